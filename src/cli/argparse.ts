@@ -1,0 +1,236 @@
+// Python argparse's parse_known_args, reproduced for the AWS CLI's parser layers. The AWS CLI
+// parses one argv several times (first pass, main, service, operation), each with argparse's
+// rules: unique prefixes of long options are accepted, an ambiguous prefix is an error found
+// while classifying the whole line, a value must not look like an option, the last occurrence
+// wins, unknown options are handed on, and positionals fill in the gaps between options. Which
+// error a user sees when several things are wrong depends on these details, so they are kept.
+import { getCloseMatches } from './difflib.js';
+
+export type OptionKind = 'value' | 'flag' | 'optional-value' | 'version';
+
+export interface OptionSpec {
+  /** The option string, e.g. `--output`. */
+  readonly flag: string;
+  readonly dest: string;
+  readonly kind: OptionKind;
+  readonly choices?: readonly string[];
+  /** The value of an `optional-value` option given bare (argparse's `const`). */
+  readonly constValue?: string;
+  required?: boolean;
+}
+
+export interface PositionalSpec {
+  readonly dest: string;
+  readonly nargs: 'one' | 'optional';
+  readonly choices?: readonly string[];
+}
+
+export interface ParserSpec {
+  readonly options: readonly OptionSpec[];
+  readonly positionals: readonly PositionalSpec[];
+}
+
+export type ParsedValue = string | boolean | undefined;
+
+export interface ParseResult {
+  readonly values: Map<string, ParsedValue>;
+  readonly seen: Set<string>;
+  /** Tokens this parser did not consume, in argparse's order. */
+  readonly extras: string[];
+}
+
+/** An argparse error; `message` is argparse's text (without usage). */
+export class ArgparseError extends Error {
+  override readonly name = 'ArgparseError';
+}
+
+/** Raised when argparse reaches `--version`. */
+export class VersionRequested extends Error {
+  override readonly name = 'VersionRequested';
+}
+
+interface OptionMatch {
+  readonly option: OptionSpec | undefined;
+  readonly optionString: string;
+  readonly explicit: string | undefined;
+}
+
+const NEGATIVE_NUMBER = /^-\d+$|^-\d*\.\d+$/;
+
+function findOption(spec: ParserSpec, flag: string): OptionSpec | undefined {
+  return spec.options.find((o) => o.flag === flag);
+}
+
+/** argparse's _parse_optional: undefined means "a positional argument". */
+function classify(spec: ParserSpec, arg: string): OptionMatch | undefined {
+  if (arg === '' || arg[0] !== '-') return undefined;
+  const exact = findOption(spec, arg);
+  if (exact) return { option: exact, optionString: arg, explicit: undefined };
+  if (arg.length === 1) return undefined;
+  const eq = arg.indexOf('=');
+  if (eq >= 0) {
+    const byName = findOption(spec, arg.slice(0, eq));
+    if (byName) return { option: byName, optionString: byName.flag, explicit: arg.slice(eq + 1) };
+  }
+  const matches = prefixMatches(spec, arg);
+  if (matches.length > 1) {
+    throw new ArgparseError(`ambiguous option: ${arg} could match ${matches.map((m) => m.optionString).join(', ')}`);
+  }
+  if (matches.length === 1) return matches[0];
+  if (NEGATIVE_NUMBER.test(arg)) return undefined;
+  if (arg.includes(' ')) return undefined;
+  return { option: undefined, optionString: arg, explicit: undefined };
+}
+
+function prefixMatches(spec: ParserSpec, arg: string): OptionMatch[] {
+  const out: OptionMatch[] = [];
+  if (arg.startsWith('--')) {
+    const eq = arg.indexOf('=');
+    const prefix = eq >= 0 ? arg.slice(0, eq) : arg;
+    const explicit = eq >= 0 ? arg.slice(eq + 1) : undefined;
+    for (const o of spec.options) if (o.flag.startsWith(prefix)) out.push({ option: o, optionString: o.flag, explicit });
+  } else {
+    // Single-dash prefixes: every option here is long, so only plain prefix matches exist.
+    for (const o of spec.options) if (o.flag.startsWith(arg)) out.push({ option: o, optionString: o.flag, explicit: undefined });
+  }
+  return out;
+}
+
+/** The message of an invalid choice, as AWS CLI 2.36 words it (a difflib-based suggestion list). */
+export function invalidChoiceMessage(value: string, choices: readonly string[]): string {
+  const parts = [`Found invalid choice '${value}'\n`];
+  const suggestions = getCloseMatches(value, choices, 3, 0.8);
+  if (suggestions.length > 0) {
+    parts.push('Maybe you meant:\n');
+    for (const s of suggestions) parts.push(`  * ${s}`);
+  }
+  return parts.join('\n');
+}
+
+function checkChoice(name: string, value: string, choices: readonly string[] | undefined): void {
+  if (choices && !choices.includes(value)) {
+    throw new ArgparseError(`argument ${name}: ${invalidChoiceMessage(value, choices)}`);
+  }
+}
+
+/** parse_known_args over `args` with the given parser definition. */
+export function parseKnownArgs(spec: ParserSpec, args: readonly string[]): ParseResult {
+  const values = new Map<string, ParsedValue>();
+  const seen = new Set<string>();
+  const extras: string[] = [];
+
+  // Classify every token first: an ambiguous prefix anywhere is reported before anything else.
+  const pattern: string[] = [];
+  const optionAt = new Map<number, OptionMatch>();
+  let rest = false;
+  args.forEach((arg, i) => {
+    if (rest) { pattern.push('A'); return; }
+    if (arg === '--') { pattern.push('-'); rest = true; return; }
+    const match = classify(spec, arg);
+    if (match) { optionAt.set(i, match); pattern.push('O'); } else pattern.push('A');
+  });
+
+  const positionals = [...spec.positionals];
+
+  const takeOption = (option: OptionSpec, value: string | undefined): void => {
+    seen.add(option.dest);
+    switch (option.kind) {
+      case 'flag': values.set(option.dest, true); return;
+      case 'version': throw new VersionRequested();
+      case 'optional-value': {
+        const v = value ?? option.constValue;
+        if (v !== undefined) checkChoice(option.flag, v, option.choices);
+        values.set(option.dest, v);
+        return;
+      }
+      case 'value':
+        checkChoice(option.flag, value as string, option.choices);
+        values.set(option.dest, value);
+    }
+  };
+
+  const consumeOptional = (start: number): number => {
+    const { option, optionString, explicit } = optionAt.get(start) as OptionMatch;
+    if (!option) {
+      extras.push(args[start] as string);
+      return start + 1;
+    }
+    const takesValue = option.kind === 'value' || option.kind === 'optional-value';
+    if (explicit !== undefined) {
+      if (!takesValue) throw new ArgparseError(`argument ${optionString}: ignored explicit argument '${explicit}'`);
+      takeOption(option, explicit);
+      return start + 1;
+    }
+    if (!takesValue) {
+      takeOption(option, undefined);
+      return start + 1;
+    }
+    // Skip `--` markers the way argparse's nargs patterns (-*A-*) do.
+    let i = start + 1;
+    while (pattern[i] === '-') i++;
+    if (pattern[i] === 'A') {
+      takeOption(option, args[i] as string);
+      return i + 1;
+    }
+    if (option.kind === 'optional-value') {
+      takeOption(option, undefined);
+      return start + 1;
+    }
+    throw new ArgparseError(`argument ${optionString}: expected one argument`);
+  };
+
+  const consumePositionals = (start: number): number => {
+    let i = start;
+    while (positionals.length > 0) {
+      const p = positionals[0] as PositionalSpec;
+      let j = i;
+      while (pattern[j] === '-') j++;
+      if (pattern[j] === 'A') {
+        positionals.shift();
+        seen.add(p.dest);
+        const value = args[j] as string;
+        checkChoice(p.dest, value, p.choices);
+        values.set(p.dest, value);
+        i = j + 1;
+      } else if (p.nargs === 'optional') {
+        positionals.shift();
+        values.set(p.dest, undefined);
+      } else {
+        break;
+      }
+    }
+    return i;
+  };
+
+  const optionIndices = [...optionAt.keys()];
+  const maxOptionIndex = optionIndices.length > 0 ? Math.max(...optionIndices) : -1;
+  let start = 0;
+  while (start <= maxOptionIndex) {
+    const nextOption = Math.min(...optionIndices.filter((i) => i >= start));
+    if (start !== nextOption) {
+      const end = consumePositionals(start);
+      if (end > start) { start = end; continue; }
+      start = end;
+    }
+    if (!optionAt.has(start)) {
+      extras.push(...args.slice(start, nextOption));
+      start = nextOption;
+    }
+    start = consumeOptional(start);
+  }
+  const stop = consumePositionals(start);
+  extras.push(...args.slice(stop));
+
+  const missing: string[] = [];
+  for (const o of spec.options) if (o.required && !seen.has(o.dest)) missing.push(o.flag);
+  for (const p of spec.positionals) if (p.nargs === 'one' && !seen.has(p.dest)) missing.push(p.dest);
+  // argparse lists required actions in definition order; the AWS CLI defines positionals first.
+  if (missing.length > 0) {
+    const ordered = [
+      ...spec.positionals.filter((p) => missing.includes(p.dest)).map((p) => p.dest),
+      ...spec.options.filter((o) => missing.includes(o.flag)).map((o) => o.flag),
+    ];
+    throw new ArgparseError(`the following arguments are required: ${ordered.join(', ')}`);
+  }
+  return { values, seen, extras };
+}

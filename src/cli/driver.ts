@@ -1,0 +1,150 @@
+// The AWS CLI's pipeline from argv to exit code, stage by stage in its order (which decides the
+// error a user sees when several things are wrong): first-pass options, auto-prompt flags, the
+// main parser with every global option, top-level argument checks, the configuration files,
+// the command name, then the command itself. Every failure ends in reportError.
+import { ArgparseError, parseKnownArgs, VersionRequested, type ParserSpec } from './argparse.js';
+import { COMMANDS, ERROR_FORMATS, globalOptions, toParserSpec, type ErrorFormat } from './program.js';
+import { toGlobalArgs, type GlobalArgs } from './globals.js';
+import type { Io } from './io.js';
+import { ConfigParseError } from '../config/files.js';
+import { Settings } from '../config/settings.js';
+import { GeneralError, ParamValidationError, PROG, USAGE_BLOCK } from '../errors/errors.js';
+import { reportError } from '../errors/report.js';
+import { checkEndpointFlag } from '../transport/endpoint.js';
+import { pyInt } from '../util/pyint.js';
+import { versionLine } from './version.js';
+
+const FIRST_PASS: ParserSpec = {
+  options: [
+    { flag: '--profile', dest: 'profile', kind: 'value' },
+    { flag: '--debug', dest: 'debug', kind: 'flag' },
+  ],
+  positionals: [],
+};
+
+/** An argparse failure of the main or a command parser: message, blank line, usage block. */
+export function usageError(e: ArgparseError): ParamValidationError {
+  return new ParamValidationError(`${e.message}\n\n${USAGE_BLOCK(PROG)}`);
+}
+
+export interface CommandContext {
+  readonly io: Io;
+  readonly globals: GlobalArgs;
+  readonly settings: Settings;
+  /** The error format once the main parser has run (commands may not change it). */
+  readonly errorFormat: ErrorFormat;
+}
+
+export type CommandRunner = (args: string[], ctx: CommandContext) => Promise<number>;
+
+const COMMAND_RUNNERS: Readonly<Record<(typeof COMMANDS)[number], () => Promise<CommandRunner>>> = {
+  'admin-user-global-sign-out': async () => (await import('../commands/sign-out.js')).runSignOut,
+};
+
+function configuredErrorFormat(settings: Settings, flag: string | undefined): ErrorFormat {
+  const value = flag ?? settings.quietEnvOrProfile('AWS_CLI_ERROR_FORMAT', 'cli_error_format')?.toLowerCase();
+  return (ERROR_FORMATS as readonly string[]).includes(value ?? '') ? value as ErrorFormat : 'enhanced';
+}
+
+export async function run(io: Io): Promise<number> {
+  const argv = [...io.argv];
+  let errorFormat: ErrorFormat = 'enhanced';
+  let debug = false;
+  const report = (e: unknown): Promise<number> => reportError(e, {
+    prog: PROG,
+    format: errorFormat,
+    debug,
+    writeErr: (s) => io.stderr.write(s),
+    writeOut: (s) => io.stdout.write(s),
+    renderStructured: async () => (await import('../output/errors.js')).renderStructuredError,
+  });
+
+  try {
+    // 1. The first pass only knows --profile and --debug; its errors have their own usage line.
+    let first;
+    try {
+      first = parseKnownArgs(FIRST_PASS, argv);
+    } catch (e) {
+      if (e instanceof ArgparseError) throw new ParamValidationError(`${e.message}\n\nusage: ${PROG} [--profile PROFILE] [--debug]\n`);
+      throw e;
+    }
+    debug = first.values.get('debug') === true;
+
+    // -h/--help: a deliberate difference, the AWS CLI rejects them (see README).
+    const beforeDashDash = argv.indexOf('--') < 0 ? argv : argv.slice(0, argv.indexOf('--'));
+    if (beforeDashDash.includes('-h') || beforeDashDash.includes('--help')) {
+      const { showHelpFlag } = await import('../help/show.js');
+      return showHelpFlag(io, beforeDashDash);
+    }
+
+    // 2. Auto-prompt flags.
+    if (argv.includes('--cli-auto-prompt') && argv.includes('--no-cli-auto-prompt')) {
+      throw new ParamValidationError('Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
+    }
+
+    // Errors of the main parser are rendered in the configured format: the flag is not parsed yet.
+    const profileFlag = typeof first.values.get('profile') === 'string' ? first.values.get('profile') as string : undefined;
+    let settings = new Settings(io.env, profileFlag);
+    errorFormat = configuredErrorFormat(settings, undefined);
+
+    // 3. The main parser: every global option wherever it is; the rest goes to the command.
+    let main;
+    try {
+      main = parseKnownArgs(toParserSpec(globalOptions()), argv);
+    } catch (e) {
+      if (e instanceof VersionRequested) {
+        io.stdout.write(`${versionLine(io.version, io.env)}\n`);
+        return 0;
+      }
+      if (e instanceof ArgparseError) throw usageError(e);
+      throw e;
+    }
+    const globals = toGlobalArgs(main.values);
+    debug = globals.debug;
+    if (globals.profile !== profileFlag) settings = new Settings(io.env, globals.profile);
+    errorFormat = configuredErrorFormat(settings, globals.errorFormat);
+
+    // 4. Top-level argument checks, in the AWS CLI's order.
+    if (globals.query !== undefined) {
+      const { compileQuery } = await import('../output/query.js');
+      compileQuery(globals.query);
+    }
+    if (globals.endpointUrl !== undefined) checkEndpointFlag(globals.endpointUrl);
+    if (globals.readTimeout !== undefined) pyInt(globals.readTimeout);
+    if (globals.connectTimeout !== undefined) pyInt(globals.connectTimeout);
+    checkOutputEncoding(io.env);
+    // Session start: the configuration files are read (a syntax error in either is fatal).
+    try {
+      settings.configFiles();
+    } catch (e) {
+      if (e instanceof ConfigParseError) throw new GeneralError(e.message);
+      throw e;
+    }
+    const binaryFormat = settings.quietProfileValue('cli_binary_format');
+    if (globals.binaryFormat === undefined && binaryFormat !== undefined && !['base64', 'raw-in-base64-out'].includes(binaryFormat)) {
+      throw new GeneralError(`'${binaryFormat}'`);
+    }
+
+    // 5. The command name (the AWS CLI's operation position).
+    let service;
+    try {
+      service = parseKnownArgs({ options: [], positionals: [{ dest: 'operation', nargs: 'one', choices: COMMANDS }] }, main.extras);
+    } catch (e) {
+      if (e instanceof ArgparseError) throw usageError(e);
+      throw e;
+    }
+    const name = service.values.get('operation') as (typeof COMMANDS)[number];
+    const runner = await COMMAND_RUNNERS[name]();
+    return await runner(service.extras, { io, globals, settings, errorFormat });
+  } catch (e) {
+    return report(e);
+  }
+}
+
+/** AWS_CLI_OUTPUT_ENCODING must name a codec the AWS CLI (Python) knows. */
+function checkOutputEncoding(env: Io['env']): void {
+  const enc = env.AWS_CLI_OUTPUT_ENCODING;
+  if (enc === undefined) return;
+  const known = ['utf-8', 'utf8', 'utf_8', 'ascii', 'us-ascii', 'latin-1', 'latin1', 'iso-8859-1', 'iso8859-1', 'utf-16', 'utf-16le', 'utf-16be'];
+  if (!known.includes(enc.toLowerCase())) throw new GeneralError(`Unknown codec \`${enc}\` specified for AWS_CLI_OUTPUT_ENCODING.`);
+}

@@ -1,0 +1,18 @@
+// What a command needs from the outside world, passed in so every piece runs in tests without a
+// terminal, a network or the real process (the way the GitHub CLI's factory hands out its I/O).
+import type { Env } from '../config/files.js';
+
+export interface OutputStream {
+  write(text: string): void;
+  readonly isTTY: boolean;
+  readonly columns: number | undefined;
+}
+
+export interface Io {
+  readonly argv: readonly string[];
+  readonly env: Env;
+  readonly cwd: string;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly version: string;
+}

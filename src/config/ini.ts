@@ -1,0 +1,101 @@
+// The INI dialect of the AWS config and credentials files, as botocore reads them: Python's
+// configparser (RawConfigParser, strict) plus botocore's one level of nested sub-sections. A file
+// configparser rejects makes the AWS CLI fail with "Unable to parse config file", so the same
+// files must be rejected here: no section header, a line that is not `key = value`, duplicate
+// sections or keys, an empty key, bytes that are not UTF-8.
+
+export type IniValue = string | Record<string, string>;
+export type IniSections = Map<string, Map<string, IniValue>>;
+
+export class IniParseError extends Error {
+  override readonly name = 'IniParseError';
+}
+
+const SECTION = /^\[(.+)\]/;
+const OPTION = /^(.*?)\s*[=:]\s*(.*)$/;
+
+export function parseIni(text: string): IniSections {
+  const sections: IniSections = new Map();
+  const defaults = new Map<string, string[]>();
+  const raw = new Map<string, Map<string, string[]>>();
+  let current: Map<string, string[]> | undefined;
+  let currentName: string | undefined;
+  let optionName: string | undefined;
+  let indentLevel = 0;
+  const added = new Set<string>();
+  let failed = false;
+
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  for (const line of lines) {
+    const stripped = line.trim();
+    const isComment = stripped.startsWith('#') || stripped.startsWith(';');
+    const value = isComment ? '' : stripped;
+    if (value === '') {
+      // configparser keeps blank lines inside multi-line values (trimmed at the end).
+      if (!isComment && current && optionName !== undefined) current.get(optionName)?.push('');
+      continue;
+    }
+    const indent = line.length - line.trimStart().length;
+    if (current && optionName !== undefined && indent > indentLevel) {
+      current.get(optionName)?.push(value);
+      continue;
+    }
+    indentLevel = indent;
+    const header = SECTION.exec(value);
+    if (header) {
+      const name = header[1] as string;
+      if (name === 'DEFAULT') {
+        current = defaults;
+      } else if (raw.has(name)) {
+        if (added.has(name)) throw new IniParseError(`duplicate section ${name}`);
+        current = raw.get(name);
+      } else {
+        current = new Map();
+        raw.set(name, current);
+        added.add(name);
+      }
+      currentName = name;
+      optionName = undefined;
+      continue;
+    }
+    if (!current) throw new IniParseError('file contains no section headers');
+    const opt = OPTION.exec(value);
+    if (!opt || (opt[1] as string) === '') {
+      // configparser records the bad line, keeps reading, and raises at the end.
+      failed = true;
+      optionName = undefined;
+      continue;
+    }
+    const key = (opt[1] as string).trimEnd().toLowerCase();
+    const addedKey = `${currentName}\u0000${key}`;
+    if (added.has(addedKey)) throw new IniParseError(`duplicate option ${key}`);
+    added.add(addedKey);
+    current.set(key, [(opt[2] as string).trim()]);
+    optionName = key;
+  }
+  if (failed) throw new IniParseError('source contains parsing errors');
+
+  const join = (parts: string[]): string => parts.join('\n').trimEnd();
+  for (const [name, options] of raw) {
+    const out = new Map<string, IniValue>();
+    for (const [k, v] of defaults) out.set(k, join(v));
+    for (const [k, v] of options) out.set(k, join(v));
+    for (const [k, v] of out) {
+      if (typeof v === 'string' && v.startsWith('\n')) out.set(k, parseNested(v));
+    }
+    sections.set(name, out);
+  }
+  return sections;
+}
+
+function parseNested(value: string): Record<string, string> {
+  const nested: Record<string, string> = {};
+  for (const line of value.split('\n')) {
+    if (line.trim() === '') continue;
+    const eq = line.indexOf('=');
+    if (eq < 0) throw new IniParseError('nested value without =');
+    nested[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+  }
+  return nested;
+}

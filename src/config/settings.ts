@@ -1,0 +1,75 @@
+// Where each setting comes from, in the AWS CLI's order of precedence: the command line, then
+// the environment, then the selected profile of the config files. Values are looked up lazily,
+// because the AWS CLI reads the files only when a setting needs them and reports problems
+// (an unknown profile, a bad value) at that moment.
+import { GeneralError } from '../errors/errors.js';
+import { loadConfigFiles, type ConfigFiles, type Env, type Profile } from './files.js';
+import type { IniValue } from './ini.js';
+
+export class Settings {
+  private files: ConfigFiles | undefined;
+
+  constructor(
+    readonly env: Env,
+    /** `--profile` from the command line, if given. */
+    private readonly profileFlag: string | undefined,
+  ) {}
+
+  /** --profile → AWS_PROFILE → AWS_DEFAULT_PROFILE → default. */
+  get profileName(): string {
+    return this.profileFlag ?? this.env.AWS_PROFILE ?? this.env.AWS_DEFAULT_PROFILE ?? 'default';
+  }
+
+  /** Whether the profile came from --profile (which makes botocore skip environment credentials). */
+  get profileFromFlag(): boolean {
+    return this.profileFlag !== undefined;
+  }
+
+  private get profileNamed(): boolean {
+    return this.profileFlag !== undefined || this.env.AWS_PROFILE !== undefined || this.env.AWS_DEFAULT_PROFILE !== undefined;
+  }
+
+  /** Reads both files on first use; a syntax error in either is ConfigParseError. */
+  configFiles(): ConfigFiles {
+    this.files ??= loadConfigFiles(this.env);
+    return this.files;
+  }
+
+  /** The selected profile; an explicitly named profile that does not exist is botocore's ProfileNotFound. */
+  profile(): Profile {
+    const p = this.configFiles().profiles.get(this.profileName);
+    if (p) return p;
+    if (this.profileNamed) throw new GeneralError(`The config profile (${this.profileName}) could not be found`);
+    return new Map();
+  }
+
+  /** A plain string value of the selected profile. */
+  profileValue(key: string): string | undefined {
+    const v: IniValue | undefined = this.profile().get(key);
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  /** The environment variable if set, else the profile's key. */
+  envOrProfile(envName: string, key: string): string | undefined {
+    return this.env[envName] ?? this.profileValue(key);
+  }
+
+  /** The same lookup for settings that must not fail the command (error format, auto-prompt). */
+  quietEnvOrProfile(envName: string, key: string): string | undefined {
+    return this.env[envName] ?? this.quietProfileValue(key);
+  }
+
+  /** A profile value, or undefined when the profile or the files cannot be read. */
+  quietProfileValue(key: string): string | undefined {
+    try {
+      return this.profileValue(key);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** botocore's ensure_boolean for configuration values. */
+export function isTrue(value: string | undefined): boolean {
+  return value !== undefined && value.toLowerCase() === 'true';
+}

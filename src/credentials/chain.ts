@@ -1,0 +1,102 @@
+// The AWS CLI's credential chain (botocore's order), built from the SDK's providers. The SDK's
+// default chain differs: it skips environment keys whenever AWS_PROFILE is set and warns on the
+// console, while botocore skips them only for --profile. Static keys are read here directly so
+// that partial keys give botocore's exact message; everything that needs the network or another
+// process (assume-role, SSO, web identity, credential_process, containers, instance metadata)
+// uses @aws-sdk/credential-providers, imported only when reached.
+import type { AwsCredentialIdentity } from '@smithy/types';
+import { GeneralError, NoCredentialsError } from '../errors/errors.js';
+import type { Profile } from '../config/files.js';
+import { isTrue, type Settings } from '../config/settings.js';
+import { mightBeEc2 } from './ec2.js';
+
+export type Credentials = AwsCredentialIdentity;
+
+export interface ResolvedCredentials {
+  readonly credentials: Credentials;
+  /** botocore's name of the provider that found them (for --debug). */
+  readonly method: string;
+}
+
+function partial(provider: string, missing: string): GeneralError {
+  return new GeneralError(`Partial credentials found in ${provider}, missing: ${missing}`);
+}
+
+function fromEnvironment(settings: Settings): Credentials | undefined {
+  const env = settings.env;
+  const accessKeyId = env.AWS_ACCESS_KEY_ID ?? '';
+  if (accessKeyId === '') return undefined;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY ?? '';
+  if (secretAccessKey === '') throw partial('env', 'AWS_SECRET_ACCESS_KEY');
+  const sessionToken = env.AWS_SESSION_TOKEN || env.AWS_SECURITY_TOKEN || undefined;
+  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+
+function fromStaticProfile(profile: Profile | undefined, provider: string): Credentials | undefined {
+  if (!profile) return undefined;
+  const accessKeyId = profile.get('aws_access_key_id');
+  if (accessKeyId === undefined) return undefined;
+  const secretAccessKey = profile.get('aws_secret_access_key');
+  if (secretAccessKey === undefined) throw partial(provider, 'aws_secret_access_key');
+  const token = profile.get('aws_session_token') ?? profile.get('aws_security_token');
+  return {
+    accessKeyId: String(accessKeyId),
+    secretAccessKey: String(secretAccessKey),
+    ...(typeof token === 'string' && token !== '' ? { sessionToken: token } : {}),
+  };
+}
+
+type ProviderFactory = (mod: typeof import('@aws-sdk/credential-providers')) => () => Promise<Credentials>;
+
+async function viaSdk(factory: ProviderFactory): Promise<Credentials> {
+  const mod = await import('@aws-sdk/credential-providers');
+  try {
+    return await factory(mod)();
+  } catch (e) {
+    throw new GeneralError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+export async function resolveCredentials(settings: Settings): Promise<ResolvedCredentials> {
+  if (!settings.profileFromFlag) {
+    const env = fromEnvironment(settings);
+    if (env) return { credentials: env, method: 'env' };
+  }
+  const profileName = settings.profileName;
+  const profile = settings.profile();
+  const files = settings.configFiles();
+  const fileOptions = { profile: profileName, filepath: files.credentialsPath, configFilepath: files.configPath, ignoreCache: true };
+  const has = (key: string): boolean => profile.has(key);
+
+  if (has('role_arn')) {
+    return { credentials: await viaSdk((m) => m.fromIni(fileOptions)), method: 'assume-role' };
+  }
+  const envToken = settings.env.AWS_WEB_IDENTITY_TOKEN_FILE;
+  if (envToken && settings.env.AWS_ROLE_ARN) {
+    return { credentials: await viaSdk((m) => m.fromTokenFile({})), method: 'assume-role-with-web-identity' };
+  }
+  if (has('sso_session') || has('sso_start_url')) {
+    return { credentials: await viaSdk((m) => m.fromSSO(fileOptions)), method: 'sso' };
+  }
+  const shared = fromStaticProfile(files.credentialsProfiles.get(profileName), 'shared-credentials-file');
+  if (shared) return { credentials: shared, method: 'shared-credentials-file' };
+  if (has('credential_process')) {
+    return { credentials: await viaSdk((m) => m.fromProcess(fileOptions)), method: 'custom-process' };
+  }
+  const fromConfig = fromStaticProfile(files.configProfiles.get(profileName), 'config-file');
+  if (fromConfig) return { credentials: fromConfig, method: 'config-file' };
+  const env = settings.env;
+  if (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) {
+    return { credentials: await viaSdk((m) => m.fromContainerMetadata({ timeout: 1000, maxRetries: 0 })), method: 'container-role' };
+  }
+  if (!isTrue(env.AWS_EC2_METADATA_DISABLED) && mightBeEc2()) {
+    try {
+      const mod = await import('@aws-sdk/credential-providers');
+      const creds = await mod.fromInstanceMetadata({ timeout: 1000, maxRetries: 0 })();
+      return { credentials: creds, method: 'iam-role' };
+    } catch {
+      // Not on EC2 after all, or no role attached: botocore moves on silently.
+    }
+  }
+  throw new NoCredentialsError();
+}

@@ -1,0 +1,92 @@
+// The kinds of failure the AWS CLI distinguishes, each with its exit code. Everything that can go
+// wrong is thrown as one of these and turned into output in exactly one place (report.ts).
+
+/** The program name, where the AWS CLI prints `aws`. */
+export const PROG = 'cogsignout';
+
+export const USAGE_BLOCK = (prog: string): string =>
+  `usage: ${prog} [options] <command> <subcommand> [<subcommand> ...] [parameters]\n` +
+  'To see help text, you can run:\n\n' +
+  `  ${prog} help\n  ${prog} <command> help\n  ${prog} <command> <subcommand> help\n`;
+
+export abstract class CliError extends Error {
+  abstract readonly exitCode: number;
+}
+
+/** An error with a code that --cli-error-format can render as a document (ParamValidation, NoRegion, …). */
+export abstract class StructuredError extends CliError {
+  abstract readonly code: string;
+}
+
+/** 252: argparse errors, bad parameter values, client-side validation. */
+export class ParamValidationError extends StructuredError {
+  override readonly name = 'ParamValidationError';
+  readonly exitCode = 252;
+  readonly code = 'ParamValidation';
+}
+
+/** 252, printed after the usage block and never structured. */
+export class UnknownArgumentError extends CliError {
+  override readonly name = 'UnknownArgumentError';
+  readonly exitCode = 252;
+}
+
+export class ConfigurationError extends StructuredError {
+  override readonly name = 'ConfigurationError';
+  readonly exitCode = 253;
+  readonly code = 'Configuration';
+}
+
+export class NoRegionError extends StructuredError {
+  override readonly name = 'NoRegionError';
+  readonly exitCode = 253;
+  readonly code = 'NoRegion';
+  constructor() {
+    super(`You must specify a region. You can also configure your region by running "${PROG} configure".`);
+  }
+}
+
+export class NoCredentialsError extends StructuredError {
+  override readonly name = 'NoCredentialsError';
+  readonly exitCode = 253;
+  readonly code = 'NoCredentials';
+  constructor() {
+    super(`Unable to locate credentials. You can configure credentials by running "${PROG} login".`);
+  }
+}
+
+export class PagerError extends StructuredError {
+  override readonly name = 'PagerError';
+  readonly exitCode = 253;
+  readonly code = 'Pager';
+}
+
+/** 254: the service answered with an error (after retries). */
+export class ServiceError extends CliError {
+  override readonly name = 'ServiceError';
+  readonly exitCode = 254;
+  constructor(
+    readonly code: string,
+    readonly serviceMessage: string,
+    readonly operation: string,
+    /** Modeled members of the error other than the code and message, in response order. */
+    readonly fields: ReadonlyArray<readonly [string, unknown]>,
+    /** Retries made when the attempt limit stopped a retryable error (botocore's suffix), else undefined. */
+    readonly maxRetriesReached: number | undefined,
+  ) {
+    const suffix = maxRetriesReached === undefined ? '' : ` (reached max retries: ${maxRetriesReached})`;
+    super(`An error occurred (${code}) when calling the ${operation} operation${suffix}: ${serviceMessage}`);
+  }
+}
+
+/** 255: everything else (connection failures, bad configuration values, …). */
+export class GeneralError extends CliError {
+  override readonly name = 'GeneralError';
+  readonly exitCode = 255;
+}
+
+/** 130: Ctrl-C. */
+export class InterruptedError extends CliError {
+  override readonly name = 'InterruptedError';
+  readonly exitCode = 130;
+}

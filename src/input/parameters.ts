@@ -1,0 +1,28 @@
+// The operation's input, built as the AWS CLI builds it: every option value goes through the
+// file:// loader (in the argument table's order), then --cli-input-json or --cli-input-yaml is
+// read (its file a second time, as the AWS CLI does) and merged under the command-line values:
+// the command line wins, and document keys follow in document order.
+import { ParamValidationError } from '../errors/errors.js';
+import type { Env } from '../config/files.js';
+import { loadParamValue } from './paramfile.js';
+import { MEMBERS } from '../service/model.js';
+import { parseCliInputDocument } from './cli-input.js';
+
+/** `raw`: option name → the text given on the command line, in argument-table order. */
+export function buildParameters(raw: ReadonlyMap<string, string>, env: Env, cwd: string): Map<string, unknown> {
+  const loaded = new Map<string, unknown>();
+  for (const [option, text] of raw) loaded.set(option, loadParamValue(option, text, env, cwd));
+
+  const params = new Map<string, unknown>();
+  for (const m of MEMBERS) if (loaded.has(m.option)) params.set(m.name, loaded.get(m.option));
+
+  const json = raw.get('--cli-input-json');
+  const yaml = raw.get('--cli-input-yaml');
+  if (json === undefined && yaml === undefined) return params;
+  if (json !== undefined && yaml !== undefined) throw new ParamValidationError('Only one --cli-input- parameter may be specified.');
+  const kind = json !== undefined ? 'json' : 'yaml';
+  const option = `--cli-input-${kind}`;
+  const document = loadParamValue(option, (json ?? yaml) as string, env, cwd);
+  for (const [k, v] of parseCliInputDocument(kind, document)) if (!params.has(k)) params.set(k, v);
+  return params;
+}

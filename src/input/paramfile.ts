@@ -1,0 +1,57 @@
+// file:// and fileb:// values, as the AWS CLI loads them for every option: the path after the
+// prefix with ~ and $VAR expanded, relative to the working directory; file:// decoded as text
+// (UTF-8, or AWS_CLI_FILE_ENCODING) with universal newlines and the content kept verbatim,
+// fileb:// as bytes. http:// and https:// are not fetched by AWS CLI v2.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ParamValidationError } from '../errors/errors.js';
+import { expandPath, type Env } from '../config/files.js';
+
+export type ParamValue = string | Buffer;
+
+const OS_ERRORS: Readonly<Record<string, [number, string]>> = {
+  ENOENT: [2, 'No such file or directory'],
+  EISDIR: [21, 'Is a directory'],
+  EACCES: [13, 'Permission denied'],
+  ENOTDIR: [20, 'Not a directory'],
+};
+
+function osError(e: unknown, path: string): string {
+  const code = (e as { code?: string }).code ?? '';
+  const known = OS_ERRORS[code];
+  return known ? `[Errno ${known[0]}] ${known[1]}: '${path}'` : String((e as Error).message ?? e);
+}
+
+/** Python's text decoding names mapped to Node's (the few encodings people set). */
+function decoderFor(env: Env): TextDecoder {
+  const name = (env.AWS_CLI_FILE_ENCODING ?? 'utf-8').toLowerCase().replace(/_/g, '-');
+  const aliases: Record<string, string> = { utf8: 'utf-8', latin1: 'latin1', 'latin-1': 'latin1', 'iso-8859-1': 'latin1', ascii: 'ascii' };
+  try {
+    return new TextDecoder(aliases[name] ?? name, { fatal: true });
+  } catch {
+    return new TextDecoder('utf-8', { fatal: true });
+  }
+}
+
+/**
+ * The value an option's text stands for. `option` is the option's name for messages
+ * (`--username`); errors are the AWS CLI's "Error parsing parameter" forms.
+ */
+export function loadParamValue(option: string, value: string, env: Env, cwd: string): ParamValue {
+  const binary = value.startsWith('fileb://');
+  if (!binary && !value.startsWith('file://')) return value;
+  const raw = value.slice(binary ? 'fileb://'.length : 'file://'.length);
+  const path = resolve(cwd, expandPath(raw, env));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile ${value}: ${osError(e, expandPath(raw, env))}`);
+  }
+  if (binary) return bytes;
+  try {
+    return decoderFor(env).decode(bytes).replace(/\r\n?/g, '\n');
+  } catch {
+    throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile (${expandPath(raw, env)}), text contents could not be decoded.  If this is a binary file, please use the fileb:// prefix instead of the file:// prefix.`);
+  }
+}

@@ -1,0 +1,29 @@
+// botocore's client-side validation of the operation input: required members, unknown members,
+// type (a str) and minimum length. Nothing else is checked before sending (no pattern, no
+// maximum), exactly like the AWS CLI; the service checks the rest.
+import { ParamValidationError } from '../errors/errors.js';
+import type { MemberModel } from '../service/model.js';
+import { pyStr, pyTypeName } from '../output/python.js';
+
+export function validateParameters(params: ReadonlyMap<string, unknown>, members: readonly MemberModel[]): void {
+  const report: string[] = [];
+  const names = members.map((m) => m.name);
+  for (const m of members) {
+    if (m.required && !params.has(m.name)) report.push(`Missing required parameter in input: "${m.name}"`);
+  }
+  const known: string[] = [];
+  for (const key of params.keys()) {
+    if (names.includes(key)) known.push(key);
+    else report.push(`Unknown parameter in input: "${key}", must be one of: ${names.join(', ')}`);
+  }
+  for (const key of known) {
+    const member = members.find((m) => m.name === key) as MemberModel;
+    const value = params.get(key);
+    if (typeof value !== 'string') {
+      report.push(`Invalid type for parameter ${key}, value: ${pyStr(value)}, type: ${pyTypeName(value)}, valid types: <class 'str'>`);
+    } else if ([...value].length < member.minLength) {
+      report.push(`Invalid length for parameter ${key}, value: ${[...value].length}, valid min length: ${member.minLength}`);
+    }
+  }
+  if (report.length > 0) throw new ParamValidationError(`Parameter validation failed:\n${report.join('\n')}`);
+}

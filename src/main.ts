@@ -1,0 +1,26 @@
+// Process wiring: real argv, environment, streams and exit code for the driver.
+import { run } from './cli/driver.js';
+import type { OutputStream } from './cli/io.js';
+import { version } from './version.js';
+
+function stream(s: NodeJS.WriteStream): OutputStream {
+  return {
+    write: (text: string) => { s.write(text); },
+    get isTTY() { return s.isTTY === true; },
+    get columns() { return s.columns; },
+  };
+}
+
+process.stdout.on('error', () => { /* a closed pipe must not print a stack (issue 5 handles it fully) */ });
+const code = await run({
+  argv: process.argv.slice(2),
+  env: process.env,
+  cwd: process.cwd(),
+  stdout: stream(process.stdout),
+  stderr: stream(process.stderr),
+  version,
+});
+process.exitCode = code;
+// Keep-alive sockets and timers of the SDK must not hold the process open.
+const exit = (): void => process.exit(code);
+if (process.stdout.writableLength > 0) process.stdout.once('drain', exit); else setImmediate(exit);

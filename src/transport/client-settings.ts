@@ -1,0 +1,92 @@
+// Everything the client needs, resolved the way botocore resolves it when the AWS CLI creates a
+// client, with its checks in its order: the profile must exist, a region is required and must be
+// well-formed, the endpoint must be valid, the retry configuration and timeouts must make sense.
+import { readFileSync } from 'node:fs';
+import type { CommandContext } from '../cli/driver.js';
+import { GeneralError, NoRegionError } from '../errors/errors.js';
+import { checkRegionSyntax, resolveRegion } from '../config/region.js';
+import { isTrue } from '../config/settings.js';
+import { expandPath } from '../config/files.js';
+import { pyInt } from '../util/pyint.js';
+import { resolveEndpoint } from './endpoint.js';
+
+export interface ResolvedClientSettings {
+  readonly region: string;
+  readonly endpoint: string | undefined;
+  readonly useFips: boolean;
+  readonly useDualstack: boolean;
+  readonly maxAttempts: number;
+  readonly retryMode: 'standard' | 'adaptive';
+  readonly connectTimeoutMs: number;
+  readonly readTimeoutMs: number;
+  readonly verifyTls: boolean;
+  readonly caBundle: Buffer | undefined;
+  readonly userAgentAppId: string | undefined;
+  readonly version: string;
+}
+
+const DEFAULT_TIMEOUT_S = 60;
+
+function timeoutMs(kind: 'read' | 'connect', text: string | undefined): number {
+  if (text === undefined) return DEFAULT_TIMEOUT_S * 1000;
+  const seconds = pyInt(text);
+  if (seconds === 0) return 0;
+  if (seconds < 0) {
+    throw new GeneralError(`Attempted to set ${kind} timeout to ${seconds}, but the timeout cannot be set to a value less than or equal to 0.`);
+  }
+  return seconds * 1000;
+}
+
+export async function resolveClientSettings(ctx: CommandContext): Promise<ResolvedClientSettings> {
+  const { settings, globals, io } = ctx;
+  settings.profile(); // an explicitly named profile that does not exist fails first (ProfileNotFound)
+
+  const region = await resolveRegion(globals.region, settings);
+  if (region === undefined) throw new NoRegionError();
+  checkRegionSyntax(region);
+
+  const endpoint = resolveEndpoint(globals.endpointUrl, settings);
+
+  const retryMode = settings.envOrProfile('AWS_RETRY_MODE', 'retry_mode') ?? 'standard';
+  if (retryMode !== 'standard' && retryMode !== 'adaptive') {
+    throw new GeneralError(`Invalid value provided to "mode": "${retryMode}" must be one of: "standard" or "adaptive"`);
+  }
+  const attemptsText = settings.envOrProfile('AWS_MAX_ATTEMPTS', 'max_attempts');
+  const maxAttempts = attemptsText === undefined ? 3 : pyInt(attemptsText);
+  if (maxAttempts < 1) {
+    throw new GeneralError(`Value provided to "max_attempts": ${maxAttempts} must be an integer greater than or equal to 1.`);
+  }
+
+  const connectTimeoutMs = timeoutMs('connect', globals.connectTimeout);
+  const readTimeoutMs = timeoutMs('read', globals.readTimeout);
+
+  const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? io.env.REQUESTS_CA_BUNDLE;
+  let caBundle: Buffer | undefined;
+  const isHttps = (endpoint ?? 'https://').toLowerCase().startsWith('https://');
+  if (caPath !== undefined && isHttps && !globals.noVerifySsl) {
+    if (caPath.trim() === '') {
+      throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
+    }
+    try {
+      caBundle = readFileSync(expandPath(caPath, io.env));
+    } catch {
+      const url = endpoint ?? `https://cognito-idp.${region}.amazonaws.com`;
+      throw new GeneralError(`SSL validation failed for ${url.replace(/\/?$/, '/')} [Errno 2] No such file or directory`);
+    }
+  }
+
+  return {
+    region,
+    endpoint,
+    useFips: isTrue(settings.envOrProfile('AWS_USE_FIPS_ENDPOINT', 'use_fips_endpoint')),
+    useDualstack: isTrue(settings.envOrProfile('AWS_USE_DUALSTACK_ENDPOINT', 'use_dualstack_endpoint')),
+    maxAttempts,
+    retryMode,
+    connectTimeoutMs,
+    readTimeoutMs,
+    verifyTls: !globals.noVerifySsl,
+    caBundle,
+    userAgentAppId: settings.envOrProfile('AWS_SDK_UA_APP_ID', 'sdk_ua_app_id'),
+    version: io.version,
+  };
+}

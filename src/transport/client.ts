@@ -1,0 +1,126 @@
+// The one place that talks to Amazon Cognito: an SDK client configured from the AWS CLI's
+// resolved settings (never from the SDK's own environment and file lookups, which differ), with
+// botocore's retry behavior, its timeouts and its error messages. Imported lazily: nothing that
+// can answer without the network loads the SDK.
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import {
+  AdminUserGlobalSignOutCommand, CognitoIdentityProviderClient, type CognitoIdentityProviderClientConfig,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { HttpRequest } from '@smithy/core/protocols';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import { CliError, GeneralError, ServiceError } from '../errors/errors.js';
+import { OPERATION_NAME } from '../service/model.js';
+import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
+import { bufferingHandler, rawResponseOf, type TargetRecord } from './recording-handler.js';
+import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
+import { isErrorStatus, parseServiceError } from './service-error.js';
+import { pythonJsonDumps } from './wire-body.js';
+
+export interface ClientSettings {
+  /** Signing region; may be '' (the AWS CLI then signs with an empty scope). */
+  readonly region: string;
+  readonly endpoint: string | undefined;
+  readonly useFips: boolean;
+  readonly useDualstack: boolean;
+  /** undefined with --no-sign-request. */
+  readonly credentials: (() => Promise<AwsCredentialIdentity>) | undefined;
+  readonly maxAttempts: number;
+  readonly retryMode: 'standard' | 'adaptive';
+  /** Milliseconds; 0 means no timeout. */
+  readonly connectTimeoutMs: number;
+  readonly readTimeoutMs: number;
+  readonly verifyTls: boolean;
+  readonly caBundle: Buffer | undefined;
+  readonly userAgentAppId: string | undefined;
+  readonly version: string;
+  readonly maxSockets?: number;
+}
+
+const noLog = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
+export interface SignOutClient {
+  signOut(params: Readonly<Record<string, string>>): Promise<Record<string, unknown>>;
+  destroy(): void;
+}
+
+export function createSignOutClient(s: ClientSettings): SignOutClient {
+  // The SDK warns on stderr about Node 20 at every client creation; the AWS CLI prints no such thing.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const target: TargetRecord = {};
+  const agentOptions = { keepAlive: true, maxSockets: s.maxSockets ?? 50 };
+  const inner = new NodeHttpHandler({
+    connectionTimeout: s.connectTimeoutMs,
+    socketTimeout: s.readTimeoutMs,
+    httpAgent: new HttpAgent(agentOptions),
+    httpsAgent: new HttpsAgent({ ...agentOptions, rejectUnauthorized: s.verifyTls, ...(s.caBundle ? { ca: s.caBundle } : {}) }),
+    logger: noLog,
+  });
+  const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode);
+  const signing = s.credentials === undefined
+    ? [{ schemeId: 'smithy.api#noAuth' }]
+    : [{
+      schemeId: 'aws.auth#sigv4',
+      signingProperties: { name: 'cognito-idp', region: s.region, signingRegion: s.region },
+      propertiesExtractor: (config: unknown, context: unknown) => ({ signingProperties: { config, context } }),
+    }];
+  const config: CognitoIdentityProviderClientConfig = {
+    // The SDK insists on a non-empty region even when the endpoint is given.
+    region: s.region === '' ? 'us-east-1' : s.region,
+    endpoint: s.endpoint,
+    useFipsEndpoint: s.useFips,
+    useDualstackEndpoint: s.useDualstack,
+    credentials: s.credentials,
+    maxAttempts: s.maxAttempts,
+    retryStrategy,
+    requestHandler: bufferingHandler(inner, target),
+    customUserAgent: [['cogsignout', s.version]],
+    userAgentAppId: s.userAgentAppId,
+    authSchemePreference: [],
+    defaultsMode: 'legacy',
+    logger: noLog,
+    httpAuthSchemeProvider: () => signing as ReturnType<NonNullable<CognitoIdentityProviderClientConfig['httpAuthSchemeProvider']>>,
+  };
+  const client = new CognitoIdentityProviderClient(config);
+  // botocore's request, before it is measured and signed: its JSON bytes, and an endpoint's path
+  // used as is (the SDK appends the operation's `/` to it).
+  const endpointPath = s.endpoint === undefined ? '/' : new URL(s.endpoint).pathname;
+  client.middlewareStack.add((next, context) => async (args) => {
+    const input = (args as { input?: Record<string, string> }).input;
+    const req = args.request as HttpRequest;
+    if (context.commandName === 'AdminUserGlobalSignOutCommand' && input) req.body = pythonJsonDumps(input);
+    if (endpointPath !== '/') req.path = endpointPath;
+    return next(args);
+  }, { step: 'serialize', priority: 'low', name: 'cogsignoutBotocoreRequest' });
+
+  return {
+    async signOut(params) {
+      try {
+        await client.send(new AdminUserGlobalSignOutCommand(params as { UserPoolId: string; Username: string }));
+        return {};
+      } catch (e) {
+        const mapped = mapCallError(e, s.maxAttempts, target.url ?? '');
+        if (mapped === undefined) return {};
+        throw mapped;
+      }
+    },
+    destroy() { client.destroy(); },
+  };
+}
+
+/** The AWS CLI's error for a failed call; undefined when botocore would have called it a success. */
+export function mapCallError(e: unknown, maxAttempts: number, url: string): CliError | undefined {
+  if (e instanceof CliError) return e;
+  const raw = rawResponseOf(e);
+  if (raw) {
+    // botocore reads any 2xx/3xx (<301) answer as success, whatever its body.
+    if (!isErrorStatus(raw.statusCode)) return undefined;
+    const parsed = parseServiceError(raw);
+    const attempts = (e as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+    const exhausted = retryClassOf(e) !== 'no' && attempts >= maxAttempts;
+    return new ServiceError(parsed.code, parsed.message, OPERATION_NAME, parsed.fields, exhausted ? attempts - 1 : undefined);
+  }
+  if (classifyNetworkError(e) !== 'other') return networkErrorToCliError(e, url);
+  return new GeneralError(e instanceof Error ? e.message : String(e));
+}

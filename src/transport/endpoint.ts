@@ -1,0 +1,87 @@
+// Which URL the request goes to, and the AWS CLI's checks on it. --endpoint-url must have a
+// scheme (argument check, 252); any endpoint, given or configured, must have a valid host
+// (botocore's check, 255). Configured endpoints come from the environment and the profile.
+import { GeneralError, ParamValidationError } from '../errors/errors.js';
+import type { Settings } from '../config/settings.js';
+import { isTrue } from '../config/settings.js';
+
+/** The service's id as botocore derives it for AWS_ENDPOINT_URL_<ID> and `services` sections. */
+const SERVICE_ENV_ID = 'COGNITO_IDENTITY_PROVIDER';
+const SERVICE_CONFIG_ID = 'cognito_identity_provider';
+
+interface SplitUrl { scheme: string; netloc: string; hostname: string | undefined }
+
+/** The parts of Python's urllib.parse.urlsplit that the checks use. */
+export function urlsplit(url: string): SplitUrl {
+  let rest = url;
+  let scheme = '';
+  const colon = rest.indexOf(':');
+  if (colon > 0 && /^[A-Za-z]/.test(rest) && /^[A-Za-z0-9+\-.]*$/.test(rest.slice(0, colon))) {
+    scheme = rest.slice(0, colon).toLowerCase();
+    rest = rest.slice(colon + 1);
+  }
+  let netloc = '';
+  if (rest.startsWith('//')) {
+    const m = /^\/\/([^/?#]*)/.exec(rest);
+    netloc = m ? (m[1] as string) : '';
+  }
+  let host = netloc.slice(netloc.lastIndexOf('@') + 1);
+  let hostname: string | undefined;
+  if (host.startsWith('[')) {
+    const end = host.indexOf(']');
+    hostname = end > 0 ? host.slice(1, end).toLowerCase() : undefined;
+  } else {
+    const c = host.indexOf(':');
+    if (c >= 0) host = host.slice(0, c);
+    hostname = host === '' ? undefined : host.toLowerCase();
+  }
+  return { scheme, netloc, hostname };
+}
+
+const LABELS = /^((?!-)[A-Z\d-]{1,63}(?<!-)\.)*((?!-)[A-Z\d-]{1,63}(?<!-))$/i;
+const IPV6 = /^[0-9a-f:.%a-z]+$/i;
+
+/** botocore's is_valid_endpoint_url / is_valid_ipv6_endpoint_url. */
+export function isValidEndpointUrl(url: string): boolean {
+  const { hostname, netloc } = urlsplit(url);
+  if (hostname === undefined) return false;
+  if (netloc.includes('[')) return IPV6.test(hostname);
+  if (hostname.length > 255) return false;
+  const h = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+  return LABELS.test(h);
+}
+
+/** The argument check of --endpoint-url (the AWS CLI's, before anything is sent). */
+export function checkEndpointFlag(url: string): void {
+  if (urlsplit(url).scheme === '') {
+    throw new ParamValidationError(
+      `Bad value for --endpoint-url "${url}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`);
+  }
+}
+
+/**
+ * The endpoint to use, or undefined for the SDK's own rules-based endpoint:
+ * --endpoint-url → AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER → AWS_ENDPOINT_URL → the profile's
+ * `services` section → the profile's endpoint_url (all but the flag can be switched off).
+ */
+export function resolveEndpoint(flag: string | undefined, settings: Settings): string | undefined {
+  let url = flag;
+  if (url === undefined && !isTrue(settings.envOrProfile('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'ignore_configured_endpoint_urls'))) {
+    url = settings.env[`AWS_ENDPOINT_URL_${SERVICE_ENV_ID}`] ?? settings.env.AWS_ENDPOINT_URL ?? fromProfile(settings);
+  }
+  if (url !== undefined && !isValidEndpointUrl(url)) throw new GeneralError(`Invalid endpoint: ${url}`);
+  return url;
+}
+
+function fromProfile(settings: Settings): string | undefined {
+  const servicesName = settings.profileValue('services');
+  if (servicesName !== undefined) {
+    const section = settings.configFiles().services.get(servicesName);
+    if (!section) {
+      throw new GeneralError(`The profile is configured to use the services section but the "${servicesName}" services configuration does not exist.`);
+    }
+    const nested = section.get(SERVICE_CONFIG_ID);
+    if (nested !== undefined && typeof nested !== 'string' && nested.endpoint_url !== undefined) return nested.endpoint_url;
+  }
+  return settings.profileValue('endpoint_url');
+}

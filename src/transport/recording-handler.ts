@@ -1,0 +1,51 @@
+// The SDK's Node HTTP handler, with each response body buffered. The AWS CLI's error messages
+// are derived from the raw bytes of the answer (botocore's parser), and the SDK keeps the
+// response it parsed on the error it throws ($response): buffering makes those bytes readable
+// again. The operation's answers are tiny, so nothing is lost by not streaming.
+import { HttpResponse, type HttpHandler, type HttpRequest } from '@smithy/core/protocols';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { HttpHandlerOptions } from '@smithy/types';
+import type { Readable } from 'node:stream';
+import { GeneralError } from '../errors/errors.js';
+
+export function requestUrl(req: HttpRequest): string {
+  const port = req.port ? `:${req.port}` : '';
+  return `${req.protocol}//${req.hostname}${port}${req.path}`;
+}
+
+async function readAll(body: unknown): Promise<Uint8Array> {
+  if (body === undefined || body === null) return new Uint8Array();
+  if (body instanceof Uint8Array) return body;
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as Readable) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+/** Where the requests of one client went (one endpoint per client), for connection-error messages. */
+export interface TargetRecord { url?: string }
+
+export function bufferingHandler(inner: NodeHttpHandler, target: TargetRecord): HttpHandler<HttpHandlerOptions> {
+  return {
+    async handle(request: HttpRequest, options?: HttpHandlerOptions) {
+      target.url = requestUrl(request);
+      if (request.protocol !== 'http:' && request.protocol !== 'https:') {
+        throw new GeneralError(`An HTTP Client raised an unhandled exception: Not supported URL scheme ${request.protocol.replace(/:$/, '')}`);
+      }
+      const { response } = await inner.handle(request, options);
+      const body = await readAll(response.body);
+      return { response: new HttpResponse({ statusCode: response.statusCode, reason: response.reason, headers: response.headers, body }) };
+    },
+    updateHttpClientConfig(key, value) { inner.updateHttpClientConfig(key as never, value as never); },
+    httpHandlerConfigs() { return inner.httpHandlerConfigs(); },
+    destroy() { inner.destroy(); },
+  };
+}
+
+/** The raw answer an SDK error carries, when the failure was an HTTP response. */
+export function rawResponseOf(e: unknown): { statusCode: number; headers: Record<string, string>; body: Uint8Array } | undefined {
+  if (e === null || typeof e !== 'object') return undefined;
+  const res = (e as { $response?: unknown }).$response;
+  if (!HttpResponse.isInstance(res)) return undefined;
+  const body = res.body instanceof Uint8Array ? res.body : new Uint8Array();
+  return { statusCode: res.statusCode, headers: res.headers, body };
+}

@@ -1,0 +1,60 @@
+// botocore's standard retry mode as an SDK retry strategy: which failures are retried (its
+// throttling and transient error codes, HTTP 500/502/503/504, every connection failure), the
+// jittered exponential backoff (random × 2^(attempt-1) s, at most 20 s) and the retry quota.
+// The SDK's own classifier differs in places, and the AWS CLI's "(reached max retries: N)"
+// suffix depends on the same decision, so both come from here.
+import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from '@smithy/types';
+import { classifyResponse, isErrorStatus, parseServiceError, type RetryClass } from './service-error.js';
+import { rawResponseOf } from './recording-handler.js';
+import { classifyNetworkError } from './network-errors.js';
+
+const INITIAL_QUOTA = 500;
+const RETRY_COST = 5;
+const TIMEOUT_RETRY_COST = 10;
+const MAX_BACKOFF_MS = 20_000;
+
+/** How botocore's standard mode treats a failed attempt. */
+export function retryClassOf(error: unknown): RetryClass {
+  const raw = rawResponseOf(error);
+  if (raw) return isErrorStatus(raw.statusCode) ? classifyResponse(raw, parseServiceError(raw)) : 'no';
+  if (error !== null && typeof error === 'object' && 'exitCode' in error) return 'no'; // one of ours, final
+  const kind = classifyNetworkError(error);
+  return kind === 'other' ? 'no' : 'transient';
+}
+
+class Token implements StandardRetryToken {
+  constructor(private readonly count: number, private readonly delay: number, private readonly cost: number | undefined) {}
+  getRetryCount(): number { return this.count; }
+  getRetryDelay(): number { return this.delay; }
+  getRetryCost(): number | undefined { return this.cost; }
+  getRetryTokenCount(): number { return 0; }
+}
+
+export class BotocoreRetryStrategy implements RetryStrategyV2 {
+  readonly mode: string;
+  private quota = INITIAL_QUOTA;
+
+  constructor(readonly maxAttempts: number, mode: 'standard' | 'adaptive', private readonly random: () => number = Math.random) {
+    this.mode = mode;
+  }
+
+  async acquireInitialRetryToken(): Promise<RetryToken> {
+    return new Token(0, 0, undefined);
+  }
+
+  async refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
+    const attempt = token.getRetryCount() + 1;
+    if (retryClassOf(errorInfo.error) === 'no' || attempt >= this.maxAttempts) throw errorInfo.error;
+    const kind = rawResponseOf(errorInfo.error) ? undefined : classifyNetworkError(errorInfo.error);
+    const cost = kind === 'read-timeout' || kind === 'connect-timeout' ? TIMEOUT_RETRY_COST : RETRY_COST;
+    if (this.quota < cost) throw errorInfo.error;
+    this.quota -= cost;
+    const delay = Math.min(MAX_BACKOFF_MS, this.random() * 1000 * 2 ** (attempt - 1));
+    return new Token(attempt, delay, cost);
+  }
+
+  recordSuccess(token: RetryToken): void {
+    const cost = (token as Token).getRetryCost();
+    this.quota = Math.min(INITIAL_QUOTA, this.quota + (cost ?? 1));
+  }
+}
