@@ -22,6 +22,8 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // Prefer the ES module builds: they tree-shake, and their named exports survive dynamic import().
+  mainFields: ['module', 'main'],
   target: 'node20',
   banner: { js: banner },
   legalComments: 'none',

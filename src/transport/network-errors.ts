@@ -26,6 +26,8 @@ export type NetworkFailure = 'connect' | 'connect-timeout' | 'read-timeout' | 'c
 export function classifyNetworkError(e: unknown): NetworkFailure {
   const err = asNodeError(e);
   const code = err.code ?? '';
+  // The SDK's handler renames ECONNRESET and EPIPE to TimeoutError; the code tells the truth.
+  if (CLOSED.has(code)) return 'closed';
   if (err.name === 'TimeoutError') {
     return /did not establish a connection/.test(err.message ?? '') ? 'connect-timeout' : 'read-timeout';
   }
