@@ -12,6 +12,10 @@ function stream(s: NodeJS.WriteStream): OutputStream {
 }
 
 process.stdout.on('error', () => { /* a closed pipe must not print a stack (issue 5 handles it fully) */ });
+// Ctrl-C: like the AWS CLI's KeyboardInterrupt handler, a newline on stdout and exit 130.
+process.once('SIGINT', () => {
+  process.stdout.write('\n', () => process.exit(130));
+});
 const code = await run({
   argv: process.argv.slice(2),
   env: process.env,

@@ -12,6 +12,7 @@ import { GeneralError, ParamValidationError, PROG, USAGE_BLOCK } from '../errors
 import { reportError } from '../errors/report.js';
 import { checkEndpointFlag } from '../transport/endpoint.js';
 import { pyInt } from '../util/pyint.js';
+import type { CompiledQuery } from '../output/query.js';
 import { versionLine } from './version.js';
 
 const FIRST_PASS: ParserSpec = {
@@ -33,6 +34,8 @@ export interface CommandContext {
   readonly settings: Settings;
   /** The error format once the main parser has run (commands may not change it). */
   readonly errorFormat: ErrorFormat;
+  /** --query, compiled (and so checked) before anything else happens. */
+  readonly query: CompiledQuery | undefined;
 }
 
 export type CommandRunner = (args: string[], ctx: CommandContext) => Promise<number>;
@@ -50,13 +53,14 @@ export async function run(io: Io): Promise<number> {
   const argv = [...io.argv];
   let errorFormat: ErrorFormat = 'enhanced';
   let debug = false;
+  let colorFlag: string | undefined;
   const report = (e: unknown): Promise<number> => reportError(e, {
     prog: PROG,
     format: errorFormat,
     debug,
+    color: colorFlag === 'on' || (colorFlag !== 'off' && io.stdout.isTTY),
     writeErr: (s) => io.stderr.write(s),
     writeOut: (s) => io.stdout.write(s),
-    renderStructured: async () => (await import('../output/errors.js')).renderStructuredError,
   });
 
   try {
@@ -101,14 +105,12 @@ export async function run(io: Io): Promise<number> {
     }
     const globals = toGlobalArgs(main.values);
     debug = globals.debug;
+    colorFlag = globals.color;
     if (globals.profile !== profileFlag) settings = new Settings(io.env, globals.profile);
     errorFormat = configuredErrorFormat(settings, globals.errorFormat);
 
     // 4. Top-level argument checks, in the AWS CLI's order.
-    if (globals.query !== undefined) {
-      const { compileQuery } = await import('../output/query.js');
-      compileQuery(globals.query);
-    }
+    const query = globals.query === undefined ? undefined : (await import('../output/query.js')).compileQuery(globals.query);
     if (globals.endpointUrl !== undefined) checkEndpointFlag(globals.endpointUrl);
     if (globals.readTimeout !== undefined) pyInt(globals.readTimeout);
     if (globals.connectTimeout !== undefined) pyInt(globals.connectTimeout);
@@ -135,7 +137,7 @@ export async function run(io: Io): Promise<number> {
     }
     const name = service.values.get('operation') as (typeof COMMANDS)[number];
     const runner = await COMMAND_RUNNERS[name]();
-    return await runner(service.extras, { io, globals, settings, errorFormat });
+    return await runner(service.extras, { io, globals, settings, errorFormat, query });
   } catch (e) {
     return report(e);
   }

@@ -69,7 +69,7 @@ export class ServiceError extends CliError {
     readonly code: string,
     readonly serviceMessage: string,
     readonly operation: string,
-    /** Modeled members of the error other than the code and message, in response order. */
+    /** Modeled members of the error shape present in the response (`message` included), in model order. */
     readonly fields: ReadonlyArray<readonly [string, unknown]>,
     /** Retries made when the attempt limit stopped a retryable error (botocore's suffix), else undefined. */
     readonly maxRetriesReached: number | undefined,

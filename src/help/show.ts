@@ -1,46 +1,59 @@
-// Help pages. Until the full manual pages land (issue 7), a short synopsis that exits 0.
+// The help commands: `cogsignout help`, `cogsignout <command> help` and -h/--help. Each renders
+// its page for the terminal's width (80 columns when stdout is not a terminal, as the AWS CLI
+// always renders) and hands it to the help pager.
 import type { CommandContext } from '../cli/driver.js';
 import type { Io } from '../cli/io.js';
-import { OPERATION } from '../cli/program.js';
-import { PROG } from '../errors/errors.js';
+import type { Page } from './doc.js';
+import { BULK_PAGE, HYPHENATION, OPERATION_PAGE, TOP_PAGE } from './pages.js';
+import { sendToPager } from './pager.js';
+import { lineLengthFor, renderText } from './render-text.js';
 
-const SYNOPSIS = `${OPERATION}
---user-pool-id <value>
---username <value>
-[--cli-input-json | --cli-input-yaml]
-[--generate-cli-skeleton <value>]
-[--debug]
-[--endpoint-url <value>]
-[--no-verify-ssl]
-[--no-paginate]
-[--output <value>]
-[--query <value>]
-[--profile <value>]
-[--region <value>]
-[--version <value>]
-[--color <value>]
-[--no-sign-request]
-[--ca-bundle <value>]
-[--cli-read-timeout <value>]
-[--cli-connect-timeout <value>]
-[--cli-binary-format <value>]
-[--no-cli-pager]
-[--cli-auto-prompt]
-[--no-cli-auto-prompt]
-[--cli-error-format <value>]
-`;
+/** The columns a page is laid out for: MANWIDTH (as man-db reads it), the terminal, else 80. */
+export function helpColumns(io: Io): number {
+  const manWidth = /^\d+$/.test(io.env.MANWIDTH ?? '') ? Number(io.env.MANWIDTH) : 0;
+  if (manWidth > 0) return manWidth;
+  if (io.stdout.isTTY && io.stdout.columns !== undefined && io.stdout.columns > 0) return io.stdout.columns;
+  return 80;
+}
 
-export async function showOperationHelp(ctx: CommandContext): Promise<number> {
-  ctx.io.stdout.write(`${PROG} ${SYNOPSIS.replace(/\n(?!$)/g, '\n    ')}`);
+/** A page as the terminal shows it. */
+export function renderPage(page: Page, columns: number): string {
+  return renderText(page, { lineLength: lineLengthFor(columns), hyphenation: HYPHENATION });
+}
+
+async function show(io: Io, page: Page): Promise<number> {
+  await sendToPager(io, renderPage(page, helpColumns(io)));
   return 0;
 }
 
-/** -h / --help anywhere on the line. */
+/** `cogsignout admin-user-global-sign-out help`. */
+export async function showOperationHelp(ctx: CommandContext): Promise<number> {
+  return show(ctx.io, OPERATION_PAGE);
+}
+
+/** `cogsignout help`. */
+export async function showTopHelp(io: Io): Promise<number> {
+  return show(io, TOP_PAGE);
+}
+
+/** `cogsignout bulk-sign-out help`. */
+export async function showBulkHelp(io: Io): Promise<number> {
+  return show(io, BULK_PAGE);
+}
+
+const PAGES_BY_COMMAND: ReadonlyArray<readonly [string, Page]> = [
+  ['admin-user-global-sign-out', OPERATION_PAGE],
+  ['bulk-sign-out', BULK_PAGE],
+];
+
+/**
+ * -h / --help anywhere on the line (a deliberate difference: the AWS CLI rejects them): the page
+ * of the first command named on the line, else the top page.
+ */
 export async function showHelpFlag(io: Io, argv: readonly string[]): Promise<number> {
-  if (argv.includes(OPERATION)) {
-    io.stdout.write(`${PROG} ${SYNOPSIS.replace(/\n(?!$)/g, '\n    ')}`);
-  } else {
-    io.stdout.write(`usage: ${PROG} [options] <command> [parameters]\n\nCommands:\n  ${OPERATION}  Sign a user out of every device\n`);
+  for (const word of argv) {
+    const hit = PAGES_BY_COMMAND.find(([name]) => name === word);
+    if (hit) return show(io, hit[1]);
   }
-  return 0;
+  return show(io, TOP_PAGE);
 }

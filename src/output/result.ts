@@ -12,8 +12,8 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   if (format === 'off') return 0;
   const { ResponseMetadata: _dropped, ...value } = response;
   void _dropped;
-  const { compileQuery, applyQuery } = await import('./query.js');
-  const result = globals.query === undefined ? value : applyQuery(compileQuery(globals.query), value);
+  const { applyQuery } = await import('./query.js');
+  const result = ctx.query === undefined ? value : applyQuery(ctx.query, value);
   const { formatOutput } = await import('./index.js');
   const color = globals.color === 'on' || (globals.color !== 'off' && io.stdout.isTTY);
   const text = formatOutput(format as OutputFormat, result, {

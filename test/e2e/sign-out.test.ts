@@ -308,7 +308,10 @@ describe('argument errors (no network, exit 252)', () => {
 
   it('a value that looks like an option', async () => {
     expect((await run(['--user-pool-id', 'p', '--username', '-dash'])).stderr).toBe(paramError('argument --username: expected one argument'));
-    expect((await run(['--username', '--debug'])).stderr).toBe(paramError('argument --username: expected one argument'));
+    // --debug is a global option wherever it stands: it is taken, and turns on the traceback.
+    const debugTaken = await run(['--username', '--debug']);
+    expect(debugTaken.stderr.startsWith('Exception caught in main()\n')).toBe(true);
+    expect(debugTaken.stderr.endsWith(paramError('argument --username: expected one argument'))).toBe(true);
   });
 
   it('an operation option before the operation makes its value the operation', async () => {
@@ -349,5 +352,26 @@ describe('argument errors (no network, exit 252)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^cogsignout\/\d+\.\d+\.\d+ Node\.js\/\d+\.\d+\.\d+ \S+\/\S+ node\/\S+\n$/);
     expect((await run(['--output', 'xml', '--version'])).code).toBe(252);
+  });
+});
+
+describe('signals', () => {
+  it('Ctrl-C during the call: a newline on stdout, nothing on stderr, exit 130', async () => {
+    server.injectFault({ username: 'alice', kind: 'delay', delayMs: 5000 });
+    const { spawn } = await import('node:child_process');
+    const { BIN, baseEnv } = await import('../support/cli.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const home = mkdtempSync(`${tmpdir()}/cogso-sigint-`);
+    const child = spawn(process.execPath, [BIN, 'admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice'], { env: baseEnv(home) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    // Wait until the request is in flight, then interrupt.
+    while (sentSignOuts().length === 0) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stdout, stderr }).toEqual({ code: 130, stdout: '\n', stderr: '' });
   });
 });

@@ -1,0 +1,85 @@
+// The command tree that completion describes, read from the option registry in program.ts so a
+// new option is completable without touching the scripts.
+import { Option } from 'commander';
+import {
+  BINARY_FORMATS, COLOR_CHOICES, ERROR_FORMATS, OPERATION, OUTPUT_FORMATS, SKELETON_CHOICES,
+  globalOptions, signOutOptions,
+} from '../cli/program.js';
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+/**
+ * bulk-sign-out's options. Its command (a later issue) is not in program.ts yet; until it is,
+ * its vocabulary lives here, written as program.ts writes options.
+ */
+export function bulkOptions(): Option[] {
+  return [
+    new Option('--user-pool-id <value>', 'The ID of the user pool whose users to sign out.').makeOptionMandatory(),
+    new Option('--usernames-file <value>', 'A file with one username per line (- for standard input).'),
+    new Option('--all-users', 'Sign out every user of the pool.'),
+    new Option('--filter <value>', 'With --all-users, the ListUsers filter.'),
+    new Option('--max-rps <value>', 'The most sign-out requests per second (default 20, 0 = no limit).'),
+    new Option('--concurrency <value>', 'How many sign-out requests at once (default 8).'),
+    new Option('--journal <value>', 'A file that makes an interrupted run resumable.'),
+    new Option('--dry-run', 'Count the users without signing anyone out.'),
+  ];
+}
+
+export interface CompletedOption {
+  readonly flag: string;
+  /** The first sentence of the option's description, for shells that show one. */
+  readonly summary: string;
+  readonly value: 'none' | 'required' | 'optional';
+  /** What a value can be: fixed choices, a profile name, a file, or anything. */
+  readonly values: { readonly kind: 'choices'; readonly choices: readonly string[] } | { readonly kind: 'profile' | 'file' | 'any' };
+}
+
+export interface CompletedCommand {
+  readonly name: string;
+  readonly summary: string;
+  readonly options: readonly CompletedOption[];
+  /** Words accepted after the command (its `help`, a shell name). */
+  readonly words: readonly string[];
+}
+
+/** Values that name a file to read or write (file:// values of other options are left to the shell). */
+const FILE_OPTIONS = new Set(['--usernames-file', '--journal', '--ca-bundle']);
+
+/** Choices commander does not know because the parser checks them elsewhere. */
+const EXTRA_CHOICES: Readonly<Record<string, readonly string[]>> = {
+  '--output': OUTPUT_FORMATS,
+  '--color': COLOR_CHOICES,
+  '--cli-error-format': ERROR_FORMATS,
+  '--cli-binary-format': BINARY_FORMATS,
+  '--generate-cli-skeleton': SKELETON_CHOICES,
+};
+
+function firstSentence(text: string): string {
+  const m = /^.*?[.!?](?=\s|$)/.exec(text);
+  return (m ? m[0] : text).trim();
+}
+
+function describe(o: Option): CompletedOption {
+  const flag = o.long as string;
+  const value = o.required ? 'required' : o.optional ? 'optional' : 'none';
+  const choices = o.argChoices ?? EXTRA_CHOICES[flag];
+  let values: CompletedOption['values'] = { kind: 'any' };
+  if (choices) values = { kind: 'choices', choices };
+  else if (flag === '--profile') values = { kind: 'profile' };
+  else if (FILE_OPTIONS.has(flag)) values = { kind: 'file' };
+  return { flag, summary: firstSentence(o.description), value, values };
+}
+
+export function globalCompletions(): CompletedOption[] {
+  return globalOptions().map(describe);
+}
+
+export function commandCompletions(): CompletedCommand[] {
+  return [
+    { name: OPERATION, summary: 'Sign one user out of every device.', options: signOutOptions().map(describe), words: ['help'] },
+    { name: 'bulk-sign-out', summary: 'Sign many users out, at a bounded rate, resumably.', options: bulkOptions().map(describe), words: ['help'] },
+    { name: 'help', summary: 'Show the manual page.', options: [], words: [OPERATION, 'bulk-sign-out'] },
+    { name: 'completion', summary: 'Print a shell completion script.', options: [], words: [...SHELLS] },
+  ];
+}

@@ -1,0 +1,48 @@
+// `cogsignout completion bash|zsh|fish` and the scripts' fast path `cogsignout __complete
+// profiles`. Neither needs credentials, a region or the SDK; the fast path must not even print
+// an error, since whatever it prints becomes completion candidates.
+import type { Io } from '../cli/io.js';
+import { ConfigParseError, loadConfigFiles } from '../config/files.js';
+import { ParamValidationError, PROG } from '../errors/errors.js';
+import { SHELLS, type Shell } from './commands.js';
+import { completionScript } from './scripts.js';
+
+export { completionScript } from './scripts.js';
+
+/** Profile names from the config and credentials files, config file first, each once. */
+export function profileNames(env: Io['env']): string[] {
+  try {
+    return [...loadConfigFiles(env).profiles.keys()];
+  } catch (e) {
+    if (e instanceof ConfigParseError) return [];
+    throw e;
+  }
+}
+
+const USAGE = `usage: ${PROG} completion {${SHELLS.join(',')}}\n`;
+
+/**
+ * `args` starts at the command word: `['completion', 'bash']` or `['__complete', 'profiles']`.
+ */
+export async function runCompletion(io: Io, args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === '__complete') {
+    if (rest.length === 1 && rest[0] === 'profiles') {
+      for (const name of profileNames(io.env)) io.stdout.write(`${name}\n`);
+      return 0;
+    }
+    throw new ParamValidationError(`${PROG} __complete takes one argument: profiles`);
+  }
+  const [shell, ...extra] = rest;
+  if (shell === undefined) {
+    throw new ParamValidationError(`the following arguments are required: shell\n\n${USAGE}`);
+  }
+  if (!(SHELLS as readonly string[]).includes(shell)) {
+    throw new ParamValidationError(`argument shell: Found invalid choice '${shell}' (choose from ${SHELLS.join(', ')})\n\n${USAGE}`);
+  }
+  if (extra.length > 0) {
+    throw new ParamValidationError(`unrecognized arguments: ${extra.join(' ')}\n\n${USAGE}`);
+  }
+  io.stdout.write(completionScript(shell as Shell));
+  return 0;
+}

@@ -1,0 +1,48 @@
+// --debug: log lines on stderr in the AWS CLI's shape
+// (`2026-11-24 06:11:27,376 - MainThread - botocore.endpoint - DEBUG - message`). Unlike the
+// AWS CLI, every line passes through a redactor first: secret keys, session tokens, request
+// signatures and the values of members the service model marks sensitive (Username) never
+// reach the terminal or a CI log, whatever is being logged.
+
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
+
+export interface DebugLog {
+  readonly enabled: boolean;
+  log(logger: string, message: string, level?: LogLevel): void;
+  /** Registers a value that must never be printed (a secret key, a token, a username). */
+  secret(value: string | undefined): void;
+  /** Removes every registered secret and every signature from `text`. */
+  redact(text: string): string;
+}
+
+const REDACTED = '<redacted>';
+
+function timestamp(d: Date): string {
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())},${p(d.getMilliseconds(), 3)}`;
+}
+
+export function createDebugLog(enabled: boolean, write: (text: string) => void, now: () => Date = () => new Date()): DebugLog {
+  const secrets = new Set<string>();
+  const redact = (text: string): string => {
+    let out = text.replace(/(Signature=)[0-9a-fA-F]+/g, `$1${REDACTED}`);
+    // Longest first, so a secret that contains another is hidden whole.
+    for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(REDACTED);
+    return out;
+  };
+  return {
+    enabled,
+    secret(value) {
+      // Very short values would blank out unrelated text; they are not secrets worth the damage.
+      if (value !== undefined && value.length >= 3) secrets.add(value);
+    },
+    redact,
+    log(logger, message, level = 'DEBUG') {
+      if (!enabled) return;
+      write(redact(`${timestamp(now())} - MainThread - ${logger} - ${level} - ${message}\n`));
+    },
+  };
+}
+
+/** A log that records nothing (the default without --debug). */
+export const NO_DEBUG: DebugLog = createDebugLog(false, () => {});

@@ -1,0 +1,129 @@
+// How the AWS CLI shows a help page on Linux: through `MANPAGER`, else `PAGER`, else `less -R`,
+// split like a POSIX shell would split it and run without a shell, whether or not stdout is a
+// terminal (`less` copies to a pipe like `cat`). A pager that is not on PATH means the page is
+// printed directly, followed by one more newline (the AWS CLI writes the page plus "\n").
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import type { Io } from '../cli/io.js';
+
+export const DEFAULT_HELP_PAGER = 'less -R';
+
+/** Python's shlex.split (POSIX mode, no comments); undefined for an unclosed quote. */
+export function shellSplit(command: string): string[] | undefined {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i] as string;
+    if (quote === "'") {
+      if (c === "'") quote = undefined; else word += c;
+    } else if (quote === '"') {
+      if (c === '"') {
+        quote = undefined;
+      } else if (c === '\\' && i + 1 < command.length && ['"', '\\'].includes(command[i + 1] as string)) {
+        word += command[++i];
+      } else {
+        word += c;
+      }
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\') {
+      // A trailing backslash is an error to shlex ("No escaped character").
+      if (i + 1 >= command.length) return undefined;
+      word += command[++i];
+      inWord = true;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (quote !== undefined) return undefined;
+  if (inWord) words.push(word);
+  return words;
+}
+
+/** The help pager's argv, or undefined when the page should be printed directly. */
+export function helpPagerCommand(env: Io['env']): string[] | undefined {
+  const setting = env.MANPAGER ?? env.PAGER ?? DEFAULT_HELP_PAGER;
+  const argv = shellSplit(setting);
+  return argv === undefined || argv.length === 0 ? undefined : argv;
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where `name` would be run from, as the AWS CLI looks for its pager (a name with a slash is a path). */
+export function findOnPath(name: string, env: Io['env']): string | undefined {
+  if (name.includes('/')) return isExecutableFile(name) ? name : undefined;
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir === '' ? '.' : dir, name);
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+export type PagerSpawner = (argv: readonly string[], env: Io['env']) => ChildProcess;
+
+/** The real pager writes straight to the terminal, so it inherits this process's stdout and stderr. */
+const spawnPager: PagerSpawner = (argv, env) =>
+  spawn(argv[0] as string, argv.slice(1), { stdio: ['pipe', 'inherit', 'inherit'], env: { ...env } });
+
+/**
+ * Shows `text` through the help pager and waits for the pager to exit. Ctrl-C goes to the pager
+ * (it shares the terminal's process group); this process ignores it meanwhile, as the AWS CLI
+ * does, so the pager can restore the terminal before the command ends.
+ */
+export async function sendToPager(io: Io, text: string, spawner: PagerSpawner = spawnPager): Promise<void> {
+  const argv = helpPagerCommand(io.env);
+  if (argv === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  if (findOnPath(argv[0] as string, io.env) === undefined) {
+    io.stdout.write(`${text}\n`);
+    return;
+  }
+  // rawListeners keeps `once` wrappers, so the handlers come back exactly as they were.
+  const interruptHandlers = process.rawListeners('SIGINT');
+  process.removeAllListeners('SIGINT');
+  const ignore = (): void => { /* the pager handles Ctrl-C */ };
+  process.on('SIGINT', ignore);
+  try {
+    const started = await new Promise<boolean>((resolve) => {
+      let child: ChildProcess;
+      try {
+        child = spawner(argv, io.env);
+      } catch {
+        resolve(false);
+        return;
+      }
+      let spawned = false;
+      child.once('spawn', () => {
+        spawned = true;
+        // The user may quit the pager before reading everything; the rest is simply dropped.
+        child.stdin?.on('error', () => { /* EPIPE after the pager quit */ });
+        child.stdin?.end(text);
+      });
+      child.once('error', () => { if (!spawned) resolve(false); });
+      child.once('close', () => resolve(spawned));
+    });
+    if (!started) io.stdout.write(`${text}\n`);
+  } finally {
+    process.removeListener('SIGINT', ignore);
+    for (const h of interruptHandlers) process.on('SIGINT', h as NodeJS.SignalsListener);
+  }
+}

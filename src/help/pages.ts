@@ -1,0 +1,283 @@
+// The text of every help page, in one place: the terminal pages and the man page are both
+// rendered from these documents. The operation page is the AWS CLI 2.36.7 page (its service
+// model's documentation as docutils and groff lay it out), with `cogsignout` where the AWS CLI
+// names itself, plus one paragraph of our own; the other pages follow its style.
+import { bullets, item, literal, note, para, type Block, type Page, type Section } from './doc.js';
+
+export const PROGRAM = 'cogsignout';
+
+/**
+ * Where words may be hyphenated, like groff's `.hw`. The terminal renderer knows no hyphenation
+ * patterns, only these words; the list holds the words groff breaks in the 80-column operation
+ * page (so that page comes out byte for byte), each with only the break points seen there.
+ */
+export const HYPHENATION: readonly string[] = [
+  'Cog-nito', 're-voked', 're-quest', 'op-eration', 'poli-cies', 'com-pati-bility', 'Over-rides',
+  'liter-ally', 'di-rectly', 'ex-pires',
+];
+
+const GLOBAL_OPTIONS: Section = {
+  heading: 'GLOBAL OPTIONS',
+  blocks: [
+    para('**--debug** (boolean)'),
+    para('Turn on debug logging.'),
+    para('**--endpoint-url** (string)'),
+    para("Override command's default URL with the given URL."),
+    para('**--no-verify-ssl** (boolean)'),
+    para('By default, the AWS CLI uses SSL when communicating with AWS services. For each SSL connection, the AWS CLI will verify SSL certificates. This option overrides the default behavior of verifying SSL certificates.'),
+    para('**--no-paginate** (boolean)'),
+    para('Disable automatic pagination. If automatic pagination is disabled, the AWS CLI will only make one call, for the first page of results.'),
+    para('**--output** (string)'),
+    para('The formatting style for command output.'),
+    bullets('json', 'text', 'table', 'yaml', 'yaml-stream', 'off'),
+    para('**--query** (string)'),
+    para('A JMESPath query to use in filtering the response data.'),
+    para('**--profile** (string)'),
+    para('Use a specific profile from your credential file.'),
+    para('**--region** (string)'),
+    para('The region to use. Overrides config/env settings.'),
+    para('**--version** (string)'),
+    para('Display the version of this tool.'),
+    para('**--color** (string)'),
+    para('Turn on/off color output.'),
+    bullets('on', 'off', 'auto'),
+    para('**--no-sign-request** (boolean)'),
+    para('Do not sign requests. Credentials will not be loaded if this argument is provided.'),
+    para('**--ca-bundle** (string)'),
+    para('The CA certificate bundle to use when verifying SSL certificates. Overrides config/env settings.'),
+    para('**--cli-read-timeout** (int)'),
+    para('The maximum socket read time in seconds. If the value is set to 0, the socket read will be blocking and not timeout. The default value is 60 seconds.'),
+    para('**--cli-connect-timeout** (int)'),
+    para('The maximum socket connect time in seconds. If the value is set to 0, the socket connect will be blocking and not timeout. The default value is 60 seconds.'),
+    para('**--cli-binary-format** (string)'),
+    para('The formatting style to be used for binary blobs. The default format is base64. The base64 format expects binary blobs to be provided as a base64 encoded string. The raw-in-base64-out format preserves compatibility with AWS CLI V1 behavior and binary values must be passed literally. When providing contents from a file that map to a binary blob **fileb://** will always be treated as binary and use the file contents directly regardless of the **cli-binary-format** setting. When using **file://** the file contents will need to properly formatted for the configured **cli-binary-format**.'),
+    bullets('base64', 'raw-in-base64-out'),
+    para('**--no-cli-pager** (boolean)'),
+    para('Disable cli pager for output.'),
+    para('**--cli-auto-prompt** (boolean)'),
+    para('Automatically prompt for CLI input parameters.'),
+    para('**--no-cli-auto-prompt** (boolean)'),
+    para('Disable automatically prompt for CLI input parameters.'),
+    para('**--cli-error-format** (string)'),
+    para('The formatting style for error output. By default, errors are displayed in enhanced format.'),
+    bullets('legacy', 'json', 'yaml', 'text', 'table', 'enhanced'),
+  ],
+};
+
+/** The global options' synopsis lines, in the AWS CLI's order. */
+const GLOBAL_SYNOPSIS = [
+  '[--debug]', '[--endpoint-url <value>]', '[--no-verify-ssl]', '[--no-paginate]', '[--output <value>]',
+  '[--query <value>]', '[--profile <value>]', '[--region <value>]', '[--version <value>]', '[--color <value>]',
+  '[--no-sign-request]', '[--ca-bundle <value>]', '[--cli-read-timeout <value>]', '[--cli-connect-timeout <value>]',
+  '[--cli-binary-format <value>]', '[--no-cli-pager]', '[--cli-auto-prompt]', '[--no-cli-auto-prompt]',
+  '[--cli-error-format <value>]',
+];
+
+/** Our paragraph: what a global sign-out does not do, said plainly (the AWS text is precise but easy to misread). */
+const WHAT_IT_REVOKES = para(
+  'In plain words: after a global sign-out, Amazon Cognito itself rejects the user\'s access and refresh tokens, ' +
+  'so the user cannot refresh the session or call Cognito\'s own APIs with them. It does not make tokens invalid ' +
+  'elsewhere: an ID or access token (a JWT) that another service or your own back end checks by its signature ' +
+  'stays valid until it expires (one hour by default). The managed login (hosted UI) session cookie is not ' +
+  'cleared either, so a browser that still has it can sign in again without a password until it expires or ' +
+  'the user is sent to the logout endpoint.',
+  // Keeps the AWS text after it justified exactly as the AWS CLI prints it.
+  { aside: true },
+);
+
+export const OPERATION_PAGE: Page = {
+  title: 'ADMIN-USER-GLOBAL-SIGN-OUT',
+  sections: [
+    { heading: 'NAME', blocks: [para('admin-user-global-sign-out -')] },
+    {
+      heading: 'DESCRIPTION',
+      blocks: [
+        para('Invalidates the identity, access, and refresh tokens that Amazon Cognito issued to a user. Call this operation with your administrative credentials when your user signs out of your app. This results in the following behavior.'),
+        bullets(
+          "Amazon Cognito no longer accepts *token-authorized* user operations that you authorize with a signed-out user's access tokens. For more information, see *Using the Amazon Cognito user pools API and user pool endpoints* . Amazon Cognito returns an **Access Token has been revoked** error when your app attempts to authorize a user pools API request with a revoked access token that contains the scope **aws.cognito.signin.user.admin** .",
+          "Amazon Cognito no longer accepts a signed-out user's ID token in a *GetId* request to an identity pool with **ServerSideTokenCheck** enabled for its user pool IdP configuration in *CognitoIdentityProvider* .",
+          "Amazon Cognito no longer accepts a signed-out user's refresh tokens in refresh requests.",
+        ),
+        para("Other requests might be valid until your user's token expires. This operation doesn't clear the *managed login* session cookie. To clear the session for a user who signed in with managed login or the classic hosted UI, direct their browser session to the *logout endpoint* ."),
+        note('NOTE:',
+          para('Amazon Cognito evaluates Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you must use IAM credentials to authorize requests, and you must grant yourself the corresponding IAM permission in a policy.'),
+          para('**Learn more**', { indent: 4, tight: true }),
+          bullets('*Signing Amazon Web Services API Requests*', '*Using the Amazon Cognito user pools API and user pool endpoints*'),
+        ),
+        para('See also: AWS API Documentation'),
+        WHAT_IT_REVOKES,
+      ],
+    },
+    {
+      heading: 'SYNOPSIS',
+      blocks: [literal(
+        '  admin-user-global-sign-out', '--user-pool-id <value>', '--username <value>',
+        '[--cli-input-json | --cli-input-yaml]', '[--generate-cli-skeleton <value>]', ...GLOBAL_SYNOPSIS,
+      )],
+    },
+    {
+      heading: 'OPTIONS',
+      blocks: [
+        item('**--user-pool-id** (string) [required]',
+          para('The ID of the user pool where you want to sign out a user.'),
+          para('Constraints:'),
+          bullets('min: **1**', 'max: **55**', 'pattern: **[\\w-]+_[0-9a-zA-Z]+**'),
+        ),
+        item('**--username** (string) [required]',
+          para("The name of the user that you want to query or modify. The value of this parameter is typically your user's username, but it can be any of their alias attributes. If **username** isn't an alias attribute in your user pool, this value must be the **sub** of a local user or the username of a user from a third-party IdP."),
+          para('Constraints:'),
+          bullets('min: **1**', 'max: **128**', 'pattern: **[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+**'),
+        ),
+        para('**--cli-input-json** | **--cli-input-yaml** (string) Reads arguments from the JSON string provided. The JSON string follows the format provided by **--generate-cli-skeleton**. If other arguments are provided on the command line, those values will override the JSON-provided values. It is not possible to pass arbitrary binary values using a JSON-provided value as the string will be taken literally. This may not be specified along with **--cli-input-yaml**.'),
+        para('**--generate-cli-skeleton** (string) Prints a JSON skeleton to standard output without sending an API request. If provided with no value or the value **input**, prints a sample input JSON that can be used as an argument for **--cli-input-json**. Similarly, if provided **yaml-input** it will print a sample input YAML that can be used with **--cli-input-yaml**. If provided with the value **output**, it validates the command inputs and returns a sample output JSON for that command. The generated JSON skeleton is not stable between versions of the AWS CLI and there are no backwards compatibility guarantees in the JSON skeleton generated.'),
+      ],
+    },
+    GLOBAL_OPTIONS,
+    {
+      heading: 'EXAMPLES',
+      blocks: [
+        note('NOTE:',
+          para('To use the following examples, you must have the AWS CLI installed and configured. See the *Getting started guide* in the *AWS CLI User Guide* for more information.'),
+          para("Unless otherwise stated, all examples have unix-like quotation rules. These examples will need to be adapted to your terminal's quoting rules. See *Using quotation marks with strings* in the *AWS CLI User Guide* ."),
+        ),
+        para('**To sign out a user as an admin**'),
+        para('The following **admin-user-global-sign-out** example signs out the user *diego@example.com*.'),
+        literal(
+          `${PROGRAM} admin-user-global-sign-out \\`,
+          '    --user-pool-id us-west-2_EXAMPLE \\',
+          '    --username diego@example.com',
+        ),
+        para('For more information, see *Authentication with a user pool* in the *Amazon Cognito Developer Guide*.'),
+      ],
+    },
+    { heading: 'OUTPUT', blocks: [para('None')] },
+  ],
+};
+
+const EXIT_STATUS: Section = {
+  heading: 'EXIT STATUS',
+  blocks: [
+    item('**0**', para('Success. Also after help, **--version** and **--generate-cli-skeleton**.')),
+    item('**252**', para('The command line or a parameter is wrong: an unknown or missing option, an invalid choice, a bad **--query**, a **file://** that cannot be read, a value the service model rejects.')),
+    item('**253**', para('Configuration is missing: no region, no credentials, or the pager cannot be started.')),
+    item('**254**', para('The service answered with an error (after retries), for example **UserNotFoundException**.')),
+    item('**255**', para('Anything else: connection, timeout and TLS errors, a profile that does not exist, a config file that cannot be parsed, an invalid region or retry setting.')),
+    item('**130**', para('Interrupted with Ctrl-C.')),
+  ],
+};
+
+export const TOP_PAGE: Page = {
+  title: 'COGSIGNOUT',
+  sections: [
+    { heading: 'NAME', blocks: [para(`${PROGRAM} - sign Amazon Cognito users out of every device`)] },
+    {
+      heading: 'DESCRIPTION',
+      blocks: [
+        para(`**${PROGRAM}** behaves like the AWS CLI's **aws cognito-idp admin-user-global-sign-out** (AWS CLI 2.36.7): the same options, configuration files, environment variables, output formats, error messages and exit codes, with **${PROGRAM}** where the AWS CLI prints **aws**. It needs no AWS CLI. It can also sign many users out in one run with **bulk-sign-out**.`),
+      ],
+    },
+    {
+      heading: 'SYNOPSIS',
+      blocks: [
+        literal(`${PROGRAM} [options] <command> [parameters]`),
+        para(`Use **${PROGRAM}** *command* **help** for information on a specific command, and **${PROGRAM} completion** *shell* for a shell completion script.`),
+      ],
+    },
+    {
+      heading: 'AVAILABLE COMMANDS',
+      blocks: [
+        item('**admin-user-global-sign-out**', para("Signs one user out of every device: revokes the user's access and refresh tokens.")),
+        item('**bulk-sign-out**', para('Signs many users out, from a file of usernames or every user of a pool, at a bounded rate, resumably.')),
+        item('**completion**', para('Prints a completion script for **bash**, **zsh** or **fish**.')),
+      ],
+    },
+    GLOBAL_OPTIONS,
+    {
+      heading: 'CONFIGURATION',
+      blocks: [
+        para('Settings are read as the AWS CLI reads them: the command line first, then environment variables, then the profile in the configuration files. The profile is the one named by **--profile**, **AWS_PROFILE** or **AWS_DEFAULT_PROFILE**, else **default**. The files are *~/.aws/config* and *~/.aws/credentials*, or those named by **AWS_CONFIG_FILE** and **AWS_SHARED_CREDENTIALS_FILE**.'),
+        para('The region comes from **--region**, **AWS_REGION**, **AWS_DEFAULT_REGION** or the profile. Credentials come from the environment (**AWS_ACCESS_KEY_ID**, **AWS_SECRET_ACCESS_KEY**, **AWS_SESSION_TOKEN**), the profile (keys, an assumed role, web identity, SSO, **credential_process**), a container or the EC2 instance metadata. The output format comes from **--output**, **AWS_DEFAULT_OUTPUT** or the profile, else **json**.'),
+        para('Help pages go through **MANPAGER**, else **PAGER**, else **less -R**, and fit the terminal (**MANWIDTH** sets another width).'),
+      ],
+    },
+    EXIT_STATUS,
+    {
+      heading: 'SEE ALSO',
+      blocks: [para(`**${PROGRAM} admin-user-global-sign-out help**, **${PROGRAM} bulk-sign-out help**, **aws**(1)`)],
+    },
+  ],
+};
+
+const BULK_SYNOPSIS = [
+  '  bulk-sign-out', '--user-pool-id <value>', '--usernames-file <value> | --all-users', '[--filter <value>]',
+  '[--max-rps <value>]', '[--concurrency <value>]', '[--journal <value>]', '[--dry-run]',
+];
+
+export const BULK_PAGE: Page = {
+  title: 'BULK-SIGN-OUT',
+  sections: [
+    { heading: 'NAME', blocks: [para('bulk-sign-out - sign many users of a user pool out of every device')] },
+    {
+      heading: 'DESCRIPTION',
+      blocks: [
+        para('Signs out every user named in a file, or every user of the pool, with one AdminUserGlobalSignOut request each: several at a time and no faster than a set rate, so a large pool can be signed out during an incident without tripping the service\'s request quotas. Each sign-out has the effect described in **' + PROGRAM + ' admin-user-global-sign-out help**.'),
+        para('With **--journal**, every finished user is recorded; if the run is interrupted, the same command with the same journal resumes it and skips the users already done.'),
+      ],
+    },
+    { heading: 'SYNOPSIS', blocks: [literal(...BULK_SYNOPSIS, ...GLOBAL_SYNOPSIS)] },
+    {
+      heading: 'OPTIONS',
+      blocks: [
+        item('**--user-pool-id** (string) [required]', para('The ID of the user pool whose users to sign out.')),
+        item('**--usernames-file** (string)',
+          para('A file with one username per line; **-** reads standard input. Blank lines and lines that start with **#** are skipped. Give either this option or **--all-users**.')),
+        item('**--all-users** (boolean)',
+          para('Signs out every user of the pool, listing them with ListUsers page by page.')),
+        item('**--filter** (string)',
+          para('With **--all-users**, the Filter of ListUsers, to sign out only the users that match, for example **email ^= "contractor-"** or **status = "Enabled"**.')),
+        item('**--max-rps** (integer)',
+          para('The most sign-out requests sent per second. The default is **20**; **0** means no limit.')),
+        item('**--concurrency** (integer)',
+          para('How many sign-out requests may be in flight at once. The default is **8**.')),
+        item('**--journal** (string)',
+          para('A file that records each user signed out. Running the same command again with the same journal after an interruption skips the users it lists, so the run continues where it stopped.')),
+        item('**--dry-run** (boolean)',
+          para('Reads the usernames (or lists the users) and counts them, without signing anyone out.')),
+      ],
+    },
+    GLOBAL_OPTIONS,
+    {
+      heading: 'EXAMPLES',
+      blocks: [
+        para('**To sign out the users listed in a file, resumably**'),
+        literal(
+          `${PROGRAM} bulk-sign-out \\`,
+          '    --user-pool-id us-west-2_EXAMPLE \\',
+          '    --usernames-file compromised.txt \\',
+          '    --journal signout.journal',
+        ),
+        para('**To count the users a filter would sign out**'),
+        literal(
+          `${PROGRAM} bulk-sign-out \\`,
+          '    --user-pool-id us-west-2_EXAMPLE \\',
+          '    --all-users --filter \'email ^= "contractor-"\' --dry-run',
+        ),
+      ],
+    },
+    {
+      heading: 'OUTPUT',
+      blocks: [para('A summary of the run (how many users were signed out, failed or skipped) on standard output, in the **--output** format and filtered by **--query**.')],
+    },
+    {
+      heading: 'EXIT STATUS',
+      blocks: [para('**0** when every sign-out succeeded, **254** when any failed; otherwise as for the other commands (**252** for a wrong command line, **253** for missing configuration, **255** for other errors, **130** when interrupted).')],
+    },
+  ],
+};
+
+/** Blocks with this page's global options section, so the man page can print that section once. */
+export function isGlobalOptions(section: Section): boolean {
+  return section === GLOBAL_OPTIONS;
+}
+
+export type { Block };
