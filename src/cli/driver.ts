@@ -13,6 +13,8 @@ import { reportError } from '../errors/report.js';
 import { checkEndpointFlag } from '../transport/endpoint.js';
 import { pyInt } from '../util/pyint.js';
 import type { CompiledQuery } from '../output/query.js';
+import { createDebugLog, type DebugLog } from '../diagnostics/debug-log.js';
+import { argvForLog } from '../diagnostics/redact.js';
 import { versionLine } from './version.js';
 
 const FIRST_PASS: ParserSpec = {
@@ -36,6 +38,8 @@ export interface CommandContext {
   readonly errorFormat: ErrorFormat;
   /** --query, compiled (and so checked) before anything else happens. */
   readonly query: CompiledQuery | undefined;
+  /** --debug's log (a no-op without --debug); it redacts secrets. */
+  readonly log: DebugLog;
 }
 
 export type CommandRunner = (args: string[], ctx: CommandContext) => Promise<number>;
@@ -73,6 +77,13 @@ export async function run(io: Io): Promise<number> {
       throw e;
     }
     debug = first.values.get('debug') === true;
+    const log = createDebugLog(debug, (text) => io.stderr.write(text));
+    const logStart = (): void => {
+      log.log('awscli.clidriver', `CLI version: ${versionLine(io.version, io.env)}`);
+      log.log('awscli.clidriver', `Arguments entered to CLI: ${argvForLog(argv)}`);
+    };
+    // The AWS CLI logs these twice: once for the first pass, once when the driver starts.
+    logStart();
 
     // -h/--help: a deliberate difference, the AWS CLI rejects them (see README).
     const beforeDashDash = argv.indexOf('--') < 0 ? argv : argv.slice(0, argv.indexOf('--'));
@@ -106,6 +117,7 @@ export async function run(io: Io): Promise<number> {
     const globals = toGlobalArgs(main.values);
     debug = globals.debug;
     colorFlag = globals.color;
+    logStart();
     if (globals.profile !== profileFlag) settings = new Settings(io.env, globals.profile);
     errorFormat = configuredErrorFormat(settings, globals.errorFormat);
 
@@ -137,7 +149,7 @@ export async function run(io: Io): Promise<number> {
     }
     const name = service.values.get('operation') as (typeof COMMANDS)[number];
     const runner = await COMMAND_RUNNERS[name]();
-    return await runner(service.extras, { io, globals, settings, errorFormat, query });
+    return await runner(service.extras, { io, globals, settings, errorFormat, query, log });
   } catch (e) {
     return report(e);
   }

@@ -10,6 +10,8 @@ import { resolveClientSettings } from '../transport/client-settings.js';
 import { resolveCredentials } from '../credentials/chain.js';
 import { writeResult } from '../output/result.js';
 import { MEMBERS } from '../service/model.js';
+import { pyRepr } from '../output/python.js';
+import { REDACTED } from '../diagnostics/redact.js';
 
 const RELAXING = ['--cli-input-json', '--cli-input-yaml'];
 
@@ -48,6 +50,12 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
     if (typeof v === 'string' && o.flag !== '--generate-cli-skeleton') raw.set(o.flag, v);
   }
   const params = buildParameters(raw, io.env, io.cwd);
+  for (const m of MEMBERS) {
+    const text = raw.get(m.option);
+    if (text === undefined) continue;
+    const shown = (v: unknown): string => (m.sensitive ? REDACTED : pyRepr(v));
+    ctx.log.log('awscli.arguments', `Unpacked value of ${shown(text)} for parameter "${m.option.slice(2).replace(/-/g, '_')}": ${shown(params.get(m.name))}`);
+  }
 
   const skeleton = values.get('generate-cli-skeleton');
   if (skeleton === 'input' || skeleton === 'yaml-input') {
@@ -60,11 +68,12 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
   validateParameters(params, MEMBERS);
   if (skeleton === 'output') return writeResult({}, ctx);
 
-  const credentials = globals.noSignRequest ? undefined : (await resolveCredentials(settings)).credentials;
+  const credentials = globals.noSignRequest ? undefined : (await resolveCredentials(settings, ctx.log)).credentials;
   const { createSignOutClient } = await import('../transport/client.js');
   const client = createSignOutClient({
     ...clientSettings,
     credentials: credentials === undefined ? undefined : async () => credentials,
+    log: ctx.log,
   });
   try {
     const result = await client.signOut(Object.fromEntries(params) as Record<string, string>);

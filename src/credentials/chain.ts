@@ -9,6 +9,7 @@ import { GeneralError, NoCredentialsError } from '../errors/errors.js';
 import type { Profile } from '../config/files.js';
 import { isTrue, type Settings } from '../config/settings.js';
 import { mightBeEc2 } from './ec2.js';
+import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 
 export type Credentials = AwsCredentialIdentity;
 
@@ -57,7 +58,26 @@ async function viaSdk(factory: ProviderFactory): Promise<Credentials> {
   }
 }
 
-export async function resolveCredentials(settings: Settings): Promise<ResolvedCredentials> {
+/** What botocore logs when a provider finds credentials. */
+function foundMessage(method: string, settings: Settings): string {
+  switch (method) {
+    case 'env': return 'Found credentials in environment variables.';
+    case 'shared-credentials-file': return `Found credentials in shared credentials file: ${settings.configFiles().credentialsPath}`;
+    case 'config-file': return `Credentials found in config file: ${settings.configFiles().configPath}`;
+    default: return `Found credentials via: ${method}`;
+  }
+}
+
+export async function resolveCredentials(settings: Settings, log: DebugLog = NO_DEBUG): Promise<ResolvedCredentials> {
+  const found = await lookUp(settings);
+  log.secret(found.credentials.secretAccessKey);
+  log.secret(found.credentials.sessionToken);
+  log.log('botocore.credentials', `Looking for credentials via: ${found.method}`);
+  log.log('botocore.credentials', foundMessage(found.method, settings), 'INFO');
+  return found;
+}
+
+async function lookUp(settings: Settings): Promise<ResolvedCredentials> {
   if (!settings.profileFromFlag) {
     const env = fromEnvironment(settings);
     if (env) return { credentials: env, method: 'env' };

@@ -11,12 +11,16 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpRequest } from '@smithy/core/protocols';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { CliError, GeneralError, ServiceError } from '../errors/errors.js';
-import { OPERATION_NAME } from '../service/model.js';
+import { MEMBERS, OPERATION_NAME } from '../service/model.js';
+import { redactParams } from '../diagnostics/redact.js';
+
+const SENSITIVE_MEMBERS = MEMBERS.filter((m) => m.sensitive).map((m) => m.name);
 import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
 import { bufferingHandler, rawResponseOf, type TargetRecord } from './recording-handler.js';
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
 import { isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
+import type { DebugLog } from '../diagnostics/debug-log.js';
 
 export interface ClientSettings {
   /** Signing region; may be '' (the AWS CLI then signs with an empty scope). */
@@ -36,6 +40,7 @@ export interface ClientSettings {
   readonly userAgentAppId: string | undefined;
   readonly version: string;
   readonly maxSockets?: number;
+  readonly log: DebugLog;
 }
 
 const noLog = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
@@ -57,7 +62,10 @@ export function createSignOutClient(s: ClientSettings): SignOutClient {
     httpsAgent: new HttpsAgent({ ...agentOptions, rejectUnauthorized: s.verifyTls, ...(s.caBundle ? { ca: s.caBundle } : {}) }),
     logger: noLog,
   });
-  const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode);
+  const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log);
+  const seconds = (ms: number): string => (ms === 0 ? 'None' : String(ms / 1000));
+  s.log.log('botocore.endpoint', `Setting cognito-idp timeout as (${seconds(s.connectTimeoutMs)}, ${seconds(s.readTimeoutMs)})`);
+  s.log.log('botocore.regions', `Calling endpoint provider with parameters: {'Region': '${s.region}', 'UseDualStack': ${s.useDualstack ? 'True' : 'False'}, 'UseFIPS': ${s.useFips ? 'True' : 'False'}${s.endpoint === undefined ? '' : `, 'Endpoint': '${s.endpoint}'`}}`);
   const signing = s.credentials === undefined
     ? [{ schemeId: 'smithy.api#noAuth' }]
     : [{
@@ -74,7 +82,7 @@ export function createSignOutClient(s: ClientSettings): SignOutClient {
     credentials: s.credentials,
     maxAttempts: s.maxAttempts,
     retryStrategy,
-    requestHandler: bufferingHandler(inner, target),
+    requestHandler: bufferingHandler(inner, target, s.log),
     customUserAgent: [['cogsignout', s.version]],
     userAgentAppId: s.userAgentAppId,
     authSchemePreference: [],
@@ -89,7 +97,10 @@ export function createSignOutClient(s: ClientSettings): SignOutClient {
   client.middlewareStack.add((next, context) => async (args) => {
     const input = (args as { input?: Record<string, string> }).input;
     const req = args.request as HttpRequest;
-    if (context.commandName === 'AdminUserGlobalSignOutCommand' && input) req.body = pythonJsonDumps(input);
+    if (context.commandName === 'AdminUserGlobalSignOutCommand' && input) {
+      req.body = pythonJsonDumps(input);
+      s.log.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS) as Record<string, string>)}`);
+    }
     if (endpointPath !== '/') req.path = endpointPath;
     return next(args);
   }, { step: 'serialize', priority: 'low', name: 'cogsignoutBotocoreRequest' });

@@ -7,6 +7,13 @@ import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions } from '@smithy/types';
 import type { Readable } from 'node:stream';
 import { GeneralError } from '../errors/errors.js';
+import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
+import { REDACTED, redactParams } from '../diagnostics/redact.js';
+import { bytesRepr, strRepr } from '../output/python.js';
+import { MEMBERS } from '../service/model.js';
+import { pythonJsonDumps } from './wire-body.js';
+
+const SENSITIVE_MEMBERS = MEMBERS.filter((m) => m.sensitive).map((m) => m.name);
 
 export function requestUrl(req: HttpRequest): string {
   const port = req.port ? `:${req.port}` : '';
@@ -24,15 +31,42 @@ async function readAll(body: unknown): Promise<Uint8Array> {
 /** Where the requests of one client went (one endpoint per client), for connection-error messages. */
 export interface TargetRecord { url?: string }
 
-export function bufferingHandler(inner: NodeHttpHandler, target: TargetRecord): HttpHandler<HttpHandlerOptions> {
+/** Python's repr of a dict of header strings, the way botocore logs them. */
+function headersForLog(headers: Readonly<Record<string, string>>, bytes: boolean): string {
+  return `{${Object.entries(headers).map(([k, v]) => `${strRepr(k)}: ${bytes ? 'b' : ''}${strRepr(v)}`).join(', ')}}`;
+}
+
+/** The request body as botocore logs it, sensitive members replaced. */
+function bodyForLog(body: unknown): string {
+  if (typeof body !== 'string') return "b''";
+  try {
+    const parsed = JSON.parse(body) as Record<string, string>;
+    return `b${strRepr(pythonJsonDumps(redactParams(parsed, SENSITIVE_MEMBERS) as Record<string, string>))}`;
+  } catch {
+    return `b${strRepr(body)}`;
+  }
+}
+
+export function bufferingHandler(inner: NodeHttpHandler, target: TargetRecord, log: DebugLog = NO_DEBUG): HttpHandler<HttpHandlerOptions> {
   return {
     async handle(request: HttpRequest, options?: HttpHandlerOptions) {
       target.url = requestUrl(request);
       if (request.protocol !== 'http:' && request.protocol !== 'https:') {
         throw new GeneralError(`An HTTP Client raised an unhandled exception: Not supported URL scheme ${request.protocol.replace(/:$/, '')}`);
       }
+      if (log.enabled) {
+        const headers = { ...request.headers };
+        if (headers['x-amz-security-token']) headers['x-amz-security-token'] = REDACTED;
+        log.log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${request.method}, url=${target.url}, headers=${headersForLog(headers, true)}, body=${bodyForLog(request.body)}>`);
+      }
       const { response } = await inner.handle(request, options);
       const body = await readAll(response.body);
+      if (log.enabled) {
+        const origin = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
+        log.log('urllib3.connectionpool', `${origin} "${request.method} ${request.path} HTTP/1.1" ${response.statusCode} ${body.length}`);
+        log.log('botocore.parsers', `Response headers: ${headersForLog(response.headers, false)}`);
+        log.log('botocore.parsers', `Response body:\n${bytesRepr(body)}`);
+      }
       return { response: new HttpResponse({ statusCode: response.statusCode, reason: response.reason, headers: response.headers, body }) };
     },
     updateHttpClientConfig(key, value) { inner.updateHttpClientConfig(key as never, value as never); },

@@ -7,6 +7,7 @@ import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } 
 import { classifyResponse, isErrorStatus, parseServiceError, type RetryClass } from './service-error.js';
 import { rawResponseOf } from './recording-handler.js';
 import { classifyNetworkError } from './network-errors.js';
+import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 
 const INITIAL_QUOTA = 500;
 const RETRY_COST = 5;
@@ -34,7 +35,12 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
   readonly mode: string;
   private quota = INITIAL_QUOTA;
 
-  constructor(readonly maxAttempts: number, mode: 'standard' | 'adaptive', private readonly random: () => number = Math.random) {
+  constructor(
+    readonly maxAttempts: number,
+    mode: 'standard' | 'adaptive',
+    private readonly log: DebugLog = NO_DEBUG,
+    private readonly random: () => number = Math.random,
+  ) {
     this.mode = mode;
   }
 
@@ -44,12 +50,18 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
 
   async refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
     const attempt = token.getRetryCount() + 1;
-    if (retryClassOf(errorInfo.error) === 'no' || attempt >= this.maxAttempts) throw errorInfo.error;
+    const give = (why: string): never => {
+      this.log.log('botocore.retries.standard', why);
+      throw errorInfo.error;
+    };
+    if (retryClassOf(errorInfo.error) === 'no') give('Not retrying request.');
+    if (attempt >= this.maxAttempts) give(`Max attempts of ${this.maxAttempts} reached.`);
     const kind = rawResponseOf(errorInfo.error) ? undefined : classifyNetworkError(errorInfo.error);
     const cost = kind === 'read-timeout' || kind === 'connect-timeout' ? TIMEOUT_RETRY_COST : RETRY_COST;
-    if (this.quota < cost) throw errorInfo.error;
+    if (this.quota < cost) give('Retry quota exceeded, not retrying request.');
     this.quota -= cost;
     const delay = Math.min(MAX_BACKOFF_MS, this.random() * 1000 * 2 ** (attempt - 1));
+    this.log.log('botocore.retries.standard', `Retry needed, retrying request after delay of: ${delay / 1000}`);
     return new Token(attempt, delay, cost);
   }
 

@@ -1,0 +1,39 @@
+// What --debug may show of the command line and the request: the values of sensitive members
+// (the service model marks Username sensitive) and whole --cli-input documents are replaced,
+// because they can only be recognised by where they stand, not by what they look like.
+import { strRepr } from '../output/python.js';
+
+export const REDACTED = '<redacted>';
+
+/** Options whose value is, or may contain, a sensitive member. Prefixes count (argparse). */
+const SENSITIVE_OPTIONS = ['--username', '--cli-input-json', '--cli-input-yaml', '--usernames-file'];
+
+function sensitiveOption(token: string): string | undefined {
+  const name = token.split('=', 1)[0] as string;
+  if (!name.startsWith('--') || name.length < 4) return undefined;
+  return SENSITIVE_OPTIONS.find((o) => o.startsWith(name));
+}
+
+/** argv as the AWS CLI logs it (a Python list), sensitive values replaced. */
+export function argvForLog(argv: readonly string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] as string;
+    const option = sensitiveOption(token);
+    if (option && token.includes('=')) {
+      out.push(`${token.split('=', 1)[0] as string}=${REDACTED}`);
+    } else if (option && i + 1 < argv.length) {
+      out.push(token, REDACTED);
+      i++;
+    } else {
+      out.push(token);
+    }
+  }
+  return `[${out.map(strRepr).join(', ')}]`;
+}
+
+/** Request parameters with sensitive members replaced. */
+export function redactParams(params: ReadonlyMap<string, unknown> | Readonly<Record<string, unknown>>, sensitive: readonly string[]): Record<string, unknown> {
+  const entries = params instanceof Map ? [...params.entries()] : Object.entries(params);
+  return Object.fromEntries(entries.map(([k, v]) => [k, sensitive.includes(k) ? REDACTED : v]));
+}
