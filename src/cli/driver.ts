@@ -46,6 +46,7 @@ export type CommandRunner = (args: string[], ctx: CommandContext) => Promise<num
 
 const COMMAND_RUNNERS: Readonly<Record<(typeof COMMANDS)[number], () => Promise<CommandRunner>>> = {
   'admin-user-global-sign-out': async () => (await import('../commands/sign-out.js')).runSignOut,
+  'bulk-sign-out': async () => (await import('../commands/bulk-sign-out.js')).runBulkSignOut,
 };
 
 function configuredErrorFormat(settings: Settings, flag: string | undefined): ErrorFormat {

@@ -52,10 +52,25 @@ export function signOutOptions(): Option[] {
   ];
 }
 
+/** The options of `bulk-sign-out` (cogsignout's own command for incidents). */
+export function bulkSignOutOptions(): Option[] {
+  return [
+    new Option('--user-pool-id <value>', 'The ID of the user pool whose users to sign out.').makeOptionMandatory(),
+    new Option('--usernames-file <value>', 'A file with one username per line (- for standard input).'),
+    new Option('--all-users', 'Sign out every user of the pool (ListUsers).'),
+    new Option('--filter <value>', 'A ListUsers filter for --all-users, e.g. status = "Enabled".'),
+    new Option('--max-rps <value>', 'Requests per second at most (default 20; 0 = no limit).'),
+    new Option('--concurrency <value>', 'Requests in flight at most (default 8).'),
+    new Option('--journal <value>', 'A JSON-lines record of each outcome; a rerun skips users already signed out.'),
+    new Option('--dry-run', 'Resolve and count the users; sign nobody out.'),
+  ];
+}
+
 export const OPERATION = 'admin-user-global-sign-out';
+export const BULK = 'bulk-sign-out';
 
 /** Every command the service-level parser accepts (the operation name position). */
-export const COMMANDS = [OPERATION] as const;
+export const COMMANDS = [OPERATION, BULK] as const;
 
 /** The commander program: the command tree that help and completion describe. */
 export function buildProgram(): Command {
@@ -64,6 +79,9 @@ export function buildProgram(): Command {
   const op = new Command(OPERATION).description('Signs a user out of every device by revoking their tokens.');
   for (const o of signOutOptions()) op.addOption(o);
   program.addCommand(op);
+  const bulk = new Command(BULK).description('Signs many users out, safely and resumably (for incidents).');
+  for (const o of bulkSignOutOptions()) bulk.addOption(o);
+  program.addCommand(bulk);
   return program;
 }
 

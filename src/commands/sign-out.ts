@@ -69,8 +69,8 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
   if (skeleton === 'output') return writeResult({}, ctx);
 
   const credentials = globals.noSignRequest ? undefined : (await resolveCredentials(settings, ctx.log)).credentials;
-  const { createSignOutClient } = await import('../transport/client.js');
-  const client = createSignOutClient({
+  const { createCognitoClient } = await import('../transport/client.js');
+  const client = createCognitoClient({
     ...clientSettings,
     credentials: credentials === undefined ? undefined : async () => credentials,
     log: ctx.log,

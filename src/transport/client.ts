@@ -5,7 +5,8 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import {
-  AdminUserGlobalSignOutCommand, CognitoIdentityProviderClient, type CognitoIdentityProviderClientConfig,
+  AdminUserGlobalSignOutCommand, CognitoIdentityProviderClient, ListUsersCommand, type CognitoIdentityProviderClientConfig,
+  type ListUsersCommandInput, type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpRequest } from '@smithy/core/protocols';
@@ -45,12 +46,20 @@ export interface ClientSettings {
 
 const noLog = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
-export interface SignOutClient {
+export interface ListUsersPage {
+  readonly users: readonly UserType[];
+  readonly paginationToken: string | undefined;
+}
+
+export interface CognitoClient {
+  /** AdminUserGlobalSignOut; resolves to the (empty) response, rejects with the AWS CLI's error. */
   signOut(params: Readonly<Record<string, string>>): Promise<Record<string, unknown>>;
+  /** One page of ListUsers (for bulk sign-out), with the same retries and error mapping. */
+  listUsers(params: ListUsersCommandInput): Promise<ListUsersPage>;
   destroy(): void;
 }
 
-export function createSignOutClient(s: ClientSettings): SignOutClient {
+export function createCognitoClient(s: ClientSettings): CognitoClient {
   // The SDK warns on stderr about Node 20 at every client creation; the AWS CLI prints no such thing.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const target: TargetRecord = {};
@@ -111,9 +120,17 @@ export function createSignOutClient(s: ClientSettings): SignOutClient {
         await client.send(new AdminUserGlobalSignOutCommand(params as { UserPoolId: string; Username: string }));
         return {};
       } catch (e) {
-        const mapped = mapCallError(e, s.maxAttempts, target.url ?? '');
+        const mapped = mapCallError(e, s.maxAttempts, target.url ?? '', OPERATION_NAME);
         if (mapped === undefined) return {};
         throw mapped;
+      }
+    },
+    async listUsers(params) {
+      try {
+        const out = await client.send(new ListUsersCommand(params));
+        return { users: out.Users ?? [], paginationToken: out.PaginationToken };
+      } catch (e) {
+        throw mapCallError(e, s.maxAttempts, target.url ?? '', 'ListUsers') ?? new GeneralError('ListUsers returned an unreadable answer');
       }
     },
     destroy() { client.destroy(); },
@@ -121,7 +138,7 @@ export function createSignOutClient(s: ClientSettings): SignOutClient {
 }
 
 /** The AWS CLI's error for a failed call; undefined when botocore would have called it a success. */
-export function mapCallError(e: unknown, maxAttempts: number, url: string): CliError | undefined {
+export function mapCallError(e: unknown, maxAttempts: number, url: string, operation: string): CliError | undefined {
   if (e instanceof CliError) return e;
   const raw = rawResponseOf(e);
   if (raw) {
@@ -130,7 +147,7 @@ export function mapCallError(e: unknown, maxAttempts: number, url: string): CliE
     const parsed = parseServiceError(raw);
     const attempts = (e as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
     const exhausted = retryClassOf(e) !== 'no' && attempts >= maxAttempts;
-    return new ServiceError(parsed.code, parsed.message, OPERATION_NAME, parsed.fields, exhausted ? attempts - 1 : undefined);
+    return new ServiceError(parsed.code, parsed.message, operation, parsed.fields, exhausted ? attempts - 1 : undefined);
   }
   if (classifyNetworkError(e) !== 'other') return networkErrorToCliError(e, url);
   return new GeneralError(e instanceof Error ? e.message : String(e));
