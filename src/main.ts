@@ -6,6 +6,9 @@ import { version } from './version.js';
 function stream(s: NodeJS.WriteStream): OutputStream {
   return {
     write: (text: string) => { s.write(text); },
+    writeAll: (text: string) => new Promise<void>((resolve, reject) => {
+      s.write(text, (err) => (err ? reject(err) : resolve()));
+    }),
     get isTTY() { return s.isTTY === true; },
     get columns() { return s.columns; },
   };

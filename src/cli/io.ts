@@ -4,6 +4,8 @@ import type { Env } from '../config/files.js';
 
 export interface OutputStream {
   write(text: string): void;
+  /** Writes and resolves once the text is handed over, or rejects (EPIPE when the reader is gone). */
+  writeAll(text: string): Promise<void>;
   readonly isTTY: boolean;
   readonly columns: number | undefined;
 }

@@ -2,7 +2,6 @@
 // Python's json.loads (NaN and Infinity accepted, ints kept apart from floats), YAML with a YAML
 // 1.2 safe loader; the document must be a mapping. Its members are validated later, with the
 // rest of the input.
-import { load as loadYaml } from 'js-yaml';
 import { ParamValidationError } from '../errors/errors.js';
 import { pyTypeName } from '../output/python.js';
 import { parseJson } from '../output/json-parse.js';
@@ -16,7 +15,7 @@ function decode(document: ParamValue): string {
   return text;
 }
 
-export function parseCliInputDocument(kind: 'json' | 'yaml', document: ParamValue): Map<string, unknown> {
+export async function parseCliInputDocument(kind: 'json' | 'yaml', document: ParamValue): Promise<Map<string, unknown>> {
   const text = decode(document);
   let value: PyValue;
   if (kind === 'json') {
@@ -26,6 +25,8 @@ export function parseCliInputDocument(kind: 'json' | 'yaml', document: ParamValu
       throw new ParamValidationError("Error parsing parameter 'cli-input-json': Invalid JSON received.");
     }
   } else {
+    // js-yaml is big; only --cli-input-yaml pays for loading it.
+    const { load: loadYaml } = await import('js-yaml');
     try {
       value = fromJs(loadYaml(text));
     } catch {

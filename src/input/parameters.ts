@@ -9,7 +9,7 @@ import { MEMBERS } from '../service/model.js';
 import { parseCliInputDocument } from './cli-input.js';
 
 /** `raw`: option name → the text given on the command line, in argument-table order. */
-export function buildParameters(raw: ReadonlyMap<string, string>, env: Env, cwd: string): Map<string, unknown> {
+export async function buildParameters(raw: ReadonlyMap<string, string>, env: Env, cwd: string): Promise<Map<string, unknown>> {
   const loaded = new Map<string, unknown>();
   for (const [option, text] of raw) loaded.set(option, loadParamValue(option, text, env, cwd));
 
@@ -23,6 +23,6 @@ export function buildParameters(raw: ReadonlyMap<string, string>, env: Env, cwd:
   const kind = json !== undefined ? 'json' : 'yaml';
   const option = `--cli-input-${kind}`;
   const document = loadParamValue(option, (json ?? yaml) as string, env, cwd);
-  for (const [k, v] of parseCliInputDocument(kind, document)) if (!params.has(k)) params.set(k, v);
+  for (const [k, v] of await parseCliInputDocument(kind, document)) if (!params.has(k)) params.set(k, v);
   return params;
 }

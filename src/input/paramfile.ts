@@ -27,9 +27,10 @@ function decoderFor(env: Env): TextDecoder {
   const name = (env.AWS_CLI_FILE_ENCODING ?? 'utf-8').toLowerCase().replace(/_/g, '-');
   const aliases: Record<string, string> = { utf8: 'utf-8', latin1: 'latin1', 'latin-1': 'latin1', 'iso-8859-1': 'latin1', ascii: 'ascii' };
   try {
-    return new TextDecoder(aliases[name] ?? name, { fatal: true });
+    // ignoreBOM keeps a UTF-8 BOM in the text, as Python's decoder does (json.loads then rejects it).
+    return new TextDecoder(aliases[name] ?? name, { fatal: true, ignoreBOM: true });
   } catch {
-    return new TextDecoder('utf-8', { fatal: true });
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   }
 }
 

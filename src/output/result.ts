@@ -4,6 +4,7 @@
 import type { CommandContext } from '../cli/driver.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../cli/program.js';
 import { GeneralError } from '../errors/errors.js';
+import { pagerCommand, runPager } from './pager.js';
 
 export async function writeResult(response: Record<string, unknown>, ctx: CommandContext): Promise<number> {
   const { globals, settings, io } = ctx;
@@ -16,11 +17,28 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   const result = ctx.query === undefined ? value : applyQuery(ctx.query, value);
   const { formatOutput } = await import('./index.js');
   const color = globals.color === 'on' || (globals.color !== 'off' && io.stdout.isTTY);
+  const pager = pagerCommand({
+    noCliPager: globals.noCliPager, stdoutIsTTY: io.stdout.isTTY, env: io.env, profilePager: settings.quietProfileValue('cli_pager'),
+  });
   const text = formatOutput(format as OutputFormat, result, {
     color,
     terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
     title: 'AdminUserGlobalSignOut',
+    // colorama wraps only sys.stdout; the pager's pipe gets the table without the extra resets.
+    autoreset: color && pager === undefined,
   });
-  if (text !== '') io.stdout.write(text);
+  // An empty result never starts a pager.
+  if (text === '') return 0;
+  if (pager) {
+    await runPager(pager, text, io.env);
+    return 0;
+  }
+  try {
+    await io.stdout.writeAll(text);
+  } catch (e) {
+    // A reader that stopped early (`| head`): the AWS CLI is silent about it except in text output.
+    if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
+    if (format === 'text') throw new GeneralError('[Errno 32] Broken pipe');
+  }
   return 0;
 }

@@ -1,0 +1,75 @@
+// The output pager, as the AWS CLI uses it: AWS_PAGER → the profile's cli_pager → PAGER → less
+// (an empty value turns it off, as does --no-cli-pager), only when stdout is a terminal, started
+// without a shell and with LESS=FRX unless LESS is set, fed the output and waited for. A pager
+// that cannot be started is the AWS CLI's Pager error (exit 253); a user quitting it early is
+// not an error.
+import { spawn } from 'node:child_process';
+import type { Env } from '../config/files.js';
+import { PagerError, PROG } from '../errors/errors.js';
+import { strRepr } from './python.js';
+
+/** Python's shlex.split (POSIX mode, no comments). */
+export function shlexSplit(s: string): string[] {
+  const words: string[] = [];
+  let cur: string | undefined;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] as string;
+    if (quote === "'") {
+      if (c === "'") quote = undefined; else cur = (cur ?? '') + c;
+    } else if (quote === '"') {
+      if (c === '"') quote = undefined;
+      else if (c === '\\' && i + 1 < s.length && '\\"$`\n'.includes(s[i + 1] as string)) cur = (cur ?? '') + s[++i];
+      else cur = (cur ?? '') + c;
+    } else if (/\s/.test(c)) {
+      if (cur !== undefined) { words.push(cur); cur = undefined; }
+    } else if (c === "'" || c === '"') {
+      quote = c; cur ??= '';
+    } else if (c === '\\' && i + 1 < s.length) {
+      cur = (cur ?? '') + s[++i];
+    } else {
+      cur = (cur ?? '') + c;
+    }
+  }
+  if (quote) throw new Error('No closing quotation');
+  if (cur !== undefined) words.push(cur);
+  return words;
+}
+
+export interface PagerSettings {
+  readonly noCliPager: boolean;
+  readonly stdoutIsTTY: boolean;
+  readonly env: Env;
+  readonly profilePager: string | undefined;
+}
+
+/** The pager command to run, or undefined when output goes straight to stdout. */
+export function pagerCommand(s: PagerSettings): string[] | undefined {
+  if (s.noCliPager || !s.stdoutIsTTY) return undefined;
+  const raw = s.env.AWS_PAGER ?? s.profilePager ?? s.env.PAGER ?? 'less';
+  const words = shlexSplit(raw);
+  return words.length === 0 ? undefined : words;
+}
+
+const OS_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: '[Errno 2] No such file or directory',
+  EACCES: '[Errno 13] Permission denied',
+};
+
+export function runPager(command: readonly string[], text: string, env: Env): Promise<void> {
+  const [file, ...args] = command as [string, ...string[]];
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, {
+      stdio: ['pipe', 'inherit', 'inherit'],
+      env: { ...env, LESS: env.LESS ?? 'FRX' },
+    });
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      const reason = OS_ERRORS[e.code ?? ''] ?? e.message;
+      reject(new PagerError(`Unable to redirect output to pager. Received the following error when opening pager:\n${reason}: ${strRepr(file)}\n\nLearn more about configuring the output pager by running "${PROG} help config-vars".`));
+    });
+    // Quitting the pager before reading everything closes the pipe: that is the user's choice.
+    child.stdin.on('error', () => {});
+    child.on('close', () => resolve());
+    child.stdin.end(text);
+  });
+}
