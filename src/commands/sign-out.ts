@@ -49,7 +49,7 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
     const v = values.get(o.dest);
     if (typeof v === 'string' && o.flag !== '--generate-cli-skeleton') raw.set(o.flag, v);
   }
-  const params = buildParameters(raw, io.env, io.cwd);
+  const params = await buildParameters(raw, io.env, io.cwd);
   for (const m of MEMBERS) {
     const text = raw.get(m.option);
     if (text === undefined) continue;
@@ -74,6 +74,8 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
     ...clientSettings,
     credentials: credentials === undefined ? undefined : async () => credentials,
     log: ctx.log,
+    env: io.env,
+    warn: (text) => io.stderr.write(text),
   });
   try {
     const result = await client.signOut(Object.fromEntries(params) as Record<string, string>);

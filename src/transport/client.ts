@@ -21,6 +21,9 @@ import { bufferingHandler, rawResponseOf, type TargetRecord } from './recording-
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
 import { isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
+import { proxyFor } from './proxy.js';
+import { HttpsProxyAgent } from 'hpagent';
+import type { Env } from '../config/files.js';
 import type { DebugLog } from '../diagnostics/debug-log.js';
 
 export interface ClientSettings {
@@ -42,9 +45,33 @@ export interface ClientSettings {
   readonly version: string;
   readonly maxSockets?: number;
   readonly log: DebugLog;
+  /** The environment, for proxy settings. */
+  readonly env: Env;
+  /** Where warnings go (stderr): urllib3's InsecureRequestWarning under --no-verify-ssl. */
+  readonly warn: (text: string) => void;
 }
 
 const noLog = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * Keep-alive agents, through the environment's proxy when one applies (the SDK ignores proxies):
+ * https goes through a CONNECT tunnel; plain http is sent to the proxy with the absolute URL, as
+ * urllib3 does (many proxies refuse CONNECT to port 80), which the handler arranges.
+ */
+function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined } {
+  const base = { keepAlive: true, maxSockets: s.maxSockets ?? 50 };
+  const tls = { rejectUnauthorized: s.verifyTls, ...(s.caBundle ? { ca: s.caBundle } : {}) };
+  // The proxy depends on the endpoint's scheme and host; without --endpoint-url it is the
+  // regional one, reached over https.
+  const target = new URL(s.endpoint ?? `https://cognito-idp.${s.region || 'us-east-1'}.amazonaws.com`);
+  const proxy = proxyFor(target, s.env);
+  if (proxy !== undefined) s.log.log('botocore.httpsession', `Using proxy ${proxy.replace(/\/\/[^@/]*@/, '//<redacted>@')} for ${target.origin}`);
+  return {
+    httpAgent: new HttpAgent(base),
+    httpsAgent: proxy !== undefined && target.protocol === 'https:' ? new HttpsProxyAgent({ ...base, ...tls, proxy }) : new HttpsAgent({ ...base, ...tls }),
+    httpProxy: proxy !== undefined && target.protocol === 'http:' ? new URL(proxy) : undefined,
+  };
+}
 
 export interface ListUsersPage {
   readonly users: readonly UserType[];
@@ -63,12 +90,12 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   // The SDK warns on stderr about Node 20 at every client creation; the AWS CLI prints no such thing.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const target: TargetRecord = {};
-  const agentOptions = { keepAlive: true, maxSockets: s.maxSockets ?? 50 };
+  const { httpAgent, httpsAgent, httpProxy } = agentsFor(s);
   const inner = new NodeHttpHandler({
     connectionTimeout: s.connectTimeoutMs,
     socketTimeout: s.readTimeoutMs,
-    httpAgent: new HttpAgent(agentOptions),
-    httpsAgent: new HttpsAgent({ ...agentOptions, rejectUnauthorized: s.verifyTls, ...(s.caBundle ? { ca: s.caBundle } : {}) }),
+    httpAgent,
+    httpsAgent,
     logger: noLog,
   });
   const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log);
@@ -91,7 +118,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     credentials: s.credentials,
     maxAttempts: s.maxAttempts,
     retryStrategy,
-    requestHandler: bufferingHandler(inner, target, s.log),
+    requestHandler: bufferingHandler(inner, target, { log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy }),
     customUserAgent: [['cogsignout', s.version]],
     userAgentAppId: s.userAgentAppId,
     authSchemePreference: [],

@@ -34,7 +34,7 @@ export function classifyNetworkError(e: unknown): NetworkFailure {
   if (CANNOT_CONNECT.has(code)) return 'connect';
   if (code === 'ETIMEDOUT') return 'connect-timeout';
   if (CLOSED.has(code) || /socket hang up/.test(err.message ?? '')) return 'closed';
-  if (code in TLS_REASONS || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || /certificate/i.test(err.message ?? '')) return 'tls';
+  if (code in TLS_REASONS || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code === 'EPROTO' || /certificate|wrong version number/i.test(err.message ?? '')) return 'tls';
   return 'other';
 }
 
@@ -47,7 +47,7 @@ export function networkErrorToCliError(e: unknown, url: string): GeneralError {
     case 'read-timeout': return new GeneralError(`Read timeout on endpoint URL: "${url}"`);
     case 'closed': return new GeneralError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
     case 'tls': {
-      const code = err.code ?? '';
+      const code = /wrong version number/i.test(err.message ?? '') ? 'ERR_SSL_WRONG_VERSION_NUMBER' : err.code ?? '';
       const reason = TLS_REASONS[code] ?? `[SSL] ${err.message ?? code}`;
       return new GeneralError(`SSL validation failed for ${url} ${reason}`);
     }

@@ -2,7 +2,7 @@
 // are derived from the raw bytes of the answer (botocore's parser), and the SDK keeps the
 // response it parsed on the error it throws ($response): buffering makes those bytes readable
 // again. The operation's answers are tiny, so nothing is lost by not streaming.
-import { HttpResponse, type HttpHandler, type HttpRequest } from '@smithy/core/protocols';
+import { HttpRequest, HttpResponse, type HttpHandler } from '@smithy/core/protocols';
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions } from '@smithy/types';
 import type { Readable } from 'node:stream';
@@ -47,19 +47,54 @@ function bodyForLog(body: unknown): string {
   }
 }
 
-export function bufferingHandler(inner: NodeHttpHandler, target: TargetRecord, log: DebugLog = NO_DEBUG): HttpHandler<HttpHandlerOptions> {
+/** What urllib3 prints, once per host, for each unverified HTTPS host (the AWS CLI shows it as is). */
+export function insecureRequestWarning(host: string): string {
+  return '/usr/lib/python3/dist-packages/urllib3/connectionpool.py:1065: InsecureRequestWarning: ' +
+    `Unverified HTTPS request is being made to host '${host}'. Adding certificate verification is strongly advised. ` +
+    'See: https://urllib3.readthedocs.io/en/1.26.x/advanced-usage.html#ssl-warnings\n  warnings.warn(\n';
+}
+
+export interface HandlerOptions {
+  readonly log?: DebugLog;
+  /** Where to print urllib3's warning when TLS verification is off (--no-verify-ssl). */
+  readonly warnInsecure?: ((text: string) => void) | undefined;
+  /** A proxy for plain-http requests, which get sent to it with their absolute URL. */
+  readonly httpProxy?: URL | undefined;
+}
+
+/** The request as a forward proxy expects it: to the proxy, absolute URL, its credentials added. */
+function viaProxy(request: HttpRequest, proxy: URL): HttpRequest {
+  const headers = { ...request.headers };
+  if (proxy.username !== '') {
+    const user = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+    headers['proxy-authorization'] = `Basic ${Buffer.from(user).toString('base64')}`;
+  }
+  const forwarded = new HttpRequest({ ...request, hostname: proxy.hostname, port: Number(proxy.port || 80), headers });
+  // Set after construction: the constructor would make the absolute URL a path by prefixing `/`.
+  forwarded.path = requestUrl(request);
+  return forwarded;
+}
+
+export function bufferingHandler(inner: NodeHttpHandler, target: TargetRecord, options: HandlerOptions = {}): HttpHandler<HttpHandlerOptions> {
+  const { log = NO_DEBUG, warnInsecure, httpProxy } = options;
+  const warned = new Set<string>();
   return {
-    async handle(request: HttpRequest, options?: HttpHandlerOptions) {
+    async handle(request: HttpRequest, handlerOptions?: HttpHandlerOptions) {
       target.url = requestUrl(request);
       if (request.protocol !== 'http:' && request.protocol !== 'https:') {
         throw new GeneralError(`An HTTP Client raised an unhandled exception: Not supported URL scheme ${request.protocol.replace(/:$/, '')}`);
+      }
+      if (warnInsecure && request.protocol === 'https:' && !warned.has(request.hostname)) {
+        warned.add(request.hostname);
+        warnInsecure(insecureRequestWarning(request.hostname));
       }
       if (log.enabled) {
         const headers = { ...request.headers };
         if (headers['x-amz-security-token']) headers['x-amz-security-token'] = REDACTED;
         log.log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${request.method}, url=${target.url}, headers=${headersForLog(headers, true)}, body=${bodyForLog(request.body)}>`);
       }
-      const { response } = await inner.handle(request, options);
+      const sent = httpProxy && request.protocol === 'http:' ? viaProxy(request, httpProxy) : request;
+      const { response } = await inner.handle(sent, handlerOptions);
       const body = await readAll(response.body);
       if (log.enabled) {
         const origin = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
