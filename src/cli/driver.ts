@@ -69,6 +69,12 @@ export async function run(io: Io): Promise<number> {
   });
 
   try {
+    // Shell completion's fast path: answered before any parsing, reading only the config files.
+    if (argv[0] === '__complete') {
+      const { runCompletion } = await import('../completion/index.js');
+      return await runCompletion(io, argv);
+    }
+
     // 1. The first pass only knows --profile and --debug; its errors have their own usage line.
     let first;
     try {
@@ -140,7 +146,17 @@ export async function run(io: Io): Promise<number> {
       throw new GeneralError(`'${binaryFormat}'`);
     }
 
-    // 5. The command name (the AWS CLI's operation position).
+    // 5. The command name (the AWS CLI's operation position), where `help` and `completion` may
+    // stand too: the first word that is not an option, as argparse would take it.
+    const position = main.extras.find((a) => !a.startsWith('-'));
+    if (position === 'help') {
+      const { showHelpCommand } = await import('../help/show.js');
+      return await showHelpCommand(io, main.extras.slice(main.extras.indexOf('help') + 1));
+    }
+    if (position === 'completion') {
+      const { runCompletion } = await import('../completion/index.js');
+      return await runCompletion(io, main.extras.slice(main.extras.indexOf('completion')));
+    }
     let service;
     try {
       service = parseKnownArgs({ options: [], positionals: [{ dest: 'operation', nargs: 'one', choices: COMMANDS }] }, main.extras);

@@ -1,30 +1,13 @@
 // The command tree that completion describes, read from the option registry in program.ts so a
 // new option is completable without touching the scripts.
-import { Option } from 'commander';
+import type { Option } from 'commander';
 import {
-  BINARY_FORMATS, COLOR_CHOICES, ERROR_FORMATS, OPERATION, OUTPUT_FORMATS, SKELETON_CHOICES,
-  globalOptions, signOutOptions,
+  BINARY_FORMATS, BULK, COLOR_CHOICES, ERROR_FORMATS, OPERATION, OUTPUT_FORMATS, SKELETON_CHOICES,
+  bulkSignOutOptions, globalOptions, signOutOptions,
 } from '../cli/program.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
-
-/**
- * bulk-sign-out's options. Its command (a later issue) is not in program.ts yet; until it is,
- * its vocabulary lives here, written as program.ts writes options.
- */
-export function bulkOptions(): Option[] {
-  return [
-    new Option('--user-pool-id <value>', 'The ID of the user pool whose users to sign out.').makeOptionMandatory(),
-    new Option('--usernames-file <value>', 'A file with one username per line (- for standard input).'),
-    new Option('--all-users', 'Sign out every user of the pool.'),
-    new Option('--filter <value>', 'With --all-users, the ListUsers filter.'),
-    new Option('--max-rps <value>', 'The most sign-out requests per second (default 20, 0 = no limit).'),
-    new Option('--concurrency <value>', 'How many sign-out requests at once (default 8).'),
-    new Option('--journal <value>', 'A file that makes an interrupted run resumable.'),
-    new Option('--dry-run', 'Count the users without signing anyone out.'),
-  ];
-}
 
 export interface CompletedOption {
   readonly flag: string;
@@ -55,8 +38,9 @@ const EXTRA_CHOICES: Readonly<Record<string, readonly string[]>> = {
   '--generate-cli-skeleton': SKELETON_CHOICES,
 };
 
+/** Up to the first full stop that ends a sentence (not the one in "e.g."). */
 function firstSentence(text: string): string {
-  const m = /^.*?[.!?](?=\s|$)/.exec(text);
+  const m = /^.*?[.!?](?=\s+[A-Z]|$)/.exec(text);
   return (m ? m[0] : text).trim();
 }
 
@@ -78,8 +62,8 @@ export function globalCompletions(): CompletedOption[] {
 export function commandCompletions(): CompletedCommand[] {
   return [
     { name: OPERATION, summary: 'Sign one user out of every device.', options: signOutOptions().map(describe), words: ['help'] },
-    { name: 'bulk-sign-out', summary: 'Sign many users out, at a bounded rate, resumably.', options: bulkOptions().map(describe), words: ['help'] },
-    { name: 'help', summary: 'Show the manual page.', options: [], words: [OPERATION, 'bulk-sign-out'] },
+    { name: BULK, summary: 'Sign many users out, at a bounded rate, resumably.', options: bulkSignOutOptions().map(describe), words: ['help'] },
+    { name: 'help', summary: 'Show the manual page.', options: [], words: [OPERATION, BULK] },
     { name: 'completion', summary: 'Print a shell completion script.', options: [], words: [...SHELLS] },
   ];
 }

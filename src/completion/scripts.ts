@@ -178,7 +178,8 @@ ${argumentCases.join('\n')}
   return ret
 }
 
-if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+# Autoloaded from $fpath, this file is the body of _cogsignout: complete now. Sourced, register.
+if [[ $funcstack[1] == _cogsignout ]]; then
   _cogsignout "$@"
 else
   compdef _cogsignout ${PROG}

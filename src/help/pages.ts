@@ -2,14 +2,18 @@
 // rendered from these documents. The operation page is the AWS CLI 2.36.7 page (its service
 // model's documentation as docutils and groff lay it out), with `cogsignout` where the AWS CLI
 // names itself, plus one paragraph of our own; the other pages follow its style.
-import { bullets, item, literal, note, para, type Block, type Page, type Section } from './doc.js';
+import { bullets, item, literal, note, para, type Page, type Section } from './doc.js';
 
 export const PROGRAM = 'cogsignout';
 
+/** The commands with pages (the same names as program.ts's, which pulls in commander; tests check they agree). */
+export const COMMAND_NAMES = { operation: 'admin-user-global-sign-out', bulk: 'bulk-sign-out' } as const;
+
 /**
  * Where words may be hyphenated, like groff's `.hw`. The terminal renderer knows no hyphenation
- * patterns, only these words; the list holds the words groff breaks in the 80-column operation
- * page (so that page comes out byte for byte), each with only the break points seen there.
+ * patterns, only these words: those groff breaks in the 80-column operation page (so that page
+ * comes out byte for byte) and in our paragraph there, each with only the break points groff
+ * used. Other words move whole to the next line, so other widths are groff-like, not groff's.
  */
 export const HYPHENATION: readonly string[] = [
   'Cog-nito', 're-voked', 're-quest', 'op-eration', 'poli-cies', 'com-pati-bility', 'Over-rides',
@@ -171,16 +175,16 @@ export const TOP_PAGE: Page = {
   sections: [
     { heading: 'NAME', blocks: [para(`${PROGRAM} - sign Amazon Cognito users out of every device`)] },
     {
-      heading: 'DESCRIPTION',
-      blocks: [
-        para(`**${PROGRAM}** behaves like the AWS CLI's **aws cognito-idp admin-user-global-sign-out** (AWS CLI 2.36.7): the same options, configuration files, environment variables, output formats, error messages and exit codes, with **${PROGRAM}** where the AWS CLI prints **aws**. It needs no AWS CLI. It can also sign many users out in one run with **bulk-sign-out**.`),
-      ],
-    },
-    {
       heading: 'SYNOPSIS',
       blocks: [
         literal(`${PROGRAM} [options] <command> [parameters]`),
         para(`Use **${PROGRAM}** *command* **help** for information on a specific command, and **${PROGRAM} completion** *shell* for a shell completion script.`),
+      ],
+    },
+    {
+      heading: 'DESCRIPTION',
+      blocks: [
+        para(`**${PROGRAM}** signs Amazon Cognito user pool users out of every device. It is a stand-alone clone of one AWS CLI 2.36.7 command, **aws cognito-idp admin-user-global-sign-out**: the same options, configuration files, environment variables, output formats, error messages and exit codes, with **${PROGRAM}** where the AWS CLI prints **aws**. It also signs many users out in one run (**bulk-sign-out**).`),
       ],
     },
     {
@@ -195,7 +199,7 @@ export const TOP_PAGE: Page = {
     {
       heading: 'CONFIGURATION',
       blocks: [
-        para('Settings are read as the AWS CLI reads them: the command line first, then environment variables, then the profile in the configuration files. The profile is the one named by **--profile**, **AWS_PROFILE** or **AWS_DEFAULT_PROFILE**, else **default**. The files are *~/.aws/config* and *~/.aws/credentials*, or those named by **AWS_CONFIG_FILE** and **AWS_SHARED_CREDENTIALS_FILE**.'),
+        para('Settings are read as the AWS CLI reads them: the command line first, then environment variables, then the profile in the configuration files. The profile is the one named by **--profile**, **AWS_PROFILE** or **AWS_DEFAULT_PROFILE**, else **default**. The files are *~/.aws/config* and *~/.aws/credentials* (or the files that **AWS_CONFIG_FILE** and **AWS_SHARED_CREDENTIALS_FILE** name).'),
         para('The region comes from **--region**, **AWS_REGION**, **AWS_DEFAULT_REGION** or the profile. Credentials come from the environment (**AWS_ACCESS_KEY_ID**, **AWS_SECRET_ACCESS_KEY**, **AWS_SESSION_TOKEN**), the profile (keys, an assumed role, web identity, SSO, **credential_process**), a container or the EC2 instance metadata. The output format comes from **--output**, **AWS_DEFAULT_OUTPUT** or the profile, else **json**.'),
         para('Help pages go through **MANPAGER**, else **PAGER**, else **less -R**, and fit the terminal (**MANWIDTH** sets another width).'),
       ],
@@ -279,5 +283,3 @@ export const BULK_PAGE: Page = {
 export function isGlobalOptions(section: Section): boolean {
   return section === GLOBAL_OPTIONS;
 }
-
-export type { Block };

@@ -4,7 +4,7 @@
 import type { CommandContext } from '../cli/driver.js';
 import type { Io } from '../cli/io.js';
 import type { Page } from './doc.js';
-import { BULK_PAGE, HYPHENATION, OPERATION_PAGE, TOP_PAGE } from './pages.js';
+import { BULK_PAGE, COMMAND_NAMES, HYPHENATION, OPERATION_PAGE, TOP_PAGE } from './pages.js';
 import { sendToPager } from './pager.js';
 import { lineLengthFor, renderText } from './render-text.js';
 
@@ -42,9 +42,18 @@ export async function showBulkHelp(io: Io): Promise<number> {
 }
 
 const PAGES_BY_COMMAND: ReadonlyArray<readonly [string, Page]> = [
-  ['admin-user-global-sign-out', OPERATION_PAGE],
-  ['bulk-sign-out', BULK_PAGE],
+  [COMMAND_NAMES.operation, OPERATION_PAGE],
+  [COMMAND_NAMES.bulk, BULK_PAGE],
 ];
+
+/**
+ * `cogsignout help [command]` (`help` in the command position): the page of the command named
+ * right after it, else the top page. Other words are ignored, as the AWS CLI's service help does.
+ */
+export async function showHelpCommand(io: Io, args: readonly string[]): Promise<number> {
+  const hit = PAGES_BY_COMMAND.find(([name]) => name === args[0]);
+  return show(io, hit ? hit[1] : TOP_PAGE);
+}
 
 /**
  * -h / --help anywhere on the line (a deliberate difference: the AWS CLI rejects them): the page

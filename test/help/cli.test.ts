@@ -1,0 +1,127 @@
+// Help and completion end to end: the built CLI as a child process. The recorded `help-*` cases
+// must keep the AWS CLI's exit codes (help-flag is our deliberate difference: -h/--help show help).
+import { describe, expect, it } from 'vitest';
+import { BULK_PAGE, OPERATION_PAGE, TOP_PAGE } from '../../src/help/pages.js';
+import { renderPage } from '../../src/help/show.js';
+import { completionScript } from '../../src/completion/index.js';
+import { runCli } from '../support/cli.js';
+import { recorded } from '../support/recordings.js';
+import { have, recordedOperationPage, stripOverstrikes } from './support.js';
+
+const PAGER = { PAGER: 'cat' };
+
+describe('recorded help cases', () => {
+  for (const id of ['help-op', 'help-op-with-args', 'help-service']) {
+    it(`${id}: exit ${recorded(id).exitCode}`, async () => {
+      const c = recorded(id);
+      const r = await runCli(c.args, { env: c.env });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(c.exitCode);
+    });
+  }
+
+  it('help-op prints the operation page: the AWS bytes up to our paragraph', async () => {
+    const r = await runCli(recorded('help-op').args, { env: PAGER });
+    expect(r.stdout).toBe(renderPage(OPERATION_PAGE, 80));
+    const upTo = recordedOperationPage().indexOf('S\bSY\bYN\bNO\bOP\bPS\bSI\bIS\bS');
+    expect(r.stdout.slice(0, upTo - 1)).toBe(recordedOperationPage().slice(0, upTo - 1));
+  });
+
+  it('help-op-with-args prints the same page and sends nothing', async () => {
+    const r = await runCli(recorded('help-op-with-args').args, { env: PAGER });
+    expect(r.stdout).toBe(renderPage(OPERATION_PAGE, 80));
+  });
+
+  it('help-flag: --help shows the operation page, exit 0 (the AWS CLI exits 252)', async () => {
+    const r = await runCli(recorded('help-flag').args.map((a) => a.replace('http://127.0.0.1:<PORT>', 'http://127.0.0.1:9')), { env: PAGER });
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: renderPage(OPERATION_PAGE, 80) });
+  });
+});
+
+describe('help pages', () => {
+  it('cogsignout help shows the top page', async () => {
+    expect(await runCli(['help'], { env: PAGER })).toMatchObject({ code: 0, stderr: '', stdout: renderPage(TOP_PAGE, 80) });
+  });
+
+  it.each([
+    [['help', 'admin-user-global-sign-out'], OPERATION_PAGE],
+    [['help', 'bulk-sign-out'], BULK_PAGE],
+    [['help', 'whatever', 'else'], TOP_PAGE],
+    [['--output', 'json', 'help'], TOP_PAGE],
+  ])('cogsignout %j shows the page of the command after help, else the top page', async (args, page) => {
+    expect(await runCli(args, { env: PAGER })).toMatchObject({ code: 0, stderr: '', stdout: renderPage(page, 80) });
+  });
+
+  it('checks the global options before the help word, as the AWS CLI does', async () => {
+    const r = await runCli(['--query', 'foo[', 'help'], { env: PAGER });
+    expect(r.code).toBe(252);
+    expect(r.stdout).toBe('');
+  });
+
+  it('cogsignout bulk-sign-out help shows the bulk-sign-out page', async () => {
+    expect(await runCli(['bulk-sign-out', 'help'], { env: PAGER })).toMatchObject({ code: 0, stderr: '', stdout: renderPage(BULK_PAGE, 80) });
+  });
+
+  it.each([
+    [['-h'], TOP_PAGE],
+    [['--help'], TOP_PAGE],
+    [['admin-user-global-sign-out', '-h'], OPERATION_PAGE],
+    [['bulk-sign-out', '--help'], BULK_PAGE],
+  ])('%j exits 0 with the page of the command on the line', async (args, page) => {
+    expect(await runCli(args, { env: PAGER })).toMatchObject({ code: 0, stderr: '', stdout: renderPage(page, 80) });
+  });
+
+  it('needs no region or credentials', async () => {
+    const r = await runCli(['admin-user-global-sign-out', 'help'], { env: { ...PAGER, AWS_REGION: null, AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null } });
+    expect(r.code).toBe(0);
+  });
+
+  it('goes through MANPAGER before PAGER, split like a shell would, without a shell', async () => {
+    const r = await runCli(['admin-user-global-sign-out', 'help'], { env: { PAGER: 'cat', MANPAGER: "sed -n '1p;$p'" } });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe(`ADMIN-USER-GLOBAL-SIGN-OUT()${' '.repeat(22)}ADMIN-USER-GLOBAL-SIGN-OUT()\n${' '.repeat(50)}ADMIN-USER-GLOBAL-SIGN-OUT()\n`);
+  });
+
+  it('prints the page and a newline when the pager is not on PATH', async () => {
+    const r = await runCli(['admin-user-global-sign-out', 'help'], { env: { PAGER: 'no-such-pager-cogso' } });
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: `${renderPage(OPERATION_PAGE, 80)}\n` });
+  });
+
+  it.skipIf(!have('less'))('uses less -R by default, even when stdout is not a terminal', async () => {
+    const r = await runCli(['admin-user-global-sign-out', 'help'], { env: { PAGER: null, MANPAGER: null } });
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: renderPage(OPERATION_PAGE, 80) });
+  });
+
+  it('lays the page out for MANWIDTH', async () => {
+    const r = await runCli(['admin-user-global-sign-out', 'help'], { env: { ...PAGER, MANWIDTH: '120' } });
+    expect(r.stdout).toBe(renderPage(OPERATION_PAGE, 120));
+    expect(stripOverstrikes(r.stdout).split('\n')[0]).toHaveLength(117);
+  });
+});
+
+describe('completion', () => {
+  it.each(['bash', 'zsh', 'fish'] as const)('completion %s prints the script', async (shell) => {
+    expect(await runCli(['completion', shell])).toMatchObject({ code: 0, stderr: '', stdout: completionScript(shell) });
+  });
+
+  it('completion with an unknown shell is a usage error', async () => {
+    const r = await runCli(['completion', 'tcsh']);
+    expect(r.code).toBe(252);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("Found invalid choice 'tcsh'");
+  });
+
+  it('__complete profiles lists the profiles of the config files, one a line', async () => {
+    const r = await runCli(['__complete', 'profiles'], {
+      files: { '.aws/config': '[default]\n[profile dev]\n', '.aws/credentials': '[ci]\naws_access_key_id = x\n' },
+    });
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'default\ndev\nci\n' });
+  });
+
+  it('__complete profiles reads AWS_CONFIG_FILE and stays quiet about a broken file', async () => {
+    const ok = await runCli(['__complete', 'profiles'], { env: { AWS_CONFIG_FILE: '{{HOME}}/cfg' }, files: { cfg: '[profile elsewhere]\n' } });
+    expect(ok).toMatchObject({ code: 0, stderr: '', stdout: 'elsewhere\n' });
+    const broken = await runCli(['__complete', 'profiles'], { files: { '.aws/config': '[broken' } });
+    expect(broken).toMatchObject({ code: 0, stderr: '', stdout: '' });
+  });
+});

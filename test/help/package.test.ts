@@ -1,0 +1,101 @@
+// The npm package: `npm pack` holds only what runs, the tarball installs into an empty prefix,
+// and the installed command works there (version, a sign-out against the local endpoint, the
+// manual page). One real install from the registry; COGSO_SKIP_PACK_TEST=1 skips it all.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalCognito, type LocalCognito } from '../local-cognito/server.js';
+import { baseEnv, REPO } from '../support/cli.js';
+import { have, stripOverstrikes } from './support.js';
+
+const SKIP = process.env.COGSO_SKIP_PACK_TEST === '1';
+const INSTALL_TIMEOUT_MS = 120_000;
+const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
+
+interface Result { readonly code: number | null; readonly stdout: string; readonly stderr: string }
+
+/** Async, so the local endpoint in this process can answer the child. */
+function exec(cmd: string, args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+  });
+}
+
+describe.skipIf(SKIP)('the npm package', () => {
+  let root: string;
+  let prefix: string;
+  let files: string[] = [];
+  let install: Result;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'cogso-pack-'));
+    prefix = join(root, 'prefix');
+    // --ignore-scripts: `prepare` would rebuild dist/ under the feet of the tests running beside this one.
+    const pack = await exec('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', root], { cwd: REPO, timeoutMs: 60_000 });
+    expect(pack.stderr).not.toMatch(/ERR!/);
+    const [info] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    files = (info?.files ?? []).map((f) => f.path).sort();
+    const tarball = join(root, info?.filename ?? `${pkg.name}-${pkg.version}.tgz`);
+    install = await exec('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--ignore-scripts', tarball], {
+      cwd: root, timeoutMs: INSTALL_TIMEOUT_MS,
+    });
+  }, INSTALL_TIMEOUT_MS + 60_000);
+
+  afterAll(() => { if (root) rmSync(root, { recursive: true, force: true }); });
+
+  it('packs only bin/, dist/, man/, README.md and LICENSE (and package.json)', () => {
+    const extra = files.filter((f) => !/^(bin|dist|man)\//.test(f) && !['README.md', 'LICENSE', 'package.json'].includes(f));
+    expect(extra).toEqual([]);
+    for (const needed of ['bin/cogsignout.js', 'dist/cogsignout.mjs', 'man/cogsignout.1', 'README.md', 'LICENSE']) expect(files).toContain(needed);
+  });
+
+  it('installs from the tarball into an empty prefix', () => {
+    expect(install.stderr).not.toMatch(/ERR!/);
+    expect(install.code).toBe(0);
+    expect(existsSync(join(prefix, 'bin', 'cogsignout'))).toBe(true);
+  });
+
+  it('runs there: --version', async () => {
+    const r = await exec(join(prefix, 'bin', 'cogsignout'), ['--version'], { env: baseEnv(root) });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(new RegExp(`^cogsignout/${pkg.version.replaceAll('.', '\\.')} `));
+  });
+
+  it('runs there: a sign-out against the local endpoint', async () => {
+    const server: LocalCognito = await startLocalCognito();
+    try {
+      const pool = server.createUserPool('pack');
+      server.seedUsers(pool, [{ username: 'alice' }]);
+      const r = await exec(join(prefix, 'bin', 'cogsignout'), [
+        'admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice',
+      ], { env: baseEnv(root) });
+      expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(server.stats().signOuts[`${pool}/alice`]).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.skipIf(!have('man'))('installs the manual page where man finds it', async () => {
+    const r = await exec('man', ['-M', join(prefix, 'share', 'man'), 'cogsignout'], {
+      env: { ...baseEnv(root), MANPAGER: 'cat', MANWIDTH: '80' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const text = stripOverstrikes(r.stdout);
+    expect(text).toMatch(/^COGSIGNOUT\(1\)/);
+    expect(text).toContain('BULK-SIGN-OUT');
+  });
+});

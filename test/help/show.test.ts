@@ -1,0 +1,135 @@
+// The help commands and the help pager, as functions (the CLI end to end is in cli.test.ts).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/cli/driver.js';
+import { findOnPath, helpPagerCommand, sendToPager, shellSplit } from '../../src/help/pager.js';
+import { BULK_PAGE, OPERATION_PAGE, TOP_PAGE } from '../../src/help/pages.js';
+import { helpColumns, renderPage, showBulkHelp, showHelpCommand, showHelpFlag, showOperationHelp, showTopHelp } from '../../src/help/show.js';
+import { fakeIo } from './support.js';
+
+/** The help pager off: the page is written to the fake stdout. */
+const DIRECT = { MANPAGER: '' };
+
+describe('shellSplit (Python shlex.split)', () => {
+  it.each([
+    ['less -R', ['less', '-R']],
+    ['  less   -R  ', ['less', '-R']],
+    ["sh -c 'cat > out'", ['sh', '-c', 'cat > out']],
+    ['a "b c" d', ['a', 'b c', 'd']],
+    ['a "b \\" \\\\ \\x"', ['a', 'b " \\ \\x']],
+    ['a\\ b c', ['a b', 'c']],
+    ["x'y'z \"\"", ['xyz', '']],
+    ['', []],
+  ])('%j', (input, expected) => {
+    expect(shellSplit(input)).toEqual(expected);
+  });
+
+  it('rejects an unclosed quote or a trailing backslash', () => {
+    expect(shellSplit("less 'x")).toBeUndefined();
+    expect(shellSplit('less \\')).toBeUndefined();
+  });
+});
+
+describe('the help pager', () => {
+  it('is MANPAGER, else PAGER, else less -R', () => {
+    expect(helpPagerCommand({ MANPAGER: 'most -s', PAGER: 'more' })).toEqual(['most', '-s']);
+    expect(helpPagerCommand({ PAGER: 'more' })).toEqual(['more']);
+    expect(helpPagerCommand({})).toEqual(['less', '-R']);
+    expect(helpPagerCommand({ MANPAGER: '', PAGER: 'more' })).toBeUndefined();
+    expect(helpPagerCommand({ PAGER: "less '" })).toBeUndefined();
+  });
+
+  it('is looked up on PATH, or taken as a path when it has a slash', () => {
+    expect(findOnPath('sh', { PATH: process.env.PATH })).toMatch(/\/sh$/);
+    expect(findOnPath('/bin/sh', { PATH: '' })).toBe('/bin/sh');
+    expect(findOnPath('no-such-pager-cogso', { PATH: process.env.PATH })).toBeUndefined();
+    expect(findOnPath('sh', { PATH: '/nonexistent' })).toBeUndefined();
+  });
+
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'cogso-pager-')); });
+  afterEach(() => { rmSync(dir, { recursive: true, force: true }); });
+
+  it('gets the page on its stdin, run without a shell from the split command', async () => {
+    const file = join(dir, 'paged');
+    const io = fakeIo({ PAGER: `sh -c 'cat > "$0"' ${file}` });
+    await sendToPager(io, 'the page\n');
+    expect(readFileSync(file, 'utf8')).toBe('the page\n');
+    expect(io.out()).toBe('');
+  });
+
+  it('prints the page and one more newline when the pager is not on PATH, as the AWS CLI does', async () => {
+    const io = fakeIo({ MANPAGER: 'no-such-pager-cogso -R' });
+    await sendToPager(io, 'the page\n');
+    expect(io.out()).toBe('the page\n\n');
+  });
+
+  it('prints the page as it is when the pager setting is empty', async () => {
+    const io = fakeIo(DIRECT);
+    await sendToPager(io, 'the page\n');
+    expect(io.out()).toBe('the page\n');
+  });
+
+  it('does not mind a pager that quits without reading', async () => {
+    const io = fakeIo({ PAGER: 'true' });
+    await sendToPager(io, 'x'.repeat(1 << 20));
+    expect(io.out()).toBe('');
+  });
+
+  it('leaves the Ctrl-C handlers as they were', async () => {
+    const before = process.rawListeners('SIGINT').length;
+    await sendToPager(fakeIo({ PAGER: 'true' }), 'page');
+    expect(process.rawListeners('SIGINT')).toHaveLength(before);
+  });
+});
+
+describe('page width', () => {
+  it('is 80 columns when stdout is not a terminal, else the terminal\'s, and MANWIDTH wins', () => {
+    expect(helpColumns(fakeIo())).toBe(80);
+    expect(helpColumns(fakeIo({}, { columns: 132 }))).toBe(132);
+    expect(helpColumns(fakeIo({ MANWIDTH: '100' }, { columns: 132 }))).toBe(100);
+    expect(helpColumns(fakeIo({ MANWIDTH: 'wide' }))).toBe(80);
+  });
+});
+
+describe('the help commands', () => {
+  it('shows the operation page, sized to the terminal', async () => {
+    const io = fakeIo(DIRECT, { columns: 120 });
+    // The operation help needs only the I/O of its context.
+    expect(await showOperationHelp({ io } as unknown as CommandContext)).toBe(0);
+    expect(io.out()).toBe(renderPage(OPERATION_PAGE, 120));
+  });
+
+  it('shows the top and bulk-sign-out pages', async () => {
+    const top = fakeIo(DIRECT);
+    expect(await showTopHelp(top)).toBe(0);
+    expect(top.out()).toBe(renderPage(TOP_PAGE, 80));
+    const bulk = fakeIo(DIRECT);
+    expect(await showBulkHelp(bulk)).toBe(0);
+    expect(bulk.out()).toBe(renderPage(BULK_PAGE, 80));
+  });
+
+  it.each([
+    [[], TOP_PAGE],
+    [['bulk-sign-out'], BULK_PAGE],
+    [['admin-user-global-sign-out', 'extra'], OPERATION_PAGE],
+    [['nonsense'], TOP_PAGE],
+  ])('help %j shows the page of the command after it, else the top page', async (args, page) => {
+    const io = fakeIo(DIRECT);
+    expect(await showHelpCommand(io, args)).toBe(0);
+    expect(io.out()).toBe(renderPage(page, 80));
+  });
+
+  it.each([
+    [['admin-user-global-sign-out', '--user-pool-id', 'p', '--help'], OPERATION_PAGE],
+    [['-h', 'bulk-sign-out'], BULK_PAGE],
+    [['--output', 'json', '-h'], TOP_PAGE],
+    [['--help'], TOP_PAGE],
+  ])('-h/--help in %j shows the page of the command on the line', async (argv, page) => {
+    const io = fakeIo(DIRECT);
+    expect(await showHelpFlag(io, argv)).toBe(0);
+    expect(io.out()).toBe(renderPage(page, 80));
+  });
+});
