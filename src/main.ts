@@ -14,20 +14,23 @@ function stream(s: NodeJS.WriteStream): OutputStream {
   };
 }
 
-process.stdout.on('error', () => { /* a closed pipe must not print a stack (issue 5 handles it fully) */ });
+// A reader that went away is handled where output is written (EPIPE); never a stack trace.
+process.stdout.on('error', () => {});
 // Ctrl-C: like the AWS CLI's KeyboardInterrupt handler, a newline on stdout and exit 130.
 process.once('SIGINT', () => {
   process.stdout.write('\n', () => process.exit(130));
 });
-const code = await run({
+// The exit code decides the process exit once output is flushed.
+void run({
   argv: process.argv.slice(2),
   env: process.env,
   cwd: process.cwd(),
   stdout: stream(process.stdout),
   stderr: stream(process.stderr),
   version,
+}).then((code) => {
+  process.exitCode = code;
+  // Keep-alive sockets and timers of the SDK must not hold the process open.
+  const exit = (): void => process.exit(code);
+  if (process.stdout.writableLength > 0) process.stdout.once('drain', exit); else setImmediate(exit);
 });
-process.exitCode = code;
-// Keep-alive sockets and timers of the SDK must not hold the process open.
-const exit = (): void => process.exit(code);
-if (process.stdout.writableLength > 0) process.stdout.once('drain', exit); else setImmediate(exit);

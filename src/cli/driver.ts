@@ -3,7 +3,7 @@
 // main parser with every global option, top-level argument checks, the configuration files,
 // the command name, then the command itself. Every failure ends in reportError.
 import { ArgparseError, parseKnownArgs, VersionRequested, type ParserSpec } from './argparse.js';
-import { COMMANDS, ERROR_FORMATS, globalOptions, toParserSpec, type ErrorFormat } from './program.js';
+import { COMMANDS, ERROR_FORMATS, GLOBAL_OPTIONS, parserSpec, type ErrorFormat } from './vocabulary.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
 import { ConfigParseError } from '../config/files.js';
@@ -112,7 +112,7 @@ export async function run(io: Io): Promise<number> {
     // 3. The main parser: every global option wherever it is; the rest goes to the command.
     let main;
     try {
-      main = parseKnownArgs(toParserSpec(globalOptions()), argv);
+      main = parseKnownArgs(parserSpec(GLOBAL_OPTIONS), argv);
     } catch (e) {
       if (e instanceof VersionRequested) {
         io.stdout.write(`${versionLine(io.version, io.env)}\n`);

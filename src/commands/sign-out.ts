@@ -1,14 +1,11 @@
 // `admin-user-global-sign-out`: the operation parser, parameter building (file://, cli-input,
 // skeletons), client settings, validation, the call and its output, in the AWS CLI's order.
 import { ArgparseError, parseKnownArgs } from '../cli/argparse.js';
-import { signOutOptions, toParserSpec } from '../cli/program.js';
+import { SIGN_OUT_OPTIONS, parserSpec } from '../cli/vocabulary.js';
 import { usageError, type CommandContext } from '../cli/driver.js';
 import { UnknownArgumentError } from '../errors/errors.js';
 import { buildParameters } from '../input/parameters.js';
 import { validateParameters } from '../input/validate.js';
-import { resolveClientSettings } from '../transport/client-settings.js';
-import { resolveCredentials } from '../credentials/chain.js';
-import { writeResult } from '../output/result.js';
 import { MEMBERS } from '../service/model.js';
 import { pyRepr } from '../output/python.js';
 import { REDACTED } from '../diagnostics/redact.js';
@@ -21,7 +18,7 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
   // The AWS CLI relaxes required options on the exact tokens, before parsing.
   const skeletonAt = args.indexOf('--generate-cli-skeleton');
   const relaxed = args.some((a) => RELAXING.includes(a)) || (skeletonAt >= 0 && args[skeletonAt + 1] !== 'output');
-  const spec = toParserSpec(signOutOptions(), [{ dest: 'help', nargs: 'optional' }]);
+  const spec = parserSpec(SIGN_OUT_OPTIONS, [{ dest: 'help', nargs: 'optional' }]);
   for (const o of spec.options) if (relaxed) o.required = false;
 
   let values;
@@ -64,6 +61,10 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
     return 0;
   }
 
+  // What follows is the network path's: loaded only now, so skeletons and errors stay light.
+  const [{ resolveClientSettings }, { resolveCredentials }, { writeResult }] = await Promise.all([
+    import('../transport/client-settings.js'), import('../credentials/chain.js'), import('../output/result.js'),
+  ]);
   const clientSettings = await resolveClientSettings(ctx);
   validateParameters(params, MEMBERS);
   if (skeleton === 'output') return writeResult({}, ctx);

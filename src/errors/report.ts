@@ -2,7 +2,7 @@
 // error-handler chain, first match wins). Nothing else in the program prints errors. The
 // renderers live with the output formatters and are loaded only when an error happens.
 import { CliError, InterruptedError, ServiceError, StructuredError, UnknownArgumentError, USAGE_BLOCK } from './errors.js';
-import type { ErrorFormat } from '../cli/program.js';
+import type { ErrorFormat } from '../cli/vocabulary.js';
 
 export interface ReportContext {
   readonly prog: string;

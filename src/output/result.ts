@@ -2,7 +2,7 @@
 // the profile's output → json, checked only now, after the call, as the AWS CLI does),
 // ResponseMetadata dropped, --query applied, the formatter's bytes written.
 import type { CommandContext } from '../cli/driver.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../cli/program.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../cli/vocabulary.js';
 import { GeneralError } from '../errors/errors.js';
 import { pagerCommand, runPager } from './pager.js';
 

@@ -1,0 +1,96 @@
+// The command line's vocabulary as plain data: every option of every command, in the AWS CLI's
+// definition order (which ambiguity messages list), with its value kind and choices. Parsing
+// reads this table directly so that the start-up path loads no option library; program.ts
+// builds the commander command tree (help, completion, the prompt) from the same table.
+import type { OptionKind, OptionSpec, ParserSpec } from './argparse.js';
+
+export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
+export const COLOR_CHOICES = ['on', 'off', 'auto'] as const;
+export const BINARY_FORMATS = ['base64', 'raw-in-base64-out'] as const;
+export const ERROR_FORMATS = ['legacy', 'json', 'yaml', 'text', 'table', 'enhanced'] as const;
+export const SKELETON_CHOICES = ['input', 'output', 'yaml-input'] as const;
+
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export type ErrorFormat = (typeof ERROR_FORMATS)[number];
+
+export const OPERATION = 'admin-user-global-sign-out';
+export const BULK = 'bulk-sign-out';
+
+/** Every command the service-level parser accepts (the operation name position). */
+export const COMMANDS = [OPERATION, BULK] as const;
+
+/** One option, in commander's flag syntax (`--name <value>`, `--name [value]`, `--flag`). */
+export interface OptionDecl {
+  readonly flags: string;
+  readonly description: string;
+  readonly choices?: readonly string[];
+  /** The value of an optional-value option given bare. */
+  readonly preset?: string;
+  readonly mandatory?: boolean;
+}
+
+export const GLOBAL_OPTIONS: readonly OptionDecl[] = [
+  { flags: '--debug', description: 'Turn on debug logging.' },
+  { flags: '--endpoint-url <value>', description: "Override command's default URL with the given URL." },
+  { flags: '--no-verify-ssl', description: 'By default, the AWS CLI uses SSL when communicating with AWS services. For each SSL connection, the AWS CLI will verify SSL certificates. This option overrides the default behavior of verifying SSL certificates.' },
+  { flags: '--no-paginate', description: 'Disable automatic pagination. If automatic pagination is disabled, the AWS CLI will only make one call, for the first page of results.' },
+  { flags: '--output <value>', description: 'The formatting style for command output.', choices: OUTPUT_FORMATS },
+  { flags: '--query <value>', description: 'A JMESPath query to use in filtering the response data.' },
+  { flags: '--profile <value>', description: 'Use a specific profile from your credential file.' },
+  { flags: '--region <value>', description: 'The region to use. Overrides config/env settings.' },
+  { flags: '--version', description: 'Display the version of this tool.' },
+  { flags: '--color <value>', description: 'Turn on/off color output.', choices: COLOR_CHOICES },
+  { flags: '--no-sign-request', description: 'Do not sign requests. Credentials will not be loaded if this argument is provided.' },
+  { flags: '--ca-bundle <value>', description: 'The CA certificate bundle to use when verifying SSL certificates. Overrides config/env settings.' },
+  { flags: '--cli-read-timeout <value>', description: 'The maximum socket read time in seconds. If the value is set to 0, the socket read will be blocking and not timeout. The default value is 60 seconds.' },
+  { flags: '--cli-connect-timeout <value>', description: 'The maximum socket connect time in seconds. If the value is set to 0, the socket connect will be blocking and not timeout. The default value is 60 seconds.' },
+  { flags: '--cli-binary-format <value>', description: 'The formatting style to be used for binary blobs.', choices: BINARY_FORMATS },
+  { flags: '--no-cli-pager', description: 'Disable cli pager for output.' },
+  { flags: '--cli-auto-prompt', description: 'Automatically prompt for CLI input parameters.' },
+  { flags: '--no-cli-auto-prompt', description: 'Disable automatically prompt for CLI input parameters.' },
+  { flags: '--cli-error-format <value>', description: 'The formatting style for error output. By default, errors are displayed in enhanced format.', choices: ERROR_FORMATS },
+];
+
+/** `admin-user-global-sign-out`, in the service model's order. */
+export const SIGN_OUT_OPTIONS: readonly OptionDecl[] = [
+  { flags: '--user-pool-id <value>', description: 'The ID of the user pool where you want to sign out a user.', mandatory: true },
+  { flags: '--username <value>', description: 'The name of the user that you want to query or modify.', mandatory: true },
+  { flags: '--cli-input-json <value>', description: 'Reads arguments from the JSON string provided.' },
+  { flags: '--cli-input-yaml <value>', description: 'Reads arguments from the YAML string provided.' },
+  { flags: '--generate-cli-skeleton [value]', description: 'Prints a JSON skeleton to standard output without sending an API request.', choices: SKELETON_CHOICES, preset: 'input' },
+];
+
+/** `bulk-sign-out` (cogsignout's own command for incidents). */
+export const BULK_OPTIONS: readonly OptionDecl[] = [
+  { flags: '--user-pool-id <value>', description: 'The ID of the user pool whose users to sign out.', mandatory: true },
+  { flags: '--usernames-file <value>', description: 'A file with one username per line (- for standard input).' },
+  { flags: '--all-users', description: 'Sign out every user of the pool (ListUsers).' },
+  { flags: '--filter <value>', description: 'A ListUsers filter for --all-users, e.g. status = "Enabled".' },
+  { flags: '--max-rps <value>', description: 'Requests per second at most (default 20; 0 = no limit).' },
+  { flags: '--concurrency <value>', description: 'Requests in flight at most (default 8).' },
+  { flags: '--journal <value>', description: 'A JSON-lines record of each outcome; a rerun skips users already signed out.' },
+  { flags: '--dry-run', description: 'Resolve and count the users; sign nobody out.' },
+];
+
+export const longFlag = (d: OptionDecl): string => d.flags.split(' ')[0] as string;
+
+function kindOf(d: OptionDecl): OptionKind {
+  if (d.flags === '--version') return 'version';
+  if (d.flags.includes('[')) return 'optional-value';
+  if (d.flags.includes('<')) return 'value';
+  return 'flag';
+}
+
+/** The argparse view of a table of options. */
+export function parserSpec(decls: readonly OptionDecl[], positionals: ParserSpec['positionals'] = []): ParserSpec {
+  const options: OptionSpec[] = decls.map((d) => ({
+    flag: longFlag(d),
+    // `--no-x` options keep their own names: in the AWS CLI they are flags, not negations.
+    dest: longFlag(d).slice(2),
+    kind: kindOf(d),
+    choices: d.choices,
+    constValue: d.preset,
+    required: d.mandatory === true,
+  }));
+  return { options, positionals };
+}
