@@ -6,48 +6,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Io } from '../cli/io.js';
+import { shellSplit } from '../util/shlex.js';
+
+export { shellSplit };
 
 export const DEFAULT_HELP_PAGER = 'less -R';
-
-/** Python's shlex.split (POSIX mode, no comments); undefined for an unclosed quote. */
-export function shellSplit(command: string): string[] | undefined {
-  const words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let quote: '"' | "'" | undefined;
-  for (let i = 0; i < command.length; i++) {
-    const c = command[i] as string;
-    if (quote === "'") {
-      if (c === "'") quote = undefined; else word += c;
-    } else if (quote === '"') {
-      if (c === '"') {
-        quote = undefined;
-      } else if (c === '\\' && i + 1 < command.length && ['"', '\\'].includes(command[i + 1] as string)) {
-        word += command[++i];
-      } else {
-        word += c;
-      }
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-    } else if (c === "'" || c === '"') {
-      quote = c;
-      inWord = true;
-    } else if (c === '\\') {
-      // A trailing backslash is an error to shlex ("No escaped character").
-      if (i + 1 >= command.length) return undefined;
-      word += command[++i];
-      inWord = true;
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  if (quote !== undefined) return undefined;
-  if (inWord) words.push(word);
-  return words;
-}
 
 /** The help pager's argv, or undefined when the page should be printed directly. */
 export function helpPagerCommand(env: Io['env']): string[] | undefined {

@@ -7,34 +7,7 @@ import { spawn } from 'node:child_process';
 import type { Env } from '../config/files.js';
 import { PagerError, PROG } from '../errors/errors.js';
 import { strRepr } from './python.js';
-
-/** Python's shlex.split (POSIX mode, no comments). */
-export function shlexSplit(s: string): string[] {
-  const words: string[] = [];
-  let cur: string | undefined;
-  let quote: '"' | "'" | undefined;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i] as string;
-    if (quote === "'") {
-      if (c === "'") quote = undefined; else cur = (cur ?? '') + c;
-    } else if (quote === '"') {
-      if (c === '"') quote = undefined;
-      else if (c === '\\' && i + 1 < s.length && '\\"$`\n'.includes(s[i + 1] as string)) cur = (cur ?? '') + s[++i];
-      else cur = (cur ?? '') + c;
-    } else if (/\s/.test(c)) {
-      if (cur !== undefined) { words.push(cur); cur = undefined; }
-    } else if (c === "'" || c === '"') {
-      quote = c; cur ??= '';
-    } else if (c === '\\' && i + 1 < s.length) {
-      cur = (cur ?? '') + s[++i];
-    } else {
-      cur = (cur ?? '') + c;
-    }
-  }
-  if (quote) throw new Error('No closing quotation');
-  if (cur !== undefined) words.push(cur);
-  return words;
-}
+import { shellSplit } from '../util/shlex.js';
 
 export interface PagerSettings {
   readonly noCliPager: boolean;
@@ -47,8 +20,8 @@ export interface PagerSettings {
 export function pagerCommand(s: PagerSettings): string[] | undefined {
   if (s.noCliPager || !s.stdoutIsTTY) return undefined;
   const raw = s.env.AWS_PAGER ?? s.profilePager ?? s.env.PAGER ?? 'less';
-  const words = shlexSplit(raw);
-  return words.length === 0 ? undefined : words;
+  const words = shellSplit(raw);
+  return words === undefined || words.length === 0 ? undefined : words;
 }
 
 const OS_ERRORS: Readonly<Record<string, string>> = {

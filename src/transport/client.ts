@@ -24,25 +24,12 @@ import { pythonJsonDumps } from './wire-body.js';
 import { proxyFor } from './proxy.js';
 import { HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../config/files.js';
+import type { ResolvedClientSettings } from './client-settings.js';
 import type { DebugLog } from '../diagnostics/debug-log.js';
 
-export interface ClientSettings {
-  /** Signing region; may be '' (the AWS CLI then signs with an empty scope). */
-  readonly region: string;
-  readonly endpoint: string | undefined;
-  readonly useFips: boolean;
-  readonly useDualstack: boolean;
+export interface ClientSettings extends ResolvedClientSettings {
   /** undefined with --no-sign-request. */
   readonly credentials: (() => Promise<AwsCredentialIdentity>) | undefined;
-  readonly maxAttempts: number;
-  readonly retryMode: 'standard' | 'adaptive';
-  /** Milliseconds; 0 means no timeout. */
-  readonly connectTimeoutMs: number;
-  readonly readTimeoutMs: number;
-  readonly verifyTls: boolean;
-  readonly caBundle: Buffer | undefined;
-  readonly userAgentAppId: string | undefined;
-  readonly version: string;
   readonly maxSockets?: number;
   readonly log: DebugLog;
   /** The environment, for proxy settings. */

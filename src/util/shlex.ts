@@ -1,0 +1,42 @@
+// Python's shlex.split, which the AWS CLI uses to split pager commands (and we use for the
+// prompt's command line): POSIX mode, no comments.
+
+/** Python's shlex.split (POSIX mode, no comments); undefined for an unclosed quote. */
+export function shellSplit(command: string): string[] | undefined {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i] as string;
+    if (quote === "'") {
+      if (c === "'") quote = undefined; else word += c;
+    } else if (quote === '"') {
+      if (c === '"') {
+        quote = undefined;
+      } else if (c === '\\' && i + 1 < command.length && ['"', '\\'].includes(command[i + 1] as string)) {
+        word += command[++i];
+      } else {
+        word += c;
+      }
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\') {
+      // A trailing backslash is an error to shlex ("No escaped character").
+      if (i + 1 >= command.length) return undefined;
+      word += command[++i];
+      inWord = true;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (quote !== undefined) return undefined;
+  if (inWord) words.push(word);
+  return words;
+}
