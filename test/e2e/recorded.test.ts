@@ -104,3 +104,30 @@ describe('AWS CLI 2.36.7 recordings, replayed against the local endpoint', () =>
     });
   }
 });
+
+describe('the same cases with --debug: the exit code is unchanged and no secret is ever printed', () => {
+  const SECRETS = KEYS.map((k) => k.secretAccessKey).filter((s) => s.length >= 6);
+  for (const id of CASES.filter((c) => !c.startsWith('version'))) {
+    it(id, async () => {
+      const c = recorded(id);
+      const vars = (s: string): string => s
+        .replaceAll('{{ENDPOINT}}', server.url).replaceAll('{{PORT}}', String(server.port))
+        .replaceAll('{{CLOSED_PORT}}', String(closedPort)).replaceAll('us-east-1_Example', poolId);
+      let args = c.args.map(vars);
+      if (c.endpoint) args = args[0] === 'admin-user-global-sign-out'
+        ? [args[0], '--endpoint-url', server.url, ...args.slice(1)] : [...args, '--endpoint-url', server.url];
+      const env: Record<string, string | null> = { ...RECORDING_DEFAULT_ENV, AWS_SESSION_TOKEN: 'debug-test-session-token' };
+      for (const [k, v] of Object.entries(c.env)) env[k] = v === null ? null : vars(v);
+      const files = Object.fromEntries(Object.entries(c.files).map(([k, v]) => [k, vars(v)]));
+      server.clearFaults();
+      if (FAULTS[id]) server.injectFault(FAULTS[id]);
+      const r = await runCli([...args, '--debug'], { env, files });
+      const everything = r.stdout + r.stderr;
+      for (const s of [...SECRETS, 'debug-test-session-token']) expect(everything).not.toContain(s);
+      expect(everything).not.toMatch(/Signature=[0-9a-f]{64}/);
+      // The session token makes the signature check fail for keys registered without one; the
+      // exit codes of argument and configuration errors must not change under --debug.
+      if (c.requests.length === 0) expect(r.code).toBe(c.exitCode);
+    });
+  }
+});
