@@ -11,6 +11,7 @@ function stream(s: NodeJS.WriteStream): OutputStream {
     }),
     get isTTY() { return s.isTTY === true; },
     get columns() { return s.columns; },
+    get rows() { return s.rows; },
   };
 }
 
@@ -27,6 +28,8 @@ void run({
   cwd: process.cwd(),
   stdout: stream(process.stdout),
   stderr: stream(process.stderr),
+  // A getter: Node creates process.stdin on first access, and only the prompt needs it.
+  get stdin() { return process.stdin; },
   version,
 }).then((code) => {
   process.exitCode = code;

@@ -16,6 +16,9 @@ import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, type DebugLog } from '../diagnostics/debug-log.js';
 import { argvForLog } from '../diagnostics/redact.js';
 import { versionLine } from './version.js';
+import {
+  isSilencedInPartialMode, PROMPT_CANCELLED_EXIT, resolvePromptMode, shouldPromptAfterPartial, type PromptMode,
+} from '../prompt/mode.js';
 
 const FIRST_PASS: ParserSpec = {
   options: [
@@ -54,12 +57,19 @@ function configuredErrorFormat(settings: Settings, flag: string | undefined): Er
   return (ERROR_FORMATS as readonly string[]).includes(value ?? '') ? value as ErrorFormat : 'enhanced';
 }
 
-export async function run(io: Io): Promise<number> {
+export interface RunOptions {
+  /** Overrides the auto-prompt mode: 'off' when running a line the prompt produced. */
+  readonly promptMode?: PromptMode;
+  /** The first run of on-partial: parameter-validation errors end in 252 without a message. */
+  readonly silenceParamValidation?: boolean;
+}
+
+export async function run(io: Io, options: RunOptions = {}): Promise<number> {
   const argv = [...io.argv];
   let errorFormat: ErrorFormat = 'enhanced';
   let debug = false;
   let colorFlag: string | undefined;
-  const report = (e: unknown): Promise<number> => reportError(e, {
+  const report = async (e: unknown): Promise<number> => options.silenceParamValidation && isSilencedInPartialMode(e) ? 252 : reportError(e, {
     prog: PROG,
     format: errorFormat,
     debug,
@@ -108,6 +118,22 @@ export async function run(io: Io): Promise<number> {
     const profileFlag = typeof first.values.get('profile') === 'string' ? first.values.get('profile') as string : undefined;
     let settings = new Settings(io.env, profileFlag);
     errorFormat = configuredErrorFormat(settings, undefined);
+
+    // The auto-prompt opens only with a terminal on stdin and stdout; otherwise the line runs as given.
+    const promptMode = options.promptMode ?? resolvePromptMode(argv, io.env, settings);
+    if (promptMode !== 'off') {
+      const prompt = await import('../prompt/index.js');
+      const promptIo = prompt.promptIoFrom(io);
+      if (prompt.canPrompt(promptIo)) {
+        if (promptMode === 'on-partial') {
+          const first = await run(io, { promptMode: 'off', silenceParamValidation: true });
+          if (!shouldPromptAfterPartial(first)) return first;
+        }
+        const edited = await prompt.promptForCommand(promptIo, argv, prompt.buildPromptContext(settings, promptMode));
+        if (edited === 'cancelled') return PROMPT_CANCELLED_EXIT;
+        return await run({ ...io, argv: edited }, { promptMode: 'off' });
+      }
+    }
 
     // 3. The main parser: every global option wherever it is; the rest goes to the command.
     let main;

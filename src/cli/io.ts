@@ -1,6 +1,7 @@
 // What a command needs from the outside world, passed in so every piece runs in tests without a
 // terminal, a network or the real process (the way the GitHub CLI's factory hands out its I/O).
 import type { Env } from '../config/files.js';
+import type { PromptInput } from '../prompt/io.js';
 
 export interface OutputStream {
   write(text: string): void;
@@ -8,6 +9,8 @@ export interface OutputStream {
   writeAll(text: string): Promise<void>;
   readonly isTTY: boolean;
   readonly columns: number | undefined;
+  /** The terminal's height, when it is one (the auto-prompt fits itself in it). */
+  readonly rows?: number | undefined;
 }
 
 export interface Io {
@@ -16,5 +19,7 @@ export interface Io {
   readonly cwd: string;
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
+  /** The keyboard, for the auto-prompt; absent in tests (which then never prompt). */
+  readonly stdin?: PromptInput;
   readonly version: string;
 }
