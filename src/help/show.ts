@@ -26,8 +26,15 @@ async function show(io: Io, page: Page): Promise<number> {
   return 0;
 }
 
-/** `cogsignout admin-user-global-sign-out help`. */
+/** Where the AWS CLI 2.36.7 documentation of the operation lives (cli_help_output = url). */
+export const OPERATION_HELP_URL = 'https://awscli.amazonaws.com/v2/documentation/api/2.36.7/reference/cognito-idp/admin-user-global-sign-out.html';
+
+/** `cogsignout admin-user-global-sign-out help`; the profile's cli_help_output = url prints the address instead (no newline, as the AWS CLI does). */
 export async function showOperationHelp(ctx: CommandContext): Promise<number> {
+  if (ctx.settings.quietProfileValue('cli_help_output') === 'url') {
+    ctx.io.stdout.write(OPERATION_HELP_URL);
+    return 0;
+  }
   return show(ctx.io, OPERATION_PAGE);
 }
 

@@ -416,3 +416,10 @@ describe('--debug', () => {
     expect(r.stderr).not.toContain('nobody');
   });
 });
+
+describe('help output setting', () => {
+  it('cli_help_output = url prints the documentation address without a newline', async () => {
+    const r = await runCli(['admin-user-global-sign-out', 'help'], { files: { '.aws/config': '[default]\ncli_help_output = url\n' } });
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'https://awscli.amazonaws.com/v2/documentation/api/2.36.7/reference/cognito-idp/admin-user-global-sign-out.html' });
+  });
+});
