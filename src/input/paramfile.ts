@@ -14,6 +14,7 @@ const OS_ERRORS: Readonly<Record<string, [number, string]>> = {
   EISDIR: [21, 'Is a directory'],
   EACCES: [13, 'Permission denied'],
   ENOTDIR: [20, 'Not a directory'],
+  ENXIO: [6, 'No such device or address'],
 };
 
 function osError(e: unknown, path: string): string {

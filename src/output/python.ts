@@ -134,7 +134,7 @@ export function pyRepr(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) && !Object.is(v, -0) ? BigInt(v).toString() : floatRepr(v);
   if (typeof v === 'string') return strRepr(v);
   if (v instanceof PyFloat) return floatRepr(v.value);
-  if (v instanceof PyObject) return `<${v.qualifiedName} object at ${objectAddress(v)}>`;
+  if (v instanceof PyObject) return v.text?.repr ?? `<${v.qualifiedName} object at ${objectAddress(v)}>`;
   if (v instanceof Uint8Array) return bytesRepr(v);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
   if (typeof v === 'object') return `{${dictEntries(v).map(([k, x]) => `${strRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
@@ -143,5 +143,6 @@ export function pyRepr(v: unknown): string {
 
 /** str(v): a str is itself, everything else is its repr. */
 export function pyStr(v: unknown): string {
+  if (v instanceof PyObject && v.text) return v.text.str;
   return typeof v === 'string' ? v : pyRepr(v);
 }

@@ -64,6 +64,8 @@ export class PyObject {
     readonly qualifiedName: string,
     /** Whatever the producer needs to keep (e.g. the AST node of an expression reference). */
     readonly payload: unknown,
+    /** Its str() and repr(), for objects that define them (a datetime.date from YAML input). */
+    readonly text?: { readonly str: string; readonly repr: string },
   ) {}
 
   get className(): string {

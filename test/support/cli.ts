@@ -20,6 +20,8 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** Working directory relative to HOME. */
   readonly cwd?: string;
+  /** Run `sh` with these arguments instead of the CLI (for pipelines); the CLI is passed in. */
+  readonly shell?: boolean;
 }
 
 export interface RunResult {
@@ -60,7 +62,7 @@ export async function runCli(args: readonly string[], opts: RunOptions = {}): Pr
   const argv = args.map((a) => a.replaceAll('{{HOME}}', home).replaceAll('{{TMP}}', root));
   try {
     return await new Promise<RunResult>((resolvePromise, reject) => {
-      const child = spawn(process.execPath, [BIN, ...argv], {
+      const child = spawn(opts.shell ? '/bin/sh' : process.execPath, opts.shell ? argv : [BIN, ...argv], {
         cwd: opts.cwd ? join(home, opts.cwd) : home,
         env,
         stdio: ['pipe', 'pipe', 'pipe'],
