@@ -17,8 +17,17 @@ function stream(s: NodeJS.WriteStream): OutputStream {
 
 // A reader that went away is handled where output is written (EPIPE); never a stack trace.
 process.stdout.on('error', () => {});
-// Ctrl-C: like the AWS CLI's KeyboardInterrupt handler, a newline on stdout and exit 130.
-process.once('SIGINT', () => {
+const interruptHandlers = new Set<() => void>();
+let interrupted = false;
+// Ctrl-C: a newline on stdout and exit 130, as the AWS CLI's KeyboardInterrupt handler does,
+// unless a command has taken it over (bulk-sign-out finishes its calls in flight first); then a
+// second Ctrl-C exits at once.
+process.on('SIGINT', () => {
+  if (interruptHandlers.size > 0 && !interrupted) {
+    interrupted = true;
+    for (const h of [...interruptHandlers]) h();
+    return;
+  }
   process.stdout.write('\n', () => process.exit(130));
 });
 // The exit code decides the process exit once output is flushed.
@@ -30,6 +39,10 @@ void run({
   stderr: stream(process.stderr),
   // A getter: Node creates process.stdin on first access, and only the prompt needs it.
   get stdin() { return process.stdin; },
+  onInterrupt(handler: () => void) {
+    interruptHandlers.add(handler);
+    return () => { interruptHandlers.delete(handler); };
+  },
   version,
 }).then((code) => {
   process.exitCode = code;

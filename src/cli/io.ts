@@ -22,4 +22,10 @@ export interface Io {
   /** The keyboard, for the auto-prompt; absent in tests (which then never prompt). */
   readonly stdin?: PromptInput;
   readonly version: string;
+  /**
+   * Lets a command handle Ctrl-C itself: while a handler is registered, the first SIGINT calls it
+   * instead of exiting; a second SIGINT exits 130 at once. Returns the unregistering function.
+   * Absent in tests that do not need it.
+   */
+  readonly onInterrupt?: (handler: () => void) => () => void;
 }

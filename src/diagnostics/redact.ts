@@ -6,7 +6,7 @@ import { strRepr } from '../output/python.js';
 export const REDACTED = '<redacted>';
 
 /** Options whose value is, or may contain, a sensitive member. Prefixes count (argparse). */
-const SENSITIVE_OPTIONS = ['--username', '--cli-input-json', '--cli-input-yaml', '--usernames-file'];
+const SENSITIVE_OPTIONS = ['--username', '--cli-input-json', '--cli-input-yaml', '--usernames-file', '--filter'];
 
 function sensitiveOption(token: string): string | undefined {
   const name = token.split('=', 1)[0] as string;

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/cli/driver.js';
 import { findOnPath, helpPagerCommand, sendToPager, shellSplit } from '../../src/help/pager.js';
 import { BULK_PAGE, OPERATION_PAGE, TOP_PAGE } from '../../src/help/pages.js';
+import { Settings } from '../../src/config/settings.js';
 import { helpColumns, renderPage, showBulkHelp, showHelpCommand, showHelpFlag, showOperationHelp, showTopHelp } from '../../src/help/show.js';
 import { fakeIo } from './support.js';
 
@@ -97,8 +98,9 @@ describe('page width', () => {
 describe('the help commands', () => {
   it('shows the operation page, sized to the terminal', async () => {
     const io = fakeIo(DIRECT, { columns: 120 });
-    // The operation help needs only the I/O of its context.
-    expect(await showOperationHelp({ io } as unknown as CommandContext)).toBe(0);
+    // The operation help needs the I/O and the settings (for cli_help_output) of its context.
+    const settings = new Settings(io.env, undefined);
+    expect(await showOperationHelp({ io, settings } as unknown as CommandContext)).toBe(0);
     expect(io.out()).toBe(renderPage(OPERATION_PAGE, 120));
   });
 

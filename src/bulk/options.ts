@@ -1,0 +1,84 @@
+// bulk-sign-out's command line: parsed by the same argparse emulation as every other command (so
+// its errors read the same), then checked for what argparse cannot express: exactly one source
+// of users, --filter only with --all-users, and numbers that make sense.
+import { ArgparseError, parseKnownArgs } from '../cli/argparse.js';
+import { bulkSignOutOptions, toParserSpec } from '../cli/program.js';
+import { usageError } from '../cli/driver.js';
+import { ParamValidationError, UnknownArgumentError } from '../errors/errors.js';
+import { validateParameters } from '../input/validate.js';
+import { MEMBERS } from '../service/model.js';
+
+export const DEFAULT_MAX_RPS = 20;
+export const DEFAULT_CONCURRENCY = 8;
+/** More workers than this only queue up on sockets; the service's quota is far lower anyway. */
+export const MAX_CONCURRENCY = 1000;
+
+export type UserSource =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'all-users'; readonly filter: string | undefined };
+
+export interface BulkOptions {
+  readonly userPoolId: string;
+  readonly source: UserSource;
+  readonly maxRps: number;
+  readonly concurrency: number;
+  readonly journal: string | undefined;
+  readonly dryRun: boolean;
+}
+
+function integer(option: string, text: string | undefined, fallback: number, min: number, max: number, what: string): number {
+  if (text === undefined) return fallback;
+  const t = text.trim();
+  const value = /^\d+$/.test(t) ? Number(t) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ParamValidationError(`${option} must be ${what}, not '${text}'`);
+  }
+  return value;
+}
+
+/** The parsed options, or 'help' for `bulk-sign-out help`. */
+export function parseBulkOptions(args: readonly string[]): BulkOptions | 'help' {
+  if (args.length === 1 && args[0] === 'help') return 'help';
+  let parsed;
+  try {
+    parsed = parseKnownArgs(toParserSpec(bulkSignOutOptions(), [{ dest: 'help', nargs: 'optional' }]), args);
+  } catch (e) {
+    if (e instanceof ArgparseError) throw usageError(e);
+    throw e;
+  }
+  const { values, extras } = parsed;
+  const help = values.get('help');
+  if (help === 'help') return 'help';
+  if (typeof help === 'string') extras.push(help);
+  if (extras.length > 0) throw new UnknownArgumentError(`Unknown options: ${extras.join(', ')}`);
+
+  const str = (dest: string): string | undefined => {
+    const v = values.get(dest);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const userPoolId = str('user-pool-id') as string;
+  validateParameters(new Map([['UserPoolId', userPoolId]]), MEMBERS.filter((m) => m.name === 'UserPoolId'));
+
+  const file = str('usernames-file');
+  const allUsers = values.get('all-users') === true;
+  const filter = str('filter');
+  if (file !== undefined && allUsers) {
+    throw new ParamValidationError('--usernames-file and --all-users cannot be used together: give exactly one of them.');
+  }
+  if (file === undefined && !allUsers) {
+    throw new ParamValidationError('Exactly one of --usernames-file PATH (- for standard input) or --all-users is required.');
+  }
+  if (filter !== undefined && !allUsers) throw new ParamValidationError('--filter can only be used with --all-users.');
+  if (file === '') throw new ParamValidationError('--usernames-file needs a path (- for standard input).');
+  const journal = str('journal');
+  if (journal === '') throw new ParamValidationError('--journal needs a path.');
+
+  return {
+    userPoolId,
+    source: file !== undefined ? { kind: 'file', path: file } : { kind: 'all-users', filter },
+    maxRps: integer('--max-rps', str('max-rps'), DEFAULT_MAX_RPS, 0, Number.MAX_SAFE_INTEGER, 'a whole number of requests per second (0 for no limit)'),
+    concurrency: integer('--concurrency', str('concurrency'), DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY, `a whole number from 1 to ${MAX_CONCURRENCY}`),
+    journal,
+    dryRun: values.get('dry-run') === true,
+  };
+}

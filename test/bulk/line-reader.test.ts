@@ -1,0 +1,71 @@
+// Username files: lines split across chunks however the stream cuts them, CRLF, blank lines,
+// comments, a byte-order mark, no final newline, standard input, and a file that is no list.
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { LineTooLongError, MAX_LINE_CHARS, readLines, usernamesOf } from '../../src/bulk/line-reader.js';
+import { fileUsernames } from '../../src/bulk/user-sources.js';
+import { ParamValidationError } from '../../src/errors/errors.js';
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+async function* chunks(...parts: Array<string | Uint8Array>): AsyncGenerator<string | Uint8Array> {
+  for (const p of parts) yield p;
+}
+
+describe('readLines', () => {
+  it('splits on LF and CRLF, whatever the chunk boundaries', async () => {
+    const lines = await collect(readLines(chunks('al', 'ice\r', '\nbob\n\ncar', 'ol\r\n')));
+    expect(lines.map((l) => l.text)).toEqual(['alice', 'bob', '', 'carol']);
+    expect(lines.every((l) => l.terminated)).toBe(true);
+  });
+
+  it('keeps a multi-byte character cut between two chunks', async () => {
+    const bytes = Buffer.from('zoë\nżaneta\n', 'utf8');
+    const lines = await collect(readLines(chunks(bytes.subarray(0, 3), bytes.subarray(3, 9), bytes.subarray(9))));
+    expect(lines.map((l) => l.text)).toEqual(['zoë', 'żaneta']);
+  });
+
+  it('drops a byte-order mark and marks an unterminated last line', async () => {
+    const lines = await collect(readLines(chunks(Buffer.from('\ufeffalice\nbob', 'utf8'))));
+    expect(lines).toEqual([{ text: 'alice', number: 1, terminated: true }, { text: 'bob', number: 2, terminated: false }]);
+  });
+
+  it('refuses a "line" longer than any username (a binary or minified file)', async () => {
+    const big = 'x'.repeat(MAX_LINE_CHARS + 1);
+    await expect(collect(readLines(chunks('ok\n', big.slice(0, 40_000), big.slice(40_000))))).rejects.toThrow(LineTooLongError);
+  });
+});
+
+describe('usernamesOf', () => {
+  it('skips blank lines and # comments and trims pasted white space', async () => {
+    const text = '# compromised accounts, 2026-01-12\r\nalice\r\n\r\n   \r\n  bob  \r\n#carol\r\n\tdave\r\n';
+    expect(await collect(usernamesOf(readLines(chunks(text))))).toEqual(['alice', 'bob', 'dave']);
+  });
+
+  it('reads standard input as a stream (- on the command line)', async () => {
+    const stdin = Readable.from([Buffer.from('alice\nbo'), Buffer.from('b\n# x\n')]);
+    expect(await collect(fileUsernames(stdin, '--usernames-file'))).toEqual(['alice', 'bob']);
+  });
+
+  it('reports a line too long as an argument error naming the option and line', async () => {
+    const stdin = Readable.from([Buffer.from(`alice\n${'y'.repeat(MAX_LINE_CHARS + 10)}`)]);
+    const err = await collect(fileUsernames(stdin, '--usernames-file')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ParamValidationError);
+    expect((err as Error).message).toBe(`--usernames-file: line 2 is longer than ${MAX_LINE_CHARS} characters; is this a file of usernames?`);
+  });
+
+  it('pulls from the stream only as lines are consumed', async () => {
+    let pulled = 0;
+    async function* endless(): AsyncGenerator<string> {
+      for (;;) { pulled += 1; yield `user-${pulled}\n`; }
+    }
+    const it = usernamesOf(readLines(endless()));
+    for (let i = 0; i < 5; i++) await it.next();
+    await it.return(undefined);
+    expect(pulled).toBeLessThanOrEqual(6);
+  });
+});

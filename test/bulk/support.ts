@@ -1,0 +1,63 @@
+// Shared by the bulk end-to-end tests: a child process of the built CLI that a test can watch
+// and interrupt (runCli waits for the end), run in a directory that outlives it so a journal can
+// be handed to the next run.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { baseEnv, BIN } from '../support/cli.js';
+
+export interface BulkRun {
+  readonly child: ChildProcess;
+  readonly done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+export function workDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'cogso-bulk-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function startBulk(dir: string, args: readonly string[], opts: { stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {}): BulkRun {
+  const child = spawn(process.execPath, [BIN, 'bulk-sign-out', ...args], {
+    cwd: dir,
+    env: { ...baseEnv(dir), ...opts.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout!.on('data', (d: Buffer) => out.push(d));
+  child.stderr!.on('data', (d: Buffer) => err.push(d));
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 40_000);
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+  });
+  child.stdin!.end(opts.stdin ?? '');
+  return { child, done };
+}
+
+export function runBulk(dir: string, args: readonly string[], opts: { stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {}): BulkRun['done'] {
+  return startBulk(dir, args, opts).done;
+}
+
+export function journalLines(path: string): Array<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+export const names = (n: number, prefix = 'user-'): string[] => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(6, '0')}`);
+
+/** Sign-outs the endpoint counted per user of `pool`, for "every user exactly once". */
+export function signOutCounts(signOuts: Record<string, number>, pool: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const [key, n] of Object.entries(signOuts)) if (key.startsWith(`${pool}/`)) m.set(key.slice(pool.length + 1), n);
+  return m;
+}
