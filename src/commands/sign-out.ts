@@ -9,6 +9,7 @@ import { validateParameters } from '../input/validate.js';
 import { MEMBERS } from '../service/model.js';
 import { pyRepr } from '../output/python.js';
 import { REDACTED } from '../diagnostics/redact.js';
+import { loadNetwork } from '../net/load.js';
 
 const RELAXING = ['--cli-input-json', '--cli-input-yaml'];
 
@@ -62,15 +63,14 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
   }
 
   // What follows is the network path's: loaded only now, so skeletons and errors stay light.
-  const [{ resolveClientSettings }, { resolveCredentials }, { writeResult }] = await Promise.all([
-    import('../transport/client-settings.js'), import('../credentials/chain.js'), import('../output/result.js'),
+  const [{ resolveClientSettings, resolveCredentials, createCognitoClient }, { writeResult }] = await Promise.all([
+    loadNetwork(), import('../output/result.js'),
   ]);
   const clientSettings = await resolveClientSettings(ctx);
   validateParameters(params, MEMBERS);
   if (skeleton === 'output') return writeResult({}, ctx);
 
   const credentials = globals.noSignRequest ? undefined : (await resolveCredentials(settings, ctx.log)).credentials;
-  const { createCognitoClient } = await import('../transport/client.js');
   const client = createCognitoClient({
     ...clientSettings,
     credentials: credentials === undefined ? undefined : async () => credentials,

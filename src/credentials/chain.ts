@@ -47,10 +47,10 @@ function fromStaticProfile(profile: Profile | undefined, provider: string): Cred
   };
 }
 
-type ProviderFactory = (mod: typeof import('@aws-sdk/credential-providers')) => () => Promise<Credentials>;
+type ProviderFactory = (mod: typeof import('./sdk-providers.js')) => () => Promise<Credentials>;
 
 async function viaSdk(factory: ProviderFactory): Promise<Credentials> {
-  const mod = await import('@aws-sdk/credential-providers');
+  const mod = await import('./sdk-providers.js');
   try {
     return await factory(mod)();
   } catch (e) {
@@ -111,7 +111,7 @@ async function lookUp(settings: Settings): Promise<ResolvedCredentials> {
   }
   if (!isTrue(env.AWS_EC2_METADATA_DISABLED) && mightBeEc2()) {
     try {
-      const mod = await import('@aws-sdk/credential-providers');
+      const mod = await import('./sdk-providers.js');
       const creds = await mod.fromInstanceMetadata({ timeout: 1000, maxRetries: 0 })();
       return { credentials: creds, method: 'iam-role' };
     } catch {

@@ -9,17 +9,46 @@ export const USAGE_BLOCK = (prog: string): string =>
   'To see help text, you can run:\n\n' +
   `  ${prog} help\n  ${prog} <command> help\n  ${prog} <command> <subcommand> help\n`;
 
+const LINEAGE = Symbol.for('cogsignout.error-lineage');
+
+type Tagged = { readonly tag?: string };
+
+/**
+ * The root of our errors. `instanceof` also recognizes errors made by another copy of this
+ * module: the network code runs from a separately loaded bundle (see net/index.ts), and the
+ * single catch site must still know its errors. Each class carries a tag for that; instances
+ * record the tags of their class chain.
+ */
 export abstract class CliError extends Error {
+  static readonly tag: string = 'CliError';
   abstract readonly exitCode: number;
+
+  constructor(message?: string) {
+    super(message);
+    const tags: string[] = [];
+    for (let c: unknown = new.target; typeof c === 'function' && c !== Error; c = Object.getPrototypeOf(c)) {
+      if (Object.hasOwn(c, 'tag')) tags.push((c as Tagged).tag as string);
+    }
+    Object.defineProperty(this, LINEAGE, { value: tags });
+  }
+
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
+    if (!Object.hasOwn(this, 'tag') || typeof x !== 'object' || x === null) return false;
+    const lineage = (x as Record<symbol, unknown>)[LINEAGE];
+    return Array.isArray(lineage) && lineage.includes((this as Tagged).tag);
+  }
 }
 
 /** An error with a code that --cli-error-format can render as a document (ParamValidation, NoRegion, …). */
 export abstract class StructuredError extends CliError {
+  static override readonly tag: string = 'StructuredError';
   abstract readonly code: string;
 }
 
 /** 252: argparse errors, bad parameter values, client-side validation. */
 export class ParamValidationError extends StructuredError {
+  static override readonly tag: string = 'ParamValidationError';
   override readonly name = 'ParamValidationError';
   readonly exitCode = 252;
   readonly code = 'ParamValidation';
@@ -27,17 +56,20 @@ export class ParamValidationError extends StructuredError {
 
 /** 252, printed after the usage block and never structured. */
 export class UnknownArgumentError extends CliError {
+  static override readonly tag: string = 'UnknownArgumentError';
   override readonly name = 'UnknownArgumentError';
   readonly exitCode = 252;
 }
 
 export class ConfigurationError extends StructuredError {
+  static override readonly tag: string = 'ConfigurationError';
   override readonly name = 'ConfigurationError';
   readonly exitCode = 253;
   readonly code = 'Configuration';
 }
 
 export class NoRegionError extends StructuredError {
+  static override readonly tag: string = 'NoRegionError';
   override readonly name = 'NoRegionError';
   readonly exitCode = 253;
   readonly code = 'NoRegion';
@@ -47,6 +79,7 @@ export class NoRegionError extends StructuredError {
 }
 
 export class NoCredentialsError extends StructuredError {
+  static override readonly tag: string = 'NoCredentialsError';
   override readonly name = 'NoCredentialsError';
   readonly exitCode = 253;
   readonly code = 'NoCredentials';
@@ -56,6 +89,7 @@ export class NoCredentialsError extends StructuredError {
 }
 
 export class PagerError extends StructuredError {
+  static override readonly tag: string = 'PagerError';
   override readonly name = 'PagerError';
   readonly exitCode = 253;
   readonly code = 'Pager';
@@ -63,6 +97,7 @@ export class PagerError extends StructuredError {
 
 /** 254: the service answered with an error (after retries). */
 export class ServiceError extends CliError {
+  static override readonly tag: string = 'ServiceError';
   override readonly name = 'ServiceError';
   readonly exitCode = 254;
   constructor(
@@ -81,12 +116,14 @@ export class ServiceError extends CliError {
 
 /** 255: everything else (connection failures, bad configuration values, …). */
 export class GeneralError extends CliError {
+  static override readonly tag: string = 'GeneralError';
   override readonly name = 'GeneralError';
   readonly exitCode = 255;
 }
 
 /** 130: Ctrl-C. */
 export class InterruptedError extends CliError {
+  static override readonly tag: string = 'InterruptedError';
   override readonly name = 'InterruptedError';
   readonly exitCode = 130;
 }

@@ -1,0 +1,11 @@
+// How the rest of the program reaches the network module: through the code-cached bundle when
+// bin/cogsignout.js provides one, else by a plain import (tests, development).
+export type NetworkModule = typeof import('./index.js');
+
+const HOOK = '__cogsignoutLoadNetwork';
+
+export async function loadNetwork(): Promise<NetworkModule> {
+  const hook = (globalThis as Record<string, unknown>)[HOOK];
+  if (typeof hook === 'function') return (hook as () => NetworkModule)();
+  return import('./index.js');
+}
