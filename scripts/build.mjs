@@ -1,7 +1,7 @@
 // Bundles the CLI into dist/ with esbuild. Code splitting keeps the AWS SDK in chunks that
 // only the network path imports, so --version, help, skeletons and argument errors stay fast.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -36,6 +36,7 @@ await build({
   banner: { js: banner },
   legalComments: 'none',
   alias,
+  define: { __COGSIGNOUT_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version) },
   logLevel: 'warning',
 });
 

@@ -1,4 +1,5 @@
-// The package version, inlined at build time so --version reads no file.
-import pkg from '../package.json' with { type: 'json' };
+// The package version, put in by the build (scripts/build.mjs) so that --version reads no file
+// and the bundle does not carry the whole package.json.
+declare const __COGSIGNOUT_VERSION__: string;
 
-export const version: string = pkg.version;
+export const version: string = __COGSIGNOUT_VERSION__;
