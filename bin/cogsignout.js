@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-// The program is one ES module bundle (dist/cogsignout.mjs, split so that help, skeletons and
-// argument errors load little). The network path (the AWS SDK) is also built as
-// dist/net.cjs, which loads through V8's code cache; the bundle asks for it through this hook.
-import { createRequire } from 'node:module';
+// Starts the CLI from dist/core.cjs through V8's code cache. (CommonJS, see bin/package.json:
+// an ES module entry alone costs Node's module loader several milliseconds on every start.)
+// The core reaches the network bundle only when a command calls the service.
+'use strict';
+const path = require('node:path');
+const { loadWithCodeCache } = require('./code-cache.cjs');
 
-const require = createRequire(import.meta.url);
-globalThis.__cogsignoutLoadNetwork = () => {
-  const { loadWithCodeCache } = require('./code-cache.cjs');
-  return loadWithCodeCache(new URL('../dist/net.cjs', import.meta.url).pathname);
-};
-await import('../dist/cogsignout.mjs');
+const dist = path.join(__dirname, '..', 'dist');
+globalThis.__cogsignoutLoadNetwork = () => loadWithCodeCache(path.join(dist, 'net.cjs'));
+loadWithCodeCache(path.join(dist, 'core.cjs'));

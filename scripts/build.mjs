@@ -1,14 +1,18 @@
-// Bundles the CLI into dist/ with esbuild. Code splitting keeps the AWS SDK in chunks that
-// only the network path imports, so --version, help, skeletons and argument errors stay fast.
+// Builds dist/ with esbuild. The program ships as three CommonJS bundles that bin/ loads through
+// V8's code cache (Node 20 caches compiled code only for scripts, not for ES modules, and
+// compiling is most of a cold start):
+//   core.cjs                 the command line, configuration, input and output; no AWS SDK
+//   net.cjs                  the network path: the SDK client, credentials, client settings
+//   credential-providers.cjs the SDK's providers for assume-role, SSO, processes, containers, IMDS
+// Each is loaded only when reached, so --version, help, skeletons and argument errors never
+// read the SDK. The demo and the local endpoint are plain ES module bundles.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-
-// Some dependencies are CommonJS and call require() for Node built-ins; an ESM bundle has none.
-const banner = "import { createRequire as __cogsoCreateRequire } from 'node:module';\n" +
-  'const require = __cogsoCreateRequire(import.meta.url);';
+const dist = (name) => new URL(`../dist/${name}`, import.meta.url).pathname;
+rmSync(dist(''), { recursive: true, force: true });
 
 // Code the SDK would load but cogsignout never runs: its default credential chain (we resolve
 // credentials ourselves) and a browser user-agent parser. See the stubs' comments.
@@ -16,69 +20,58 @@ const alias = {
   '@aws-sdk/credential-provider-node': './src/transport/sdk-stubs/credential-provider-node.ts',
   bowser: './src/transport/sdk-stubs/empty.ts',
 };
+const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
-await build({
-  entryPoints: {
-    cogsignout: 'src/main.ts',
-    'local-cognito': 'test/local-cognito/serve.ts',
-    demo: 'scripts/demo.ts',
-  },
-  outdir: 'dist',
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  // Prefer the ES module builds: they tree-shake, and their named exports survive dynamic import().
-  mainFields: ['module', 'main'],
-  target: 'node20',
-  banner: { js: banner },
-  legalComments: 'none',
-  alias,
-  define: { __COGSIGNOUT_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version) },
-  logLevel: 'warning',
-});
-
-// The SDK's credential providers stay out of net.cjs: only uncommon credential sources need them.
-const credentialProvidersApart = {
-  name: 'credential-providers-apart',
+/**
+ * Keeps a module out of a bundle: imports of `filter` from `importer` are required at run time
+ * from the bundle file next to it.
+ */
+const apart = (filter, importer, file) => ({
+  name: `apart:${file}`,
   setup(b) {
-    b.onResolve({ filter: /\/sdk-providers\.js$/ }, () => ({ path: './credential-providers.cjs', external: true }));
+    b.onResolve({ filter }, (args) => (args.importer.endsWith(importer) ? { path: `./${file}`, external: true } : undefined));
   },
-};
-await build({
-  entryPoints: { 'credential-providers': 'src/credentials/sdk-providers.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  mainFields: ['module', 'main'],
-  supported: { 'dynamic-import': false },
-  alias,
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 
-// The network path once more, as one CommonJS file that bin/ loads through V8's code cache
-// (Node 20 caches compiled code only for scripts): see bin/code-cache.cjs.
-await build({
-  entryPoints: { net: 'src/net/index.ts' },
+const common = {
   outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
   bundle: true,
-  format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // Prefer the ES module builds of packages: they tree-shake.
   mainFields: ['module', 'main'],
-  // import() of Node built-ins becomes require(), which a vm.Script can run.
-  supported: { 'dynamic-import': false },
   alias,
-  plugins: [credentialProvidersApart],
+  define: { __COGSIGNOUT_VERSION__: JSON.stringify(version) },
   legalComments: 'none',
   logLevel: 'warning',
+};
+const cjs = {
+  ...common,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // import() becomes require() (a lazily run module), which a vm.Script can execute.
+  supported: { 'dynamic-import': false },
+};
+
+await build({ ...cjs, entryPoints: { 'credential-providers': 'src/credentials/sdk-providers.ts' } });
+await build({ ...cjs, entryPoints: { net: 'src/net/index.ts' }, plugins: [apart(/\/sdk-providers\.js$/, 'src/credentials/chain.ts', 'credential-providers.cjs')] });
+// The core reaches the network module through bin/'s hook (src/net/load.ts); its plain-import
+// fallback (for tests) must not pull the SDK into the core.
+await build({ ...cjs, entryPoints: { core: 'src/main.ts' }, plugins: [apart(/^\.\/index\.js$/, 'src/net/load.ts', 'net.cjs')] });
+
+// Some dependencies of the local endpoint are CommonJS and call require(); an ESM bundle has none.
+await build({
+  ...common,
+  entryPoints: { 'local-cognito': 'test/local-cognito/serve.ts', demo: 'scripts/demo.ts' },
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
+  banner: { js: "import { createRequire as __cogsoCreateRequire } from 'node:module';\nconst require = __cogsoCreateRequire(import.meta.url);" },
 });
+
+// Code caches, made here so that the first run is already fast: the network bundle after
+// building (and dropping) a client; the core after running a command that needs no network.
 const { buildCodeCache } = createRequire(import.meta.url)('../bin/code-cache.cjs');
-buildCodeCache(new URL('../dist/net.cjs', import.meta.url).pathname, (net) => net.warmUp());
+buildCodeCache(dist('net.cjs'), (net) => net.warmUp());
+const warm = spawnSync(process.execPath, [new URL('../bin/cogsignout.js', import.meta.url).pathname,
+  'admin-user-global-sign-out', '--generate-cli-skeleton'], { stdio: 'ignore', env: { ...process.env, AWS_PAGER: '' } });
+if (warm.status !== 0) throw new Error(`warming the core's code cache failed (exit ${warm.status})`);

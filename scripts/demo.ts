@@ -101,7 +101,7 @@ function cliEnvironment(home: string): NodeJS.ProcessEnv {
 async function demo(server: LocalCognito, home: string): Promise<void> {
   const repoRoot = fileURLToPath(new URL('..', import.meta.url));
   const cliPath = join(repoRoot, 'bin', 'cogsignout.js');
-  const bundlePath = join(repoRoot, 'dist', 'cogsignout.mjs');
+  const bundlePath = join(repoRoot, 'dist', 'core.cjs');
   const cognito = new CognitoIdentityProviderClient({ endpoint: server.url, region: REGION, credentials: TEST_CREDENTIALS });
   try {
     step(`Started a local Amazon Cognito endpoint at ${server.url}`);

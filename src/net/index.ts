@@ -1,7 +1,6 @@
 // Everything the network path needs, as one module: the SDK-backed client, the credential
-// chain and the client settings. The published build ships it a second time as a CommonJS
-// bundle (dist/net.cjs) that bin/cogsignout.js compiles with a V8 code cache, since the SDK's
-// code is most of a sign-out's start-up time and Node 20 caches compiled code only for scripts.
+// chain and the client settings. The build makes it a bundle of its own (dist/net.cjs), which
+// the core loads only when a command calls the service (see net/load.ts, scripts/build.mjs).
 import { createCognitoClient, type ClientSettings } from '../transport/client.js';
 import { NO_DEBUG } from '../diagnostics/debug-log.js';
 

@@ -1,5 +1,5 @@
-// How the rest of the program reaches the network module: through the code-cached bundle when
-// bin/cogsignout.js provides one, else by a plain import (tests, development).
+// How the rest of the program reaches the network module: through bin/cogsignout.js's hook,
+// which loads dist/net.cjs with its code cache, else by a plain import (tests, development).
 export type NetworkModule = typeof import('./index.js');
 
 const HOOK = '__cogsignoutLoadNetwork';

@@ -58,7 +58,7 @@ describe.skipIf(SKIP)('the npm package', () => {
   it('packs only bin/, dist/, man/, README.md and LICENSE (and package.json)', () => {
     const extra = files.filter((f) => !/^(bin|dist|man)\//.test(f) && !['README.md', 'LICENSE', 'package.json'].includes(f));
     expect(extra).toEqual([]);
-    for (const needed of ['bin/cogsignout.js', 'bin/code-cache.cjs', 'dist/cogsignout.mjs', 'dist/net.cjs', 'dist/net.cjs.cache', 'dist/credential-providers.cjs', 'man/cogsignout.1', 'README.md', 'LICENSE']) expect(files).toContain(needed);
+    for (const needed of ['bin/cogsignout.js', 'bin/package.json', 'bin/code-cache.cjs', 'dist/core.cjs', 'dist/core.cjs.cache', 'dist/net.cjs', 'dist/net.cjs.cache', 'dist/credential-providers.cjs', 'man/cogsignout.1', 'README.md', 'LICENSE']) expect(files).toContain(needed);
   });
 
   it('installs from the tarball into an empty prefix', () => {

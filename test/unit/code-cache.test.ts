@@ -33,12 +33,4 @@ describe('code cache loader', () => {
     expect(readFileSync(`${file}.cache`).toString()).not.toBe('not a V8 code cache');
   });
 
-  it('the built network bundle ships a cache this Node accepts', () => {
-    const net = join(REPO, 'dist', 'net.cjs');
-    const r = spawnSync(process.execPath, ['-e', `
-      const fs = require('fs'), vm = require('vm'), { wrap } = require('module');
-      const s = new vm.Script(wrap(fs.readFileSync(${JSON.stringify(net)}, 'utf8')), { filename: ${JSON.stringify(net)}, cachedData: fs.readFileSync(${JSON.stringify(`${net}.cache`)}) });
-      console.log(s.cachedDataRejected)`], { encoding: 'utf8' });
-    expect(r.stdout).toBe('false\n');
-  });
 });
