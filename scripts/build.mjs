@@ -69,9 +69,15 @@ await build({
 });
 
 // Code caches, made here so that the first run is already fast: the network bundle after
-// building (and dropping) a client; the core after running a command that needs no network.
+// building (and dropping) a client; the core after a run that takes a sign-out's whole path
+// through the core (parsing, configuration, validation, client settings, output) but sends
+// nothing: `--generate-cli-skeleton output`.
 const { buildCodeCache } = createRequire(import.meta.url)('../bin/code-cache.cjs');
 buildCodeCache(dist('net.cjs'), (net) => net.warmUp());
 const warm = spawnSync(process.execPath, [new URL('../bin/cogsignout.js', import.meta.url).pathname,
-  'admin-user-global-sign-out', '--generate-cli-skeleton'], { stdio: 'ignore', env: { ...process.env, AWS_PAGER: '' } });
+  'admin-user-global-sign-out', '--user-pool-id', 'us-east-1_Warm', '--username', 'warm-up', '--generate-cli-skeleton', 'output',
+  '--endpoint-url', 'http://127.0.0.1:9', '--query', '`[]`'], {
+  stdio: 'ignore',
+  env: { PATH: process.env.PATH, HOME: process.env.HOME, AWS_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
+});
 if (warm.status !== 0) throw new Error(`warming the core's code cache failed (exit ${warm.status})`);
