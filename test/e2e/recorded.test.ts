@@ -65,19 +65,25 @@ afterAll(async () => {
   await server.close();
 });
 
+/** A recorded case's argv, environment and files, with the local endpoint and pool put in. */
+function prepare(id: string, extraEnv: Record<string, string> = {}) {
+  const c = recorded(id);
+  const vars = (s: string): string => s
+    .replaceAll('{{ENDPOINT}}', server.url).replaceAll('{{PORT}}', String(server.port))
+    .replaceAll('{{CLOSED_PORT}}', String(closedPort)).replaceAll('us-east-1_Example', poolId);
+  let args = c.args.map(vars);
+  if (c.endpoint) args = args[0] === 'admin-user-global-sign-out'
+    ? [args[0], '--endpoint-url', server.url, ...args.slice(1)] : [...args, '--endpoint-url', server.url];
+  const env: Record<string, string | null> = { ...RECORDING_DEFAULT_ENV, ...extraEnv };
+  for (const [k, v] of Object.entries(c.env)) env[k] = v === null ? null : vars(v);
+  const files = Object.fromEntries(Object.entries(c.files).map(([k, v]) => [k, vars(v)]));
+  return { c, args, env, files };
+}
+
 describe('AWS CLI 2.36.7 recordings, replayed against the local endpoint', () => {
   for (const id of CASES) {
     it(id, async () => {
-      const c = recorded(id);
-      const vars = (s: string): string => s
-        .replaceAll('{{ENDPOINT}}', server.url).replaceAll('{{PORT}}', String(server.port))
-        .replaceAll('{{CLOSED_PORT}}', String(closedPort)).replaceAll('us-east-1_Example', poolId);
-      let args = c.args.map(vars);
-      if (c.endpoint) args = args[0] === 'admin-user-global-sign-out'
-        ? [args[0], '--endpoint-url', server.url, ...args.slice(1)] : [...args, '--endpoint-url', server.url];
-      const env: Record<string, string | null> = { ...RECORDING_DEFAULT_ENV };
-      for (const [k, v] of Object.entries(c.env)) env[k] = v === null ? null : vars(v);
-      const files = Object.fromEntries(Object.entries(c.files).map(([k, v]) => [k, vars(v)]));
+      const { c, args, env, files } = prepare(id);
       server.clearFaults();
       if (FAULTS[id]) server.injectFault(FAULTS[id]);
       server.resetStats();
@@ -109,16 +115,7 @@ describe('the same cases with --debug: the exit code is unchanged and no secret 
   const SECRETS = KEYS.map((k) => k.secretAccessKey).filter((s) => s.length >= 6);
   for (const id of CASES.filter((c) => !c.startsWith('version'))) {
     it(id, async () => {
-      const c = recorded(id);
-      const vars = (s: string): string => s
-        .replaceAll('{{ENDPOINT}}', server.url).replaceAll('{{PORT}}', String(server.port))
-        .replaceAll('{{CLOSED_PORT}}', String(closedPort)).replaceAll('us-east-1_Example', poolId);
-      let args = c.args.map(vars);
-      if (c.endpoint) args = args[0] === 'admin-user-global-sign-out'
-        ? [args[0], '--endpoint-url', server.url, ...args.slice(1)] : [...args, '--endpoint-url', server.url];
-      const env: Record<string, string | null> = { ...RECORDING_DEFAULT_ENV, AWS_SESSION_TOKEN: 'debug-test-session-token' };
-      for (const [k, v] of Object.entries(c.env)) env[k] = v === null ? null : vars(v);
-      const files = Object.fromEntries(Object.entries(c.files).map(([k, v]) => [k, vars(v)]));
+      const { c, args, env, files } = prepare(id, { AWS_SESSION_TOKEN: 'debug-test-session-token' });
       server.clearFaults();
       if (FAULTS[id]) server.injectFault(FAULTS[id]);
       const r = await runCli([...args, '--debug'], { env, files });
