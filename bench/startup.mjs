@@ -13,7 +13,15 @@ const bin = join(repo, 'bin', 'cogsignout.js');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
-const hasAws = spawnSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' }).status === 0;
+/** The AWS CLI to compare with: --aws PATH, else the first v2 among `aws` on PATH and the usual places, else any. */
+function findAws() {
+  const flag = process.argv.indexOf('--aws');
+  const candidates = flag > 0 ? [process.argv[flag + 1]] : ['aws', '/usr/local/bin/aws', '/usr/bin/aws'];
+  const found = candidates.map((cmd) => ({ cmd, out: spawnSync(cmd, ['--version'], { encoding: 'utf8' }) }))
+    .filter((c) => c.out.status === 0).map((c) => ({ cmd: c.cmd, version: (c.out.stdout || c.out.stderr).split(' ')[0] }));
+  return found.find((c) => c.version.startsWith('aws-cli/2')) ?? found[0];
+}
+const aws = findAws();
 
 /** One run: wall milliseconds and peak RSS in KiB (from GNU time, when present). */
 function once(cmd, args, env) {
@@ -67,7 +75,7 @@ try {
     measure('cogsignout missing-argument error', process.execPath, [bin, 'admin-user-global-sign-out'], env),
     measure('cogsignout sign-out (signed, local endpoint)', process.execPath, [bin, ...signOut], env),
   ];
-  if (hasAws) rows.push(measure('aws cognito-idp admin-user-global-sign-out', 'aws', ['cognito-idp', ...signOut], env));
+  if (aws) rows.push(measure(`${aws.version} cognito-idp admin-user-global-sign-out`, aws.cmd, ['cognito-idp', ...signOut], env));
   const floor = rows[0];
   console.log(`runs per row: ${runs} (median), node ${process.version}, ${hasTime ? 'peak RSS from GNU time' : 'no GNU time: RSS not measured'}`);
   console.log('| command | wall ms | × node | peak RSS MiB |');
@@ -76,9 +84,9 @@ try {
     console.log(`| ${r.name} | ${r.ms.toFixed(1)} | ${(r.ms / floor.ms).toFixed(2)} | ${Number.isNaN(r.kib) ? '-' : (r.kib / 1024).toFixed(1)} |`);
   }
   const ours = rows.find((r) => r.name.startsWith('cogsignout sign-out'));
-  const aws = rows.find((r) => r.name.startsWith('aws '));
-  if (aws && ours) console.log(`\ncogsignout sign-out is ${(aws.ms / ours.ms).toFixed(1)}× faster than the AWS CLI`);
-  if (!aws) console.log('\n(no `aws` on PATH: the AWS CLI was not timed)');
+  const theirs = rows.find((r) => r.name.startsWith('aws-cli/'));
+  if (theirs && ours) console.log(`\ncogsignout sign-out is ${(theirs.ms / ours.ms).toFixed(1)}× faster than ${aws.version}`);
+  if (!theirs) console.log('\n(no AWS CLI found: it was not timed; pass --aws PATH)');
 } finally {
   endpoint.kill('SIGTERM');
   rmSync(home, { recursive: true, force: true });

@@ -3,7 +3,6 @@
 // without a shell and with LESS=FRX unless LESS is set, fed the output and waited for. A pager
 // that cannot be started is the AWS CLI's Pager error (exit 253); a user quitting it early is
 // not an error.
-import { spawn } from 'node:child_process';
 import type { Env } from '../config/files.js';
 import { PagerError, PROG } from '../errors/errors.js';
 import { strRepr } from './python.js';
@@ -29,8 +28,10 @@ const OS_ERRORS: Readonly<Record<string, string>> = {
   EACCES: '[Errno 13] Permission denied',
 };
 
-export function runPager(command: readonly string[], text: string, env: Env): Promise<void> {
+export async function runPager(command: readonly string[], text: string, env: Env): Promise<void> {
   const [file, ...args] = command as [string, ...string[]];
+  // Loaded here: child_process costs every run a little, and most runs page nothing.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       stdio: ['pipe', 'inherit', 'inherit'],
