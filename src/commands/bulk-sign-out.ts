@@ -116,7 +116,7 @@ export async function runBulkSignOut(args: string[], ctx: CommandContext): Promi
 
   const { fatal } = result;
   // Counts are worth having even when the run stopped on an error (the error itself follows on stderr).
-  if (fatal === undefined || tally.processed > 0) await writeResult(summaryDocument(tally, options.dryRun), ctx);
+  if (fatal === undefined || tally.processed > 0) await writeResult(summaryDocument(tally, options.dryRun), ctx, 'BulkSignOut');
   if (fatal !== undefined) throw fatal;
   if (tally.interrupted) return 130;
   return tally.failed > 0 ? 254 : 0;

@@ -6,7 +6,8 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../cli/vocabulary.js';
 import { GeneralError } from '../errors/errors.js';
 import { pagerCommand, runPager } from './pager.js';
 
-export async function writeResult(response: Record<string, unknown>, ctx: CommandContext): Promise<number> {
+/** `title`: what the table format's title line says (the AWS CLI uses the operation's name). */
+export async function writeResult(response: Record<string, unknown>, ctx: CommandContext, title = 'AdminUserGlobalSignOut'): Promise<number> {
   const { globals, settings, io } = ctx;
   const format = globals.output ?? settings.envOrProfile('AWS_DEFAULT_OUTPUT', 'output') ?? 'json';
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new GeneralError(`Unknown output type: ${format}`);
@@ -23,7 +24,7 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   const text = formatOutput(format as OutputFormat, result, {
     color,
     terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
-    title: 'AdminUserGlobalSignOut',
+    title,
     // colorama wraps only sys.stdout; the pager's pipe gets the table without the extra resets.
     autoreset: color && pager === undefined,
   });

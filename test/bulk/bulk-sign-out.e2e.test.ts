@@ -192,6 +192,12 @@ describe('failures', () => {
     expect(r).toMatchObject({ code: 254, stderr: '', stdout: 'ghost\tnobody\n' });
   });
 
+  it('as a table, the summary is titled BulkSignOut', async () => {
+    const p = pool(['alice']);
+    const r = await bulk(p, ['--usernames-file', '-', '--query', '{Succeeded: Succeeded}', '--output', 'table'], { stdin: 'alice\n' });
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: '--------------------\n|    BulkSignOut   |\n+------------+-----+\n|  Succeeded |  1  |\n+------------+-----+\n' });
+  });
+
   it('a wrong pool stops at the first answer: the service error, 254, no summary', async () => {
     const r = await bulk('us-east-1_Nope', ['--usernames-file', file('users.txt', names(500)), '--max-rps', '0']);
     expect(r).toMatchObject({
