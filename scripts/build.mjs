@@ -54,10 +54,14 @@ const cjs = {
 };
 
 await build({ ...cjs, entryPoints: { 'credential-providers': 'src/credentials/sdk-providers.ts' } });
-await build({ ...cjs, entryPoints: { net: 'src/net/index.ts' }, plugins: [apart(/\/sdk-providers\.js$/, 'src/credentials/chain.ts', 'credential-providers.cjs')] });
-// The core reaches the network module through bin/'s hook (src/net/load.ts); its plain-import
-// fallback (for tests) must not pull the SDK into the core.
-await build({ ...cjs, entryPoints: { core: 'src/main.ts' }, plugins: [apart(/^\.\/index\.js$/, 'src/net/load.ts', 'net.cjs')] });
+await build({ ...cjs, entryPoints: { net: 'src/net/index.ts' } });
+// The core reaches the network module through bin/'s hook (src/net/load.ts), and the SDK's
+// credential providers through src/credentials/chain.ts: neither may be pulled into the core.
+await build({
+  ...cjs,
+  entryPoints: { core: 'src/main.ts' },
+  plugins: [apart(/^\.\/index\.js$/, 'src/net/load.ts', 'net.cjs'), apart(/\/sdk-providers\.js$/, 'src/credentials/chain.ts', 'credential-providers.cjs')],
+});
 
 // Some dependencies of the local endpoint are CommonJS and call require(); an ESM bundle has none.
 await build({

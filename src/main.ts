@@ -17,6 +17,8 @@ function stream(s: NodeJS.WriteStream): OutputStream {
 
 // A reader that went away is handled where output is written (EPIPE); never a stack trace.
 process.stdout.on('error', () => {});
+// Nobody reads our errors any more (`2>&1 | head`): nothing to tell, so nothing to crash about.
+process.stderr.on('error', () => {});
 const interruptHandlers = new Set<() => void>();
 let interrupted = false;
 // Ctrl-C: a newline on stdout and exit 130, as the AWS CLI's KeyboardInterrupt handler does,
@@ -44,6 +46,10 @@ void run({
     return () => { interruptHandlers.delete(handler); };
   },
   version,
+}).catch((e: unknown) => {
+  // Unreachable by design (run() reports every failure itself); if it happens, one line and 255.
+  try { process.stderr.write(`\ncogsignout: [ERROR]: ${e instanceof Error ? e.message : String(e)}\n`); } catch { /* stderr gone */ }
+  return 255;
 }).then((code) => {
   process.exitCode = code;
   // Keep-alive sockets and timers of the SDK must not hold the process open.

@@ -16,6 +16,10 @@ export function scrubPersonal(logger: string, message: string): string {
   if (logger === 'botocore.parsers' && message.startsWith('Response body:') && message.includes('"Users"')) {
     return `Response body:\n${REDACTED} (a page of ListUsers)`;
   }
+  // An error answer may quote the username it was about (InvalidParameterException does).
+  if (logger === 'botocore.parsers' && message.startsWith('Response body:') && !/^Response body:\nb'(\{\})?'$/.test(message)) {
+    return `Response body:\n${REDACTED} (an answer that may name a user)`;
+  }
   if (logger === 'botocore.endpoint' && message.startsWith('Sending http request:') && message.includes('ListUsers')) {
     return message.replace(/body=b(['"]).*\1>$/s, `body=${REDACTED}>`);
   }

@@ -1,7 +1,6 @@
 // Lines of a stream, one at a time, for username files (which may be larger than memory should
 // hold) and journals. Pulling from the stream's async iterator is what gives backpressure: the
 // next chunk is read only when the consumer asks for more lines.
-import { StringDecoder } from 'node:string_decoder';
 
 /** Longer than any username or journal record; a longer "line" means the file is not one of ours. */
 export const MAX_LINE_CHARS = 65_536;
@@ -21,9 +20,22 @@ export interface Line {
   readonly terminated: boolean;
 }
 
+/** Bytes that are not UTF-8 (the line number is where the chunk starts, for the message). */
+export class InvalidUtf8Error extends Error {}
+
+function decodeChunk(decoder: TextDecoder, chunk: Uint8Array, line: number, stream = true): string {
+  try {
+    return decoder.decode(chunk, { stream });
+  } catch {
+    throw new InvalidUtf8Error(`the text is not UTF-8 (near line ${line})`);
+  }
+}
+
 /** Splits UTF-8 text into lines: LF or CRLF, a leading byte-order mark dropped. */
-export async function* readLines(source: AsyncIterable<string | Uint8Array>): AsyncGenerator<Line> {
-  const decoder = new StringDecoder('utf8');
+export async function* readLines(source: AsyncIterable<string | Uint8Array>, options: { strict?: boolean } = {}): AsyncGenerator<Line> {
+  // strict: invalid UTF-8 stops the reader (a replaced character in a username would sign out,
+  // or miss, someone else); journals are read leniently (a crash may cut a character in half).
+  const decoder = new TextDecoder('utf-8', { fatal: options.strict === true, ignoreBOM: true });
   let pending = '';
   let number = 0;
   let first = true;
@@ -32,7 +44,7 @@ export async function* readLines(source: AsyncIterable<string | Uint8Array>): As
     return { text: text.endsWith('\r') ? text.slice(0, -1) : text, number, terminated };
   };
   for await (const chunk of source) {
-    let text = typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    let text = typeof chunk === 'string' ? chunk : decodeChunk(decoder, chunk, number + 1);
     if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
@@ -47,7 +59,7 @@ export async function* readLines(source: AsyncIterable<string | Uint8Array>): As
     pending += text.slice(start);
     if (pending.length > MAX_LINE_CHARS) throw new LineTooLongError(number + 1);
   }
-  pending += decoder.end();
+  pending += decodeChunk(decoder, new Uint8Array(), number + 1, false);
   if (pending.length > 0) yield take(pending, false);
 }
 

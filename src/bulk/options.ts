@@ -2,7 +2,7 @@
 // its errors read the same), then checked for what argparse cannot express: exactly one source
 // of users, --filter only with --all-users, and numbers that make sense.
 import { ArgparseError, parseKnownArgs } from '../cli/argparse.js';
-import { bulkSignOutOptions, toParserSpec } from '../cli/program.js';
+import { BULK_OPTIONS, parserSpec } from '../cli/vocabulary.js';
 import { usageError } from '../cli/driver.js';
 import { ParamValidationError, UnknownArgumentError } from '../errors/errors.js';
 import { validateParameters } from '../input/validate.js';
@@ -41,7 +41,7 @@ export function parseBulkOptions(args: readonly string[]): BulkOptions | 'help' 
   if (args.length === 1 && args[0] === 'help') return 'help';
   let parsed;
   try {
-    parsed = parseKnownArgs(toParserSpec(bulkSignOutOptions(), [{ dest: 'help', nargs: 'optional' }]), args);
+    parsed = parseKnownArgs(parserSpec(BULK_OPTIONS, [{ dest: 'help', nargs: 'optional' }]), args);
   } catch (e) {
     if (e instanceof ArgparseError) throw usageError(e);
     throw e;

@@ -202,11 +202,14 @@ export function parseKnownArgs(spec: ParserSpec, args: readonly string[]): Parse
     return i;
   };
 
+  // Ascending (Map keys keep insertion order); a pointer walks it, so long lines stay linear.
   const optionIndices = [...optionAt.keys()];
-  const maxOptionIndex = optionIndices.length > 0 ? Math.max(...optionIndices) : -1;
+  const maxOptionIndex = optionIndices.length > 0 ? optionIndices[optionIndices.length - 1] as number : -1;
+  let next = 0;
   let start = 0;
   while (start <= maxOptionIndex) {
-    const nextOption = Math.min(...optionIndices.filter((i) => i >= start));
+    while ((optionIndices[next] as number) < start) next++;
+    const nextOption = optionIndices[next] as number;
     if (start !== nextOption) {
       const end = consumePositionals(start);
       if (end > start) { start = end; continue; }

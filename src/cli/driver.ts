@@ -13,7 +13,7 @@ import { reportError } from '../errors/report.js';
 import { checkEndpointFlag } from '../transport/endpoint.js';
 import { pyInt } from '../util/pyint.js';
 import type { CompiledQuery } from '../output/query.js';
-import { createDebugLog, type DebugLog } from '../diagnostics/debug-log.js';
+import { createDebugLog, NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 import { argvForLog } from '../diagnostics/redact.js';
 import { versionLine } from './version.js';
 import {
@@ -69,11 +69,13 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
   let errorFormat: ErrorFormat = 'enhanced';
   let debug = false;
   let colorFlag: string | undefined;
+  let log: DebugLog = NO_DEBUG;
   const report = async (e: unknown): Promise<number> => options.silenceParamValidation && isSilencedInPartialMode(e) ? 252 : reportError(e, {
     prog: PROG,
     format: errorFormat,
     debug,
     color: colorFlag === 'on' || (colorFlag !== 'off' && io.stdout.isTTY),
+    redact: (text) => log.redact(text),
     writeErr: (s) => io.stderr.write(s),
     writeOut: (s) => io.stdout.write(s),
   });
@@ -94,7 +96,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       throw e;
     }
     debug = first.values.get('debug') === true;
-    const log = createDebugLog(debug, (text) => io.stderr.write(text));
+    log = createDebugLog(debug, (text) => io.stderr.write(text));
     const logStart = (): void => {
       log.log('awscli.clidriver', `CLI version: ${versionLine(io.version, io.env)}`);
       log.log('awscli.clidriver', `Arguments entered to CLI: ${argvForLog(argv)}`);

@@ -1,11 +1,9 @@
-// The commander command tree, built from the vocabulary table: what help, completion and the
+// commander's view of the vocabulary table: the Option objects that help, completion and the
 // prompt describe. Parsing follows argparse's rules instead (argparse.ts over the same table),
 // because the AWS CLI's prefix matching, error order and layered parsers are not commander's.
-import { Command, Option } from 'commander';
+import { Option } from 'commander';
 import type { ParserSpec } from './argparse.js';
-import {
-  BULK, BULK_OPTIONS, GLOBAL_OPTIONS, OPERATION, SIGN_OUT_OPTIONS, parserSpec, type OptionDecl,
-} from './vocabulary.js';
+import { BULK_OPTIONS, GLOBAL_OPTIONS, SIGN_OUT_OPTIONS, parserSpec, type OptionDecl } from './vocabulary.js';
 
 export * from './vocabulary.js';
 
@@ -32,17 +30,6 @@ export function bulkSignOutOptions(): Option[] {
   return BULK_OPTIONS.map(toOption);
 }
 
-export function buildProgram(): Command {
-  const program = new Command('cogsignout');
-  for (const o of globalOptions()) program.addOption(o);
-  const op = new Command(OPERATION).description('Signs a user out of every device by revoking their tokens.');
-  for (const o of signOutOptions()) op.addOption(o);
-  program.addCommand(op);
-  const bulk = new Command(BULK).description('Signs many users out, safely and resumably (for incidents).');
-  for (const o of bulkSignOutOptions()) bulk.addOption(o);
-  program.addCommand(bulk);
-  return program;
-}
 
 /** The argparse view of commander options (for code that holds commander objects). */
 export function toParserSpec(options: readonly Option[], positionals: ParserSpec['positionals'] = []): ParserSpec {

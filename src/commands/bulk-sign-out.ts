@@ -4,11 +4,11 @@
 // command's result (--output, --query).
 import { resolve } from 'node:path';
 import type { CommandContext } from '../cli/driver.js';
-import { OUTPUT_FORMATS } from '../cli/program.js';
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
-import { writeResult } from '../output/result.js';
-import type { Credentials } from '../credentials/chain.js';
-import { loadNetwork, type NetworkModule } from '../net/load.js';
+import { resolveOutputFormat, writeResult } from '../output/result.js';
+import { resolveCredentials, type Credentials } from '../credentials/chain.js';
+import { resolveClientSettings } from '../transport/client-settings.js';
+import { loadNetwork } from '../net/load.js';
 import { parseBulkOptions } from '../bulk/options.js';
 import type { CognitoClient } from '../transport/client.js';
 import { systemClock } from '../bulk/clock.js';
@@ -34,26 +34,25 @@ export async function runBulkSignOut(args: string[], ctx: CommandContext): Promi
     const { showBulkHelp } = await import('../help/show.js');
     return showBulkHelp(ctx.io);
   }
-  const { io, globals, settings } = ctx;
+  const { io, globals } = ctx;
   const log = scrubbingLog(ctx.log);
-  const net = await loadNetwork();
-  const clientSettings = await net.resolveClientSettings(ctx);
+  const clientSettings = await resolveClientSettings(ctx);
   // The AWS CLI checks the output format after the call; after a whole run is too late.
-  const format = globals.output ?? settings.envOrProfile('AWS_DEFAULT_OUTPUT', 'output') ?? 'json';
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new GeneralError(`Unknown output type: ${format}`);
+  resolveOutputFormat(ctx);
 
   const source = options.source;
   const filePath = source.kind === 'file' && source.path !== '-' ? resolve(io.cwd, source.path) : undefined;
   const fileStream = filePath === undefined ? undefined : await openForReading(filePath, '--usernames-file');
   const needsService = !(options.dryRun && source.kind === 'file');
-  const credentials = needsService && !globals.noSignRequest ? await refreshingCredentials(ctx, net) : undefined;
+  const credentials = needsService && !globals.noSignRequest ? await refreshingCredentials(ctx) : undefined;
   const journalPath = options.journal === undefined ? undefined : resolve(io.cwd, options.journal);
   const index = journalPath === undefined ? undefined : await loadJournal(journalPath, options.userPoolId);
   if (index) log.log(LOGGER, `Journal: ${index.records} records, ${index.signedOut.size} users of this pool signed out, ${index.unreadable} unreadable lines`);
   // A dry run writes nothing, the journal included.
   const journal = journalPath === undefined || options.dryRun ? undefined : openJournalOrFail(journalPath);
 
-  const createCognitoClient = needsService ? net.createCognitoClient : undefined;
+  // The SDK is loaded only when the run will call the service.
+  const createCognitoClient = needsService ? (await loadNetwork()).createCognitoClient : undefined;
   // No client at all for a dry run from a file: it has nothing to ask the service.
   const client = createCognitoClient?.({
     ...clientSettings,
@@ -146,12 +145,12 @@ function openJournalOrFail(path: string): JournalWriter {
 }
 
 /** Credentials resolved once, and again when temporary ones come near their expiry. */
-async function refreshingCredentials(ctx: CommandContext, net: NetworkModule): Promise<() => Promise<Credentials>> {
-  let current = (await net.resolveCredentials(ctx.settings, ctx.log)).credentials;
+async function refreshingCredentials(ctx: CommandContext): Promise<() => Promise<Credentials>> {
+  let current = (await resolveCredentials(ctx.settings, ctx.log)).credentials;
   return async () => {
     const expires = current.expiration?.getTime();
     if (expires !== undefined && expires - Date.now() < REFRESH_BEFORE_MS) {
-      current = (await net.resolveCredentials(ctx.settings, ctx.log)).credentials;
+      current = (await resolveCredentials(ctx.settings, ctx.log)).credentials;
     }
     return current;
   };

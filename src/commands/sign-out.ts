@@ -48,6 +48,11 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
     if (typeof v === 'string' && o.flag !== '--generate-cli-skeleton') raw.set(o.flag, v);
   }
   const params = await buildParameters(raw, io.env, io.cwd);
+  // The service may quote a sensitive value back (an error message does): --debug hides it everywhere.
+  for (const m of MEMBERS) {
+    const value = params.get(m.name);
+    if (m.sensitive && typeof value === 'string') ctx.log.secret(value);
+  }
   for (const m of MEMBERS) {
     const text = raw.get(m.option);
     if (text === undefined) continue;
@@ -62,15 +67,18 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
     return 0;
   }
 
-  // What follows is the network path's: loaded only now, so skeletons and errors stay light.
-  const [{ resolveClientSettings, resolveCredentials, createCognitoClient }, { writeResult }] = await Promise.all([
-    loadNetwork(), import('../output/result.js'),
+  // The client's settings are checked before parameter validation, as the AWS CLI creates its
+  // client first; nothing of the SDK is loaded until the call is certain.
+  const [{ resolveClientSettings }, { writeResult }] = await Promise.all([
+    import('../transport/client-settings.js'), import('../output/result.js'),
   ]);
   const clientSettings = await resolveClientSettings(ctx);
   validateParameters(params, MEMBERS);
   if (skeleton === 'output') return writeResult({}, ctx);
 
+  const { resolveCredentials } = await import('../credentials/chain.js');
   const credentials = globals.noSignRequest ? undefined : (await resolveCredentials(settings, ctx.log)).credentials;
+  const { createCognitoClient } = await loadNetwork();
   const client = createCognitoClient({
     ...clientSettings,
     credentials: credentials === undefined ? undefined : async () => credentials,

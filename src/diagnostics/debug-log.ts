@@ -3,6 +3,7 @@
 // AWS CLI, every line passes through a redactor first: secret keys, session tokens, request
 // signatures and the values of members the service model marks sensitive (Username) never
 // reach the terminal or a CI log, whatever is being logged.
+import { REDACTED } from './redact.js';
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
 
@@ -15,7 +16,6 @@ export interface DebugLog {
   redact(text: string): string;
 }
 
-const REDACTED = '<redacted>';
 
 function timestamp(d: Date): string {
   const p = (n: number, w = 2): string => String(n).padStart(w, '0');
@@ -33,8 +33,8 @@ export function createDebugLog(enabled: boolean, write: (text: string) => void, 
   return {
     enabled,
     secret(value) {
-      // Very short values would blank out unrelated text; they are not secrets worth the damage.
-      if (value !== undefined && value.length >= 3) secrets.add(value);
+      // Even a short value is hidden, at the cost of blanking unrelated text that contains it.
+      if (value !== undefined && value !== '') secrets.add(value);
     },
     redact,
     log(logger, message, level = 'DEBUG') {

@@ -22,7 +22,7 @@ export function argvForLog(argv: readonly string[]): string {
     const option = sensitiveOption(token);
     if (option && token.includes('=')) {
       out.push(`${token.split('=', 1)[0] as string}=${REDACTED}`);
-    } else if (option && i + 1 < argv.length) {
+    } else if (option && i + 1 < argv.length && !(argv[i + 1] as string).startsWith('-')) {
       out.push(token, REDACTED);
       i++;
     } else {

@@ -10,6 +10,8 @@ export interface ReportContext {
   readonly debug: boolean;
   /** Resolved --color, for table-formatted errors. */
   readonly color: boolean;
+  /** --debug's redaction, for the traceback. */
+  readonly redact: (text: string) => string;
   readonly writeErr: (s: string) => void;
   readonly writeOut: (s: string) => void;
 }
@@ -20,10 +22,19 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     return err.exitCode;
   }
   if (ctx.debug && err instanceof Error && err.stack) {
-    ctx.writeErr(`Exception caught in main()\n${err.stack}\n`);
+    ctx.writeErr(ctx.redact(`Exception caught in main()\n${err.stack}\n`));
   }
-  const { renderBasicError, renderError } = await import('../output/errors.js');
+  const { renderBasicError, renderError: render } = await import('../output/errors.js');
   const options = { prog: ctx.prog, color: ctx.color };
+  // A service can send error fields a formatter cannot lay out (the table of a list of lists):
+  // the error is then written the basic way rather than lost in a crash of its own.
+  const renderError = (...args: Parameters<typeof render>): string => {
+    try {
+      return render(...args);
+    } catch {
+      return renderBasicError(ctx.prog, args[1].kind === 'service' && err instanceof ServiceError ? err.message : args[1].message);
+    }
+  };
   if (err instanceof UnknownArgumentError) {
     ctx.writeErr(`\n${USAGE_BLOCK(ctx.prog)}\n${renderBasicError(ctx.prog, err.message)}`);
     return err.exitCode;
@@ -39,8 +50,8 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     }, options));
     return err.exitCode;
   }
-  // Everything else, our own defects included, is one line and 255: never a stack trace
-  // unless --debug asked for it above.
+  // Everything else, our own defects included, is one line and 255; a stack trace only with
+  // --debug (above).
   ctx.writeErr(renderBasicError(ctx.prog, err instanceof Error ? err.message : String(err)));
   return err instanceof CliError ? err.exitCode : 255;
 }

@@ -6,22 +6,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ParamValidationError } from '../errors/errors.js';
 import { expandPath, type Env } from '../config/files.js';
+import { osErrorText } from '../util/os-errors.js';
 
 export type ParamValue = string | Buffer;
-
-const OS_ERRORS: Readonly<Record<string, [number, string]>> = {
-  ENOENT: [2, 'No such file or directory'],
-  EISDIR: [21, 'Is a directory'],
-  EACCES: [13, 'Permission denied'],
-  ENOTDIR: [20, 'Not a directory'],
-  ENXIO: [6, 'No such device or address'],
-};
-
-function osError(e: unknown, path: string): string {
-  const code = (e as { code?: string }).code ?? '';
-  const known = OS_ERRORS[code];
-  return known ? `[Errno ${known[0]}] ${known[1]}: '${path}'` : String((e as Error).message ?? e);
-}
 
 /** Python's text decoding names mapped to Node's (the few encodings people set). */
 function decoderFor(env: Env): TextDecoder {
@@ -48,7 +35,7 @@ export function loadParamValue(option: string, value: string, env: Env, cwd: str
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile ${value}: ${osError(e, expandPath(raw, env))}`);
+    throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile ${value}: ${osErrorText(e, expandPath(raw, env))}`);
   }
   if (binary) return bytes;
   try {

@@ -1,12 +1,10 @@
-// Everything the network path needs, as one module: the SDK-backed client, the credential
-// chain and the client settings. The build makes it a bundle of its own (dist/net.cjs), which
-// the core loads only when a command calls the service (see net/load.ts, scripts/build.mjs).
+// The SDK-backed client, as one module: the build makes it a bundle of its own (dist/net.cjs),
+// which the core loads only when a command is about to call the service (see net/load.ts,
+// scripts/build.mjs). Client settings and credentials are resolved in the core, without the SDK.
 import { createCognitoClient, type ClientSettings } from '../transport/client.js';
 import { NO_DEBUG } from '../diagnostics/debug-log.js';
 
 export { createCognitoClient } from '../transport/client.js';
-export { resolveClientSettings } from '../transport/client-settings.js';
-export { resolveCredentials } from '../credentials/chain.js';
 
 /** Builds (and drops) a client without sending anything, so the code cache covers its set-up. */
 export function warmUp(): void {

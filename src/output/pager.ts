@@ -7,6 +7,7 @@ import type { Env } from '../config/files.js';
 import { PagerError, PROG } from '../errors/errors.js';
 import { strRepr } from './python.js';
 import { shellSplit } from '../util/shlex.js';
+import { pythonErrno } from '../util/os-errors.js';
 
 export interface PagerSettings {
   readonly noCliPager: boolean;
@@ -23,11 +24,6 @@ export function pagerCommand(s: PagerSettings): string[] | undefined {
   return words === undefined || words.length === 0 ? undefined : words;
 }
 
-const OS_ERRORS: Readonly<Record<string, string>> = {
-  ENOENT: '[Errno 2] No such file or directory',
-  EACCES: '[Errno 13] Permission denied',
-};
-
 export async function runPager(command: readonly string[], text: string, env: Env): Promise<void> {
   const [file, ...args] = command as [string, ...string[]];
   // Loaded here: child_process costs every run a little, and most runs page nothing.
@@ -38,7 +34,7 @@ export async function runPager(command: readonly string[], text: string, env: En
       env: { ...env, LESS: env.LESS ?? 'FRX' },
     });
     child.on('error', (e: NodeJS.ErrnoException) => {
-      const reason = OS_ERRORS[e.code ?? ''] ?? e.message;
+      const reason = pythonErrno(e.code) ?? e.message;
       reject(new PagerError(`Unable to redirect output to pager. Received the following error when opening pager:\n${reason}: ${strRepr(file)}\n\nLearn more about configuring the output pager by running "${PROG} help config-vars".`));
     });
     // Quitting the pager before reading everything closes the pipe: that is the user's choice.

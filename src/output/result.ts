@@ -7,10 +7,16 @@ import { GeneralError } from '../errors/errors.js';
 import { pagerCommand, runPager } from './pager.js';
 
 /** `title`: what the table format's title line says (the AWS CLI uses the operation's name). */
+/** --output → AWS_DEFAULT_OUTPUT → the profile's output → json; an unknown one is 255. */
+export function resolveOutputFormat(ctx: CommandContext): OutputFormat {
+  const format = ctx.globals.output ?? ctx.settings.envOrProfile('AWS_DEFAULT_OUTPUT', 'output') ?? 'json';
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new GeneralError(`Unknown output type: ${format}`);
+  return format as OutputFormat;
+}
+
 export async function writeResult(response: Record<string, unknown>, ctx: CommandContext, title = 'AdminUserGlobalSignOut'): Promise<number> {
   const { globals, settings, io } = ctx;
-  const format = globals.output ?? settings.envOrProfile('AWS_DEFAULT_OUTPUT', 'output') ?? 'json';
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new GeneralError(`Unknown output type: ${format}`);
+  const format = resolveOutputFormat(ctx);
   if (format === 'off') return 0;
   const { ResponseMetadata: _dropped, ...value } = response;
   void _dropped;
@@ -21,7 +27,7 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   const pager = pagerCommand({
     noCliPager: globals.noCliPager, stdoutIsTTY: io.stdout.isTTY, env: io.env, profilePager: settings.quietProfileValue('cli_pager'),
   });
-  const text = formatOutput(format as OutputFormat, result, {
+  const text = formatOutput(format, result, {
     color,
     terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
     title,

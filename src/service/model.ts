@@ -21,3 +21,6 @@ export const MEMBERS: readonly MemberModel[] = [
 ];
 
 export const MEMBER_NAMES: readonly string[] = MEMBERS.map((m) => m.name);
+
+/** Members the model marks sensitive: --debug never shows their values. */
+export const SENSITIVE_MEMBERS: readonly string[] = MEMBERS.filter((m) => m.sensitive).map((m) => m.name);

@@ -12,10 +12,8 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpRequest } from '@smithy/core/protocols';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { CliError, GeneralError, ServiceError } from '../errors/errors.js';
-import { MEMBERS, OPERATION_NAME } from '../service/model.js';
+import { OPERATION_NAME, SENSITIVE_MEMBERS } from '../service/model.js';
 import { redactParams } from '../diagnostics/redact.js';
-
-const SENSITIVE_MEMBERS = MEMBERS.filter((m) => m.sensitive).map((m) => m.name);
 import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
 import { bufferingHandler, rawResponseOf, type TargetRecord } from './recording-handler.js';
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';

@@ -10,10 +10,8 @@ import { GeneralError } from '../errors/errors.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 import { REDACTED, redactParams } from '../diagnostics/redact.js';
 import { bytesRepr, strRepr } from '../output/python.js';
-import { MEMBERS } from '../service/model.js';
+import { SENSITIVE_MEMBERS } from '../service/model.js';
 import { pythonJsonDumps } from './wire-body.js';
-
-const SENSITIVE_MEMBERS = MEMBERS.filter((m) => m.sensitive).map((m) => m.name);
 
 export function requestUrl(req: HttpRequest): string {
   const port = req.port ? `:${req.port}` : '';

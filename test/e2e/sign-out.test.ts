@@ -1,6 +1,5 @@
 // admin-user-global-sign-out end to end: the built CLI as a child process against the local
 // Cognito endpoint, asserting exact stdout, stderr and exit codes, and what the endpoint saw.
-import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
