@@ -44,11 +44,11 @@ function loadWithCodeCache(file) {
   return exports;
 }
 
-/** Build step: compile, run, warm up with `warm(exports)`, write the cache. */
-function buildCodeCache(file, warm) {
+/** Build step: compile, run, warm up with `await warm(exports)`, write the cache. */
+async function buildCodeCache(file, warm) {
   const script = compile(file, undefined);
   const exports = run(script, file);
-  if (warm) warm(exports);
+  if (warm) await warm(exports);
   fs.writeFileSync(`${file}.cache`, script.createCachedData());
 }
 

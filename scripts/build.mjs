@@ -7,7 +7,8 @@
 // Each is loaded only when reached, so --version, help, skeletons and argument errors never
 // read the SDK. The demo and the local endpoint are plain ES module bundles.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -54,7 +55,16 @@ const cjs = {
 };
 
 await build({ ...cjs, entryPoints: { 'credential-providers': 'src/credentials/sdk-providers.ts' } });
-await build({ ...cjs, entryPoints: { net: 'src/net/index.ts' } });
+/** Built-ins the SDK loads at start-up for code a Cognito call never runs (see the stubs). */
+const leanBuiltins = {
+  name: 'lean-builtins',
+  setup(b) {
+    const stub = (file) => ({ path: new URL(`../src/transport/sdk-stubs/${file}`, import.meta.url).pathname });
+    b.onResolve({ filter: /^node:zlib$/ }, (args) => (/checksum\/crc32\/Crc32Node\.js$/.test(args.importer) ? stub('no-zlib.ts') : undefined));
+    b.onResolve({ filter: /^node:fs\/promises$/ }, (args) => (/shared-ini-file-loader\/readFile\.js$/.test(args.importer) ? stub('lazy-fs-promises.ts') : undefined));
+  },
+};
+await build({ ...cjs, entryPoints: { net: 'src/net/index.ts' }, plugins: [leanBuiltins] });
 // The core reaches the network module through bin/'s hook (src/net/load.ts), and the SDK's
 // credential providers through src/credentials/chain.ts: neither may be pulled into the core.
 await build({
@@ -72,16 +82,30 @@ await build({
   banner: { js: "import { createRequire as __cogsoCreateRequire } from 'node:module';\nconst require = __cogsoCreateRequire(import.meta.url);" },
 });
 
-// Code caches, made here so that the first run is already fast: the network bundle after
-// building (and dropping) a client; the core after a run that takes a sign-out's whole path
-// through the core (parsing, configuration, validation, client settings, output) but sends
-// nothing: `--generate-cli-skeleton output`.
-const { buildCodeCache } = createRequire(import.meta.url)('../bin/code-cache.cjs');
-buildCodeCache(dist('net.cjs'), (net) => net.warmUp());
-const warm = spawnSync(process.execPath, [new URL('../bin/cogsignout.js', import.meta.url).pathname,
-  'admin-user-global-sign-out', '--user-pool-id', 'us-east-1_Warm', '--username', 'warm-up', '--generate-cli-skeleton', 'output',
-  '--endpoint-url', 'http://127.0.0.1:9', '--query', '`[]`'], {
-  stdio: 'ignore',
-  env: { PATH: process.env.PATH, HOME: process.env.HOME, AWS_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
+// Code caches, made here so that the first run is already fast: each bundle after one signed
+// sign-out against a throwaway endpoint on 127.0.0.1 that answers `{}`, so that the cache
+// covers the whole path of a call.
+const warmEndpoint = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => { res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.1' }); res.end('{}'); });
 });
-if (warm.status !== 0) throw new Error(`warming the core's code cache failed (exit ${warm.status})`);
+await new Promise((resolve) => warmEndpoint.listen(0, '127.0.0.1', resolve));
+const endpoint = `http://127.0.0.1:${warmEndpoint.address().port}`;
+try {
+  const { buildCodeCache } = createRequire(import.meta.url)('../bin/code-cache.cjs');
+  await buildCodeCache(dist('net.cjs'), (net) => net.warmUp(endpoint));
+  const warm = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [new URL('../bin/cogsignout.js', import.meta.url).pathname,
+      'admin-user-global-sign-out', '--user-pool-id', 'us-east-1_Warm', '--username', 'warm-up', '--endpoint-url', endpoint], {
+      stdio: 'ignore',
+      env: {
+        PATH: process.env.PATH, HOME: process.env.HOME, AWS_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_ACCESS_KEY_ID: 'AKIDWARMUP', AWS_SECRET_ACCESS_KEY: 'warm-up',
+      },
+    });
+    child.on('close', resolve);
+  });
+  if (warm !== 0) throw new Error(`warming the core's code cache failed (exit ${warm})`);
+} finally {
+  warmEndpoint.close();
+}

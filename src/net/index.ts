@@ -6,13 +6,21 @@ import { NO_DEBUG } from '../diagnostics/debug-log.js';
 
 export { createCognitoClient } from '../transport/client.js';
 
-/** Builds (and drops) a client without sending anything, so the code cache covers its set-up. */
-export function warmUp(): void {
+/**
+ * Builds a client and, given an endpoint that answers `{}`, sends one sign-out through it, so
+ * that the code cache made afterwards covers the whole call (set-up, signing, the request).
+ */
+export async function warmUp(endpoint?: string): Promise<void> {
   const settings: ClientSettings = {
-    region: 'us-east-1', endpoint: 'http://127.0.0.1:9', useFips: false, useDualstack: false,
+    region: 'us-east-1', endpoint: endpoint ?? 'http://127.0.0.1:9', useFips: false, useDualstack: false,
     credentials: async () => ({ accessKeyId: 'AKIDWARMUP', secretAccessKey: 'warm-up' }),
     maxAttempts: 1, retryMode: 'standard', connectTimeoutMs: 1000, readTimeoutMs: 1000, verifyTls: true,
     caBundle: undefined, userAgentAppId: undefined, version: '0', log: NO_DEBUG, env: {}, warn: () => {},
   };
-  createCognitoClient(settings).destroy();
+  const client = createCognitoClient(settings);
+  try {
+    if (endpoint !== undefined) await client.signOut({ UserPoolId: 'us-east-1_Warm', Username: 'warm-up' });
+  } finally {
+    client.destroy();
+  }
 }

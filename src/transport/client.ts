@@ -102,10 +102,14 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     useDualstackEndpoint: s.useDualstack,
     credentials: s.credentials,
     maxAttempts: s.maxAttempts,
+    retryMode: s.retryMode,
     retryStrategy,
+    // Given, like every setting here, so that the SDK never reads the config files itself.
+    disableClockSkewCorrection: false,
     requestHandler: bufferingHandler(inner, target, { log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy }),
     customUserAgent: [['cogsignout', s.version]],
-    userAgentAppId: s.userAgentAppId,
+    // Never undefined: the SDK would then read the config files itself (with its own profile rules).
+    userAgentAppId: s.userAgentAppId ?? '',
     authSchemePreference: [],
     defaultsMode: 'legacy',
     logger: noLog,
