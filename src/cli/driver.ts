@@ -75,6 +75,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     format: errorFormat,
     debug,
     color: colorFlag === 'on' || (colorFlag !== 'off' && io.stdout.isTTY),
+    terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
     redact: (text) => log.redact(text),
     writeErr: (s) => io.stderr.write(s),
     writeOut: (s) => io.stdout.write(s),

@@ -10,6 +10,8 @@ export interface ReportContext {
   readonly debug: boolean;
   /** Resolved --color, for table-formatted errors. */
   readonly color: boolean;
+  /** Columns for table-formatted errors: stdout's terminal, as for output (80 when not a terminal). */
+  readonly terminalWidth: number;
   /** --debug's redaction, for the traceback. */
   readonly redact: (text: string) => string;
   readonly writeErr: (s: string) => void;
@@ -25,7 +27,7 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     ctx.writeErr(ctx.redact(`Exception caught in main()\n${err.stack}\n`));
   }
   const { renderBasicError, renderError: render } = await import('../output/errors.js');
-  const options = { prog: ctx.prog, color: ctx.color };
+  const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth };
   // A service can send error fields a formatter cannot lay out (the table of a list of lists):
   // the error is then written the basic way rather than lost in a crash of its own.
   const renderError = (...args: Parameters<typeof render>): string => {
