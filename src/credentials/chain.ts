@@ -9,6 +9,7 @@ import { GeneralError, NoCredentialsError } from '../errors/errors.js';
 import type { Profile } from '../config/files.js';
 import { isTrue, type Settings } from '../config/settings.js';
 import { mightBeEc2 } from './ec2.js';
+import { silenceSdkNotices } from '../transport/sdk-env.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 
 export type Credentials = AwsCredentialIdentity;
@@ -50,6 +51,7 @@ function fromStaticProfile(profile: Profile | undefined, provider: string): Cred
 type ProviderFactory = (mod: typeof import('./sdk-providers.js')) => () => Promise<Credentials>;
 
 async function viaSdk(factory: ProviderFactory): Promise<Credentials> {
+  silenceSdkNotices();
   const mod = await import('./sdk-providers.js');
   try {
     return await factory(mod)();
@@ -111,6 +113,7 @@ async function lookUp(settings: Settings): Promise<ResolvedCredentials> {
   }
   if (!isTrue(env.AWS_EC2_METADATA_DISABLED) && mightBeEc2()) {
     try {
+      silenceSdkNotices();
       const mod = await import('./sdk-providers.js');
       const creds = await mod.fromInstanceMetadata({ timeout: 1000, maxRetries: 0 })();
       return { credentials: creds, method: 'iam-role' };

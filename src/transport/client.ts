@@ -19,6 +19,7 @@ import { bufferingHandler, rawResponseOf, type TargetRecord } from './recording-
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
 import { isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
+import { silenceSdkNotices } from './sdk-env.js';
 import { proxyFor } from './proxy.js';
 import { HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../config/files.js';
@@ -72,8 +73,7 @@ export interface CognitoClient {
 }
 
 export function createCognitoClient(s: ClientSettings): CognitoClient {
-  // The SDK warns on stderr about Node 20 at every client creation; the AWS CLI prints no such thing.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  silenceSdkNotices();
   const target: TargetRecord = {};
   const { httpAgent, httpsAgent, httpProxy } = agentsFor(s);
   const inner = new NodeHttpHandler({

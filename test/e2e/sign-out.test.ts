@@ -213,6 +213,20 @@ describe('credentials', () => {
     }
   });
 
+  it('an assume-role profile (role_arn + source_profile) through the SDK provider and STS AssumeRole', async () => {
+    const r = await signOut('bob', ['--profile', 'admin'], { ...noEnvKeys, AWS_ENDPOINT_URL_STS: server.url }, {
+      '.aws/config': `[profile base]\naws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}\n` +
+        '[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/cognito-admin\nsource_profile = base\nregion = us-east-1\n',
+    });
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const assumed = server.requests.filter((q) => q.operation === 'sts:AssumeRole');
+    expect(assumed).toHaveLength(1);
+    expect(assumed[0]?.accessKeyId).toBe(TEST_CREDENTIALS.accessKeyId);
+    // The sign-out is signed with the temporary key STS issued, with its session token.
+    expect(sentSignOuts('bob')[0]?.accessKeyId).toMatch(/^ASIA/);
+    expect(sentSignOuts('bob')[0]?.headers['x-amz-security-token']).toBe('REDACTED');
+  });
+
   it('--no-sign-request sends an unsigned request and loads no credentials', async () => {
     const r = await signOut('heidi', ['--no-sign-request'], noEnvKeys);
     expect(r.code).toBe(254);

@@ -9,6 +9,7 @@ import { OPERATIONS, type OperationContext } from './operations.js';
 import { type AccessKey, SigV4Verifier, type Verification } from './sigv4.js';
 import { type RequestRecord, Stats, type StatsSnapshot, redactBody, redactHeaders } from './stats.js';
 import { Store } from './store.js';
+import { handleSts, stsError } from './sts.js';
 import { TokenAuthority } from './tokens.js';
 
 export type { FaultKind, FaultSpec } from './faults.js';
@@ -141,6 +142,22 @@ class LocalCognitoServer {
         send(res, 413, 'text/plain', 'Request Entity Too Large', { Connection: 'close' });
         finish(413);
       }
+      return;
+    }
+
+    // STS's query protocol (AssumeRole, for assume-role profiles) shares the endpoint.
+    if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+      const params = new URLSearchParams(body.toString('utf8'));
+      record.operation = `sts:${params.get('Action') ?? ''}`;
+      const verification = this.verifier.verify({ method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body }, 'sts');
+      record.signed = verification.signed;
+      if (verification.accessKeyId !== undefined) record.accessKeyId = verification.accessKeyId;
+      const answer = verification.error
+        ? stsError(403, verification.error.code, verification.error.message, requestId)
+        : handleSts(params, requestId, this.now());
+      if (answer.issued) this.verifier.addKey(answer.issued);
+      send(res, answer.status, 'text/xml', answer.xml, { 'x-amzn-RequestId': requestId });
+      finish(answer.status);
       return;
     }
 

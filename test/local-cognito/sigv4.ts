@@ -137,7 +137,13 @@ export class SigV4Verifier {
     for (const k of keys) this.keys.set(k.accessKeyId, k);
   }
 
-  verify(req: RequestToVerify): Verification {
+  /** Accepts a key from now on (temporary credentials the endpoint's STS has issued). */
+  addKey(key: AccessKey): void {
+    this.keys.set(key.accessKeyId, key);
+  }
+
+  /** `service`: the signing name the scope must carry (STS requests are scoped to `sts`). */
+  verify(req: RequestToVerify, service: string = SERVICE): Verification {
     const headers = headerValues(req.rawHeaders);
     const authorization = headers.get('authorization')?.[0];
     if (authorization === undefined || authorization.trim() === '') {
@@ -149,7 +155,7 @@ export class SigV4Verifier {
     }
     const result: Verification = { signed: true };
     try {
-      this.check(req, headers, parseAuthorization(authorization), result);
+      this.check(req, headers, parseAuthorization(authorization), result, service);
     } catch (err) {
       if (!(err instanceof CognitoError)) throw err;
       result.error = err;
@@ -162,6 +168,7 @@ export class SigV4Verifier {
     headers: Map<string, string[]>,
     auth: ParsedAuthorization,
     result: Verification,
+    expectedService: string,
   ): void {
     const missing = (['Credential', 'Signature', 'SignedHeaders'] as const).filter(
       (p) => !auth[p === 'Credential' ? 'credential' : p === 'Signature' ? 'signature' : 'signedHeaders'],
@@ -184,7 +191,7 @@ export class SigV4Verifier {
     const token = headers.get('x-amz-security-token')?.[0];
     if ((key.sessionToken ?? undefined) !== token) throw unrecognizedClient();
 
-    if (service !== SERVICE) throw invalidSignature(`Credential should be scoped to correct service: '${SERVICE}'. `);
+    if (service !== expectedService) throw invalidSignature(`Credential should be scoped to correct service: '${expectedService}'. `);
     if (terminator !== 'aws4_request') {
       throw invalidSignature(`Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'. `);
     }
@@ -245,18 +252,18 @@ export class SigV4Verifier {
     ].join('\n');
     const scope = `${scopeDate}/${region}/${service}/${terminator}`;
     const stringToSign = `${ALGORITHM}\n${amzDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
-    const expected = hmac(this.signingKey(key.secretAccessKey, scopeDate, region), stringToSign);
+    const expected = hmac(this.signingKey(key.secretAccessKey, scopeDate, region, service), stringToSign);
     const provided = Buffer.from(auth.signature!, 'hex');
     if (provided.length !== expected.length || !timingSafeEqual(provided, expected)) {
       throw invalidSignature(SIGNATURE_MISMATCH_MESSAGE);
     }
   }
 
-  private signingKey(secret: string, date: string, region: string): Buffer {
-    const cacheKey = `${secret}\0${date}\0${region}`;
+  private signingKey(secret: string, date: string, region: string, service: string): Buffer {
+    const cacheKey = `${secret}\0${date}\0${region}\0${service}`;
     let key = this.signingKeys.get(cacheKey);
     if (!key) {
-      key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), SERVICE), 'aws4_request');
+      key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
       // Regions are client-chosen, so bound the cache rather than trust the variety to stay small.
       if (this.signingKeys.size > 256) this.signingKeys.clear();
       this.signingKeys.set(cacheKey, key);
