@@ -227,6 +227,16 @@ describe('credentials', () => {
     expect(sentSignOuts('bob')[0]?.headers['x-amz-security-token']).toBe('REDACTED');
   });
 
+  it('web identity (AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN) through STS AssumeRoleWithWebIdentity', async () => {
+    const r = await signOut('carol', [], {
+      ...noEnvKeys, AWS_ENDPOINT_URL_STS: server.url, AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/web',
+      AWS_WEB_IDENTITY_TOKEN_FILE: '{{HOME}}/token', AWS_ROLE_SESSION_NAME: 'ci',
+    }, { token: 'eyJ.test.token' });
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(server.requests.filter((q) => q.operation === 'sts:AssumeRoleWithWebIdentity')).toHaveLength(1);
+    expect(sentSignOuts('carol')[0]?.accessKeyId).toMatch(/^ASIA/);
+  });
+
   it('--no-sign-request sends an unsigned request and loads no credentials', async () => {
     const r = await signOut('heidi', ['--no-sign-request'], noEnvKeys);
     expect(r.code).toBe(254);

@@ -9,7 +9,7 @@ import { OPERATIONS, type OperationContext } from './operations.js';
 import { type AccessKey, SigV4Verifier, type Verification } from './sigv4.js';
 import { type RequestRecord, Stats, type StatsSnapshot, redactBody, redactHeaders } from './stats.js';
 import { Store } from './store.js';
-import { handleSts, stsError } from './sts.js';
+import { handleSts, stsError, UNSIGNED_ACTIONS } from './sts.js';
 import { TokenAuthority } from './tokens.js';
 
 export type { FaultKind, FaultSpec } from './faults.js';
@@ -149,7 +149,9 @@ class LocalCognitoServer {
     if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
       const params = new URLSearchParams(body.toString('utf8'));
       record.operation = `sts:${params.get('Action') ?? ''}`;
-      const verification = this.verifier.verify({ method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body }, 'sts');
+      const verification = UNSIGNED_ACTIONS.has(params.get('Action') ?? '') && req.headers.authorization === undefined
+        ? { signed: false }
+        : this.verifier.verify({ method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body }, 'sts');
       record.signed = verification.signed;
       if (verification.accessKeyId !== undefined) record.accessKeyId = verification.accessKeyId;
       const answer = verification.error
