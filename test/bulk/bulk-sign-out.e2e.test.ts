@@ -95,13 +95,13 @@ describe('throttling and faults', () => {
   it('--max-rps is a real limit: 40 users at 20 per second take about two seconds', async () => {
     const users = names(40);
     const p = pool(users);
-    const started = Date.now();
     const r = await bulk(p, ['--usernames-file', file('users.txt', users), '--max-rps', '20', '--journal', 'j']);
     expect(r).toMatchObject({ code: 0, stdout: summary(40, 0, 0) });
     const at = journalLines(join(dir, 'j')).map((l) => Date.parse(l.at as string));
     const span = (at[at.length - 1]! - at[0]!) / 1000;
-    expect(span).toBeGreaterThan(1.6); // unlimited, 40 sign-outs take a few tens of milliseconds
-    expect(Date.now() - started).toBeLessThan(8000);
+    // A lower bound is the limiter's doing, not the machine's speed: unlimited, 40 sign-outs take
+    // a few tens of milliseconds.
+    expect(span).toBeGreaterThan(1.6);
   });
 });
 
@@ -139,13 +139,13 @@ describe('interrupted and resumed', () => {
     server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'delay', delayMs: 20_000 });
     const run = startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', file('users.txt', users), '--journal', 'j', '--concurrency', '4']);
     while ((server.stats().requests.AdminUserGlobalSignOut ?? 0) < 4) await new Promise((r) => setTimeout(r, 20));
-    const started = Date.now();
     run.child.kill('SIGINT');
     await new Promise((r) => setTimeout(r, 200));
     run.child.kill('SIGINT');
     const r = await run.done;
+    // No summary (which the first Ctrl-C would print after its grace) and nothing journaled:
+    // the second Ctrl-C ended the run while the calls were still held by the endpoint.
     expect(r).toMatchObject({ code: 130, stdout: '\n', stderr: '' });
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(journalLines(join(dir, 'j'))).toEqual([]);
   });
 });
