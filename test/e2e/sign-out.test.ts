@@ -237,6 +237,19 @@ describe('credentials', () => {
     expect(sentSignOuts('carol')[0]?.accessKeyId).toMatch(/^ASIA/);
   });
 
+  it('an SSO profile: the cached token, then the portal\'s GetRoleCredentials', async () => {
+    const { createHash } = await import('node:crypto');
+    const startUrl = 'https://example.awsapps.com/start';
+    const cacheFile = `.aws/sso/cache/${createHash('sha1').update(startUrl).digest('hex')}.json`;
+    const r = await signOut('dave', ['--profile', 'sso'], { ...noEnvKeys, AWS_ENDPOINT_URL_SSO: server.url }, {
+      '.aws/config': `[profile sso]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = CognitoAdmin\nregion = us-east-1\n`,
+      [cacheFile]: JSON.stringify({ startUrl, region: 'us-east-1', accessToken: 'cached-sso-token', expiresAt: new Date(Date.now() + 3600_000).toISOString() }),
+    });
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(server.requests.filter((q) => q.operation === 'sso:GetRoleCredentials')).toHaveLength(1);
+    expect(sentSignOuts('dave')[0]?.accessKeyId).toMatch(/^ASIA/);
+  });
+
   it('--no-sign-request sends an unsigned request and loads no credentials', async () => {
     const r = await signOut('heidi', ['--no-sign-request'], noEnvKeys);
     expect(r.code).toBe(254);

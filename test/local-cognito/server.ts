@@ -10,6 +10,7 @@ import { type AccessKey, SigV4Verifier, type Verification } from './sigv4.js';
 import { type RequestRecord, Stats, type StatsSnapshot, redactBody, redactHeaders } from './stats.js';
 import { Store } from './store.js';
 import { handleSts, stsError, UNSIGNED_ACTIONS } from './sts.js';
+import { handleGetRoleCredentials } from './sso.js';
 import { TokenAuthority } from './tokens.js';
 
 export type { FaultKind, FaultSpec } from './faults.js';
@@ -142,6 +143,17 @@ class LocalCognitoServer {
         send(res, 413, 'text/plain', 'Request Entity Too Large', { Connection: 'close' });
         finish(413);
       }
+      return;
+    }
+
+    // The SSO portal's GetRoleCredentials (for SSO profiles) shares the endpoint.
+    if (req.method === 'GET' && (req.url ?? '').startsWith('/federation/credentials')) {
+      record.operation = 'sso:GetRoleCredentials';
+      const token = req.headers['x-amz-sso_bearer_token'];
+      const answer = handleGetRoleCredentials(new URL(req.url ?? '/', 'http://localhost'), typeof token === 'string' ? token : undefined, this.now());
+      if (answer.issued) this.verifier.addKey(answer.issued);
+      send(res, answer.status, 'application/json', answer.json, { 'x-amzn-RequestId': requestId });
+      finish(answer.status);
       return;
     }
 
