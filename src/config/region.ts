@@ -3,8 +3,8 @@
 // alone reads neither AWS_DEFAULT_REGION nor, reliably, the selected profile's region.
 import { request } from 'node:http';
 import { GeneralError } from '../errors/errors.js';
-import { mightBeEc2 } from '../credentials/ec2.js';
-import { isTrue, type Settings } from './settings.js';
+import { shouldAskInstanceMetadata } from '../credentials/ec2.js';
+import type { Settings } from './settings.js';
 
 const REGION_SYNTAX = /^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{0,63}(?<!-)$/;
 
@@ -17,7 +17,7 @@ export async function resolveRegion(flag: string | undefined, settings: Settings
   if (flag !== undefined) return flag;
   const configured = settings.env.AWS_REGION ?? settings.env.AWS_DEFAULT_REGION ?? settings.profileValue('region');
   if (configured !== undefined) return configured;
-  if (isTrue(settings.env.AWS_EC2_METADATA_DISABLED) || !mightBeEc2()) return undefined;
+  if (!shouldAskInstanceMetadata(settings.env)) return undefined;
   return regionFromInstanceMetadata(settings.env.AWS_EC2_METADATA_SERVICE_ENDPOINT ?? 'http://169.254.169.254/');
 }
 

@@ -7,8 +7,8 @@
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { GeneralError, NoCredentialsError } from '../errors/errors.js';
 import type { Profile } from '../config/files.js';
-import { isTrue, type Settings } from '../config/settings.js';
-import { mightBeEc2 } from './ec2.js';
+import type { Settings } from '../config/settings.js';
+import { shouldAskInstanceMetadata } from './ec2.js';
 import { silenceSdkNotices } from '../transport/sdk-env.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 
@@ -111,7 +111,7 @@ async function lookUp(settings: Settings): Promise<ResolvedCredentials> {
   if (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) {
     return { credentials: await viaSdk((m) => m.fromContainerMetadata({ timeout: 1000, maxRetries: 0 })), method: 'container-role' };
   }
-  if (!isTrue(env.AWS_EC2_METADATA_DISABLED) && mightBeEc2()) {
+  if (shouldAskInstanceMetadata(env)) {
     try {
       silenceSdkNotices();
       const mod = await import('./sdk-providers.js');

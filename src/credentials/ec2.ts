@@ -21,3 +21,9 @@ export function mightBeEc2(platform: NodeJS.Platform = process.platform): boolea
   // Without DMI (containers often hide it) the answer is unknown: ask, with the short timeout.
   return !readAny;
 }
+
+/** Whether to ask the instance metadata service: not when disabled; yes when its endpoint is set explicitly. */
+export function shouldAskInstanceMetadata(env: Readonly<Record<string, string | undefined>>): boolean {
+  if ((env.AWS_EC2_METADATA_DISABLED ?? '').toLowerCase() === 'true') return false;
+  return env.AWS_EC2_METADATA_SERVICE_ENDPOINT !== undefined || mightBeEc2();
+}

@@ -250,6 +250,32 @@ describe('credentials', () => {
     expect(sentSignOuts('dave')[0]?.accessKeyId).toMatch(/^ASIA/);
   });
 
+  it('instance metadata (IMDSv2): the region and the role credentials, when nothing else gives them', async () => {
+    const issued = { AccessKeyId: 'AKIDCONTAINER', SecretAccessKey: 'container-secret', Token: 'container-token', Expiration: new Date(Date.now() + 3600_000).toISOString() };
+    const asked: string[] = [];
+    const imds: Server = createServer((req, res) => {
+      asked.push(`${req.method} ${req.url}`);
+      if (req.method === 'PUT' && req.url === '/latest/api/token') { res.end('imds-token'); return; }
+      if (req.headers['x-aws-ec2-metadata-token'] !== 'imds-token') { res.statusCode = 401; res.end(); return; }
+      if (req.url === '/latest/meta-data/placement/availability-zone') { res.end('eu-west-3b'); return; }
+      if (req.url === '/latest/meta-data/iam/security-credentials/') { res.end('cognito-admin'); return; }
+      if (req.url === '/latest/meta-data/iam/security-credentials/cognito-admin') { res.end(JSON.stringify({ Code: 'Success', Type: 'AWS-HMAC', ...issued })); return; }
+      res.statusCode = 404; res.end();
+    });
+    await new Promise<void>((resolve) => imds.listen(0, '127.0.0.1', resolve));
+    const { port } = imds.address() as { port: number };
+    try {
+      const r = await signOut('erin', [], {
+        ...noEnvKeys, AWS_REGION: null, AWS_EC2_METADATA_DISABLED: null, AWS_EC2_METADATA_SERVICE_ENDPOINT: `http://127.0.0.1:${port}`,
+      });
+      expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+      expect(sentSignOuts('erin')[0]).toMatchObject({ accessKeyId: 'AKIDCONTAINER', region: 'eu-west-3' });
+      expect(asked).toContain('GET /latest/meta-data/placement/availability-zone');
+    } finally {
+      imds.close();
+    }
+  });
+
   it('--no-sign-request sends an unsigned request and loads no credentials', async () => {
     const r = await signOut('heidi', ['--no-sign-request'], noEnvKeys);
     expect(r.code).toBe(254);
