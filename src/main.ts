@@ -19,15 +19,13 @@ function stream(s: NodeJS.WriteStream): OutputStream {
 process.stdout.on('error', () => {});
 // Nobody reads our errors any more (`2>&1 | head`): nothing to tell, so nothing to crash about.
 process.stderr.on('error', () => {});
-const interruptHandlers = new Set<() => void>();
-let interrupted = false;
+const interruptHandlers: Array<() => void> = [];
 // Ctrl-C: a newline on stdout and exit 130, as the AWS CLI's KeyboardInterrupt handler does,
-// unless a command has taken it over (bulk-sign-out finishes its calls in flight first); then a
-// second Ctrl-C exits at once.
+// unless a command has taken it over (Io.onInterrupt): then the latest taker decides.
 process.on('SIGINT', () => {
-  if (interruptHandlers.size > 0 && !interrupted) {
-    interrupted = true;
-    for (const h of [...interruptHandlers]) h();
+  const taker = interruptHandlers[interruptHandlers.length - 1];
+  if (taker) {
+    taker();
     return;
   }
   process.stdout.write('\n', () => process.exit(130));
@@ -42,8 +40,11 @@ void run({
   // A getter: Node creates process.stdin on first access, and only the prompt needs it.
   get stdin() { return process.stdin; },
   onInterrupt(handler: () => void) {
-    interruptHandlers.add(handler);
-    return () => { interruptHandlers.delete(handler); };
+    interruptHandlers.push(handler);
+    return () => {
+      const i = interruptHandlers.lastIndexOf(handler);
+      if (i >= 0) interruptHandlers.splice(i, 1);
+    };
   },
   version,
 }).catch((e: unknown) => {

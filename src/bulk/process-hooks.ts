@@ -42,9 +42,19 @@ export interface Interrupt {
   release(): void;
 }
 
-/** Ctrl-C as an AbortSignal for the duration of a run (never, when the Io offers no Ctrl-C). */
-export function takeInterrupt(io: Io): Interrupt {
+/**
+ * Ctrl-C as an AbortSignal for the duration of a run (never, when the Io offers no Ctrl-C). A
+ * second Ctrl-C gives it back to the process, which exits at once (130).
+ */
+export function takeInterrupt(io: Io, raise: () => void = () => process.kill(process.pid, 'SIGINT')): Interrupt {
   const controller = new AbortController();
-  const release = io.onInterrupt?.(() => controller.abort()) ?? (() => {});
+  const release = io.onInterrupt?.(() => {
+    if (!controller.signal.aborted) {
+      controller.abort();
+      return;
+    }
+    release();
+    raise();
+  }) ?? (() => {});
   return { signal: controller.signal, release };
 }

@@ -23,9 +23,10 @@ export interface Io {
   readonly stdin?: PromptInput;
   readonly version: string;
   /**
-   * Lets a command handle Ctrl-C itself: while a handler is registered, the first SIGINT calls it
-   * instead of exiting; a second SIGINT exits 130 at once. Returns the unregistering function.
-   * Absent in tests that do not need it.
+   * Lets a command take Ctrl-C over: while a handler is registered, each SIGINT calls the most
+   * recent one instead of exiting (130). Returns the unregistering function; a handler that
+   * wants the default back unregisters and raises SIGINT again. Absent in tests that do not
+   * need it.
    */
   readonly onInterrupt?: (handler: () => void) => () => void;
 }

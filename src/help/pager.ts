@@ -47,8 +47,8 @@ const spawnPager: PagerSpawner = (argv, env) =>
 
 /**
  * Shows `text` through the help pager and waits for the pager to exit. Ctrl-C goes to the pager
- * (it shares the terminal's process group); this process ignores it meanwhile, as the AWS CLI
- * does, so the pager can restore the terminal before the command ends.
+ * (it shares the terminal's process group); this process ignores it meanwhile (Io.onInterrupt),
+ * as the AWS CLI does, so the pager can restore the terminal before the command ends.
  */
 export async function sendToPager(io: Io, text: string, spawner: PagerSpawner = spawnPager): Promise<void> {
   const argv = helpPagerCommand(io.env);
@@ -60,11 +60,8 @@ export async function sendToPager(io: Io, text: string, spawner: PagerSpawner = 
     io.stdout.write(`${text}\n`);
     return;
   }
-  // rawListeners keeps `once` wrappers, so the handlers come back exactly as they were.
-  const interruptHandlers = process.rawListeners('SIGINT');
-  process.removeAllListeners('SIGINT');
-  const ignore = (): void => { /* the pager handles Ctrl-C */ };
-  process.on('SIGINT', ignore);
+  // Ctrl-C belongs to the pager meanwhile (it shares the terminal's process group).
+  const release = io.onInterrupt?.(() => {}) ?? (() => {});
   try {
     const started = await new Promise<boolean>((resolve) => {
       let child: ChildProcess;
@@ -86,7 +83,6 @@ export async function sendToPager(io: Io, text: string, spawner: PagerSpawner = 
     });
     if (!started) io.stdout.write(`${text}\n`);
   } finally {
-    process.removeListener('SIGINT', ignore);
-    for (const h of interruptHandlers) process.on('SIGINT', h as NodeJS.SignalsListener);
+    release();
   }
 }

@@ -48,6 +48,19 @@ describe('takeInterrupt', () => {
     expect(handlers.size).toBe(0);
   });
 
+  it('a second Ctrl-C gives Ctrl-C back and raises it again (the process then exits at once)', () => {
+    const handlers: Array<() => void> = [];
+    const io = { onInterrupt: (h: () => void) => { handlers.push(h); return () => { handlers.splice(handlers.indexOf(h), 1); }; } } as unknown as Io;
+    let raised = 0;
+    const interrupt = takeInterrupt(io, () => { raised += 1; });
+    handlers[0]?.();
+    expect(interrupt.signal.aborted).toBe(true);
+    expect(raised).toBe(0);
+    handlers[0]?.();
+    expect(raised).toBe(1);
+    expect(handlers).toHaveLength(0);
+  });
+
   it('without the hook, Ctrl-C is left to the process (the signal never fires)', () => {
     const before = process.listeners('SIGINT');
     const interrupt = takeInterrupt({} as Io);

@@ -84,6 +84,13 @@ describe('the help pager', () => {
     await sendToPager(fakeIo({ PAGER: 'true' }), 'page');
     expect(process.rawListeners('SIGINT')).toHaveLength(before);
   });
+
+  it('takes Ctrl-C over through the Io while the pager runs, and gives it back', async () => {
+    const taken: string[] = [];
+    const io = { ...fakeIo({ PAGER: 'true' }), onInterrupt: () => { taken.push('taken'); return () => { taken.push('released'); }; } };
+    await sendToPager(io, 'page');
+    expect(taken).toEqual(['taken', 'released']);
+  });
 });
 
 describe('page width', () => {
