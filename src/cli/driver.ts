@@ -12,6 +12,7 @@ import { GeneralError, ParamValidationError, PROG, USAGE_BLOCK } from '../errors
 import { reportError } from '../errors/report.js';
 import { checkEndpointFlag } from '../transport/endpoint.js';
 import { pyInt } from '../util/pyint.js';
+import { decoderLabel } from '../util/codecs.js';
 import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 import { argvForLog } from '../diagnostics/redact.js';
@@ -205,6 +206,5 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
 function checkOutputEncoding(env: Io['env']): void {
   const enc = env.AWS_CLI_OUTPUT_ENCODING;
   if (enc === undefined) return;
-  const known = ['utf-8', 'utf8', 'utf_8', 'ascii', 'us-ascii', 'latin-1', 'latin1', 'iso-8859-1', 'iso8859-1', 'utf-16', 'utf-16le', 'utf-16be'];
-  if (!known.includes(enc.toLowerCase())) throw new GeneralError(`Unknown codec \`${enc}\` specified for AWS_CLI_OUTPUT_ENCODING.`);
+  if (decoderLabel(enc) === undefined) throw new GeneralError(`Unknown codec \`${enc}\` specified for AWS_CLI_OUTPUT_ENCODING.`);
 }

@@ -30,6 +30,8 @@ export abstract class CliError extends Error {
       if (Object.hasOwn(c, 'tag')) tags.push((c as Tagged).tag as string);
     }
     Object.defineProperty(this, LINEAGE, { value: tags });
+    // The class's tag, which survives bundling (class names may not), names the error in traces.
+    this.name = Object.hasOwn(new.target, 'tag') ? (new.target as Tagged).tag as string : new.target.name;
   }
 
   static override [Symbol.hasInstance](x: unknown): boolean {
@@ -49,7 +51,6 @@ export abstract class StructuredError extends CliError {
 /** 252: argparse errors, bad parameter values, client-side validation. */
 export class ParamValidationError extends StructuredError {
   static override readonly tag: string = 'ParamValidationError';
-  override readonly name = 'ParamValidationError';
   readonly exitCode = 252;
   readonly code = 'ParamValidation';
 }
@@ -57,20 +58,11 @@ export class ParamValidationError extends StructuredError {
 /** 252, printed after the usage block and never structured. */
 export class UnknownArgumentError extends CliError {
   static override readonly tag: string = 'UnknownArgumentError';
-  override readonly name = 'UnknownArgumentError';
   readonly exitCode = 252;
-}
-
-export class ConfigurationError extends StructuredError {
-  static override readonly tag: string = 'ConfigurationError';
-  override readonly name = 'ConfigurationError';
-  readonly exitCode = 253;
-  readonly code = 'Configuration';
 }
 
 export class NoRegionError extends StructuredError {
   static override readonly tag: string = 'NoRegionError';
-  override readonly name = 'NoRegionError';
   readonly exitCode = 253;
   readonly code = 'NoRegion';
   constructor() {
@@ -80,7 +72,6 @@ export class NoRegionError extends StructuredError {
 
 export class NoCredentialsError extends StructuredError {
   static override readonly tag: string = 'NoCredentialsError';
-  override readonly name = 'NoCredentialsError';
   readonly exitCode = 253;
   readonly code = 'NoCredentials';
   constructor() {
@@ -90,7 +81,6 @@ export class NoCredentialsError extends StructuredError {
 
 export class PagerError extends StructuredError {
   static override readonly tag: string = 'PagerError';
-  override readonly name = 'PagerError';
   readonly exitCode = 253;
   readonly code = 'Pager';
 }
@@ -98,7 +88,6 @@ export class PagerError extends StructuredError {
 /** 254: the service answered with an error (after retries). */
 export class ServiceError extends CliError {
   static override readonly tag: string = 'ServiceError';
-  override readonly name = 'ServiceError';
   readonly exitCode = 254;
   constructor(
     readonly code: string,
@@ -117,13 +106,11 @@ export class ServiceError extends CliError {
 /** 255: everything else (connection failures, bad configuration values, …). */
 export class GeneralError extends CliError {
   static override readonly tag: string = 'GeneralError';
-  override readonly name = 'GeneralError';
   readonly exitCode = 255;
 }
 
 /** 130: Ctrl-C. */
 export class InterruptedError extends CliError {
   static override readonly tag: string = 'InterruptedError';
-  override readonly name = 'InterruptedError';
   readonly exitCode = 130;
 }

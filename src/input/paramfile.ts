@@ -7,19 +7,15 @@ import { resolve } from 'node:path';
 import { ParamValidationError } from '../errors/errors.js';
 import { expandPath, type Env } from '../config/files.js';
 import { osErrorText } from '../util/os-errors.js';
+import { decoderLabel } from '../util/codecs.js';
 
 export type ParamValue = string | Buffer;
 
-/** Python's text decoding names mapped to Node's (the few encodings people set). */
+/** AWS_CLI_FILE_ENCODING's decoder (UTF-8 when unset or unknown). */
 function decoderFor(env: Env): TextDecoder {
-  const name = (env.AWS_CLI_FILE_ENCODING ?? 'utf-8').toLowerCase().replace(/_/g, '-');
-  const aliases: Record<string, string> = { utf8: 'utf-8', latin1: 'latin1', 'latin-1': 'latin1', 'iso-8859-1': 'latin1', ascii: 'ascii' };
-  try {
-    // ignoreBOM keeps a UTF-8 BOM in the text, as Python's decoder does (json.loads then rejects it).
-    return new TextDecoder(aliases[name] ?? name, { fatal: true, ignoreBOM: true });
-  } catch {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  }
+  const label = decoderLabel(env.AWS_CLI_FILE_ENCODING ?? 'utf-8') ?? 'utf-8';
+  // ignoreBOM keeps a UTF-8 BOM in the text, as Python's decoder does (json.loads then rejects it).
+  return new TextDecoder(label, { fatal: true, ignoreBOM: true });
 }
 
 /**

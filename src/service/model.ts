@@ -13,14 +13,12 @@ export interface MemberModel {
 }
 
 export const OPERATION_NAME = 'AdminUserGlobalSignOut';
-export const SERVICE_TARGET_PREFIX = 'AWSCognitoIdentityProviderService';
 
 export const MEMBERS: readonly MemberModel[] = [
   { name: 'UserPoolId', option: '--user-pool-id', required: true, minLength: 1, sensitive: false, summary: 'The ID of the user pool where you want to sign out a user.' },
   { name: 'Username', option: '--username', required: true, minLength: 1, sensitive: true, summary: 'The name of the user that you want to query or modify.' },
 ];
 
-export const MEMBER_NAMES: readonly string[] = MEMBERS.map((m) => m.name);
 
 /** Members the model marks sensitive: --debug never shows their values. */
 export const SENSITIVE_MEMBERS: readonly string[] = MEMBERS.filter((m) => m.sensitive).map((m) => m.name);

@@ -8,7 +8,7 @@ import { checkRegionSyntax, resolveRegion } from '../config/region.js';
 import { isTrue } from '../config/settings.js';
 import { expandPath } from '../config/files.js';
 import { pyInt } from '../util/pyint.js';
-import { resolveEndpoint } from './endpoint.js';
+import { regionalEndpoint, resolveEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
   readonly region: string;
@@ -70,7 +70,7 @@ export async function resolveClientSettings(ctx: CommandContext): Promise<Resolv
     try {
       caBundle = readFileSync(expandPath(caPath, io.env));
     } catch {
-      const url = endpoint ?? `https://cognito-idp.${region}.amazonaws.com`;
+      const url = endpoint ?? regionalEndpoint(region);
       throw new GeneralError(`SSL validation failed for ${url.replace(/\/?$/, '/')} [Errno 2] No such file or directory`);
     }
   }

@@ -21,6 +21,7 @@ import { isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
 import { proxyFor } from './proxy.js';
+import { regionalEndpoint } from './endpoint.js';
 import { HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../config/files.js';
 import type { ResolvedClientSettings } from './client-settings.js';
@@ -49,7 +50,7 @@ function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: Https
   const tls = { rejectUnauthorized: s.verifyTls, ...(s.caBundle ? { ca: s.caBundle } : {}) };
   // The proxy depends on the endpoint's scheme and host; without --endpoint-url it is the
   // regional one, reached over https.
-  const target = new URL(s.endpoint ?? `https://cognito-idp.${s.region || 'us-east-1'}.amazonaws.com`);
+  const target = new URL(s.endpoint ?? regionalEndpoint(s.region));
   const proxy = proxyFor(target, s.env);
   if (proxy !== undefined) s.log.log('botocore.httpsession', `Using proxy ${proxy.replace(/\/\/[^@/]*@/, '//<redacted>@')} for ${target.origin}`);
   return {

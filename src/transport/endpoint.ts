@@ -51,6 +51,11 @@ export function isValidEndpointUrl(url: string): boolean {
   return LABELS.test(h);
 }
 
+/** The regional endpoint the SDK's rules give without FIPS or dual-stack (for messages and proxies). */
+export function regionalEndpoint(region: string): string {
+  return `https://cognito-idp.${region || 'us-east-1'}.amazonaws.com`;
+}
+
 /** The argument check of --endpoint-url (the AWS CLI's, before anything is sent). */
 export function checkEndpointFlag(url: string): void {
   if (urlsplit(url).scheme === '') {
