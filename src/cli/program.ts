@@ -2,8 +2,7 @@
 // prompt describe. Parsing follows argparse's rules instead (argparse.ts over the same table),
 // because the AWS CLI's prefix matching, error order and layered parsers are not commander's.
 import { Option } from 'commander';
-import type { ParserSpec } from './argparse.js';
-import { BULK_OPTIONS, GLOBAL_OPTIONS, SIGN_OUT_OPTIONS, parserSpec, type OptionDecl } from './vocabulary.js';
+import { BULK_OPTIONS, GLOBAL_OPTIONS, SIGN_OUT_OPTIONS, type OptionDecl } from './vocabulary.js';
 
 export * from './vocabulary.js';
 
@@ -28,16 +27,4 @@ export function signOutOptions(): Option[] {
 /** The options of `bulk-sign-out`. */
 export function bulkSignOutOptions(): Option[] {
   return BULK_OPTIONS.map(toOption);
-}
-
-
-/** The argparse view of commander options (for code that holds commander objects). */
-export function toParserSpec(options: readonly Option[], positionals: ParserSpec['positionals'] = []): ParserSpec {
-  return parserSpec(options.map((o) => ({
-    flags: o.flags,
-    description: o.description,
-    ...(o.argChoices ? { choices: o.argChoices } : {}),
-    ...(typeof o.presetArg === 'string' ? { preset: o.presetArg } : {}),
-    mandatory: o.mandatory,
-  })), positionals);
 }

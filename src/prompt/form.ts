@@ -3,9 +3,10 @@
 // AWS CLI's parsers would read it (options anywhere, `--opt=value`, unique abbreviations, the
 // first free word is the command) so that what the user already typed shows up pre-filled.
 import type { Option } from 'commander';
+import { bulkSignOutOptions, globalOptions } from '../cli/program.js';
 import {
-  BULK, bulkSignOutOptions, COMMANDS, globalOptions, OPERATION, OUTPUT_FORMATS, signOutOptions, toParserSpec,
-} from '../cli/program.js';
+  BULK, BULK_OPTIONS, COMMANDS, GLOBAL_OPTIONS, OPERATION, OUTPUT_FORMATS, SIGN_OUT_OPTIONS, parserSpec,
+} from '../cli/vocabulary.js';
 import type { OptionKind, OptionSpec } from '../cli/argparse.js';
 import { MEMBERS } from '../service/model.js';
 
@@ -87,9 +88,9 @@ function looksLikeOption(token: string): boolean {
 }
 
 function commandSpecs(command: string | undefined): OptionSpec[] {
-  if (command === OPERATION) return toParserSpec(signOutOptions()).options as OptionSpec[];
-  if (command === BULK) return toParserSpec(bulkSignOutOptions()).options as OptionSpec[];
-  const all = [...toParserSpec(signOutOptions()).options, ...toParserSpec(bulkSignOutOptions()).options];
+  if (command === OPERATION) return [...parserSpec(SIGN_OUT_OPTIONS).options];
+  if (command === BULK) return [...parserSpec(BULK_OPTIONS).options];
+  const all = [...parserSpec(SIGN_OUT_OPTIONS).options, ...parserSpec(BULK_OPTIONS).options];
   return all.filter((o, i) => all.findIndex((p) => p.flag === o.flag) === i);
 }
 
@@ -108,7 +109,7 @@ function resolveOption(name: string, globals: readonly OptionSpec[], command: st
 
 /** Reads a command line (without the program name) into entries. `--cli-auto-prompt` is dropped. */
 export function parseLine(argv: readonly string[]): ParsedLine {
-  const globals = toParserSpec(globalOptions()).options;
+  const globals = parserSpec(GLOBAL_OPTIONS).options;
   const entries: Entry[] = [];
   let command: string | undefined;
   let tail: string[] = [];

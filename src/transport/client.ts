@@ -15,7 +15,7 @@ import { CliError, GeneralError, ServiceError } from '../errors/errors.js';
 import { OPERATION_NAME, SENSITIVE_MEMBERS } from '../service/model.js';
 import { redactParams } from '../diagnostics/redact.js';
 import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
-import { bufferingHandler, rawResponseOf, type TargetRecord } from './recording-handler.js';
+import { bufferingHandler, rawResponseOf, type TargetRecord } from './buffering-handler.js';
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
 import { isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';

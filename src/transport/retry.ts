@@ -5,7 +5,7 @@
 // suffix depends on the same decision, so both come from here.
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from '@smithy/types';
 import { classifyResponse, isErrorStatus, parseServiceError, type RetryClass } from './service-error.js';
-import { rawResponseOf } from './recording-handler.js';
+import { rawResponseOf } from './buffering-handler.js';
 import { classifyNetworkError } from './network-errors.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 

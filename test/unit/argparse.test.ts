@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ArgparseError, parseKnownArgs, VersionRequested, type ParserSpec } from '../../src/cli/argparse.js';
-import { globalOptions, signOutOptions, toParserSpec } from '../../src/cli/program.js';
+import { GLOBAL_OPTIONS, SIGN_OUT_OPTIONS, parserSpec } from '../../src/cli/vocabulary.js';
 
-const main = toParserSpec(globalOptions());
-const op = (): ParserSpec => toParserSpec(signOutOptions(), [{ dest: 'help', nargs: 'optional' }]);
+const main = parserSpec(GLOBAL_OPTIONS);
+const op = (): ParserSpec => parserSpec(SIGN_OUT_OPTIONS, [{ dest: 'help', nargs: 'optional' }]);
 const error = (spec: ParserSpec, args: string[]): string => {
   try {
     parseKnownArgs(spec, args);
