@@ -61,12 +61,18 @@ export class UnknownArgumentError extends CliError {
   readonly exitCode = 252;
 }
 
+/**
+ * The AWS CLI's own command that sets up the files cogsignout reads: hints name it as the AWS CLI
+ * does, not with cogsignout's name, because cogsignout has no `configure` or `login` command.
+ */
+const AWS_CLI = 'aws';
+
 export class NoRegionError extends StructuredError {
   static override readonly tag: string = 'NoRegionError';
   readonly exitCode = 253;
   readonly code = 'NoRegion';
   constructor() {
-    super(`You must specify a region. You can also configure your region by running "${PROG} configure".`);
+    super(`You must specify a region. You can also configure your region by running "${AWS_CLI} configure".`);
   }
 }
 
@@ -75,7 +81,7 @@ export class NoCredentialsError extends StructuredError {
   readonly exitCode = 253;
   readonly code = 'NoCredentials';
   constructor() {
-    super(`Unable to locate credentials. You can configure credentials by running "${PROG} login".`);
+    super(`Unable to locate credentials. You can configure credentials by running "${AWS_CLI} login".`);
   }
 }
 

@@ -1,5 +1,8 @@
 // The AWS CLI 2.36.7 recordings (copied from the conformance suite into test/fixtures): what the
-// real CLI printed and sent for each case, with `aws` already renamed to `cogsignout`.
+// real CLI printed and sent for each case, with `aws` already renamed to `cogsignout` in the file.
+// The hints that name the AWS CLI's own commands ("aws configure", "aws login", "aws sso login")
+// are given back their `aws` here, as the conformance comparer keeps them: cogsignout has no such
+// commands and points at the AWS CLI, whose files it reads.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './cli.js';
@@ -35,8 +38,15 @@ const fixture = JSON.parse(readFileSync(join(REPO, 'test/fixtures/aws-cli-2.36.7
 
 export const RECORDING_DEFAULT_ENV = fixture.defaults.env;
 
+/** The fixture's renamed text with the AWS CLI's own commands named as the AWS CLI names them. */
+export function keepAwsCommands(text: string): string {
+  return text.replace(/(^|[\s"'(\[`])cogsignout (?=(?:configure|login|sso login)\b)/gm, '$1aws ');
+}
+
+const cases: RecordedCase[] = fixture.cases.map((c) => ({ ...c, stdout: keepAwsCommands(c.stdout), stderr: keepAwsCommands(c.stderr) }));
+
 export function recorded(id: string): RecordedCase {
-  const c = fixture.cases.find((x) => x.id === id);
+  const c = cases.find((x) => x.id === id);
   if (!c) throw new Error(`no recording ${id}`);
   return c;
 }
