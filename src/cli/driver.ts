@@ -3,7 +3,7 @@
 // main parser with every global option, top-level argument checks, the configuration files,
 // the command name, then the command itself. Every failure ends in reportError.
 import { ArgparseError, parseKnownArgs, VersionRequested, type ParserSpec } from './argparse.js';
-import { COMMANDS, ERROR_FORMATS, GLOBAL_OPTIONS, parserSpec, type ErrorFormat } from './vocabulary.js';
+import { COMMANDS, ERROR_FORMATS, GLOBAL_OPTIONS, parserSpec, withoutServiceWord, type ErrorFormat } from './vocabulary.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
 import { ConfigParseError } from '../config/files.js';
@@ -177,19 +177,21 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     }
 
     // 5. The command name (the AWS CLI's operation position), where `help` and `completion` may
-    // stand too: the first word that is not an option, as argparse would take it.
-    const position = main.extras.find((a) => !a.startsWith('-'));
+    // stand too: the first word that is not an option, as argparse would take it. A leading
+    // `cognito-idp` there (an AWS CLI line with the program name swapped) is skipped.
+    const extras = withoutServiceWord(main.extras);
+    const position = extras.find((a) => !a.startsWith('-'));
     if (position === 'help') {
       const { showHelpCommand } = await import('../help/show.js');
-      return await showHelpCommand(io, main.extras.slice(main.extras.indexOf('help') + 1));
+      return await showHelpCommand(io, extras.slice(extras.indexOf('help') + 1));
     }
     if (position === 'completion') {
       const { runCompletion } = await import('../completion/index.js');
-      return await runCompletion(io, main.extras.slice(main.extras.indexOf('completion')));
+      return await runCompletion(io, extras.slice(extras.indexOf('completion')));
     }
     let service;
     try {
-      service = parseKnownArgs({ options: [], positionals: [{ dest: 'operation', nargs: 'one', choices: COMMANDS }] }, main.extras);
+      service = parseKnownArgs({ options: [], positionals: [{ dest: 'operation', nargs: 'one', choices: COMMANDS }] }, extras);
     } catch (e) {
       if (e instanceof ArgparseError) throw usageError(e);
       throw e;

@@ -19,6 +19,19 @@ export const BULK = 'bulk-sign-out';
 /** Every command the service-level parser accepts (the operation name position). */
 export const COMMANDS = [OPERATION, BULK] as const;
 
+/**
+ * The AWS CLI's service name. A command line copied from an AWS runbook with `aws` swapped for
+ * `cogsignout` still has it in front of the command: that one word is skipped (see README,
+ * "Differences from the AWS CLI").
+ */
+export const SERVICE_WORD = 'cognito-idp';
+
+/** The words after the main parser without a leading SERVICE_WORD in the command position. */
+export function withoutServiceWord(words: readonly string[]): string[] {
+  const at = words.findIndex((w) => !w.startsWith('-'));
+  return at >= 0 && words[at] === SERVICE_WORD ? [...words.slice(0, at), ...words.slice(at + 1)] : [...words];
+}
+
 /** One option, in commander's flag syntax (`--name <value>`, `--name [value]`, `--flag`). */
 export interface OptionDecl {
   readonly flags: string;

@@ -5,7 +5,7 @@
 import type { Option } from 'commander';
 import { bulkSignOutOptions, globalOptions } from '../cli/program.js';
 import {
-  BULK, BULK_OPTIONS, COMMANDS, GLOBAL_OPTIONS, OPERATION, OUTPUT_FORMATS, SIGN_OUT_OPTIONS, parserSpec,
+  BULK, BULK_OPTIONS, COMMANDS, GLOBAL_OPTIONS, OPERATION, OUTPUT_FORMATS, SERVICE_WORD, SIGN_OUT_OPTIONS, parserSpec,
 } from '../cli/vocabulary.js';
 import type { OptionKind, OptionSpec } from '../cli/argparse.js';
 import { MEMBERS } from '../service/model.js';
@@ -113,6 +113,7 @@ export function parseLine(argv: readonly string[]): ParsedLine {
   const entries: Entry[] = [];
   let command: string | undefined;
   let tail: string[] = [];
+  let serviceWordSkipped = false;
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] as string;
     if (token === '--') {
@@ -120,6 +121,11 @@ export function parseLine(argv: readonly string[]): ParsedLine {
       break;
     }
     if (!looksLikeOption(token)) {
+      // A leading `cognito-idp` (an AWS CLI line): skipped, as the driver skips it.
+      if (command === undefined && token === SERVICE_WORD && !serviceWordSkipped) {
+        serviceWordSkipped = true;
+        continue;
+      }
       if (command === undefined) command = token;
       else entries.push({ flag: undefined, tokens: [token], value: undefined });
       continue;
