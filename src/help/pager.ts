@@ -1,7 +1,9 @@
-// How the AWS CLI shows a help page on Linux: through `MANPAGER`, else `PAGER`, else `less -R`,
-// split like a POSIX shell would split it and run without a shell, whether or not stdout is a
-// terminal (`less` copies to a pipe like `cat`). A pager that is not on PATH means the page is
-// printed directly, followed by one more newline (the AWS CLI writes the page plus "\n").
+// How a help page is shown. On a terminal, as the AWS CLI shows it on Linux: through `MANPAGER`,
+// else `PAGER`, else `less -R`, split like a POSIX shell would split it and run without a shell;
+// a pager that is not on PATH means the page is printed directly, followed by one more newline
+// (the AWS CLI writes the page plus "\n"). Not on a terminal, the page is printed directly with no
+// pager, as `man` does, and wherever no pager runs it is plain text: the backspace overstrikes
+// that make bold and underline are only for a pager to read (a deliberate difference, see README).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -39,6 +41,11 @@ export function findOnPath(name: string, env: Io['env']): string | undefined {
   return undefined;
 }
 
+/** What `col -b` leaves of a page: each `c\bc` (bold) or `_\bc` (underline) becomes `c`. */
+export function plainText(page: string): string {
+  return page.replace(/[^\n]\x08/g, '');
+}
+
 export type PagerSpawner = (argv: readonly string[], env: Io['env']) => ChildProcess;
 
 /** The real pager writes straight to the terminal, so it inherits this process's stdout and stderr. */
@@ -46,18 +53,18 @@ const spawnPager: PagerSpawner = (argv, env) =>
   spawn(argv[0] as string, argv.slice(1), { stdio: ['pipe', 'inherit', 'inherit'], env: { ...env } });
 
 /**
- * Shows `text` through the help pager and waits for the pager to exit. Ctrl-C goes to the pager
+ * Shows `text` (with overstrikes) through the help pager and waits for the pager to exit. Ctrl-C goes to the pager
  * (it shares the terminal's process group); this process ignores it meanwhile (Io.onInterrupt),
  * as the AWS CLI does, so the pager can restore the terminal before the command ends.
  */
 export async function sendToPager(io: Io, text: string, spawner: PagerSpawner = spawnPager): Promise<void> {
-  const argv = helpPagerCommand(io.env);
+  const argv = io.stdout.isTTY ? helpPagerCommand(io.env) : undefined;
   if (argv === undefined) {
-    io.stdout.write(text);
+    io.stdout.write(plainText(text));
     return;
   }
   if (findOnPath(argv[0] as string, io.env) === undefined) {
-    io.stdout.write(`${text}\n`);
+    io.stdout.write(`${plainText(text)}\n`);
     return;
   }
   // Ctrl-C belongs to the pager meanwhile (it shares the terminal's process group).
@@ -81,7 +88,7 @@ export async function sendToPager(io: Io, text: string, spawner: PagerSpawner = 
       child.once('error', () => { if (!spawned) resolve(false); });
       child.once('close', () => resolve(spawned));
     });
-    if (!started) io.stdout.write(`${text}\n`);
+    if (!started) io.stdout.write(`${plainText(text)}\n`);
   } finally {
     release();
   }

@@ -1,10 +1,10 @@
 // The help commands and the help pager, as functions (the CLI end to end is in cli.test.ts).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/cli/driver.js';
-import { findOnPath, helpPagerCommand, sendToPager, shellSplit } from '../../src/help/pager.js';
+import { findOnPath, helpPagerCommand, plainText, sendToPager, shellSplit } from '../../src/help/pager.js';
 import { BULK_PAGE, OPERATION_PAGE, TOP_PAGE } from '../../src/help/pages.js';
 import { Settings } from '../../src/config/settings.js';
 import { helpColumns, renderPage, showBulkHelp, showHelpCommand, showHelpFlag, showOperationHelp, showTopHelp } from '../../src/help/show.js';
@@ -53,41 +53,60 @@ describe('the help pager', () => {
   beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'cogso-pager-')); });
   afterEach(() => { rmSync(dir, { recursive: true, force: true }); });
 
-  it('gets the page on its stdin, run without a shell from the split command', async () => {
+  const TTY = { columns: 80 };
+  const BOLD_PAGE = 'N\bNA\bAM\bME\bE\n       _\bx y\n';
+
+  it('gets the page on its stdin, overstrikes and all, run without a shell from the split command', async () => {
     const file = join(dir, 'paged');
-    const io = fakeIo({ PAGER: `sh -c 'cat > "$0"' ${file}` });
-    await sendToPager(io, 'the page\n');
-    expect(readFileSync(file, 'utf8')).toBe('the page\n');
+    const io = fakeIo({ PAGER: `sh -c 'cat > "$0"' ${file}` }, TTY);
+    await sendToPager(io, BOLD_PAGE);
+    expect(readFileSync(file, 'utf8')).toBe(BOLD_PAGE);
     expect(io.out()).toBe('');
   });
 
-  it('prints the page and one more newline when the pager is not on PATH, as the AWS CLI does', async () => {
-    const io = fakeIo({ MANPAGER: 'no-such-pager-cogso -R' });
-    await sendToPager(io, 'the page\n');
-    expect(io.out()).toBe('the page\n\n');
+  it('goes through MANPAGER before PAGER', async () => {
+    const file = join(dir, 'paged');
+    const io = fakeIo({ PAGER: 'cat', MANPAGER: `sh -c 'sed -n 1p > "$0"' ${file}` }, TTY);
+    await sendToPager(io, 'one\ntwo\n');
+    expect(readFileSync(file, 'utf8')).toBe('one\n');
+    expect(io.out()).toBe('');
   });
 
-  it('prints the page as it is when the pager setting is empty', async () => {
-    const io = fakeIo(DIRECT);
-    await sendToPager(io, 'the page\n');
-    expect(io.out()).toBe('the page\n');
+  it('prints the page as plain text and one more newline when the pager is not on PATH, as the AWS CLI does', async () => {
+    const io = fakeIo({ MANPAGER: 'no-such-pager-cogso -R' }, TTY);
+    await sendToPager(io, BOLD_PAGE);
+    expect(io.out()).toBe('NAME\n       x y\n\n');
+  });
+
+  it('prints the page as plain text when the pager setting is empty', async () => {
+    const io = fakeIo(DIRECT, TTY);
+    await sendToPager(io, BOLD_PAGE);
+    expect(io.out()).toBe('NAME\n       x y\n');
+  });
+
+  it('runs no pager and prints plain text when stdout is not a terminal, as man does', async () => {
+    const file = join(dir, 'paged');
+    const io = fakeIo({ PAGER: `sh -c 'cat > "$0"' ${file}` });
+    await sendToPager(io, BOLD_PAGE);
+    expect(io.out()).toBe('NAME\n       x y\n');
+    expect(existsSync(file)).toBe(false);
   });
 
   it('does not mind a pager that quits without reading', async () => {
-    const io = fakeIo({ PAGER: 'true' });
+    const io = fakeIo({ PAGER: 'true' }, TTY);
     await sendToPager(io, 'x'.repeat(1 << 20));
     expect(io.out()).toBe('');
   });
 
   it('leaves the Ctrl-C handlers as they were', async () => {
     const before = process.rawListeners('SIGINT').length;
-    await sendToPager(fakeIo({ PAGER: 'true' }), 'page');
+    await sendToPager(fakeIo({ PAGER: 'true' }, TTY), 'page');
     expect(process.rawListeners('SIGINT')).toHaveLength(before);
   });
 
   it('takes Ctrl-C over through the Io while the pager runs, and gives it back', async () => {
     const taken: string[] = [];
-    const io = { ...fakeIo({ PAGER: 'true' }), onInterrupt: () => { taken.push('taken'); return () => { taken.push('released'); }; } };
+    const io = { ...fakeIo({ PAGER: 'true' }, TTY), onInterrupt: () => { taken.push('taken'); return () => { taken.push('released'); }; } };
     await sendToPager(io, 'page');
     expect(taken).toEqual(['taken', 'released']);
   });
@@ -108,16 +127,16 @@ describe('the help commands', () => {
     // The operation help needs the I/O and the settings (for cli_help_output) of its context.
     const settings = new Settings(io.env, undefined);
     expect(await showOperationHelp({ io, settings } as unknown as CommandContext)).toBe(0);
-    expect(io.out()).toBe(renderPage(OPERATION_PAGE, 120));
+    expect(io.out()).toBe(plainText(renderPage(OPERATION_PAGE, 120)));
   });
 
   it('shows the top and bulk-sign-out pages', async () => {
     const top = fakeIo(DIRECT);
     expect(await showTopHelp(top)).toBe(0);
-    expect(top.out()).toBe(renderPage(TOP_PAGE, 80));
+    expect(top.out()).toBe(plainText(renderPage(TOP_PAGE, 80)));
     const bulk = fakeIo(DIRECT);
     expect(await showBulkHelp(bulk)).toBe(0);
-    expect(bulk.out()).toBe(renderPage(BULK_PAGE, 80));
+    expect(bulk.out()).toBe(plainText(renderPage(BULK_PAGE, 80)));
   });
 
   it.each([
@@ -128,7 +147,7 @@ describe('the help commands', () => {
   ])('help %j shows the page of the command after it, else the top page', async (args, page) => {
     const io = fakeIo(DIRECT);
     expect(await showHelpCommand(io, args)).toBe(0);
-    expect(io.out()).toBe(renderPage(page, 80));
+    expect(io.out()).toBe(plainText(renderPage(page, 80)));
   });
 
   it.each([
@@ -139,6 +158,6 @@ describe('the help commands', () => {
   ])('-h/--help in %j shows the page of the command on the line', async (argv, page) => {
     const io = fakeIo(DIRECT);
     expect(await showHelpFlag(io, argv)).toBe(0);
-    expect(io.out()).toBe(renderPage(page, 80));
+    expect(io.out()).toBe(plainText(renderPage(page, 80)));
   });
 });
