@@ -2,9 +2,12 @@
 // (an empty value turns it off, as does --no-cli-pager), only when stdout is a terminal, started
 // without a shell and with LESS=FRX unless LESS is set, fed the output and waited for. A pager
 // that cannot be started is the AWS CLI's Pager error (exit 253); a user quitting it early is
-// not an error.
+// not an error. Ctrl-C ends the pager (SIGTERM, on which pagers restore the terminal) and, once
+// it has gone, this process too (130). The AWS CLI exits at once and leaves the pager running,
+// reading the keyboard behind the shell's back (a deliberate difference, see README).
 import type { Env } from '../config/files.js';
-import { PagerError, PROG } from '../errors/errors.js';
+import type { Io } from '../cli/io.js';
+import { InterruptedError, PagerError, PROG } from '../errors/errors.js';
 import { strRepr } from './python.js';
 import { shellSplit } from '../util/shlex.js';
 import { pythonErrno } from '../util/os-errors.js';
@@ -24,7 +27,7 @@ export function pagerCommand(s: PagerSettings): string[] | undefined {
   return words === undefined || words.length === 0 ? undefined : words;
 }
 
-export async function runPager(command: readonly string[], text: string, env: Env): Promise<void> {
+export async function runPager(command: readonly string[], text: string, env: Env, onInterrupt?: Io['onInterrupt']): Promise<void> {
   const [file, ...args] = command as [string, ...string[]];
   // Loaded here: child_process costs every run a little, and most runs page nothing.
   const { spawn } = await import('node:child_process');
@@ -33,13 +36,22 @@ export async function runPager(command: readonly string[], text: string, env: En
       stdio: ['pipe', 'inherit', 'inherit'],
       env: { ...env, LESS: env.LESS ?? 'FRX' },
     });
+    let interrupted = false;
+    const release = onInterrupt?.(() => {
+      interrupted = true;
+      child.kill('SIGTERM');
+    }) ?? (() => {});
     child.on('error', (e: NodeJS.ErrnoException) => {
+      release();
       const reason = pythonErrno(e.code) ?? e.message;
       reject(new PagerError(`Unable to redirect output to pager. Received the following error when opening pager:\n${reason}: ${strRepr(file)}\n\nLearn more about configuring the output pager by running "${PROG} help config-vars".`));
     });
     // Quitting the pager before reading everything closes the pipe: that is the user's choice.
     child.stdin.on('error', () => {});
-    child.on('close', () => resolve());
+    child.on('close', () => {
+      release();
+      if (interrupted) reject(new InterruptedError('interrupted in the pager')); else resolve();
+    });
     child.stdin.end(text);
   });
 }

@@ -37,7 +37,7 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   // An empty result never starts a pager.
   if (text === '') return 0;
   if (pager) {
-    await runPager(pager, text, io.env);
+    await runPager(pager, text, io.env, io.onInterrupt);
     return 0;
   }
   try {

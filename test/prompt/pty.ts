@@ -91,9 +91,15 @@ export class PtySession {
     const code = await this.exited;
     clearTimeout(timer);
     this.child.stdin?.end();
-    const vt = new VirtualTerminal();
-    vt.write(this.raw);
-    return { code, raw: this.raw, screen: vt.screen() };
+    const raw = this.raw;
+    // Drawn on demand: programs other than the prompt (a pager) send sequences it does not know.
+    return {
+      code, raw, get screen() {
+        const vt = new VirtualTerminal();
+        vt.write(raw);
+        return vt.screen();
+      },
+    };
   }
 }
 
