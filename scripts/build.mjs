@@ -42,7 +42,9 @@ const common = {
   // Prefer the ES module builds of packages: they tree-shake.
   mainFields: ['module', 'main'],
   alias,
-  define: { __COGSIGNOUT_VERSION__: JSON.stringify(version) },
+  // The directory the code caches are made in, which V8 then reports in tracebacks (see
+  // src/errors/stack-paths.ts).
+  define: { __COGSIGNOUT_VERSION__: JSON.stringify(version), __COGSIGNOUT_BUILT_DIST__: JSON.stringify(dist('').replace(/\/$/, '')) },
   legalComments: 'none',
   logLevel: 'warning',
 };

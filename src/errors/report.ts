@@ -3,6 +3,7 @@
 // renderers live with the output formatters and are loaded only when an error happens.
 import { CliError, InterruptedError, ServiceError, StructuredError, UnknownArgumentError, USAGE_BLOCK } from './errors.js';
 import type { ErrorFormat } from '../cli/vocabulary.js';
+import { withLoadedPaths } from './stack-paths.js';
 
 export interface ReportContext {
   readonly prog: string;
@@ -24,7 +25,7 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     return err.exitCode;
   }
   if (ctx.debug && err instanceof Error && err.stack) {
-    ctx.writeErr(ctx.redact(`Exception caught in main()\n${err.stack}\n`));
+    ctx.writeErr(ctx.redact(`Exception caught in main()\n${withLoadedPaths(err.stack)}\n`));
   }
   const { renderBasicError, renderError: render } = await import('../output/errors.js');
   const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth };
