@@ -6,11 +6,13 @@
 //   credential-providers.cjs the SDK's providers for assume-role, SSO, processes, containers, IMDS
 // Each is loaded only when reached, so --version, help, skeletons and argument errors never
 // read the SDK. The demo and the local endpoint are plain ES module bundles.
-import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { importDevDependency } from './dev-deps.mjs';
+
+const { build } = await importDevDependency('esbuild');
 
 const dist = (name) => new URL(`../dist/${name}`, import.meta.url).pathname;
 rmSync(dist(''), { recursive: true, force: true });

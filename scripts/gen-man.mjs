@@ -1,9 +1,11 @@
 // Writes man/cogsignout.1 from the help pages in src/help/pages.ts, so the manual page and
 // `cogsignout help` always say the same thing. The TypeScript is bundled in memory with esbuild
 // (already the build tool) and imported from a data: URL; nothing is left on disk but the page.
-import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { importDevDependency } from './dev-deps.mjs';
+
+const { build } = await importDevDependency('esbuild');
 
 const root = new URL('..', import.meta.url);
 const bundle = await build({
