@@ -42,13 +42,14 @@ describe.skipIf(SKIP)('the npm package', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'cogso-pack-'));
     prefix = join(root, 'prefix');
-    // --ignore-scripts: `prepare` would rebuild dist/ under the feet of the tests running beside this one.
+    // --ignore-scripts: `prepack` would rebuild dist/ under the feet of the tests running beside this one.
     const pack = await exec('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', root], { cwd: REPO, timeoutMs: 60_000 });
     expect(pack.stderr).not.toMatch(/ERR!/);
     const [info] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
     files = (info?.files ?? []).map((f) => f.path).sort();
     const tarball = join(root, info?.filename ?? `${pkg.name}-${pkg.version}.tgz`);
-    install = await exec('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--ignore-scripts', tarball], {
+    // Scripts allowed, as a user installs: the package must have none that npm would run or warn about.
+    install = await exec('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', tarball], {
       cwd: root, timeoutMs: INSTALL_TIMEOUT_MS,
     });
   }, INSTALL_TIMEOUT_MS + 60_000);
@@ -65,6 +66,19 @@ describe.skipIf(SKIP)('the npm package', () => {
     expect(install.stderr).not.toMatch(/ERR!/);
     expect(install.code).toBe(0);
     expect(existsSync(join(prefix, 'bin', 'cogsignout'))).toBe(true);
+  });
+
+  it('has no install-time scripts, so a tarball install warns about nothing', () => {
+    expect(install.stderr).not.toMatch(/install-scripts|prepare/);
+    const installed = JSON.parse(readFileSync(join(prefix, 'lib', 'node_modules', pkg.name, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(installed.scripts?.[hook]).toBeUndefined();
+  });
+
+  it('names its repository, home page and issue tracker', () => {
+    const meta = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { repository?: { url?: string }; homepage?: string; bugs?: { url?: string } };
+    expect(meta.repository?.url).toMatch(/^git\+https:\/\/github\.com\/[^/]+\/cogsignout\.git$/);
+    expect(meta.homepage).toMatch(/^https:\/\/github\.com\/[^/]+\/cogsignout#readme$/);
+    expect(meta.bugs?.url).toMatch(/^https:\/\/github\.com\/[^/]+\/cogsignout\/issues$/);
   });
 
   it('runs there: --version', async () => {
