@@ -41,7 +41,7 @@ function measure(name, cmd, args, env) {
 }
 
 async function startEndpoint() {
-  const child = spawn(process.execPath, [join(repo, 'dist', 'local-cognito.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(repo, 'dist', 'local-cognito.mjs'), '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const info = await new Promise((resolve, reject) => {
     let buf = '';
     child.stdout.on('data', (d) => { buf += d; const line = buf.split('\n')[0]; if (buf.includes('\n')) resolve(JSON.parse(line)); });
