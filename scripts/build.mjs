@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { importDevDependency } from './dev-deps.mjs';
+import { sdkRegions } from './sdk-regions.mjs';
 
 const { build } = await importDevDependency('esbuild');
 
@@ -45,8 +46,12 @@ const common = {
   mainFields: ['module', 'main'],
   alias,
   // The directory the code caches are made in, which V8 then reports in tracebacks (see
-  // src/errors/stack-paths.ts).
-  define: { __COGSIGNOUT_VERSION__: JSON.stringify(version), __COGSIGNOUT_BUILT_DIST__: JSON.stringify(dist('').replace(/\/$/, '')) },
+  // src/errors/stack-paths.ts); the SDK's region names, for completion without the SDK.
+  define: {
+    __COGSIGNOUT_VERSION__: JSON.stringify(version),
+    __COGSIGNOUT_BUILT_DIST__: JSON.stringify(dist('').replace(/\/$/, '')),
+    __COGSIGNOUT_SDK_REGIONS__: JSON.stringify(sdkRegions()),
+  },
   legalComments: 'none',
   logLevel: 'warning',
 };

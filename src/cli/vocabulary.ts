@@ -85,6 +85,20 @@ export const BULK_OPTIONS: readonly OptionDecl[] = [
   { flags: '--dry-run', description: 'Resolve and count the users; sign nobody out.' },
 ];
 
+/**
+ * What a value is where it is more than a string (every value is parsed as a string): the
+ * prompt shows the type, completion offers file names.
+ */
+export const VALUE_TYPES: Readonly<Record<string, 'integer' | 'file'>> = {
+  '--cli-read-timeout': 'integer',
+  '--cli-connect-timeout': 'integer',
+  '--ca-bundle': 'file',
+  '--usernames-file': 'file',
+  '--journal': 'file',
+  '--max-rps': 'integer',
+  '--concurrency': 'integer',
+};
+
 export const longFlag = (d: OptionDecl): string => d.flags.split(' ')[0] as string;
 
 function kindOf(d: OptionDecl): OptionKind {

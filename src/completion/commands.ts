@@ -2,7 +2,7 @@
 // new option is completable without touching the scripts.
 import type { Option } from 'commander';
 import {
-  BINARY_FORMATS, BULK, COLOR_CHOICES, ERROR_FORMATS, OPERATION, OUTPUT_FORMATS, SKELETON_CHOICES,
+  BINARY_FORMATS, BULK, COLOR_CHOICES, ERROR_FORMATS, OPERATION, OUTPUT_FORMATS, SKELETON_CHOICES, VALUE_TYPES,
   bulkSignOutOptions, globalOptions, signOutOptions,
 } from '../cli/program.js';
 
@@ -14,8 +14,8 @@ export interface CompletedOption {
   /** The first sentence of the option's description, for shells that show one. */
   readonly summary: string;
   readonly value: 'none' | 'required' | 'optional';
-  /** What a value can be: fixed choices, a profile name, a file, or anything. */
-  readonly values: { readonly kind: 'choices'; readonly choices: readonly string[] } | { readonly kind: 'profile' | 'file' | 'any' };
+  /** What a value can be: fixed choices, a profile name, a region, a file, or anything. */
+  readonly values: { readonly kind: 'choices'; readonly choices: readonly string[] } | { readonly kind: 'profile' | 'region' | 'file' | 'any' };
 }
 
 export interface CompletedCommand {
@@ -25,9 +25,6 @@ export interface CompletedCommand {
   /** Words accepted after the command (its `help`, a shell name). */
   readonly words: readonly string[];
 }
-
-/** Values that name a file to read or write (file:// values of other options are left to the shell). */
-const FILE_OPTIONS = new Set(['--usernames-file', '--journal', '--ca-bundle']);
 
 /** Choices commander does not know because the parser checks them elsewhere. */
 const EXTRA_CHOICES: Readonly<Record<string, readonly string[]>> = {
@@ -51,7 +48,9 @@ function describe(o: Option): CompletedOption {
   let values: CompletedOption['values'] = { kind: 'any' };
   if (choices) values = { kind: 'choices', choices };
   else if (flag === '--profile') values = { kind: 'profile' };
-  else if (FILE_OPTIONS.has(flag)) values = { kind: 'file' };
+  else if (flag === '--region') values = { kind: 'region' };
+  // file:// values of other options are left to the shell.
+  else if (VALUE_TYPES[flag] === 'file') values = { kind: 'file' };
   return { flag, summary: firstSentence(o.description), value, values };
 }
 

@@ -1,8 +1,9 @@
 // `cogsignout completion bash|zsh|fish` and the scripts' fast path `cogsignout __complete
-// profiles`. Neither needs credentials, a region or the SDK; the fast path must not even print
+// profiles|regions`. Neither needs credentials, a region or the SDK; the fast path must not even print
 // an error, since whatever it prints becomes completion candidates.
 import type { Io } from '../cli/io.js';
-import { ConfigParseError, loadConfigFiles } from '../config/files.js';
+import { ConfigParseError, loadConfigFiles, type Profile } from '../config/files.js';
+import { regionChoices } from './regions.js';
 import { ParamValidationError, PROG } from '../errors/errors.js';
 import { SHELLS, type Shell } from './commands.js';
 import { completionScript } from './scripts.js';
@@ -19,6 +20,17 @@ export function profileNames(env: Io['env']): string[] {
   }
 }
 
+/** Regions for `--region`: the configured ones, then the SDK's (a broken config file adds none). */
+export function regionNames(env: Io['env']): string[] {
+  let profiles: Iterable<Profile> = [];
+  try {
+    profiles = loadConfigFiles(env).profiles.values();
+  } catch (e) {
+    if (!(e instanceof ConfigParseError)) throw e;
+  }
+  return regionChoices(env, profiles);
+}
+
 const USAGE = `usage: ${PROG} completion {${SHELLS.join(',')}}\n`;
 
 /**
@@ -31,7 +43,11 @@ export async function runCompletion(io: Io, args: string[]): Promise<number> {
       for (const name of profileNames(io.env)) io.stdout.write(`${name}\n`);
       return 0;
     }
-    throw new ParamValidationError(`${PROG} __complete takes one argument: profiles`);
+    if (rest.length === 1 && rest[0] === 'regions') {
+      for (const name of regionNames(io.env)) io.stdout.write(`${name}\n`);
+      return 0;
+    }
+    throw new ParamValidationError(`${PROG} __complete takes one argument: profiles or regions`);
   }
   const [shell, ...extra] = rest;
   if (shell === undefined) {

@@ -5,6 +5,7 @@ import { PROG } from '../errors/errors.js';
 import { commandCompletions, globalCompletions, type CompletedCommand, type CompletedOption, type Shell } from './commands.js';
 
 const PROFILES_COMMAND = `command ${PROG} __complete profiles 2>/dev/null`;
+const REGIONS_COMMAND = `command ${PROG} __complete regions 2>/dev/null`;
 
 function valueOptions(options: readonly CompletedOption[]): CompletedOption[] {
   return options.filter((o) => o.value !== 'none');
@@ -33,6 +34,7 @@ function bashScript(): string {
     let action: string;
     if (v.kind === 'choices') action = `COMPREPLY=($(compgen -W '${v.choices.join(' ')}' -- "$cur"))`;
     else if (v.kind === 'profile') action = '_cogsignout_profiles "$cur"';
+    else if (v.kind === 'region') action = '_cogsignout_regions "$cur"';
     else if (v.kind === 'file') action = '_cogsignout_files "$cur"';
     else action = 'COMPREPLY=()';
     // An optional value: only a word that is not an option is taken as the value.
@@ -56,6 +58,11 @@ _cogsignout_profiles() {
     COMPREPLY=($(compgen -W "$(${PROFILES_COMMAND})" -- "$1"))
 }
 
+_cogsignout_regions() {
+    local IFS=$'\\n'
+    COMPREPLY=($(compgen -W "$(${REGIONS_COMMAND})" -- "$1"))
+}
+
 _cogsignout_files() {
     compopt -o filenames 2>/dev/null
     local IFS=$'\\n'
@@ -77,8 +84,9 @@ _cogsignout() {
 ${valueCases.join('\n')}
     esac
 
-    # The command is the first word that is neither an option nor an option's value.
-    local cmd= i=1 word
+    # The command is the first word that is neither an option nor an option's value (after one
+    # cognito-idp, which cogsignout skips).
+    local cmd= service= i=1 word
     while (( i < COMP_CWORD )); do
         word=\${COMP_WORDS[i]}
         case $word in
@@ -86,6 +94,9 @@ ${valueCases.join('\n')}
                 if [[ \${COMP_WORDS[i+1]} == = ]]; then i=$((i + 2)); else i=$((i + 1)); fi ;;
 ${optionalSkips.join('\n')}
             -*) ;;
+            cognito-idp)
+                if [[ -n $service ]]; then cmd=$word; break; fi
+                service=1 ;;
             *) cmd=$word; break ;;
         esac
         i=$((i + 1))
@@ -123,6 +134,7 @@ function zshSpec(o: CompletedOption): string {
   let action: string;
   if (v.kind === 'choices') action = `(${v.choices.join(' ')})`;
   else if (v.kind === 'profile') action = '_cogsignout_profiles';
+  else if (v.kind === 'region') action = '_cogsignout_regions';
   else if (v.kind === 'file') action = '_files';
   else action = ' ';
   const name = o.flag.slice(2);
@@ -146,6 +158,12 @@ _cogsignout_profiles() {
   local -a profiles
   profiles=(\${(f)"$(${PROFILES_COMMAND})"})
   _wanted profiles expl 'profile' compadd -a profiles
+}
+
+_cogsignout_regions() {
+  local -a regions
+  regions=(\${(f)"$(${REGIONS_COMMAND})"})
+  _wanted regions expl 'region' compadd -a regions
 }
 
 _cogsignout() {
@@ -198,6 +216,7 @@ function fishOption(o: CompletedOption, condition: string | undefined): string {
   if (o.value !== 'none') {
     if (v.kind === 'choices') parts.push('-x -a', fishQuote(v.choices.join(' ')));
     else if (v.kind === 'profile') parts.push('-x -a', fishQuote(`(${PROFILES_COMMAND})`));
+    else if (v.kind === 'region') parts.push('-x -a', fishQuote(`(${REGIONS_COMMAND})`));
     else if (v.kind === 'file') parts.push('-r -F');
     else parts.push('-x');
   }
@@ -229,6 +248,7 @@ function __cogsignout_command
     set -l tokens (commandline -opc)
     set -e tokens[1]
     set -l skip 0
+    set -l service 0
     for t in $tokens
         if test $skip -eq 1
             set skip 0
@@ -238,6 +258,12 @@ function __cogsignout_command
             case ${required.map((o) => o.flag).join(' ')}
                 set skip 1
             case '-*'
+            case cognito-idp
+                if test $service -eq 1
+                    echo $t
+                    return 0
+                end
+                set service 1
             case '*'
                 echo $t
                 return 0

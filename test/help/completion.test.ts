@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bulkSignOutOptions, COLOR_CHOICES, ERROR_FORMATS, globalOptions, OUTPUT_FORMATS, signOutOptions, SKELETON_CHOICES } from '../../src/cli/program.js';
 import { SHELLS } from '../../src/completion/commands.js';
-import { completionScript, profileNames, runCompletion } from '../../src/completion/index.js';
+import { completionScript, profileNames, regionNames, runCompletion } from '../../src/completion/index.js';
+import { regionChoices } from '../../src/completion/regions.js';
+import { runCli } from '../support/cli.js';
 import { ParamValidationError } from '../../src/errors/errors.js';
 import { fakeIo, have } from './support.js';
 
@@ -84,6 +86,52 @@ describe.skipIf(!have('bash'))('bash completion, driven', () => {
     expect(bashComplete(['cogsignout', '--profile', ''], `PATH='${bin}':$PATH`)).toEqual(['default', 'prod eu', 'staging']);
     expect(bashComplete(['cogsignout', '--profile', 'st'], `PATH='${bin}':$PATH`)).toEqual(['staging']);
   });
+
+  it('asks `cogsignout __complete regions` for regions after --region', () => {
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'cogsignout'), '#!/bin/sh\n[ "$1 $2" = "__complete regions" ] && printf "eu-west-3\\nus-east-1\\nus-west-2\\n"\n', { mode: 0o755 });
+    expect(bashComplete(['cogsignout', '--region', 'us'], `PATH='${bin}':$PATH`)).toEqual(['us-east-1', 'us-west-2']);
+    expect(bashComplete(['cogsignout', 'bulk-sign-out', '--region', '=', ''], `PATH='${bin}':$PATH`)).toEqual(['eu-west-3', 'us-east-1', 'us-west-2']);
+  });
+
+  it('completes file names for --usernames-file and --journal', () => {
+    writeFileSync(join(dir, 'phished.txt'), '');
+    writeFileSync(join(dir, 'phished.journal'), '');
+    expect(bashComplete(['cogsignout', 'bulk-sign-out', '--usernames-file', 'phi'], `cd '${dir}'`).sort()).toEqual(['phished.journal', 'phished.txt']);
+    expect(bashComplete(['cogsignout', 'bulk-sign-out', '--journal', 'phished.j'], `cd '${dir}'`)).toEqual(['phished.journal']);
+  });
+
+  it('skips one leading cognito-idp word, as cogsignout does', () => {
+    expect(bashComplete(['cogsignout', 'cognito-idp', ''])).toEqual(['admin-user-global-sign-out', 'bulk-sign-out', 'help', 'completion']);
+    expect(bashComplete(['cogsignout', '--region', 'eu-west-1', 'cognito-idp', 'admin-user-global-sign-out', '--user'])).toEqual(['--user-pool-id', '--username']);
+  });
+});
+
+describe('region names', () => {
+  it('are the configured ones first, then the known ones, each once', () => {
+    const profiles = [new Map([['region', 'eu-west-3']]), new Map([['region', 'us-east-1']]), new Map()];
+    expect(regionChoices({ AWS_REGION: 'ap-south-1', AWS_DEFAULT_REGION: '' }, profiles, ['us-east-1', 'us-west-2']))
+      .toEqual(['ap-south-1', 'eu-west-3', 'us-east-1', 'us-west-2']);
+  });
+
+  it('read the config files quietly (a broken one adds none)', () => {
+    writeFileSync(join(dir, 'c'), '[profile p]\nregion = me-south-1\n');
+    expect(regionNames({ HOME: dir, AWS_CONFIG_FILE: join(dir, 'c') })[0]).toBe('me-south-1');
+    writeFileSync(join(dir, 'broken'), 'not an ini file [');
+    expect(regionNames({ HOME: dir, AWS_CONFIG_FILE: join(dir, 'broken') })).not.toContain('me-south-1');
+  });
+
+  it('in the built CLI include every region of the SDK\'s partition data, without loading it', async () => {
+    const { sdkRegions } = await import('../../scripts/sdk-regions.mjs') as { sdkRegions: () => string[] };
+    const r = await runCli(['__complete', 'regions'], { env: { AWS_REGION: 'eu-west-3', AWS_CONFIG_FILE: '{{HOME}}/c' }, files: { c: '[default]\nregion = us-west-2\n[profile far]\nregion = xx-test-1\n' } });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const listed = r.stdout.split('\n').filter((l) => l !== '');
+    expect(listed.slice(0, 3)).toEqual(['eu-west-3', 'us-west-2', 'xx-test-1']);
+    expect(new Set(listed)).toEqual(new Set(['eu-west-3', 'us-west-2', 'xx-test-1', ...sdkRegions()]));
+    expect(listed).toHaveLength(new Set(listed).size);
+    expect(sdkRegions()).toEqual(expect.arrayContaining(['us-east-1', 'eu-central-1', 'ap-southeast-2', 'cn-north-1', 'us-gov-west-1']));
+  });
 });
 
 describe('profile names', () => {
@@ -131,7 +179,8 @@ describe('runCompletion', () => {
     [['completion'], 'the following arguments are required: shell'],
     [['completion', 'tcsh'], "argument shell: Found invalid choice 'tcsh' (choose from bash, zsh, fish)"],
     [['completion', 'bash', 'extra'], 'unrecognized arguments: extra'],
-    [['__complete', 'regions'], 'cogsignout __complete takes one argument: profiles'],
+    [['__complete', 'users'], 'cogsignout __complete takes one argument: profiles or regions'],
+    [['__complete', 'regions', 'x'], 'cogsignout __complete takes one argument: profiles or regions'],
   ])('rejects %j with a usage error (252)', async (args, message) => {
     const error = await runCompletion(fakeIo(), args).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParamValidationError);
