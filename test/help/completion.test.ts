@@ -123,7 +123,7 @@ describe('region names', () => {
   });
 
   it('in the built CLI include every region of the SDK\'s partition data, without loading it', async () => {
-    const { sdkRegions } = await import('../../scripts/sdk-regions.mjs') as { sdkRegions: () => string[] };
+    const { sdkRegions } = await import('../../scripts/sdk-regions.mjs');
     const r = await runCli(['__complete', 'regions'], { env: { AWS_REGION: 'eu-west-3', AWS_CONFIG_FILE: '{{HOME}}/c' }, files: { c: '[default]\nregion = us-west-2\n[profile far]\nregion = xx-test-1\n' } });
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const listed = r.stdout.split('\n').filter((l) => l !== '');
