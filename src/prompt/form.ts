@@ -5,7 +5,7 @@
 import type { Option } from 'commander';
 import { bulkSignOutOptions, globalOptions } from '../cli/program.js';
 import {
-  BULK, BULK_OPTIONS, COMMANDS, GLOBAL_OPTIONS, OPERATION, OUTPUT_FORMATS, SERVICE_WORD, SIGN_OUT_OPTIONS, parserSpec,
+  BULK, BULK_OPTIONS, COMMANDS, GLOBAL_OPTIONS, OPERATION, OUTPUT_FORMATS, SERVICE_WORD, SIGN_OUT_OPTIONS, VALUE_TYPES, parserSpec,
 } from '../cli/vocabulary.js';
 import type { OptionKind, OptionSpec } from '../cli/argparse.js';
 import { MEMBERS } from '../service/model.js';
@@ -14,7 +14,8 @@ export interface Field {
   readonly flag: string;
   readonly kind: 'value' | 'flag';
   readonly required: boolean;
-  readonly type: 'string' | 'boolean';
+  /** The type column: what the value is (every value is still typed as text). */
+  readonly type: 'string' | 'integer' | 'file' | 'boolean';
   readonly doc: string;
   /** Static choices; `--profile` and `--region` get theirs from the config files at prompt time. */
   readonly choices: readonly string[];
@@ -56,7 +57,7 @@ export function parameterFields(command: CommandName): Field[] {
     flag: o.long as string,
     kind: o.required ? 'value' : 'flag',
     required: o.mandatory,
-    type: o.required ? 'string' : 'boolean',
+    type: o.required ? VALUE_TYPES[o.long as string] ?? 'string' : 'boolean',
     doc: o.description,
     choices: [],
   }));

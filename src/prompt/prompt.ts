@@ -5,12 +5,14 @@
 // and stays usable over a slow SSH link. The form erases itself when done, leaving only the
 // echoed command line, as the AWS CLI does.
 import { StringDecoder } from 'node:string_decoder';
+import { SDK_REGIONS } from '../completion/regions.js';
 import { COMMANDS, OPERATION } from '../cli/program.js';
 import type { Settings } from '../config/settings.js';
 import { PROG } from '../errors/errors.js';
 import {
   buildArgv, fieldsFor, hasInputSource, initialValues, isCommand, otherWords, parseLine, type Field,
 } from './form.js';
+import { fileNamesFor } from './files.js';
 import type { PromptIo } from './io.js';
 import { decodeKeys, type Key } from './keys.js';
 import { shellJoin, shellSplit, takeWidth, textWidth, truncate } from './text.js';
@@ -18,8 +20,10 @@ import { shellJoin, shellSplit, takeWidth, textWidth, truncate } from './text.js
 export interface PromptContext {
   /** Profile names from the config files, offered for `--profile`. */
   readonly profiles: readonly string[];
-  /** Regions named in the config files, offered for `--region`. */
+  /** Regions named in the config files, then the SDK's, offered for `--region`. */
   readonly regions?: readonly string[];
+  /** The paths that complete `typed` (a file or directory name, directories ending in `/`). */
+  readonly files?: (typed: string) => readonly string[];
   /** Why the prompt opened: `on-partial` means the command as given was incomplete or invalid. */
   readonly mode?: 'on' | 'on-partial';
   /** The program name in the echoed command line (default `cogsignout`). */
@@ -32,8 +36,10 @@ export interface PromptContext {
  * The choices the config files offer. Read quietly: a broken config file must not stop the
  * prompt (the command reports it when it runs). NO_COLOR (set and not empty) turns styling off.
  */
-export function buildPromptContext(settings: Pick<Settings, 'configFiles' | 'env'>, mode: 'on' | 'on-partial' = 'on'): PromptContext {
+export function buildPromptContext(settings: Pick<Settings, 'configFiles' | 'env'>, mode: 'on' | 'on-partial' = 'on', cwd = process.cwd()): PromptContext {
   const color = (settings.env.NO_COLOR ?? '') === '';
+  const files = (typed: string): string[] => fileNamesFor(cwd, typed);
+  const withKnown = (configured: readonly string[]): string[] => [...configured, ...SDK_REGIONS.filter((r) => !configured.includes(r))];
   try {
     const profiles = settings.configFiles().profiles;
     const regions = new Set<string>();
@@ -41,11 +47,12 @@ export function buildPromptContext(settings: Pick<Settings, 'configFiles' | 'env
       const r = p.get('region');
       if (typeof r === 'string' && r !== '') regions.add(r);
     }
-    return { profiles: [...profiles.keys()], regions: [...regions].sort(), mode, color };
+    return { profiles: [...profiles.keys()], regions: withKnown([...regions].sort()), mode, color, files };
   } catch {
-    return { profiles: [], regions: [], mode, color };
+    return { profiles: [], regions: withKnown([]), mode, color, files };
   }
 }
+
 
 type Row =
   | { readonly kind: 'command' }
@@ -165,6 +172,7 @@ class Form {
     if (row.kind !== 'field') return [];
     if (row.field.flag === '--profile') return this.ctx.profiles;
     if (row.field.flag === '--region') return this.ctx.regions ?? [];
+    if (row.field.type === 'file') return this.ctx.files?.(this.text(row)) ?? [];
     return row.field.choices;
   }
 
@@ -401,7 +409,8 @@ function complete(form: Form, step: 1 | -1): void {
     if (row.kind === 'field') {
       form.hint = row.field.flag === '--profile'
         ? 'No profiles found in the config files; type a name.'
-        : `${row.field.flag} has no list of choices; type the value.`;
+        : row.field.type === 'file' ? `No file or directory name starts with "${form.text()}".`
+          : `${row.field.flag} has no list of choices; type the value.`;
     }
     return;
   }

@@ -1,11 +1,12 @@
 // The prompt driven in-process: keys go in through a fake keyboard, and what it draws is read
 // back from a virtual terminal. (The same flows run in a real pseudo-terminal in pty.test.ts.)
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Settings } from '../../src/config/settings.js';
 import { buildPromptContext, promptForCommand, type PromptContext } from '../../src/prompt/index.js';
+import { fileNamesFor } from '../../src/prompt/files.js';
 import { fakeTerminal, KEY } from './support.js';
 
 const OP = 'admin-user-global-sign-out';
@@ -317,6 +318,62 @@ describe('commands', () => {
   });
 });
 
+describe('option types and file names', () => {
+  it('types --max-rps and --concurrency as integers and the file options as files', () => {
+    const t = open(['bulk-sign-out', '--user-pool-id', 'p']);
+    const screen = t.vt.screen();
+    expect(screen).toContain('  --usernames-file           [file]');
+    expect(screen).toContain('  --max-rps                  [integer]');
+    expect(screen).toContain('  --concurrency              [integer]');
+    expect(screen).toContain('  --journal                  [file]');
+    expect(screen).toContain('  --filter                   [string]');
+    t.keyboard.press(KEY.ctrlC);
+  });
+
+  it('Tab completes file names for --usernames-file and --journal, directories first-class', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cogso-prompt-files-'));
+    try {
+      mkdirSync(join(dir, 'incident'));
+      writeFileSync(join(dir, 'incident', 'phished.txt'), '');
+      writeFileSync(join(dir, 'incident', 'phished.journal'), '');
+      writeFileSync(join(dir, 'notes.md'), '');
+      writeFileSync(join(dir, '.hidden'), '');
+      const t = open(['bulk-sign-out', '--user-pool-id', 'p'], { ...CTX, files: (typed) => fileNamesFor(dir, typed) });
+      focus(t, '--usernames-file');
+      t.keyboard.press('i', KEY.tab);
+      expect(t.vt.cursorLine().line).toBe('> --usernames-file           [file]     incident/');
+      t.keyboard.press('p', KEY.tab);
+      expect(t.vt.cursorLine().line).toBe('> --usernames-file           [file]     incident/phished.journal');
+      t.keyboard.press(KEY.tab);
+      expect(t.vt.cursorLine().line).toBe('> --usernames-file           [file]     incident/phished.txt');
+      focus(t, '--journal');
+      t.keyboard.press('x', KEY.tab);
+      expect(t.vt.screen()).toContain('No file or directory name starts with "x".');
+      t.keyboard.press(KEY.ctrlU, 'incident/phished.j', KEY.tab);
+      expect(t.vt.cursorLine().line).toBe('> --journal                  [file]     incident/phished.journal');
+      focus(t, '[ run ]');
+      t.keyboard.press(KEY.enter);
+      expect(await t.result).toEqual(['bulk-sign-out', '--user-pool-id', 'p', '--usernames-file', 'incident/phished.txt', '--journal', 'incident/phished.journal']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('file names: hidden ones only for a typed dot, nothing for a missing directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cogso-prompt-files-'));
+    try {
+      writeFileSync(join(dir, '.hidden'), '');
+      writeFileSync(join(dir, 'shown'), '');
+      expect(fileNamesFor(dir, '')).toEqual(['shown']);
+      expect(fileNamesFor(dir, '.')).toEqual(['.hidden']);
+      expect(fileNamesFor(dir, 'nowhere/x')).toEqual([]);
+      expect(fileNamesFor(dir, `${dir}/sh`)).toEqual([`${dir}/shown`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('small terminals', () => {
   it('a long value scrolls sideways, keeping the cursor on screen, and no line is wider than the terminal', () => {
     const t = open([OP, '--user-pool-id', 'p', '--username', 'u', '--query', 'a'.repeat(30) + 'b'.repeat(30)], CTX, 60);
@@ -370,7 +427,7 @@ describe('buildPromptContext', () => {
   it('offers the profiles of both files, each once, and the regions they name, sorted', () => {
     const ctx = contextFor('[default]\nregion = us-east-1\n[profile prod]\nregion = eu-west-1\n[profile dev]\n',
       '[dev]\nregion = eu-west-1\n[ci]\naws_access_key_id = x\n');
-    expect(ctx).toEqual({ profiles: ['default', 'prod', 'dev', 'ci'], regions: ['eu-west-1', 'us-east-1'], mode: 'on-partial', color: true });
+    expect(ctx).toEqual({ profiles: ['default', 'prod', 'dev', 'ci'], regions: ['eu-west-1', 'us-east-1'], mode: 'on-partial', color: true, files: expect.any(Function) });
   });
 
   it('a config file that cannot be parsed offers nothing instead of failing', () => {
