@@ -2,8 +2,8 @@
 // (an empty value turns it off, as does --no-cli-pager), only when stdout is a terminal, started
 // without a shell and with LESS=FRX unless LESS is set, fed the output and waited for. A pager
 // that cannot be started is the AWS CLI's Pager error (exit 253); a user quitting it early is
-// not an error. Ctrl-C ends the pager (SIGTERM, on which pagers restore the terminal) and, once
-// it has gone, this process too (130). The AWS CLI exits at once and leaves the pager running,
+// not an error. Ctrl-C ends the pager (SIGTERM, on which pagers restore the terminal; a second
+// Ctrl-C, SIGKILL) and, once it has gone, this process too (130). The AWS CLI exits at once and leaves the pager running,
 // reading the keyboard behind the shell's back (a deliberate difference, see README).
 import type { Env } from '../config/files.js';
 import type { Io } from '../cli/io.js';
@@ -37,9 +37,10 @@ export async function runPager(command: readonly string[], text: string, env: En
       env: { ...env, LESS: env.LESS ?? 'FRX' },
     });
     let interrupted = false;
+    // A pager that ignores SIGTERM gets SIGKILL on the next Ctrl-C: the user wants out.
     const release = onInterrupt?.(() => {
+      child.kill(interrupted ? 'SIGKILL' : 'SIGTERM');
       interrupted = true;
-      child.kill('SIGTERM');
     }) ?? (() => {});
     child.on('error', (e: NodeJS.ErrnoException) => {
       release();
