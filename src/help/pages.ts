@@ -185,6 +185,7 @@ export const TOP_PAGE: Page = {
       heading: 'DESCRIPTION',
       blocks: [
         para(`**${PROGRAM}** signs Amazon Cognito user pool users out of every device. It is a stand-alone clone of one AWS CLI 2.36.7 command, **aws cognito-idp admin-user-global-sign-out**: the same options, configuration files, environment variables, output formats, error messages and exit codes, with **${PROGRAM}** where the AWS CLI prints **aws**. It also signs many users out in one run (**bulk-sign-out**).`),
+        para(`An AWS CLI command line works with **aws** replaced by **${PROGRAM}**: one **cognito-idp** word before the command is skipped (**${PROGRAM} cognito-idp admin-user-global-sign-out** ...).`),
       ],
     },
     {
@@ -199,9 +200,10 @@ export const TOP_PAGE: Page = {
     {
       heading: 'CONFIGURATION',
       blocks: [
-        para('Settings are read as the AWS CLI reads them: the command line first, then environment variables, then the profile in the configuration files. The profile is the one named by **--profile**, **AWS_PROFILE** or **AWS_DEFAULT_PROFILE**, else **default**. The files are *~/.aws/config* and *~/.aws/credentials* (or the files that **AWS_CONFIG_FILE** and **AWS_SHARED_CREDENTIALS_FILE** name).'),
+        para('Settings are read as the AWS CLI reads them: the command line first, then environment variables, then the profile in the configuration files. The profile is the one named by **--profile**, **AWS_PROFILE** or **AWS_DEFAULT_PROFILE**, else **default**. The files are *~/.aws/config* and *~/.aws/credentials* (or the files that **AWS_CONFIG_FILE** and **AWS_SHARED_CREDENTIALS_FILE** name), which the AWS CLI\'s **aws configure**, **aws login** and **aws sso login** write: the error messages name those commands.'),
         para('The region comes from **--region**, **AWS_REGION**, **AWS_DEFAULT_REGION** or the profile. Credentials come from the environment (**AWS_ACCESS_KEY_ID**, **AWS_SECRET_ACCESS_KEY**, **AWS_SESSION_TOKEN**), the profile (keys, an assumed role, web identity, SSO, **credential_process**), a container or the EC2 instance metadata. The output format comes from **--output**, **AWS_DEFAULT_OUTPUT** or the profile, else **json**.'),
-        para('Help pages go through **MANPAGER**, else **PAGER**, else **less -R**, and fit the terminal (**MANWIDTH** sets another width).'),
+        para('On a terminal, output goes through a pager: **AWS_PAGER**, else the profile\'s **cli_pager**, else **PAGER**, else **less** (with **LESS=FRX** unless **LESS** is set); **--no-cli-pager** or an empty **AWS_PAGER** turns it off. Ctrl-C ends the pager and the command.'),
+        para('On a terminal, help pages go through **MANPAGER**, else **PAGER**, else **less -R**, and fit the terminal (**MANWIDTH** sets another width). Written to a pipe or a file, they are plain text and are not paged.'),
       ],
     },
     EXIT_STATUS,
