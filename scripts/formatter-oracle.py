@@ -1,0 +1,61 @@
+"""Batch oracle for the output formatters: the AWS CLI's own formatter code, one process.
+
+Reads JSON lines {"fmt": "yaml"|"yaml-stream"|"text"|"table"|"error-yaml", "doc": "<JSON text>"}
+on stdin and writes one JSON line per input: {"out": <text written>, "err": <exception repr or
+null>}. Documents are parsed with json.loads as jmespath parses a --query literal. Run with
+PYTHONPATH=/work/shared/oracle/awscli-2.36.7 /usr/bin/python3 (see scripts/fuzz-formatters.mjs).
+"""
+import io
+import json
+import sys
+from collections import OrderedDict  # noqa: F401
+
+sys.path.insert(0, '/work/shared/oracle')
+import launcher  # noqa: E402,F401  (the placeholders the awscli import needs)
+from awscli import formatter  # noqa: E402
+
+
+class Query:
+    """Stands in for --query: the document reaches the formatter as a query result does."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def search(self, _response):
+        return self.value
+
+
+class Args:
+    color = 'off'
+
+    def __init__(self, value):
+        self.query = Query(value)
+
+
+def run(fmt, value):
+    stream = io.StringIO()
+    args = Args(value)
+    try:
+        if fmt == 'yaml':
+            formatter.YAMLFormatter(args)('Op', {}, stream)
+        elif fmt == 'yaml-stream':
+            formatter.StreamedYAMLFormatter(args)('Op', {}, stream)
+        elif fmt == 'text':
+            formatter.TextFormatter(args)('Op', {}, stream)
+        elif fmt == 'table':
+            f = formatter.TableFormatter(args)
+            f.table._terminal_width = 80
+            f('Op', {}, stream)
+        else:
+            raise ValueError(fmt)
+        err = None
+    except Exception as e:  # noqa: BLE001 - the harness reports every failure
+        err = '%s: %s' % (type(e).__name__, e)
+    return {'out': stream.getvalue(), 'err': err}
+
+
+for line in sys.stdin:
+    req = json.loads(line)
+    value = json.loads(req['doc'])
+    sys.stdout.write(json.dumps(run(req['fmt'], value)) + '\n')
+    sys.stdout.flush()

@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+// Differential fuzzer for the output formatters: random JSON documents (every tricky character
+// class, awkward keys, numbers of every shape, nesting), formatted by cogsignout's formatters and
+// by the AWS CLI's own (scripts/formatter-oracle.py, one python process for the whole batch),
+// compared byte for byte, output and error. A development tool: it needs the oracle.
+//
+//   node scripts/fuzz-formatters.mjs [--n 2000] [--seed 1] [--formats yaml,yaml-stream,text,table]
+//                                    [--show 5] [--save cases.json]
+//
+// --save writes the differing documents, and then some, with the oracle's outputs (fixture input).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+);
+const N = Number(args.n ?? 2000);
+const SEED = Number(args.seed ?? 1);
+const FORMATS = (args.formats ?? 'yaml,yaml-stream,text,table').split(',');
+const SHOW = Number(args.show ?? 5);
+// How often a random character is a lone surrogate (JSON can say "\ud800"; stdout cannot write it).
+const SURROGATES = Number(args.surrogates ?? 0.002);
+const ORACLE = process.env.AWS_CLI_SOURCE ?? '/work/shared/oracle/awscli-2.36.7';
+
+// ---- cogsignout's formatters, bundled from source for this run ----
+const dir = mkdtempSync(join(tmpdir(), 'fuzz-formatters-'));
+const entry = join(dir, 'entry.ts');
+writeFileSync(
+  entry,
+  `export { formatYaml, formatYamlStream } from ${JSON.stringify(join(root, 'src/output/yaml.ts'))};
+   export { formatText } from ${JSON.stringify(join(root, 'src/output/text.ts'))};
+   export { formatTable } from ${JSON.stringify(join(root, 'src/output/table.ts'))};
+   export { parseJson } from ${JSON.stringify(join(root, 'src/output/json-parse.ts'))};
+   export { PythonError } from ${JSON.stringify(join(root, 'src/output/python.ts'))};`,
+);
+await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'out.mjs'), logLevel: 'error' });
+const m = await import(pathToFileURL(join(dir, 'out.mjs')).href);
+
+function ours(fmt, doc) {
+  try {
+    const v = m.parseJson(doc);
+    const out =
+      fmt === 'yaml' ? m.formatYaml(v)
+      : fmt === 'yaml-stream' ? m.formatYamlStream(v)
+      : fmt === 'text' ? m.formatText(v)
+      : m.formatTable(v, { title: 'Op', color: false, terminalWidth: 80, autoreset: false });
+    return { out, err: null };
+  } catch (e) {
+    if (e instanceof m.PythonError) return { out: '', err: `${e.pyType}: ${e.message}` };
+    throw e;
+  }
+}
+
+// ---- random documents, as JSON text ----
+let state = SEED >>> 0;
+const rnd = () => {
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
+const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+
+const WORDS = [
+  '', ' ', 'x', 'yes', 'No', 'on', 'off', 'y', 'n', 'null', 'Null', 'NULL', '~', 'true', 'False', 'TRUE', '123', '-1', '+1',
+  '1_000', '0x1F', '0o17', '017', '0b101', '.5', '1e3', '1.', '1.5e-3', '.inf', '-.Inf', '.NaN', '12:30', '1:20:30.5',
+  '2020-01-01', '2020-1-1 10:00:00', '2001-12-14t21:59:43.10-05:00', '<<', '=', '!', '&', '*', 'a: b', 'a:b', 'a:', ':',
+  '- x', '-', '-x', '--', '---', '--- x', '...', '....', '? x', '?', '?x', ':x', '#x', 'a #b', 'a#b', "it's", "'q'",
+  '"dq"', '[x]', '{y}', 'a,b', '!t', '&a', '*a', '%p', '@x', '`b', '|', '>', ' lead', 'trail ', '  two  ', 'line1\nline2',
+  '\n', '\n\n', 'a\n', '\na', 'a\n\nb\n', 'a \nb', 'a\n b', 'tab\there', '\t', '\r', '\r\n', 'a\rb', '\x85', 'a\x85b',
+  '\u2028', 'a\u2028b', 'a\u2029b', '\u2028\u2029', '\x07', '\x00', 'a\x00b', '\x1b[0m', '\x7f', '\x9f', '\ufeff', '\ufeffbom',
+  '\u00a0', '\ufffe', '\uffff',  '\ufffd', '\ud7ff', '\ue000', 'é°×', '日本語', '😀', '😀 emoji',
+  'ünïcødé ✓', '\\', 'back\\slash', 'a  b', 'a \\ b', 'k: v # c', 'http://x', '{"a": 1}',
+];
+const LONG = () => {
+  const unit = pick(['word ', 'it\'s ', 'a: b ', 'x', 'xy ', ' ', '  ', 'é ', '日本 ', '😀 ', '\\ ', 'a\tb ', '"q" ', 'a\nb ', '\u2028 ', 'c\r ']);
+  return unit.repeat(int(10, 60)) + pick(['', ' ', 'end', '\n']);
+};
+
+function randomChar() {
+  const r = rnd();
+  let cp;
+  if (r < 0.55) cp = int(0x20, 0x7e);
+  else if (r < 0.65) cp = pick([0, 7, 8, 9, 10, 11, 12, 13, 27, 0x1f, 0x7f, 0x80, 0x85, 0x9f, 0xa0, 0x2028, 0x2029, 0xfeff, 0xfffe]);
+  else if (r < 0.8) cp = int(0xa0, 0x2fff);
+  else if (r < 0.92) cp = pick([int(0x3000, 0xd7ff), int(0xe000, 0xfffd)]);
+  else if (r < 1 - SURROGATES) cp = int(0x10000, 0x1faff);
+  else cp = int(0xd800, 0xdfff);
+  return String.fromCodePoint(cp);
+}
+
+function randomString() {
+  const r = rnd();
+  if (r < 0.45) return pick(WORDS);
+  if (r < 0.6) return LONG();
+  if (r < 0.7) return pick(WORDS) + pick(WORDS) + pick(WORDS);
+  let s = '';
+  const n = int(0, rnd() < 0.8 ? 12 : 140);
+  for (let i = 0; i < n; i++) s += rnd() < 0.2 ? ' ' : randomChar();
+  return s;
+}
+
+function randomKey() {
+  const r = rnd();
+  if (r < 0.5) return pick(['a', 'b', 'B', 'Name', 'Code', 'Message', 'A1', 'x_y', '1', '10', '2', 'é', '日本', 'k😀']);
+  if (r < 0.6) return pick(['k'.repeat(127), 'k'.repeat(128), 'k'.repeat(129), 'é'.repeat(64), 'é'.repeat(65), '日'.repeat(43), 'x'.repeat(300)]);
+  return randomString();
+}
+
+const NUMBERS = ['0', '-0', '1', '-1', '42', '12345678901234567890', '-99999999999999999999999', '1.0', '-0.0', '0.1', '1.5',
+  '1e3', '1E+16', '1e16', '1e-7', '123456.789', '1e308', '2.5e-320', '3.141592653589793', '100000000000000000000.0', '1e22'];
+
+function value(depth) {
+  const r = rnd();
+  if (depth > 3 || r < 0.45) {
+    const s = rnd();
+    if (s < 0.7) return JSON.stringify(randomString());
+    if (s < 0.9) return pick(NUMBERS);
+    return pick(['true', 'false', 'null']);
+  }
+  if (r < 0.7) {
+    const n = rnd() < 0.1 ? 0 : int(1, 5);
+    return `[${Array.from({ length: n }, () => value(depth + 1)).join(', ')}]`;
+  }
+  const n = rnd() < 0.1 ? 0 : int(1, 5);
+  const keys = new Set(Array.from({ length: n }, randomKey));
+  return `{${[...keys].map((k) => `${JSON.stringify(k)}: ${value(depth + 1)}`).join(', ')}}`;
+}
+
+function documentFor(fmt) {
+  const r = rnd();
+  // Text and table shapes: the table formatter wants dicts of scalars or lists of dicts.
+  if (fmt === 'table' && r < 0.6) {
+    const rows = Array.from({ length: int(1, 4) }, () => {
+      const keys = new Set(Array.from({ length: int(1, 4) }, randomKey));
+      return `{${[...keys].map((k) => `${JSON.stringify(k)}: ${rnd() < 0.8 ? JSON.stringify(randomString()) : value(2)}`).join(', ')}}`;
+    });
+    return rnd() < 0.5 ? `{"Items": [${rows.join(', ')}]}` : rows[0];
+  }
+  return value(0);
+}
+
+// ---- the run ----
+const cases = [];
+for (let i = 0; i < N; i++) for (const fmt of FORMATS) cases.push({ fmt, doc: documentFor(fmt) });
+
+const py = spawn('/usr/bin/python3', [join(root, 'scripts/formatter-oracle.py')], {
+  env: { ...process.env, PYTHONPATH: ORACLE, PYTHONIOENCODING: 'utf-8' },
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+py.stdin.end(cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+let buf = '';
+for await (const chunk of py.stdout) buf += chunk;
+const theirs = buf.trimEnd().split('\n').map((l) => JSON.parse(l));
+
+const stats = Object.fromEntries(FORMATS.map((f) => [f, { n: 0, same: 0 }]));
+const diffs = [];
+cases.forEach((c, i) => {
+  const a = ours(c.fmt, c.doc);
+  const b = theirs[i];
+  stats[c.fmt].n++;
+  // An error's message names a memory address on the python side: compare the types then.
+  const sameErr = a.err === b.err || (a.err !== null && b.err !== null && a.err.split(':')[0] === b.err.split(':')[0] && / at 0x/.test(b.err));
+  if (a.out === b.out && sameErr) stats[c.fmt].same++;
+  else diffs.push({ ...c, ours: a, oracle: b });
+});
+for (const [f, s] of Object.entries(stats)) console.log(`${f.padEnd(12)} ${s.same}/${s.n} agree (${((100 * s.same) / s.n).toFixed(2)} %)`);
+const around = (text, at) => JSON.stringify(text.slice(Math.max(0, at - 60), at + 60));
+for (const d of diffs.slice(0, SHOW)) {
+  let at = 0;
+  while (at < d.ours.out.length && d.ours.out[at] === d.oracle.out[at]) at++;
+  console.log(`\n--- ${d.fmt} ${d.doc.length > 400 ? `${d.doc.slice(0, 400)}…` : d.doc}`);
+  if (d.ours.err !== d.oracle.err) console.log(`errors: oracle ${d.oracle.err} / ours ${d.ours.err}`);
+  if (d.ours.out !== d.oracle.out) console.log(`at ${at}:\noracle: ${around(d.oracle.out, at)}\nours:   ${around(d.ours.out, at)}`);
+}
+if (args.save) {
+  writeFileSync(args.save, JSON.stringify(diffs.map(({ fmt, doc, oracle }) => ({ fmt, doc, ...oracle })), null, 1));
+  console.log(`saved ${diffs.length} differing cases to ${args.save}`);
+}
+process.exitCode = diffs.length === 0 ? 0 : 1;
