@@ -8,6 +8,7 @@
 // (controls, `\r`, NEL, BOM, anything past the BMP); lines folded at spaces past 80 columns; keys
 // over 128 UTF-8 bytes or spanning lines written as `? key`. js-yaml differs in most of these.
 import { floatRepr, PythonError, pyStr } from './python.js';
+import { utf8EncodeError } from './stream.js';
 import { compareCodePoints } from './unicode.js';
 import { PyDict, PyFloat, PyObject, type PyValue } from './value.js';
 
@@ -210,8 +211,12 @@ const hexUpper = (cp: number, width: number): string => cp.toString(16).toUpperC
 
 // ---- the emitter (libyaml's, block style; state names as in emitter.c) ----
 
+// libyaml's output buffer: it hands its contents over when fewer than 5 bytes are left.
+const OUTPUT_BUFFER_SIZE = 16384;
+
 class Emitter {
-  private readonly out: string[] = [];
+  private buffer: string[] = [];
+  private buffered = 0;
   private column = 0;
   private whitespace = true;
   private indention = true;
@@ -221,22 +226,46 @@ class Emitter {
   private simpleKeyContext = false;
   private readonly serialized = new Set<YNode>();
 
-  constructor(private readonly anchors: Map<YNode, string | null>) {}
+  constructor(
+    private readonly anchors: Map<YNode, string | null>,
+    private readonly out: string[],
+  ) {}
 
-  document(root: YNode): string {
+  document(root: YNode): void {
     this.node(root, false, false);
     this.writeIndent();
-    return this.out.join('');
+    this.flush();
   }
 
-  /** PUT / WRITE: one character (code point) more on the line. */
-  private put(text: string, width = Array.from(text).length): void {
-    this.out.push(text);
+  private flush(): void {
+    if (this.buffered > 0) this.out.push(this.buffer.join(''));
+    this.buffer = [];
+    this.buffered = 0;
+  }
+
+  /** Into libyaml's buffer, flushing it first whenever a character might not fit (FLUSH). */
+  private emit(text: string): void {
+    const n = Buffer.byteLength(text);
+    if (this.buffered + n + 5 < OUTPUT_BUFFER_SIZE) {
+      this.buffer.push(text);
+      this.buffered += n;
+      return;
+    }
+    for (const ch of text) {
+      if (this.buffered + 5 >= OUTPUT_BUFFER_SIZE) this.flush();
+      this.buffer.push(ch);
+      this.buffered += Buffer.byteLength(ch);
+    }
+  }
+
+  /** PUT / WRITE: `width` characters (code points) more on the line. */
+  private put(text: string, width: number): void {
+    this.emit(text);
     this.column += width;
   }
 
   private putBreak(): void {
-    this.out.push('\n');
+    this.emit('\n');
     this.column = 0;
   }
 
@@ -244,7 +273,7 @@ class Emitter {
   private writeBreak(ch: string): void {
     if (ch === '\n') this.putBreak();
     else {
-      this.out.push(ch);
+      this.emit(ch);
       this.column = 0;
     }
   }
@@ -358,6 +387,10 @@ class Emitter {
 
   /** yaml_emitter_select_scalar_style, then the writer it picks. */
   private scalar(node: Extract<YNode, { kind: 'scalar' }>): void {
+    // The C serializer encodes each scalar to UTF-8 as it reaches it; what is still in the
+    // buffer then is lost with the error.
+    const encodeError = utf8EncodeError(node.value);
+    if (encodeError) throw encodeError;
     const chars = Array.from(node.value);
     const analysis = analyze(chars);
     const plainImplicit = resolve(node.value) === node.tag;
@@ -475,6 +508,17 @@ class Emitter {
 
 /** ruamel.yaml's safe dump through its C emitter (libyaml), of a list or dict. */
 export function dumpYaml(value: PyValue): string {
+  const out: string[] = [];
+  writeYamlDocument(value, out);
+  return out.join('');
+}
+
+/**
+ * The same dump as the pieces the stream receives: libyaml's buffer each time it fills up
+ * (about 16 KB), then the rest at the end of the document. A scalar the serializer cannot
+ * encode stops it: the pieces handed over before stay written.
+ */
+export function writeYamlDocument(value: PyValue, out: string[]): void {
   const root = represent(value, new Map());
-  return new Emitter(assignAnchors(root)).document(root);
+  new Emitter(assignAnchors(root), out).document(root);
 }
