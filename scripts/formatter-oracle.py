@@ -1,8 +1,9 @@
 """Batch oracle for the output formatters: the AWS CLI's own formatter code, one process.
 
-Reads JSON lines {"fmt": "yaml"|"yaml-stream"|"text"|"table"|"error-yaml", "doc": "<JSON text>"}
-on stdin and writes one JSON line per input: {"out": <text written>, "err": <exception repr or
-null>}. Documents are parsed with json.loads as jmespath parses a --query literal. Run with
+Reads JSON lines {"fmt": "json"|"yaml"|"yaml-stream"|"text"|"table", "doc": "<JSON text>",
+"enc": <stdout encoding, default utf-8>} on stdin and writes one JSON line per input: {"out": <the
+bytes that reached stdout, decoded as latin-1>, "err": <"Type: message" or null>}. Output goes
+through a TextIOWrapper like sys.stdout (strict errors), so a failure keeps what came before. Documents are parsed with json.loads as jmespath parses a --query literal. Run with
 PYTHONPATH=/work/shared/oracle/awscli-2.36.7 /usr/bin/python3 (see scripts/fuzz-formatters.mjs).
 """
 import io
@@ -32,11 +33,14 @@ class Args:
         self.query = Query(value)
 
 
-def run(fmt, value):
-    stream = io.StringIO()
+def run(fmt, value, enc):
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=enc, errors='strict', newline='\n')
     args = Args(value)
     try:
-        if fmt == 'yaml':
+        if fmt == 'json':
+            formatter.JSONFormatter(args)('Op', {}, stream)
+        elif fmt == 'yaml':
             formatter.YAMLFormatter(args)('Op', {}, stream)
         elif fmt == 'yaml-stream':
             formatter.StreamedYAMLFormatter(args)('Op', {}, stream)
@@ -51,11 +55,15 @@ def run(fmt, value):
         err = None
     except Exception as e:  # noqa: BLE001 - the harness reports every failure
         err = '%s: %s' % (type(e).__name__, e)
-    return {'out': stream.getvalue(), 'err': err}
+    try:
+        stream.flush()
+    except Exception:  # noqa: BLE001 - pending pieces were encoded already
+        pass
+    return {'out': raw.getvalue().decode('latin-1'), 'err': err}
 
 
 for line in sys.stdin:
     req = json.loads(line)
     value = json.loads(req['doc'])
-    sys.stdout.write(json.dumps(run(req['fmt'], value)) + '\n')
+    sys.stdout.write(json.dumps(run(req['fmt'], value, req.get('enc', 'utf-8'))) + '\n')
     sys.stdout.flush()

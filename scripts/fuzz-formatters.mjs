@@ -4,7 +4,8 @@
 // by the AWS CLI's own (scripts/formatter-oracle.py, one python process for the whole batch),
 // compared byte for byte, output and error. A development tool: it needs the oracle.
 //
-//   node scripts/fuzz-formatters.mjs [--n 2000] [--seed 1] [--formats yaml,yaml-stream,text,table]
+//   node scripts/fuzz-formatters.mjs [--n 2000] [--seed 1] [--formats json,yaml,yaml-stream,text,table]
+//                                    [--encoding utf-8|ascii|latin-1|cp1252] [--surrogates 0.002]
 //                                    [--show 5] [--save cases.json]
 //
 // --save writes the differing documents, and then some, with the oracle's outputs (fixture input).
@@ -21,7 +22,9 @@ const args = Object.fromEntries(
 );
 const N = Number(args.n ?? 2000);
 const SEED = Number(args.seed ?? 1);
-const FORMATS = (args.formats ?? 'yaml,yaml-stream,text,table').split(',');
+const FORMATS = (args.formats ?? 'json,yaml,yaml-stream,text,table').split(',');
+// stdout's encoding (AWS_CLI_OUTPUT_ENCODING): utf-8, ascii, latin-1 or cp1252.
+const ENCODING = args.encoding ?? 'utf-8';
 const SHOW = Number(args.show ?? 5);
 // How often a random character is a lone surrogate (JSON can say "\ud800"; stdout cannot write it).
 const SURROGATES = Number(args.surrogates ?? 0.002);
@@ -32,9 +35,7 @@ const dir = mkdtempSync(join(tmpdir(), 'fuzz-formatters-'));
 const entry = join(dir, 'entry.ts');
 writeFileSync(
   entry,
-  `export { formatYaml, formatYamlStream } from ${JSON.stringify(join(root, 'src/output/yaml.ts'))};
-   export { formatText } from ${JSON.stringify(join(root, 'src/output/text.ts'))};
-   export { formatTable } from ${JSON.stringify(join(root, 'src/output/table.ts'))};
+  `export { formatOutputChunks, encodeChunks } from ${JSON.stringify(join(root, 'src/output/index.ts'))};
    export { parseJson } from ${JSON.stringify(join(root, 'src/output/json-parse.ts'))};
    export { PythonError } from ${JSON.stringify(join(root, 'src/output/python.ts'))};
    export { charWidth } from ${JSON.stringify(join(root, 'src/output/unicode.ts'))};`,
@@ -42,19 +43,14 @@ writeFileSync(
 await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'out.mjs'), logLevel: 'error' });
 const m = await import(pathToFileURL(join(dir, 'out.mjs')).href);
 
+// The oracle's stdout encodings and the labels cogsignout's codec table gives them.
+const LABELS = { 'utf-8': 'utf-8', ascii: 'ascii', 'latin-1': 'latin1', cp1252: 'windows-1252' };
+
 function ours(fmt, doc) {
-  try {
-    const v = m.parseJson(doc);
-    const out =
-      fmt === 'yaml' ? m.formatYaml(v)
-      : fmt === 'yaml-stream' ? m.formatYamlStream(v)
-      : fmt === 'text' ? m.formatText(v)
-      : m.formatTable(v, { title: 'Op', color: false, terminalWidth: 80, autoreset: false });
-    return { out, err: null };
-  } catch (e) {
-    if (e instanceof m.PythonError) return { out: '', err: `${e.pyType}: ${e.message}` };
-    throw e;
-  }
+  const written = m.formatOutputChunks(fmt, m.parseJson(doc), { title: 'Op', color: false, terminalWidth: 80, autoreset: false });
+  const { bytes, error } = m.encodeChunks(written.chunks, LABELS[ENCODING]);
+  const err = error ?? written.error;
+  return { out: bytes.toString('latin1'), err: err ? `${err.pyType}: ${err.message}` : null };
 }
 
 // The table formatter measures characters with Python's unicodedata. cogsignout's table comes from a
@@ -159,6 +155,8 @@ function value(depth) {
 
 function documentFor(fmt) {
   const r = rnd();
+  // Now and then a big one: libyaml hands its buffer over in pieces of about 16 KB.
+  if (r < 0.03) return `[${Array.from({ length: int(200, 700) }, () => (rnd() < 0.8 ? JSON.stringify(randomString()) : value(2))).join(', ')}]`;
   // Text and table shapes: the table formatter wants dicts of scalars or lists of dicts.
   if (fmt === 'table' && r < 0.6) {
     const rows = Array.from({ length: int(1, 4) }, () => {
@@ -172,7 +170,7 @@ function documentFor(fmt) {
 
 // ---- the run ----
 const cases = [];
-for (let i = 0; i < N; i++) for (const fmt of FORMATS) cases.push({ fmt, doc: documentFor(fmt) });
+for (let i = 0; i < N; i++) for (const fmt of FORMATS) cases.push({ fmt, doc: documentFor(fmt), enc: ENCODING });
 
 const py = spawn('/usr/bin/python3', [join(root, 'scripts/formatter-oracle.py')], {
   env: { ...process.env, PYTHONPATH: ORACLE, PYTHONIOENCODING: 'utf-8' },
@@ -183,18 +181,20 @@ let buf = '';
 for await (const chunk of py.stdout) buf += chunk;
 const theirs = buf.trimEnd().split('\n').map((l) => JSON.parse(l));
 
-const stats = Object.fromEntries(FORMATS.map((f) => [f, { n: 0, same: 0 }]));
+const stats = Object.fromEntries(FORMATS.map((f) => [f, { n: 0, same: 0, failed: 0, partial: 0 }]));
 const diffs = [];
 cases.forEach((c, i) => {
   const a = ours(c.fmt, c.doc);
   const b = theirs[i];
   stats[c.fmt].n++;
+  if (b.err !== null) stats[c.fmt].failed++;
+  if (b.err !== null && b.out !== '') stats[c.fmt].partial++;
   // An error's message names a memory address on the python side: compare the types then.
   const sameErr = a.err === b.err || (a.err !== null && b.err !== null && a.err.split(':')[0] === b.err.split(':')[0] && / at 0x/.test(b.err));
   if (a.out === b.out && sameErr) stats[c.fmt].same++;
   else diffs.push({ ...c, ours: a, oracle: b });
 });
-for (const [f, s] of Object.entries(stats)) console.log(`${f.padEnd(12)} ${s.same}/${s.n} agree (${((100 * s.same) / s.n).toFixed(2)} %)`);
+for (const [f, s] of Object.entries(stats)) console.log(`${f.padEnd(12)} ${s.same}/${s.n} agree (${((100 * s.same) / s.n).toFixed(2)} %); the oracle failed ${s.failed}, ${s.partial} after some output`);
 const around = (text, at) => JSON.stringify(text.slice(Math.max(0, at - 60), at + 60));
 for (const d of diffs.slice(0, SHOW)) {
   let at = 0;
@@ -204,7 +204,7 @@ for (const d of diffs.slice(0, SHOW)) {
   if (d.ours.out !== d.oracle.out) console.log(`at ${at}:\noracle: ${around(d.oracle.out, at)}\nours:   ${around(d.ours.out, at)}`);
 }
 if (args.save) {
-  writeFileSync(args.save, JSON.stringify(diffs.map(({ fmt, doc, oracle }) => ({ fmt, doc, ...oracle })), null, 1));
+  writeFileSync(args.save, JSON.stringify(diffs.map(({ fmt, doc, enc, oracle }) => ({ fmt, doc, enc, ...oracle })), null, 1));
   console.log(`saved ${diffs.length} differing cases to ${args.save}`);
 }
 process.exitCode = diffs.length === 0 ? 0 : 1;
