@@ -6,9 +6,10 @@
 //
 //   node scripts/fuzz-formatters.mjs [--n 2000] [--seed 1] [--formats json,yaml,yaml-stream,text,table]
 //                                    [--encoding utf-8|ascii|latin-1|cp1252] [--surrogates 0.002]
-//                                    [--show 5] [--save cases.json]
+//                                    [--show 5] [--save cases.json] [--record corpus.json]
 //
-// --save writes the differing documents, and then some, with the oracle's outputs (fixture input).
+// --save writes the differing documents with the oracle's outputs; --record writes hand-picked
+// documents plus the random ones, all with the oracle's outputs (test/fixtures/formatter-corpus.json).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,9 +47,9 @@ const m = await import(pathToFileURL(join(dir, 'out.mjs')).href);
 // The oracle's stdout encodings and the labels cogsignout's codec table gives them.
 const LABELS = { 'utf-8': 'utf-8', ascii: 'ascii', 'latin-1': 'latin1', cp1252: 'windows-1252' };
 
-function ours(fmt, doc) {
+function ours(fmt, doc, enc) {
   const written = m.formatOutputChunks(fmt, m.parseJson(doc), { title: 'Op', color: false, terminalWidth: 80, autoreset: false });
-  const { bytes, error } = m.encodeChunks(written.chunks, LABELS[ENCODING]);
+  const { bytes, error } = m.encodeChunks(written.chunks, LABELS[enc]);
   const err = error ?? written.error;
   return { out: bytes.toString('latin1'), err: err ? `${err.pyType}: ${err.message}` : null };
 }
@@ -169,7 +170,41 @@ function documentFor(fmt) {
 }
 
 // ---- the run ----
-const cases = [];
+// Hand-picked documents for the recorded corpus (--record): each YAML rule the emitter follows,
+// the simple-key limit on both sides in bytes, and failures after some output in every format.
+const s = JSON.stringify;
+const HAND = [
+  ...[
+    s({ breaks: ['a\rb', 'a\r\nb', 'a\x85b', 'a\u2028b', 'a\u2029b', '\u2028', 'a\n', '\na', 'a\n\nb\n', 'a \nb', 'a\n b', 'x\ny: z'] }),
+    s({ quotes: ["it's", "'q'", '"dq"', 'say "hi"', "it's: here", '\\', 'a\\nb', "'", '"', "''", 'a\'\n"b'] }),
+    s({ escapes: ['\x00', '\x07bell', '\x1b[0m', '\x7f', '\x80', '\x9f', '\ufeffbom', '\ufffe', '\u00a0nbsp', 'tab\there', '\t'] }),
+    s({ astral: ['😀', '😀 emoji', 'a😀b', '𝒳 y', '日本語', 'ünïcødé ✓', '\ud7ff\ue000\ufffd'] }),
+    s({ plain: ['yes', 'No', 'on', 'null', 'Null', '~', '', ' ', 'true', 'TRUE', '123', '-1', '1_000', '0x1F', '0o17', '017', '1e3', '1.', '.inf', '.NaN', '12:30', '2020-01-01', '2001-12-14t21:59:43.10-05:00', '<<', '=', '!', '&a', '*a', '- x', '-x', '? x', '?x', ':x', 'a: b', 'a:b', 'a #b', 'a#b', '#x', '[x]', 'a,b', '{y}', '---', '--- x', '...', '|', '>', '%p', '@x', '`b', ' lead', 'trail ', 'a  b'] }),
+    s({ fold: ['word '.repeat(40), 'x'.repeat(200), `${'x'.repeat(90)} y`, 'a: b '.repeat(30), "it's ".repeat(30), 'a\tb '.repeat(30), 'é '.repeat(60), '😀 '.repeat(40), '  '.repeat(50) + 'x', 'x' + ' '.repeat(100) + 'y', `${'a '.repeat(45)}\n${'b '.repeat(45)}`] }),
+    s({ ['k'.repeat(127)]: 1, ['k'.repeat(128)]: 2, ['k'.repeat(129)]: 3, ['é'.repeat(64)]: 4, ['é'.repeat(65)]: 5, ['日'.repeat(42)]: 6, ['日'.repeat(43)]: 7, ['😀'.repeat(32)]: 8, ['😀'.repeat(33)]: 9, 'two\nlines': 10, '': 11, 'a\u2028b': 12 }),
+    s({ nested: [[], {}, [[]], [{}], { a: [] }, [1, [2, [3, []]]], { a: { b: { c: {} } } }, [{ a: 1, b: [1, 2] }]], numbers: [0, -1, 1.5, 1e16, 1e-7, 0.1, 1e308, 2.5e-320, -0.0] }),
+    '[1, -0.0, 1.0, 1E+16, 123456.789, 12345678901234567890, -99999999999999999999999, true, false, null, "x"]',
+    '"a: b"', '"日本"', '1e16', '-0.0', 'null', 'true', '12345678901234567890', '[]', '{}', '""', '"\u2028"',
+  ].flatMap((doc) => ['yaml', 'yaml-stream', 'json', 'text', 'table'].map((fmt) => ({ fmt, doc, enc: 'utf-8' }))),
+  // Failures after some output.
+  ...['json', 'yaml', 'yaml-stream', 'text', 'table'].flatMap((fmt) => [
+    { fmt, doc: '[["ab", "c"], ["x\\ud800"], "z"]', enc: 'utf-8' },
+    { fmt, doc: '{"a": ["ab", "c"], "b": "x\\u00e9\\u00e8y", "c": "z"}', enc: 'ascii' },
+    { fmt, doc: '{"a": ["ab", "c"], "b": "x\\u20ac\\u00e8y", "c": "z"}', enc: 'latin-1' },
+    { fmt, doc: '{"a": ["ab", "c"], "b": "x\\u20ac\\u0100y", "c": "z"}', enc: 'cp1252' },
+    { fmt, doc: '{"Items": [{"a": "x", "b": "y"}, {"a": "\\ud800\\udc00\\udfff"}]}', enc: 'utf-8' },
+    { fmt, doc: '[1, {"a": 2}, "after"]', enc: 'utf-8' },
+    { fmt, doc: '{"b": [{"x": 1}, 2], "a": "first"}', enc: 'utf-8' },
+  ]),
+  // libyaml hands over ~16 KB at a time: a late failure keeps the pieces before it.
+  ...[['yaml', 'utf-8'], ['yaml-stream', 'ascii']].map(([fmt, enc]) => ({
+    fmt, enc, doc: s({ a: [...Array.from({ length: 600 }, (_, i) => `item number ${i} with some words`), 'é at the end', enc === 'utf-8' ? 'x\ud800' : 'x'] }),
+  })),
+];
+
+// Table widths of version-sensitive characters measure the interpreter (see versionSensitive).
+const hand = HAND.filter((c) => c.fmt !== 'table' || !Array.from(c.doc).some((ch) => versionSensitive(ch.codePointAt(0))));
+const cases = args.record ? [...hand] : [];
 for (let i = 0; i < N; i++) for (const fmt of FORMATS) cases.push({ fmt, doc: documentFor(fmt), enc: ENCODING });
 
 const py = spawn('/usr/bin/python3', [join(root, 'scripts/formatter-oracle.py')], {
@@ -184,7 +219,7 @@ const theirs = buf.trimEnd().split('\n').map((l) => JSON.parse(l));
 const stats = Object.fromEntries(FORMATS.map((f) => [f, { n: 0, same: 0, failed: 0, partial: 0 }]));
 const diffs = [];
 cases.forEach((c, i) => {
-  const a = ours(c.fmt, c.doc);
+  const a = ours(c.fmt, c.doc, c.enc);
   const b = theirs[i];
   stats[c.fmt].n++;
   if (b.err !== null) stats[c.fmt].failed++;
@@ -202,6 +237,19 @@ for (const d of diffs.slice(0, SHOW)) {
   console.log(`\n--- ${d.fmt} ${d.doc.length > 400 ? `${d.doc.slice(0, 400)}…` : d.doc}`);
   if (d.ours.err !== d.oracle.err) console.log(`errors: oracle ${d.oracle.err} / ours ${d.ours.err}`);
   if (d.ours.out !== d.oracle.out) console.log(`at ${at}:\noracle: ${around(d.oracle.out, at)}\nours:   ${around(d.ours.out, at)}`);
+}
+if (args.record) {
+  // Random documents join the corpus only when small: the fixture stays readable.
+  const recorded = cases
+    .map((c, i) => ({ ...c, out: theirs[i].out, err: theirs[i].err }))
+    .filter((c, i) => i < hand.length || c.doc.length + c.out.length < 4000);
+  const header = 'What the AWS CLI 2.36.7 formatters (scripts/formatter-oracle.py) wrote for each document: out is stdout\'s bytes as latin-1, err the exception that followed. Written by scripts/fuzz-formatters.mjs --record.';
+  // One case a line, everything past ASCII escaped (LS, PS and C1 controls stay out of the file).
+  const text = JSON.stringify({ about: header, cases: recorded })
+    .replace(/\},\{"fmt"/g, '},\n{"fmt"')
+    .replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(args.record, `${text}\n`);
+  console.log(`recorded ${recorded.length} cases to ${args.record}`);
 }
 if (args.save) {
   writeFileSync(args.save, JSON.stringify(diffs.map(({ fmt, doc, enc, oracle }) => ({ fmt, doc, enc, ...oracle })), null, 1));
