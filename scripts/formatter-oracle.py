@@ -1,7 +1,7 @@
 """Batch oracle for the output formatters: the AWS CLI's own formatter code, one process.
 
 Reads JSON lines {"fmt": "json"|"yaml"|"yaml-stream"|"text"|"table", "doc": "<JSON text>",
-"enc": <stdout encoding, default utf-8>} on stdin and writes one JSON line per input: {"out": <the
+"enc": <stdout encoding; "default" is sys.stdout as Python starts here, utf-8 with surrogateescape>} on stdin and writes one JSON line per input: {"out": <the
 bytes that reached stdout, decoded as latin-1>, "err": <"Type: message" or null>}. Output goes
 through a TextIOWrapper like sys.stdout (strict errors), so a failure keeps what came before. Documents are parsed with json.loads as jmespath parses a --query literal. Run with
 PYTHONPATH=/work/shared/oracle/awscli-2.36.7 /usr/bin/python3 (see scripts/fuzz-formatters.mjs).
@@ -35,7 +35,10 @@ class Args:
 
 def run(fmt, value, enc):
     raw = io.BytesIO()
-    stream = io.TextIOWrapper(raw, encoding=enc, errors='strict', newline='\n')
+    if enc == 'default':
+        stream = io.TextIOWrapper(raw, encoding='utf-8', errors='surrogateescape', newline='\n')
+    else:
+        stream = io.TextIOWrapper(raw, encoding=enc, errors='strict', newline='\n')
     args = Args(value)
     try:
         if fmt == 'json':
@@ -65,5 +68,5 @@ def run(fmt, value, enc):
 for line in sys.stdin:
     req = json.loads(line)
     value = json.loads(req['doc'])
-    sys.stdout.write(json.dumps(run(req['fmt'], value, req.get('enc', 'utf-8'))) + '\n')
+    sys.stdout.write(json.dumps(run(req['fmt'], value, req.get('enc', 'default'))) + '\n')
     sys.stdout.flush()

@@ -5,7 +5,7 @@
 // compared byte for byte, output and error. A development tool: it needs the oracle.
 //
 //   node scripts/fuzz-formatters.mjs [--n 2000] [--seed 1] [--formats json,yaml,yaml-stream,text,table]
-//                                    [--encoding utf-8|ascii|latin-1|cp1252] [--surrogates 0.002]
+//                                    [--encoding default|utf-8|ascii|latin-1|cp1252] [--surrogates 0.002]
 //                                    [--show 5] [--save cases.json] [--record corpus.json]
 //
 // --save writes the differing documents with the oracle's outputs; --record writes hand-picked
@@ -24,8 +24,9 @@ const args = Object.fromEntries(
 const N = Number(args.n ?? 2000);
 const SEED = Number(args.seed ?? 1);
 const FORMATS = (args.formats ?? 'json,yaml,yaml-stream,text,table').split(',');
-// stdout's encoding (AWS_CLI_OUTPUT_ENCODING): utf-8, ascii, latin-1 or cp1252.
-const ENCODING = args.encoding ?? 'utf-8';
+// stdout's encoding: default (no AWS_CLI_OUTPUT_ENCODING: utf-8, surrogateescape), or what
+// AWS_CLI_OUTPUT_ENCODING names (strict): utf-8, ascii, latin-1 or cp1252.
+const ENCODING = args.encoding ?? 'default';
 const SHOW = Number(args.show ?? 5);
 // How often a random character is a lone surrogate (JSON can say "\ud800"; stdout cannot write it).
 const SURROGATES = Number(args.surrogates ?? 0.002);
@@ -45,11 +46,11 @@ await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm
 const m = await import(pathToFileURL(join(dir, 'out.mjs')).href);
 
 // The oracle's stdout encodings and the labels cogsignout's codec table gives them.
-const LABELS = { 'utf-8': 'utf-8', ascii: 'ascii', 'latin-1': 'latin1', cp1252: 'windows-1252' };
+const LABELS = { default: 'utf-8', 'utf-8': 'utf-8', ascii: 'ascii', 'latin-1': 'latin1', cp1252: 'windows-1252' };
 
 function ours(fmt, doc, enc) {
   const written = m.formatOutputChunks(fmt, m.parseJson(doc), { title: 'Op', color: false, terminalWidth: 80, autoreset: false });
-  const { bytes, error } = m.encodeChunks(written.chunks, LABELS[enc]);
+  const { bytes, error } = m.encodeChunks(written.chunks, LABELS[enc], enc === 'default' ? 'surrogateescape' : 'strict');
   const err = error ?? written.error;
   return { out: bytes.toString('latin1'), err: err ? `${err.pyType}: ${err.message}` : null };
 }
@@ -185,20 +186,23 @@ const HAND = [
     s({ nested: [[], {}, [[]], [{}], { a: [] }, [1, [2, [3, []]]], { a: { b: { c: {} } } }, [{ a: 1, b: [1, 2] }]], numbers: [0, -1, 1.5, 1e16, 1e-7, 0.1, 1e308, 2.5e-320, -0.0] }),
     '[1, -0.0, 1.0, 1E+16, 123456.789, 12345678901234567890, -99999999999999999999999, true, false, null, "x"]',
     '"a: b"', '"日本"', '1e16', '-0.0', 'null', 'true', '12345678901234567890', '[]', '{}', '""', '"\u2028"',
-  ].flatMap((doc) => ['yaml', 'yaml-stream', 'json', 'text', 'table'].map((fmt) => ({ fmt, doc, enc: 'utf-8' }))),
+  ].flatMap((doc) => ['yaml', 'yaml-stream', 'json', 'text', 'table'].map((fmt) => ({ fmt, doc, enc: 'default' }))),
   // Failures after some output.
   ...['json', 'yaml', 'yaml-stream', 'text', 'table'].flatMap((fmt) => [
-    { fmt, doc: '[["ab", "c"], ["x\\ud800"], "z"]', enc: 'utf-8' },
+    { fmt, doc: '[["ab", "c"], ["x\\ud800"], "z"]', enc: 'default' },
+    { fmt, doc: '[["ab", "c"], ["x\\udcff\\udc80y"], "z"]', enc: 'default' },
+    { fmt, doc: '[["ab", "c"], ["x\\udcff\\ud800y"], "z"]', enc: 'default' },
+    { fmt, doc: '[["ab", "c"], ["x\\udcffy"], "z"]', enc: 'utf-8' },
     { fmt, doc: '{"a": ["ab", "c"], "b": "x\\u00e9\\u00e8y", "c": "z"}', enc: 'ascii' },
     { fmt, doc: '{"a": ["ab", "c"], "b": "x\\u20ac\\u00e8y", "c": "z"}', enc: 'latin-1' },
     { fmt, doc: '{"a": ["ab", "c"], "b": "x\\u20ac\\u0100y", "c": "z"}', enc: 'cp1252' },
-    { fmt, doc: '{"Items": [{"a": "x", "b": "y"}, {"a": "\\ud800\\udc00\\udfff"}]}', enc: 'utf-8' },
-    { fmt, doc: '[1, {"a": 2}, "after"]', enc: 'utf-8' },
-    { fmt, doc: '{"b": [{"x": 1}, 2], "a": "first"}', enc: 'utf-8' },
+    { fmt, doc: '{"Items": [{"a": "x", "b": "y"}, {"a": "\\ud800\\udc00\\udfff"}]}', enc: 'default' },
+    { fmt, doc: '[1, {"a": 2}, "after"]', enc: 'default' },
+    { fmt, doc: '{"b": [{"x": 1}, 2], "a": "first"}', enc: 'default' },
   ]),
   // libyaml hands over ~16 KB at a time: a late failure keeps the pieces before it.
-  ...[['yaml', 'utf-8'], ['yaml-stream', 'ascii']].map(([fmt, enc]) => ({
-    fmt, enc, doc: s({ a: [...Array.from({ length: 600 }, (_, i) => `item number ${i} with some words`), 'é at the end', enc === 'utf-8' ? 'x\ud800' : 'x'] }),
+  ...[['yaml', 'default'], ['yaml-stream', 'ascii']].map(([fmt, enc]) => ({
+    fmt, enc, doc: s({ a: [...Array.from({ length: 600 }, (_, i) => `item number ${i} with some words`), 'é at the end', enc === 'default' ? 'x\ud800' : 'x'] }),
   })),
 ];
 

@@ -56,7 +56,7 @@ export function formatOutputChunks(format: OutputFormat, value: unknown, ctx: Ou
   });
 }
 
-export { encodeChunks } from './stream.js';
+export { encodeChunks, type EncodeErrors } from './stream.js';
 export { applyQuery, compileQuery, QuerySyntaxError, type CompiledQuery } from './query.js';
 export { renderError, renderStructuredError } from './errors.js';
 export { parseJson, JsonDecodeError } from './json-parse.js';

@@ -6,6 +6,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../cli/vocabulary.js';
 import { GeneralError } from '../errors/errors.js';
 import { decoderLabel } from '../util/codecs.js';
 import { pagerCommand, runPager } from './pager.js';
+import type { EncodeErrors } from './stream.js';
 
 /** `title`: what the table format's title line says (the AWS CLI uses the operation's name). */
 /** --output → AWS_DEFAULT_OUTPUT → the profile's output → json; an unknown one is 255. */
@@ -36,14 +37,21 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
     autoreset: color && pager === undefined,
   });
   // Python encodes each piece as it is written: the pieces before one it cannot encode are out.
-  const label = io.env.AWS_CLI_OUTPUT_ENCODING === undefined ? 'utf-8' : decoderLabel(io.env.AWS_CLI_OUTPUT_ENCODING) ?? 'utf-8';
-  const { bytes, error: encodeError } = encodeChunks(written.chunks, label);
+  const { label, errors } = stdoutEncoding(io.env);
+  const { bytes, error: encodeError } = encodeChunks(written.chunks, label, errors);
   // A formatter failure comes after everything it wrote, an encoding failure at its piece.
   const error = encodeError ?? written.error;
   // An empty result never starts a pager.
   if (bytes.length > 0) await writeOut(bytes, label, format, pager, ctx);
   if (error) throw error;
   return 0;
+}
+
+/** sys.stdout's codec and error handler: reconfigured (strict) by AWS_CLI_OUTPUT_ENCODING or PYTHONUTF8=1. */
+export function stdoutEncoding(env: CommandContext['io']['env']): { label: string; errors: EncodeErrors } {
+  const name = env.AWS_CLI_OUTPUT_ENCODING;
+  if (name !== undefined) return { label: decoderLabel(name) ?? 'utf-8', errors: 'strict' };
+  return { label: 'utf-8', errors: env.PYTHONUTF8 === '1' ? 'strict' : 'surrogateescape' };
 }
 
 async function writeOut(bytes: Buffer, label: string, format: OutputFormat, pager: string[] | undefined, ctx: CommandContext): Promise<void> {

@@ -80,11 +80,18 @@ function encodeError(codec: Codec, cps: readonly number[], start: number, end: n
 }
 
 /**
+ * How sys.stdout deals with what its codec cannot encode: `surrogateescape` as Python starts it
+ * here (a lone `\udc80`-`\udcff` is the byte it stands for, any other surrogate an error),
+ * `strict` once AWS_CLI_OUTPUT_ENCODING (or PYTHONUTF8=1) has reconfigured it.
+ */
+export type EncodeErrors = 'strict' | 'surrogateescape';
+
+/**
  * The bytes stdout receives for these pieces in a codec (a TextDecoder label from
  * util/codecs.ts; encodings without an encoder here are written as UTF-8), and the error of the
  * first piece that cannot be encoded: the pieces before it are written, it and the rest are not.
  */
-export function encodeChunks(chunks: readonly string[], label = 'utf-8'): { bytes: Buffer; error?: PythonError } {
+export function encodeChunks(chunks: readonly string[], label = 'utf-8', errors: EncodeErrors = 'strict'): { bytes: Buffer; error?: PythonError } {
   const codec = CODECS[label] ?? (CODECS['utf-8'] as Codec);
   const parts: Buffer[] = [];
   for (const chunk of chunks) {
@@ -96,12 +103,20 @@ export function encodeChunks(chunks: readonly string[], label = 'utf-8'): { byte
     const bytes: number[] = [];
     for (let i = 0; i < cps.length; i++) {
       const b = codec.encode(cps[i] as number);
-      if (b === undefined) {
-        let end = i + 1;
-        while (end < cps.length && codec.encode(cps[end] as number) === undefined) end++;
-        return { bytes: Buffer.concat(parts), error: encodeError(codec, cps, i, end) };
+      if (b !== undefined) {
+        for (const x of b) bytes.push(x);
+        continue;
       }
-      for (const x of b) bytes.push(x);
+      let end = i + 1;
+      while (end < cps.length && codec.encode(cps[end] as number) === undefined) end++;
+      // surrogateescape gives back the bytes a leading run of U+DC80..U+DCFF stands for.
+      let start = i;
+      while (errors === 'surrogateescape' && start < end && (cps[start] as number) >= 0xdc80 && (cps[start] as number) <= 0xdcff) {
+        bytes.push((cps[start] as number) & 0xff);
+        start++;
+      }
+      if (start < end) return { bytes: Buffer.concat(parts), error: encodeError(codec, cps, start, end) };
+      i = end - 1;
     }
     parts.push(Buffer.from(bytes));
   }
