@@ -34,7 +34,7 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     ctx.writeErr(ctx.redact(`Exception caught in main()\n${err.stack}\n`));
   }
   const { basicErrorPieces, errorPieces, fallbackErrorMessage } = await import('../output/errors.js');
-  const { encodeChunks } = await import('../output/stream.js');
+  const { backslashReplaceSurrogates, encodeChunks } = await import('../output/stream.js');
   const { PythonError } = await import('../output/python.js');
   const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth };
 
@@ -42,7 +42,7 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   // a piece the codec cannot encode raises, leaving the pieces before it written.
   const write = (pieces: readonly string[]): void => {
     if (ctx.errEncoding === undefined) {
-      ctx.writeErr(pieces.join(''));
+      ctx.writeErr(backslashReplaceSurrogates(pieces.join('')));
       return;
     }
     for (const piece of pieces) {

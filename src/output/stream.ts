@@ -128,3 +128,12 @@ export function utf8EncodeError(s: string): PythonError | undefined {
   if (isWellFormed(s)) return undefined;
   return encodeChunks([s]).error;
 }
+
+/** sys.stderr's `backslashreplace` as Python starts it: a lone surrogate is written as `\udXXX`. */
+export function backslashReplaceSurrogates(s: string): string {
+  if (isWellFormed(s)) return s;
+  return Array.from(s, (ch) => {
+    const cp = ch.codePointAt(0) as number;
+    return isSurrogate(cp) ? escapeChar(cp) : ch;
+  }).join('');
+}
