@@ -5,7 +5,7 @@
 // compared byte for byte, output and error. A development tool: it needs the oracle.
 //
 //   node scripts/fuzz-formatters.mjs [--n 2000] [--seed 1] [--formats json,yaml,yaml-stream,text,table]
-//                                    [--encoding default|utf-8|ascii|latin-1|cp1252] [--surrogates 0.002]
+//                                    [--encoding default|utf-8|utf-8-sig|utf-16-le|ascii|latin-1|cp1252] [--surrogates 0.002]
 //                                    [--show 5] [--save cases.json] [--record corpus.json]
 //
 // --save writes the differing documents with the oracle's outputs; --record writes hand-picked
@@ -25,7 +25,8 @@ const N = Number(args.n ?? 2000);
 const SEED = Number(args.seed ?? 1);
 const FORMATS = (args.formats ?? 'json,yaml,yaml-stream,text,table').split(',');
 // stdout's encoding: default (no AWS_CLI_OUTPUT_ENCODING: utf-8, surrogateescape), or what
-// AWS_CLI_OUTPUT_ENCODING names (strict): utf-8, ascii, latin-1 or cp1252.
+// AWS_CLI_OUTPUT_ENCODING names (strict): utf-8, utf-8-sig, utf-16-le, utf-16-be, ascii, latin-1
+// or cp1252 (plain utf-16 writes a BOM only to a seekable stream, as the harness's is).
 const ENCODING = args.encoding ?? 'default';
 const SHOW = Number(args.show ?? 5);
 // How often a random character is a lone surrogate (JSON can say "\ud800"; stdout cannot write it).
@@ -46,7 +47,10 @@ await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm
 const m = await import(pathToFileURL(join(dir, 'out.mjs')).href);
 
 // The oracle's stdout encodings and the labels cogsignout's codec table gives them.
-const LABELS = { default: 'utf-8', 'utf-8': 'utf-8', ascii: 'ascii', 'latin-1': 'latin1', cp1252: 'windows-1252' };
+const LABELS = {
+  default: 'utf-8', 'utf-8': 'utf-8', 'utf-8-sig': 'utf-8-sig', 'utf-16-le': 'utf-16le', 'utf-16-be': 'utf-16be',
+  ascii: 'ascii', 'latin-1': 'latin1', cp1252: 'windows-1252',
+};
 
 function ours(fmt, doc, enc) {
   const written = m.formatOutputChunks(fmt, m.parseJson(doc), { title: 'Op', color: false, terminalWidth: 80, autoreset: false });
@@ -193,6 +197,9 @@ const HAND = [
     { fmt, doc: '[["ab", "c"], ["x\\udcff\\udc80y"], "z"]', enc: 'default' },
     { fmt, doc: '[["ab", "c"], ["x\\udcff\\ud800y"], "z"]', enc: 'default' },
     { fmt, doc: '[["ab", "c"], ["x\\udcffy"], "z"]', enc: 'utf-8' },
+    { fmt, doc: '[["ab", "\\u00e9"], ["x\\ud800\\udfff"], "z"]', enc: 'utf-16-le' },
+    { fmt, doc: '{"a": "\\u00e9\\ud83d\\ude00", "b": ["x"]}', enc: 'utf-16-be' },
+    { fmt, doc: '{"a": "\\u00e9", "b": ["x\\ud800"]}', enc: 'utf-8-sig' },
     { fmt, doc: '{"a": ["ab", "c"], "b": "x\\u00e9\\u00e8y", "c": "z"}', enc: 'ascii' },
     { fmt, doc: '{"a": ["ab", "c"], "b": "x\\u20ac\\u00e8y", "c": "z"}', enc: 'latin-1' },
     { fmt, doc: '{"a": ["ab", "c"], "b": "x\\u20ac\\u0100y", "c": "z"}', enc: 'cp1252' },

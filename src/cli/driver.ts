@@ -80,7 +80,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     redact: (text) => log.redact(text),
     writeErr: (s) => io.stderr.write(s),
     writeOut: (s) => io.stdout.write(s),
-    errEncoding: io.env.AWS_CLI_OUTPUT_ENCODING === undefined ? undefined : decoderLabel(io.env.AWS_CLI_OUTPUT_ENCODING) ?? 'utf-8',
+    errEncoding: io.env.AWS_CLI_OUTPUT_ENCODING,
     writeErrBytes: io.stderr.writeAllBytes && ((data) => { io.stderr.writeAllBytes?.(data).catch(() => {}); }),
   });
 

@@ -17,8 +17,8 @@ export interface ReportContext {
   readonly writeErr: (s: string) => void;
   readonly writeOut: (s: string) => void;
   /**
-   * The codec label AWS_CLI_OUTPUT_ENCODING names, if set: the AWS CLI reconfigures stderr to it
-   * too, with strict errors, so an error it cannot encode fails in turn (see writeErrPieces).
+   * AWS_CLI_OUTPUT_ENCODING, if set: the AWS CLI reconfigures stderr to it too, with strict
+   * errors, so an error it cannot encode fails in turn (see `write` below).
    */
   readonly errEncoding?: string;
   /** Bytes already encoded in errEncoding (writeErr of their latin-1 text where absent). */
@@ -34,24 +34,31 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     ctx.writeErr(ctx.redact(`Exception caught in main()\n${err.stack}\n`));
   }
   const { basicErrorPieces, errorPieces, fallbackErrorMessage } = await import('../output/errors.js');
-  const { backslashReplaceSurrogates, encodeChunks } = await import('../output/stream.js');
+  const { backslashReplaceSurrogates, encodeChunks, outputCodecLabel } = await import('../output/stream.js');
+  const { decoderLabel } = await import('../util/codecs.js');
+  // A codec Python does not know leaves stderr as it was (the AWS CLI reports the name itself).
+  const known = ctx.errEncoding === undefined ? undefined : decoderLabel(ctx.errEncoding);
+  let errLabel = ctx.errEncoding === undefined || known === undefined ? undefined : outputCodecLabel(ctx.errEncoding, known);
   const { PythonError } = await import('../output/python.js');
   const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth };
 
   // stderr as the AWS CLI's handlers write it: piece by piece, and under AWS_CLI_OUTPUT_ENCODING
   // a piece the codec cannot encode raises, leaving the pieces before it written.
   const write = (pieces: readonly string[]): void => {
-    if (ctx.errEncoding === undefined) {
+    if (errLabel === undefined) {
       ctx.writeErr(backslashReplaceSurrogates(pieces.join('')));
       return;
     }
     for (const piece of pieces) {
-      const { bytes, error } = encodeChunks([piece], ctx.errEncoding);
+      const label = errLabel;
+      const { bytes, error } = encodeChunks([piece], label);
       if (error) {
         // The position counts from the AWS CLI's own `aws: [ERROR]:` line.
         const prefix = `${ctx.prog}: [ERROR]:`;
-        throw piece.startsWith(prefix) ? encodeChunks([`aws: [ERROR]:${piece.slice(prefix.length)}`], ctx.errEncoding).error ?? error : error;
+        throw piece.startsWith(prefix) ? encodeChunks([`aws: [ERROR]:${piece.slice(prefix.length)}`], label).error ?? error : error;
       }
+      // utf-8-sig's BOM comes once, with the first piece.
+      if (errLabel === 'utf-8-sig') errLabel = 'utf-8';
       if (ctx.writeErrBytes) ctx.writeErrBytes(bytes);
       else ctx.writeErr(bytes.toString('latin1'));
     }

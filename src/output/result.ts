@@ -6,7 +6,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../cli/vocabulary.js';
 import { GeneralError } from '../errors/errors.js';
 import { decoderLabel } from '../util/codecs.js';
 import { pagerCommand, runPager } from './pager.js';
-import type { EncodeErrors } from './stream.js';
+import { outputCodecLabel, type EncodeErrors } from './stream.js';
 
 /** `title`: what the table format's title line says (the AWS CLI uses the operation's name). */
 /** --output → AWS_DEFAULT_OUTPUT → the profile's output → json; an unknown one is 255. */
@@ -50,7 +50,7 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
 /** sys.stdout's codec and error handler: reconfigured (strict) by AWS_CLI_OUTPUT_ENCODING or PYTHONUTF8=1. */
 export function stdoutEncoding(env: CommandContext['io']['env']): { label: string; errors: EncodeErrors } {
   const name = env.AWS_CLI_OUTPUT_ENCODING;
-  if (name !== undefined) return { label: decoderLabel(name) ?? 'utf-8', errors: 'strict' };
+  if (name !== undefined) return { label: outputCodecLabel(name, decoderLabel(name)), errors: 'strict' };
   return { label: 'utf-8', errors: env.PYTHONUTF8 === '1' ? 'strict' : 'surrogateescape' };
 }
 

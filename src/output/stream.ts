@@ -31,6 +31,8 @@ interface Codec {
   readonly reason: string;
   /** The bytes of one code point, or undefined when the codec cannot encode it. */
   encode(cp: number): number[] | undefined;
+  /** The error names one character, never a run (Python's UTF-16 encoder). */
+  readonly oneAtATime?: boolean;
 }
 
 const isSurrogate = (cp: number): boolean => cp >= 0xd800 && cp <= 0xdfff;
@@ -49,8 +51,19 @@ const CP1252_HIGH = [
   0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 ];
 
+function utf16(cp: number, bigEndian: boolean): number[] | undefined {
+  if (isSurrogate(cp)) return undefined;
+  const units = cp < 0x10000 ? [cp] : [0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)];
+  return units.flatMap((u) => (bigEndian ? [u >> 8, u & 0xff] : [u & 0xff, u >> 8]));
+}
+
 const CODECS: Readonly<Record<string, Codec>> = {
   'utf-8': { name: 'utf-8', reason: 'surrogates not allowed', encode: utf8 },
+  // The BOM comes with the first piece written (see encodeChunks).
+  'utf-8-sig': { name: 'utf-8', reason: 'surrogates not allowed', encode: utf8 },
+  // Python's plain utf-16 on this stream writes no BOM, little-endian (as recorded).
+  'utf-16le': { name: 'utf-16-le', reason: 'surrogates not allowed', encode: (cp) => utf16(cp, false), oneAtATime: true },
+  'utf-16be': { name: 'utf-16-be', reason: 'surrogates not allowed', encode: (cp) => utf16(cp, true), oneAtATime: true },
   ascii: { name: 'ascii', reason: 'ordinal not in range(128)', encode: (cp) => (cp < 0x80 ? [cp] : undefined) },
   latin1: { name: 'latin-1', reason: 'ordinal not in range(256)', encode: (cp) => (cp < 0x100 ? [cp] : undefined) },
   'windows-1252': {
@@ -80,6 +93,14 @@ function encodeError(codec: Codec, cps: readonly number[], start: number, end: n
 }
 
 /**
+ * The encoder label for an AWS_CLI_OUTPUT_ENCODING value (a TextDecoder label from
+ * util/codecs.ts, except utf-8-sig, which writes a BOM first).
+ */
+export function outputCodecLabel(name: string, decoderLabel: string | undefined): string {
+  return /^utf[-_]?8[-_]sig$/i.test(name) ? 'utf-8-sig' : decoderLabel ?? 'utf-8';
+}
+
+/**
  * How sys.stdout deals with what its codec cannot encode: `surrogateescape` as Python starts it
  * here (a lone `\udc80`-`\udcff` is the byte it stands for, any other surrogate an error),
  * `strict` once AWS_CLI_OUTPUT_ENCODING (or PYTHONUTF8=1) has reconfigured it.
@@ -94,8 +115,11 @@ export type EncodeErrors = 'strict' | 'surrogateescape';
 export function encodeChunks(chunks: readonly string[], label = 'utf-8', errors: EncodeErrors = 'strict'): { bytes: Buffer; error?: PythonError } {
   const codec = CODECS[label] ?? (CODECS['utf-8'] as Codec);
   const parts: Buffer[] = [];
+  const done = (error?: PythonError) => ({ bytes: Buffer.concat(parts), ...(error ? { error } : {}) });
   for (const chunk of chunks) {
-    if (codec.name === 'utf-8' && isWellFormed(chunk)) {
+    // utf-8-sig's encoder puts the BOM in front of what its first write() encodes.
+    if (label === 'utf-8-sig' && parts.length === 0 && encodeChunks([chunk]).error === undefined) parts.push(Buffer.from([0xef, 0xbb, 0xbf]));
+    if (codec.encode === utf8 && isWellFormed(chunk)) {
       parts.push(Buffer.from(chunk, 'utf8'));
       continue;
     }
@@ -108,19 +132,19 @@ export function encodeChunks(chunks: readonly string[], label = 'utf-8', errors:
         continue;
       }
       let end = i + 1;
-      while (end < cps.length && codec.encode(cps[end] as number) === undefined) end++;
+      while (!codec.oneAtATime && end < cps.length && codec.encode(cps[end] as number) === undefined) end++;
       // surrogateescape gives back the bytes a leading run of U+DC80..U+DCFF stands for.
       let start = i;
       while (errors === 'surrogateescape' && start < end && (cps[start] as number) >= 0xdc80 && (cps[start] as number) <= 0xdcff) {
         bytes.push((cps[start] as number) & 0xff);
         start++;
       }
-      if (start < end) return { bytes: Buffer.concat(parts), error: encodeError(codec, cps, start, end) };
+      if (start < end) return done(encodeError(codec, cps, start, end));
       i = end - 1;
     }
     parts.push(Buffer.from(bytes));
   }
-  return { bytes: Buffer.concat(parts) };
+  return done();
 }
 
 /** The error Python's str.encode('utf-8') raises for a string with a lone surrogate, if any. */

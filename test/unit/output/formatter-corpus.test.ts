@@ -10,7 +10,7 @@ interface RecordedCase {
   readonly fmt: OutputFormat;
   readonly doc: string;
   /** default: no AWS_CLI_OUTPUT_ENCODING (UTF-8, surrogateescape); else what it names (strict). */
-  readonly enc: 'default' | 'utf-8' | 'ascii' | 'latin-1' | 'cp1252';
+  readonly enc: 'default' | 'utf-8' | 'utf-8-sig' | 'utf-16-le' | 'utf-16-be' | 'ascii' | 'latin-1' | 'cp1252';
   /** stdout's bytes, as latin-1. */
   readonly out: string;
   /** `Type: message` of the exception the formatter raised, or null. */
@@ -20,7 +20,10 @@ interface RecordedCase {
 const CORPUS = JSON.parse(readFileSync(new URL('../../fixtures/formatter-corpus.json', import.meta.url), 'utf8')) as {
   cases: RecordedCase[];
 };
-const LABELS = { default: 'utf-8', 'utf-8': 'utf-8', ascii: 'ascii', 'latin-1': 'latin1', cp1252: 'windows-1252' } as const;
+const LABELS = {
+  default: 'utf-8', 'utf-8': 'utf-8', 'utf-8-sig': 'utf-8-sig', 'utf-16-le': 'utf-16le', 'utf-16-be': 'utf-16be',
+  ascii: 'ascii', 'latin-1': 'latin1', cp1252: 'windows-1252',
+} as const;
 
 function run(c: RecordedCase): { out: string; err: string | null } {
   const written = formatOutputChunks(c.fmt, parseJson(c.doc), { title: 'Op', color: false, terminalWidth: 80, autoreset: false });
@@ -36,7 +39,7 @@ describe('formatters against the AWS CLI’s own, recorded', () => {
     for (const fmt of formats) {
       expect(CORPUS.cases.some((c) => c.fmt === fmt && c.err !== null && c.out !== '')).toBe(true);
     }
-    expect(new Set(CORPUS.cases.map((c) => c.enc)).size).toBe(5);
+    expect(new Set(CORPUS.cases.map((c) => c.enc)).size).toBe(8);
   });
 
   it.each(CORPUS.cases.map((c, i) => [i, c.fmt, c.enc, c] as const))('case %i (%s, %s)', (_, _fmt, _enc, c) => {
