@@ -9,6 +9,9 @@ function stream(s: NodeJS.WriteStream): OutputStream {
     writeAll: (text: string) => new Promise<void>((resolve, reject) => {
       s.write(text, (err) => (err ? reject(err) : resolve()));
     }),
+    writeAllBytes: (data: Uint8Array) => new Promise<void>((resolve, reject) => {
+      s.write(data, (err) => (err ? reject(err) : resolve()));
+    }),
     get isTTY() { return s.isTTY === true; },
     get columns() { return s.columns; },
     get rows() { return s.rows; },

@@ -80,6 +80,8 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     redact: (text) => log.redact(text),
     writeErr: (s) => io.stderr.write(s),
     writeOut: (s) => io.stdout.write(s),
+    errEncoding: io.env.AWS_CLI_OUTPUT_ENCODING,
+    writeErrBytes: io.stderr.writeAllBytes && ((data) => { io.stderr.writeAllBytes?.(data).catch(() => {}); }),
   });
 
   try {

@@ -7,6 +7,8 @@ export interface OutputStream {
   write(text: string): void;
   /** Writes and resolves once the text is handed over, or rejects (EPIPE when the reader is gone). */
   writeAll(text: string): Promise<void>;
+  /** The same for bytes already encoded (stdout under AWS_CLI_OUTPUT_ENCODING); writeAll(text) where absent. */
+  writeAllBytes?(data: Uint8Array): Promise<void>;
   readonly isTTY: boolean;
   readonly columns: number | undefined;
   /** The terminal's height, when it is one (the auto-prompt fits itself in it). */

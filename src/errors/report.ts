@@ -17,6 +17,13 @@ export interface ReportContext {
   readonly redact: (text: string) => string;
   readonly writeErr: (s: string) => void;
   readonly writeOut: (s: string) => void;
+  /**
+   * AWS_CLI_OUTPUT_ENCODING, if set: the AWS CLI reconfigures stderr to it too, with strict
+   * errors, so an error it cannot encode fails in turn (see `write` below).
+   */
+  readonly errEncoding?: string;
+  /** Bytes already encoded in errEncoding (writeErr of their latin-1 text where absent). */
+  readonly writeErrBytes?: (data: Uint8Array) => void;
 }
 
 export async function reportError(err: unknown, ctx: ReportContext): Promise<number> {
@@ -27,34 +34,84 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   if (ctx.debug && err instanceof Error && err.stack) {
     ctx.writeErr(ctx.redact(`Exception caught in main()\n${withLoadedPaths(err.stack)}\n`));
   }
-  const { renderBasicError, renderError: render } = await import('../output/errors.js');
+  const { basicErrorPieces, errorPieces, fallbackErrorMessage } = await import('../output/errors.js');
+  const { backslashReplaceSurrogates, encodeChunks, outputCodecLabel } = await import('../output/stream.js');
+  const { decoderLabel } = await import('../util/codecs.js');
+  // A codec Python does not know leaves stderr as it was (the AWS CLI reports the name itself).
+  const known = ctx.errEncoding === undefined ? undefined : decoderLabel(ctx.errEncoding);
+  let errLabel = ctx.errEncoding === undefined || known === undefined ? undefined : outputCodecLabel(ctx.errEncoding, known);
+  const { PythonError } = await import('../output/python.js');
   const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth };
-  // A service can send error fields a formatter cannot lay out (the table of a list of lists):
-  // the error is then written the basic way rather than lost in a crash of its own.
-  const renderError = (...args: Parameters<typeof render>): string => {
-    try {
-      return render(...args);
-    } catch {
-      return renderBasicError(ctx.prog, args[1].kind === 'service' && err instanceof ServiceError ? err.message : args[1].message);
+
+  // stderr as the AWS CLI's handlers write it: piece by piece, and under AWS_CLI_OUTPUT_ENCODING
+  // a piece the codec cannot encode raises, leaving the pieces before it written.
+  const write = (pieces: readonly string[]): void => {
+    if (errLabel === undefined) {
+      ctx.writeErr(backslashReplaceSurrogates(pieces.join('')));
+      return;
+    }
+    for (const piece of pieces) {
+      const label = errLabel;
+      const { bytes, error } = encodeChunks([piece], label);
+      if (error) {
+        // The position counts from the AWS CLI's own `aws: [ERROR]:` line.
+        const prefix = `${ctx.prog}: [ERROR]:`;
+        throw piece.startsWith(prefix) ? encodeChunks([`aws: [ERROR]:${piece.slice(prefix.length)}`], label).error ?? error : error;
+      }
+      // utf-8-sig's BOM comes once, with the first piece.
+      if (errLabel === 'utf-8-sig') errLabel = 'utf-8';
+      if (ctx.writeErrBytes) ctx.writeErrBytes(bytes);
+      else ctx.writeErr(bytes.toString('latin1'));
     }
   };
+  const isEncodeError = (e: unknown): e is InstanceType<typeof PythonError> => e instanceof PythonError && e.pyType === 'UnicodeEncodeError';
+  // A handler that cannot write its message fails to the entry point's handler: its own line, 255.
+  const handled = (attempt: () => number): number => {
+    try {
+      return attempt();
+    } catch (e) {
+      if (!isEncodeError(e)) throw e;
+      write(basicErrorPieces(ctx.prog, e.message));
+      return 255;
+    }
+  };
+  // The structured attempt first (enhanced lines or the error document); when a formatter fails
+  // or cannot be encoded, what it wrote stays and the basic writer says it again.
+  const structured = (info: Parameters<typeof errorPieces>[1], exitCode: number): number => handled(() => {
+    const attempt = errorPieces(ctx.format, info, options);
+    if (attempt !== undefined) {
+      try {
+        write(attempt.chunks);
+        if (!attempt.error) return exitCode;
+      } catch (e) {
+        if (!(e instanceof PythonError)) throw e;
+      }
+    }
+    write(basicErrorPieces(ctx.prog, fallbackErrorMessage(info)));
+    return exitCode;
+  });
+
   if (err instanceof UnknownArgumentError) {
-    ctx.writeErr(`\n${USAGE_BLOCK(ctx.prog)}\n${renderBasicError(ctx.prog, err.message)}`);
-    return err.exitCode;
+    const { exitCode, message } = err;
+    return handled(() => {
+      write(['\n', `${USAGE_BLOCK(ctx.prog)}\n`, ...basicErrorPieces(ctx.prog, message)]);
+      return exitCode;
+    });
   }
   if (err instanceof StructuredError) {
-    ctx.writeErr(renderError(ctx.format, { kind: 'structured', code: err.code, message: err.message }, options));
-    return err.exitCode;
+    return structured({ kind: 'structured', code: err.code, message: err.message }, err.exitCode);
   }
   if (err instanceof ServiceError) {
-    ctx.writeErr(renderError(ctx.format, {
+    return structured({
       kind: 'service', code: err.code, message: err.serviceMessage, fields: err.fields,
       operation: err.operation, maxRetriesReached: err.maxRetriesReached,
-    }, options));
-    return err.exitCode;
+    }, err.exitCode);
   }
   // Everything else, our own defects included, is one line and 255; a stack trace only with
   // --debug (above).
-  ctx.writeErr(renderBasicError(ctx.prog, err instanceof Error ? err.message : String(err)));
-  return err instanceof CliError ? err.exitCode : 255;
+  const message = err instanceof Error ? err.message : String(err);
+  return handled(() => {
+    write(basicErrorPieces(ctx.prog, message));
+    return err instanceof CliError ? err.exitCode : 255;
+  });
 }

@@ -4,13 +4,14 @@
 // error details" block. `json`, `yaml`, `text` and `table` render the error document with the
 // output formatters (no leading blank line): `Code`, `Message` for CLI errors, and `Message`,
 // `Code`, then the modeled members of the error shape for service errors.
-import { formatJson } from './json.js';
+import { writeJson } from './json.js';
 import { pyStr } from './python.js';
-import { formatTable } from './table.js';
-import { formatText } from './text.js';
+import { collect, type Written } from './stream.js';
+import { writeTable } from './table.js';
+import { writeText } from './text.js';
 import { pyStrip } from './unicode.js';
 import { PyDict, fromJs, isContainer, type PyValue } from './value.js';
-import { formatYaml } from './yaml.js';
+import { writeYaml } from './yaml.js';
 
 export type ErrorFormat = 'legacy' | 'enhanced' | 'json' | 'yaml' | 'text' | 'table';
 export type StructuredFormat = 'json' | 'yaml' | 'text' | 'table';
@@ -41,8 +42,12 @@ export interface ErrorRenderOptions {
 
 /** The basic writer: blank line, prefix, the stripped message, newline. */
 export function renderBasicError(prog: string, message: string): string {
-  const text = pyStrip(message);
-  return `\n${prog}: [ERROR]:${text === '' ? '' : ` ${text}`}\n`;
+  return basicErrorPieces(prog, message).join('');
+}
+
+/** errorformat.write_error as its three writes (an empty message has no space after the prefix). */
+export function basicErrorPieces(prog: string, message: string): string[] {
+  return ['\n', message === '' ? `${prog}: [ERROR]:` : `${prog}: [ERROR]: ${pyStrip(message)}`, '\n'];
 }
 
 /** botocore's ClientError text. */
@@ -70,16 +75,21 @@ function inlineDetail(v: PyValue): string | undefined {
 
 /** The enhanced format's block for modeled fields other than code and message ('' if none). */
 export function additionalErrorDetails(fields: CliErrorInfo['fields']): string {
+  return additionalErrorDetailPieces(fields).join('');
+}
+
+/** The same block as EnhancedErrorFormatter writes it: a heading, a line per field, the hint. */
+function additionalErrorDetailPieces(fields: CliErrorInfo['fields']): string[] {
   const shown = fieldEntries(fields).filter(([k]) => !['code', 'message'].includes(k.toLowerCase()));
-  if (shown.length === 0) return '';
+  if (shown.length === 0) return [];
   let complex = false;
   const lines = shown.map(([k, v]) => {
     const inline = inlineDetail(v);
     if (inline === undefined) complex = true;
-    return `${k}: ${inline ?? '<complex value>'}`;
+    return `${k}: ${inline ?? '<complex value>'}\n`;
   });
-  let out = `\nAdditional error details:\n${lines.join('\n')}\n`;
-  if (complex) out += 'Use "--cli-error-format json" or another error format to see the full details.\n';
+  const out = ['\nAdditional error details:\n', ...lines];
+  if (complex) out.push('Use "--cli-error-format json" or another error format to see the full details.\n');
   return out;
 }
 
@@ -89,37 +99,60 @@ export function renderStructuredError(
   doc: ReadonlyArray<readonly [string, unknown]>,
   options: ErrorRenderOptions = {},
 ): string {
+  const { chunks, error } = structuredErrorPieces(format, doc, options);
+  if (error) throw error;
+  return chunks.join('');
+}
+
+/** The same as the formatter's writes, up to a failure of the formatter. */
+function structuredErrorPieces(format: StructuredFormat, doc: ReadonlyArray<readonly [string, unknown]>, options: ErrorRenderOptions): Written {
   const value = new PyDict(doc.map(([k, v]) => [k, fromJs(v)] as const));
-  switch (format) {
-    case 'json':
-      return formatJson(value);
-    case 'yaml':
-      return formatYaml(value);
-    case 'text':
-      return formatText(value);
-    case 'table': {
-      const color = options.color ?? false;
-      return formatTable(value, {
-        title: 'error',
-        color,
-        terminalWidth: options.terminalWidth ?? 80,
-        autoreset: options.autoreset ?? color,
-      });
+  return collect((out) => {
+    switch (format) {
+      case 'json':
+        return writeJson(value, out);
+      case 'yaml':
+        return writeYaml(value, out);
+      case 'text':
+        return writeText(value, out);
+      case 'table': {
+        const color = options.color ?? false;
+        return writeTable(value, { title: 'error', color, terminalWidth: options.terminalWidth ?? 80, autoreset: options.autoreset ?? color }, out);
+      }
     }
-  }
+  });
 }
 
 /** Everything written to stderr for an error in the given --cli-error-format. */
 export function renderError(format: ErrorFormat, err: CliErrorInfo, options: ErrorRenderOptions = {}): string {
+  const attempt = errorPieces(format, err, options);
+  if (attempt === undefined) return renderBasicError(options.prog ?? 'cogsignout', fallbackErrorMessage(err));
+  if (attempt.error) throw attempt.error;
+  return attempt.chunks.join('');
+}
+
+/**
+ * What the error handler tries first, as the pieces it writes (and the formatter failure that
+ * cut it short, if any): the enhanced lines or the error document. Undefined for `legacy`,
+ * which goes straight to the basic writer (fallbackErrorMessage).
+ */
+export function errorPieces(format: ErrorFormat, err: CliErrorInfo, options: ErrorRenderOptions = {}): Written | undefined {
   const prog = options.prog ?? 'cogsignout';
+  if (format === 'legacy') return undefined;
   if (err.kind === 'service') {
-    if (format === 'legacy' || format === 'enhanced') {
-      const line = renderBasicError(prog, serviceErrorMessage(err.code, err.message, err.operation, err.maxRetriesReached));
-      return format === 'enhanced' ? line + additionalErrorDetails(err.fields) : line;
+    if (format === 'enhanced') {
+      return collect((out) => {
+        out.push(...basicErrorPieces(prog, serviceErrorMessage(err.code, err.message, err.operation, err.maxRetriesReached)));
+        out.push(...additionalErrorDetailPieces(err.fields));
+      });
     }
-    return renderStructuredError(format, [['Message', err.message], ['Code', err.code], ...fieldEntries(err.fields)], options);
+    return structuredErrorPieces(format, [['Message', err.message], ['Code', err.code], ...fieldEntries(err.fields)], options);
   }
-  if (format === 'legacy') return renderBasicError(prog, err.message);
-  if (format === 'enhanced') return renderBasicError(prog, `An error occurred (${err.code}): ${err.message}`);
-  return renderStructuredError(format, [['Code', err.code], ['Message', err.message]], options);
+  if (format === 'enhanced') return { chunks: basicErrorPieces(prog, `An error occurred (${err.code}): ${err.message}`) };
+  return structuredErrorPieces(format, [['Code', err.code], ['Message', err.message]], options);
+}
+
+/** What write_error gets when the first attempt is legacy or failed: str(exception) for a service error, else the message. */
+export function fallbackErrorMessage(err: CliErrorInfo): string {
+  return err.kind === 'service' ? serviceErrorMessage(err.code, err.message, err.operation, err.maxRetriesReached) : err.message;
 }

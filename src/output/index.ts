@@ -1,10 +1,11 @@
 // The output formatters behind one call: the value (already through --query) to the exact
 // bytes the AWS CLI writes to stdout for each --output choice.
-import { formatJson } from './json.js';
-import { formatTable } from './table.js';
-import { formatText } from './text.js';
+import { writeJson } from './json.js';
+import { collect, type Written } from './stream.js';
+import { writeTable } from './table.js';
+import { writeText } from './text.js';
 import { fromJs } from './value.js';
-import { formatYaml, formatYamlStream } from './yaml.js';
+import { writeYaml, writeYamlStream } from './yaml.js';
 
 export type OutputFormat = 'json' | 'text' | 'table' | 'yaml' | 'yaml-stream' | 'off';
 
@@ -26,23 +27,36 @@ export interface OutputContext {
  * PythonError, which the AWS CLI reports with exit code 255.
  */
 export function formatOutput(format: OutputFormat, value: unknown, ctx: OutputContext): string {
-  const v = fromJs(value);
-  switch (format) {
-    case 'json':
-      return formatJson(v);
-    case 'text':
-      return formatText(v);
-    case 'table':
-      return formatTable(v, ctx);
-    case 'yaml':
-      return formatYaml(v);
-    case 'yaml-stream':
-      return formatYamlStream(v);
-    case 'off':
-      return '';
-  }
+  const { chunks, error } = formatOutputChunks(format, value, ctx);
+  if (error) throw error;
+  return chunks.join('');
 }
 
+/**
+ * The same as the pieces the AWS CLI writes, one per stream.write(), with the failure, if any,
+ * that stopped it: what was written before a failure is on stdout too (see stream.ts).
+ */
+export function formatOutputChunks(format: OutputFormat, value: unknown, ctx: OutputContext): Written {
+  const v = fromJs(value);
+  return collect((out) => {
+    switch (format) {
+      case 'json':
+        return writeJson(v, out);
+      case 'text':
+        return writeText(v, out);
+      case 'table':
+        return writeTable(v, ctx, out);
+      case 'yaml':
+        return writeYaml(v, out);
+      case 'yaml-stream':
+        return writeYamlStream(v, out);
+      case 'off':
+        return undefined;
+    }
+  });
+}
+
+export { encodeChunks, type EncodeErrors } from './stream.js';
 export { applyQuery, compileQuery, QuerySyntaxError, type CompiledQuery } from './query.js';
 export { renderError, renderStructuredError } from './errors.js';
 export { parseJson, JsonDecodeError } from './json-parse.js';

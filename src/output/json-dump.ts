@@ -2,7 +2,7 @@
 // the output formatter (indent=4, ensure_ascii=False) and to_string() (compact separators,
 // ensure_ascii=True, default=str).
 import { floatRepr, PythonError, pyStr } from './python.js';
-import { PyDict, PyFloat, PyObject, type PyValue } from './value.js';
+import { PyDict, PyFloat, PyObject, isContainer, type PyValue } from './value.js';
 
 export interface JsonDumpOptions {
   /** Spaces per level; undefined for a single line. */
@@ -52,52 +52,74 @@ function floatJson(x: number): string {
 
 /** json.dumps(value, ...). */
 export function dumpJson(value: PyValue, options: JsonDumpOptions): string {
+  const out: string[] = [];
+  writeJsonValue(value, options, out);
+  return out.join('');
+}
+
+/**
+ * json.dump(value, stream, ...) as the pieces it writes: with an indent, Python's pure encoder
+ * yields a separator and a scalar together, a key, `: ` and a container's brackets apart. On a
+ * TypeError what came before has been written.
+ */
+export function writeJsonValue(value: PyValue, options: JsonDumpOptions, out: string[]): void {
   const { indent, ensureAscii, defaultStr } = options;
   const [itemSep, keySep] = options.separators ?? (indent === undefined ? [', ', ': '] : [',', ': ']);
-  const out: string[] = [];
-
   const newline = (level: number): string => (indent === undefined ? '' : `\n${' '.repeat(indent * level)}`);
 
+  const scalar = (v: PyValue): string | undefined => {
+    if (v === null) return 'null';
+    if (v === true) return 'true';
+    if (v === false) return 'false';
+    if (typeof v === 'bigint') return v.toString();
+    if (typeof v === 'string') return jsonString(v, ensureAscii);
+    if (v instanceof PyFloat) return floatJson(v.value);
+    if (v instanceof PyObject) {
+      if (defaultStr) return jsonString(pyStr(v), ensureAscii);
+      throw new PythonError('TypeError', `Object of type ${v.className} is not JSON serializable`);
+    }
+    return undefined;
+  };
+
   const emit = (v: PyValue, level: number): void => {
-    if (v === null) out.push('null');
-    else if (v === true) out.push('true');
-    else if (v === false) out.push('false');
-    else if (typeof v === 'bigint') out.push(v.toString());
-    else if (typeof v === 'string') out.push(jsonString(v, ensureAscii));
-    else if (v instanceof PyFloat) out.push(floatJson(v.value));
+    const text = scalar(v);
+    if (text !== undefined) out.push(text);
     else if (Array.isArray(v)) {
       if (v.length === 0) {
         out.push('[]');
         return;
       }
-      out.push('[');
+      let buf = `[${newline(level + 1)}`;
       v.forEach((item, i) => {
-        if (i > 0) out.push(itemSep);
-        out.push(newline(level + 1));
-        emit(item, level + 1);
+        if (i > 0) buf = itemSep + newline(level + 1);
+        const itemText = isContainer(item) || item instanceof PyObject ? undefined : scalar(item);
+        if (itemText !== undefined) out.push(buf + itemText);
+        else {
+          out.push(buf);
+          emit(item, level + 1);
+        }
       });
-      out.push(newline(level), ']');
-    } else if (v instanceof PyDict) {
-      if (v.size === 0) {
+      if (indent !== undefined) out.push(newline(level));
+      out.push(']');
+    } else {
+      const d = v as PyDict;
+      if (d.size === 0) {
         out.push('{}');
         return;
       }
       out.push('{');
+      if (indent !== undefined) out.push(newline(level + 1));
       let first = true;
-      for (const [k, item] of v) {
-        if (!first) out.push(itemSep);
+      for (const [k, item] of d) {
+        if (!first) out.push(itemSep + newline(level + 1));
         first = false;
-        out.push(newline(level + 1), jsonString(k, ensureAscii), keySep);
+        out.push(jsonString(k, ensureAscii), keySep);
         emit(item, level + 1);
       }
-      out.push(newline(level), '}');
-    } else if (v instanceof PyObject && defaultStr) {
-      out.push(jsonString(pyStr(v), ensureAscii));
-    } else {
-      throw new PythonError('TypeError', `Object of type ${v.className} is not JSON serializable`);
+      if (indent !== undefined) out.push(newline(level));
+      out.push('}');
     }
   };
 
   emit(value, 0);
-  return out.join('');
 }

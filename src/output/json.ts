@@ -1,9 +1,18 @@
 // `--output json`: json.dump(indent=4, ensure_ascii=False) plus a newline, except that the exact
 // value {} (what most commands, this one included, return) prints nothing at all.
-import { dumpJson } from './json-dump.js';
+import { writeJsonValue } from './json-dump.js';
+import { collect } from './stream.js';
 import { PyDict, type PyValue } from './value.js';
 
 export function formatJson(value: PyValue): string {
-  if (value instanceof PyDict && value.size === 0) return '';
-  return `${dumpJson(value, { indent: 4, ensureAscii: false })}\n`;
+  const { chunks, error } = collect((out) => writeJson(value, out));
+  if (error) throw error;
+  return chunks.join('');
+}
+
+/** The pieces json.dump writes, then the newline (a write of its own). */
+export function writeJson(value: PyValue, out: string[]): void {
+  if (value instanceof PyDict && value.size === 0) return;
+  writeJsonValue(value, { indent: 4, ensureAscii: false }, out);
+  out.push('\n');
 }

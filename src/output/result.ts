@@ -4,7 +4,9 @@
 import type { CommandContext } from '../cli/driver.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../cli/vocabulary.js';
 import { GeneralError } from '../errors/errors.js';
+import { decoderLabel } from '../util/codecs.js';
 import { pagerCommand, runPager } from './pager.js';
+import { outputCodecLabel, type EncodeErrors } from './stream.js';
 
 /** `title`: what the table format's title line says (the AWS CLI uses the operation's name). */
 /** --output → AWS_DEFAULT_OUTPUT → the profile's output → json; an unknown one is 255. */
@@ -22,30 +24,49 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   void _dropped;
   const { applyQuery } = await import('./query.js');
   const result = ctx.query === undefined ? value : applyQuery(ctx.query, value);
-  const { formatOutput } = await import('./index.js');
+  const { encodeChunks, formatOutputChunks } = await import('./index.js');
   const color = globals.color === 'on' || (globals.color !== 'off' && io.stdout.isTTY);
   const pager = pagerCommand({
     noCliPager: globals.noCliPager, stdoutIsTTY: io.stdout.isTTY, env: io.env, profilePager: settings.quietProfileValue('cli_pager'),
   });
-  const text = formatOutput(format, result, {
+  const written = formatOutputChunks(format, result, {
     color,
     terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
     title,
     // colorama wraps only sys.stdout; the pager's pipe gets the table without the extra resets.
     autoreset: color && pager === undefined,
   });
+  // Python encodes each piece as it is written: the pieces before one it cannot encode are out.
+  const { label, errors } = stdoutEncoding(io.env);
+  const { bytes, error: encodeError } = encodeChunks(written.chunks, label, errors);
+  // A formatter failure comes after everything it wrote, an encoding failure at its piece.
+  const error = encodeError ?? written.error;
   // An empty result never starts a pager.
-  if (text === '') return 0;
+  if (bytes.length > 0) await writeOut(bytes, label, format, pager, ctx);
+  if (error) throw error;
+  return 0;
+}
+
+/** sys.stdout's codec and error handler: reconfigured (strict) by AWS_CLI_OUTPUT_ENCODING or PYTHONUTF8=1. */
+export function stdoutEncoding(env: CommandContext['io']['env']): { label: string; errors: EncodeErrors } {
+  const name = env.AWS_CLI_OUTPUT_ENCODING;
+  if (name !== undefined) return { label: outputCodecLabel(name, decoderLabel(name)), errors: 'strict' };
+  return { label: 'utf-8', errors: env.PYTHONUTF8 === '1' ? 'strict' : 'surrogateescape' };
+}
+
+async function writeOut(bytes: Buffer, label: string, format: OutputFormat, pager: string[] | undefined, ctx: CommandContext): Promise<void> {
+  const { io } = ctx;
+  const text = bytes.toString(label === 'utf-8' ? 'utf8' : 'latin1');
   if (pager) {
     await runPager(pager, text, io.env, io.onInterrupt);
-    return 0;
+    return;
   }
   try {
-    await io.stdout.writeAll(text);
+    if (io.stdout.writeAllBytes) await io.stdout.writeAllBytes(bytes);
+    else await io.stdout.writeAll(text);
   } catch (e) {
     // A reader that stopped early (`| head`): the AWS CLI is silent about it except in text output.
     if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
     if (format === 'text') throw new GeneralError('[Errno 32] Broken pipe');
   }
-  return 0;
 }

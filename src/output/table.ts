@@ -6,6 +6,7 @@
 // and Ambiguous characters count 2.
 import { PythonError, pyClassName, pyStr } from './python.js';
 import { pyEquals, pySorted, pyTruthy } from './py-ops.js';
+import { collect } from './stream.js';
 import { compareCodePoints, displayWidth } from './unicode.js';
 import { PyDict, isContainer, type PyValue } from './value.js';
 
@@ -253,16 +254,14 @@ function contains(container: PyValue, key: PyValue): boolean {
 
 /** Collects the bytes; with autoreset every write() is followed by a reset, like colorama. */
 class Output {
-  private readonly chunks: string[] = [];
-  constructor(private readonly autoreset: boolean) {}
+  constructor(
+    private readonly chunks: string[],
+    private readonly autoreset: boolean,
+  ) {}
 
   write(s: string): void {
     this.chunks.push(s);
     if (this.autoreset) this.chunks.push(RESET);
-  }
-
-  toString(): string {
-    return this.chunks.join('');
   }
 }
 
@@ -278,9 +277,9 @@ function alignLeft(text: string, length: number, left: string, right: string, te
   return left + spaces(padding) + text + spaces(length - soFar - right.length) + right;
 }
 
-function render(sections: Section[], ctx: TableContext): string {
+function render(sections: Section[], ctx: TableContext, chunks: string[]): void {
   const color = ctx.color;
-  const out = new Output(ctx.autoreset ?? color);
+  const out = new Output(chunks, ctx.autoreset ?? color);
   const styleRow = (t: string): string => (color ? `${ROW_STYLE}${t}${RESET}` : t);
   const bar = color ? `${INDENT_STYLE}|${RESET}` : '|';
 
@@ -349,12 +348,17 @@ function render(sections: Section[], ctx: TableContext): string {
       }
     }
   }
-  return out.toString();
 }
 
 /** The table for a value; '' when the AWS CLI prints nothing (a falsy value). */
 export function formatTable(value: PyValue, ctx: TableContext): string {
+  const { chunks, error } = collect((out) => writeTable(value, ctx, out));
+  if (error) throw error;
+  return chunks.join('');
+}
+
+/** The pieces the table formatter writes (each line is several writes; see IndentedStream). */
+export function writeTable(value: PyValue, ctx: TableContext, out: string[]): void {
   const builder = new Builder();
-  if (!builder.build(ctx.title, value)) return '';
-  return render(builder.sections, ctx);
+  if (builder.build(ctx.title, value)) render(builder.sections, ctx, out);
 }

@@ -3,19 +3,25 @@
 // it was found under, then its list/dict members recursively; a list of dicts shares one
 // column set (the sorted union of scalar keys, '' where missing).
 import { PythonError, pyClassName, pyStr } from './python.js';
+import { collect } from './stream.js';
 import { compareCodePoints } from './unicode.js';
 import { PyDict, isContainer, type PyValue } from './value.js';
 
 export function formatText(value: PyValue): string {
-  const out: string[] = [];
+  const { chunks, error } = collect((out) => writeText(value, out));
+  if (error) throw error;
+  return chunks.join('');
+}
+
+/** The pieces text.py writes, one per stream.write() (a row and its newline are two). */
+export function writeText(value: PyValue, out: string[]): void {
   formatItem(value, out, undefined, undefined);
-  return out.join('');
 }
 
 function formatItem(item: PyValue, out: string[], identifier: string | undefined, scalarKeys: string[] | undefined): void {
   if (item instanceof PyDict) formatDict(item, out, identifier, scalarKeys);
   else if (Array.isArray(item)) formatList(item, out, identifier);
-  else out.push(`${pyStr(item)}\n`);
+  else out.push(pyStr(item), '\n');
 }
 
 function formatList(items: PyValue[], out: string[], identifier: string | undefined): void {
@@ -37,7 +43,7 @@ function formatScalarList(items: PyValue[], out: string[], identifier: string | 
     const prefix = identifier.toUpperCase();
     for (const item of items) out.push(`${prefix}\t${pyStr(item)}\n`);
   } else {
-    out.push(`${items.map(pyStr).join('\t')}\n`);
+    out.push(items.map(pyStr).join('\t'), '\n');
   }
 }
 
@@ -57,7 +63,7 @@ function formatDict(item: PyDict, out: string[], identifier: string | undefined,
   }
   if (scalars.length > 0) {
     if (identifier !== undefined) scalars.unshift(identifier.toUpperCase());
-    out.push(`${scalars.join('\t')}\n`);
+    out.push(scalars.join('\t'), '\n');
   }
   for (const [key, value] of nonScalars) formatItem(value, out, key, undefined);
 }

@@ -1,11 +1,14 @@
-// A YAML dumper that writes what ruamel.yaml's `YAML(typ='safe')` dump writes for the AWS
-// CLI's values: block style, mapping keys sorted, sequences inside mappings not indented,
-// empty containers as `{}`/`[]`, scalars plain when the YAML 1.2 resolver would read them back
-// as the same string (else single-quoted, or double-quoted when they contain `'` or a newline or
-// need escapes), lines folded past 80 columns, and `&idNNN`/`*idNNN` for a list or dict object
-// that occurs twice. js-yaml differs in most of these (quoting, folding, anchors, key order of
-// equal-looking keys), hence a small emitter of our own that follows ruamel's state machine.
+// A YAML dumper that writes what the AWS CLI's `YAML(typ='safe')` dump writes: ruamel.yaml's
+// representer (mapping keys sorted, `&idNNN`/`*idNNN` for a list or dict object met twice) and
+// resolver (YAML 1.2: a string that would read back as something else is quoted), driving
+// libyaml's emitter, which ruamel.yaml.clib bundles and the official installer ships. libyaml, not
+// ruamel's pure-Python emitter, decides the look: block style, sequences inside mappings not
+// indented, empty containers as `{}`/`[]`, plain when it can, else single-quoted (line breaks
+// included, written as blank lines), else double-quoted with escapes for what it cannot print
+// (controls, `\r`, NEL, BOM, anything past the BMP); lines folded at spaces past 80 columns; keys
+// over 128 UTF-8 bytes or spanning lines written as `? key`. js-yaml differs in most of these.
 import { floatRepr, PythonError, pyStr } from './python.js';
+import { utf8EncodeError } from './stream.js';
 import { compareCodePoints } from './unicode.js';
 import { PyDict, PyFloat, PyObject, type PyValue } from './value.js';
 
@@ -19,8 +22,8 @@ type YNode =
 const BEST_WIDTH = 80;
 const BEST_INDENT = 2;
 const MAX_SIMPLE_KEY_LENGTH = 128;
-const BREAKS = '\n\x85\u2028\u2029';
-const BLANK_OR_BREAK = '\0 \t\r\n\x85\u2028\u2029';
+const BREAKS = '\r\n\x85\u2028\u2029';
+const BLANKZ = '\0 \t\r\n\x85\u2028\u2029';
 
 // ---- representer: values to nodes (one node per list/dict object, so shared objects alias) ----
 
@@ -102,25 +105,36 @@ function resolve(value: string): Tag | 'other' {
   return 'str';
 }
 
-// ---- scalar analysis (ruamel's Emitter.analyze_scalar) ----
+// ---- scalar analysis (libyaml's yaml_emitter_analyze_scalar) ----
+
+/** libyaml's IS_PRINTABLE: what it writes unescaped (no C1 controls, no BOM, nothing past the BMP). */
+function isPrintable(cp: number): boolean {
+  return cp === 0x0a || (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff);
+}
+
+/** IS_BREAK: `\r` counts, as do NEL, LS and PS. */
+const isBreak = (ch: string | undefined): boolean => ch !== undefined && BREAKS.includes(ch);
+/** IS_BLANKZ: blank, break, NUL, or the end of the string (the NUL after it). */
+const isBlankz = (ch: string | undefined): boolean => ch === undefined || BLANKZ.includes(ch);
 
 interface Analysis {
-  readonly empty: boolean;
+  /** The UTF-8 length: the simple-key limit counts bytes. */
+  readonly length: number;
   readonly multiline: boolean;
-  readonly allowFlowPlain: boolean;
-  readonly allowBlockPlain: boolean;
-  readonly allowSingleQuoted: boolean;
+  readonly blockPlainAllowed: boolean;
+  readonly singleQuotedAllowed: boolean;
 }
 
-function isUnicodePrintable(cp: number): boolean {
-  return cp === 0x85 || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
-}
+const utf8Length = (chars: readonly string[]): number =>
+  chars.reduce((n, ch) => {
+    const cp = ch.codePointAt(0) as number;
+    return n + (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+  }, 0);
 
 function analyze(chars: readonly string[]): Analysis {
   const n = chars.length;
-  if (n === 0) return { empty: true, multiline: false, allowFlowPlain: false, allowBlockPlain: true, allowSingleQuoted: true };
+  if (n === 0) return { length: 0, multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true };
   let blockIndicators = false;
-  let flowIndicators = false;
   let lineBreaks = false;
   let special = false;
   let leadingSpace = false;
@@ -129,56 +143,33 @@ function analyze(chars: readonly string[]): Analysis {
   let trailingBreak = false;
   let breakSpace = false;
   let spaceBreak = false;
-  const text = chars.join('');
-  if (text.startsWith('---') || text.startsWith('...')) {
-    blockIndicators = true;
-    flowIndicators = true;
-  }
-  let precededByWhitespace = true;
-  let followedByWhitespace = n === 1 || BLANK_OR_BREAK.includes(chars[1] as string);
   let previousSpace = false;
   let previousBreak = false;
-  for (let index = 0; index < n; ) {
-    const ch = chars[index] as string;
-    if (index === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) {
-        flowIndicators = true;
-        blockIndicators = true;
-      }
-      if (ch === '?' || ch === ':') {
-        if (n === 1) flowIndicators = true;
-        if (followedByWhitespace) blockIndicators = true;
-      }
-      if (ch === '-' && followedByWhitespace) {
-        flowIndicators = true;
-        blockIndicators = true;
-      }
+  const head = chars.slice(0, 3).join('');
+  if (head === '---' || head === '...') blockIndicators = true;
+  let precededByWhitespace = true;
+  let followedByWhitespace = isBlankz(chars[1]);
+  for (let i = 0; i < n; i++) {
+    const ch = chars[i] as string;
+    if (i === 0) {
+      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) blockIndicators = true;
+      if ((ch === '?' || ch === ':') && followedByWhitespace) blockIndicators = true;
+      if (ch === '-' && followedByWhitespace) blockIndicators = true;
     } else {
-      if (',[]{}'.includes(ch)) flowIndicators = true;
-      if (ch === ':' && followedByWhitespace) {
-        flowIndicators = true;
-        blockIndicators = true;
-      }
-      if (ch === '#' && precededByWhitespace) {
-        flowIndicators = true;
-        blockIndicators = true;
-      }
+      if (ch === ':' && followedByWhitespace) blockIndicators = true;
+      if (ch === '#' && precededByWhitespace) blockIndicators = true;
     }
-    const cp = ch.codePointAt(0) as number;
-    if (BREAKS.includes(ch)) lineBreaks = true;
-    if (!(ch === '\n' || (cp >= 0x20 && cp <= 0x7e))) {
-      // allow_unicode is on: printable non-ASCII is fine, anything else needs escapes.
-      if (!(isUnicodePrintable(cp) && cp !== 0xfeff)) special = true;
-    }
+    if (!isPrintable(ch.codePointAt(0) as number)) special = true;
+    if (isBreak(ch)) lineBreaks = true;
     if (ch === ' ') {
-      if (index === 0) leadingSpace = true;
-      if (index === n - 1) trailingSpace = true;
+      if (i === 0) leadingSpace = true;
+      if (i === n - 1) trailingSpace = true;
       if (previousBreak) breakSpace = true;
       previousSpace = true;
       previousBreak = false;
-    } else if (BREAKS.includes(ch)) {
-      if (index === 0) leadingBreak = true;
-      if (index === n - 1) trailingBreak = true;
+    } else if (isBreak(ch)) {
+      if (i === 0) leadingBreak = true;
+      if (i === n - 1) trailingBreak = true;
       if (previousSpace) spaceBreak = true;
       previousSpace = false;
       previousBreak = true;
@@ -186,340 +177,348 @@ function analyze(chars: readonly string[]): Analysis {
       previousSpace = false;
       previousBreak = false;
     }
-    index++;
-    precededByWhitespace = BLANK_OR_BREAK.includes(ch);
-    followedByWhitespace = index + 1 >= n || BLANK_OR_BREAK.includes(chars[index + 1] as string);
+    precededByWhitespace = isBlankz(ch);
+    if (i + 1 < n) followedByWhitespace = isBlankz(chars[i + 2]);
   }
-  let allowFlowPlain = true;
-  let allowBlockPlain = true;
-  let allowSingleQuoted = true;
-  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) allowFlowPlain = allowBlockPlain = false;
-  if (breakSpace) allowFlowPlain = allowBlockPlain = allowSingleQuoted = false;
-  if (special || spaceBreak) allowFlowPlain = allowBlockPlain = allowSingleQuoted = false;
-  if (lineBreaks) allowFlowPlain = allowBlockPlain = false;
-  if (flowIndicators) allowFlowPlain = false;
-  if (blockIndicators) allowBlockPlain = false;
-  return { empty: false, multiline: lineBreaks, allowFlowPlain, allowBlockPlain, allowSingleQuoted };
+  // Flow-context flags are left out: this dumper writes no flow collection with content.
+  let blockPlainAllowed = true;
+  let singleQuotedAllowed = true;
+  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) blockPlainAllowed = false;
+  if (breakSpace || spaceBreak || special) blockPlainAllowed = singleQuotedAllowed = false;
+  if (lineBreaks || blockIndicators) blockPlainAllowed = false;
+  return { length: utf8Length(chars), multiline: lineBreaks, blockPlainAllowed, singleQuotedAllowed };
 }
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  '\0': '0',
-  '\x07': 'a',
-  '\x08': 'b',
-  '\x09': 't',
-  '\x0a': 'n',
-  '\x0b': 'v',
-  '\x0c': 'f',
-  '\x0d': 'r',
-  '\x1b': 'e',
-  '"': '"',
-  '\\': '\\',
-  '\x85': 'N',
-  '\xa0': '_',
-  '\u2028': 'L',
-  '\u2029': 'P',
+const ESCAPES: Readonly<Record<number, string>> = {
+  0x00: '0',
+  0x07: 'a',
+  0x08: 'b',
+  0x09: 't',
+  0x0a: 'n',
+  0x0b: 'v',
+  0x0c: 'f',
+  0x0d: 'r',
+  0x1b: 'e',
+  0x22: '"',
+  0x5c: '\\',
+  0x85: 'N',
+  0xa0: '_',
+  0x2028: 'L',
+  0x2029: 'P',
 };
 
 const hexUpper = (cp: number, width: number): string => cp.toString(16).toUpperCase().padStart(width, '0');
 
-// ---- the emitter ----
+// ---- the emitter (libyaml's, block style; state names as in emitter.c) ----
 
-interface Context {
-  readonly root?: boolean;
-  readonly sequence?: boolean;
-  readonly mapping?: boolean;
-  readonly simpleKey?: boolean;
-}
+// libyaml's output buffer: it hands its contents over when fewer than 5 bytes are left.
+const OUTPUT_BUFFER_SIZE = 16384;
 
 class Emitter {
-  private readonly out: string[] = [];
+  private buffer: string[] = [];
+  private buffered = 0;
   private column = 0;
   private whitespace = true;
   private indention = true;
-  private indent: number | null = null;
-  private readonly indents: Array<number | null> = [];
-  private openEnded = false;
-  private rootContext = false;
-  private sequenceContext = false;
+  private indent = -1;
+  private readonly indents: number[] = [];
   private mappingContext = false;
   private simpleKeyContext = false;
   private readonly serialized = new Set<YNode>();
 
-  constructor(private readonly anchors: Map<YNode, string | null>) {}
+  constructor(
+    private readonly anchors: Map<YNode, string | null>,
+    private readonly out: string[],
+  ) {}
 
-  document(root: YNode): string {
-    this.node(root, { root: true });
+  document(root: YNode): void {
+    this.node(root, false, false);
     this.writeIndent();
-    if (this.openEnded) {
-      this.writeIndicator('...', true);
-      this.writeIndent();
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffered > 0) this.out.push(this.buffer.join(''));
+    this.buffer = [];
+    this.buffered = 0;
+  }
+
+  /** Into libyaml's buffer, flushing it first whenever a character might not fit (FLUSH). */
+  private emit(text: string): void {
+    const n = Buffer.byteLength(text);
+    if (this.buffered + n + 5 < OUTPUT_BUFFER_SIZE) {
+      this.buffer.push(text);
+      this.buffered += n;
+      return;
     }
-    return this.out.join('');
+    for (const ch of text) {
+      if (this.buffered + 5 >= OUTPUT_BUFFER_SIZE) this.flush();
+      this.buffer.push(ch);
+      this.buffered += Buffer.byteLength(ch);
+    }
   }
 
-  private write(data: string): void {
-    this.out.push(data);
+  /** PUT / WRITE: `width` characters (code points) more on the line. */
+  private put(text: string, width: number): void {
+    this.emit(text);
+    this.column += width;
   }
 
-  private writeIndicator(indicator: string, needWhitespace: boolean, whitespace = false, indention = false): void {
-    const data = this.whitespace || !needWhitespace ? indicator : ` ${indicator}`;
-    this.whitespace = whitespace;
-    this.indention = this.indention && indention;
-    this.column += Array.from(data).length;
-    this.openEnded = false;
-    this.write(data);
+  private putBreak(): void {
+    this.emit('\n');
+    this.column = 0;
+  }
+
+  /** WRITE_BREAK: `\n` as the line break; LS/PS are copied as they are. */
+  private writeBreak(ch: string): void {
+    if (ch === '\n') this.putBreak();
+    else {
+      this.emit(ch);
+      this.column = 0;
+    }
+  }
+
+  private writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
+    if (needWhitespace && !this.whitespace) this.put(' ', 1);
+    this.put(indicator, indicator.length);
+    this.whitespace = isWhitespace;
+    this.indention = this.indention && isIndention;
   }
 
   private writeIndent(): void {
-    const indent = this.indent ?? 0;
-    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.writeLineBreak();
-    if (this.column < indent) {
-      this.whitespace = true;
-      this.write(' '.repeat(indent - this.column));
-      this.column = indent;
-    }
-  }
-
-  private writeLineBreak(data = '\n'): void {
+    const indent = this.indent >= 0 ? this.indent : 0;
+    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
+    if (this.column < indent) this.put(' '.repeat(indent - this.column), indent - this.column);
     this.whitespace = true;
     this.indention = true;
-    this.column = 0;
-    this.write(data);
   }
 
-  private increaseIndent(flow: boolean, indentless = false): void {
+  private increaseIndent(flow: boolean, indentless: boolean): void {
     this.indents.push(this.indent);
-    if (this.indent === null) this.indent = flow ? null : 0;
+    if (this.indent < 0) this.indent = flow ? BEST_INDENT : 0;
     else if (!indentless) this.indent += BEST_INDENT;
   }
 
   private popIndent(): void {
-    this.indent = this.indents.pop() ?? null;
+    this.indent = this.indents.pop() as number;
   }
 
-  private node(node: YNode, ctx: Context): void {
-    this.rootContext = ctx.root ?? false;
-    this.sequenceContext = ctx.sequence ?? false;
-    this.mappingContext = ctx.mapping ?? false;
-    this.simpleKeyContext = ctx.simpleKey ?? false;
+  private node(node: YNode, mapping: boolean, simpleKey: boolean): void {
+    this.mappingContext = mapping;
+    this.simpleKeyContext = simpleKey;
     const anchor = this.anchors.get(node) ?? null;
     if (anchor !== null && this.serialized.has(node)) {
-      this.writeIndicator(`*${anchor}`, true);
+      this.writeIndicator('*', true, false, false);
+      this.writeAnchor(anchor);
+      if (this.simpleKeyContext) this.put(' ', 1);
       return;
     }
     this.serialized.add(node);
-    if (anchor !== null) this.writeIndicator(`&${anchor}`, true);
     if (node.kind === 'scalar') {
-      this.increaseIndent(true);
       this.scalar(node);
-      this.popIndent();
-    } else if (node.kind === 'seq') {
+      return;
+    }
+    if (anchor !== null) {
+      this.writeIndicator('&', true, false, false);
+      this.writeAnchor(anchor);
+    }
+    if (node.kind === 'seq') {
       if (node.items.length === 0) this.emptyFlow('[', ']');
       else this.blockSequence(node.items);
     } else if (node.entries.length === 0) this.emptyFlow('{', '}');
     else this.blockMapping(node.entries);
   }
 
+  private writeAnchor(name: string): void {
+    this.put(name, name.length);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
   private emptyFlow(open: string, close: string): void {
-    this.writeIndicator(open, true, true);
-    this.increaseIndent(true);
+    this.writeIndicator(open, true, true, false);
+    this.increaseIndent(true, false);
     this.popIndent();
-    this.writeIndicator(close, false);
-    this.writeLineBreak();
+    this.writeIndicator(close, false, false, false);
   }
 
   private blockSequence(items: YNode[]): void {
-    const indentless = this.mappingContext && !this.indention;
-    this.increaseIndent(false, indentless);
+    this.increaseIndent(false, this.mappingContext && !this.indention);
     for (const item of items) {
       this.writeIndent();
       this.writeIndicator('-', true, false, true);
-      this.node(item, { sequence: true });
+      this.node(item, false, false);
     }
     this.popIndent();
   }
 
   private blockMapping(entries: Array<[YNode, YNode]>): void {
-    this.increaseIndent(false);
+    this.increaseIndent(false, false);
     for (const [key, value] of entries) {
       this.writeIndent();
-      if (this.isSimpleKey(key)) {
-        this.node(key, { mapping: true, simpleKey: true });
-        this.writeIndicator(':', false);
-        this.node(value, { mapping: true });
+      if (this.checkSimpleKey(key)) {
+        this.node(key, true, true);
+        this.writeIndicator(':', false, false, false);
       } else {
         this.writeIndicator('?', true, false, true);
-        this.node(key, { mapping: true });
+        this.node(key, true, false);
         this.writeIndent();
         this.writeIndicator(':', true, false, true);
-        this.node(value, { mapping: true });
       }
+      this.node(value, true, false);
     }
     this.popIndent();
   }
 
-  private isSimpleKey(key: YNode): boolean {
-    if (key.kind !== 'scalar') return key.kind === 'seq' ? key.items.length === 0 : key.entries.length === 0;
-    const chars = Array.from(key.value);
-    return chars.length < MAX_SIMPLE_KEY_LENGTH && !analyze(chars).multiline;
+  private checkSimpleKey(key: YNode): boolean {
+    const anchor = this.anchors.get(key) ?? null;
+    const anchorLength = anchor === null ? 0 : anchor.length;
+    let length: number;
+    if (key.kind === 'scalar') {
+      const analysis = analyze(Array.from(key.value));
+      if (analysis.multiline) return false;
+      length = anchorLength + analysis.length;
+    } else {
+      if ((key.kind === 'seq' ? key.items.length : key.entries.length) !== 0) return false;
+      length = anchorLength;
+    }
+    return length <= MAX_SIMPLE_KEY_LENGTH;
   }
 
+  /** yaml_emitter_select_scalar_style, then the writer it picks. */
   private scalar(node: Extract<YNode, { kind: 'scalar' }>): void {
+    // The C serializer encodes each scalar to UTF-8 as it reaches it; what is still in the
+    // buffer then is lost with the error.
+    const encodeError = utf8EncodeError(node.value);
+    if (encodeError) throw encodeError;
     const chars = Array.from(node.value);
     const analysis = analyze(chars);
-    const implicit = resolve(node.value) === node.tag;
-    let style: '' | "'" | '"';
-    if (
-      implicit &&
-      !(this.simpleKeyContext && (analysis.empty || analysis.multiline)) &&
-      analysis.allowBlockPlain
-    ) {
-      style = '';
-    } else if (node.value.includes("'") || node.value.includes('\n')) {
-      style = '"';
-    } else if (analysis.allowSingleQuoted && !(this.simpleKeyContext && analysis.multiline)) {
-      style = "'";
-    } else {
-      style = '"';
+    const plainImplicit = resolve(node.value) === node.tag;
+    // What a quoted scalar reads back as: always a string.
+    const quotedImplicit = node.tag === 'str';
+    let style: '' | "'" | '"' = '';
+    if (this.simpleKeyContext && analysis.multiline) style = '"';
+    if (style === '') {
+      if (!analysis.blockPlainAllowed) style = "'";
+      if (analysis.length === 0 && this.simpleKeyContext) style = "'";
+      if (!plainImplicit) style = "'";
     }
-    const split = !this.simpleKeyContext;
-    if (this.sequenceContext) this.writeIndent();
-    if (style === '"') this.writeDoubleQuoted(chars, split);
-    else if (style === "'") this.writeSingleQuoted(chars, split);
-    else this.writePlain(chars, split);
+    if (style === "'" && !analysis.singleQuotedAllowed) style = '"';
+    if (!quotedImplicit && style !== '') {
+      // The non-specific tag `!` keeps a quoted number a number.
+      if (!this.whitespace) this.put(' ', 1);
+      this.put('!', 1);
+      this.whitespace = false;
+      this.indention = false;
+    }
+    this.increaseIndent(true, false);
+    const allowBreaks = !this.simpleKeyContext;
+    if (style === '"') this.writeDoubleQuoted(chars, allowBreaks);
+    else if (style === "'") this.writeSingleQuoted(chars, allowBreaks);
+    else this.writePlain(chars, allowBreaks);
+    this.popIndent();
   }
 
-  private writeText(chars: readonly string[], start: number, end: number): void {
-    if (start >= end) return;
-    this.column += end - start;
-    this.write(chars.slice(start, end).join(''));
-  }
-
-  private writeBreaks(chars: readonly string[], start: number, end: number): void {
-    if (chars[start] === '\n') this.writeLineBreak();
-    for (let i = start; i < end; i++) this.writeLineBreak(chars[i]);
-  }
-
-  private writePlain(chars: readonly string[], split: boolean): void {
-    if (this.rootContext) this.openEnded = true;
-    if (chars.length === 0) return;
-    if (!this.whitespace) {
-      this.column += 1;
-      this.write(' ');
+  private writePlain(chars: readonly string[], allowBreaks: boolean): void {
+    if (!this.whitespace && chars.length > 0) this.put(' ', 1);
+    let spaces = false;
+    let breaks = false;
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i] as string;
+      if (ch === ' ') {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && chars[i + 1] !== ' ') this.writeIndent();
+        else this.put(ch, 1);
+        spaces = true;
+      } else if (isBreak(ch)) {
+        if (!breaks && ch === '\n') this.putBreak();
+        this.writeBreak(ch);
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        this.put(ch, 1);
+        this.indention = false;
+        spaces = false;
+        breaks = false;
+      }
     }
     this.whitespace = false;
     this.indention = false;
-    let spaces = false;
-    let breaks = false;
-    let start = 0;
-    for (let end = 0; end <= chars.length; end++) {
-      const ch = chars[end];
-      if (spaces) {
-        if (ch !== ' ') {
-          if (start + 1 === end && this.column > BEST_WIDTH && split) {
-            this.writeIndent();
-            this.whitespace = false;
-            this.indention = false;
-          } else this.writeText(chars, start, end);
-          start = end;
-        }
-      } else if (breaks) {
-        if (ch === undefined || !BREAKS.includes(ch)) {
-          this.writeBreaks(chars, start, end);
-          this.writeIndent();
-          this.whitespace = false;
-          this.indention = false;
-          start = end;
-        }
-      } else if (ch === undefined || ' \n\x85\u2028\u2029'.includes(ch)) {
-        this.writeText(chars, start, end);
-        start = end;
-      }
-      if (ch !== undefined) {
-        spaces = ch === ' ';
-        breaks = BREAKS.includes(ch);
-      }
-    }
   }
 
-  private writeSingleQuoted(chars: readonly string[], split: boolean): void {
-    this.writeIndicator("'", true);
+  private writeSingleQuoted(chars: readonly string[], allowBreaks: boolean): void {
+    this.writeIndicator("'", true, false, false);
     let spaces = false;
     let breaks = false;
-    let start = 0;
-    for (let end = 0; end <= chars.length; end++) {
-      const ch = chars[end];
-      if (spaces) {
-        if (ch === undefined || ch !== ' ') {
-          if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== chars.length) this.writeIndent();
-          else this.writeText(chars, start, end);
-          start = end;
-        }
-      } else if (breaks) {
-        if (ch === undefined || !BREAKS.includes(ch)) {
-          this.writeBreaks(chars, start, end);
-          this.writeIndent();
-          start = end;
-        }
-      } else if (ch === undefined || ' \n\x85\u2028\u2029'.includes(ch) || ch === "'") {
-        if (start < end) {
-          this.writeText(chars, start, end);
-          start = end;
-        }
-      }
-      if (ch === "'") {
-        this.column += 2;
-        this.write("''");
-        start = end + 1;
-      }
-      if (ch !== undefined) {
-        spaces = ch === ' ';
-        breaks = BREAKS.includes(ch);
-      }
-    }
-    this.writeIndicator("'", false);
-  }
-
-  private writeDoubleQuoted(chars: readonly string[], split: boolean): void {
-    this.writeIndicator('"', true);
-    let start = 0;
     const n = chars.length;
-    for (let end = 0; end <= n; end++) {
-      const ch = chars[end];
-      const cp = ch === undefined ? -1 : (ch.codePointAt(0) as number);
-      const plainChar = cp >= 0x20 && cp <= 0x7e || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd);
-      if (ch === undefined || '"\\\x85\u2028\u2029\ufeff'.includes(ch) || !plainChar) {
-        this.writeText(chars, start, end);
-        if (start < end) start = end;
-        if (ch !== undefined) {
-          const short = ESCAPES[ch];
-          const data =
-            short !== undefined ? `\\${short}` : cp <= 0xff ? `\\x${hexUpper(cp, 2)}` : cp <= 0xffff ? `\\u${hexUpper(cp, 4)}` : `\\U${hexUpper(cp, 8)}`;
-          this.column += data.length;
-          this.write(data);
-          start = end + 1;
-        }
-      }
-      if (0 < end && end < n - 1 && (ch === ' ' || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
-        const piece = start < end ? chars.slice(start, end).join('') : '';
-        if (start < end) start = end;
-        this.column += Array.from(piece).length + 1;
-        this.write(`${piece}\\`);
-        this.writeIndent();
-        this.whitespace = false;
+    for (let i = 0; i < n; i++) {
+      const ch = chars[i] as string;
+      if (ch === ' ') {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i !== 0 && i !== n - 1 && chars[i + 1] !== ' ') this.writeIndent();
+        else this.put(ch, 1);
+        spaces = true;
+      } else if (isBreak(ch)) {
+        if (!breaks && ch === '\n') this.putBreak();
+        this.writeBreak(ch);
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        if (ch === "'") this.put("'", 1);
+        this.put(ch, 1);
         this.indention = false;
-        if (chars[start] === ' ') {
-          this.column += 1;
-          this.write('\\');
-        }
+        spaces = false;
+        breaks = false;
       }
     }
-    this.writeIndicator('"', false);
+    if (breaks) this.writeIndent();
+    this.writeIndicator("'", false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  private writeDoubleQuoted(chars: readonly string[], allowBreaks: boolean): void {
+    this.writeIndicator('"', true, false, false);
+    let spaces = false;
+    const n = chars.length;
+    for (let i = 0; i < n; i++) {
+      const ch = chars[i] as string;
+      const cp = ch.codePointAt(0) as number;
+      if (!isPrintable(cp) || cp === 0xfeff || isBreak(ch) || ch === '"' || ch === '\\') {
+        const short = ESCAPES[cp];
+        const data = short !== undefined ? short : cp <= 0xff ? `x${hexUpper(cp, 2)}` : cp <= 0xffff ? `u${hexUpper(cp, 4)}` : `U${hexUpper(cp, 8)}`;
+        this.put(`\\${data}`, data.length + 1);
+        spaces = false;
+      } else if (ch === ' ') {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i !== 0 && i !== n - 1) {
+          this.writeIndent();
+          if (chars[i + 1] === ' ') this.put('\\', 1);
+        } else this.put(ch, 1);
+        spaces = true;
+      } else {
+        this.put(ch, 1);
+        spaces = false;
+      }
+    }
+    this.writeIndicator('"', false, false, false);
+    this.whitespace = false;
+    this.indention = false;
   }
 }
 
-/** ruamel.yaml safe dump of a value (the caller decides what top-level scalars look like). */
+/** ruamel.yaml's safe dump through its C emitter (libyaml), of a list or dict. */
 export function dumpYaml(value: PyValue): string {
+  const out: string[] = [];
+  writeYamlDocument(value, out);
+  return out.join('');
+}
+
+/**
+ * The same dump as the pieces the stream receives: libyaml's buffer each time it fills up
+ * (about 16 KB), then the rest at the end of the document. A scalar the serializer cannot
+ * encode stops it: the pieces handed over before stay written.
+ */
+export function writeYamlDocument(value: PyValue, out: string[]): void {
   const root = represent(value, new Map());
-  return new Emitter(assignAnchors(root)).document(root);
+  new Emitter(assignAnchors(root), out).document(root);
 }

@@ -1,19 +1,31 @@
 // `--output yaml` and `--output yaml-stream`. The exact value {} prints nothing. With `yaml` a
 // top-level scalar is written as JSON (so a string comes out double-quoted) and containers as a
 // ruamel.yaml safe dump; `yaml-stream` dumps the value as the only item of a list.
-import { dumpJson } from './json-dump.js';
-import { dumpYaml } from './yaml-emitter.js';
+import { writeJsonValue } from './json-dump.js';
+import { collect } from './stream.js';
+import { writeYamlDocument } from './yaml-emitter.js';
 import { PyDict, isContainer, type PyValue } from './value.js';
 
 const isEmptyDict = (v: PyValue): boolean => v instanceof PyDict && v.size === 0;
 
-export function formatYaml(value: PyValue): string {
-  if (isEmptyDict(value)) return '';
-  if (!isContainer(value)) return `${dumpJson(value, { ensureAscii: false })}\n`;
-  return dumpYaml(value);
+function joined(write: (out: string[]) => void): string {
+  const { chunks, error } = collect(write);
+  if (error) throw error;
+  return chunks.join('');
 }
 
-export function formatYamlStream(value: PyValue): string {
-  if (isEmptyDict(value)) return '';
-  return dumpYaml([value]);
+export const formatYaml = (value: PyValue): string => joined((out) => writeYaml(value, out));
+export const formatYamlStream = (value: PyValue): string => joined((out) => writeYamlStream(value, out));
+
+/** The pieces `--output yaml` writes (see writeYamlDocument for how libyaml hands them over). */
+export function writeYaml(value: PyValue, out: string[]): void {
+  if (isEmptyDict(value)) return;
+  if (!isContainer(value)) {
+    writeJsonValue(value, { ensureAscii: false }, out);
+    out.push('\n');
+  } else writeYamlDocument(value, out);
+}
+
+export function writeYamlStream(value: PyValue, out: string[]): void {
+  if (!isEmptyDict(value)) writeYamlDocument([value], out);
 }

@@ -1,0 +1,163 @@
+// Formatter output the way Python puts it on stdout: piece by piece. The AWS CLI's formatters call
+// stream.write() as they go, and sys.stdout encodes each piece as it is written; so when a
+// formatter fails half way (a list mixing dicts and scalars in text output) or a piece cannot be
+// encoded (a lone surrogate from a JSON `\ud800`, `é` under AWS_CLI_OUTPUT_ENCODING=ascii), what
+// was written before stays written, and the error follows. Formatters push their pieces onto a
+// list in Python's write() granularity; this module turns that list into bytes.
+import { PythonError } from './python.js';
+
+export interface Written {
+  /** The pieces written, in order, up to the failure. */
+  readonly chunks: readonly string[];
+  /** What stopped the formatter, if anything. */
+  readonly error?: PythonError;
+}
+
+/** Runs a formatter writing into a list; a PythonError keeps what was written before it. */
+export function collect(write: (out: string[]) => void): Written {
+  const out: string[] = [];
+  try {
+    write(out);
+  } catch (e) {
+    if (e instanceof PythonError) return { chunks: out, error: e };
+    throw e;
+  }
+  return { chunks: out };
+}
+
+interface Codec {
+  /** The name Python's UnicodeEncodeError gives. */
+  readonly name: string;
+  readonly reason: string;
+  /** The bytes of one code point, or undefined when the codec cannot encode it. */
+  encode(cp: number): number[] | undefined;
+  /** The error names one character, never a run (Python's UTF-16 encoder). */
+  readonly oneAtATime?: boolean;
+}
+
+const isSurrogate = (cp: number): boolean => cp >= 0xd800 && cp <= 0xdfff;
+
+function utf8(cp: number): number[] | undefined {
+  if (isSurrogate(cp)) return undefined;
+  if (cp < 0x80) return [cp];
+  if (cp < 0x800) return [0xc0 | (cp >> 6), 0x80 | (cp & 0x3f)];
+  if (cp < 0x10000) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
+  return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
+}
+
+// cp1252's 0x80-0x9f (0 where the code page has a hole).
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+function utf16(cp: number, bigEndian: boolean): number[] | undefined {
+  if (isSurrogate(cp)) return undefined;
+  const units = cp < 0x10000 ? [cp] : [0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)];
+  return units.flatMap((u) => (bigEndian ? [u >> 8, u & 0xff] : [u & 0xff, u >> 8]));
+}
+
+const CODECS: Readonly<Record<string, Codec>> = {
+  'utf-8': { name: 'utf-8', reason: 'surrogates not allowed', encode: utf8 },
+  // The BOM comes with the first piece written (see encodeChunks).
+  'utf-8-sig': { name: 'utf-8', reason: 'surrogates not allowed', encode: utf8 },
+  // Python's plain utf-16 on this stream writes no BOM, little-endian (as recorded).
+  'utf-16le': { name: 'utf-16-le', reason: 'surrogates not allowed', encode: (cp) => utf16(cp, false), oneAtATime: true },
+  'utf-16be': { name: 'utf-16-be', reason: 'surrogates not allowed', encode: (cp) => utf16(cp, true), oneAtATime: true },
+  ascii: { name: 'ascii', reason: 'ordinal not in range(128)', encode: (cp) => (cp < 0x80 ? [cp] : undefined) },
+  latin1: { name: 'latin-1', reason: 'ordinal not in range(256)', encode: (cp) => (cp < 0x100 ? [cp] : undefined) },
+  'windows-1252': {
+    name: 'charmap',
+    reason: 'character maps to <undefined>',
+    encode: (cp) => {
+      if (cp < 0x80 || (cp >= 0xa0 && cp < 0x100)) return [cp];
+      const i = CP1252_HIGH.indexOf(cp);
+      return i > 0 || (i === 0 && cp === 0x20ac) ? [0x80 + i] : undefined;
+    },
+  },
+};
+
+// No lone surrogate (what String.prototype.isWellFormed answers from Node 20 on).
+const isWellFormed = (s: string): boolean => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+
+const escapeChar = (cp: number): string =>
+  cp <= 0xff ? `\\x${cp.toString(16).padStart(2, '0')}` : cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\U${cp.toString(16).padStart(8, '0')}`;
+
+/** Python's str() of the UnicodeEncodeError for code points start..end-1 of a piece. */
+function encodeError(codec: Codec, cps: readonly number[], start: number, end: number): PythonError {
+  const what =
+    end - start === 1
+      ? `character '${escapeChar(cps[start] as number)}' in position ${start}`
+      : `characters in position ${start}-${end - 1}`;
+  return new PythonError('UnicodeEncodeError', `'${codec.name}' codec can't encode ${what}: ${codec.reason}`);
+}
+
+/**
+ * The encoder label for an AWS_CLI_OUTPUT_ENCODING value (a TextDecoder label from
+ * util/codecs.ts, except utf-8-sig, which writes a BOM first).
+ */
+export function outputCodecLabel(name: string, decoderLabel: string | undefined): string {
+  return /^utf[-_]?8[-_]sig$/i.test(name) ? 'utf-8-sig' : decoderLabel ?? 'utf-8';
+}
+
+/**
+ * How sys.stdout deals with what its codec cannot encode: `surrogateescape` as Python starts it
+ * here (a lone `\udc80`-`\udcff` is the byte it stands for, any other surrogate an error),
+ * `strict` once AWS_CLI_OUTPUT_ENCODING (or PYTHONUTF8=1) has reconfigured it.
+ */
+export type EncodeErrors = 'strict' | 'surrogateescape';
+
+/**
+ * The bytes stdout receives for these pieces in a codec (a TextDecoder label from
+ * util/codecs.ts; encodings without an encoder here are written as UTF-8), and the error of the
+ * first piece that cannot be encoded: the pieces before it are written, it and the rest are not.
+ */
+export function encodeChunks(chunks: readonly string[], label = 'utf-8', errors: EncodeErrors = 'strict'): { bytes: Buffer; error?: PythonError } {
+  const codec = CODECS[label] ?? (CODECS['utf-8'] as Codec);
+  const parts: Buffer[] = [];
+  const done = (error?: PythonError) => ({ bytes: Buffer.concat(parts), ...(error ? { error } : {}) });
+  for (const chunk of chunks) {
+    // utf-8-sig's encoder puts the BOM in front of what its first write() encodes.
+    if (label === 'utf-8-sig' && parts.length === 0 && encodeChunks([chunk]).error === undefined) parts.push(Buffer.from([0xef, 0xbb, 0xbf]));
+    if (codec.encode === utf8 && isWellFormed(chunk)) {
+      parts.push(Buffer.from(chunk, 'utf8'));
+      continue;
+    }
+    const cps = Array.from(chunk, (ch) => ch.codePointAt(0) as number);
+    const bytes: number[] = [];
+    for (let i = 0; i < cps.length; i++) {
+      const b = codec.encode(cps[i] as number);
+      if (b !== undefined) {
+        for (const x of b) bytes.push(x);
+        continue;
+      }
+      let end = i + 1;
+      while (!codec.oneAtATime && end < cps.length && codec.encode(cps[end] as number) === undefined) end++;
+      // surrogateescape gives back the bytes a leading run of U+DC80..U+DCFF stands for.
+      let start = i;
+      while (errors === 'surrogateescape' && start < end && (cps[start] as number) >= 0xdc80 && (cps[start] as number) <= 0xdcff) {
+        bytes.push((cps[start] as number) & 0xff);
+        start++;
+      }
+      if (start < end) return done(encodeError(codec, cps, start, end));
+      i = end - 1;
+    }
+    parts.push(Buffer.from(bytes));
+  }
+  return done();
+}
+
+/** The error Python's str.encode('utf-8') raises for a string with a lone surrogate, if any. */
+export function utf8EncodeError(s: string): PythonError | undefined {
+  if (isWellFormed(s)) return undefined;
+  return encodeChunks([s]).error;
+}
+
+/** sys.stderr's `backslashreplace` as Python starts it: a lone surrogate is written as `\udXXX`. */
+export function backslashReplaceSurrogates(s: string): string {
+  if (isWellFormed(s)) return s;
+  return Array.from(s, (ch) => {
+    const cp = ch.codePointAt(0) as number;
+    return isSurrogate(cp) ? escapeChar(cp) : ch;
+  }).join('');
+}

@@ -1,0 +1,76 @@
+// stdout and stderr as Python encodes them, piece by piece: UnicodeEncodeError texts (one
+// character or a run), what is written before the failing piece, surrogateescape and
+// backslashreplace; and formatters keeping what they wrote before failing.
+import { describe, expect, it } from 'vitest';
+import { formatOutputChunks, parseJson } from '../../../src/output/index.js';
+import { backslashReplaceSurrogates, encodeChunks } from '../../../src/output/stream.js';
+
+const encoded = (chunks: string[], label?: string, errors?: 'strict' | 'surrogateescape') => {
+  const { bytes, error } = encodeChunks(chunks, label, errors);
+  return { bytes: [...bytes], error: error ? `${error.pyType}: ${error.message}` : null };
+};
+
+describe('encodeChunks', () => {
+  it('writes the pieces before the one that fails, and says where in that piece', () => {
+    expect(encoded(['ab', 'cé', 'd'], 'ascii')).toEqual({
+      bytes: [0x61, 0x62],
+      error: "UnicodeEncodeError: 'ascii' codec can't encode character '\\xe9' in position 1: ordinal not in range(128)",
+    });
+    expect(encoded(['x', 'déjà'], 'ascii').error).toBe(
+      "UnicodeEncodeError: 'ascii' codec can't encode character '\\xe9' in position 1: ordinal not in range(128)",
+    );
+    expect(encoded(['xéè'], 'ascii').error).toBe("UnicodeEncodeError: 'ascii' codec can't encode characters in position 1-2: ordinal not in range(128)");
+    expect(encoded(['a😀'], 'latin1').error).toBe("UnicodeEncodeError: 'latin-1' codec can't encode character '\\U0001f600' in position 1: ordinal not in range(256)");
+    expect(encoded(['€Ā'], 'windows-1252')).toEqual({
+      bytes: [],
+      error: "UnicodeEncodeError: 'charmap' codec can't encode character '\\u0100' in position 1: character maps to <undefined>",
+    });
+    expect(encoded(['café €'], 'windows-1252')).toEqual({ bytes: [0x63, 0x61, 0x66, 0xe9, 0x20, 0x80], error: null });
+    expect(encoded(['é'], 'latin1')).toEqual({ bytes: [0xe9], error: null });
+  });
+
+  it('UTF-8: a lone surrogate fails unless surrogateescape can give back the byte it stands for', () => {
+    expect(encoded(['ok', 'x\ud800\udc00y\udfff'], 'utf-8')).toEqual({
+      bytes: [0x6f, 0x6b],
+      error: "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udfff' in position 3: surrogates not allowed",
+    });
+    expect(encoded(['a\udcff\udc80'], 'utf-8', 'surrogateescape')).toEqual({ bytes: [0x61, 0xff, 0x80], error: null });
+    expect(encoded(['a\udcff\udc80'], 'utf-8', 'strict').error).toBe(
+      "UnicodeEncodeError: 'utf-8' codec can't encode characters in position 1-2: surrogates not allowed",
+    );
+    // The bytes of the escapable part do not save the piece: it fails from the first other one.
+    expect(encoded(['a\udcff\ud800b'], 'utf-8', 'surrogateescape')).toEqual({
+      bytes: [],
+      error: "UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' in position 2: surrogates not allowed",
+    });
+  });
+
+  it('stderr writes a lone surrogate as its escape', () => {
+    expect(backslashReplaceSurrogates('a\ud800b😀')).toBe('a\\ud800b😀');
+  });
+});
+
+describe('formatOutputChunks', () => {
+  const ctx = { title: 'Op', color: false, terminalWidth: 80 };
+  it('keeps what text output wrote before a list mixing dicts and scalars', () => {
+    const { chunks, error } = formatOutputChunks('text', parseJson('{"b": [{"x": 1}, 2], "a": "first"}'), ctx);
+    expect(chunks.join('')).toBe('first\n');
+    expect(error?.message).toBe("'int' object has no attribute 'items'");
+  });
+
+  it('JSON pieces are the ones Python writes: a separator with the scalar after it', () => {
+    expect(formatOutputChunks('json', parseJson('{"a": [1, {"b": "x"}], "c": []}'), ctx).chunks).toEqual([
+      '{', '\n    ', '"a"', ': ', '[\n        1', ',\n        ', '{', '\n            ', '"b"', ': ', '"x"', '\n        ', '}',
+      '\n    ', ']', ',\n    ', '"c"', ': ', '[]', '\n', '}', '\n',
+    ]);
+  });
+
+  it('YAML reaches the stream as whole buffers of libyaml; a lone surrogate loses the unflushed one', () => {
+    const items = Array.from({ length: 600 }, (_, i) => `item number ${i} with some words`);
+    const done = formatOutputChunks('yaml', parseJson(JSON.stringify({ a: items })), ctx);
+    expect(done.chunks.map((c) => Buffer.byteLength(c))).toEqual([16379, Buffer.byteLength(done.chunks.join('')) - 16379]);
+    const failed = formatOutputChunks('yaml', parseJson(JSON.stringify({ a: [...items, 'x\ud800'] })), ctx);
+    expect(failed.chunks).toEqual([done.chunks[0]]);
+    expect(failed.error?.message).toBe("'utf-8' codec can't encode character '\\ud800' in position 1: surrogates not allowed");
+  });
+});
