@@ -75,7 +75,8 @@ export class NoCredentialsError extends StructuredError {
   readonly exitCode = 253;
   readonly code = 'NoCredentials';
   constructor() {
-    super(`Unable to locate credentials. You can configure credentials by running "${PROG} login".`);
+    // cogsignout has no login command: the hint names the AWS CLI's, which writes what we read.
+    super('Unable to locate credentials. You can configure credentials by running "aws login".');
   }
 }
 

@@ -166,7 +166,7 @@ describe('credentials', () => {
   it('no credentials anywhere: 253', async () => {
     const r = await signOut('alice', [], noEnvKeys);
     expect(r).toMatchObject({ code: 253, stdout: '' });
-    expect(r.stderr).toBe('\ncogsignout: [ERROR]: An error occurred (NoCredentials): Unable to locate credentials. You can configure credentials by running "cogsignout login".\n');
+    expect(r.stderr).toBe('\ncogsignout: [ERROR]: An error occurred (NoCredentials): Unable to locate credentials. You can configure credentials by running "aws login".\n');
     expect(sentSignOuts()).toHaveLength(0);
   });
 
