@@ -21,7 +21,7 @@ const VALID_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
  * overflows, when the chain is read (very long chains) or when its roles are assumed, and the
  * AWS CLI fails with Python's RecursionError text. The same lengths give the same text here.
  */
-const PYTHON_LOAD_DEPTH = 330;
+const PYTHON_LOAD_DEPTH = 328;
 const PYTHON_FETCH_DEPTH = 135;
 
 export function hasStaticCredentials(p: Profile): boolean {
@@ -44,18 +44,27 @@ interface RoleStep {
   readonly mfaSerial: string | undefined;
 }
 
+const defaultSessionName = (): string => `botocore-session-${Math.floor(Date.now() / 1000)}`;
+
+/**
+ * The AssumeRole parameters in the order botocore's serializer sends them: its dict's insertion
+ * order (the configured extras, then RoleArn, then a generated session name).
+ */
 function roleStep(name: string, p: Profile): RoleStep {
   const params: Array<[string, string]> = [];
   const roleArn = str(p, 'role_arn') ?? '';
-  params.push(['RoleArn', roleArn]);
-  // botocore names the session after the time when none is configured.
-  params.push(['RoleSessionName', str(p, 'role_session_name') ?? `botocore-session-${Math.floor(Date.now() / 1000)}`]);
-  const duration = str(p, 'duration_seconds');
-  if (duration !== undefined && /^\s*[+-]?\d+\s*$/.test(duration)) params.push(['DurationSeconds', String(Number.parseInt(duration, 10))]);
+  const sessionName = str(p, 'role_session_name');
+  if (sessionName !== undefined) params.push(['RoleSessionName', sessionName]);
   const externalId = str(p, 'external_id');
   if (externalId !== undefined) params.push(['ExternalId', externalId]);
   const mfaSerial = str(p, 'mfa_serial');
   if (mfaSerial !== undefined) params.push(['SerialNumber', mfaSerial]);
+  const duration = str(p, 'duration_seconds');
+  if (duration !== undefined && /^\s*[+-]?\d+\s*$/.test(duration)) params.push(['DurationSeconds', String(Number.parseInt(duration, 10))]);
+  params.push(['RoleArn', roleArn]);
+  // An empty session name is replaced where it stands; none is added at the end.
+  if (sessionName === '') (params[0] as [string, string])[1] = defaultSessionName();
+  else if (sessionName === undefined) params.push(['RoleSessionName', defaultSessionName()]);
   return { profileName: name, roleArn, params, mfaSerial };
 }
 
@@ -153,7 +162,10 @@ export function loadWebIdentity(profileName: string, ctx: ProviderContext, disab
       'The provided profile or the current environment is configured to assume role with web identity but has no role ARN configured. Ensure that the profile has the role_arnconfiguration set or the AWS_ROLE_ARN env var is set.',
     );
   }
-  const sessionName = get('role_session_name') ?? `botocore-session-${Math.floor(Date.now() / 1000)}`;
+  const sessionName = get('role_session_name');
+  const params: Array<[string, string]> = sessionName !== undefined
+    ? [['RoleSessionName', sessionName || defaultSessionName()], ['RoleArn', roleArn]]
+    : [['RoleArn', roleArn], ['RoleSessionName', defaultSessionName()]];
   return {
     method: 'assume-role-with-web-identity',
     async fetch(): Promise<Credentials> {
@@ -170,7 +182,7 @@ export function loadWebIdentity(profileName: string, ctx: ProviderContext, disab
       }
       const result = await ctx.remote().then((r) => r.callSts({
         endpoint: ctx.stsEndpoint(), region: ctx.region, action: 'AssumeRoleWithWebIdentity',
-        params: [['RoleArn', roleArn], ['RoleSessionName', sessionName], ['WebIdentityToken', token]], credentials: undefined,
+        params: [...params, ['WebIdentityToken', token]], credentials: undefined,
       }, ctx.callOptions));
       return { accessKeyId: result.accessKeyId, secretAccessKey: result.secretAccessKey, ...(result.sessionToken ? { sessionToken: result.sessionToken } : {}) };
     },
