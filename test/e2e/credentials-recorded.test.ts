@@ -86,6 +86,7 @@ function prepare(c: RecordedCase, extraEnv: Record<string, string> = {}) {
 
 const norm = (s: string): string => s
   .replaceAll(`127.0.0.1:${closedPort}`, '127.0.0.1:<CLOSED_PORT>').replaceAll(`localhost:${closedPort}`, 'localhost:<CLOSED_PORT>')
+  .replaceAll(`[::1]:${closedPort}`, '[::1]:<CLOSED_PORT>')
   .replaceAll(`127.0.0.1:${server.port}`, '127.0.0.1:<PORT>').replaceAll(poolId, 'us-east-1_Example')
   // The recordings' normalization of hashes (cache file names).
   .replace(/\b[0-9a-f]{64}\b/g, '<SHA256>');
