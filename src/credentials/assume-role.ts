@@ -5,6 +5,8 @@
 // the credentials are first needed, innermost role first. A source_profile chain is walked
 // without recursion, so any length is handled the AWS CLI's way.
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import { PythonError, strRepr } from '../output/python.js';
 import { osErrorText } from '../util/os-errors.js';
@@ -12,6 +14,8 @@ import type { Profile } from '../config/files.js';
 import { partialCredentials, type Deferred, type ProviderContext } from './provider.js';
 import { parseExpiry } from './expiry.js';
 import { readMfaCode } from './mfa.js';
+import { readRoleCache, roleCacheKey, writeRoleCache } from './role-cache.js';
+import type { TemporaryCredentials } from './remote.js';
 import type { Credentials } from './types.js';
 
 const VALID_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
@@ -42,6 +46,8 @@ interface RoleStep {
   readonly roleArn: string;
   readonly params: Array<[string, string]>;
   readonly mfaSerial: string | undefined;
+  /** botocore leaves a session name it made up out of the cache key. */
+  readonly generatedSessionName: boolean;
 }
 
 const defaultSessionName = (): string => `botocore-session-${Math.floor(Date.now() / 1000)}`;
@@ -65,7 +71,7 @@ function roleStep(name: string, p: Profile): RoleStep {
   // An empty session name is replaced where it stands; none is added at the end.
   if (sessionName === '') (params[0] as [string, string])[1] = defaultSessionName();
   else if (sessionName === undefined) params.push(['RoleSessionName', defaultSessionName()]);
-  return { profileName: name, roleArn, params, mfaSerial };
+  return { profileName: name, roleArn, params, mfaSerial, generatedSessionName: !sessionName };
 }
 
 /** The Python list repr botocore prints of the visited profiles. */
@@ -124,24 +130,38 @@ export async function loadAssumeRole(profileName: string, ctx: ProviderContext):
     }
     name = sourceName;
   }
-  const chain = steps.reverse();
+  // Innermost role last: each step's source is the one after it.
+  const cacheDir = roleCacheDir(ctx);
+  const assume = async (i: number): Promise<Credentials> => {
+    if (i === steps.length) return base.fetch();
+    const step = steps[i] as RoleStep;
+    const key = roleCacheKey(step.params.filter(([k]) => k !== 'RoleSessionName' || !step.generatedSessionName));
+    const cached = readRoleCache(cacheDir, key);
+    if (cached !== undefined) return cached.credentials;
+    const source = await assume(i + 1);
+    const params = [...step.params];
+    if (step.mfaSerial !== undefined) params.push(['TokenCode', await readMfaCode(step.mfaSerial, ctx)]);
+    const r = await (await ctx.remote()).callSts({
+      endpoint: ctx.stsEndpoint(), region: ctx.region, action: 'AssumeRole', params, credentials: source,
+    }, ctx.callOptions);
+    return remember(cacheDir, key, r);
+  };
   return {
     method: 'assume-role',
     async fetch(): Promise<Credentials> {
-      if (chain.length >= PYTHON_FETCH_DEPTH) throw new PythonError('RecursionError', 'maximum recursion depth exceeded');
-      let creds = await base.fetch();
-      for (const step of chain) {
-        const params = [...step.params];
-        if (step.mfaSerial !== undefined) params.push(['TokenCode', await readMfaCode(step.mfaSerial, ctx)]);
-        const result = await ctx.remote().then((r) => r.callSts({
-          endpoint: ctx.stsEndpoint(), region: ctx.region, action: 'AssumeRole', params, credentials: creds,
-        }, ctx.callOptions));
-        if (result.expirationText !== undefined) parseExpiry(result.expirationText);
-        creds = { accessKeyId: result.accessKeyId, secretAccessKey: result.secretAccessKey, ...(result.sessionToken ? { sessionToken: result.sessionToken } : {}) };
-      }
-      return creds;
+      if (steps.length >= PYTHON_FETCH_DEPTH) throw new PythonError('RecursionError', 'maximum recursion depth exceeded');
+      return assume(0);
     },
   };
+}
+
+const roleCacheDir = (ctx: ProviderContext): string => join(ctx.env.HOME ?? homedir(), '.aws', 'cli', 'cache');
+
+function remember(dir: string, key: string, r: TemporaryCredentials): Credentials {
+  if (r.expirationText !== undefined) parseExpiry(r.expirationText);
+  const credentials = { accessKeyId: r.accessKeyId, secretAccessKey: r.secretAccessKey, ...(r.sessionToken ? { sessionToken: r.sessionToken } : {}) };
+  writeRoleCache(dir, key, { credentials, expiration: r.expirationText, assumedRoleArn: r.assumedRoleArn, assumedRoleId: r.assumedRoleId });
+  return credentials;
 }
 
 /** AssumeRoleWithWebIdentityProvider.load: environment first unless --profile, then the profile. */
@@ -166,9 +186,13 @@ export function loadWebIdentity(profileName: string, ctx: ProviderContext, disab
   const params: Array<[string, string]> = sessionName !== undefined
     ? [['RoleSessionName', sessionName || defaultSessionName()], ['RoleArn', roleArn]]
     : [['RoleArn', roleArn], ['RoleSessionName', defaultSessionName()]];
+  const key = roleCacheKey(sessionName ? params : params.filter(([k]) => k !== 'RoleSessionName'));
   return {
     method: 'assume-role-with-web-identity',
     async fetch(): Promise<Credentials> {
+      const cacheDir = roleCacheDir(ctx);
+      const cached = readRoleCache(cacheDir, key);
+      if (cached !== undefined) return cached.credentials;
       // botocore opens the path as given (no ~ expansion).
       let token: string;
       try {
@@ -180,11 +204,11 @@ export function loadWebIdentity(profileName: string, ctx: ProviderContext, disab
       if (token.length < 4) {
         throw new ParamValidationError(`Parameter validation failed:\nInvalid length for parameter WebIdentityToken, value: ${token.length}, valid min length: 4`);
       }
-      const result = await ctx.remote().then((r) => r.callSts({
+      const r = await (await ctx.remote()).callSts({
         endpoint: ctx.stsEndpoint(), region: ctx.region, action: 'AssumeRoleWithWebIdentity',
         params: [...params, ['WebIdentityToken', token]], credentials: undefined,
-      }, ctx.callOptions));
-      return { accessKeyId: result.accessKeyId, secretAccessKey: result.secretAccessKey, ...(result.sessionToken ? { sessionToken: result.sessionToken } : {}) };
+      }, ctx.callOptions);
+      return remember(cacheDir, key, r);
     },
   };
 }

@@ -131,6 +131,9 @@ export interface StsCall {
 
 export interface TemporaryCredentials extends Credentials {
   readonly expirationText: string | undefined;
+  /** AssumedRoleUser of an STS answer. */
+  readonly assumedRoleArn?: string | undefined;
+  readonly assumedRoleId?: string | undefined;
 }
 
 export async function callSts(call: StsCall, opts: CallOptions): Promise<TemporaryCredentials> {
@@ -168,7 +171,10 @@ export async function callSts(call: StsCall, opts: CallOptions): Promise<Tempora
     const secretAccessKey = tag(xml, 'SecretAccessKey');
     const sessionToken = tag(xml, 'SessionToken');
     if (accessKeyId === undefined || secretAccessKey === undefined) throw new PythonError('KeyError', "'Credentials'");
-    return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), expirationText: tag(xml, 'Expiration') };
+    return {
+      accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), expirationText: tag(xml, 'Expiration'),
+      assumedRoleArn: tag(xml, 'Arn'), assumedRoleId: tag(xml, 'AssumedRoleId'),
+    };
   });
 }
 

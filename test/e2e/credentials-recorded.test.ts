@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../local-cognito/server.js';
-import { REPO, runCli } from '../support/cli.js';
+import { BIN, REPO, runCli } from '../support/cli.js';
 import type { RecordedCase } from '../support/recordings.js';
 
 interface Fixture {
@@ -32,6 +32,7 @@ const KEYS = [
   { accessKeyId: 'AKIDLOGIN', secretAccessKey: 'secret-login', sessionToken: 'token-login' },
   { accessKeyId: 'AKIDSOURCE', secretAccessKey: 'secret-source' },
   { accessKeyId: 'AKIDNOTOKEN', secretAccessKey: 'secret-no-token' },
+  { accessKeyId: 'AKIDCACHED', secretAccessKey: 'secret-cached', sessionToken: 'token-cached' },
 ];
 
 /**
@@ -146,6 +147,25 @@ describe('assume-role, web identity and SSO against the local endpoint\'s STS an
     expect(sts[0]?.body).toMatchObject({ Action: 'AssumeRole', RoleArn: ROLE, RoleSessionName: 'ops', ExternalId: 'ext-1' });
     expect(signers()).toHaveLength(1);
     expect(signers()[0]).toMatch(/^ASIA/);
+  });
+
+  it('assumed-role credentials are cached in ~/.aws/cli/cache (0600), under the AWS CLI\'s file name, and reused', async () => {
+    const config = `[default]\nrole_arn = ${ROLE}\nrole_session_name = ops\nsource_profile = src\n[profile src]\naws_access_key_id = AKIDSOURCE\naws_secret_access_key = secret-source\n`;
+    // The AWS CLI's file name for these arguments: sha1 of json.dumps({"RoleArn": …, "RoleSessionName": "ops"}, sort_keys=True).
+    const key = createHash('sha1').update(`{"RoleArn": "${ROLE}", "RoleSessionName": "ops"}`).digest('hex');
+    const once = `"${process.execPath}" "${BIN}" admin-user-global-sign-out --user-pool-id ${poolId} --username alice --endpoint-url ${server.url}`;
+    server.resetStats();
+    const r = await runCli(['-c', `${once} && ${once} && stat -c %a ~/.aws/cli/cache/${key}.json && cat ~/.aws/cli/cache/${key}.json`], {
+      shell: true, env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_ENDPOINT_URL_STS: server.url }, files: { '.aws/config': config },
+    });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const [mode, json] = r.stdout.split('\n');
+    expect(mode).toBe('600');
+    const doc = JSON.parse(json as string) as { Credentials: Record<string, string> };
+    expect(doc.Credentials.AccessKeyId).toMatch(/^ASIA/);
+    expect(doc.Credentials.Expiration).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/);
+    expect(server.requests.filter((q) => q.operation === 'sts:AssumeRole')).toHaveLength(1);
+    expect(signers()).toEqual([doc.Credentials.AccessKeyId, doc.Credentials.AccessKeyId]);
   });
 
   it('a chain of two roles assumes the inner role first', async () => {
