@@ -22,6 +22,12 @@ export function roleCacheKey(args: ReadonlyArray<readonly [string, string]>): st
   return createHash('sha1').update(`{${body}}`, 'utf8').digest('hex');
 }
 
+/** SSOCredentialFetcher's key: sorted, minified JSON of the role, the account and the session or start URL. */
+export function ssoCacheKey(args: Readonly<Record<string, string>>): string {
+  const body = Object.keys(args).sort().map((k) => `${pyJsonString(k)}:${pyJsonString(args[k] as string)}`).join(',');
+  return createHash('sha1').update(`{${body}}`, 'utf8').digest('hex');
+}
+
 export interface CachedRole {
   readonly credentials: Credentials;
   readonly expiresAt: number;
@@ -67,13 +73,27 @@ export function writeRoleCache(dir: string, key: string, role: AssumedRole): voi
   const c = role.credentials;
   const accountId = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(role.assumedRoleArn ?? '')?.[1];
   const expiration = role.expiration === undefined ? undefined : new Date(parseExpiry(role.expiration)).toISOString().replace(/\.\d{3}Z$/, '+00:00');
-  const doc = {
+  writeCacheFile(dir, key, {
     Credentials: {
       AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey, SessionToken: c.sessionToken ?? null, Expiration: expiration,
       ...(accountId !== undefined ? { AccountId: accountId } : {}),
     },
     ...(role.assumedRoleArn !== undefined ? { AssumedRoleUser: { AssumedRoleId: role.assumedRoleId, Arn: role.assumedRoleArn } } : {}),
-  };
+  });
+}
+
+/** What SSOCredentialFetcher caches: the role credentials, Expiration as `%Y-%m-%dT%H:%M:%SZ`. */
+export function writeSsoCache(dir: string, key: string, c: Credentials, expirationMs: number, accountId: string): void {
+  writeCacheFile(dir, key, {
+    ProviderType: 'sso',
+    Credentials: {
+      AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey, SessionToken: c.sessionToken ?? null,
+      Expiration: new Date(expirationMs).toISOString().replace(/\.\d{3}Z$/, 'Z'), AccountId: accountId,
+    },
+  });
+}
+
+function writeCacheFile(dir: string, key: string, doc: unknown): void {
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${key}.json`), JSON.stringify(doc), { mode: 0o600 });

@@ -11,6 +11,7 @@ import { GeneralError } from '../errors/errors.js';
 import { PythonError } from '../output/python.js';
 import { expandPath, type Env, type Profile } from '../config/files.js';
 import { parseExpiry } from './expiry.js';
+import { readRoleCache, ssoCacheKey, writeSsoCache } from './role-cache.js';
 import type { Deferred, ProviderContext } from './provider.js';
 import type { Credentials } from './types.js';
 
@@ -140,12 +141,19 @@ export function loadSso(profileName: string, ctx: ProviderContext): Deferred | u
   return {
     method: 'sso',
     async fetch(): Promise<Credentials> {
+      // The AWS CLI caches role credentials in ~/.aws/cli/cache: while they last, no token is needed.
+      const cacheDir = join(home(ctx.env), '.aws', 'cli', 'cache');
+      const key = ssoCacheKey({ roleName: c.roleName, accountId: c.accountId, ...(c.sessionName !== undefined ? { sessionName: c.sessionName } : { startUrl: c.startUrl }) });
+      const cached = readRoleCache(cacheDir, key);
+      if (cached !== undefined) return cached.credentials;
       const accessToken = await loadToken(c, ctx);
       const remote = await ctx.remote();
       const r = await remote.callSsoPortal({
         endpoint: ctx.ssoEndpoint(c.ssoRegion), accessToken, roleName: c.roleName, accountId: c.accountId,
       }, ctx.callOptions, () => new GeneralError(UNAUTHORIZED));
-      return { accessKeyId: r.accessKeyId, secretAccessKey: r.secretAccessKey, ...(r.sessionToken ? { sessionToken: r.sessionToken } : {}) };
+      const credentials = { accessKeyId: r.accessKeyId, secretAccessKey: r.secretAccessKey, ...(r.sessionToken ? { sessionToken: r.sessionToken } : {}) };
+      writeSsoCache(cacheDir, key, credentials, r.expirationMs, c.accountId);
+      return credentials;
     },
   };
 }
