@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { createServer as createHttpServer, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../local-cognito/server.js';
 import { BIN, REPO, runCli } from '../support/cli.js';
@@ -33,6 +34,7 @@ const KEYS = [
   { accessKeyId: 'AKIDSOURCE', secretAccessKey: 'secret-source' },
   { accessKeyId: 'AKIDNOTOKEN', secretAccessKey: 'secret-no-token' },
   { accessKeyId: 'AKIDCACHED', secretAccessKey: 'secret-cached', sessionToken: 'token-cached' },
+  { accessKeyId: 'AKIDCONTAINER', secretAccessKey: 'secret-container', sessionToken: 'token-container' },
 ];
 
 /**
@@ -247,3 +249,51 @@ describe('deliberate differences: a clear message where the AWS CLI has none', (
     expect(r.stderr).toBe("\ncogsignout: [ERROR]: Your session has expired. Please reauthenticate using 'aws login'.\n");
   });
 });
+
+describe('container credentials', () => {
+  /** A container credentials endpoint that fails `failures` times with a 500 first. */
+  async function endpoint(failures: number) {
+    const seen: IncomingHttpHeaders[] = [];
+    const srv = createHttpServer((req, res) => {
+      seen.push(req.headers);
+      if (seen.length <= failures) {
+        res.writeHead(500).end('busy');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
+        AccessKeyId: 'AKIDCONTAINER', SecretAccessKey: 'secret-container', Token: 'token-container', Expiration: '2999-01-01T00:00:00Z',
+      }));
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const { port } = srv.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}/creds`, seen, close: () => new Promise<void>((r) => srv.close(() => r())) };
+  }
+  const args = () => ['admin-user-global-sign-out', '--user-pool-id', poolId, '--username', 'alice', '--endpoint-url', server.url];
+
+  it('retried a second apart, three attempts in all: two 500s, then the keys sign the request', async () => {
+    const ep = await endpoint(2);
+    try {
+      server.resetStats();
+      const r = await runCli(args(), { env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_CONTAINER_CREDENTIALS_FULL_URI: ep.url, AWS_CONTAINER_AUTHORIZATION_TOKEN: 'Bearer abc' } });
+      expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+      expect(ep.seen).toHaveLength(3);
+      expect(ep.seen.map((h) => [h.authorization, h.accept])).toEqual(Array(3).fill(['Bearer abc', 'application/json']));
+      expect(server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => q.accessKeyId)).toEqual(['AKIDCONTAINER']);
+    } finally {
+      await ep.close();
+    }
+  });
+
+  it('three 500s: botocore\'s message with the last answer', async () => {
+    const ep = await endpoint(3);
+    try {
+      const r = await runCli(args(), { env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_CONTAINER_CREDENTIALS_FULL_URI: ep.url } });
+      expect(r.code).toBe(255);
+      expect(r.stderr).toBe('\ncogsignout: [ERROR]: Error when retrieving credentials from container-role: Error retrieving metadata: Received non 200 response 500 from container metadata: busy\n');
+      expect(ep.seen).toHaveLength(3);
+    } finally {
+      await ep.close();
+    }
+  });
+});
+
