@@ -51,6 +51,15 @@ const stubAnswered = (c: RecordedCase): boolean => Object.values(c.env).some((v)
 
 const REPLAYED = fixture.cases.filter((c) => !stubAnswered(c) && c.network !== 'isolated-only' && !DIFFERENT.has(c.id));
 
+/**
+ * Cases whose keys carry a session token other than KEYS' (which token wins is the point):
+ * replayed on an endpoint of their own that accepts only the token the AWS CLI sent.
+ */
+const TOKEN_CASES: Readonly<Record<string, Array<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }>>> = {
+  'env-security-token-order': [{ accessKeyId: 'AKIDEXAMPLETEST', secretAccessKey: 'test-secret-access-key', sessionToken: 'security-tok' }],
+  'file-security-token-order': [{ accessKeyId: 'AKIDFROMCREDFILE', secretAccessKey: 'secret-from-cred-file', sessionToken: 'security-tok' }],
+};
+
 let server: LocalCognito;
 let poolId: string;
 let closedPort: number;
@@ -100,18 +109,38 @@ describe('credential providers: AWS CLI 2.36.7 recordings replayed against the l
   });
   for (const c of REPLAYED) {
     it(c.id, async () => {
-      const { args, env, files } = prepare(c);
-      server.resetStats();
-      const r = await runCli(args, { env, files, timeoutMs: 60_000 });
-      expect({ code: r.code }).toEqual({ code: c.exitCode });
-      if (c.compare !== 'exact') return;
-      expect(norm(r.stderr)).toBe(c.stderr);
-      expect(norm(r.stdout)).toBe(c.stdout);
-      const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => ({
-        accessKeyId: q.accessKeyId ?? null, sessionToken: q.headers['x-amz-security-token'] === undefined ? null : 'present',
-      }));
-      expect(sent).toEqual(c.requests.map((q) => ({ accessKeyId: q.accessKeyId, sessionToken: q.securityToken === null ? null : 'present' })));
+      const keys = TOKEN_CASES[c.id];
+      const main = server;
+      const mainPool = poolId;
+      if (keys) {
+        server = await startLocalCognito({ keys });
+        poolId = server.createUserPool('Example');
+        server.seedUsers(poolId, [{ username: 'alice' }]);
+      }
+      try {
+        await replay(c);
+      } finally {
+        if (keys) {
+          await server.close();
+          server = main;
+          poolId = mainPool;
+        }
+      }
     }, 90_000);
+  }
+
+  async function replay(c: RecordedCase): Promise<void> {
+    const { args, env, files } = prepare(c);
+    server.resetStats();
+    const r = await runCli(args, { env, files, timeoutMs: 60_000 });
+    expect({ code: r.code }).toEqual({ code: c.exitCode });
+    if (c.compare !== 'exact') return;
+    expect(norm(r.stderr)).toBe(c.stderr);
+    expect(norm(r.stdout)).toBe(c.stdout);
+    const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => ({
+      accessKeyId: q.accessKeyId ?? null, sessionToken: q.headers['x-amz-security-token'] === undefined ? null : 'present',
+    }));
+    expect(sent).toEqual(c.requests.map((q) => ({ accessKeyId: q.accessKeyId, sessionToken: q.securityToken === null ? null : 'present' })));
   }
 });
 
