@@ -2,8 +2,9 @@
 // botocore's AssumeRoleProvider and AssumeRoleWithWebIdentityProvider check and resolve them.
 // The configuration is validated when credentials are looked up (its errors come before
 // parameter validation, as the AWS CLI creates its client first); the STS calls are made when
-// the credentials are first needed, innermost role first. A source_profile chain is walked
-// without recursion, so any length is handled the AWS CLI's way.
+// the credentials are first needed, outermost role first from the AWS CLI's role cache, else
+// innermost first from STS. A source_profile chain is walked without recursion, so any length
+// ends the AWS CLI's way (its loop check, or Python's recursion limit) rather than in a crash.
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -42,8 +43,6 @@ const str = (p: Profile, key: string): string | undefined => {
 };
 
 interface RoleStep {
-  readonly profileName: string;
-  readonly roleArn: string;
   readonly params: Array<[string, string]>;
   readonly mfaSerial: string | undefined;
   /** botocore leaves a session name it made up out of the cache key. */
@@ -56,7 +55,7 @@ const defaultSessionName = (): string => `botocore-session-${Math.floor(Date.now
  * The AssumeRole parameters in the order botocore's serializer sends them: its dict's insertion
  * order (the configured extras, then RoleArn, then a generated session name).
  */
-function roleStep(name: string, p: Profile): RoleStep {
+function roleStep(p: Profile): RoleStep {
   const params: Array<[string, string]> = [];
   const roleArn = str(p, 'role_arn') ?? '';
   const sessionName = str(p, 'role_session_name');
@@ -71,7 +70,7 @@ function roleStep(name: string, p: Profile): RoleStep {
   // An empty session name is replaced where it stands; none is added at the end.
   if (sessionName === '') (params[0] as [string, string])[1] = defaultSessionName();
   else if (sessionName === undefined) params.push(['RoleSessionName', defaultSessionName()]);
-  return { profileName: name, roleArn, params, mfaSerial, generatedSessionName: !sessionName };
+  return { params, mfaSerial, generatedSessionName: !sessionName };
 }
 
 /** The Python list repr botocore prints of the visited profiles. */
@@ -101,7 +100,7 @@ export async function loadAssumeRole(profileName: string, ctx: ProviderContext):
     if (credentialSource === undefined && source === undefined) {
       throw partialCredentials('assume-role', 'source_profile or credential_source');
     }
-    steps.push(roleStep(name, profile));
+    steps.push(roleStep(profile));
     if (credentialSource !== undefined) {
       if (!VALID_SOURCES.includes(credentialSource)) {
         throw new GeneralError(`The credential source "${credentialSource}" referenced in profile "${name}" is not valid.`);
@@ -140,7 +139,7 @@ export async function loadAssumeRole(profileName: string, ctx: ProviderContext):
     if (cached !== undefined) return cached.credentials;
     const source = await assume(i + 1);
     const params = [...step.params];
-    if (step.mfaSerial !== undefined) params.push(['TokenCode', await readMfaCode(step.mfaSerial, ctx)]);
+    if (step.mfaSerial !== undefined) params.push(['TokenCode', await readMfaCode(step.mfaSerial)]);
     const r = await (await ctx.remote()).callSts({
       endpoint: ctx.stsEndpoint(), region: ctx.region, action: 'AssumeRole', params, credentials: source,
     }, ctx.callOptions);

@@ -23,7 +23,7 @@ function readLine(fd: number, raw: boolean): string | undefined {
   }
 }
 
-export async function readMfaCode(serial: string, _ctx: unknown): Promise<string> {
+export async function readMfaCode(serial: string): Promise<string> {
   const prompt = `Enter MFA code for ${serial}: `;
   const stdin = process.stdin;
   let line: string | undefined;
