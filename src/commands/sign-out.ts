@@ -72,12 +72,19 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
   const [{ resolveClientSettings }, { writeResult }] = await Promise.all([
     import('../transport/client-settings.js'), import('../output/result.js'),
   ]);
-  const clientSettings = await resolveClientSettings(ctx);
+  // Creating the client looks credentials up (a failing credential_process or a bad assume-role
+  // profile is reported before a missing region and parameter validation); they are fetched
+  // when signing.
+  const chain = await import('../credentials/chain.js');
+  let found: Awaited<ReturnType<typeof chain.loadCredentials>>;
+  const clientSettings = await resolveClientSettings(ctx, async (region) => {
+    if (globals.noSignRequest) chain.checkTokenProvider(settings);
+    else found = await chain.loadCredentials(settings, ctx.log, { region });
+  });
   validateParameters(params, MEMBERS);
   if (skeleton === 'output') return writeResult({}, ctx);
 
-  const { resolveCredentials } = await import('../credentials/chain.js');
-  const credentials = globals.noSignRequest ? undefined : (await resolveCredentials(settings, ctx.log)).credentials;
+  const credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
   const { createCognitoClient } = await loadNetwork();
   const client = createCognitoClient({
     ...clientSettings,

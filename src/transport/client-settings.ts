@@ -37,13 +37,21 @@ function timeoutMs(kind: 'read' | 'connect', text: string | undefined): number {
   return seconds * 1000;
 }
 
-export async function resolveClientSettings(ctx: CommandContext): Promise<ResolvedClientSettings> {
+/**
+ * `lookUpCredentials` runs where botocore looks credentials up while creating its client: after
+ * the region is known (and its syntax checked), before a missing region or any other setting
+ * is reported.
+ */
+export async function resolveClientSettings(
+  ctx: CommandContext, lookUpCredentials?: (region: string | undefined) => Promise<void>,
+): Promise<ResolvedClientSettings> {
   const { settings, globals, io } = ctx;
   settings.profile(); // an explicitly named profile that does not exist fails first (ProfileNotFound)
 
   const region = await resolveRegion(globals.region, settings);
+  if (region !== undefined) checkRegionSyntax(region);
+  await lookUpCredentials?.(region);
   if (region === undefined) throw new NoRegionError();
-  checkRegionSyntax(region);
 
   const endpoint = resolveEndpoint(globals.endpointUrl, settings);
 

@@ -161,6 +161,7 @@ class LocalCognitoServer {
     if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
       const params = new URLSearchParams(body.toString('utf8'));
       record.operation = `sts:${params.get('Action') ?? ''}`;
+      record.body = Object.fromEntries(params);
       const verification = UNSIGNED_ACTIONS.has(params.get('Action') ?? '') && req.headers.authorization === undefined
         ? { signed: false }
         : this.verifier.verify({ method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body }, 'sts');

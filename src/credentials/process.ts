@@ -1,0 +1,94 @@
+// credential_process, as botocore's ProcessProvider runs it: the command split like shlex (no
+// shell), stdin inherited, stdout and stderr captured; a non-zero exit reports the program's
+// stderr and nothing of its command line (which may hold a secret), and the JSON it prints is
+// checked in botocore's order with botocore's words, Python's own where botocore has none.
+import { spawn } from 'node:child_process';
+import { retrievalError } from './provider.js';
+import { PythonError, pyClassName, pyStr } from '../output/python.js';
+import { parseJson } from '../output/json-parse.js';
+import { isDict, isFloat, type PyDict, type PyValue } from '../output/value.js';
+import { osErrorText } from '../util/os-errors.js';
+import { shellSplit } from '../util/shlex.js';
+import { decodeUtf8 } from './python-text.js';
+import type { Credentials } from './types.js';
+
+export const PROCESS_METHOD = 'custom-process';
+
+
+/** shlex.split's complaint about a command it cannot split. */
+function splitCommand(command: string): string[] {
+  const words = shellSplit(command);
+  if (words !== undefined) return words;
+  const trailingEscape = command.endsWith('\\') && shellSplit(command.slice(0, -1)) !== undefined;
+  throw new PythonError('ValueError', trailingEscape ? 'No escaped character' : 'No closing quotation');
+}
+
+interface Finished { readonly code: number; readonly stdout: Buffer; readonly stderr: Buffer }
+
+function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<Finished> {
+  const [program, ...args] = argv;
+  // Popen([]) fails inside subprocess before anything runs.
+  if (program === undefined) return Promise.reject(new PythonError('IndexError', 'list index out of range'));
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, { stdio: ['inherit', 'pipe', 'pipe'], env, shell: false });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      reject(new PythonError('OSError', osErrorText(e, program)));
+    });
+    child.on('close', (code, signal) => {
+      // Python reports a signal as a negative return code: non-zero all the same.
+      resolve({ code: code ?? (signal ? -1 : 0), stdout: Buffer.concat(out), stderr: Buffer.concat(err) });
+    });
+  });
+}
+
+export interface ProcessCredentials extends Credentials {
+  /** The Expiration value as printed (null and absent alike: none). */
+  readonly expiry: PyValue | undefined;
+}
+
+function field(parsed: PyDict, key: string): PyValue {
+  const v = parsed.get(key);
+  if (v === undefined) throw retrievalError(PROCESS_METHOD, `Missing required key in response: '${key}'`);
+  return v;
+}
+
+/** A credential value botocore would carry as it is; signing needs strings (Python's error if not). */
+function text(v: PyValue | undefined): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  return typeof v === 'string' ? v : pyStr(v);
+}
+
+/** Runs the process once and checks its answer, as _retrieve_credentials_using does. */
+export async function runCredentialProcess(command: string, env: NodeJS.ProcessEnv): Promise<ProcessCredentials> {
+  const argv = splitCommand(command);
+  const done = await run(argv, env);
+  if (done.code !== 0) throw retrievalError(PROCESS_METHOD, decodeUtf8(done.stderr));
+  const parsed = parseJson(decodeUtf8(done.stdout));
+  if (!isDict(parsed)) throw new PythonError('AttributeError', `'${pyClassName(parsed)}' object has no attribute 'get'`);
+  const version = parsed.get('Version');
+  // Python's `version != 1`: True and 1.0 equal 1 too.
+  const isOne = version === true || (typeof version === 'bigint' && version === 1n)
+    || (isFloat(version) && version.value === 1);
+  if (!isOne) {
+    const shown = version === undefined ? '<Version key not provided>' : pyStr(version);
+    throw retrievalError(PROCESS_METHOD, `Unsupported version '${shown}' for credential process provider, supported versions: 1`);
+  }
+  const accessKeyId = field(parsed, 'AccessKeyId');
+  const secretAccessKey = field(parsed, 'SecretAccessKey');
+  // botocore takes the values as they are; signing then fails on a secret that is not a string.
+  if (typeof secretAccessKey !== 'string') {
+    throw new PythonError('TypeError', `can only concatenate str (not "${pyClassName(secretAccessKey)}") to str`);
+  }
+  const sessionToken = text(parsed.get('SessionToken'));
+  const expiration = parsed.get('Expiration');
+  return {
+    accessKeyId: text(accessKeyId) ?? '',
+    secretAccessKey,
+    ...(sessionToken !== undefined ? { sessionToken } : {}),
+    expiry: expiration === null ? undefined : expiration,
+  };
+}
