@@ -11,6 +11,7 @@ import type { Settings } from '../config/settings.js';
 import { shouldAskInstanceMetadata } from './ec2.js';
 import { silenceSdkNotices } from '../transport/sdk-env.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
+import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
 
 export type Credentials = AwsCredentialIdentity;
 
@@ -46,6 +47,21 @@ function fromStaticProfile(profile: Profile | undefined, provider: string): Cred
     secretAccessKey: String(secretAccessKey),
     ...(typeof token === 'string' && token !== '' ? { sessionToken: token } : {}),
   };
+}
+
+/**
+ * The SDK reads a web-identity token file whole (so does botocore, which dies of a MemoryError
+ * on /dev/zero): its size is checked first. Other failures are left to the provider's own words.
+ */
+function checkTokenFile(path: string | undefined): void {
+  if (path === undefined || path === '') return;
+  try {
+    readBounded(path, READ_LIMITS.tokenFile);
+  } catch (e) {
+    if (!(e instanceof InputTooLargeError)) return;
+    const what = e.regularFile ? 'the file is larger than' : 'it is not a regular file and gave more than';
+    throw new GeneralError(`Unable to read the web identity token file ${path}: ${what} ${sizeText(e.limit)}, the most cogsignout reads from a token file`);
+  }
 }
 
 type ProviderFactory = (mod: typeof import('./sdk-providers.js')) => () => Promise<Credentials>;
@@ -91,10 +107,13 @@ async function lookUp(settings: Settings): Promise<ResolvedCredentials> {
   const has = (key: string): boolean => profile.has(key);
 
   if (has('role_arn')) {
+    const tokenFile = profile.get('web_identity_token_file');
+    checkTokenFile(typeof tokenFile === 'string' ? tokenFile : undefined);
     return { credentials: await viaSdk((m) => m.fromIni(fileOptions)), method: 'assume-role' };
   }
   const envToken = settings.env.AWS_WEB_IDENTITY_TOKEN_FILE;
   if (envToken && settings.env.AWS_ROLE_ARN) {
+    checkTokenFile(envToken);
     return { credentials: await viaSdk((m) => m.fromTokenFile({})), method: 'assume-role-with-web-identity' };
   }
   if (has('sso_session') || has('sso_start_url')) {

@@ -5,6 +5,19 @@ import { ParamValidationError } from '../errors/errors.js';
 import type { MemberModel } from '../service/model.js';
 import { pyStr, pyTypeName } from '../output/python.js';
 
+/** Python's len() of a str: code points, counted without the array `[...value]` would build. */
+function codePoints(value: string): number {
+  let n = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n -= 1; i += 1; }
+    }
+  }
+  return n;
+}
+
 export function validateParameters(params: ReadonlyMap<string, unknown>, members: readonly MemberModel[]): void {
   const report: string[] = [];
   const names = members.map((m) => m.name);
@@ -21,8 +34,8 @@ export function validateParameters(params: ReadonlyMap<string, unknown>, members
     const value = params.get(key);
     if (typeof value !== 'string') {
       report.push(`Invalid type for parameter ${key}, value: ${pyStr(value)}, type: ${pyTypeName(value)}, valid types: <class 'str'>`);
-    } else if ([...value].length < member.minLength) {
-      report.push(`Invalid length for parameter ${key}, value: ${[...value].length}, valid min length: ${member.minLength}`);
+    } else if (codePoints(value) < member.minLength) {
+      report.push(`Invalid length for parameter ${key}, value: ${codePoints(value)}, valid min length: ${member.minLength}`);
     }
   }
   if (report.length > 0) throw new ParamValidationError(`Parameter validation failed:\n${report.join('\n')}`);
