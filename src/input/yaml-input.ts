@@ -356,7 +356,9 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
   let raw: unknown;
   try {
     // Deeper than the AWS CLI goes (the converter checks its exact depth) is its RecursionError.
-    raw = yaml.load(text, { schema: schemaFor(yaml, version), maxDepth: JS_YAML_MAX_DEPTH });
+    // maxDepth is js-yaml 4.3's; @types/js-yaml predates it.
+    const options: import('js-yaml').LoadOptions & { maxDepth: number } = { schema: schemaFor(yaml, version), maxDepth: JS_YAML_MAX_DEPTH };
+    raw = yaml.load(text, options);
   } catch (e) {
     if (e instanceof GeneralError || e instanceof YamlSyntaxError) throw e;
     if (e instanceof RangeError || (e instanceof Error && e.message.startsWith('nesting exceeded maxDepth'))) {
