@@ -12,7 +12,10 @@ import { READ_LIMITS } from '../util/bounded-read.js';
 /** `raw`: option name → the text given on the command line, in argument-table order. */
 export async function buildParameters(raw: ReadonlyMap<string, string>, env: Env, cwd: string): Promise<Map<string, unknown>> {
   const loaded = new Map<string, unknown>();
-  for (const [option, text] of raw) loaded.set(option, loadParamValue(option, text, env, cwd));
+  for (const [option, text] of raw) {
+    const limit = option.startsWith('--cli-input-') ? READ_LIMITS.cliInput : READ_LIMITS.paramFile;
+    loaded.set(option, loadParamValue(option, text, env, cwd, limit));
+  }
 
   const params = new Map<string, unknown>();
   for (const m of MEMBERS) if (loaded.has(m.option)) params.set(m.name, loaded.get(m.option));
