@@ -68,6 +68,29 @@ function keyOf(value: unknown): string {
   return `${NON_STR_KEY}?`;
 }
 
+/** repr() of a scalar as js-yaml holds it (a key's element). */
+function rawRepr(v: unknown): string {
+  if (typeof v === 'string') return inputRepr(v);
+  if (v instanceof Boxed) return keyRepr(v.key);
+  return inputRepr(null);
+}
+
+/**
+ * A sequence used as a key is a tuple in Python. js-yaml copies a key sequence with slice()
+ * before it calls String() on it, and slice() builds the copy with the array's species: every
+ * sequence gets this class as its own `constructor` (see loadYamlDocument), so a key sequence
+ * keeps a str of its own.
+ */
+class TupleKey extends Array<unknown> {
+  static override get [Symbol.species](): ArrayConstructor {
+    return TupleKey as unknown as ArrayConstructor;
+  }
+  override toString(): string {
+    const items = [...this].map(rawRepr);
+    return `${NON_STR_KEY}t(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
+  }
+}
+
 function box(value: unknown): Boxed {
   return new Boxed(value, keyOf(value));
 }
@@ -358,7 +381,14 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
     // Deeper than the AWS CLI goes (the converter checks its exact depth) is its RecursionError.
     // maxDepth is js-yaml 4.3's; @types/js-yaml predates it.
     const options: import('js-yaml').LoadOptions & { maxDepth: number } = { schema: schemaFor(yaml, version), maxDepth: JS_YAML_MAX_DEPTH };
-    raw = yaml.load(text, options);
+    raw = yaml.load(text, {
+      ...options,
+      listener(event, state) {
+        if (event === 'close' && Array.isArray(state.result) && !Object.hasOwn(state.result, 'constructor')) {
+          Object.defineProperty(state.result, 'constructor', { value: TupleKey, enumerable: false });
+        }
+      },
+    });
   } catch (e) {
     if (e instanceof GeneralError || e instanceof YamlSyntaxError) throw e;
     if (e instanceof RangeError || (e instanceof Error && e.message.startsWith('nesting exceeded maxDepth'))) {
@@ -463,6 +493,6 @@ export function keyRepr(key: string): string {
   if (body === 'None') return 'None';
   if (body.startsWith('nan')) return 'nan';
   if (body.startsWith('n')) return body.slice(1);
-  if (body.startsWith('d')) return body.slice(1);
+  if (body.startsWith('d') || body.startsWith('t')) return body.slice(1);
   return body;
 }
