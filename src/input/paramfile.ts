@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { ParamValidationError } from '../errors/errors.js';
 import { expandPath, type Env } from '../config/files.js';
-import { osErrorText } from '../util/os-errors.js';
+import { osErrorText, pythonErrno } from '../util/os-errors.js';
 import { decoderLabel } from '../util/codecs.js';
 import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
 
@@ -38,7 +38,10 @@ export function loadParamValue(option: string, value: string, env: Env, cwd: str
       const what = e.regularFile ? 'the file is larger than' : 'it is not a regular file and gave more than';
       throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile ${value}: ${what} ${sizeText(e.limit)}, the most cogsignout reads from a parameter file`);
     }
-    throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile ${value}: ${osErrorText(e, expandPath(raw, env))}`);
+    // Python's OSError names the file when open() fails, not when read() does (/proc/self/mem).
+    const failedRead = (e as NodeJS.ErrnoException).syscall === 'read' && pythonErrno((e as NodeJS.ErrnoException).code) !== undefined;
+    const reason = failedRead ? pythonErrno((e as NodeJS.ErrnoException).code) : osErrorText(e, expandPath(raw, env));
+    throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile ${value}: ${reason}`);
   }
   if (binary) return bytes;
   try {

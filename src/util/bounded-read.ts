@@ -57,6 +57,11 @@ export function readBounded(path: string, limit: number): Buffer {
   const fd = openSync(path, 'r');
   try {
     const stat = fstatSync(fd);
+    // Linux opens a directory for reading and fails the read; Python fails the open. Callers
+    // word an open failure with the file's name, so it is reported as one.
+    if (stat.isDirectory()) {
+      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, open '${path}'`), { code: 'EISDIR', errno: -21, syscall: 'open', path });
+    }
     const regular = stat.isFile();
     if (regular && stat.size > limit) throw new InputTooLargeError(path, limit, true);
     // A regular file may still grow while it is read: the loop below bounds it either way.
