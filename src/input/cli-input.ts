@@ -8,7 +8,7 @@ import { pyTypeName } from '../output/python.js';
 import { parseJson } from '../output/json-parse.js';
 import { isDict } from '../output/value.js';
 import type { ParamValue } from './paramfile.js';
-import { loadYamlDocument, YamlSyntaxError, type InputValue } from './yaml-input.js';
+import { loadYamlDocument, YAML_MAX_COPIED, YamlExpansionError, YamlSyntaxError, type InputValue } from './yaml-input.js';
 
 /**
  * json.loads nests containers this deep at most under the AWS CLI: its C scanner counts
@@ -60,6 +60,10 @@ export async function parseCliInputDocument(kind: 'json' | 'yaml', document: Par
       value = await loadYamlDocument(text);
     } catch (e) {
       if (e instanceof YamlSyntaxError) throw new ParamValidationError("Error parsing parameter 'cli-input-yaml': Invalid YAML received.");
+      if (e instanceof YamlExpansionError) {
+        // The AWS CLI copies them all, for gigabytes, and dies.
+        throw new ParamValidationError(`Error parsing parameter 'cli-input-yaml': its merge keys (<<) and sequence keys copy more than ${YAML_MAX_COPIED} entries of what its aliases name, the most cogsignout copies`);
+      }
       throw e;
     }
   }

@@ -20,6 +20,24 @@ export class YamlSyntaxError extends Error {
   override readonly name = 'YamlSyntaxError';
 }
 
+/**
+ * Aliases are shared, but two things copy what an alias names: a merge key copies the pairs of
+ * its maps into the map holding it, and a sequence used as a key becomes a tuple. Thousands of
+ * maps each merging one big anchored map cost Python (and would cost us) gigabytes; past this
+ * many copied entries the document is refused (YamlExpansionError).
+ */
+export const YAML_MAX_COPIED = 100_000;
+
+export class YamlExpansionError extends Error {
+  override readonly name = 'YamlExpansionError';
+}
+
+let copied = 0;
+function copying(n: number): void {
+  copied += n;
+  if (copied > YAML_MAX_COPIED) throw new YamlExpansionError();
+}
+
 /** What the document may hold: the value model plus bytes (Python's bytes from !!binary). */
 export type InputValue = PyValue | Uint8Array;
 
@@ -86,6 +104,7 @@ class TupleKey extends Array<unknown> {
     return TupleKey as unknown as ArrayConstructor;
   }
   override toString(): string {
+    copying(this.length);
     const items = [...this].map(rawRepr);
     return `${NON_STR_KEY}t(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
   }
@@ -376,6 +395,7 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
   checkTabs(text);
   checkLongKeys(text);
   const yaml = await import('js-yaml');
+  copied = 0;
   let raw: unknown;
   try {
     // Deeper than the AWS CLI goes (the converter checks its exact depth) is its RecursionError.
@@ -390,7 +410,7 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
       },
     });
   } catch (e) {
-    if (e instanceof GeneralError || e instanceof YamlSyntaxError) throw e;
+    if (e instanceof GeneralError || e instanceof YamlSyntaxError || e instanceof YamlExpansionError) throw e;
     if (e instanceof RangeError || (e instanceof Error && e.message.startsWith('nesting exceeded maxDepth'))) {
       throw new GeneralError('maximum recursion depth exceeded');
     }
@@ -432,6 +452,7 @@ class Converter {
         }
         const flat = this.convert(source, depth + 1);
         if (!(flat instanceof PyDict)) throw new YamlSyntaxError('expected a mapping for merging');
+        copying(flat.size);
         for (const [k, x] of flat) dict.set(k, x);
       }
     }

@@ -138,6 +138,26 @@ describe('YAML alias bombs', () => {
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
   });
 
+  const COPY_LIMIT = "\ncogsignout: [ERROR]: An error occurred (ParamValidation): Error parsing parameter 'cli-input-yaml': its merge keys (<<) and sequence keys copy more than 100000 entries of what its aliases name, the most cogsignout copies\n";
+
+  it('thousands of maps merging one big anchored map: refused once 100,000 entries are copied', async () => {
+    const keys = Array.from({ length: 12_000 }, (_, i) => `k${i.toString(16)}: 0`).join(', ');
+    const merges = Array.from({ length: 9_000 }, (_, i) => `b${i.toString(16)}: {<<: *a}\n`).join('');
+    const r = await measured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': `UserPoolId: p\nUsername: u\na: &a {${keys}}\n${merges}` } });
+    expect(r.stderr).toBe(COPY_LIMIT);
+    expect(r.code).toBe(252);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
+  it('thousands of maps keyed by one big anchored sequence (a tuple each): refused the same way', async () => {
+    const items = Array.from({ length: 15_000 }, (_, i) => `x${i.toString(16)}`).join(', ');
+    const maps = Array.from({ length: 9_000 }, (_, i) => `m${i.toString(16)}: {? *l : v}\n`).join('');
+    const r = await measured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': `UserPoolId: p\nUsername: u\nl: &l [${items}]\n${maps}` } });
+    expect(r.stderr).toBe(COPY_LIMIT);
+    expect(r.code).toBe(252);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
   it('a recursive alias prints as Python prints it', async () => {
     const r = await runCli(signOut('--cli-input-yaml', 'UserPoolId: &a [*a, {b: *a}]\nUsername: u\n'));
     expect(r.stderr).toBe("\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\nInvalid type for parameter UserPoolId, value: [[...], {'b': [...]}], type: <class 'list'>, valid types: <class 'str'>\n");
