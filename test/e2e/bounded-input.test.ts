@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, type RunOptions, type RunResult } from '../support/cli.js';
+import { bytesRepr } from '../../src/output/python.js';
 
 const MIB = 1024 * 1024;
 const MEMORY_BOUND = 100 * MIB;
@@ -77,6 +78,16 @@ describe('file:// and fileb:// values', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(bodies).toEqual([`{"UserPoolId": "us-east-1_X", "Username": "${'\\u00e9\\n'.repeat(MIB / 3)}"}`.length]);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
+  it('a 1 MiB fileb:// value is printed whole in its type error, under the memory bound', async () => {
+    // ASCII only, so that the file holds exactly these bytes; every control byte is escaped.
+    const bytes = Buffer.from(Array.from({ length: MIB }, (_, i) => (i * 7) % 128));
+    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'fileb://name.bin'), { files: { 'name.bin': bytes.toString('latin1') } });
+    // The shared repr (output/python.ts) is the reference for the CLI's piecewise one.
+    expect(r.stderr).toBe(`\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\nInvalid type for parameter Username, value: ${bytesRepr(bytes)}, type: <class 'bytes'>, valid types: <class 'str'>\n`);
+    expect(r.code).toBe(252);
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
   });
 
