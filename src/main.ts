@@ -58,5 +58,9 @@ void run({
   process.exitCode = code;
   // Keep-alive sockets and timers of the SDK must not hold the process open.
   const exit = (): void => process.exit(code);
-  if (process.stdout.writableLength > 0) process.stdout.once('drain', exit); else setImmediate(exit);
+  // stderr too: a long error (the repr of a 1 MiB fileb:// value) outlasts a pipe's buffer.
+  const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+  let left = pending.length;
+  if (left === 0) setImmediate(exit);
+  for (const s of pending) s.once('drain', () => { if (--left === 0) exit(); });
 });

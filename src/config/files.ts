@@ -2,17 +2,18 @@
 // AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE with ~ and $VAR expanded, a missing file is an
 // empty one, `[profile x]` and `[default]` are profiles, credentials-file sections are profiles too
 // and their keys win over the config file's.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { IniParseError, parseIni, type IniSections, type IniValue } from './ini.js';
+import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 export type Profile = ReadonlyMap<string, IniValue>;
 
 export class ConfigParseError extends Error {
   override readonly name = 'ConfigParseError';
-  constructor(readonly path: string) {
-    super(`Unable to parse config file: ${path}`);
+  constructor(readonly path: string, message = `Unable to parse config file: ${path}`) {
+    super(message);
   }
 }
 
@@ -46,9 +47,13 @@ function readSections(path: string): IniSections {
   let text: string;
   try {
     if (!statSync(path).isFile()) return new Map();
-    const bytes = readFileSync(path);
+    const bytes = readBounded(path, READ_LIMITS.configFile);
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (e) {
+    // botocore reads any size (a 200 MB file costs it seconds and gigabytes); cogsignout stops.
+    if (e instanceof InputTooLargeError) {
+      throw new ConfigParseError(path, `Unable to load config file: ${path} is larger than ${sizeText(e.limit)}, the most cogsignout reads from a config file`);
+    }
     if (e instanceof TypeError) throw new ConfigParseError(path); // undecodable bytes
     return new Map(); // botocore treats an unreadable or missing file as absent
   }

@@ -5,12 +5,12 @@
 // the credentials are first needed, outermost role first from the AWS CLI's role cache, else
 // innermost first from STS. A source_profile chain is walked without recursion, so any length
 // ends the AWS CLI's way (its loop check, or Python's recursion limit) rather than in a crash.
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import { PythonError, strRepr } from '../output/python.js';
 import { osErrorText } from '../util/os-errors.js';
+import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
 import type { Profile } from '../config/files.js';
 import { partialCredentials, type Deferred, type ProviderContext } from './provider.js';
 import { parseExpiry } from './expiry.js';
@@ -195,8 +195,13 @@ export function loadWebIdentity(profileName: string, ctx: ProviderContext, disab
       // botocore opens the path as given (no ~ expansion).
       let token: string;
       try {
-        token = readFileSync(tokenPath, 'utf8');
+        // Bounded: botocore reads the file whole and dies of a MemoryError on /dev/zero.
+        token = readBounded(tokenPath, READ_LIMITS.tokenFile).toString('utf8');
       } catch (e) {
+        if (e instanceof InputTooLargeError) {
+          const what = e.regularFile ? 'the file is larger than' : 'it is not a regular file and gave more than';
+          throw new GeneralError(`Unable to read the web identity token file ${tokenPath}: ${what} ${sizeText(e.limit)}, the most cogsignout reads from a token file`);
+        }
         throw new PythonError('OSError', osErrorText(e, tokenPath));
       }
       // The model's minimum length, checked before sending like any parameter.

@@ -1,12 +1,20 @@
 // Reading a --cli-input-json / --cli-input-yaml document the way the AWS CLI does: JSON with
-// Python's json.loads (NaN and Infinity accepted, ints kept apart from floats), YAML with a YAML
-// 1.2 safe loader; the document must be a mapping. Its members are validated later, with the
+// Python's json.loads (NaN and Infinity accepted, ints kept apart from floats, a repeated key
+// keeps its first position and its last value), YAML with ruamel.yaml's safe loader
+// (yaml-input.ts); the document must be a mapping. Its members are validated later, with the
 // rest of the input.
-import { ParamValidationError } from '../errors/errors.js';
+import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import { pyTypeName } from '../output/python.js';
 import { parseJson } from '../output/json-parse.js';
-import { fromJs, isDict, PyObject, type PyValue } from '../output/value.js';
+import { isDict } from '../output/value.js';
 import type { ParamValue } from './paramfile.js';
+import { loadYamlDocument, YAML_MAX_COPIED, YamlExpansionError, YamlSyntaxError, type InputValue } from './yaml-input.js';
+
+/**
+ * json.loads nests containers this deep at most under the AWS CLI: its C scanner counts
+ * Python's recursion limit (1000) less the frames the CLI already uses.
+ */
+export const JSON_MAX_DEPTH = 979;
 
 function decode(document: ParamValue): string {
   if (typeof document === 'string') return document;
@@ -15,45 +23,48 @@ function decode(document: ParamValue): string {
   return text;
 }
 
-/**
- * YAML timestamps as the AWS CLI's loader returns them: a date (`2020-01-01`) is a
- * datetime.date, anything with a time a datetime.datetime; validation messages show their
- * Python str() and class.
- */
-function withPythonDates(value: unknown): unknown {
-  if (value instanceof Date) {
-    const iso = value.toISOString();
-    const [day, time] = iso.slice(0, 19).split('T') as [string, string];
-    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    if (time === '00:00:00' && value.getUTCMilliseconds() === 0) {
-      return new PyObject('datetime.date', value, { str: day, repr: `datetime.date(${y}, ${m}, ${d})` });
+/** Python's RecursionError from json.loads, found before parsing (our parser would overflow later). */
+function checkJsonDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > JSON_MAX_DEPTH) {
+        throw new GeneralError(`maximum recursion depth exceeded while decoding a JSON ${c === 0x5b ? 'array' : 'object'} from a unicode string`);
+      }
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
     }
-    const [hh, mm, ss] = time.split(':').map(Number) as [number, number, number];
-    return new PyObject('datetime.datetime', value, { str: `${day} ${time}`, repr: `datetime.datetime(${y}, ${m}, ${d}, ${hh}, ${mm}${ss ? `, ${ss}` : ''})` });
   }
-  if (Array.isArray(value)) return value.map(withPythonDates);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPythonDates(v)]));
-  }
-  return value;
 }
 
 export async function parseCliInputDocument(kind: 'json' | 'yaml', document: ParamValue): Promise<Map<string, unknown>> {
   const text = decode(document);
-  let value: PyValue;
+  let value: InputValue;
   if (kind === 'json') {
+    checkJsonDepth(text);
     try {
       value = parseJson(text);
     } catch {
       throw new ParamValidationError("Error parsing parameter 'cli-input-json': Invalid JSON received.");
     }
   } else {
-    // js-yaml is big; only --cli-input-yaml pays for loading it.
-    const { load: loadYaml } = await import('js-yaml');
     try {
-      value = fromJs(withPythonDates(loadYaml(text)));
-    } catch {
-      throw new ParamValidationError("Error parsing parameter 'cli-input-yaml': Invalid YAML received.");
+      value = await loadYamlDocument(text);
+    } catch (e) {
+      if (e instanceof YamlSyntaxError) throw new ParamValidationError("Error parsing parameter 'cli-input-yaml': Invalid YAML received.");
+      if (e instanceof YamlExpansionError) {
+        // The AWS CLI copies them all, for gigabytes, and dies.
+        throw new ParamValidationError(`Error parsing parameter 'cli-input-yaml': its merge keys (<<) and sequence keys copy more than ${YAML_MAX_COPIED} entries of what its aliases name, the most cogsignout copies`);
+      }
+      throw e;
     }
   }
   if (!isDict(value)) {

@@ -7,11 +7,15 @@ import type { Env } from '../config/files.js';
 import { loadParamValue } from './paramfile.js';
 import { MEMBERS } from '../service/model.js';
 import { parseCliInputDocument } from './cli-input.js';
+import { READ_LIMITS } from '../util/bounded-read.js';
 
 /** `raw`: option name → the text given on the command line, in argument-table order. */
 export async function buildParameters(raw: ReadonlyMap<string, string>, env: Env, cwd: string): Promise<Map<string, unknown>> {
   const loaded = new Map<string, unknown>();
-  for (const [option, text] of raw) loaded.set(option, loadParamValue(option, text, env, cwd));
+  for (const [option, text] of raw) {
+    const limit = option.startsWith('--cli-input-') ? READ_LIMITS.cliInput : READ_LIMITS.paramFile;
+    loaded.set(option, loadParamValue(option, text, env, cwd, limit));
+  }
 
   const params = new Map<string, unknown>();
   for (const m of MEMBERS) if (loaded.has(m.option)) params.set(m.name, loaded.get(m.option));
@@ -22,7 +26,7 @@ export async function buildParameters(raw: ReadonlyMap<string, string>, env: Env
   if (json !== undefined && yaml !== undefined) throw new ParamValidationError('Only one --cli-input- parameter may be specified.');
   const kind = json !== undefined ? 'json' : 'yaml';
   const option = `--cli-input-${kind}`;
-  const document = loadParamValue(option, (json ?? yaml) as string, env, cwd);
+  const document = loadParamValue(option, (json ?? yaml) as string, env, cwd, READ_LIMITS.cliInput);
   for (const [k, v] of await parseCliInputDocument(kind, document)) if (!params.has(k)) params.set(k, v);
   return params;
 }

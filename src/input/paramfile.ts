@@ -1,13 +1,14 @@
 // file:// and fileb:// values, as the AWS CLI loads them for every option: the path after the
 // prefix with ~ and $VAR expanded, relative to the working directory; file:// decoded as text
 // (UTF-8, or AWS_CLI_FILE_ENCODING) with universal newlines and the content kept verbatim,
-// fileb:// as bytes. http:// and https:// are not fetched by AWS CLI v2.
-import { readFileSync } from 'node:fs';
+// fileb:// as bytes. http:// and https:// are not fetched by AWS CLI v2. Reads stop at a
+// ceiling (util/bounded-read.ts) where the AWS CLI reads /dev/zero until memory runs out.
 import { resolve } from 'node:path';
 import { ParamValidationError } from '../errors/errors.js';
 import { expandPath, type Env } from '../config/files.js';
-import { osErrorText } from '../util/os-errors.js';
+import { osErrorText, pythonErrno } from '../util/os-errors.js';
 import { decoderLabel } from '../util/codecs.js';
+import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
 
 export type ParamValue = string | Buffer;
 
@@ -20,18 +21,27 @@ function decoderFor(env: Env): TextDecoder {
 
 /**
  * The value an option's text stands for. `option` is the option's name for messages
- * (`--username`); errors are the AWS CLI's "Error parsing parameter" forms.
+ * (`--username`); errors are the AWS CLI's "Error parsing parameter" forms. `limit`: the most
+ * bytes read from a file.
  */
-export function loadParamValue(option: string, value: string, env: Env, cwd: string): ParamValue {
+export function loadParamValue(option: string, value: string, env: Env, cwd: string, limit: number = READ_LIMITS.paramFile): ParamValue {
   const binary = value.startsWith('fileb://');
   if (!binary && !value.startsWith('file://')) return value;
   const raw = value.slice(binary ? 'fileb://'.length : 'file://'.length);
   const path = resolve(cwd, expandPath(raw, env));
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readBounded(path, limit);
   } catch (e) {
-    throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile ${value}: ${osErrorText(e, expandPath(raw, env))}`);
+    if (e instanceof InputTooLargeError) {
+      // The AWS CLI reads on until memory runs out; cogsignout stops at the ceiling.
+      const what = e.regularFile ? 'the file is larger than' : 'it is not a regular file and gave more than';
+      throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile ${value}: ${what} ${sizeText(e.limit)}, the most cogsignout reads from a parameter file`);
+    }
+    // Python's OSError names the file when open() fails, not when read() does (/proc/self/mem).
+    const failedRead = (e as NodeJS.ErrnoException).syscall === 'read' && pythonErrno((e as NodeJS.ErrnoException).code) !== undefined;
+    const reason = failedRead ? pythonErrno((e as NodeJS.ErrnoException).code) : osErrorText(e, expandPath(raw, env));
+    throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile ${value}: ${reason}`);
   }
   if (binary) return bytes;
   try {

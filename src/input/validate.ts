@@ -1,11 +1,39 @@
 // botocore's client-side validation of the operation input: required members, unknown members,
 // type (a str) and minimum length. Nothing else is checked before sending (no pattern, no
 // maximum), exactly like the AWS CLI; the service checks the rest.
-import { ParamValidationError } from '../errors/errors.js';
+import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import type { MemberModel } from '../service/model.js';
-import { pyStr, pyTypeName } from '../output/python.js';
+import { pyTypeName } from '../output/python.js';
+import { inputStr, REPR_LIMIT, ReprTooLongError } from './repr.js';
+import { NON_STR_KEY } from './yaml-input.js';
+
+/** str(value) for the message; a value too large to print (YAML aliases) is named instead. */
+function shown(value: unknown): string {
+  try {
+    return inputStr(value);
+  } catch (e) {
+    if (!(e instanceof ReprTooLongError)) throw e;
+    // The AWS CLI builds the whole text, gigabytes for an alias bomb, and dies.
+    return `(not shown: longer than ${REPR_LIMIT} characters once its YAML aliases are expanded)`;
+  }
+}
+
+/** Python's len() of a str: code points, counted without the array `[...value]` would build. */
+function codePoints(value: string): number {
+  let n = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n -= 1; i += 1; }
+    }
+  }
+  return n;
+}
 
 export function validateParameters(params: ReadonlyMap<string, unknown>, members: readonly MemberModel[]): void {
+  // A YAML key that is not a str reaches the AWS CLI's client call as a keyword argument.
+  for (const key of params.keys()) if (key.startsWith(NON_STR_KEY)) throw new GeneralError('keywords must be strings');
   const report: string[] = [];
   const names = members.map((m) => m.name);
   for (const m of members) {
@@ -20,9 +48,9 @@ export function validateParameters(params: ReadonlyMap<string, unknown>, members
     const member = members.find((m) => m.name === key) as MemberModel;
     const value = params.get(key);
     if (typeof value !== 'string') {
-      report.push(`Invalid type for parameter ${key}, value: ${pyStr(value)}, type: ${pyTypeName(value)}, valid types: <class 'str'>`);
-    } else if ([...value].length < member.minLength) {
-      report.push(`Invalid length for parameter ${key}, value: ${[...value].length}, valid min length: ${member.minLength}`);
+      report.push(`Invalid type for parameter ${key}, value: ${shown(value)}, type: ${pyTypeName(value)}, valid types: <class 'str'>`);
+    } else if (codePoints(value) < member.minLength) {
+      report.push(`Invalid length for parameter ${key}, value: ${codePoints(value)}, valid min length: ${member.minLength}`);
     }
   }
   if (report.length > 0) throw new ParamValidationError(`Parameter validation failed:\n${report.join('\n')}`);

@@ -1,13 +1,13 @@
 // Everything the client needs, resolved the way botocore resolves it when the AWS CLI creates a
 // client, with its checks in its order: the profile must exist, a region is required and must be
 // well-formed, the endpoint must be valid, the retry configuration and timeouts must make sense.
-import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../cli/driver.js';
 import { GeneralError, NoRegionError } from '../errors/errors.js';
 import { checkRegionSyntax, resolveRegion } from '../config/region.js';
 import { isTrue } from '../config/settings.js';
 import { expandPath } from '../config/files.js';
 import { pyInt } from '../util/pyint.js';
+import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
 import { regionalEndpoint, resolveEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
@@ -76,10 +76,16 @@ export async function resolveClientSettings(
       throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
     }
     try {
-      caBundle = readFileSync(expandPath(caPath, io.env));
-    } catch {
-      const url = endpoint ?? regionalEndpoint(region);
-      throw new GeneralError(`SSL validation failed for ${url.replace(/\/?$/, '/')} [Errno 2] No such file or directory`);
+      caBundle = readBounded(expandPath(caPath, io.env), READ_LIMITS.caBundle);
+    } catch (e) {
+      const url = (endpoint ?? regionalEndpoint(region)).replace(/\/?$/, '/');
+      if (e instanceof InputTooLargeError) {
+        // OpenSSL finds no certificate in /dev/zero and the AWS CLI says so; a regular file past
+        // the ceiling (the AWS CLI would load it whole) gets a message of cogsignout's own.
+        if (!e.regularFile) throw new GeneralError(`SSL validation failed for ${url} [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)`);
+        throw new GeneralError(`SSL validation failed for ${url} the CA bundle ${e.path} is larger than ${sizeText(e.limit)}, the most cogsignout reads from a CA bundle`);
+      }
+      throw new GeneralError(`SSL validation failed for ${url} [Errno 2] No such file or directory`);
     }
   }
 

@@ -6,6 +6,20 @@ const OS_ERRORS: Readonly<Record<string, readonly [number, string]>> = {
   EACCES: [13, 'Permission denied'],
   ENOTDIR: [20, 'Not a directory'],
   ENXIO: [6, 'No such device or address'],
+  EPERM: [1, 'Operation not permitted'],
+  EIO: [5, 'Input/output error'],
+  EAGAIN: [11, 'Resource temporarily unavailable'],
+  ENOMEM: [12, 'Cannot allocate memory'],
+  EBUSY: [16, 'Device or resource busy'],
+  ENODEV: [19, 'No such device'],
+  EINVAL: [22, 'Invalid argument'],
+  ENFILE: [23, 'Too many open files in system'],
+  EMFILE: [24, 'Too many open files'],
+  ETXTBSY: [26, 'Text file busy'],
+  EROFS: [30, 'Read-only file system'],
+  ENAMETOOLONG: [36, 'File name too long'],
+  ELOOP: [40, 'Too many levels of symbolic links'],
+  EOVERFLOW: [75, 'Value too large for defined data type'],
 };
 
 /** `[Errno N] Reason` for a Node error code, if Python has a name for it. */

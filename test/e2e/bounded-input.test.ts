@@ -1,0 +1,266 @@
+// Local inputs that made the CLI grow until it died (issue 16): file:// values, --cli-input
+// documents, config files, CA bundles and web-identity token files from /dev/zero, /dev/urandom
+// or huge files, and YAML alias bombs. Each must end in a clear message and the AWS CLI's exit
+// code, with the process's peak memory under 100 MiB (measured by a preloaded hook: the
+// kernel's own count of the child's peak RSS, not a timer).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, runCli, type RunOptions, type RunResult } from '../support/cli.js';
+import { bytesRepr } from '../../src/output/python.js';
+
+const MIB = 1024 * 1024;
+const MEMORY_BOUND = 100 * MIB;
+
+let server: Server;
+let url: string;
+/** Length of each request body the endpoint received. */
+const bodies: number[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let n = 0;
+    req.on('data', (d: Buffer) => { n += d.length; });
+    req.on('end', () => {
+      bodies.push(n);
+      res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.1' });
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+afterAll(() => { server.close(); });
+
+/** Runs the CLI with the peak-RSS hook preloaded; returns its result and peak RSS in bytes. */
+async function measured(args: readonly string[], opts: RunOptions = {}): Promise<RunResult & { maxRss: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cogso-rss-'));
+  const file = join(dir, 'max-rss');
+  try {
+    const r = await runCli(args, {
+      ...opts,
+      env: { ...opts.env, NODE_OPTIONS: `--require ${join(REPO, 'test/support/max-rss.cjs')}`, COGSIGNOUT_TEST_MAX_RSS_FILE: file },
+    });
+    return { ...r, maxRss: Number(readFileSync(file, 'utf8')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const signOut = (...rest: string[]): string[] => ['admin-user-global-sign-out', '--endpoint-url', url, ...rest];
+const PARAM = (option: string, value: string, what: string): string =>
+  `\ncogsignout: [ERROR]: An error occurred (ParamValidation): Error parsing parameter '${option}': Unable to load paramfile ${value}: ${what}, the most cogsignout reads from a parameter file\n`;
+
+describe('file:// and fileb:// values', () => {
+  for (const [prefix, device] of [['file://', '/dev/zero'], ['fileb://', '/dev/zero'], ['file://', '/dev/urandom'], ['fileb://', '/dev/urandom']] as const) {
+    it(`--username ${prefix}${device}: refused past 1 MiB, exit 252`, async () => {
+      const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', `${prefix}${device}`));
+      expect(r.stderr).toBe(PARAM('--username', `${prefix}${device}`, 'it is not a regular file and gave more than 1 MiB'));
+      expect(r.code).toBe(252);
+      expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+    });
+  }
+
+  it('a regular file one byte over 1 MiB is refused from its size', async () => {
+    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'file://big.txt'), { files: { 'big.txt': 'a'.repeat(MIB + 1) } });
+    expect(r.stderr).toBe(PARAM('--username', 'file://big.txt', 'the file is larger than 1 MiB'));
+    expect(r.code).toBe(252);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
+  it('a username of exactly 1 MiB of escapes is sent whole, under the memory bound', async () => {
+    bodies.length = 0;
+    // Every character is escaped in the body (\u00e9 and \n): the largest body a file can make.
+    const value = 'é\n'.repeat(MIB / 3);
+    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'file://name.txt'), { files: { 'name.txt': value } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(bodies).toEqual([`{"UserPoolId": "us-east-1_X", "Username": "${'\\u00e9\\n'.repeat(MIB / 3)}"}`.length]);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
+  it('a 1 MiB fileb:// value is printed whole in its type error, under the memory bound', async () => {
+    // ASCII only, so that the file holds exactly these bytes; every control byte is escaped.
+    const bytes = Buffer.from(Array.from({ length: MIB }, (_, i) => (i * 7) % 128));
+    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'fileb://name.bin'), { files: { 'name.bin': bytes.toString('latin1') } });
+    // The shared repr (output/python.ts) is the reference for the CLI's piecewise one.
+    expect(r.stderr).toBe(`\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\nInvalid type for parameter Username, value: ${bytesRepr(bytes)}, type: <class 'bytes'>, valid types: <class 'str'>\n`);
+    expect(r.code).toBe(252);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
+  it('/dev/null is read as the AWS CLI reads it: an empty value', async () => {
+    const r = await runCli(signOut('--user-pool-id', 'us-east-1_X', '--username', 'file:///dev/null'));
+    expect(r.stderr).toBe('\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\nInvalid length for parameter Username, value: 0, valid min length: 1\n');
+    expect(r.code).toBe(252);
+  });
+});
+
+describe('--cli-input-json and --cli-input-yaml documents', () => {
+  for (const kind of ['json', 'yaml']) {
+    it(`--cli-input-${kind} file:///dev/zero: refused past 256 KiB, exit 252`, async () => {
+      const r = await measured(signOut(`--cli-input-${kind}`, 'file:///dev/zero'));
+      expect(r.stderr).toBe(PARAM(`--cli-input-${kind}`, 'file:///dev/zero', 'it is not a regular file and gave more than 256 KiB'));
+      expect(r.code).toBe(252);
+      expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+    });
+  }
+
+  it('a 50 MB --cli-input-json file is refused from its size', async () => {
+    const doc = `{"UserPoolId": "p", "Username": "u", "X": "${'a'.repeat(50_000_000)}"}`;
+    const r = await measured(signOut('--cli-input-json', 'file://in.json'), { files: { 'in.json': doc } });
+    expect(r.stderr).toBe(PARAM('--cli-input-json', 'file://in.json', 'the file is larger than 256 KiB'));
+    expect(r.code).toBe(252);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
+  it('the largest accepted document of tiny members stays under the bound', async () => {
+    const doc = `UserPoolId: us-east-1_X\nUsername: u\nX: [${'{}, '.repeat(65_000)}{}]\n`;
+    const r = await measured(signOut('--cli-input-yaml', 'file://in.yaml'), { files: { 'in.yaml': doc } });
+    expect(r.stderr).toBe('\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\nUnknown parameter in input: "X", must be one of: UserPoolId, Username\n');
+    expect(r.code).toBe(252);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+});
+
+/** 8 levels of 9 aliases: 43 million list elements once expanded, 500 bytes of text. */
+function aliasBomb(target: string): string {
+  const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i <= 8; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+  return `${lines.join('\n')}\n${target}: *a8\nUsername: u\n`;
+}
+
+describe('YAML alias bombs', () => {
+  const unknown = Array.from({ length: 9 }, (_, i) => `Unknown parameter in input: "a${i}", must be one of: UserPoolId, Username\n`).join('');
+
+  it('under a key the AWS CLI never prints: its answer, at once (aliases stay shared)', async () => {
+    const r = await measured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': `UserPoolId: p\n${aliasBomb('Bomb')}` } });
+    expect(r.stderr).toBe(`\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\n${unknown}Unknown parameter in input: "Bomb", must be one of: UserPoolId, Username\n`);
+    expect(r.code).toBe(252);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
+  it('as a value the type error prints: named instead of printed (the AWS CLI dies building it)', async () => {
+    const r = await measured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': aliasBomb('UserPoolId') } });
+    expect(r.stderr).toBe(`\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\n${unknown}Invalid type for parameter UserPoolId, value: (not shown: longer than 4194304 characters once its YAML aliases are expanded), type: <class 'list'>, valid types: <class 'str'>\n`);
+    expect(r.code).toBe(252);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
+  const COPY_LIMIT = "\ncogsignout: [ERROR]: An error occurred (ParamValidation): Error parsing parameter 'cli-input-yaml': its merge keys (<<) and sequence keys copy more than 100000 entries of what its aliases name, the most cogsignout copies\n";
+
+  it('thousands of maps merging one big anchored map: refused once 100,000 entries are copied', async () => {
+    const keys = Array.from({ length: 12_000 }, (_, i) => `k${i.toString(16)}: 0`).join(', ');
+    const merges = Array.from({ length: 9_000 }, (_, i) => `b${i.toString(16)}: {<<: *a}\n`).join('');
+    const r = await measured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': `UserPoolId: p\nUsername: u\na: &a {${keys}}\n${merges}` } });
+    expect(r.stderr).toBe(COPY_LIMIT);
+    expect(r.code).toBe(252);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
+  it('thousands of maps keyed by one big anchored sequence (a tuple each): refused the same way', async () => {
+    const items = Array.from({ length: 15_000 }, (_, i) => `x${i.toString(16)}`).join(', ');
+    const maps = Array.from({ length: 9_000 }, (_, i) => `m${i.toString(16)}: {? *l : v}\n`).join('');
+    const r = await measured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': `UserPoolId: p\nUsername: u\nl: &l [${items}]\n${maps}` } });
+    expect(r.stderr).toBe(COPY_LIMIT);
+    expect(r.code).toBe(252);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
+  it('a recursive alias prints as Python prints it', async () => {
+    const r = await runCli(signOut('--cli-input-yaml', 'UserPoolId: &a [*a, {b: *a}]\nUsername: u\n'));
+    expect(r.stderr).toBe("\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\nInvalid type for parameter UserPoolId, value: [[...], {'b': [...]}], type: <class 'list'>, valid types: <class 'str'>\n");
+    expect(r.code).toBe(252);
+  });
+});
+
+describe('nesting deeper than Python recurses', () => {
+  it('YAML: the AWS CLI\'s RecursionError, exit 255, whatever the depth', async () => {
+    for (const depth of [600, 100_000]) {
+      const r = await measured(signOut('--cli-input-yaml', 'file://in.yaml'), { files: { 'in.yaml': `UserPoolId: ${'['.repeat(depth)}${']'.repeat(depth)}\nUsername: u\n` } });
+      expect(r.stderr).toBe('\ncogsignout: [ERROR]: maximum recursion depth exceeded\n');
+      expect(r.code).toBe(255);
+      expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+    }
+  });
+
+  it('JSON: the same with json\'s wording', async () => {
+    const r = await measured(signOut('--cli-input-json', 'file://in.json'), { files: { 'in.json': `{"UserPoolId": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "Username": "u"}` } });
+    expect(r.stderr).toBe('\ncogsignout: [ERROR]: maximum recursion depth exceeded while decoding a JSON array from a unicode string\n');
+    expect(r.code).toBe(255);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+});
+
+describe('config files', () => {
+  it('a config file over 1 MiB is refused from its size, exit 255', async () => {
+    const profile = '[profile p]\nregion = us-east-1\n';
+    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), {
+      env: { AWS_CONFIG_FILE: '{{HOME}}/big-config' },
+      files: { 'big-config': `[default]\nregion = us-east-1\n${'# filler\n'.repeat(MIB / 9 + 1)}${profile}` },
+    });
+    expect(r.stderr).toBe('\ncogsignout: [ERROR]: Unable to load config file: <TMP>/home/big-config is larger than 1 MiB, the most cogsignout reads from a config file\n');
+    expect(r.code).toBe(255);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
+  it('AWS_CONFIG_FILE=/dev/zero is not a file: ignored, as botocore ignores it', async () => {
+    bodies.length = 0;
+    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), { env: { AWS_CONFIG_FILE: '/dev/zero', AWS_SHARED_CREDENTIALS_FILE: '/dev/urandom' } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(bodies).toHaveLength(1);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+});
+
+describe('CA bundles', () => {
+  const https = (bundle: string): string[] => ['admin-user-global-sign-out', '--endpoint-url', 'https://127.0.0.1:9', '--ca-bundle', bundle, '--user-pool-id', 'us-east-1_X', '--username', 'u'];
+
+  it('--ca-bundle /dev/zero: the AWS CLI\'s message (OpenSSL finds no certificate), exit 255', async () => {
+    const r = await measured(https('/dev/zero'));
+    expect(r.stderr).toBe('\ncogsignout: [ERROR]: SSL validation failed for https://127.0.0.1:9/ [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)\n');
+    expect(r.code).toBe(255);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
+  it('AWS_CA_BUNDLE naming a file over 4 MiB: refused from its size, exit 255', async () => {
+    const r = await measured(https('big.pem').filter((a, i, all) => a !== '--ca-bundle' && all[i - 1] !== '--ca-bundle'), {
+      env: { AWS_CA_BUNDLE: 'big.pem' },
+      files: { 'big.pem': 'x'.repeat(4 * MIB + 1) },
+    });
+    expect(r.stderr).toBe('\ncogsignout: [ERROR]: SSL validation failed for https://127.0.0.1:9/ the CA bundle big.pem is larger than 4 MiB, the most cogsignout reads from a CA bundle\n');
+    expect(r.code).toBe(255);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+});
+
+describe('credential sources', () => {
+  const noKeys = { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null } as const;
+
+  for (const [name, env, files] of [
+    ['AWS_WEB_IDENTITY_TOKEN_FILE=/dev/zero', { AWS_WEB_IDENTITY_TOKEN_FILE: '/dev/zero', AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/r' }, {}],
+    ['web_identity_token_file = /dev/urandom in the profile', { AWS_CONFIG_FILE: '{{HOME}}/config' }, { config: '[default]\nrole_arn = arn:aws:iam::123456789012:role/r\nweb_identity_token_file = /dev/urandom\n' }],
+  ] as const) {
+    it(`${name}: refused past 1 MiB, exit 255`, async () => {
+      const path = name.includes('/dev/zero') ? '/dev/zero' : '/dev/urandom';
+      const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), { env: { ...noKeys, ...env }, files });
+      expect(r.stderr).toBe(`\ncogsignout: [ERROR]: Unable to read the web identity token file ${path}: it is not a regular file and gave more than 1 MiB, the most cogsignout reads from a token file\n`);
+      expect(r.code).toBe(255);
+      expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+    });
+  }
+
+  it('a credential_process that never stops writing: stopped at 1 MiB, exit 255', async () => {
+    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), {
+      env: { ...noKeys, AWS_CONFIG_FILE: '{{HOME}}/config' },
+      files: { config: '[default]\ncredential_process = yes\n' },
+    });
+    // The wording of credential-process failures is another change's; the bound is this one's.
+    expect(r.code).toBe(255);
+    expect(r.stderr).toMatch(/^\ncogsignout: \[ERROR\]: .+\n$/);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+});
