@@ -1,6 +1,5 @@
 // Builds dist/ with esbuild. The program ships as three CommonJS bundles that bin/ loads through
-// V8's code cache (Node 20 caches compiled code only for scripts, not for ES modules, and
-// compiling is most of a cold start):
+// V8's code cache (bin/code-cache.cjs: compiling is most of a cold start):
 //   core.cjs                 the command line, configuration, input and output; no AWS SDK
 //   net.cjs                  the network path: the SDK client, credentials, client settings
 //   credential-providers.cjs the SDK's providers for assume-role, SSO, processes, containers, IMDS
@@ -9,8 +8,11 @@
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const dist = (name) => new URL(`../dist/${name}`, import.meta.url).pathname;
 rmSync(dist(''), { recursive: true, force: true });
@@ -82,30 +84,45 @@ await build({
   banner: { js: "import { createRequire as __cogsoCreateRequire } from 'node:module';\nconst require = __cogsoCreateRequire(import.meta.url);" },
 });
 
+// Each cached bundle ends with a hash of its content, which names the users' own caches of it
+// (V8 checks a cache against the source's length only).
+const { buildCodeCache, BUILD_MARK } = createRequire(import.meta.url)('../bin/code-cache.cjs');
+for (const name of ['core.cjs', 'net.cjs']) {
+  const hash = createHash('sha256').update(readFileSync(dist(name))).digest('hex').slice(0, 20);
+  appendFileSync(dist(name), `${BUILD_MARK}${hash}\n`);
+}
+
 // Code caches, made here so that the first run is already fast: each bundle after one signed
 // sign-out against a throwaway endpoint on 127.0.0.1 that answers `{}`, so that the cache
-// covers the whole path of a call.
+// covers the whole path of a call. They fit the Node that runs the build; on any other Node the
+// first run makes the user's own cache (see bin/code-cache.cjs).
 const warmEndpoint = createServer((req, res) => {
   req.resume();
   req.on('end', () => { res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.1' }); res.end('{}'); });
 });
 await new Promise((resolve) => warmEndpoint.listen(0, '127.0.0.1', resolve));
 const endpoint = `http://127.0.0.1:${warmEndpoint.address().port}`;
+// The core's cache is the one a first run of the CLI makes, in a throwaway user cache.
+const warmCache = mkdtempSync(join(tmpdir(), 'cogso-build-cache-'));
 try {
-  const { buildCodeCache } = createRequire(import.meta.url)('../bin/code-cache.cjs');
   await buildCodeCache(dist('net.cjs'), (net) => net.warmUp(endpoint));
   const warm = await new Promise((resolve) => {
     const child = spawn(process.execPath, [new URL('../bin/cogsignout.js', import.meta.url).pathname,
       'admin-user-global-sign-out', '--user-pool-id', 'us-east-1_Warm', '--username', 'warm-up', '--endpoint-url', endpoint], {
       stdio: 'ignore',
       env: {
-        PATH: process.env.PATH, HOME: process.env.HOME, AWS_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
+        PATH: process.env.PATH, HOME: warmCache, XDG_CACHE_HOME: warmCache, AWS_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
         AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_ACCESS_KEY_ID: 'AKIDWARMUP', AWS_SECRET_ACCESS_KEY: 'warm-up',
       },
     });
     child.on('close', resolve);
   });
   if (warm !== 0) throw new Error(`warming the core's code cache failed (exit ${warm})`);
+  const made = readFileSync(dist('core.cjs'), 'utf8');
+  const id = made.slice(made.lastIndexOf(BUILD_MARK) + BUILD_MARK.length).trim();
+  // Read and written, not copied: the user's cache is private (0600), the shipped one readable by all.
+  writeFileSync(dist('core.cjs.cache'), readFileSync(join(warmCache, 'cogsignout', `core.cjs@${id}-${process.version}-${process.arch}.full.cache`)));
 } finally {
   warmEndpoint.close();
+  rmSync(warmCache, { recursive: true, force: true });
 }
