@@ -124,10 +124,12 @@ function loadWithCodeCache(file, options = {}) {
   if (dir !== undefined && used !== 'shipped' && used !== 'full') {
     // Written at exit, when the functions this run used have been compiled too.
     process.once('exit', () => {
-      const kind = options.full !== undefined && options.full() ? 'full' : 'light';
-      if (kind === used) return;
-      writeAtomically(dir, path.join(dir, `${name}.${kind}.cache`), script.createCachedData());
-      if (kind === 'full') { try { fs.unlinkSync(path.join(dir, `${name}.light.cache`)); } catch { /* none */ } }
+      try {
+        const kind = options.full !== undefined && options.full() ? 'full' : 'light';
+        if (kind === used) return;
+        writeAtomically(dir, path.join(dir, `${name}.${kind}.cache`), script.createCachedData());
+        if (kind === 'full') fs.rmSync(path.join(dir, `${name}.light.cache`), { force: true });
+      } catch { /* a cache is never worth a failed exit */ }
     });
   }
   return exports;

@@ -33,12 +33,14 @@ describe('bundles', () => {
     expect(statSync(join(DIST, 'net.cjs')).size).toBeLessThanOrEqual(NETWORK_BUDGET);
   });
 
-  it('both end with a hash of their content, which names the users\' own caches', () => {
+  it('both are ASCII and end with a hash of their content, which names the users\' own caches', () => {
     for (const name of ['core.cjs', 'net.cjs']) {
       const text = readFileSync(join(DIST, name), 'utf8');
       const mark = /\n\/\/# cogsignout-build=([0-9a-f]{20})\n$/.exec(text);
       expect(mark, name).not.toBeNull();
       expect(createHash('sha256').update(text.slice(0, mark!.index)).digest('hex').slice(0, 20)).toBe(mark![1]);
+      // ASCII only, so that V8 holds the source as one-byte text.
+      expect(/[^\x00-\x7f]/.exec(text), name).toBeNull();
     }
   });
 
