@@ -57,13 +57,17 @@ const cjs = {
 };
 
 await build({ ...cjs, entryPoints: { 'credential-providers': 'src/credentials/sdk-providers.ts' } });
-/** Built-ins the SDK loads at start-up for code a Cognito call never runs (see the stubs). */
+/** Built-ins the SDK loads at start-up for code a Cognito call may never run (see the stubs). */
 const leanBuiltins = {
   name: 'lean-builtins',
   setup(b) {
     const stub = (file) => ({ path: new URL(`../src/transport/sdk-stubs/${file}`, import.meta.url).pathname });
     b.onResolve({ filter: /^node:zlib$/ }, (args) => (/checksum\/crc32\/Crc32Node\.js$/.test(args.importer) ? stub('no-zlib.ts') : undefined));
     b.onResolve({ filter: /^node:fs\/promises$/ }, (args) => (/shared-ini-file-loader\/readFile\.js$/.test(args.importer) ? stub('lazy-fs-promises.ts') : undefined));
+    // node:https and TLS, loaded only by a call to an https endpoint.
+    b.onResolve({ filter: /^\.\/node-https$/ }, (args) => (/node-http-handler\/dist-es\/node-http-handler\.js$/.test(args.importer) ? stub('lazy-https.ts') : undefined));
+    b.onResolve({ filter: /^node:https$/ }, (args) => (/src\/transport\/client\.ts$/.test(args.importer) ? stub('lazy-https.ts') : undefined));
+    b.onResolve({ filter: /^hpagent$/ }, (args) => (/src\/transport\/client\.ts$/.test(args.importer) ? stub('lazy-hpagent.ts') : undefined));
   },
 };
 await build({ ...cjs, entryPoints: { net: 'src/net/index.ts' }, plugins: [leanBuiltins] });

@@ -1,7 +1,8 @@
 // What differs from one supported Node to another (CI runs test/e2e on Node 20, 22 and 24): the
 // SDK's NodeVersionSupportWarning never reaches the user, and the built CLI's code cache works
-// on a Node the shipped cache does not fit, from a user cache made once (bin/code-cache.cjs).
-import { readdirSync, readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+// on a Node the shipped cache does not fit, from a user cache made once (bin/code-cache.cjs), and
+// a call to a plain-http endpoint never loads TLS (Node 22 and 24 take milliseconds to load it).
+import { readdirSync, readFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
@@ -40,6 +41,19 @@ describe(`on Node ${process.version}`, () => {
       const r = await signOut({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: value });
       expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
     }
+  });
+
+  it('a call to a plain-http endpoint loads neither node:https nor TLS', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cogso-probe-'));
+    caches.push(dir);
+    const probe = join(dir, 'probe.cjs');
+    const out = join(dir, 'loaded.txt');
+    writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, process.moduleLoadList.join('\\n')));\n`);
+    const r = await signOut({ NODE_OPTIONS: `--require ${probe}` });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const loaded = readFileSync(out, 'utf8').split('\n');
+    expect(loaded).toContain('NativeModule http');
+    expect(loaded.filter((m) => /^NativeModule (https|tls|_tls_wrap)$/.test(m))).toEqual([]);
   });
 
   it('a user cache is made only where the shipped cache does not fit, once, and then used', async () => {
