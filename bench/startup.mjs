@@ -200,9 +200,15 @@ try {
     const check = (ok, text) => verdicts.push(`${ok ? 'met   ' : 'MISSED'} node ${node.version}: ${text}`);
     for (const r of [rows[2], rows[3]]) check(ratio(r, base) <= TARGETS.light, `${r.name.slice(11)} ${fmt(ratio(r, base))} × node -e 0 (target ≤ ${TARGETS.light})`);
     check(ratio(ours, floor) <= TARGETS.signed, `sign-out ${fmt(ratio(ours, floor))} × the hand-signed request (target ≤ ${TARGETS.signed})`);
-    if (awsRow) check(ratio(awsRow, ours) >= TARGETS.aws, `sign-out ${fmt(ratio(awsRow, ours), 1)} × faster than ${aws.version} (target ≥ ${TARGETS.aws}; not expected on Node 20)`);
-    const peak = Math.max(...rows.slice(2, 7).map((r) => r.kib / 1024));
+    const node20 = node.version.startsWith('v20.');
+    if (awsRow) check(ratio(awsRow, ours) >= TARGETS.aws, `sign-out ${fmt(ratio(awsRow, ours), 1)} × faster than ${aws.version} (target ≥ ${TARGETS.aws}${node20 ? '; not expected on Node 20, whose own start is slow here' : ''})`);
+    // Peak memory of the runs users make every day (the first run of a user also writes caches).
+    const peak = Math.max(...rows.slice(2, 6).map((r) => r.kib / 1024));
     if (!Number.isNaN(peak)) check(peak <= TARGETS.rssMiB, `peak RSS ${fmt(peak, 1)} MiB (target ≤ ${TARGETS.rssMiB})`);
+    // That the timed runs used a cache: the shipped one, else the user's, made by the warm-up.
+    let made = [];
+    try { made = readdirSync(join(home, '.cache', 'cogsignout')); } catch { /* none made */ }
+    verdicts.push(`       node ${node.version}: user code caches made: ${made.length ? made.map((n) => n.replace(/@.*\.(\w+)\.cache$/, ' ($1)')).join(', ') : 'none (the shipped ones fit)'}`);
   }
 
   const header = [
