@@ -15,7 +15,7 @@
 // The table is also written into README.md's Speed section (unless --no-readme).
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { homedir, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -144,6 +144,7 @@ function userHome(work, name) {
 
 const fmt = (x, digits = 2) => (Number.isNaN(x) ? '-' : x.toFixed(digits));
 
+const loadBefore = loadavg()[0];
 const work = mkdtempSync(join(tmpdir(), 'cogso-bench-'));
 chmodSync(work, 0o755);
 const { child: endpoint, info } = await startEndpoint();
@@ -212,7 +213,7 @@ try {
   }
 
   const header = [
-    `Rounds: ${runs} (medians; AWS CLI ${awsRuns}), paired within each round; the packed package installed read-only${asUser.uid ? ', run as nobody' : ''}; ${hasTime ? 'peak RSS from GNU time' : 'no GNU time: RSS not measured'}.`,
+    `Rounds: ${runs} (medians; AWS CLI ${awsRuns}), paired within each round; the packed package installed read-only${asUser.uid ? ', run as nobody' : ''}; ${hasTime ? 'peak RSS from GNU time' : 'no GNU time: RSS not measured'}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (more than a fraction of the cores means other work shared the CPU: rerun on an idle machine).`,
     '',
     '| Node | command | wall ms | × node -e 0 | × signed request | AWS CLI ÷ this | peak RSS MiB |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
