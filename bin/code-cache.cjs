@@ -147,4 +147,4 @@ async function buildCodeCache(file, warm) {
   fs.writeFileSync(`${file}.cache`, script.createCachedData());
 }
 
-module.exports = { loadWithCodeCache, buildCodeCache, userCacheDir, BUILD_MARK };
+module.exports = { loadWithCodeCache, buildCodeCache, BUILD_MARK };
