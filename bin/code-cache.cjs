@@ -4,11 +4,12 @@
 // what is compiled before the code runs, while a cache made here at exit also holds every
 // function the run compiled lazily.
 //
-// A V8 code cache fits one Node version (and V8 flags) only. Two places are tried:
-//   1. `<file>.cache` next to the bundle, made by the build for the Node that built it;
-//   2. the user's own cache, `$XDG_CACHE_HOME/cogsignout` (else `~/.cache/cogsignout`), one file
-//      per bundle build, Node version and architecture, made by the first run that found no
-//      cache fitting its Node, and used from then on.
+// A V8 code cache fits one Node version (and V8 flags) only. There are two:
+//   - `<file>.cache` next to the bundle, made by the build for the Node that built it;
+//   - the user's own, in `$XDG_CACHE_HOME/cogsignout` (else `~/.cache/cogsignout`), one file per
+//     bundle build, Node version and architecture, made by the first run that found no cache
+//     fitting its Node, and used from then on. It exists only where the shipped one does not
+//     fit, so it is tried first (trying a cache that does not fit costs a whole compile).
 // A run never writes next to the bundle (a global install is read-only to its users, and two
 // Node versions sharing one install must not overwrite each other's cache). Any failure (no
 // home, a cache directory that is unwritable, not ours, or a file) only costs the compile:
@@ -28,7 +29,7 @@ function run(script, file) {
   return module.exports;
 }
 
-/** The per-user cache directory, if it can be used safely (ours, not writable by others). */
+/** Where the user's caches go (whether they may be used there is for trusted() to say). */
 function userCacheDir() {
   const env = process.env;
   let base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
@@ -59,12 +60,13 @@ function readOrUndefined(file) {
   try { return fs.readFileSync(file); } catch { return undefined; }
 }
 
-function writeAtomically(dir, target, data) {
+/** Writes `make()` into the trusted directory, if there is one: made only if it can be kept. */
+function writeAtomically(dir, target, make) {
   const temp = `${target}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!trusted(dir)) return;
-    fs.writeFileSync(temp, data, { mode: 0o600 });
+    fs.writeFileSync(temp, make(), { mode: 0o600 });
     fs.renameSync(temp, target);
     prune(dir, path.basename(target));
   } catch {
@@ -101,8 +103,6 @@ function buildId(source) {
 function loadWithCodeCache(file, options = {}) {
   const source = fs.readFileSync(file, 'utf8');
   const filename = path.resolve(file);
-  // The user's cache first: it exists only where the shipped one does not fit this Node, and
-  // trying a cache that does not fit costs a whole compile.
   const dir = userCacheDir();
   const name = dir === undefined ? '' : `${path.basename(file)}@${buildId(source)}-${process.version}-${process.arch}`;
   let script;
@@ -127,7 +127,7 @@ function loadWithCodeCache(file, options = {}) {
       try {
         const kind = options.full !== undefined && options.full() ? 'full' : 'light';
         if (kind === used) return;
-        writeAtomically(dir, path.join(dir, `${name}.${kind}.cache`), script.createCachedData());
+        writeAtomically(dir, path.join(dir, `${name}.${kind}.cache`), () => script.createCachedData());
         if (kind === 'full') fs.rmSync(path.join(dir, `${name}.light.cache`), { force: true });
       } catch { /* a cache is never worth a failed exit */ }
     });
