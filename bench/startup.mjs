@@ -11,7 +11,7 @@
 // floor of a signed call) and with the AWS CLI when one is found. Peak RSS from GNU time.
 // Not a test: nothing here asserts a time; the targets (issue 14) are printed as met or missed.
 //
-//   npm run bench [-- --runs 21] [--node PATH]… [--aws PATH | --no-aws] [--no-readme]
+//   npm run bench [-- --runs 21] [--node PATH]… [--aws PATH | --no-aws] [--aws-runs 11] [--no-readme]
 // The table is also written into README.md's Speed section (unless --no-readme).
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
