@@ -139,6 +139,23 @@ function compile(source, filename, cachedData) {
   return new vm.Script(wrap(source), { filename, cachedData });
 }
 
+/**
+ * Node's own compile cache (Node 22.8+), for what is loaded by a plain require() rather than
+ * through loadWithCodeCache: the SDK's credential providers, read only for assume-role, SSO,
+ * credential_process and the like, load in about half the time from it. Kept in the same private
+ * directory (Node keeps one per Node version in it); costs ~0.1 ms when nothing uses it.
+ */
+function enableNodeCompileCache() {
+  const { enableCompileCache } = require('node:module');
+  if (typeof enableCompileCache !== 'function') return;
+  const dir = userCacheDir();
+  if (dir === undefined) return;
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (trusted(dir)) enableCompileCache(path.join(dir, 'compile'));
+  } catch { /* it only costs the compile */ }
+}
+
 /** Build step: compile, run, warm up with `await warm(exports)`, write the cache next to the bundle. */
 async function buildCodeCache(file, warm) {
   const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: path.resolve(file) });
@@ -147,4 +164,4 @@ async function buildCodeCache(file, warm) {
   fs.writeFileSync(`${file}.cache`, script.createCachedData());
 }
 
-module.exports = { loadWithCodeCache, buildCodeCache, BUILD_MARK };
+module.exports = { loadWithCodeCache, enableNodeCompileCache, buildCodeCache, BUILD_MARK };

@@ -4,8 +4,9 @@
 // every start.) The core reaches the network bundle only when a command calls the service.
 'use strict';
 const path = require('node:path');
-const { loadWithCodeCache } = require('./code-cache.cjs');
+const { loadWithCodeCache, enableNodeCompileCache } = require('./code-cache.cjs');
 
+enableNodeCompileCache();
 const dist = path.join(__dirname, '..', 'dist');
 let networkLoaded = false;
 globalThis.__cogsignoutLoadNetwork = () => {

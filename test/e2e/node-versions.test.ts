@@ -6,9 +6,10 @@ import { readdirSync, readFileSync, mkdtempSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import * as nodeModule from 'node:module';
 import { wrap } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../local-cognito/server.js';
 import { REPO, runCli } from '../support/cli.js';
 
 let server: LocalCognito;
@@ -56,11 +57,29 @@ describe(`on Node ${process.version}`, () => {
     expect(loaded.filter((m) => /^NativeModule (https|tls|_tls_wrap)$/.test(m))).toEqual([]);
   });
 
+  it('the SDK\'s credential providers (a plain require) go through Node\'s compile cache where Node has one', async () => {
+    const xdg = mkdtempSync(join(tmpdir(), 'cogso-xdg-'));
+    caches.push(xdg);
+    const script = `#!/bin/sh\necho '{"Version": 1, "AccessKeyId": "${TEST_CREDENTIALS.accessKeyId}", "SecretAccessKey": "${TEST_CREDENTIALS.secretAccessKey}"}'\n`;
+    const compiled = (): string[] => { try { return readdirSync(join(xdg, 'cogsignout', 'compile'), { recursive: true }).map(String); } catch { return []; } };
+    const version = await runCli(['--version'], { env: { XDG_CACHE_HOME: xdg } });
+    expect({ code: version.code, stderr: version.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(compiled().filter((n) => !statSync(join(xdg, 'cogsignout', 'compile', n)).isDirectory())).toEqual([]); // nothing compiled by require()
+    const r = await runCli(['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice', '--profile', 'proc'], {
+      env: { XDG_CACHE_HOME: xdg, AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null },
+      files: { 'creds.sh': script, '.aws/config': '[profile proc]\ncredential_process = sh {{HOME}}/creds.sh\n' },
+    });
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
+    const files = compiled().filter((n) => !statSync(join(xdg, 'cogsignout', 'compile', n)).isDirectory());
+    if (typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function') expect(files.length).toBeGreaterThan(0);
+    else expect(files).toEqual([]);
+  });
+
   it('a user cache is made only where the shipped cache does not fit, once, and then used', async () => {
     const xdg = mkdtempSync(join(tmpdir(), 'cogso-xdg-'));
     caches.push(xdg);
     const dir = join(xdg, 'cogsignout');
-    const list = (): string[] => { try { return readdirSync(dir).sort(); } catch { return []; } };
+    const list = (): string[] => { try { return readdirSync(dir).filter((n) => n.endsWith('.cache')).sort(); } catch { return []; } };
     const expected = ['core.cjs', 'net.cjs'].filter((name) => !shippedFits(name))
       .map((name) => new RegExp(`^${name.replace('.', '\\.')}@[0-9a-f]{20}-${process.version.replaceAll('.', '\\.')}-${process.arch}\\.(light|full)\\.cache$`));
 
