@@ -208,7 +208,7 @@ try {
     if (!Number.isNaN(peak)) check(peak <= TARGETS.rssMiB, `peak RSS ${fmt(peak, 1)} MiB (target ≤ ${TARGETS.rssMiB})`);
     // That the timed runs used a cache: the shipped one, else the user's, made by the warm-up.
     let made = [];
-    try { made = readdirSync(join(home, '.cache', 'cogsignout')); } catch { /* none made */ }
+    try { made = readdirSync(join(home, '.cache', 'cogsignout')).filter((n) => n.endsWith('.cache')); } catch { /* none made */ }
     verdicts.push(`       node ${node.version}: user code caches made: ${made.length ? made.map((n) => n.replace(/@.*\.(\w+)\.cache$/, ' ($1)')).join(', ') : 'none (the shipped ones fit)'}`);
   }
 
