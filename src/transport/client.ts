@@ -39,6 +39,8 @@ export interface ClientSettings extends ResolvedClientSettings {
 }
 
 const noLog = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+/** What the handler holds for https when the endpoint is http: never asked for a socket. */
+const UNUSED_HTTPS_AGENT = { destroy() {} } as unknown as HttpsAgent;
 
 /**
  * Keep-alive agents, through the environment's proxy when one applies (the SDK ignores proxies):
@@ -53,9 +55,12 @@ function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: Https
   const target = new URL(s.endpoint ?? regionalEndpoint(s.region));
   const proxy = proxyFor(target, s.env);
   if (proxy !== undefined) s.log.log('botocore.httpsession', `Using proxy ${proxy.replace(/\/\/[^@/]*@/, '//<redacted>@')} for ${target.origin}`);
+  const https = target.protocol === 'https:';
   return {
     httpAgent: new HttpAgent(base),
-    httpsAgent: proxy !== undefined && target.protocol === 'https:' ? new HttpsProxyAgent({ ...base, ...tls, proxy }) : new HttpsAgent({ ...base, ...tls }),
+    // A plain-http endpoint never uses the https agent: an inert one keeps node:https (and TLS,
+    // which Node 22+ takes several milliseconds to load) unloaded; see the build's lazy stubs.
+    httpsAgent: !https ? UNUSED_HTTPS_AGENT : proxy !== undefined ? new HttpsProxyAgent({ ...base, ...tls, proxy }) : new HttpsAgent({ ...base, ...tls }),
     httpProxy: proxy !== undefined && target.protocol === 'http:' ? new URL(proxy) : undefined,
   };
 }
