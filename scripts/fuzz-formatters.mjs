@@ -206,6 +206,9 @@ const HAND = [
     { fmt, doc: '{"Items": [{"a": "x", "b": "y"}, {"a": "\\ud800\\udc00\\udfff"}]}', enc: 'default' },
     { fmt, doc: '[1, {"a": 2}, "after"]', enc: 'default' },
     { fmt, doc: '{"b": [{"x": 1}, 2], "a": "first"}', enc: 'default' },
+    { fmt, doc: '[{"a": 1}, [12345678901234567890]]', enc: 'default' },
+    { fmt, doc: '[{"a": 1}, [9223372036854775807]]', enc: 'default' },
+    { fmt, doc: '[{"a": 1}, [-9223372036854775809]]', enc: 'default' },
   ]),
   // libyaml hands over ~16 KB at a time: a late failure keeps the pieces before it.
   ...[['yaml', 'default'], ['yaml-stream', 'ascii']].map(([fmt, enc]) => ({
