@@ -8,7 +8,6 @@ import {
   AdminUserGlobalSignOutCommand, CognitoIdentityProviderClient, ListUsersCommand, type CognitoIdentityProviderClientConfig,
   type ListUsersCommandInput, type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpRequest } from '@smithy/core/protocols';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { CliError, GeneralError, ServiceError } from '../errors/errors.js';
@@ -45,7 +44,7 @@ const noLog = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
  * https goes through a CONNECT tunnel; plain http is sent to the proxy with the absolute URL, as
  * urllib3 does (many proxies refuse CONNECT to port 80), which the handler arranges.
  */
-function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined } {
+function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined; proxy: string | undefined } {
   const base = { keepAlive: true, maxSockets: s.maxSockets ?? 50 };
   const tls = { rejectUnauthorized: s.verifyTls, ...(s.caBundle ? { ca: s.caBundle } : {}) };
   // The proxy depends on the endpoint's scheme and host; without --endpoint-url it is the
@@ -57,6 +56,7 @@ function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: Https
     httpAgent: new HttpAgent(base),
     httpsAgent: proxy !== undefined && target.protocol === 'https:' ? new HttpsProxyAgent({ ...base, ...tls, proxy }) : new HttpsAgent({ ...base, ...tls }),
     httpProxy: proxy !== undefined && target.protocol === 'http:' ? new URL(proxy) : undefined,
+    proxy,
   };
 }
 
@@ -76,14 +76,7 @@ export interface CognitoClient {
 export function createCognitoClient(s: ClientSettings): CognitoClient {
   silenceSdkNotices();
   const target: TargetRecord = {};
-  const { httpAgent, httpsAgent, httpProxy } = agentsFor(s);
-  const inner = new NodeHttpHandler({
-    connectionTimeout: s.connectTimeoutMs,
-    socketTimeout: s.readTimeoutMs,
-    httpAgent,
-    httpsAgent,
-    logger: noLog,
-  });
+  const { httpAgent, httpsAgent, httpProxy, proxy } = agentsFor(s);
   const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log);
   const seconds = (ms: number): string => (ms === 0 ? 'None' : String(ms / 1000));
   s.log.log('botocore.endpoint', `Setting cognito-idp timeout as (${seconds(s.connectTimeoutMs)}, ${seconds(s.readTimeoutMs)})`);
@@ -107,7 +100,10 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     retryStrategy,
     // Given, like every setting here, so that the SDK never reads the config files itself.
     disableClockSkewCorrection: false,
-    requestHandler: bufferingHandler(inner, target, { log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy }),
+    requestHandler: bufferingHandler(target, {
+      httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, proxyUrl: proxy,
+      log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy,
+    }),
     customUserAgent: [['cogsignout', s.version]],
     // Never undefined: the SDK would then read the config files itself (with its own profile rules).
     userAgentAppId: s.userAgentAppId ?? '',

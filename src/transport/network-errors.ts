@@ -1,6 +1,7 @@
 // Node's socket and TLS failures, worded as botocore words them (its exception texts are what
 // scripts and operators know). All of them are retried like botocore's ConnectionError family.
 import { GeneralError } from '../errors/errors.js';
+import { TransportFailure } from './http-send.js';
 
 const CANNOT_CONNECT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAI_NONAME', 'EAI_FAIL']);
 const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
@@ -21,9 +22,10 @@ const TLS_REASONS: Readonly<Record<string, string>> = {
   ERR_SSL_WRONG_VERSION_NUMBER: '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:992)',
 };
 
-export type NetworkFailure = 'connect' | 'connect-timeout' | 'read-timeout' | 'closed' | 'tls' | 'other';
+export type NetworkFailure = 'connect' | 'connect-timeout' | 'read-timeout' | 'closed' | 'proxy' | 'tls' | 'other';
 
 export function classifyNetworkError(e: unknown): NetworkFailure {
+  if (e instanceof TransportFailure) return e.kind;
   const err = asNodeError(e);
   const code = err.code ?? '';
   // The SDK's handler renames ECONNRESET and EPIPE to TimeoutError; the code tells the truth.
@@ -46,6 +48,7 @@ export function networkErrorToCliError(e: unknown, url: string): GeneralError {
     case 'connect-timeout': return new GeneralError(`Connect timeout on endpoint URL: "${url}"`);
     case 'read-timeout': return new GeneralError(`Read timeout on endpoint URL: "${url}"`);
     case 'closed': return new GeneralError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
+    case 'proxy': return new GeneralError(`Failed to connect to proxy URL: "${e instanceof TransportFailure ? e.proxyUrl ?? '' : ''}"`);
     case 'tls': {
       const code = /wrong version number/i.test(err.message ?? '') ? 'ERR_SSL_WRONG_VERSION_NUMBER' : err.code ?? '';
       const reason = TLS_REASONS[code] ?? `[SSL] ${err.message ?? code}`;
