@@ -47,7 +47,7 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   }
   if (err instanceof ServiceError) {
     ctx.writeErr(renderError(ctx.format, {
-      kind: 'service', code: err.code, message: err.serviceMessage, fields: err.fields,
+      kind: 'service', code: err.code, message: err.serviceMessage, messageValue: err.messageValue, fields: err.fields,
       operation: err.operation, maxRetriesReached: err.maxRetriesReached,
     }, options));
     return err.exitCode;

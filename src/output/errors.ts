@@ -21,6 +21,8 @@ export interface CliErrorInfo {
   readonly code: string;
   /** The bare message: the service's `message`, or the CLI error's text. */
   readonly message: string;
+  /** Service errors: the message as sent, when not a string (`message` is its str()). */
+  readonly messageValue?: unknown;
   /** Service errors: the modeled members of the error shape present in the response, in order (`message` included). */
   readonly fields?: Iterable<readonly [string, unknown]> | PyDict | Readonly<Record<string, unknown>>;
   /** Service errors: the operation named in the message (default AdminUserGlobalSignOut). */
@@ -117,7 +119,7 @@ export function renderError(format: ErrorFormat, err: CliErrorInfo, options: Err
       const line = renderBasicError(prog, serviceErrorMessage(err.code, err.message, err.operation, err.maxRetriesReached));
       return format === 'enhanced' ? line + additionalErrorDetails(err.fields) : line;
     }
-    return renderStructuredError(format, [['Message', err.message], ['Code', err.code], ...fieldEntries(err.fields)], options);
+    return renderStructuredError(format, [['Message', err.messageValue !== undefined ? err.messageValue : err.message], ['Code', err.code], ...fieldEntries(err.fields)], options);
   }
   if (format === 'legacy') return renderBasicError(prog, err.message);
   if (format === 'enhanced') return renderBasicError(prog, `An error occurred (${err.code}): ${err.message}`);

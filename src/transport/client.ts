@@ -16,7 +16,7 @@ import { redactParams } from '../diagnostics/redact.js';
 import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
 import { bufferingHandler, rawResponseOf, type TargetRecord } from './buffering-handler.js';
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
-import { isErrorStatus, parseServiceError } from './service-error.js';
+import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
 import { proxyFor } from './proxy.js';
@@ -158,9 +158,12 @@ export function mapCallError(e: unknown, maxAttempts: number, url: string, opera
     // botocore reads any 2xx/3xx (<301) answer as success, whatever its body.
     if (!isErrorStatus(raw.statusCode)) return undefined;
     const parsed = parseServiceError(raw);
+    if (parsed instanceof UnreadableErrorResponse) {
+      return new GeneralError(`Unable to parse the error response from endpoint URL: "${url}": ${parsed.reason}`);
+    }
     const attempts = (e as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
     const exhausted = retryClassOf(e) !== 'no' && attempts >= maxAttempts;
-    return new ServiceError(parsed.code, parsed.message, operation, parsed.fields, exhausted ? attempts - 1 : undefined);
+    return new ServiceError(parsed.code, parsed.message, operation, parsed.fields, exhausted ? attempts - 1 : undefined, parsed.messageValue);
   }
   if (classifyNetworkError(e) !== 'other') return networkErrorToCliError(e, url);
   return new GeneralError(e instanceof Error ? e.message : String(e));
