@@ -23,10 +23,12 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     ctx.writeOut('\n');
     return err.exitCode;
   }
-  if (ctx.debug && err instanceof Error && err.stack) {
-    ctx.writeErr(ctx.redact(`Exception caught in main()\n${err.stack}\n`));
-  }
   const { renderBasicError, renderError: render } = await import('../output/errors.js');
+  const { escapeControlChars } = await import('../output/control-chars.js');
+  if (ctx.debug && err instanceof Error && err.stack) {
+    // The trace's first line holds the message, which can be the service's: escaped, as below.
+    ctx.writeErr(ctx.redact(escapeControlChars(`Exception caught in main()\n${err.stack}\n`)));
+  }
   const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth };
   // A service can send error fields a formatter cannot lay out (the table of a list of lists):
   // the error is then written the basic way rather than lost in a crash of its own.
@@ -34,7 +36,7 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     try {
       return render(...args);
     } catch {
-      return renderBasicError(ctx.prog, args[1].kind === 'service' && err instanceof ServiceError ? err.message : args[1].message);
+      return renderBasicError(ctx.prog, escapeControlChars(args[1].kind === 'service' && err instanceof ServiceError ? err.message : args[1].message));
     }
   };
   if (err instanceof UnknownArgumentError) {

@@ -4,6 +4,7 @@
 // error details" block. `json`, `yaml`, `text` and `table` render the error document with the
 // output formatters (no leading blank line): `Code`, `Message` for CLI errors, and `Message`,
 // `Code`, then the modeled members of the error shape for service errors.
+import { escapeControlChars, escapeControlCharsDeep, escapeControlCharsInJson } from './control-chars.js';
 import { formatJson } from './json.js';
 import { pyStr } from './python.js';
 import { formatTable } from './table.js';
@@ -115,11 +116,18 @@ export function renderStructuredError(
 export function renderError(format: ErrorFormat, err: CliErrorInfo, options: ErrorRenderOptions = {}): string {
   const prog = options.prog ?? 'cogsignout';
   if (err.kind === 'service') {
+    // The service's strings never reach the terminal with their control characters: escaped
+    // here for the layouts that print them raw (json escapes C0 itself, yaml escapes all).
     if (format === 'legacy' || format === 'enhanced') {
-      const line = renderBasicError(prog, serviceErrorMessage(err.code, err.message, err.operation, err.maxRetriesReached));
-      return format === 'enhanced' ? line + additionalErrorDetails(err.fields) : line;
+      const fields = fieldEntries(err.fields).map(([k, v]) => [k, escapeControlCharsDeep(v)] as const);
+      const line = renderBasicError(prog, serviceErrorMessage(escapeControlChars(err.code), escapeControlChars(err.message), err.operation, err.maxRetriesReached));
+      return format === 'enhanced' ? line + additionalErrorDetails(fields) : line;
     }
-    return renderStructuredError(format, [['Message', err.messageValue !== undefined ? err.messageValue : err.message], ['Code', err.code], ...fieldEntries(err.fields)], options);
+    const message = err.messageValue !== undefined ? err.messageValue : err.message;
+    const doc: Array<readonly [string, PyValue]> = [['Message', fromJs(message)], ['Code', err.code], ...fieldEntries(err.fields)];
+    if (format === 'json') return escapeControlCharsInJson(renderStructuredError(format, doc, options));
+    if (format === 'yaml') return renderStructuredError(format, doc, options);
+    return renderStructuredError(format, doc.map(([k, v]) => [escapeControlChars(k), escapeControlCharsDeep(v)] as const), options);
   }
   if (format === 'legacy') return renderBasicError(prog, err.message);
   if (format === 'enhanced') return renderBasicError(prog, `An error occurred (${err.code}): ${err.message}`);

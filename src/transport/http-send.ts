@@ -88,7 +88,7 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
     });
     let settled = false;
     let socket: Socket | undefined;
-    let gotResponse = false;
+    let response: { readonly complete: boolean } | undefined;
     let tcpConnected = false;
     const timers: NodeJS.Timeout[] = [];
     let idle: NodeJS.Timeout | undefined;
@@ -156,11 +156,12 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
     });
 
     req.on('error', (e: Error) => {
-      if (settled) return;
+      // Bytes after a complete answer (more than its Content-Length) are ignored, as by http.client.
+      if (settled || response?.complete) return;
       const code = (e as { code?: string }).code ?? '';
       if (isParseError(e)) return fail(new TransportFailure('closed', e.message, e));
       const socketFailure = CANNOT_CONNECT.has(code) || CLOSED.has(code) || /socket hang up/.test(e.message);
-      if (viaProxy && !gotResponse && (socketFailure || /^Bad response: \d+$/.test(e.message))) {
+      if (viaProxy && response === undefined && (socketFailure || /^Bad response: \d+$/.test(e.message))) {
         return fail(proxyFailure(e));
       }
       if (CANNOT_CONNECT.has(code)) return fail(new TransportFailure('connect', e.message, e));
@@ -170,7 +171,7 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
     });
 
     req.on('response', (res) => {
-      gotResponse = true;
+      response = res;
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > limits.maxBodyBytes) return fail(new BodyTooLargeError(limits.maxBodyBytes));
       const chunks: Buffer[] = [];
