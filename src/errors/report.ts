@@ -3,6 +3,7 @@
 // renderers live with the output formatters and are loaded only when an error happens.
 import { CliError, InterruptedError, ServiceError, StructuredError, UnknownArgumentError, USAGE_BLOCK } from './errors.js';
 import type { ErrorFormat } from '../cli/vocabulary.js';
+import { maskUrlPasswords } from '../diagnostics/redact.js';
 
 export interface ReportContext {
   readonly prog: string;
@@ -39,12 +40,15 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
       return renderBasicError(ctx.prog, escapeControlChars(args[1].kind === 'service' && err instanceof ServiceError ? err.message : args[1].message));
     }
   };
+  // Our own messages can echo an endpoint or proxy URL as given (`Invalid endpoint: …`): its
+  // password is masked as botocore masks a proxy's (the AWS CLI prints an endpoint's as is).
+  const own = (message: string): string => maskUrlPasswords(message, '***');
   if (err instanceof UnknownArgumentError) {
-    ctx.writeErr(`\n${USAGE_BLOCK(ctx.prog)}\n${renderBasicError(ctx.prog, err.message)}`);
+    ctx.writeErr(`\n${USAGE_BLOCK(ctx.prog)}\n${renderBasicError(ctx.prog, own(err.message))}`);
     return err.exitCode;
   }
   if (err instanceof StructuredError) {
-    ctx.writeErr(renderError(ctx.format, { kind: 'structured', code: err.code, message: err.message }, options));
+    ctx.writeErr(renderError(ctx.format, { kind: 'structured', code: err.code, message: own(err.message) }, options));
     return err.exitCode;
   }
   if (err instanceof ServiceError) {
@@ -56,6 +60,6 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   }
   // Everything else, our own defects included, is one line and 255; a stack trace only with
   // --debug (above).
-  ctx.writeErr(renderBasicError(ctx.prog, err instanceof Error ? err.message : String(err)));
+  ctx.writeErr(renderBasicError(ctx.prog, own(err instanceof Error ? err.message : String(err))));
   return err instanceof CliError ? err.exitCode : 255;
 }

@@ -109,6 +109,8 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
       if (log.enabled) {
         const headers = { ...request.headers };
         if (headers['x-amz-security-token']) headers['x-amz-security-token'] = REDACTED;
+        // The body's SHA-256: a dictionary of user names would recover the one in the body.
+        if (headers['x-amz-content-sha256']) headers['x-amz-content-sha256'] = REDACTED;
         log.log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${request.method}, url=${target.url}, headers=${headersForLog(headers, true)}, body=${bodyForLog(request.body)}>`);
       }
       const forwarded = httpProxy !== undefined && request.protocol === 'http:';
