@@ -30,10 +30,11 @@ function pathWithQuery(req: HttpRequest): string {
 /**
  * The most an answer may hold. An AdminUserGlobalSignOut answer is `{}` or an error of a few
  * hundred bytes: 16 KiB leaves room for any proxy's error page and keeps even 1,000 concurrent
- * bulk calls within a few MiB. A ListUsers page (60 users at most) is rarely above 100 KiB.
+ * bulk calls within a few MiB. A ListUsers page (60 users at most) is rarely above 100 KiB; at
+ * 1 MiB, the SDK's parse of a full page keeps the process under 100 MiB.
  */
 export const MAX_BODY_BYTES = 16 * 1024;
-export const MAX_LIST_BODY_BYTES = 4 * 1024 * 1024;
+export const MAX_LIST_BODY_BYTES = 1024 * 1024;
 
 function bodyLimitFor(req: HttpRequest): number {
   const target = req.headers['x-amz-target'] ?? '';

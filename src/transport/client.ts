@@ -13,7 +13,7 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { CliError, GeneralError, ServiceError } from '../errors/errors.js';
 import { OPERATION_NAME, SENSITIVE_MEMBERS } from '../service/model.js';
 import { redactParams } from '../diagnostics/redact.js';
-import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
+import { BotocoreRetryStrategy } from './retry.js';
 import { bufferingHandler, rawResponseOf, type TargetRecord } from './buffering-handler.js';
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
 import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './service-error.js';
@@ -162,7 +162,9 @@ export function mapCallError(e: unknown, maxAttempts: number, url: string, opera
       return new GeneralError(`Unable to parse the error response from endpoint URL: "${url}": ${parsed.reason}`);
     }
     const attempts = (e as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-    const exhausted = retryClassOf(e) !== 'no' && attempts >= maxAttempts;
+    // botocore checks the attempt count before the error's kind, and notes "max attempts
+    // reached" for any error on the last attempt (so AWS_MAX_ATTEMPTS=1 always says so).
+    const exhausted = attempts >= maxAttempts;
     return new ServiceError(parsed.code, parsed.message, operation, parsed.fields, exhausted ? attempts - 1 : undefined, parsed.messageValue);
   }
   if (classifyNetworkError(e) !== 'other') return networkErrorToCliError(e, url);
