@@ -13,7 +13,7 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { CliError, GeneralError, ServiceError } from '../errors/errors.js';
 import { OPERATION_NAME, SENSITIVE_MEMBERS } from '../service/model.js';
 import { redactParams } from '../diagnostics/redact.js';
-import { BotocoreRetryStrategy } from './retry.js';
+import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
 import { bufferingHandler, rawResponseOf, type TargetRecord } from './buffering-handler.js';
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
 import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './service-error.js';
@@ -35,6 +35,13 @@ export interface ClientSettings extends ResolvedClientSettings {
   readonly env: Env;
   /** Where warnings go (stderr): urllib3's InsecureRequestWarning under --no-verify-ssl. */
   readonly warn: (text: string) => void;
+  /**
+   * botocore notes "max attempts reached" for any error on the last attempt (so with
+   * AWS_MAX_ATTEMPTS=1 even a user error says `(reached max retries: 0)`). A caller that makes
+   * its own retry decisions (bulk-sign-out, one attempt per call) leaves this off: the note then
+   * marks exactly the errors botocore would have retried.
+   */
+  readonly noteLastAttempt?: boolean;
 }
 
 const noLog = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
@@ -133,7 +140,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         await client.send(new AdminUserGlobalSignOutCommand(params as { UserPoolId: string; Username: string }));
         return {};
       } catch (e) {
-        const mapped = mapCallError(e, s.maxAttempts, target.url ?? '', OPERATION_NAME);
+        const mapped = mapCallError(e, s.maxAttempts, target.url ?? '', OPERATION_NAME, s.noteLastAttempt);
         if (mapped === undefined) return {};
         throw mapped;
       }
@@ -143,7 +150,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         const out = await client.send(new ListUsersCommand(params));
         return { users: out.Users ?? [], paginationToken: out.PaginationToken };
       } catch (e) {
-        throw mapCallError(e, s.maxAttempts, target.url ?? '', 'ListUsers') ?? new GeneralError('ListUsers returned an unreadable answer');
+        throw mapCallError(e, s.maxAttempts, target.url ?? '', 'ListUsers', s.noteLastAttempt) ?? new GeneralError('ListUsers returned an unreadable answer');
       }
     },
     destroy() { client.destroy(); },
@@ -151,7 +158,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
 }
 
 /** The AWS CLI's error for a failed call; undefined when botocore would have called it a success. */
-export function mapCallError(e: unknown, maxAttempts: number, url: string, operation: string): CliError | undefined {
+export function mapCallError(e: unknown, maxAttempts: number, url: string, operation: string, noteLastAttempt = false): CliError | undefined {
   if (e instanceof CliError) return e;
   const raw = rawResponseOf(e);
   if (raw) {
@@ -162,9 +169,8 @@ export function mapCallError(e: unknown, maxAttempts: number, url: string, opera
       return new GeneralError(`Unable to parse the error response from endpoint URL: "${url}": ${parsed.reason}`);
     }
     const attempts = (e as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-    // botocore checks the attempt count before the error's kind, and notes "max attempts
-    // reached" for any error on the last attempt (so AWS_MAX_ATTEMPTS=1 always says so).
-    const exhausted = attempts >= maxAttempts;
+    // botocore checks the attempt count before the error's kind (see noteLastAttempt).
+    const exhausted = attempts >= maxAttempts && (noteLastAttempt || retryClassOf(e) !== 'no');
     return new ServiceError(parsed.code, parsed.message, operation, parsed.fields, exhausted ? attempts - 1 : undefined, parsed.messageValue);
   }
   if (classifyNetworkError(e) !== 'other') return networkErrorToCliError(e, url);

@@ -224,6 +224,11 @@ describe('error documents of the wrong shape', () => {
     });
   }
 
+  it('AWS_MAX_ATTEMPTS=1: botocore notes the last attempt for any error, a user error included', async () => {
+    const url = await rawServer((s) => s.end(errorAnswer('{"__type":"UserNotFoundException","message":"User does not exist."}')));
+    expect(await runCli(signOut(url), once)).toMatchObject(recorded('max-attempts-1-user-error', url));
+  });
+
   it('a message that is not a string keeps its shape in --cli-error-format json and yaml', async () => {
     const url = await rawServer((s) => s.end(errorAnswer('{"__type":"UserNotFoundException","message":{"a":1}}')));
     expect(await runCli(signOut(url, ['--cli-error-format', 'json']))).toMatchObject(recorded('message-dict-json', url));
