@@ -64,6 +64,7 @@ export interface Received {
 /** Node's errors from the HTTP parser: a reply that is not HTTP/1.x. */
 const isParseError = (e: unknown): boolean => typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('HPE_');
 
+const MAX_HEADERS = 100;
 const CANNOT_CONNECT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAI_NONAME', 'EAI_FAIL']);
 const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
@@ -172,10 +173,23 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
 
     req.on('response', (res) => {
       response = res;
+      // http.client refuses an answer with more than 100 header lines.
+      if (res.rawHeaders.length / 2 > MAX_HEADERS) return fail(new TransportFailure('closed', `got more than ${MAX_HEADERS} headers`));
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > limits.maxBodyBytes) return fail(new BodyTooLargeError(limits.maxBodyBytes));
       const chunks: Buffer[] = [];
       let size = 0;
+      const done = (): void => {
+        cleanup();
+        resolve({ statusCode: res.statusCode ?? 0, reason: res.statusMessage, headers: flatHeaders(res.headers), body: Buffer.concat(chunks, size) });
+      };
+      // A server that closes (FIN) before its Content-Length is complete: urllib3 streams the
+      // body and keeps what came; a reset, or a chunked body cut short, is a broken connection.
+      const broken = (e?: Error): void => {
+        if (settled) return;
+        if (Number.isFinite(declared) && socket?.readableEnded === true) return done();
+        fail(new TransportFailure('closed', e?.message ?? 'Connection broken', e));
+      };
       res.on('data', (chunk: Buffer) => {
         if (settled) return;
         touch();
@@ -183,16 +197,16 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
         if (size > limits.maxBodyBytes) return fail(new BodyTooLargeError(limits.maxBodyBytes));
         chunks.push(chunk);
       });
-      res.on('error', (e) => fail(new TransportFailure('closed', e.message, e)));
-      res.on('aborted', () => fail(new TransportFailure('closed', 'Connection broken')));
+      res.on('error', broken);
+      res.on('aborted', () => broken());
       res.on('end', () => {
         if (settled) return;
-        if (!res.complete) return fail(new TransportFailure('closed', 'Connection broken'));
-        cleanup();
-        resolve({ statusCode: res.statusCode ?? 0, reason: res.statusMessage, headers: flatHeaders(res.headers), body: Buffer.concat(chunks, size) });
+        if (!res.complete) return broken();
+        done();
       });
     });
 
+    req.maxHeadersCount = MAX_HEADERS + 1; // enough to tell that there were too many
     req.end(out.body === undefined ? undefined : out.body);
   });
 }

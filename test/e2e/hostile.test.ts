@@ -170,6 +170,18 @@ describe('answers that are not HTTP', () => {
     });
   }
 
+  for (const [id, answer] of [
+    ['short-body', (s: Socket) => s.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 100\r\n\r\n{"__type":"X"')],
+    ['short-chunked', (s: Socket) => s.end('HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{"__type":"X"')],
+    ['many-headers', (s: Socket) => s.end(`HTTP/1.1 400 Bad Request\r\n${Array.from({ length: 150 }, (_, i) => `X-H${i}: v\r\n`).join('')}Content-Length: 2\r\n\r\n{}`)],
+    ['reset-mid-body', (s: Socket) => { s.write('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{'); setTimeout(() => s.resetAndDestroy(), 100); }],
+  ] as const) {
+    it(`${id}: as urllib3 takes it (a closed Content-Length body is kept, a cut chunked one or a reset is not)`, async () => {
+      const url = await rawServer(answer);
+      expect(await runCli(signOut(url), once)).toMatchObject(recorded(id, url));
+    });
+  }
+
   it('bytes past Content-Length are ignored', async () => {
     const url = await rawServer((s) => s.end(errorAnswer('{"__type":"UserNotFoundException","message":"gone"}').toString() + 'trailing junk'));
     expect(await runCli(signOut(url))).toMatchObject({ code: 254, stderr: '\ncogsignout: [ERROR]: An error occurred (UserNotFoundException) when calling the AdminUserGlobalSignOut operation: gone\n' });
