@@ -7,6 +7,7 @@ import { HttpRequest, HttpResponse, type HttpHandler } from '@smithy/core/protoc
 import type { HttpHandlerOptions } from '@smithy/types';
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
+import { isUtf8 } from 'node:buffer';
 import { GeneralError } from '../errors/errors.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 import { REDACTED, redactParams } from '../diagnostics/redact.js';
@@ -135,6 +136,11 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
         log.log('urllib3.connectionpool', `${origin} "${request.method} ${request.path} HTTP/1.1" ${response.statusCode} ${body.length}`);
         log.log('botocore.parsers', `Response headers: ${headersForLog(response.headers, false)}`);
         log.log('botocore.parsers', `Response body:\n${bytesRepr(body)}`);
+      }
+      // botocore decodes a success body as UTF-8 before parsing it and fails when it cannot (the
+      // SDK would read it with replacement characters); error bodies: see service-error.ts.
+      if (response.statusCode < 301 && body.length > 0 && !isUtf8(body)) {
+        throw new GeneralError(`Unable to parse the response from endpoint URL: "${target.url}": the body is not valid UTF-8`);
       }
       return { response: new HttpResponse({ statusCode: response.statusCode, reason: response.reason, headers: response.headers, body }) };
     },

@@ -263,6 +263,13 @@ describe('error documents of the wrong shape', () => {
   }
 });
 
+describe('a success answer the AWS CLI cannot decode', () => {
+  it('200 with a body that is not UTF-8: 255, as the AWS CLI (which fails with a UnicodeDecodeError)', async () => {
+    const url = await rawServer((s) => s.end(Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n'), Buffer.from([0x7b, 0xff, 0x7d])])));
+    expect(await runCli(signOut(url), once)).toMatchObject({ code: 255, stdout: '', stderr: `\ncogsignout: [ERROR]: Unable to parse the response from endpoint URL: "${url}/": the body is not valid UTF-8\n` });
+  });
+});
+
 describe('terminal escape codes from a server', () => {
   const hostile = 'red \u001b[31mX\u001b[0m bell\u0007 cr\r tab\t del\u007f csi\u009b2J end';
   let url: string;
