@@ -65,6 +65,7 @@ export interface Received {
 const isParseError = (e: unknown): boolean => typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('HPE_');
 
 const MAX_HEADERS = 100;
+export const TLS_EOF = /disconnected before secure TLS connection was established/;
 const CANNOT_CONNECT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAI_NONAME', 'EAI_FAIL']);
 const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
@@ -161,6 +162,8 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
       if (settled || response?.complete) return;
       const code = (e as { code?: string }).code ?? '';
       if (isParseError(e)) return fail(new TransportFailure('closed', e.message, e));
+      // A server that hangs up during the handshake: ssl's EOF error, not a dropped connection.
+      if (TLS_EOF.test(e.message)) return fail(e);
       const socketFailure = CANNOT_CONNECT.has(code) || CLOSED.has(code) || /socket hang up/.test(e.message);
       if (viaProxy && response === undefined && (socketFailure || /^Bad response: \d+$/.test(e.message))) {
         return fail(proxyFailure(e));

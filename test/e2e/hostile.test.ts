@@ -4,6 +4,7 @@
 // Each case ends with the AWS CLI's message and exit code (recorded from AWS CLI 2.36.7, in
 // test/fixtures/hostile-recordings.json) or, where the AWS CLI hangs or crashes, with
 // cogsignout's own clear one; memory is measured where a server tries to exhaust it.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
@@ -35,6 +36,14 @@ async function rawServer(answer: (socket: Socket, request: string) => void): Pro
       answer(socket, buf);
     });
   });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A TCP server that hands each connection to `onConnection` as it opens (for TLS-level faults). */
+async function rawServerRaw(onConnection: (socket: Socket) => void): Promise<string> {
+  const server = createServer((socket) => { socket.on('error', () => {}); onConnection(socket); });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -294,6 +303,38 @@ describe('terminal escape codes from a server', () => {
       expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     });
   }
+});
+
+describe('TLS failures, in Python ssl\'s and urllib3\'s words', () => {
+  /** A certificate for `subject`, with these subjectAltName entries. */
+  function certFor(subject: string, san: string): { cert: Buffer; key: Buffer; certPath: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'cogso-san-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${subject}`, '-addext', `subjectAltName=${san}`,
+      '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { cert: readFileSync(join(dir, 'cert.pem')), key: readFileSync(join(dir, 'key.pem')), certPath: join(dir, 'cert.pem') };
+  }
+  async function tlsServer(c: { cert: Buffer; key: Buffer }): Promise<string> {
+    const server = createHttpsServer({ key: c.key, cert: c.cert }, (req, res) => { req.resume(); res.end('{}'); });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server as unknown as Server);
+    return `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  it('a certificate for another name: urllib3\'s match_hostname message, with one name or several', async () => {
+    const one = certFor('example.com', 'DNS:example.com');
+    const url = await tlsServer(one);
+    expect(await runCli(signOut(url, ['--ca-bundle', one.certPath]), once)).toMatchObject(recorded('tls-hostname-one', url));
+    const many = certFor('example.com', 'DNS:example.com,DNS:*.example.org,IP:10.0.0.1');
+    const url2 = await tlsServer(many);
+    expect(await runCli(signOut(url2, ['--ca-bundle', many.certPath]), once)).toMatchObject(recorded('tls-hostname-many', url2));
+  });
+
+  it('a server that hangs up on the ClientHello, or answers it with garbage', async () => {
+    const eof = (await rawServerRaw((s) => s.once('data', () => s.end()))).replace('http:', 'https:');
+    expect(await runCli(signOut(eof), once)).toMatchObject(recorded('tls-eof-after-hello', eof));
+    const garbage = (await rawServerRaw((s) => s.once('data', () => s.end(Buffer.from('\x16\x03\x01\x00\x05garbagegarbage', 'latin1'))))).replace('http:', 'https:');
+    expect(await runCli(signOut(garbage), once)).toMatchObject(recorded('tls-garbage', garbage));
+  });
 });
 
 describe('CA bundles that cannot be used (checked once the endpoint is known)', () => {
