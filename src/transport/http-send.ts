@@ -131,7 +131,8 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
         touch();
       }
     };
-    if (limits.connectTimeoutMs > 0) {
+    const startConnectTimer = (): void => {
+      if (limits.connectTimeoutMs <= 0) return;
       timers.push(setTimeout(() => {
         // urllib3: a TCP connect that times out is a connect timeout; a handshake that does is
         // reported as a read timeout; a proxy that never answers CONNECT is the proxy's failure.
@@ -139,12 +140,17 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
         else if (viaProxy && tls && socket === undefined) fail(proxyFailure());
         else fail(new TransportFailure('connect-timeout', 'Connect timed out.'));
       }, limits.connectTimeoutMs));
-    }
+    };
+    // The timer starts with the connection: a request waiting for one of the agent's sockets
+    // (bulk runs use them all) is not connecting yet. Through an https proxy the socket comes
+    // only after the CONNECT exchange, which the timer must cover, so it starts at once.
+    if (viaProxy && tls) startConnectTimer();
 
     req.on('socket', (s: Socket) => {
       socket = s;
       s.on('data', touch);
       if (req.reusedSocket) { ready(); return; }
+      if (!(viaProxy && tls)) startConnectTimer();
       if (tls) {
         // Through a proxy's tunnel the TCP part is already done when the socket arrives.
         if (!s.connecting) tcpConnected = true;
