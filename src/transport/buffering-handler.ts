@@ -125,6 +125,13 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
         const out = { ...sent, body: sent.body as string | Uint8Array | undefined, path: forwarded ? sent.path : pathWithQuery(sent) };
         response = await exchange(out, agent, limits, proxyUrl === undefined ? undefined : maskProxyUrl(proxyUrl), signal);
       } catch (e) {
+        // A header value Node refuses (a newline in a key or token from the environment): the
+        // AWS CLI quotes the value, which can be the session token; the header's name is enough.
+        const code = (e as { code?: unknown } | null)?.code;
+        if (code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN') {
+          const name = /\["([^"]*)"\]/.exec((e as Error).message)?.[1];
+          throw new GeneralError(`An HTTP Client raised an unhandled exception: Invalid header value${name === undefined ? '' : ` for '${name}'`}`);
+        }
         if (e instanceof BodyTooLargeError) {
           throw new GeneralError(`Response body too large (more than ${e.limit} bytes) from endpoint URL: "${target.url}"`);
         }

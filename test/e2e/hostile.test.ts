@@ -384,6 +384,13 @@ describe('no password from a URL, and no body hash, under --debug', () => {
     }
   });
 
+  it('a session token with a newline: the header is named, its value (the token) never shown', async () => {
+    // The AWS CLI prints `Invalid header value b'<the token>'`.
+    const r = await runCli(['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice'],
+      { env: { AWS_MAX_ATTEMPTS: '1', AWS_SESSION_TOKEN: 'tok\nSECRET-PART' } });
+    expect(r).toMatchObject({ code: 255, stderr: "\ncogsignout: [ERROR]: An HTTP Client raised an unhandled exception: Invalid header value for 'x-amz-security-token'\n" });
+  });
+
   it('a proxy URL with a password under --debug, and an endpoint error quoting the URL', async () => {
     const r = await runCli(['admin-user-global-sign-out', '--endpoint-url', 'http://127.0.0.1:9', '--user-pool-id', pool, '--username', 'alice', '--debug'],
       { env: { AWS_MAX_ATTEMPTS: '1', HTTP_PROXY: 'http://ops:Pa55w0rd-x@127.0.0.1:9' } });
