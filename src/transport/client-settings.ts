@@ -61,14 +61,10 @@ export async function resolveClientSettings(ctx: CommandContext): Promise<Resolv
   const readTimeoutMs = timeoutMs('read', globals.readTimeout);
 
   const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? io.env.REQUESTS_CA_BUNDLE;
-  let caBundle: Buffer | undefined;
   const isHttps = (endpoint ?? 'https://').toLowerCase().startsWith('https://');
-  if (caPath !== undefined && isHttps && !globals.noVerifySsl) {
-    if (caPath.trim() === '') {
-      throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
-    }
+  const readCaBundle = (path: string): Buffer => {
     try {
-      caBundle = readBounded(expandPath(caPath, io.env), READ_LIMITS.caBundle);
+      return readBounded(expandPath(path, io.env), READ_LIMITS.caBundle);
     } catch (e) {
       const url = (endpoint ?? regionalEndpoint(region)).replace(/\/?$/, '/');
       if (e instanceof InputTooLargeError) {
@@ -79,6 +75,16 @@ export async function resolveClientSettings(ctx: CommandContext): Promise<Resolv
       }
       throw new GeneralError(`SSL validation failed for ${url} [Errno 2] No such file or directory`);
     }
+  };
+  let caBundle: () => Buffer | undefined = () => undefined;
+  if (caPath !== undefined && isHttps && !globals.noVerifySsl) {
+    if (caPath.trim() === '') {
+      throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
+    }
+    // Read when the client is built: the AWS CLI loads the bundle when it connects, after the
+    // parameters are validated and the credentials found, so its errors come after theirs.
+    let loaded: Buffer | undefined;
+    caBundle = () => (loaded ??= readCaBundle(caPath));
   }
 
   return {
@@ -91,7 +97,7 @@ export async function resolveClientSettings(ctx: CommandContext): Promise<Resolv
     connectTimeoutMs,
     readTimeoutMs,
     verifyTls: !globals.noVerifySsl,
-    caBundle,
+    get caBundle() { return caBundle(); },
     userAgentAppId: settings.envOrProfile('AWS_SDK_UA_APP_ID', 'sdk_ua_app_id'),
     version: io.version,
   };

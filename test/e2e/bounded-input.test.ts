@@ -226,6 +226,12 @@ describe('CA bundles', () => {
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
   });
 
+  it('read when connecting, as the AWS CLI reads it: a parameter error comes first', async () => {
+    const r = await runCli(https('/dev/zero').map((a) => (a === 'us-east-1_X' ? '' : a)));
+    expect(r.stderr).toBe('\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\nInvalid length for parameter UserPoolId, value: 0, valid min length: 1\n');
+    expect(r.code).toBe(252);
+  });
+
   it('AWS_CA_BUNDLE naming a file over 4 MiB: refused from its size, exit 255', async () => {
     const r = await measured(https('big.pem').filter((a, i, all) => a !== '--ca-bundle' && all[i - 1] !== '--ca-bundle'), {
       env: { AWS_CA_BUNDLE: 'big.pem' },
