@@ -63,14 +63,20 @@ export async function resolveClientSettings(ctx: CommandContext): Promise<Resolv
   const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? io.env.REQUESTS_CA_BUNDLE;
   const isHttps = (endpoint ?? 'https://').toLowerCase().startsWith('https://');
   const readCaBundle = (path: string): Buffer => {
+    const url = (endpoint ?? regionalEndpoint(region)).replace(/\/?$/, '/');
+    const noCertificate = `SSL validation failed for ${url} [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)`;
     try {
-      return readBounded(expandPath(path, io.env), READ_LIMITS.caBundle);
+      const pem = readBounded(expandPath(path, io.env), READ_LIMITS.caBundle);
+      // OpenSSL's verdict on a file without a single PEM block (empty, text, binary); what it
+      // says of other blocks is left to the TLS handshake.
+      if (!pem.includes('-----BEGIN ')) throw new GeneralError(noCertificate);
+      return pem;
     } catch (e) {
-      const url = (endpoint ?? regionalEndpoint(region)).replace(/\/?$/, '/');
+      if (e instanceof GeneralError) throw e;
       if (e instanceof InputTooLargeError) {
         // OpenSSL finds no certificate in /dev/zero and the AWS CLI says so; a regular file past
         // the ceiling (the AWS CLI would load it whole) gets a message of cogsignout's own.
-        if (!e.regularFile) throw new GeneralError(`SSL validation failed for ${url} [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)`);
+        if (!e.regularFile) throw new GeneralError(noCertificate);
         throw new GeneralError(`SSL validation failed for ${url} the CA bundle ${e.path} is larger than ${sizeText(e.limit)}, the most cogsignout reads from a CA bundle`);
       }
       throw new GeneralError(`SSL validation failed for ${url} [Errno 2] No such file or directory`);

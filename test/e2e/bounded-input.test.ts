@@ -226,6 +226,14 @@ describe('CA bundles', () => {
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
   });
 
+  for (const [name, content] of [['empty', ''], ['text', 'not a certificate\n'], ['binary', '\u0000\u0001\u0002\u00ff']] as const) {
+    it(`a ${name} CA bundle: the AWS CLI's no certificate message, exit 255`, async () => {
+      const r = await runCli(https('ca.pem'), { files: { 'ca.pem': content } });
+      expect(r.stderr).toBe('\ncogsignout: [ERROR]: SSL validation failed for https://127.0.0.1:9/ [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)\n');
+      expect(r.code).toBe(255);
+    });
+  }
+
   it('read when connecting, as the AWS CLI reads it: a parameter error comes first', async () => {
     const r = await runCli(https('/dev/zero').map((a) => (a === 'us-east-1_X' ? '' : a)));
     expect(r.stderr).toBe('\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\nInvalid length for parameter UserPoolId, value: 0, valid min length: 1\n');
