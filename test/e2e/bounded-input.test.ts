@@ -267,6 +267,17 @@ describe('credential sources', () => {
     });
   }
 
+  it('assume-role with AWS_CONFIG_FILE=/dev/zero: the SDK\'s own read of the files is bounded too', async () => {
+    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), {
+      env: { ...noKeys, AWS_CONFIG_FILE: '/dev/zero', AWS_SHARED_CREDENTIALS_FILE: '{{HOME}}/credentials', AWS_ENDPOINT_URL_STS: url },
+      files: { credentials: '[default]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = base\n[base]\naws_access_key_id = a\naws_secret_access_key = b\n' },
+    });
+    // This endpoint is no STS: the call fails (its wording is the credential chain's); what
+    // matters here is that the provider got that far without reading /dev/zero whole.
+    expect(r.code).toBe(255);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
   it('a credential_process that never stops writing: stopped at 1 MiB, exit 255', async () => {
     const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), {
       env: { ...noKeys, AWS_CONFIG_FILE: '{{HOME}}/config' },
