@@ -110,8 +110,16 @@ class TupleKey extends Array<unknown> {
   }
 }
 
+/**
+ * How each key prints: Python keeps the first of equal keys (`n: 1` then `false: 2` in YAML 1.1
+ * is one key, printed False); kept per canonical key, reset for each document.
+ */
+const keyTexts = new Map<string, string>();
+
 function box(value: unknown): Boxed {
-  return new Boxed(value, keyOf(value));
+  const key = keyOf(value);
+  if (!keyTexts.has(key)) keyTexts.set(key, inputRepr(value));
+  return new Boxed(value, key);
 }
 
 // ruamel.yaml's implicit resolvers (resolver.py), per YAML version, in its order.
@@ -396,6 +404,7 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
   checkLongKeys(text);
   const yaml = await import('js-yaml');
   copied = 0;
+  keyTexts.clear();
   let raw: unknown;
   try {
     // Deeper than the AWS CLI goes (the converter checks its exact depth) is its RecursionError.
@@ -510,6 +519,8 @@ function pythonText(repr: () => string): { readonly str: string; readonly repr: 
 /** repr() of a dict key as js-yaml stored it. */
 export function keyRepr(key: string): string {
   if (!key.startsWith(NON_STR_KEY)) return inputRepr(key);
+  const known = keyTexts.get(key);
+  if (known !== undefined) return known;
   const body = key.slice(NON_STR_KEY.length);
   if (body === 'None') return 'None';
   if (body.startsWith('nan')) return 'nan';
