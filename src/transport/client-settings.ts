@@ -86,29 +86,36 @@ export async function resolveClientSettings(
   const readTimeoutMs = timeoutMs('read', globals.readTimeout);
 
   const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? io.env.REQUESTS_CA_BUNDLE;
-  let caBundle: Buffer | undefined;
   const isHttps = (endpoint ?? 'https://').toLowerCase().startsWith('https://');
-  if (caPath !== undefined && isHttps && !globals.noVerifySsl) {
-    if (caPath.trim() === '') {
-      throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
-    }
+  const readCaBundle = (path: string): Buffer => {
     const failed = (reason: string): GeneralError =>
       new GeneralError(`SSL validation failed for ${(endpoint ?? regionalEndpoint(region)).replace(/\/?$/, '/')} ${reason}`);
+    const noCertificate = '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)';
+    let pem: Buffer;
     try {
-      caBundle = readBounded(expandPath(caPath, io.env), READ_LIMITS.caBundle);
+      pem = readBounded(expandPath(path, io.env), READ_LIMITS.caBundle);
     } catch (e) {
       if (e instanceof InputTooLargeError) {
         // OpenSSL finds no certificate in /dev/zero and the AWS CLI says so; a regular file past
         // the ceiling (the AWS CLI would load it whole) gets a message of cogsignout's own.
-        if (!e.regularFile) throw failed('[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)');
+        if (!e.regularFile) throw failed(noCertificate);
         throw failed(`the CA bundle ${e.path} is larger than ${sizeText(e.limit)}, the most cogsignout reads from a CA bundle`);
       }
       throw failed(osErrorText(e));
     }
     // Python's ssl loads PEM certificates (or CRLs) only, and refuses a file without any.
-    if (!/-----BEGIN (?:TRUSTED )?(?:CERTIFICATE|X509 CRL)-----/.test(caBundle.toString('latin1'))) {
-      throw failed('[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)');
+    if (!/-----BEGIN (?:TRUSTED )?(?:CERTIFICATE|X509 CRL)-----/.test(pem.toString('latin1'))) throw failed(noCertificate);
+    return pem;
+  };
+  let caBundle: () => Buffer | undefined = () => undefined;
+  if (caPath !== undefined && isHttps && !globals.noVerifySsl) {
+    if (caPath.trim() === '') {
+      throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
     }
+    // Read when the client is built: the AWS CLI loads the bundle when it connects, after the
+    // parameters are validated and the credentials found, so its errors come after theirs.
+    let loaded: Buffer | undefined;
+    caBundle = () => (loaded ??= readCaBundle(caPath));
   }
 
   return {
@@ -121,7 +128,7 @@ export async function resolveClientSettings(
     connectTimeoutMs,
     readTimeoutMs,
     verifyTls: !globals.noVerifySsl,
-    caBundle,
+    get caBundle() { return caBundle(); },
     userAgentAppId: settings.envOrProfile('AWS_SDK_UA_APP_ID', 'sdk_ua_app_id'),
     version: io.version,
   };
