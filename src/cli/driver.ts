@@ -53,10 +53,30 @@ const COMMAND_RUNNERS: Readonly<Record<(typeof COMMANDS)[number], () => Promise<
   'bulk-sign-out': async () => (await import('../commands/bulk-sign-out.js')).runBulkSignOut,
 };
 
+/**
+ * The error handler's format: the flag, else the configured value. When the configured value
+ * cannot be looked up (an unknown profile, an unreadable config file), the AWS CLI's structured
+ * display fails and it falls back to the plain message, which is the legacy format.
+ */
 function configuredErrorFormat(settings: Settings, flag: string | undefined): ErrorFormat {
-  const value = flag ?? settings.quietEnvOrProfile('AWS_CLI_ERROR_FORMAT', 'cli_error_format')?.toLowerCase();
+  let value = flag;
+  if (value === undefined) {
+    try {
+      value = settings.envOrProfile('AWS_CLI_ERROR_FORMAT', 'cli_error_format')?.toLowerCase();
+    } catch {
+      return 'legacy';
+    }
+  }
   return (ERROR_FORMATS as readonly string[]).includes(value ?? '') ? value as ErrorFormat : 'enhanced';
 }
+
+/**
+ * The AWS CLI's main parser has a `command` positional that `cognito-idp` fills; cogsignout's
+ * argv lacks that word, so it is put back for the main parser, whose positional then swallows a
+ * `--` right after it exactly as the AWS CLI's does.
+ */
+const SERVICE_WORD = 'cognito-idp';
+const MAIN_POSITIONALS: ParserSpec['positionals'] = [{ dest: 'command', nargs: 'one', choices: [SERVICE_WORD] }];
 
 export interface RunOptions {
   /** Overrides the auto-prompt mode: 'off' when running a line the prompt produced. */
@@ -118,9 +138,9 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       throw new ParamValidationError('Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
     }
 
-    // Errors of the main parser are rendered in the configured format: the flag is not parsed yet.
-    const profileFlag = typeof first.values.get('profile') === 'string' ? first.values.get('profile') as string : undefined;
-    let settings = new Settings(io.env, profileFlag);
+    // Until the top-level arguments are handled, the AWS CLI's session knows only the
+    // environment's profile: errors of the main parser and the auto-prompt mode use it.
+    let settings = new Settings(io.env, undefined);
     errorFormat = configuredErrorFormat(settings, undefined);
 
     // The auto-prompt opens only with a terminal on stdin and stdout; otherwise the line runs as given.
@@ -142,7 +162,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     // 3. The main parser: every global option wherever it is; the rest goes to the command.
     let main;
     try {
-      main = parseKnownArgs(parserSpec(GLOBAL_OPTIONS), argv);
+      main = parseKnownArgs(parserSpec(GLOBAL_OPTIONS, MAIN_POSITIONALS), [SERVICE_WORD, ...argv]);
     } catch (e) {
       if (e instanceof VersionRequested) {
         io.stdout.write(`${versionLine(io.version, io.env)}\n`);
@@ -155,14 +175,15 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     debug = globals.debug;
     colorFlag = globals.color;
     logStart();
-    if (globals.profile !== profileFlag) settings = new Settings(io.env, globals.profile);
     errorFormat = configuredErrorFormat(settings, globals.errorFormat);
 
-    // 4. Top-level argument checks, in the AWS CLI's order.
+    // 4. Top-level argument checks, in the AWS CLI's order; the profile is set after them.
     const query = globals.query === undefined ? undefined : (await import('../output/query.js')).compileQuery(globals.query);
     if (globals.endpointUrl !== undefined) checkEndpointFlag(globals.endpointUrl);
     if (globals.readTimeout !== undefined) pyInt(globals.readTimeout);
     if (globals.connectTimeout !== undefined) pyInt(globals.connectTimeout);
+    if (globals.profile) settings = new Settings(io.env, globals.profile);
+    errorFormat = configuredErrorFormat(settings, globals.errorFormat);
     checkOutputEncoding(io.env);
     // Session start: the configuration files are read (a syntax error in either is fatal).
     try {
