@@ -47,7 +47,8 @@ function readSections(path: string): IniSections {
   try {
     if (!statSync(path).isFile()) return new Map();
     const bytes = readFileSync(path);
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // Python reads the files as plain UTF-8: a byte-order mark stays and breaks the first line.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (e) {
     if (e instanceof TypeError) throw new ConfigParseError(path); // undecodable bytes
     return new Map(); // botocore treats an unreadable or missing file as absent
