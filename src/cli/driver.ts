@@ -3,7 +3,10 @@
 // main parser with every global option, top-level argument checks, the configuration files,
 // the command name, then the command itself. Every failure ends in reportError.
 import { ArgparseError, parseKnownArgs, VersionRequested, type ParserSpec } from './argparse.js';
-import { COMMANDS, ERROR_FORMATS, GLOBAL_OPTIONS, parserSpec, type ErrorFormat } from './vocabulary.js';
+import {
+  BULK_OPTIONS, COMMANDS, ERROR_FORMATS, GLOBAL_OPTIONS, OPERATION, SIGN_OUT_OPTIONS, parserSpec, type ErrorFormat,
+} from './vocabulary.js';
+import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias } from './alias.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
 import { ConfigParseError } from '../config/files.js';
@@ -76,6 +79,9 @@ function configuredErrorFormat(settings: Settings, flag: string | undefined): Er
  * `--` right after it exactly as the AWS CLI's does.
  */
 const SERVICE_WORD = 'cognito-idp';
+/** Python's recursion limit ends alias loops; this ends them sooner, with its message. */
+const MAX_ALIAS_DEPTH = 100;
+const isCommand = (word: string): word is (typeof COMMANDS)[number] => (COMMANDS as readonly string[]).includes(word);
 const MAIN_POSITIONALS: ParserSpec['positionals'] = [{ dest: 'command', nargs: 'one', choices: [SERVICE_WORD] }];
 
 export interface RunOptions {
@@ -159,10 +165,14 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       }
     }
 
+    // The alias file is read before the main parser runs: a broken one fails every command.
+    const aliases = loadAliases(io.env);
+
     // 3. The main parser: every global option wherever it is; the rest goes to the command.
+    const mainParser = parserSpec(GLOBAL_OPTIONS, MAIN_POSITIONALS);
     let main;
     try {
-      main = parseKnownArgs(parserSpec(GLOBAL_OPTIONS, MAIN_POSITIONALS), [SERVICE_WORD, ...argv]);
+      main = parseKnownArgs(mainParser, [SERVICE_WORD, ...argv]);
     } catch (e) {
       if (e instanceof VersionRequested) {
         io.stdout.write(`${versionLine(io.version, io.env)}\n`);
@@ -171,17 +181,22 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       if (e instanceof ArgparseError) throw usageError(e);
       throw e;
     }
-    const globals = toGlobalArgs(main.values);
+    let values = main.values;
+    let globals = toGlobalArgs(values);
     debug = globals.debug;
     colorFlag = globals.color;
     logStart();
     errorFormat = configuredErrorFormat(settings, globals.errorFormat);
 
     // 4. Top-level argument checks, in the AWS CLI's order; the profile is set after them.
-    const query = globals.query === undefined ? undefined : (await import('../output/query.js')).compileQuery(globals.query);
-    if (globals.endpointUrl !== undefined) checkEndpointFlag(globals.endpointUrl);
-    if (globals.readTimeout !== undefined) pyInt(globals.readTimeout);
-    if (globals.connectTimeout !== undefined) pyInt(globals.connectTimeout);
+    const topLevelChecks = async (g: GlobalArgs): Promise<CompiledQuery | undefined> => {
+      const compiled = g.query === undefined ? undefined : (await import('../output/query.js')).compileQuery(g.query);
+      if (g.endpointUrl !== undefined) checkEndpointFlag(g.endpointUrl);
+      if (g.readTimeout !== undefined) pyInt(g.readTimeout);
+      if (g.connectTimeout !== undefined) pyInt(g.connectTimeout);
+      return compiled;
+    };
+    let query = await topLevelChecks(globals);
     if (globals.profile) settings = new Settings(io.env, globals.profile);
     errorFormat = configuredErrorFormat(settings, globals.errorFormat);
     checkOutputEncoding(io.env);
@@ -197,27 +212,127 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       throw new GeneralError(`'${binaryFormat}'`);
     }
 
+    /**
+     * An internal alias: its words parsed by the main parser (after `prefix`), its global options
+     * checked as on the command line and put over the command line's; the rest is returned.
+     */
+    const expandAlias = async (name: string, value: string, prefix: string[]): Promise<string[] | number> => {
+      const words = aliasArgs(name, value);
+      let parsed;
+      try {
+        parsed = parseKnownArgs(parserSpec(GLOBAL_OPTIONS, [{ dest: 'command', nargs: 'one', choices: mainChoices }]), [...prefix, ...words]);
+      } catch (e) {
+        if (e instanceof VersionRequested) {
+          io.stdout.write(`${versionLine(io.version, io.env)}\n`);
+          return 0;
+        }
+        if (e instanceof ArgparseError) throw usageError(e);
+        throw e;
+      }
+      const given = new Set([...parsed.seen].filter((d) => d !== 'command'));
+      checkAliasGlobals(name, given);
+      const aliasGlobals = toGlobalArgs(parsed.values);
+      const aliasQuery = await topLevelChecks(aliasGlobals);
+      const merged = new Map(values);
+      for (const dest of given) merged.set(dest, parsed.values.get(dest));
+      values = merged;
+      globals = toGlobalArgs(values);
+      if (given.has('query')) query = aliasQuery;
+      colorFlag = globals.color;
+      errorFormat = configuredErrorFormat(settings, globals.errorFormat);
+      aliasTarget = parsed.values.get('command') as string;
+      return parsed.extras;
+    };
+    const toplevel = aliases.section('toplevel');
+    const mainChoices = [SERVICE_WORD, ...[...toplevel.keys()].filter((k) => k !== SERVICE_WORD)];
+    let aliasTarget = SERVICE_WORD;
+
+    // A `[toplevel]` alias named `cognito-idp` stands in for the service itself.
+    let words = main.extras;
+    for (let command = SERVICE_WORD, depth = 0; ; depth++) {
+      const value = toplevel.get(command);
+      if (value === undefined || depth > MAX_ALIAS_DEPTH) {
+        if (command !== SERVICE_WORD) throw new GeneralError(`cogsignout has no command "${command}" (an alias may only lead to ${SERVICE_WORD})`);
+        break;
+      }
+      if (isExternal(value)) return await runExternalAlias(io, value, words);
+      const expanded = await expandAlias(command, value, []);
+      if (typeof expanded === 'number') return expanded;
+      words = [...expanded, ...words];
+      // An alias of `cognito-idp` that names `cognito-idp` means the real service.
+      if (aliasTarget === command) break;
+      command = aliasTarget;
+    }
+
     // 5. The command name (the AWS CLI's operation position), where `help` and `completion` may
     // stand too: the first word that is not an option, as argparse would take it.
-    const position = main.extras.find((a) => !a.startsWith('-'));
+    const position = words.find((a) => !a.startsWith('-'));
     if (position === 'help') {
       const { showHelpCommand } = await import('../help/show.js');
-      return await showHelpCommand(io, main.extras.slice(main.extras.indexOf('help') + 1));
+      return await showHelpCommand(io, words.slice(words.indexOf('help') + 1));
     }
     if (position === 'completion') {
       const { runCompletion } = await import('../completion/index.js');
-      return await runCompletion(io, main.extras.slice(main.extras.indexOf('completion')));
+      return await runCompletion(io, words.slice(words.indexOf('completion')));
     }
-    let service;
-    try {
-      service = parseKnownArgs({ options: [], positionals: [{ dest: 'operation', nargs: 'one', choices: COMMANDS }] }, main.extras);
-    } catch (e) {
-      if (e instanceof ArgparseError) throw usageError(e);
-      throw e;
+    const serviceAliases = aliases.section(`command ${SERVICE_WORD}`);
+    const operations: string[] = [...COMMANDS, ...[...serviceAliases.keys()].filter((k) => !isCommand(k))];
+    let name: (typeof COMMANDS)[number] | undefined;
+    let args: string[] = [];
+    for (let depth = 0; name === undefined; depth++) {
+      if (depth > MAX_ALIAS_DEPTH) throw new GeneralError('maximum recursion depth exceeded');
+      let service;
+      try {
+        service = parseKnownArgs({ options: [], positionals: [{ dest: 'operation', nargs: 'one', choices: operations }] }, words);
+      } catch (e) {
+        if (e instanceof ArgparseError) throw usageError(e);
+        throw e;
+      }
+      const chosen = service.values.get('operation') as string;
+      const value = serviceAliases.get(chosen);
+      if (value === undefined) {
+        name = chosen as (typeof COMMANDS)[number];
+        args = service.extras;
+        break;
+      }
+      if (isExternal(value)) return await runExternalAlias(io, value, service.extras);
+      const expanded = await expandAlias(chosen, value, [SERVICE_WORD]);
+      if (typeof expanded === 'number') return expanded;
+      words = [...expanded, ...service.extras];
+      // An alias named like an operation runs that operation, without the alias value's first word.
+      if (isCommand(chosen)) {
+        name = chosen;
+        args = words.slice(1);
+      }
     }
-    const name = service.values.get('operation') as (typeof COMMANDS)[number];
+
+    // Aliases of the operation itself, found by a parser that knows its options and the alias names.
+    const opAliases = aliases.section(`command ${SERVICE_WORD} ${name}`);
+    for (let depth = 0; opAliases.size > 0 && !(args.length === 1 && args[0] === 'help'); depth++) {
+      if (depth > MAX_ALIAS_DEPTH) throw new GeneralError('maximum recursion depth exceeded');
+      const spec = parserSpec(name === OPERATION ? SIGN_OUT_OPTIONS : BULK_OPTIONS,
+        [{ dest: 'subcommand', nargs: 'optional', choices: [...opAliases.keys()] }]);
+      for (const o of spec.options) o.required = false;
+      let parsed;
+      try {
+        parsed = parseKnownArgs(spec, args);
+      } catch (e) {
+        if (e instanceof ArgparseError) throw usageError(e);
+        throw e;
+      }
+      const sub = parsed.values.get('subcommand');
+      if (typeof sub !== 'string') break;
+      const rest = [...args];
+      rest.splice(rest.indexOf(sub), 1);
+      const value = opAliases.get(sub) as string;
+      if (isExternal(value)) return await runExternalAlias(io, value, rest);
+      const expanded = await expandAlias(sub, value, [SERVICE_WORD]);
+      if (typeof expanded === 'number') return expanded;
+      args = [...expanded, ...rest];
+    }
+
     const runner = await COMMAND_RUNNERS[name]();
-    return await runner(service.extras, { io, globals, settings, errorFormat, query, log });
+    return await runner(args, { io, globals, settings, errorFormat, query, log });
   } catch (e) {
     return report(e);
   }

@@ -42,7 +42,8 @@ export function expandPath(path: string, env: Env): string {
   return withVars;
 }
 
-function readSections(path: string): IniSections {
+/** botocore's raw_config_parse over a file that may be missing (then empty). */
+export function readSections(path: string, options: { nested?: boolean } = {}): IniSections {
   let text: string;
   try {
     if (!statSync(path).isFile()) return new Map();
@@ -54,7 +55,7 @@ function readSections(path: string): IniSections {
     return new Map(); // botocore treats an unreadable or missing file as absent
   }
   try {
-    return parseIni(text);
+    return parseIni(text, options);
   } catch (e) {
     if (e instanceof IniParseError) throw new ConfigParseError(path);
     throw e;

@@ -23,7 +23,8 @@ export const pyLstrip = (s: string): string => s.replace(LEADING, '');
 export const pyRstrip = (s: string): string => s.replace(TRAILING, '');
 export const pyStrip = (s: string): string => pyRstrip(pyLstrip(s));
 
-export function parseIni(text: string): IniSections {
+/** `nested: false` is botocore's parse_subsections=False (the alias file): indented blocks stay text. */
+export function parseIni(text: string, opts: { nested?: boolean } = {}): IniSections {
   const sections: IniSections = new Map();
   const defaults = new Map<string, string[]>();
   const raw = new Map<string, Map<string, string[]>>();
@@ -91,7 +92,7 @@ export function parseIni(text: string): IniSections {
     for (const [k, v] of defaults) out.set(k, join(v));
     for (const [k, v] of options) out.set(k, join(v));
     for (const [k, v] of out) {
-      if (typeof v === 'string' && v.startsWith('\n')) out.set(k, parseNested(v));
+      if (opts.nested !== false && typeof v === 'string' && v.startsWith('\n')) out.set(k, parseNested(v));
     }
     sections.set(name, out);
   }
