@@ -2,7 +2,7 @@
 // error a user sees when several things are wrong): first-pass options, auto-prompt flags, the
 // main parser with every global option, top-level argument checks, the configuration files,
 // the command name, then the command itself. Every failure ends in reportError.
-import { ArgparseError, parseKnownArgs, VersionRequested, type ParserSpec } from './argparse.js';
+import { ArgparseError, parseKnownArgs, VersionRequested, type ParsedValue, type ParserSpec } from './argparse.js';
 import {
   BULK_OPTIONS, COMMANDS, ERROR_FORMATS, GLOBAL_OPTIONS, OPERATION, SIGN_OUT_OPTIONS, parserSpec, type ErrorFormat,
 } from './vocabulary.js';
@@ -189,14 +189,22 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     errorFormat = configuredErrorFormat(settings, globals.errorFormat);
 
     // 4. Top-level argument checks, in the AWS CLI's order; the profile is set after them.
-    const topLevelChecks = async (g: GlobalArgs): Promise<CompiledQuery | undefined> => {
+    // `--opt=--` leaves argparse's empty list, which each check trips over in Python's words.
+    const topLevelChecks = async (vals: ReadonlyMap<string, ParsedValue>): Promise<CompiledQuery | undefined> => {
+      const g = toGlobalArgs(vals);
+      const isList = (dest: string): boolean => Array.isArray(vals.get(dest));
+      if (isList('query')) throw new ParamValidationError("Bad value for --query []: unhashable type: 'list'");
       const compiled = g.query === undefined ? undefined : (await import('../output/query.js')).compileQuery(g.query);
+      if (isList('endpoint-url')) checkEndpointFlag('[]');
       if (g.endpointUrl !== undefined) checkEndpointFlag(g.endpointUrl);
-      if (g.readTimeout !== undefined) pyInt(g.readTimeout);
-      if (g.connectTimeout !== undefined) pyInt(g.connectTimeout);
+      for (const dest of ['cli-read-timeout', 'cli-connect-timeout']) {
+        if (isList(dest)) throw new GeneralError("int() argument must be a string, a bytes-like object or a real number, not 'list'");
+        const v = vals.get(dest);
+        if (typeof v === 'string') pyInt(v);
+      }
       return compiled;
     };
-    let query = await topLevelChecks(globals);
+    let query = await topLevelChecks(values);
     if (globals.profile) settings = new Settings(io.env, globals.profile);
     errorFormat = configuredErrorFormat(settings, globals.errorFormat);
     checkOutputEncoding(io.env);
@@ -206,6 +214,10 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     } catch (e) {
       if (e instanceof ConfigParseError) throw new GeneralError(e.message);
       throw e;
+    }
+    if (Array.isArray(values.get('cli-binary-format')) || Array.isArray(values.get('region'))) {
+      // Python's set lookup of the binary format, the region's regex check: both refuse a list.
+      throw new GeneralError(Array.isArray(values.get('cli-binary-format')) ? "unhashable type: 'list'" : "expected string or bytes-like object, got 'list'");
     }
     const binaryFormat = settings.quietProfileValue('cli_binary_format');
     if (globals.binaryFormat === undefined && binaryFormat !== undefined && !['base64', 'raw-in-base64-out'].includes(binaryFormat)) {
@@ -231,8 +243,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       }
       const given = new Set([...parsed.seen].filter((d) => d !== 'command'));
       checkAliasGlobals(name, given);
-      const aliasGlobals = toGlobalArgs(parsed.values);
-      const aliasQuery = await topLevelChecks(aliasGlobals);
+      const aliasQuery = await topLevelChecks(parsed.values);
       const merged = new Map(values);
       for (const dest of given) merged.set(dest, parsed.values.get(dest));
       values = merged;

@@ -3,7 +3,7 @@
 import { ArgparseError, parseKnownArgs } from '../cli/argparse.js';
 import { SIGN_OUT_OPTIONS, parserSpec } from '../cli/vocabulary.js';
 import { usageError, type CommandContext } from '../cli/driver.js';
-import { UnknownArgumentError } from '../errors/errors.js';
+import { GeneralError, UnknownArgumentError } from '../errors/errors.js';
 import { buildParameters } from '../input/parameters.js';
 import { validateParameters } from '../input/validate.js';
 import { MEMBERS } from '../service/model.js';
@@ -47,7 +47,8 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
     const v = values.get(o.dest);
     if (typeof v === 'string' && o.flag !== '--generate-cli-skeleton') raw.set(o.flag, v);
   }
-  const params = await buildParameters(raw, io.env, io.cwd);
+  const built = await buildParameters(raw, io.env, io.cwd);
+  const params = withEmptyLists(built, values);
   // The service may quote a sensitive value back (an error message does): --debug hides it everywhere.
   for (const m of MEMBERS) {
     const value = params.get(m.name);
@@ -74,7 +75,9 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
   ]);
   const clientSettings = await resolveClientSettings(ctx);
   validateParameters(params, MEMBERS);
-  if (skeleton === 'output') return writeResult({}, ctx);
+  // The formatter is looked up by the output name: Python cannot hash the empty list.
+  const emptyOutput = (): never => { throw new GeneralError("unhashable type: 'list'"); };
+  if (skeleton === 'output') return ctx.globals.emptyLists.has('output') ? emptyOutput() : writeResult({}, ctx);
 
   const { resolveCredentials } = await import('../credentials/chain.js');
   const credentials = globals.noSignRequest ? undefined : (await resolveCredentials(settings, ctx.log)).credentials;
@@ -88,9 +91,28 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
   });
   try {
     const result = await client.signOut(Object.fromEntries(params) as Record<string, string>);
+    if (ctx.globals.emptyLists.has('output')) emptyOutput();
     return await writeResult(result, ctx);
   } finally {
     client.destroy();
   }
 }
 
+
+/**
+ * `--opt=--` gives argparse's empty list: botocore then reports the member's type, and the
+ * cli-input readers fail on it as Python does. The command line's value wins over a document's.
+ */
+function withEmptyLists(params: Map<string, unknown>, values: ReadonlyMap<string, unknown>): Map<string, unknown> {
+  const isList = (dest: string): boolean => Array.isArray(values.get(dest));
+  if (isList('cli-input-json')) throw new GeneralError('the JSON object must be str, bytes or bytearray, not list');
+  if (isList('cli-input-yaml')) throw new GeneralError('stream argument needs to have a read() method');
+  if (!MEMBERS.some((m) => isList(m.option.slice(2)))) return params;
+  const out = new Map<string, unknown>();
+  for (const m of MEMBERS) {
+    if (isList(m.option.slice(2))) out.set(m.name, []);
+    else if (params.has(m.name)) out.set(m.name, params.get(m.name));
+  }
+  for (const [k, v] of params) if (!out.has(k)) out.set(k, v);
+  return out;
+}
