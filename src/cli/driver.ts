@@ -10,7 +10,7 @@ import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
 import { ConfigParseError } from '../config/files.js';
-import { Settings } from '../config/settings.js';
+import { checkSessionSettings, Settings } from '../config/settings.js';
 import { GeneralError, ParamValidationError, PROG, USAGE_BLOCK } from '../errors/errors.js';
 import { reportError } from '../errors/report.js';
 import { checkEndpointFlag } from '../transport/endpoint.js';
@@ -215,6 +215,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       if (e instanceof ConfigParseError) throw new GeneralError(e.message);
       throw e;
     }
+    checkSessionSettings(settings);
     if (Array.isArray(values.get('cli-binary-format')) || Array.isArray(values.get('region'))) {
       // Python's set lookup of the binary format, the region's regex check: both refuse a list.
       throw new GeneralError(Array.isArray(values.get('cli-binary-format')) ? "unhashable type: 'list'" : "expected string or bytes-like object, got 'list'");

@@ -54,7 +54,7 @@ export async function resolveClientSettings(ctx: CommandContext): Promise<Resolv
   const attemptsText = settings.envOrProfile('AWS_MAX_ATTEMPTS', 'max_attempts');
   const maxAttempts = attemptsText === undefined ? 3 : pyInt(attemptsText);
   if (maxAttempts < 1) {
-    throw new GeneralError(`Value provided to "max_attempts": ${maxAttempts} must be an integer greater than or equal to 1.`);
+    throw new GeneralError(`Value provided to "max_attempts": ${maxAttempts} must be an integer greater than or equal to one.`);
   }
 
   const connectTimeoutMs = timeoutMs('connect', globals.connectTimeout);
@@ -78,8 +78,9 @@ export async function resolveClientSettings(ctx: CommandContext): Promise<Resolv
   return {
     region,
     endpoint,
-    useFips: isTrue(settings.envOrProfile('AWS_USE_FIPS_ENDPOINT', 'use_fips_endpoint')),
-    useDualstack: isTrue(settings.envOrProfile('AWS_USE_DUALSTACK_ENDPOINT', 'use_dualstack_endpoint')),
+    // botocore gives the endpoint rules FIPS and dual-stack only without an endpoint of one's own.
+    useFips: endpoint === undefined && isTrue(settings.envOrProfile('AWS_USE_FIPS_ENDPOINT', 'use_fips_endpoint')),
+    useDualstack: endpoint === undefined && isTrue(settings.envOrProfile('AWS_USE_DUALSTACK_ENDPOINT', 'use_dualstack_endpoint')),
     maxAttempts,
     retryMode,
     connectTimeoutMs,
