@@ -10,6 +10,7 @@ import { MEMBERS } from '../service/model.js';
 import { pyRepr } from '../output/python.js';
 import { REDACTED } from '../diagnostics/redact.js';
 import { loadNetwork } from '../net/load.js';
+import { checkEndpointPort } from '../transport/endpoint.js';
 
 const RELAXING = ['--cli-input-json', '--cli-input-yaml'];
 
@@ -81,6 +82,8 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
 
   const { resolveCredentials } = await import('../credentials/chain.js');
   const credentials = globals.noSignRequest ? undefined : (await resolveCredentials(settings, ctx.log)).credentials;
+  // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
+  if (credentials !== undefined && clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint);
   const { createCognitoClient } = await loadNetwork();
   const client = createCognitoClient({
     ...clientSettings,

@@ -12,6 +12,7 @@ import { REDACTED, redactParams } from '../diagnostics/redact.js';
 import { bytesRepr, strRepr } from '../output/python.js';
 import { SENSITIVE_MEMBERS } from '../service/model.js';
 import { pythonJsonDumps } from './wire-body.js';
+import { classifyNetworkError } from './network-errors.js';
 
 export function requestUrl(req: HttpRequest): string {
   const port = req.port ? `:${req.port}` : '';
@@ -82,17 +83,28 @@ export function bufferingHandler(inner: NodeHttpHandler, target: TargetRecord, o
       if (request.protocol !== 'http:' && request.protocol !== 'https:') {
         throw new GeneralError(`An HTTP Client raised an unhandled exception: Not supported URL scheme ${request.protocol.replace(/:$/, '')}`);
       }
-      if (warnInsecure && request.protocol === 'https:' && !warned.has(request.hostname)) {
-        warned.add(request.hostname);
-        warnInsecure(insecureRequestWarning(request.hostname));
-      }
+      // urllib3 warns once the connection is up: a failed connect or handshake gets no warning.
+      const warn = (): void => {
+        if (warnInsecure && request.protocol === 'https:' && !warned.has(request.hostname)) {
+          warned.add(request.hostname);
+          warnInsecure(insecureRequestWarning(request.hostname));
+        }
+      };
       if (log.enabled) {
         const headers = { ...request.headers };
         if (headers['x-amz-security-token']) headers['x-amz-security-token'] = REDACTED;
         log.log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${request.method}, url=${target.url}, headers=${headersForLog(headers, true)}, body=${bodyForLog(request.body)}>`);
       }
       const sent = httpProxy && request.protocol === 'http:' ? viaProxy(request, httpProxy) : request;
-      const { response } = await inner.handle(sent, handlerOptions);
+      let response;
+      try {
+        ({ response } = await inner.handle(sent, handlerOptions));
+      } catch (e) {
+        const failure = classifyNetworkError(e);
+        if (failure !== 'connect' && failure !== 'connect-timeout' && failure !== 'tls') warn();
+        throw e;
+      }
+      warn();
       const body = await readAll(response.body);
       if (log.enabled) {
         const origin = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`;

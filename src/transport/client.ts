@@ -21,7 +21,7 @@ import { isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
 import { proxyFor } from './proxy.js';
-import { regionalEndpoint } from './endpoint.js';
+import { endpointQuery, regionalEndpoint } from './endpoint.js';
 import { HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../config/files.js';
 import type { ResolvedClientSettings } from './client-settings.js';
@@ -120,6 +120,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   // botocore's request, before it is measured and signed: its JSON bytes, and an endpoint's path
   // used as is (the SDK appends the operation's `/` to it).
   const endpointPath = s.endpoint === undefined ? '/' : new URL(s.endpoint).pathname;
+  const query = s.endpoint === undefined ? undefined : endpointQuery(s.endpoint);
   client.middlewareStack.add((next, context) => async (args) => {
     const input = (args as { input?: Record<string, string> }).input;
     const req = args.request as HttpRequest;
@@ -128,6 +129,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       s.log.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS) as Record<string, string>)}`);
     }
     if (endpointPath !== '/') req.path = endpointPath;
+    if (query !== undefined) req.query = { ...query, ...req.query };
     return next(args);
   }, { step: 'serialize', priority: 'low', name: 'cogsignoutBotocoreRequest' });
 

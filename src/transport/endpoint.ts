@@ -4,6 +4,7 @@
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import type { Settings } from '../config/settings.js';
 import { isTrue } from '../config/settings.js';
+import { strRepr } from '../output/python.js';
 
 /** The service's id as botocore derives it for AWS_ENDPOINT_URL_<ID> and `services` sections. */
 const SERVICE_ENV_ID = 'COGNITO_IDENTITY_PROVIDER';
@@ -89,4 +90,47 @@ function fromProfile(settings: Settings): string | undefined {
     if (nested !== undefined && typeof nested !== 'string' && nested.endpoint_url !== undefined) return nested.endpoint_url;
   }
   return settings.profileValue('endpoint_url');
+}
+
+/**
+ * The query of an endpoint URL, which botocore keeps in every request's URL (and signs), in the
+ * form the SDK's requests hold one; undefined without a query.
+ */
+export function endpointQuery(url: string): Record<string, string | string[] | null> | undefined {
+  const search = /^[^?#]*\?([^#]*)/.exec(url)?.[1];
+  if (search === undefined || search === '') return undefined;
+  const query: Record<string, string | string[] | null> = {};
+  const decode = (s: string): string => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  for (const part of search.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = decode(eq < 0 ? part : part.slice(0, eq));
+    const value = eq < 0 ? null : decode(part.slice(eq + 1));
+    const prev = query[key];
+    if (prev === undefined) query[key] = value;
+    else query[key] = [...(Array.isArray(prev) ? prev : [prev ?? '']), value ?? ''];
+  }
+  return query;
+}
+
+/**
+ * Python's SplitResult.port, which SigV4 signing reads for the Host header: a port that is not
+ * ASCII digits, or is out of range, fails the signed call with its ValueError.
+ */
+export function checkEndpointPort(url: string): void {
+  const { netloc } = urlsplit(url);
+  const hostinfo = netloc.slice(netloc.lastIndexOf('@') + 1);
+  const open = hostinfo.indexOf('[');
+  const afterHost = open >= 0 ? hostinfo.slice(open + 1).split(']').slice(1).join(']') : hostinfo;
+  const colon = afterHost.indexOf(':');
+  const port = colon < 0 ? '' : afterHost.slice(colon + 1);
+  if (port === '') return;
+  if (!/^[0-9]+$/.test(port)) throw new GeneralError(`Port could not be cast to integer value as ${strRepr(port)}`);
+  if (Number(port) > 65535) throw new GeneralError('Port out of range 0-65535');
 }

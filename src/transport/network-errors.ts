@@ -21,11 +21,16 @@ const TLS_REASONS: Readonly<Record<string, string>> = {
   ERR_SSL_WRONG_VERSION_NUMBER: '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:992)',
 };
 
+const HANDSHAKE_CLOSED = /before secure TLS connection was established/;
+
 export type NetworkFailure = 'connect' | 'connect-timeout' | 'read-timeout' | 'closed' | 'tls' | 'other';
 
 export function classifyNetworkError(e: unknown): NetworkFailure {
   const err = asNodeError(e);
   const code = err.code ?? '';
+  // A peer that hangs up during the TLS handshake (an http server behind an https URL) is an
+  // SSL failure to Python, not a closed connection.
+  if (HANDSHAKE_CLOSED.test(err.message ?? '')) return 'tls';
   // The SDK's handler renames ECONNRESET and EPIPE to TimeoutError; the code tells the truth.
   if (CLOSED.has(code)) return 'closed';
   if (err.name === 'TimeoutError') {
@@ -48,7 +53,9 @@ export function networkErrorToCliError(e: unknown, url: string): GeneralError {
     case 'closed': return new GeneralError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
     case 'tls': {
       const code = /wrong version number/i.test(err.message ?? '') ? 'ERR_SSL_WRONG_VERSION_NUMBER' : err.code ?? '';
-      const reason = TLS_REASONS[code] ?? `[SSL] ${err.message ?? code}`;
+      const reason = HANDSHAKE_CLOSED.test(err.message ?? '')
+        ? 'TLS/SSL connection has been closed (EOF) (_ssl.c:992)'
+        : TLS_REASONS[code] ?? `[SSL] ${err.message ?? code}`;
       return new GeneralError(`SSL validation failed for ${url} ${reason}`);
     }
     default: return new GeneralError(`An HTTP Client raised an unhandled exception: ${err.message ?? String(e)}`);
