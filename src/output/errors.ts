@@ -117,7 +117,10 @@ export function renderError(format: ErrorFormat, err: CliErrorInfo, options: Err
       const line = renderBasicError(prog, serviceErrorMessage(err.code, err.message, err.operation, err.maxRetriesReached));
       return format === 'enhanced' ? line + additionalErrorDetails(err.fields) : line;
     }
-    return renderStructuredError(format, [['Message', err.message], ['Code', err.code], ...fieldEntries(err.fields)], options);
+    // Fields that hold a `Code` are the whole error dict already (a generic 5xx answer's, Code first).
+    const fields = fieldEntries(err.fields);
+    const dict: Array<[string, PyValue]> = fields.some(([k]) => k === 'Code') ? fields : [['Message', err.message], ['Code', err.code], ...fields];
+    return renderStructuredError(format, dict, options);
   }
   if (format === 'legacy') return renderBasicError(prog, err.message);
   if (format === 'enhanced') return renderBasicError(prog, `An error occurred (${err.code}): ${err.message}`);

@@ -11,7 +11,8 @@ export interface RawResponse {
 export interface ParsedServiceError {
   readonly code: string;
   readonly message: string;
-  /** Modeled members present in the body, in the error shape's member order. */
+  /** Modeled members present in the body, in the error shape's member order; for a generic 5xx
+   * answer (no JSON body) botocore's whole error dict, `Code` first. */
   readonly fields: ReadonlyArray<readonly [string, unknown]>;
 }
 
@@ -35,7 +36,10 @@ export function parseServiceError(res: RawResponse): ParsedServiceError {
   const text = decoder.decode(res.body);
   const stripped = text.trim();
   if (res.statusCode >= 500 && (stripped === '' || stripped.startsWith('<html>'))) {
-    return { code: String(res.statusCode), message: STATUS_CODES[res.statusCode] ?? '', fields: [] };
+    // botocore's generic error dict is built Code first (a parsed body's is Message first).
+    const code = String(res.statusCode);
+    const message = STATUS_CODES[res.statusCode] ?? '';
+    return { code, message, fields: [['Code', code], ['Message', message]] };
   }
   let body: Record<string, unknown> = {};
   if (text !== '') {
