@@ -9,7 +9,7 @@ import {
 import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias } from './alias.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
-import { ConfigParseError } from '../config/files.js';
+import { ConfigParseError, configPaths, readSections } from '../config/files.js';
 import { checkSessionSettings, Settings } from '../config/settings.js';
 import { GeneralError, ParamValidationError, PROG, USAGE_BLOCK } from '../errors/errors.js';
 import { reportError } from '../errors/report.js';
@@ -81,6 +81,7 @@ function configuredErrorFormat(settings: Settings, flag: string | undefined): Er
 const SERVICE_WORD = 'cognito-idp';
 /** Python's recursion limit ends alias loops; this ends them sooner, with its message. */
 const MAX_ALIAS_DEPTH = 100;
+const RECURSION = 'maximum recursion depth exceeded while calling a Python object';
 const isCommand = (word: string): word is (typeof COMMANDS)[number] => (COMMANDS as readonly string[]).includes(word);
 const MAIN_POSITIONALS: ParserSpec['positionals'] = [{ dest: 'command', nargs: 'one', choices: [SERVICE_WORD] }];
 
@@ -131,6 +132,15 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     };
     // The AWS CLI logs these twice: once for the first pass, once when the driver starts.
     logStart();
+
+    // The AWS CLI reads the config file (its plugins section) as it creates the session: a file
+    // that does not parse fails before anything else, --version included.
+    try {
+      readSections(configPaths(io.env).configPath);
+    } catch (e) {
+      if (e instanceof ConfigParseError) throw new GeneralError(e.message);
+      throw e;
+    }
 
     // -h/--help: a deliberate difference, the AWS CLI rejects them (see README).
     const beforeDashDash = argv.indexOf('--') < 0 ? argv : argv.slice(0, argv.indexOf('--'));
@@ -262,8 +272,9 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     // A `[toplevel]` alias named `cognito-idp` stands in for the service itself.
     let words = main.extras;
     for (let command = SERVICE_WORD, depth = 0; ; depth++) {
+      if (depth > MAX_ALIAS_DEPTH) throw new GeneralError(RECURSION);
       const value = toplevel.get(command);
-      if (value === undefined || depth > MAX_ALIAS_DEPTH) {
+      if (value === undefined) {
         if (command !== SERVICE_WORD) throw new GeneralError(`cogsignout has no command "${command}" (an alias may only lead to ${SERVICE_WORD})`);
         break;
       }
@@ -292,7 +303,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     let name: (typeof COMMANDS)[number] | undefined;
     let args: string[] = [];
     for (let depth = 0; name === undefined; depth++) {
-      if (depth > MAX_ALIAS_DEPTH) throw new GeneralError('maximum recursion depth exceeded');
+      if (depth > MAX_ALIAS_DEPTH) throw new GeneralError(RECURSION);
       let service;
       try {
         service = parseKnownArgs({ options: [], positionals: [{ dest: 'operation', nargs: 'one', choices: operations }] }, words);
@@ -321,7 +332,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     // Aliases of the operation itself, found by a parser that knows its options and the alias names.
     const opAliases = aliases.section(`command ${SERVICE_WORD} ${name}`);
     for (let depth = 0; opAliases.size > 0 && !(args.length === 1 && args[0] === 'help'); depth++) {
-      if (depth > MAX_ALIAS_DEPTH) throw new GeneralError('maximum recursion depth exceeded');
+      if (depth > MAX_ALIAS_DEPTH) throw new GeneralError(RECURSION);
       const spec = parserSpec(name === OPERATION ? SIGN_OUT_OPTIONS : BULK_OPTIONS,
         [{ dest: 'subcommand', nargs: 'optional', choices: [...opAliases.keys()] }]);
       for (const o of spec.options) o.required = false;

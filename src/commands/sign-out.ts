@@ -83,7 +83,7 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
   const { resolveCredentials } = await import('../credentials/chain.js');
   const credentials = globals.noSignRequest ? undefined : (await resolveCredentials(settings, ctx.log)).credentials;
   // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
-  if (credentials !== undefined && clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint);
+  if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);
   const { createCognitoClient } = await loadNetwork();
   const client = createCognitoClient({
     ...clientSettings,

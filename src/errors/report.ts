@@ -27,7 +27,8 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     ctx.writeErr(ctx.redact(`Exception caught in main()\n${err.stack}\n`));
   }
   const { renderBasicError, renderError: render } = await import('../output/errors.js');
-  const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth };
+  // Colors on stderr come without colorama's reset after every write (that wraps stdout only).
+  const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth, autoreset: false };
   // A service can send error fields a formatter cannot lay out (the table of a list of lists):
   // the error is then written the basic way rather than lost in a crash of its own.
   const renderError = (...args: Parameters<typeof render>): string => {

@@ -19,6 +19,15 @@ export function requestUrl(req: HttpRequest): string {
   return `${req.protocol}//${req.hostname}${port}${req.path}`;
 }
 
+/** The URL as botocore names it in messages and logs: the endpoint's query string included. */
+function urlForMessages(req: HttpRequest): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(req.query ?? {})) {
+    for (const one of Array.isArray(v) ? v : [v]) parts.push(one === null ? k : `${k}=${one}`);
+  }
+  return requestUrl(req) + (parts.length > 0 ? `?${parts.join('&')}` : '');
+}
+
 async function readAll(body: unknown): Promise<Uint8Array> {
   if (body === undefined || body === null) return new Uint8Array();
   if (body instanceof Uint8Array) return body;
@@ -79,7 +88,7 @@ export function bufferingHandler(inner: NodeHttpHandler, target: TargetRecord, o
   const warned = new Set<string>();
   return {
     async handle(request: HttpRequest, handlerOptions?: HttpHandlerOptions) {
-      target.url = requestUrl(request);
+      target.url = urlForMessages(request);
       if (request.protocol !== 'http:' && request.protocol !== 'https:') {
         throw new GeneralError(`An HTTP Client raised an unhandled exception: Not supported URL scheme ${request.protocol.replace(/:$/, '')}`);
       }

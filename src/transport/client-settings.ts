@@ -8,6 +8,7 @@ import { checkRegionSyntax, resolveRegion } from '../config/region.js';
 import { isTrue } from '../config/settings.js';
 import { expandPath } from '../config/files.js';
 import { pyInt } from '../util/pyint.js';
+import { pythonErrno } from '../util/os-errors.js';
 import { regionalEndpoint, resolveEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
@@ -47,14 +48,18 @@ export async function resolveClientSettings(ctx: CommandContext): Promise<Resolv
 
   const endpoint = resolveEndpoint(globals.endpointUrl, settings);
 
+  // botocore's client arguments, in its order: max_attempts is converted, compression and
+  // checksum settings and the account-id endpoint mode are checked, then the retry
+  // configuration is validated (attempts first, then the mode).
+  const attemptsText = settings.envOrProfile('AWS_MAX_ATTEMPTS', 'max_attempts');
+  const maxAttempts = attemptsText === undefined ? 3 : pyInt(attemptsText);
+  checkClientConfig(settings, globals.noSignRequest);
+  if (maxAttempts < 1) {
+    throw new GeneralError(`Value provided to "max_attempts": ${maxAttempts} must be an integer greater than or equal to one.`);
+  }
   const retryMode = settings.envOrProfile('AWS_RETRY_MODE', 'retry_mode') ?? 'standard';
   if (retryMode !== 'standard' && retryMode !== 'adaptive') {
     throw new GeneralError(`Invalid value provided to "mode": "${retryMode}" must be one of: "standard" or "adaptive"`);
-  }
-  const attemptsText = settings.envOrProfile('AWS_MAX_ATTEMPTS', 'max_attempts');
-  const maxAttempts = attemptsText === undefined ? 3 : pyInt(attemptsText);
-  if (maxAttempts < 1) {
-    throw new GeneralError(`Value provided to "max_attempts": ${maxAttempts} must be an integer greater than or equal to one.`);
   }
 
   const connectTimeoutMs = timeoutMs('connect', globals.connectTimeout);
@@ -63,15 +68,21 @@ export async function resolveClientSettings(ctx: CommandContext): Promise<Resolv
   const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? io.env.REQUESTS_CA_BUNDLE;
   let caBundle: Buffer | undefined;
   const isHttps = (endpoint ?? 'https://').toLowerCase().startsWith('https://');
+  // An empty bundle path is refused when the endpoint is created, whatever the scheme; the file
+  // itself is read only for an https connection.
+  if (caPath !== undefined && !globals.noVerifySsl && caPath.trim() === '') {
+    throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
+  }
   if (caPath !== undefined && isHttps && !globals.noVerifySsl) {
-    if (caPath.trim() === '') {
-      throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
-    }
+    const sslFailure = (reason: string): GeneralError =>
+      new GeneralError(`SSL validation failed for ${(endpoint ?? regionalEndpoint(region)).replace(/\/?$/, '/')} ${reason}`);
     try {
       caBundle = readFileSync(expandPath(caPath, io.env));
-    } catch {
-      const url = endpoint ?? regionalEndpoint(region);
-      throw new GeneralError(`SSL validation failed for ${url.replace(/\/?$/, '/')} [Errno 2] No such file or directory`);
+    } catch (e) {
+      throw sslFailure(pythonErrno((e as NodeJS.ErrnoException).code) ?? '[Errno 2] No such file or directory');
+    }
+    if (!/-----BEGIN (?:TRUSTED )?(?:CERTIFICATE|X509 CRL)-----/.test(caBundle.toString('latin1'))) {
+      throw sslFailure('[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)');
     }
   }
 
@@ -90,4 +101,30 @@ export async function resolveClientSettings(ctx: CommandContext): Promise<Resolv
     userAgentAppId: settings.envOrProfile('AWS_SDK_UA_APP_ID', 'sdk_ua_app_id'),
     version: io.version,
   };
+}
+
+/** botocore's checks of the compression, checksum and account-id settings (client creation). */
+function checkClientConfig(settings: CommandContext['settings'], unsigned: boolean): void {
+  const minSize = settings.envOrProfile('AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES', 'request_min_compression_size_bytes');
+  if (minSize !== undefined) {
+    const base = `Invalid value "${minSize}" for request_min_compression_size_bytes.`;
+    let n: number;
+    try {
+      n = pyInt(minSize);
+    } catch {
+      throw new GeneralError(`${base} Value must be an integer. Received <class 'str'> instead.`);
+    }
+    if (n < 1 || n > 1048576) throw new GeneralError(`${base} Value must be between 1 and 1048576.`);
+  }
+  for (const [envName, key] of [['AWS_REQUEST_CHECKSUM_CALCULATION', 'request_checksum_calculation'], ['AWS_RESPONSE_CHECKSUM_VALIDATION', 'response_checksum_validation']] as const) {
+    const value = (settings.envOrProfile(envName, key) ?? 'when_supported').toLowerCase();
+    if (value !== 'when_supported' && value !== 'when_required') {
+      throw new GeneralError(`Unsupported configuration value for ${key}. Expected one of ('when_supported', 'when_required') but got ${value}.`);
+    }
+  }
+  if (unsigned) return;
+  const mode = (settings.envOrProfile('AWS_ACCOUNT_ID_ENDPOINT_MODE', 'account_id_endpoint_mode') ?? 'preferred').toLowerCase();
+  if (!['preferred', 'disabled', 'required'].includes(mode)) {
+    throw new GeneralError(`The configured value '${mode}' for 'account_id_endpoint_mode' is invalid. Valid values are: ('preferred', 'disabled', 'required').`);
+  }
 }

@@ -73,7 +73,9 @@ export function checkEndpointFlag(url: string): void {
 export function resolveEndpoint(flag: string | undefined, settings: Settings): string | undefined {
   let url = flag;
   if (url === undefined && !isTrue(settings.envOrProfile('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'ignore_configured_endpoint_urls'))) {
-    url = settings.env[`AWS_ENDPOINT_URL_${SERVICE_ENV_ID}`] ?? settings.env.AWS_ENDPOINT_URL ?? fromProfile(settings);
+    // An empty configured value counts as none (botocore tests the value, not its presence).
+    const given = (v: string | undefined): string | undefined => (v === '' ? undefined : v);
+    url = given(settings.env[`AWS_ENDPOINT_URL_${SERVICE_ENV_ID}`]) ?? given(settings.env.AWS_ENDPOINT_URL) ?? given(fromProfile(settings));
   }
   if (url !== undefined && !isValidEndpointUrl(url)) throw new GeneralError(`Invalid endpoint: ${url}`);
   return url;
@@ -121,9 +123,10 @@ export function endpointQuery(url: string): Record<string, string | string[] | n
 
 /**
  * Python's SplitResult.port, which SigV4 signing reads for the Host header: a port that is not
- * ASCII digits, or is out of range, fails the signed call with its ValueError.
+ * ASCII digits, or is out of range, fails the signed call with its ValueError (an unsigned one
+ * with urllib3's parse error).
  */
-export function checkEndpointPort(url: string): void {
+export function checkEndpointPort(url: string, signed: boolean): void {
   const { netloc } = urlsplit(url);
   const hostinfo = netloc.slice(netloc.lastIndexOf('@') + 1);
   const open = hostinfo.indexOf('[');
@@ -131,6 +134,10 @@ export function checkEndpointPort(url: string): void {
   const colon = afterHost.indexOf(':');
   const port = colon < 0 ? '' : afterHost.slice(colon + 1);
   if (port === '') return;
+  const bad = !/^[0-9]+$/.test(port) || Number(port) > 65535;
+  if (!bad) return;
+  // Unsigned, the URL reaches urllib3, whose parser refuses it (botocore's URL has a path).
+  if (!signed) throw new GeneralError(`An HTTP Client raised an unhandled exception: Failed to parse: ${/^[^:]*:\/\/[^/?#]*$/.test(url) ? `${url}/` : url}`);
   if (!/^[0-9]+$/.test(port)) throw new GeneralError(`Port could not be cast to integer value as ${strRepr(port)}`);
-  if (Number(port) > 65535) throw new GeneralError('Port out of range 0-65535');
+  throw new GeneralError('Port out of range 0-65535');
 }
