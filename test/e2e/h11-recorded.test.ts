@@ -34,7 +34,7 @@ function freeClosedPort(): Promise<number> {
 beforeAll(async () => {
   server = await startLocalCognito({ keys: KEYS });
   poolId = server.createUserPool('Example');
-  server.seedUsers(poolId, ['alice', 'bob', 'u2', 'bÃ¶b', 'html-502', '-', '-1', '-.5', '-x', '=x', 'a"b', '\u6f62', '--']
+  server.seedUsers(poolId, ['alice', 'bob', 'u2', 'bÃ¶b', 'html-502', '-', '-1', '-.5', '-x', '=x', 'a"b', '\u6f62', '--', '--x']
     .map((username) => ({ username })));
   closedPort = await freeClosedPort();
 });
