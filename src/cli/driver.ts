@@ -9,7 +9,7 @@ import {
 import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias } from './alias.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
-import { ConfigParseError, configPaths, readSections } from '../config/files.js';
+import { ConfigParseError, loadConfigFiles } from '../config/files.js';
 import { checkSessionSettings, Settings } from '../config/settings.js';
 import { GeneralError, ParamValidationError, PROG, USAGE_BLOCK } from '../errors/errors.js';
 import { reportError } from '../errors/report.js';
@@ -133,10 +133,10 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     // The AWS CLI logs these twice: once for the first pass, once when the driver starts.
     logStart();
 
-    // The AWS CLI reads the config file (its plugins section) as it creates the session: a file
-    // that does not parse fails before anything else, --version included.
+    // The AWS CLI reads both files (the plugins section of the merged config) as it creates the
+    // session: a file that does not parse fails before anything else, --version included.
     try {
-      readSections(configPaths(io.env).configPath);
+      loadConfigFiles(io.env);
     } catch (e) {
       if (e instanceof ConfigParseError) throw new GeneralError(e.message);
       throw e;
