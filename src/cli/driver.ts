@@ -13,7 +13,7 @@ import { ConfigParseError, loadConfigFiles } from '../config/files.js';
 import { checkSessionSettings, Settings } from '../config/settings.js';
 import { GeneralError, ParamValidationError, PROG, USAGE_BLOCK } from '../errors/errors.js';
 import { reportError } from '../errors/report.js';
-import { checkEndpointFlag } from '../transport/endpoint.js';
+import { checkEndpointFlag, isValidEndpointUrl } from '../transport/endpoint.js';
 import { pyInt } from '../util/pyint.js';
 import { decoderLabel } from '../util/codecs.js';
 import type { CompiledQuery } from '../output/query.js';
@@ -225,7 +225,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       if (e instanceof ConfigParseError) throw new GeneralError(e.message);
       throw e;
     }
-    checkSessionSettings(settings);
+    checkSessionSettings(settings, isValidEndpointUrl);
     if (Array.isArray(values.get('cli-binary-format')) || Array.isArray(values.get('region'))) {
       // Python's set lookup of the binary format, the region's regex check: both refuse a list.
       throw new GeneralError(Array.isArray(values.get('cli-binary-format')) ? "unhashable type: 'list'" : "expected string or bytes-like object, got 'list'");

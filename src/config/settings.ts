@@ -80,7 +80,7 @@ export function isTrue(value: string | undefined): boolean {
  * results), converting the instance-metadata settings there: a bad value fails every command
  * that gets this far, signed or not. An unknown profile ends the hook quietly (it fails later).
  */
-export function checkSessionSettings(settings: Settings): void {
+export function checkSessionSettings(settings: Settings, isValidEndpointUrl: (url: string) => boolean): void {
   const lookup = (envName: string, key: string): string | undefined | typeof PROFILE_MISSING => {
     const v = settings.env[envName];
     if (v !== undefined) return v;
@@ -95,9 +95,13 @@ export function checkSessionSettings(settings: Settings): void {
     if (v === PROFILE_MISSING) return;
     if (v !== undefined) pyInt(v);
   }
+  const endpoint = lookup('AWS_EC2_METADATA_SERVICE_ENDPOINT', 'ec2_metadata_service_endpoint');
   const mode = lookup('AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE', 'ec2_metadata_service_endpoint_mode');
   if (typeof mode === 'string' && !['ipv4', 'ipv6'].includes(mode.toLowerCase())) {
     throw new GeneralError(`Invalid EC2 Instance Metadata endpoint mode: ${mode} Valid endpoint modes (case-insensitive): ('ipv4', 'ipv6').`);
+  }
+  if (typeof endpoint === 'string' && endpoint !== '' && !isValidEndpointUrl(endpoint)) {
+    throw new GeneralError(`Invalid endpoint EC2 Instance Metadata endpoint: ${endpoint}`);
   }
 }
 

@@ -9,7 +9,7 @@ import { isTrue } from '../config/settings.js';
 import { expandPath } from '../config/files.js';
 import { pyInt } from '../util/pyint.js';
 import { pythonErrno } from '../util/os-errors.js';
-import { regionalEndpoint, resolveEndpoint } from './endpoint.js';
+import { checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
   readonly region: string;
@@ -46,7 +46,7 @@ export async function resolveClientSettings(ctx: CommandContext): Promise<Resolv
   if (region === undefined) throw new NoRegionError();
   checkRegionSyntax(region);
 
-  const endpoint = resolveEndpoint(globals.endpointUrl, settings);
+  const endpoint = configuredEndpoint(globals.endpointUrl, settings);
 
   // botocore's client arguments, in its order: max_attempts is converted, compression and
   // checksum settings and the account-id endpoint mode are checked, then the retry
@@ -61,6 +61,8 @@ export async function resolveClientSettings(ctx: CommandContext): Promise<Resolv
   if (retryMode !== 'standard' && retryMode !== 'adaptive') {
     throw new GeneralError(`Invalid value provided to "mode": "${retryMode}" must be one of: "standard" or "adaptive"`);
   }
+  // Then the endpoint is created: its host is checked, and the CA bundle setting (below).
+  checkEndpointValid(endpoint);
 
   const connectTimeoutMs = timeoutMs('connect', globals.connectTimeout);
   const readTimeoutMs = timeoutMs('read', globals.readTimeout);

@@ -65,19 +65,24 @@ export function checkEndpointFlag(url: string): void {
   }
 }
 
+/** botocore checks the host of the endpoint when it creates the client's endpoint (255). */
+export function checkEndpointValid(url: string | undefined): void {
+  if (url !== undefined && !isValidEndpointUrl(url)) throw new GeneralError(`Invalid endpoint: ${url}`);
+}
+
 /**
  * The endpoint to use, or undefined for the SDK's own rules-based endpoint:
  * --endpoint-url → AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER → AWS_ENDPOINT_URL → the profile's
  * `services` section → the profile's endpoint_url (all but the flag can be switched off).
+ * Resolution alone (a missing `services` section fails here); checkEndpointValid comes later.
  */
-export function resolveEndpoint(flag: string | undefined, settings: Settings): string | undefined {
+export function configuredEndpoint(flag: string | undefined, settings: Settings): string | undefined {
   let url = flag;
   if (url === undefined && !isTrue(settings.envOrProfile('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'ignore_configured_endpoint_urls'))) {
     // An empty configured value counts as none (botocore tests the value, not its presence).
     const given = (v: string | undefined): string | undefined => (v === '' ? undefined : v);
     url = given(settings.env[`AWS_ENDPOINT_URL_${SERVICE_ENV_ID}`]) ?? given(settings.env.AWS_ENDPOINT_URL) ?? given(fromProfile(settings));
   }
-  if (url !== undefined && !isValidEndpointUrl(url)) throw new GeneralError(`Invalid endpoint: ${url}`);
   return url;
 }
 
