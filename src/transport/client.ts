@@ -21,7 +21,7 @@ import { isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
 import { proxyFor } from './proxy.js';
-import { endpointQuery, regionalEndpoint } from './endpoint.js';
+import { botocoreRequestUrl, endpointQuery, regionalEndpoint } from './endpoint.js';
 import { HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../config/files.js';
 import type { ResolvedClientSettings } from './client-settings.js';
@@ -121,6 +121,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   // used as is (the SDK appends the operation's `/` to it).
   const endpointPath = s.endpoint === undefined ? '/' : new URL(s.endpoint).pathname;
   const query = s.endpoint === undefined ? undefined : endpointQuery(s.endpoint);
+  const messageUrl = s.endpoint === undefined ? undefined : botocoreRequestUrl(s.endpoint);
   client.middlewareStack.add((next, context) => async (args) => {
     const input = (args as { input?: Record<string, string> }).input;
     const req = args.request as HttpRequest;
@@ -139,7 +140,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         await client.send(new AdminUserGlobalSignOutCommand(params as { UserPoolId: string; Username: string }));
         return {};
       } catch (e) {
-        const mapped = mapCallError(e, s.maxAttempts, target.url ?? '', OPERATION_NAME);
+        const mapped = mapCallError(e, s.maxAttempts, messageUrl ?? target.url ?? '', OPERATION_NAME);
         if (mapped === undefined) return {};
         throw mapped;
       }
@@ -149,7 +150,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         const out = await client.send(new ListUsersCommand(params));
         return { users: out.Users ?? [], paginationToken: out.PaginationToken };
       } catch (e) {
-        throw mapCallError(e, s.maxAttempts, target.url ?? '', 'ListUsers') ?? new GeneralError('ListUsers returned an unreadable answer');
+        throw mapCallError(e, s.maxAttempts, messageUrl ?? target.url ?? '', 'ListUsers') ?? new GeneralError('ListUsers returned an unreadable answer');
       }
     },
     destroy() { client.destroy(); },

@@ -146,3 +146,15 @@ export function checkEndpointPort(url: string, signed: boolean): void {
   if (!/^[0-9]+$/.test(port)) throw new GeneralError(`Port could not be cast to integer value as ${strRepr(port)}`);
   throw new GeneralError('Port out of range 0-65535');
 }
+
+/**
+ * The URL botocore builds from an endpoint of one's own for the operation's `/` (its _urljoin),
+ * which its connection errors name: the netloc as written, the path or `/`, query and fragment.
+ */
+export function botocoreRequestUrl(endpoint: string): string {
+  const { scheme, netloc } = urlsplit(endpoint);
+  const afterNetloc = endpoint.replace(/^[^:]*:(\/\/[^/?#]*)?/, '');
+  const m = /^([^?#]*)(\?[^#]*)?(#.*)?$/.exec(afterNetloc);
+  const path = m?.[1] ?? '';
+  return `${scheme}://${netloc}${path === '' ? '/' : path}${m?.[2] ?? ''}${m?.[3] ?? ''}`;
+}
