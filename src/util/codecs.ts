@@ -108,3 +108,23 @@ export function pythonTextCodec(name: string): TextCodec {
     },
   };
 }
+
+/**
+ * The bytes Python's stream writes for `text` once reconfigured to AWS_CLI_OUTPUT_ENCODING, for
+ * the codecs whose encoding is simple (Latin-1, ASCII, UTF-16); undefined for UTF-8, for the
+ * others, and for text the codec cannot encode (left as UTF-8 rather than failing).
+ */
+export function pythonTextEncoder(name: string | undefined): ((text: string, first: boolean) => Buffer | undefined) | undefined {
+  const c = name === undefined ? undefined : canonical(name);
+  const within = (limit: number) => (text: string): Buffer | undefined =>
+    [...text].every((ch) => (ch.codePointAt(0) as number) < limit) ? Buffer.from(text, 'latin1') : undefined;
+  switch (c) {
+    case 'latin_1': return within(0x100);
+    case 'ascii': return within(0x80);
+    case 'utf_16_le': return (text) => Buffer.from(text, 'utf16le');
+    case 'utf_16_be': return (text) => Buffer.from(text, 'utf16le').swap16();
+    // Python's utf-16 stream writes a byte-order mark before its first text.
+    case 'utf_16': return (text, first) => Buffer.from(first ? `\ufeff${text}` : text, 'utf16le');
+    default: return undefined;
+  }
+}
