@@ -20,7 +20,7 @@ import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './ser
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
 import { proxyFor } from './proxy.js';
-import { regionalEndpoint } from './endpoint.js';
+import { botocoreRequestUrl, endpointQuery, regionalEndpoint } from './endpoint.js';
 import { HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../config/files.js';
 import type { ResolvedClientSettings } from './client-settings.js';
@@ -128,6 +128,8 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   // botocore's request, before it is measured and signed: its JSON bytes, and an endpoint's path
   // used as is (the SDK appends the operation's `/` to it).
   const endpointPath = s.endpoint === undefined ? '/' : new URL(s.endpoint).pathname;
+  const query = s.endpoint === undefined ? undefined : endpointQuery(s.endpoint);
+  const messageUrl = s.endpoint === undefined ? undefined : botocoreRequestUrl(s.endpoint);
   client.middlewareStack.add((next, context) => async (args) => {
     const input = (args as { input?: Record<string, string> }).input;
     const req = args.request as HttpRequest;
@@ -136,6 +138,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       s.log.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS) as Record<string, string>)}`);
     }
     if (endpointPath !== '/') req.path = endpointPath;
+    if (query !== undefined) req.query = { ...query, ...req.query };
     return next(args);
   }, { step: 'serialize', priority: 'low', name: 'cogsignoutBotocoreRequest' });
 
@@ -145,7 +148,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         await client.send(new AdminUserGlobalSignOutCommand(params as { UserPoolId: string; Username: string }));
         return {};
       } catch (e) {
-        const mapped = mapCallError(e, s.maxAttempts, target.url ?? '', OPERATION_NAME, s.noteLastAttempt);
+        const mapped = mapCallError(e, s.maxAttempts, messageUrl ?? target.url ?? '', OPERATION_NAME, s.noteLastAttempt);
         if (mapped === undefined) return {};
         throw mapped;
       }
@@ -155,7 +158,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         const out = await client.send(new ListUsersCommand(params));
         return { users: out.Users ?? [], paginationToken: out.PaginationToken };
       } catch (e) {
-        throw mapCallError(e, s.maxAttempts, target.url ?? '', 'ListUsers', s.noteLastAttempt) ?? new GeneralError('ListUsers returned an unreadable answer');
+        throw mapCallError(e, s.maxAttempts, messageUrl ?? target.url ?? '', 'ListUsers', s.noteLastAttempt) ?? new GeneralError('ListUsers returned an unreadable answer');
       }
     },
     destroy() { client.destroy(); },
