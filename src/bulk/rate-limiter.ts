@@ -24,11 +24,13 @@ export const WINDOW_MARGIN_MS = 30;
 const MAX_TRACKED = 10_000;
 /** A control window closes after this long with at least MIN_ANSWERS answers, or after MAX_WINDOW_MS. */
 const WINDOW_MS = 1000;
-const MAX_WINDOW_MS = 5000;
+const MAX_WINDOW_MS = 10_000;
 const MIN_ANSWERS = 10;
+/** With throttling, a window also waits for this many admitted answers (their rate is the signal). */
+const MIN_ADMITTED = 20;
 /** Throttled shares up to this are tolerated (the rate still climbs, nothing is cut). */
 const TOLERATED = 0.05;
-/** A cut "helped" when the throttled share fell to at most this fraction of what it was. */
+/** A cut "helped" when the throttled share fell to at most this fraction of what it was… */
 const HELPED = 0.5;
 /** How long a rate found to be throttled by others is held before a cut is tried again. */
 const HOLD_MS = 10_000;
@@ -62,7 +64,9 @@ export class AimdRateLimiter {
   private granted = 0;
   private answered = 0;
   private throttledCount = 0;
-  private probe: { readonly from: number; readonly share: number } | undefined;
+  private probe: { readonly from: number; readonly share: number; readonly admitted: number; readonly rateRatio: number } | undefined;
+  /** The rate before the first cut of the current run of cuts (undefined when none is going on). */
+  private descentFrom: number | undefined;
   private holdUntil = Number.NEGATIVE_INFINITY;
   private holdMs = HOLD_MS;
   private backingOff = false;
@@ -149,26 +153,34 @@ export class AimdRateLimiter {
   private maybeCloseWindow(now: number): void {
     const elapsed = now - this.windowStart;
     if (elapsed < WINDOW_MS) return;
-    if (this.answered < MIN_ANSWERS && elapsed < MAX_WINDOW_MS) return;
+    const admittedCount = this.answered - this.throttledCount;
+    if (elapsed < MAX_WINDOW_MS && (this.answered < MIN_ANSWERS || (this.throttledCount > 0 && admittedCount < MIN_ADMITTED))) return;
     const answered = this.answered;
     const share = answered === 0 ? 0 : this.throttledCount / answered;
+    const admitted = (admittedCount * 1000) / elapsed;
     const sentRate = (this.granted * 1000) / elapsed;
     this.windowStart = now;
     this.granted = 0;
     this.answered = 0;
     this.throttledCount = 0;
     if (answered === 0) return;
-    this.decide(now, share, sentRate);
+    this.decide(now, share, sentRate, admitted);
   }
 
-  private decide(now: number, share: number, sentRate: number): void {
+  private decide(now: number, share: number, sentRate: number, admitted: number): void {
     const probe = this.probe;
     if (probe !== undefined) {
       this.probe = undefined;
-      if (share > probe.share * HELPED && share > TOLERATED) {
+      // …or when the admitted rate fell by less than 40 % as much as the rate did. Others'
+      // throttling leaves a fixed share of our requests through, so it falls in proportion.
+      const kept = probe.admitted > 0 ? admitted / probe.admitted : 1;
+      const ours = share <= probe.share * HELPED || share <= TOLERATED || kept >= 1 - (1 - probe.rateRatio) * 0.4;
+      if (!ours) {
         // Cutting did not lower the throttled share: others drain the quota. Going slower would
-        // only cost us our part of it, so the rate goes back and is held.
-        this.setRate(probe.from);
+        // only cost us our part of it, so the rate goes back to where the cuts began (an earlier
+        // cut may have been judged ours by chance) and is held.
+        this.setRate(Math.max(probe.from, this.descentFrom ?? probe.from));
+        this.descentFrom = undefined;
         this.holdUntil = now + this.holdMs;
         this.holdMs = Math.min(MAX_HOLD_MS, this.holdMs * 2);
         this.setBackoff(false);
@@ -179,14 +191,16 @@ export class AimdRateLimiter {
     if (share > TOLERATED) {
       if (now < this.holdUntil) return;
       const base = Math.min(this.current, sentRate);
-      // Towards the rate the service answered without throttling, by half at most per window.
+      // Towards the rate the service admitted, by half at most per window.
       const target = Math.max(FLOOR_RPS, base * 0.5, Math.min(base * (1 - share) * 1.1, base * 0.9));
-      this.probe = { from: this.current, share };
+      this.probe = { from: this.current, share, admitted, rateRatio: base > 0 ? target / base : 1 };
+      this.descentFrom ??= this.current;
       this.setRate(target);
       this.setBackoff(true);
       return;
     }
     this.setBackoff(false);
+    this.descentFrom = undefined;
     if (this.current < this.ceiling) {
       const step = Number.isFinite(this.ceiling) ? this.ceiling / 10 : this.current / 10;
       this.setRate(Math.min(this.ceiling, this.current + Math.max(FLOOR_RPS, step)));
