@@ -70,7 +70,7 @@ export interface EndingLineContext {
 
 /** The one line on stderr that says how the run ended (with its newline). */
 export function endingLine(ending: Ending, t: Tally, c: EndingLineContext): string {
-  const what = c.dryRun ? 'dry run' : 'bulk-sign-out';
+  const what = c.dryRun ? 'bulk-sign-out (dry run)' : 'bulk-sign-out';
   if (ending.kind === 'finished') {
     const tail = c.dryRun ? '; nobody was signed out' : t.failed > 0 ? '; the failed users are listed in the summary' : '';
     return `${what}: finished: ${counts(t, c.dryRun)}${tail}.\n`;
