@@ -39,7 +39,7 @@ it(`${TRIALS} SIGKILLs at random moments, each followed by a resume: 0 users los
   }
   const last = await runBulk(work.dir, args);
   expect(last.code).toBe(0);
-  const summary = JSON.parse(last.stdout) as Record<string, number>;
+  const summary = JSON.parse(last.stdout) as { Users: number; Succeeded: number; Skipped: number; NotAttempted: number };
   expect(summary.Users).toBe(users.length);
   expect(summary.Succeeded + summary.Skipped).toBe(users.length);
   expect(summary.NotAttempted).toBe(0);
