@@ -33,8 +33,8 @@ const TOLERATED = 0.05;
 /** A cut "helped" when the throttled share fell to at most this fraction of what it was… */
 const HELPED = 0.5;
 /** How long a rate found to be throttled by others is held before a cut is tried again. */
-const HOLD_MS = 10_000;
-const MAX_HOLD_MS = 60_000;
+const HOLD_MS = 30_000;
+const MAX_HOLD_MS = 120_000;
 
 export interface RateLimiterOptions {
   /** Requests per second at most; 0 means no limit until the service throttles. */
