@@ -170,6 +170,8 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
           deps.limiter.throttled(grantedAt);
           continue;
         }
+        // Any other answer was admitted by the service's quota, which is what the limiter watches.
+        if (e instanceof ServiceError) deps.limiter.succeeded?.(grantedAt);
         if (kind === 'transient' && ++transient < deps.maxAttempts) {
           const delay = backoffMs(transient, deps.random);
           log(`Retrying a sign-out after ${e instanceof ServiceError ? e.code : 'a connection error'} in ${(delay / 1000).toFixed(3)} s (attempt ${transient + 1} of ${deps.maxAttempts})`);
