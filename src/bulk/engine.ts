@@ -27,6 +27,7 @@ interface Item {
 export interface SignOutAnswer {
   readonly requestId?: string | undefined;
   readonly error?: unknown;
+  readonly notSent?: boolean;
 }
 
 export interface EngineDeps {
@@ -37,8 +38,13 @@ export interface EngineDeps {
   readonly knownUsers?: number;
   /** The journal's signed-out users (skipped, and added to as users are signed out); none without a journal. */
   readonly signedOut: Set<string> | undefined;
-  /** Resolves to a SignOutAnswer (or anything, for a plain success); may also reject. */
-  readonly signOut: (username: string) => Promise<SignOutAnswer | unknown>;
+  /**
+   * Resolves to a SignOutAnswer (or anything, for a plain success); may also reject. When
+   * `gated`, it calls `gate` itself just before the request leaves (false: send nothing, and
+   * answer { notSent: true }); otherwise the engine waits for the limiter before calling it.
+   */
+  readonly signOut: (username: string, gate: () => Promise<boolean>) => Promise<SignOutAnswer | unknown>;
+  readonly gated?: boolean;
   readonly limiter: Limiter;
   /** append() throws when the journal cannot be written: the run stops then. */
   readonly journal: { append(record: JournalRecord): void } | undefined;
@@ -151,27 +157,34 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
   const signOutOne = async (user: Item): Promise<void> => {
     let transient = 0;
     for (;;) {
-      const grantedAt = await deps.limiter.acquire(stop.signal);
+      let grantedAt: number | undefined;
+      const gate = async (): Promise<boolean> => {
+        grantedAt = await deps.limiter.acquire(stop.signal);
+        return grantedAt !== undefined;
+      };
       // Stopped before the request left: nothing happened to this user, the next run takes it.
-      if (grantedAt === undefined) return;
+      if (deps.gated !== true && !(await gate())) return;
       let requestId: string | undefined;
       try {
-        const answer = await deps.signOut(user.username) as SignOutAnswer | undefined;
+        const answer = await deps.signOut(user.username, gate) as SignOutAnswer | undefined;
+        if (answer?.notSent === true) return;
         requestId = answer?.requestId;
         if (answer?.error !== undefined) throw answer.error;
-        deps.limiter.succeeded?.(grantedAt);
+        deps.limiter.succeeded?.(grantedAt ?? deps.clock.now());
         record(user, 'signed-out', requestId);
         return;
       } catch (e) {
         if (e instanceof JournalError) throw e;
+        // An error before the gate (the credentials, say) was never sent; it is judged all the same.
+        const at = grantedAt ?? deps.clock.now();
         const kind = classifyFailure(e);
         if (kind === 'throttled') {
           tally.throttled += 1;
-          deps.limiter.throttled(grantedAt);
+          deps.limiter.throttled(at);
           continue;
         }
         // Any other answer was admitted by the service's quota, which is what the limiter watches.
-        if (e instanceof ServiceError) deps.limiter.succeeded?.(grantedAt);
+        if (e instanceof ServiceError) deps.limiter.succeeded?.(at);
         if (kind === 'transient' && ++transient < deps.maxAttempts) {
           const delay = backoffMs(transient, deps.random);
           log(`Retrying a sign-out after ${e instanceof ServiceError ? e.code : 'a connection error'} in ${(delay / 1000).toFixed(3)} s (attempt ${transient + 1} of ${deps.maxAttempts})`);

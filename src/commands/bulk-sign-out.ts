@@ -126,7 +126,8 @@ export async function runBulkSignOut(args: string[], ctx: CommandContext): Promi
         dedupe: list === undefined,
         knownUsers: list?.usernames.length,
         signedOut: index?.signedOut,
-        signOut: (username) => calls.signOutChecked({ UserPoolId: options.userPoolId, Username: username }),
+        signOut: (username, gate) => calls.signOutChecked({ UserPoolId: options.userPoolId, Username: username }, gate),
+        gated: true,
         limiter: new AimdRateLimiter({
           maxRps: options.maxRps,
           clock: systemClock,

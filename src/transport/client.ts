@@ -69,7 +69,12 @@ export interface ListUsersPage {
 export interface CheckedAnswer {
   readonly requestId: string | undefined;
   readonly error?: CliError;
+  /** The gate refused (the run is stopping): nothing was sent. */
+  readonly notSent?: boolean;
 }
+
+/** Thrown through the SDK's stack when the gate refuses, caught by signOutChecked. */
+const GATE_CLOSED = new Error('not sent: the run is stopping');
 
 export interface CognitoClient {
   /** AdminUserGlobalSignOut; resolves to the (empty) response, rejects with the AWS CLI's error. */
@@ -79,7 +84,7 @@ export interface CognitoClient {
    * answer counts only when its body is the service's JSON object, because a journal that
    * records a proxy's HTML page as a sign-out makes the rerun skip a user who was never signed out.
    */
-  signOutChecked(params: Readonly<Record<string, string>>): Promise<CheckedAnswer>;
+  signOutChecked(params: Readonly<Record<string, string>>, gate?: () => Promise<boolean>): Promise<CheckedAnswer>;
   /** DescribeUserPool, as a read-only check that the pool exists and the credentials work. */
   describeUserPool(userPoolId: string): Promise<void>;
   /** One page of ListUsers (for bulk sign-out), with the same retries and error mapping. */
@@ -156,9 +161,18 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         throw mapped;
       }
     },
-    async signOutChecked(params) {
+    async signOutChecked(params, gate) {
       let raw: { statusCode: number; headers: Record<string, string>; body: unknown } | undefined;
       const command = new AdminUserGlobalSignOutCommand(params as { UserPoolId: string; Username: string });
+      if (gate) {
+        // The rate limiter's permission is taken here, after signing, just before the request
+        // goes to the socket: what the service counts per second is then what was permitted,
+        // not blurred by the time the SDK takes to get there.
+        command.middlewareStack.add((next) => async (args) => {
+          if (!(await gate())) throw GATE_CLOSED;
+          return next(args);
+        }, { step: 'finalizeRequest', priority: 'low', name: 'cogsignoutRateGate' });
+      }
       command.middlewareStack.add((next) => async (args) => {
         try {
           const out = await next(args);
@@ -173,6 +187,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       try {
         await client.send(command);
       } catch (e) {
+        if (e === GATE_CLOSED) return { requestId: undefined, notSent: true };
         error = mapCallError(e, s.maxAttempts, target.url ?? '', OPERATION_NAME);
       }
       const requestId = raw === undefined ? undefined : headerOf(raw.headers, 'x-amzn-requestid');

@@ -355,4 +355,27 @@ describe('runEngine', () => {
       'UserPoolId', 'Region', 'Endpoint', 'Journal', 'StartTime', 'EndTime', 'DurationSeconds', 'RatePerSecond', 'Throttled', 'Failures',
     ]);
   });
+
+  it('gated: the call takes the limiter\'s permission itself, and sends nothing once the run stops', async () => {
+    const interrupt = new AbortController();
+    const order: string[] = [];
+    const limiter: Limiter = {
+      acquire: async (signal) => { order.push('acquire'); return signal?.aborted ? undefined : 0; },
+      throttled: () => {},
+    };
+    const { tally } = await runEngine(deps({
+      usernames: list(['a', 'b', 'c']), concurrency: 1, gated: true, limiter, interrupt: interrupt.signal,
+      signOut: async (u, gate) => {
+        order.push(`before ${u}`);
+        if (!(await gate())) return { notSent: true };
+        order.push(`sent ${u}`);
+        if (u === 'b') interrupt.abort();
+        return {};
+      },
+    }));
+    expect(order).toEqual(['before a', 'acquire', 'sent a', 'before b', 'acquire', 'sent b']);
+    expect(tally).toMatchObject({ succeeded: 2, users: tally.users });
+    expect(tally.notAttempted).toBe(tally.users - 2);
+  });
 });
+
