@@ -83,7 +83,7 @@ const leanBuiltins = {
     b.onResolve({ filter: /^node:fs\/promises$/ }, (args) => (/shared-ini-file-loader\/readFile\.js$/.test(args.importer) ? stub('lazy-fs-promises.ts') : undefined));
     // node:https and TLS, loaded only by a call to an https endpoint.
     b.onResolve({ filter: /^\.\/node-https$/ }, (args) => (/node-http-handler\/dist-es\/node-http-handler\.js$/.test(args.importer) ? stub('lazy-https.ts') : undefined));
-    b.onResolve({ filter: /^node:https$/ }, (args) => (/src\/transport\/client\.ts$/.test(args.importer) ? stub('lazy-https.ts') : undefined));
+    b.onResolve({ filter: /^node:https$/ }, (args) => (/src\/transport\/(?:client|http-send)\.ts$/.test(args.importer) ? stub('lazy-https.ts') : undefined));
     b.onResolve({ filter: /^hpagent$/ }, (args) => (/src\/transport\/client\.ts$/.test(args.importer) ? stub('lazy-hpagent.ts') : undefined));
   },
 };

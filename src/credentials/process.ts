@@ -23,6 +23,9 @@ function splitCommand(command: string): string[] {
   throw new PythonError('ValueError', trailingEscape ? 'No escaped character' : 'No closing quotation');
 }
 
+/** What a credential process may write (stdout and stderr together) before it is stopped. */
+const MAX_PROCESS_OUTPUT = 1024 * 1024;
+
 interface Finished { readonly code: number; readonly stdout: Buffer; readonly stderr: Buffer }
 
 function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<Finished> {
@@ -33,12 +36,30 @@ function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<Finished>
     const child = spawn(program, args, { stdio: ['inherit', 'pipe', 'pipe'], env, shell: false });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
+    let kept = 0;
+    let tooMuch = false;
+    // botocore's communicate() keeps whatever the process writes (`yes` grows it until it dies);
+    // an answer is a few hundred bytes, so past the ceiling the process is stopped.
+    const keep = (into: Buffer[]) => (c: Buffer): void => {
+      if (tooMuch) return;
+      kept += c.length;
+      if (kept > MAX_PROCESS_OUTPUT) {
+        tooMuch = true;
+        child.kill('SIGKILL');
+        return;
+      }
+      into.push(c);
+    };
+    child.stdout.on('data', keep(out));
+    child.stderr.on('data', keep(err));
     child.on('error', (e: NodeJS.ErrnoException) => {
       reject(new PythonError('OSError', osErrorText(e, program)));
     });
     child.on('close', (code, signal) => {
+      if (tooMuch) {
+        reject(retrievalError(PROCESS_METHOD, `the process wrote more than ${MAX_PROCESS_OUTPUT / (1024 * 1024)} MiB, the most cogsignout reads from a credential process`));
+        return;
+      }
       // Python reports a signal as a negative return code: non-zero all the same.
       resolve({ code: code ?? (signal ? -1 : 0), stdout: Buffer.concat(out), stderr: Buffer.concat(err) });
     });

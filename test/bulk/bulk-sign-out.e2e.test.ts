@@ -250,7 +250,7 @@ describe('--dry-run', () => {
 
   it('without credentials: the AWS CLI\'s error and 253, before anything is sent', async () => {
     const r = await bulk('us-east-1_X', ['--usernames-file', file('users.txt', names(3)), '--dry-run'], { env: { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' } });
-    expect(r).toMatchObject({ code: 253, stdout: '', stderr: '\ncogsignout: [ERROR]: An error occurred (NoCredentials): Unable to locate credentials. You can configure credentials by running "cogsignout login".\n' });
+    expect(r).toMatchObject({ code: 253, stdout: '', stderr: '\ncogsignout: [ERROR]: An error occurred (NoCredentials): Unable to locate credentials. You can configure credentials by running "aws login".\n' });
     expect(server.stats().requests).toEqual({});
   });
 

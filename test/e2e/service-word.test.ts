@@ -28,7 +28,9 @@ const signOutsOf = (user: string): number => server.requests.filter((r) => r.ope
 /** Runs the line with and without the service word; both must give the same result. */
 async function same(withWord: string[], without: string[]): Promise<Awaited<ReturnType<typeof runCli>>> {
   const [a, b] = [await runCli(withWord), await runCli(without)];
-  expect({ code: a.code, stdout: a.stdout, stderr: a.stderr }).toEqual({ code: b.code, stdout: b.stdout, stderr: b.stderr });
+  // A bulk summary names when the run started and how long it took: the only part that differs.
+  const untimed = (out: string): string => out.replace(/"(StartTime|EndTime|DurationSeconds|RatePerSecond)": [^,\n]+/g, '"$1": …');
+  expect({ code: a.code, stdout: untimed(a.stdout), stderr: a.stderr }).toEqual({ code: b.code, stdout: untimed(b.stdout), stderr: b.stderr });
   return a;
 }
 
@@ -65,7 +67,7 @@ describe('a leading cognito-idp', () => {
   it('bulk-sign-out after it, too', async () => {
     const tail = ['--endpoint-url', server.url, '--user-pool-id', pool, '--all-users', '--dry-run'];
     const r = await same(['cognito-idp', 'bulk-sign-out', ...tail], ['bulk-sign-out', ...tail]);
-    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r).toMatchObject({ code: 0, stderr: 'bulk-sign-out (dry run): finished: 2 users: 2 would be signed out, 0 skipped; nobody was signed out.\n' });
     expect(JSON.parse(r.stdout)).toMatchObject({ WouldSignOut: 2 });
   });
 

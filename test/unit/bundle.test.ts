@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli.js';
 
 const DIST = join(REPO, 'dist');
-const CORE_BUDGET = 600 * 1024; // measured 2026-11-27: ~486 KiB
+// measured 2026-11-27: ~486 KiB; 2026-12-01: ~636 KiB, after botocore's credential providers, the
+// libyaml emitter, YAML input's resolvers and aliases moved in (issue 14 asks to split the core).
+const CORE_BUDGET = 680 * 1024;
 const NETWORK_BUDGET = 640 * 1024; // measured 2026-11-27: ~520 KiB
 
 const cacheAccepted = (file: string): string => spawnSync(process.execPath, ['-e', `

@@ -15,6 +15,11 @@ function Agent(this: unknown, ...args: ConstructorParameters<Https['Agent']>): I
 export { Agent };
 Object.defineProperty(Agent, Symbol.hasInstance, { value: (x: unknown) => real !== undefined && x instanceof real.Agent });
 
+/** node:https's request, loaded on the first https call (src/transport/http-send.ts). */
+export function request(...args: Parameters<Https['request']>): ReturnType<Https['request']> {
+  return load().request(...args);
+}
+
 export const node_https = {
   Agent,
   get request(): Https['request'] { return load().request; },
