@@ -3,7 +3,7 @@
 // of users, --filter only with --all-users, and numbers that make sense.
 import { ArgparseError, parseKnownArgs } from '../cli/argparse.js';
 import { BULK_OPTIONS, parserSpec } from '../cli/vocabulary.js';
-import { usageError } from '../cli/driver.js';
+import { usageError } from '../cli/context.js';
 import { ParamValidationError, UnknownArgumentError } from '../errors/errors.js';
 import { validateParameters } from '../input/validate.js';
 import { MEMBERS } from '../service/model.js';

@@ -12,7 +12,7 @@ import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
 import { ConfigParseError, loadConfigFiles } from '../config/files.js';
 import { checkSessionSettings, Settings } from '../config/settings.js';
-import { GeneralError, ParamValidationError, PROG, USAGE_BLOCK } from '../errors/errors.js';
+import { GeneralError, ParamValidationError, PROG } from '../errors/errors.js';
 import { reportError } from '../errors/report.js';
 import { checkEndpointFlag, isValidEndpointUrl } from '../transport/endpoint.js';
 import { pyInt } from '../util/pyint.js';
@@ -21,6 +21,7 @@ import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 import { argvForLog } from '../diagnostics/redact.js';
 import { versionLine } from './version.js';
+import { usageError, type CommandRunner } from './context.js';
 import {
   isSilencedInPartialMode, PROMPT_CANCELLED_EXIT, resolvePromptMode, shouldPromptAfterPartial, type PromptMode,
 } from '../prompt/mode.js';
@@ -33,24 +34,6 @@ const FIRST_PASS: ParserSpec = {
   positionals: [],
 };
 
-/** An argparse failure of the main or a command parser: message, blank line, usage block. */
-export function usageError(e: ArgparseError): ParamValidationError {
-  return new ParamValidationError(`${e.message}\n\n${USAGE_BLOCK(PROG)}`);
-}
-
-export interface CommandContext {
-  readonly io: Io;
-  readonly globals: GlobalArgs;
-  readonly settings: Settings;
-  /** The error format once the main parser has run (commands may not change it). */
-  readonly errorFormat: ErrorFormat;
-  /** --query, compiled (and so checked) before anything else happens. */
-  readonly query: CompiledQuery | undefined;
-  /** --debug's log (a no-op without --debug); it redacts secrets. */
-  readonly log: DebugLog;
-}
-
-export type CommandRunner = (args: string[], ctx: CommandContext) => Promise<number>;
 
 const COMMAND_RUNNERS: Readonly<Record<(typeof COMMANDS)[number], () => Promise<CommandRunner>>> = {
   'admin-user-global-sign-out': async () => (await import('../commands/sign-out.js')).runSignOut,

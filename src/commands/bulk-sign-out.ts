@@ -7,7 +7,7 @@
 // resume, and the exit status tells a script (ending.ts).
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CommandContext } from '../cli/driver.js';
+import type { CommandContext } from '../cli/context.js';
 import { CliError, GeneralError, ParamValidationError } from '../errors/errors.js';
 import { resolveOutputFormat, writeResult } from '../output/result.js';
 import { resolveCredentials, type Credentials } from '../credentials/chain.js';

@@ -2,7 +2,7 @@
 // skeletons), client settings, validation, the call and its output, in the AWS CLI's order.
 import { ArgparseError, parseKnownArgs } from '../cli/argparse.js';
 import { SIGN_OUT_OPTIONS, parserSpec } from '../cli/vocabulary.js';
-import { usageError, type CommandContext } from '../cli/driver.js';
+import { usageError, type CommandContext } from '../cli/context.js';
 import { GeneralError, UnknownArgumentError } from '../errors/errors.js';
 import { buildParameters } from '../input/parameters.js';
 import { validateParameters } from '../input/validate.js';

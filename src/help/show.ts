@@ -1,7 +1,7 @@
 // The help commands: `cogsignout help`, `cogsignout <command> help` and -h/--help. Each renders
 // its page for the terminal's width (80 columns when stdout is not a terminal, as the AWS CLI
 // always renders) and hands it to the help pager.
-import type { CommandContext } from '../cli/driver.js';
+import type { CommandContext } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
 import type { Page } from './doc.js';
 import { BULK_PAGE, COMMAND_NAMES, HYPHENATION, OPERATION_PAGE, TOP_PAGE } from './pages.js';

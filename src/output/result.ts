@@ -1,7 +1,7 @@
 // A successful result on its way out: the output format chosen (--output → AWS_DEFAULT_OUTPUT →
 // the profile's output → json, checked only now, after the call, as the AWS CLI does),
 // ResponseMetadata dropped, --query applied, the formatter's bytes written.
-import type { CommandContext } from '../cli/driver.js';
+import type { CommandContext } from '../cli/context.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../cli/vocabulary.js';
 import { GeneralError } from '../errors/errors.js';
 import { decoderLabel } from '../util/codecs.js';

@@ -1,7 +1,7 @@
 // Everything the client needs, resolved the way botocore resolves it when the AWS CLI creates a
 // client, with its checks in its order: the profile must exist, a region is required and must be
 // well-formed, the endpoint must be valid, the retry configuration and timeouts must make sense.
-import type { CommandContext } from '../cli/driver.js';
+import type { CommandContext } from '../cli/context.js';
 import { GeneralError, NoRegionError } from '../errors/errors.js';
 import { checkRegionSyntax, resolveRegion } from '../config/region.js';
 import { isTrue } from '../config/settings.js';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/cli/driver.js';
+import type { CommandContext } from '../../src/cli/context.js';
 import { findOnPath, helpPagerCommand, plainText, sendToPager, shellSplit } from '../../src/help/pager.js';
 import { BULK_PAGE, OPERATION_PAGE, TOP_PAGE } from '../../src/help/pages.js';
 import { Settings } from '../../src/config/settings.js';

@@ -1,0 +1,30 @@
+// What a command receives from the driver, and how a command's own argparse failure becomes a
+// usage error. A leaf of the command line: commands import this, never the driver, so the driver
+// can load them lazily without an import circle.
+import type { ArgparseError } from './argparse.js';
+import type { ErrorFormat } from './vocabulary.js';
+import type { GlobalArgs } from './globals.js';
+import type { Io } from './io.js';
+import type { Settings } from '../config/settings.js';
+import { ParamValidationError, PROG, USAGE_BLOCK } from '../errors/errors.js';
+import type { CompiledQuery } from '../output/query.js';
+import type { DebugLog } from '../diagnostics/debug-log.js';
+
+/** An argparse failure of the main or a command parser: message, blank line, usage block. */
+export function usageError(e: ArgparseError): ParamValidationError {
+  return new ParamValidationError(`${e.message}\n\n${USAGE_BLOCK(PROG)}`);
+}
+
+export interface CommandContext {
+  readonly io: Io;
+  readonly globals: GlobalArgs;
+  readonly settings: Settings;
+  /** The error format once the main parser has run (commands may not change it). */
+  readonly errorFormat: ErrorFormat;
+  /** --query, compiled (and so checked) before anything else happens. */
+  readonly query: CompiledQuery | undefined;
+  /** --debug's log (a no-op without --debug); it redacts secrets. */
+  readonly log: DebugLog;
+}
+
+export type CommandRunner = (args: string[], ctx: CommandContext) => Promise<number>;
