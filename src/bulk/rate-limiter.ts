@@ -19,7 +19,7 @@ import type { Clock } from './clock.js';
 /** The rate never drops below this, so a run always makes progress. */
 const FLOOR_RPS = 1;
 /** Added to the one-second window of the --max-rps promise, for jitter between us and the service. */
-export const WINDOW_MARGIN_MS = 50;
+export const WINDOW_MARGIN_MS = 100;
 /** The strict window is kept for ceilings up to this (beyond, even pacing alone keeps within 0.1 %). */
 const MAX_TRACKED = 10_000;
 /** A control window closes after this long with at least MIN_ANSWERS answers, or after MAX_WINDOW_MS. */

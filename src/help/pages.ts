@@ -242,7 +242,7 @@ export const BULK_PAGE: Page = {
         item('**--filter** (string)',
           para('With **--all-users**, the Filter of ListUsers, to sign out only the users that match, for example **email ^= "contractor-"** or **status = "Enabled"**.')),
         item('**--max-rps** (integer)',
-          para('At most this many sign-out requests are started in any one-second window (they are evenly spaced, with a 50 ms margin for network jitter). The default is **20**; **0** means no limit but the service\'s throttling. When the service throttles because others use the shared quota, the rate is kept; when the run itself is too fast, it is lowered.')),
+          para('At most this many sign-out requests are started in any one-second window (they are evenly spaced, with a 100 ms margin for network jitter). The default is **20**; **0** means no limit but the service\'s throttling. When the service throttles because others use the shared quota, the rate is kept; when the run itself is too fast, it is lowered.')),
         item('**--concurrency** (integer)',
           para('How many sign-out requests may be in flight at once. The default is **8**.')),
         item('**--journal** (string)',

@@ -57,17 +57,19 @@ describe(`on Node ${process.version}`, () => {
     expect(loaded.filter((m) => /^NativeModule (https|tls|_tls_wrap)$/.test(m))).toEqual([]);
   });
 
-  it('the SDK\'s credential providers (a plain require) go through Node\'s compile cache where Node has one', async () => {
+  it('the credential-providers bundle (a plain require) goes through Node\'s compile cache where Node has one', async () => {
     const xdg = mkdtempSync(join(tmpdir(), 'cogso-xdg-'));
     caches.push(xdg);
-    const script = `#!/bin/sh\necho '{"Version": 1, "AccessKeyId": "${TEST_CREDENTIALS.accessKeyId}", "SecretAccessKey": "${TEST_CREDENTIALS.secretAccessKey}"}'\n`;
     const compiled = (): string[] => { try { return readdirSync(join(xdg, 'cogsignout', 'compile'), { recursive: true }).map(String); } catch { return []; } };
     const version = await runCli(['--version'], { env: { XDG_CACHE_HOME: xdg } });
     expect({ code: version.code, stderr: version.stderr }).toEqual({ code: 0, stderr: '' });
     expect(compiled().filter((n) => !statSync(join(xdg, 'cogsignout', 'compile', n)).isDirectory())).toEqual([]); // nothing compiled by require()
-    const r = await runCli(['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice', '--profile', 'proc'], {
-      env: { XDG_CACHE_HOME: xdg, AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null },
-      files: { 'creds.sh': script, '.aws/config': '[profile proc]\ncredential_process = sh {{HOME}}/creds.sh\n' },
+    // An assume-role profile: its STS call is made by the credential-providers bundle.
+    const r = await runCli(['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice', '--profile', 'role'], {
+      env: { XDG_CACHE_HOME: xdg, AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_ENDPOINT_URL_STS: server.url },
+      files: {
+        '.aws/config': `[profile role]\nrole_arn = arn:aws:iam::123456789012:role/Ops\nsource_profile = src\n[profile src]\naws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}\n`,
+      },
     });
     expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
     const files = compiled().filter((n) => !statSync(join(xdg, 'cogsignout', 'compile', n)).isDirectory());
