@@ -21,7 +21,7 @@ export const formatYamlStream = (value: PyValue): string => joined((out) => writ
 export function writeYaml(value: PyValue, out: string[]): void {
   if (isEmptyDict(value)) return;
   if (!isContainer(value)) {
-    writeJsonValue(value, { ensureAscii: false }, out);
+    writeJsonValue(value, { ensureAscii: false, awscliEncoder: true }, out);
     out.push('\n');
   } else writeYamlDocument(value, out);
 }
