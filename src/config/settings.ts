@@ -9,13 +9,11 @@ import type { IniValue } from './ini.js';
 export class Settings {
   private files: ConfigFiles | undefined;
 
-  /** `--profile` from the command line, if given and not empty. */
-  private readonly profileFlag: string | undefined;
-
-  constructor(readonly env: Env, profileFlag: string | undefined) {
-    // The AWS CLI sets the profile only `if args.profile`: `--profile ""` is no flag at all.
-    this.profileFlag = profileFlag === '' ? undefined : profileFlag;
-  }
+  constructor(
+    readonly env: Env,
+    /** `--profile` from the command line, if given. */
+    private readonly profileFlag: string | undefined,
+  ) {}
 
   /** --profile → AWS_PROFILE → AWS_DEFAULT_PROFILE → default. */
   get profileName(): string {

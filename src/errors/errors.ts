@@ -103,8 +103,6 @@ export class ServiceError extends CliError {
     readonly fields: ReadonlyArray<readonly [string, unknown]>,
     /** Retries made when the attempt limit stopped a retryable error (botocore's suffix), else undefined. */
     readonly maxRetriesReached: number | undefined,
-    /** The error dict reads Code before Message (botocore's generic 5xx reading). */
-    readonly codeFirst = false,
   ) {
     const suffix = maxRetriesReached === undefined ? '' : ` (reached max retries: ${maxRetriesReached})`;
     super(`An error occurred (${code}) when calling the ${operation} operation${suffix}: ${serviceMessage}`);

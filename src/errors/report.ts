@@ -104,7 +104,7 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   if (err instanceof ServiceError) {
     return structured({
       kind: 'service', code: err.code, message: err.serviceMessage, fields: err.fields,
-      operation: err.operation, maxRetriesReached: err.maxRetriesReached, codeFirst: err.codeFirst,
+      operation: err.operation, maxRetriesReached: err.maxRetriesReached,
     }, err.exitCode);
   }
   // Everything else, our own defects included, is one line and 255; a stack trace only with

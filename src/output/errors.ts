@@ -28,8 +28,6 @@ export interface CliErrorInfo {
   readonly operation?: string;
   /** Service errors: N of `(reached max retries: N)`, when a retryable error ran out of attempts. */
   readonly maxRetriesReached?: number;
-  /** Service errors: botocore's generic 5xx reading, whose dict has Code before Message. */
-  readonly codeFirst?: boolean;
 }
 
 export interface ErrorRenderOptions {
@@ -148,10 +146,7 @@ export function errorPieces(format: ErrorFormat, err: CliErrorInfo, options: Err
         out.push(...additionalErrorDetailPieces(err.fields));
       });
     }
-    const head: Array<readonly [string, unknown]> = err.codeFirst === true
-      ? [['Code', err.code], ['Message', err.message]]
-      : [['Message', err.message], ['Code', err.code]];
-    return structuredErrorPieces(format, [...head, ...fieldEntries(err.fields)], options);
+    return structuredErrorPieces(format, [['Message', err.message], ['Code', err.code], ...fieldEntries(err.fields)], options);
   }
   if (format === 'enhanced') return { chunks: basicErrorPieces(prog, `An error occurred (${err.code}): ${err.message}`) };
   return structuredErrorPieces(format, [['Code', err.code], ['Message', err.message]], options);

@@ -164,7 +164,7 @@ export function mapCallError(e: unknown, maxAttempts: number, url: string, opera
     const parsed = parseServiceError(raw);
     const attempts = (e as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
     const exhausted = retryClassOf(e) !== 'no' && attempts >= maxAttempts;
-    return new ServiceError(parsed.code, parsed.message, operation, parsed.fields, exhausted ? attempts - 1 : undefined, parsed.codeFirst);
+    return new ServiceError(parsed.code, parsed.message, operation, parsed.fields, exhausted ? attempts - 1 : undefined);
   }
   if (classifyNetworkError(e) !== 'other') return networkErrorToCliError(e, url);
   return new GeneralError(e instanceof Error ? e.message : String(e));

@@ -13,11 +13,6 @@ export interface ParsedServiceError {
   readonly message: string;
   /** Modeled members present in the body, in the error shape's member order. */
   readonly fields: ReadonlyArray<readonly [string, unknown]>;
-  /**
-   * True for botocore's generic 5xx reading (an empty or HTML body): its error dict is built
-   * Code first, which --cli-error-format json shows; a parsed body gives Message first.
-   */
-  readonly codeFirst?: boolean;
 }
 
 /** Members of this operation's error shapes besides the code (from the service model). */
@@ -40,7 +35,7 @@ export function parseServiceError(res: RawResponse): ParsedServiceError {
   const text = decoder.decode(res.body);
   const stripped = text.trim();
   if (res.statusCode >= 500 && (stripped === '' || stripped.startsWith('<html>'))) {
-    return { code: String(res.statusCode), message: STATUS_CODES[res.statusCode] ?? '', fields: [], codeFirst: true };
+    return { code: String(res.statusCode), message: STATUS_CODES[res.statusCode] ?? '', fields: [] };
   }
   let body: Record<string, unknown> = {};
   if (text !== '') {
