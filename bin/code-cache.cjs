@@ -1,18 +1,27 @@
-// Loads a CommonJS bundle through V8's code cache: `<file>.cache` next to it holds the compiled
-// code, so a run skips parsing and compiling most of it. Node 20 has no compile cache for ES
-// modules, and the AWS SDK's code is most of a sign-out's start-up time. A missing or stale
-// cache (another Node version) only costs the compile; a fresh one is then written if the
-// directory is writable.
+// Loads a CommonJS bundle through V8's code cache, so that a run skips parsing and compiling most
+// of it (the AWS SDK's code is most of a sign-out's start-up time). Used on every Node, 20 to 24:
+// Node 20 has no compile cache of its own, and on 22+ `module.enableCompileCache()` caches only
+// what is compiled before the code runs, while a cache made here at exit also holds every
+// function the run compiled lazily.
+//
+// A V8 code cache fits one Node version (and V8 flags) only. There are two:
+//   - `<file>.cache` next to the bundle, made by the build for the Node that built it;
+//   - the user's own, in `$XDG_CACHE_HOME/cogsignout` (else `~/.cache/cogsignout`), one file per
+//     bundle build, Node version and architecture, made by the first run that found no cache
+//     fitting its Node, and used from then on. It exists only where the shipped one does not
+//     fit, so it is tried first (trying a cache that does not fit costs a whole compile).
+// A run never writes next to the bundle (a global install is read-only to its users, and two
+// Node versions sharing one install must not overwrite each other's cache). Any failure (no
+// home, a cache directory that is unwritable, not ours, or a file) only costs the compile:
+// nothing is ever printed and the run goes on.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const { createRequire, wrap } = require('node:module');
 
-function compile(file, cachedData) {
-  const source = fs.readFileSync(file, 'utf8');
-  return new vm.Script(wrap(source), { filename: file, cachedData });
-}
+/** The build writes this line at the end of each bundle: a hash of its content. */
+const BUILD_MARK = '\n//# cogsignout-build=';
 
 function run(script, file) {
   const module = { exports: {} };
@@ -20,36 +29,139 @@ function run(script, file) {
   return module.exports;
 }
 
-function writeAtomically(target, data) {
+/** Where the user's caches go (whether they may be used there is for trusted() to say). */
+function userCacheDir() {
+  const env = process.env;
+  let base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
+  if (base === undefined) {
+    const home = env.HOME || env.USERPROFILE;
+    if (!home || !path.isAbsolute(home)) return undefined;
+    base = process.platform === 'win32' && env.LOCALAPPDATA ? env.LOCALAPPDATA : path.join(home, '.cache');
+  }
+  return path.join(base, 'cogsignout');
+}
+
+/**
+ * Another user able to write into the cache directory could plant compiled code: the directory
+ * must be a real directory owned by this user and closed to group and others.
+ */
+function trusted(dir) {
+  try {
+    const st = fs.lstatSync(dir);
+    if (!st.isDirectory()) return false;
+    if (typeof process.getuid !== 'function') return true;
+    return st.uid === process.getuid() && (st.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+function readOrUndefined(file) {
+  try { return fs.readFileSync(file); } catch { return undefined; }
+}
+
+/** Writes `make()` into the trusted directory, if there is one: made only if it can be kept. */
+function writeAtomically(dir, target, make) {
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temp, data);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!trusted(dir)) return;
+    fs.writeFileSync(temp, make(), { mode: 0o600 });
     fs.renameSync(temp, target);
+    prune(dir, path.basename(target));
   } catch {
     try { fs.unlinkSync(temp); } catch { /* nothing written */ }
   }
 }
 
-/** The bundle's exports, compiled from the cache when it fits. */
-function loadWithCodeCache(file) {
-  const cacheFile = `${file}.cache`;
-  let cachedData;
-  try { cachedData = fs.readFileSync(cacheFile); } catch { /* no cache yet */ }
-  const script = compile(file, cachedData);
+const STALE_MS = 7 * 24 * 3600 * 1000;
+
+/** Removes caches of other builds of the same bundle that nothing has rewritten for a week. */
+function prune(dir, kept) {
+  const bundle = kept.slice(0, kept.indexOf('@') + 1);
+  for (const name of fs.readdirSync(dir)) {
+    if (name === kept || !name.startsWith(bundle) || !name.endsWith('.cache')) continue;
+    try {
+      const file = path.join(dir, name);
+      if (Date.now() - fs.statSync(file).mtimeMs > STALE_MS) fs.unlinkSync(file);
+    } catch { /* another run removed it */ }
+  }
+}
+
+/** What identifies the bundle's content: the build's hash, else (an unbuilt file) a hash made here. */
+function buildId(source) {
+  const at = source.lastIndexOf(BUILD_MARK);
+  if (at >= 0 && source.length - at < 100) return source.slice(at + BUILD_MARK.length).trim();
+  return require('node:crypto').createHash('sha256').update(source).digest('hex').slice(0, 20);
+}
+
+/**
+ * The bundle's exports, compiled from a cache when one fits. `full()`, asked at exit, says whether
+ * this run went as far as a network call: a user cache made by a run that stopped short of one
+ * (--version, say) is then replaced by one that covers the whole call.
+ */
+function loadWithCodeCache(file, options = {}) {
+  const source = fs.readFileSync(file, 'utf8');
+  const filename = path.resolve(file);
+  const dir = userCacheDir();
+  const name = dir === undefined ? '' : `${path.basename(file)}@${buildId(source)}-${process.version}-${process.arch}`;
+  let script;
+  let used;
+  if (dir !== undefined && trusted(dir)) {
+    for (const kind of ['full', 'light']) {
+      const data = readOrUndefined(path.join(dir, `${name}.${kind}.cache`));
+      if (data === undefined) continue;
+      script = compile(source, filename, data);
+      if (!script.cachedDataRejected) { used = kind; break; }
+    }
+  }
+  if (used === undefined) {
+    const shipped = readOrUndefined(`${file}.cache`);
+    if (shipped !== undefined || script === undefined) script = compile(source, filename, shipped);
+    if (shipped !== undefined && !script.cachedDataRejected) used = 'shipped';
+  }
   const exports = run(script, file);
-  if (cachedData === undefined || script.cachedDataRejected) {
+  if (dir !== undefined && used !== 'shipped' && used !== 'full') {
     // Written at exit, when the functions this run used have been compiled too.
-    process.once('exit', () => writeAtomically(cacheFile, script.createCachedData()));
+    process.once('exit', () => {
+      try {
+        const kind = options.full !== undefined && options.full() ? 'full' : 'light';
+        if (kind === used) return;
+        writeAtomically(dir, path.join(dir, `${name}.${kind}.cache`), () => script.createCachedData());
+        if (kind === 'full') fs.rmSync(path.join(dir, `${name}.light.cache`), { force: true });
+      } catch { /* a cache is never worth a failed exit */ }
+    });
   }
   return exports;
 }
 
-/** Build step: compile, run, warm up with `await warm(exports)`, write the cache. */
+function compile(source, filename, cachedData) {
+  return new vm.Script(wrap(source), { filename, cachedData });
+}
+
+/**
+ * Node's own compile cache (Node 22.8+), for what is loaded by a plain require() rather than
+ * through loadWithCodeCache: the SDK's credential providers, read only for assume-role, SSO,
+ * credential_process and the like, load in about half the time from it. Kept in the same private
+ * directory (Node keeps one per Node version in it); costs ~0.1 ms when nothing uses it.
+ */
+function enableNodeCompileCache() {
+  const { enableCompileCache } = require('node:module');
+  if (typeof enableCompileCache !== 'function') return;
+  const dir = userCacheDir();
+  if (dir === undefined) return;
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (trusted(dir)) enableCompileCache(path.join(dir, 'compile'));
+  } catch { /* it only costs the compile */ }
+}
+
+/** Build step: compile, run, warm up with `await warm(exports)`, write the cache next to the bundle. */
 async function buildCodeCache(file, warm) {
-  const script = compile(file, undefined);
+  const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: path.resolve(file) });
   const exports = run(script, file);
   if (warm) await warm(exports);
   fs.writeFileSync(`${file}.cache`, script.createCachedData());
 }
 
-module.exports = { loadWithCodeCache, buildCodeCache };
+module.exports = { loadWithCodeCache, enableNodeCompileCache, buildCodeCache, BUILD_MARK };

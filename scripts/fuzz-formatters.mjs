@@ -189,6 +189,8 @@ const HAND = [
     s({ ['k'.repeat(127)]: 1, ['k'.repeat(128)]: 2, ['k'.repeat(129)]: 3, ['é'.repeat(64)]: 4, ['é'.repeat(65)]: 5, ['日'.repeat(42)]: 6, ['日'.repeat(43)]: 7, ['😀'.repeat(32)]: 8, ['😀'.repeat(33)]: 9, 'two\nlines': 10, '': 11, 'a\u2028b': 12 }),
     s({ nested: [[], {}, [[]], [{}], { a: [] }, [1, [2, [3, []]]], { a: { b: { c: {} } } }, [{ a: 1, b: [1, 2] }]], numbers: [0, -1, 1.5, 1e16, 1e-7, 0.1, 1e308, 2.5e-320, -0.0] }),
     '[1, -0.0, 1.0, 1E+16, 123456.789, 12345678901234567890, -99999999999999999999999, true, false, null, "x"]',
+    // Text output upper-cases the keys it prints: full case mappings, and none Python lacks.
+    s({ 'ƛ': { a: 1 }, ß: { b: 2 }, ﬁ: { c: 3 }, 'ŉ': [1], 'ɤ': [2], 'é': { d: 4 } }),
     '"a: b"', '"日本"', '1e16', '-0.0', 'null', 'true', '12345678901234567890', '[]', '{}', '""', '"\u2028"',
   ].flatMap((doc) => ['yaml', 'yaml-stream', 'json', 'text', 'table'].map((fmt) => ({ fmt, doc, enc: 'default' }))),
   // Failures after some output.
@@ -206,6 +208,9 @@ const HAND = [
     { fmt, doc: '{"Items": [{"a": "x", "b": "y"}, {"a": "\\ud800\\udc00\\udfff"}]}', enc: 'default' },
     { fmt, doc: '[1, {"a": 2}, "after"]', enc: 'default' },
     { fmt, doc: '{"b": [{"x": 1}, 2], "a": "first"}', enc: 'default' },
+    { fmt, doc: '[{"a": 1}, [12345678901234567890]]', enc: 'default' },
+    { fmt, doc: '[{"a": 1}, [9223372036854775807]]', enc: 'default' },
+    { fmt, doc: '[{"a": 1}, [-9223372036854775809]]', enc: 'default' },
   ]),
   // libyaml hands over ~16 KB at a time: a late failure keeps the pieces before it.
   ...[['yaml', 'default'], ['yaml-stream', 'ascii']].map(([fmt, enc]) => ({

@@ -92,6 +92,7 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
     log: ctx.log,
     env: io.env,
     warn: (text) => io.stderr.write(text),
+    noteLastAttempt: true,
   });
   try {
     const result = await client.signOut(Object.fromEntries(params) as Record<string, string>);

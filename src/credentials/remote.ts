@@ -10,7 +10,7 @@ import { request as httpsRequest } from 'node:https';
 import { GeneralError, ServiceError } from '../errors/errors.js';
 import { PythonError, bytesRepr } from '../output/python.js';
 import { classifyNetworkError, networkErrorToCliError } from '../transport/network-errors.js';
-import { parseServiceError } from '../transport/service-error.js';
+import { parseServiceError, UnreadableErrorResponse } from '../transport/service-error.js';
 import type { Credentials } from './types.js';
 
 interface Response { readonly status: number; readonly headers: IncomingHttpHeaders; readonly body: Buffer }
@@ -202,7 +202,9 @@ export async function callSsoPortal(call: SsoCall, opts: CallOptions, unauthoriz
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers[k] = v;
     if (res.status >= 300) {
-      const parsed = parseServiceError({ statusCode: res.status, headers, body: res.body });
+      const answer = parseServiceError({ statusCode: res.status, headers, body: res.body });
+      // An error body that cannot be read still has its status: botocore words it by the code alone.
+      const parsed = answer instanceof UnreadableErrorResponse ? { code: String(res.status), message: '' } : answer;
       const code = headers['x-amzn-errortype']?.split(':')[0] || parsed.code;
       if (code === 'UnauthorizedException') throw unauthorized();
       const retry = THROTTLING.has(code) || TRANSIENT.has(code) || TRANSIENT_STATUS.has(res.status);

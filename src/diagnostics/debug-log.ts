@@ -1,9 +1,9 @@
 // --debug: log lines on stderr in the AWS CLI's shape
 // (`2026-11-24 06:11:27,376 - MainThread - botocore.endpoint - DEBUG - message`). Unlike the
 // AWS CLI, every line passes through a redactor first: secret keys, session tokens, request
-// signatures and the values of members the service model marks sensitive (Username) never
-// reach the terminal or a CI log, whatever is being logged.
-import { REDACTED } from './redact.js';
+// signatures, passwords in URLs and the values of members the service model marks sensitive
+// (Username) never reach the terminal or a CI log, whatever is being logged.
+import { REDACTED, maskUrlPasswords } from './redact.js';
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
 
@@ -25,7 +25,7 @@ function timestamp(d: Date): string {
 export function createDebugLog(enabled: boolean, write: (text: string) => void, now: () => Date = () => new Date()): DebugLog {
   const secrets = new Set<string>();
   const redact = (text: string): string => {
-    let out = text.replace(/(Signature=)[0-9a-fA-F]+/g, `$1${REDACTED}`);
+    let out = maskUrlPasswords(text.replace(/(Signature=)[0-9a-fA-F]+/g, `$1${REDACTED}`));
     // Longest first, so a secret that contains another is hidden whole.
     for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(REDACTED);
     return out;

@@ -5,6 +5,21 @@ import { strRepr } from '../output/python.js';
 
 export const REDACTED = '<redacted>';
 
+// `scheme://user:password@host`: the user-info ends at the authority's last `@` (as urlparse
+// reads it), so a password holding a raw `@` is hidden whole.
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#'"<>]*)@/gi;
+
+/**
+ * Every password in a URL in `text` (endpoint and proxy URLs, wherever they are echoed)
+ * replaced by `mask`; the user name stays, as it identifies the account without opening it.
+ */
+export function maskUrlPasswords(text: string, mask: string = REDACTED): string {
+  return text.replace(URL_USERINFO, (whole, scheme: string, info: string) => {
+    const colon = info.indexOf(':');
+    return colon < 0 || colon === info.length - 1 ? whole : `${scheme}${info.slice(0, colon)}:${mask}@`;
+  });
+}
+
 /** Options whose value is, or may contain, a sensitive member. Prefixes count (argparse). */
 const SENSITIVE_OPTIONS = ['--username', '--cli-input-json', '--cli-input-yaml', '--usernames-file', '--filter'];
 

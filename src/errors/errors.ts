@@ -103,6 +103,8 @@ export class ServiceError extends CliError {
     readonly fields: ReadonlyArray<readonly [string, unknown]>,
     /** Retries made when the attempt limit stopped a retryable error (botocore's suffix), else undefined. */
     readonly maxRetriesReached: number | undefined,
+    /** The message as the service sent it, when it is not a string (json and yaml print it as is). */
+    readonly messageValue: unknown = serviceMessage,
   ) {
     const suffix = maxRetriesReached === undefined ? '' : ` (reached max retries: ${maxRetriesReached})`;
     super(`An error occurred (${code}) when calling the ${operation} operation${suffix}: ${serviceMessage}`);

@@ -4,6 +4,7 @@
 import { CliError, InterruptedError, ServiceError, StructuredError, UnknownArgumentError, USAGE_BLOCK } from './errors.js';
 import type { ErrorFormat } from '../cli/vocabulary.js';
 import { withLoadedPaths } from './stack-paths.js';
+import { maskUrlPasswords } from '../diagnostics/redact.js';
 
 export interface ReportContext {
   readonly prog: string;
@@ -32,8 +33,13 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     return err.exitCode;
   }
   if (ctx.debug && err instanceof Error && err.stack) {
-    ctx.writeErr(ctx.redact(`Exception caught in main()\n${withLoadedPaths(err.stack)}\n`));
+    // The trace's first line holds the message, which can be the service's: escaped, as below.
+    const { escapeControlChars } = await import('../output/control-chars.js');
+    ctx.writeErr(ctx.redact(escapeControlChars(`Exception caught in main()\n${withLoadedPaths(err.stack)}\n`)));
   }
+  // Our own messages can echo an endpoint or proxy URL as given (`Invalid endpoint: …`): its
+  // password is masked as botocore masks a proxy's (the AWS CLI prints an endpoint's as is).
+  const own = (message: string): string => maskUrlPasswords(message, '***');
   const { basicErrorPieces, errorPieces, fallbackErrorMessage } = await import('../output/errors.js');
   const { backslashReplaceSurrogates, encodeChunks, outputCodecLabel } = await import('../output/stream.js');
   const { decoderLabel } = await import('../util/codecs.js');
@@ -92,24 +98,25 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   });
 
   if (err instanceof UnknownArgumentError) {
-    const { exitCode, message } = err;
+    const { exitCode } = err;
+    const message = own(err.message);
     return handled(() => {
       write(['\n', `${USAGE_BLOCK(ctx.prog)}\n`, ...basicErrorPieces(ctx.prog, message)]);
       return exitCode;
     });
   }
   if (err instanceof StructuredError) {
-    return structured({ kind: 'structured', code: err.code, message: err.message }, err.exitCode);
+    return structured({ kind: 'structured', code: err.code, message: own(err.message) }, err.exitCode);
   }
   if (err instanceof ServiceError) {
     return structured({
-      kind: 'service', code: err.code, message: err.serviceMessage, fields: err.fields,
+      kind: 'service', code: err.code, message: err.serviceMessage, messageValue: err.messageValue, fields: err.fields,
       operation: err.operation, maxRetriesReached: err.maxRetriesReached,
     }, err.exitCode);
   }
   // Everything else, our own defects included, is one line and 255; a stack trace only with
   // --debug (above).
-  const message = err instanceof Error ? err.message : String(err);
+  const message = own(err instanceof Error ? err.message : String(err));
   return handled(() => {
     write(basicErrorPieces(ctx.prog, message));
     return err instanceof CliError ? err.exitCode : 255;

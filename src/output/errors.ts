@@ -4,6 +4,7 @@
 // error details" block. `json`, `yaml`, `text` and `table` render the error document with the
 // output formatters (no leading blank line): `Code`, `Message` for CLI errors, and `Message`,
 // `Code`, then the modeled members of the error shape for service errors.
+import { escapeControlChars, escapeControlCharsDeep, escapeControlCharsInJson } from './control-chars.js';
 import { writeJson } from './json.js';
 import { pyStr } from './python.js';
 import { collect, type Written } from './stream.js';
@@ -22,6 +23,8 @@ export interface CliErrorInfo {
   readonly code: string;
   /** The bare message: the service's `message`, or the CLI error's text. */
   readonly message: string;
+  /** Service errors: the message as sent, when not a string (`message` is its str()). */
+  readonly messageValue?: unknown;
   /** Service errors: the modeled members of the error shape present in the response, in order (`message` included). */
   readonly fields?: Iterable<readonly [string, unknown]> | PyDict | Readonly<Record<string, unknown>>;
   /** Service errors: the operation named in the message (default AdminUserGlobalSignOut). */
@@ -140,13 +143,23 @@ export function errorPieces(format: ErrorFormat, err: CliErrorInfo, options: Err
   const prog = options.prog ?? 'cogsignout';
   if (format === 'legacy') return undefined;
   if (err.kind === 'service') {
+    // The service's strings never reach the terminal with their control characters: escaped
+    // here for the layouts that print them raw (json escapes C0 itself, yaml escapes all).
     if (format === 'enhanced') {
+      const fields = fieldEntries(err.fields).map(([k, v]) => [k, escapeControlCharsDeep(v)] as const);
       return collect((out) => {
-        out.push(...basicErrorPieces(prog, serviceErrorMessage(err.code, err.message, err.operation, err.maxRetriesReached)));
-        out.push(...additionalErrorDetailPieces(err.fields));
+        out.push(...basicErrorPieces(prog, fallbackErrorMessage(err)));
+        out.push(...additionalErrorDetailPieces(fields));
       });
     }
-    return structuredErrorPieces(format, [['Message', err.message], ['Code', err.code], ...fieldEntries(err.fields)], options);
+    const message = err.messageValue !== undefined ? err.messageValue : err.message;
+    const doc: Array<readonly [string, PyValue]> = [['Message', fromJs(message)], ['Code', err.code], ...fieldEntries(err.fields)];
+    if (format === 'json') {
+      const written = structuredErrorPieces(format, doc, options);
+      return { ...written, chunks: written.chunks.map(escapeControlCharsInJson) };
+    }
+    if (format === 'yaml') return structuredErrorPieces(format, doc, options);
+    return structuredErrorPieces(format, doc.map(([k, v]) => [escapeControlChars(k), escapeControlCharsDeep(v)] as const), options);
   }
   if (format === 'enhanced') return { chunks: basicErrorPieces(prog, `An error occurred (${err.code}): ${err.message}`) };
   return structuredErrorPieces(format, [['Code', err.code], ['Message', err.message]], options);
@@ -154,5 +167,7 @@ export function errorPieces(format: ErrorFormat, err: CliErrorInfo, options: Err
 
 /** What write_error gets when the first attempt is legacy or failed: str(exception) for a service error, else the message. */
 export function fallbackErrorMessage(err: CliErrorInfo): string {
-  return err.kind === 'service' ? serviceErrorMessage(err.code, err.message, err.operation, err.maxRetriesReached) : err.message;
+  return err.kind === 'service'
+    ? serviceErrorMessage(escapeControlChars(err.code), escapeControlChars(err.message), err.operation, err.maxRetriesReached)
+    : err.message;
 }

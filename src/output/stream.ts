@@ -72,7 +72,7 @@ const CODECS: Readonly<Record<string, Codec>> = {
     encode: (cp) => {
       if (cp < 0x80 || (cp >= 0xa0 && cp < 0x100)) return [cp];
       const i = CP1252_HIGH.indexOf(cp);
-      return i > 0 || (i === 0 && cp === 0x20ac) ? [0x80 + i] : undefined;
+      return i >= 0 ? [0x80 + i] : undefined;
     },
   },
 };

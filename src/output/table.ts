@@ -227,6 +227,10 @@ function getItem(container: PyValue, key: PyValue): PyValue {
     if (typeof key !== 'bigint' && typeof key !== 'boolean') {
       throw new PythonError('TypeError', `list indices must be integers or slices, not ${pyClassName(key)}`);
     }
+    // An index is a Py_ssize_t first: past 64 bits it cannot even be out of range.
+    if (typeof key === 'bigint' && (key > 0x7fffffffffffffffn || key < -0x8000000000000000n)) {
+      throw new PythonError('IndexError', "cannot fit 'int' into an index-sized integer");
+    }
     const i = typeof key === 'boolean' ? (key ? 1 : 0) : Number(key);
     const at = i < 0 ? container.length + i : i;
     if (at < 0 || at >= container.length) throw new PythonError('IndexError', 'list index out of range');

@@ -4,7 +4,7 @@
 // column set (the sorted union of scalar keys, '' where missing).
 import { PythonError, pyClassName, pyStr } from './python.js';
 import { collect } from './stream.js';
-import { compareCodePoints } from './unicode.js';
+import { compareCodePoints, pyUpper } from './unicode.js';
 import { PyDict, isContainer, type PyValue } from './value.js';
 
 export function formatText(value: PyValue): string {
@@ -40,7 +40,7 @@ function formatList(items: PyValue[], out: string[], identifier: string | undefi
 
 function formatScalarList(items: PyValue[], out: string[], identifier: string | undefined): void {
   if (identifier !== undefined) {
-    const prefix = identifier.toUpperCase();
+    const prefix = pyUpper(identifier);
     for (const item of items) out.push(`${prefix}\t${pyStr(item)}\n`);
   } else {
     out.push(items.map(pyStr).join('\t'), '\n');
@@ -62,7 +62,7 @@ function formatDict(item: PyDict, out: string[], identifier: string | undefined,
     for (const key of rest) nonScalars.push([key, item.get(key) as PyValue]);
   }
   if (scalars.length > 0) {
-    if (identifier !== undefined) scalars.unshift(identifier.toUpperCase());
+    if (identifier !== undefined) scalars.unshift(pyUpper(identifier));
     out.push(scalars.join('\t'), '\n');
   }
   for (const [key, value] of nonScalars) formatItem(value, out, key, undefined);

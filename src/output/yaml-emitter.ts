@@ -75,7 +75,7 @@ function assignAnchors(root: YNode): Map<YNode, string | null> {
   return anchors;
 }
 
-// ---- resolver: what a plain scalar would be read back as (YAML 1.2 rules of ruamel) ----
+// ---- resolver: what a plain scalar would be read back as (ruamel's Resolver, the one its C dumper uses: YAML 1.2 rules) ----
 
 const RESOLVERS: ReadonlyArray<readonly [Tag | 'other', RegExp, string]> = [
   ['bool', /^(?:true|True|TRUE|false|False|FALSE)$/, 'tTfF'],

@@ -1,29 +1,45 @@
-// The SDK's Node HTTP handler, with each response body buffered. The AWS CLI's error messages
-// are derived from the raw bytes of the answer (botocore's parser), and the SDK keeps the
-// response it parsed on the error it throws ($response): buffering makes those bytes readable
-// again. The operation's answers are tiny, so nothing is lost by not streaming.
+// The SDK's HTTP handler: each request sent through http-send.ts (with its timeouts and body
+// limit) and each response body buffered. The AWS CLI's error messages are derived from the raw
+// bytes of the answer (botocore's parser), and the SDK keeps the response it parsed on the error
+// it throws ($response): buffering makes those bytes readable again. The operation's answers are
+// tiny, so nothing is lost by not streaming.
 import { HttpRequest, HttpResponse, type HttpHandler } from '@smithy/core/protocols';
-import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions } from '@smithy/types';
-import type { Readable } from 'node:stream';
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+import { isUtf8 } from 'node:buffer';
 import { GeneralError } from '../errors/errors.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 import { REDACTED, redactParams } from '../diagnostics/redact.js';
 import { bytesRepr, strRepr } from '../output/python.js';
 import { SENSITIVE_MEMBERS } from '../service/model.js';
 import { pythonJsonDumps } from './wire-body.js';
+import { BodyTooLargeError, exchange, type Received } from './http-send.js';
+import { maskProxyUrl } from './proxy.js';
 
 export function requestUrl(req: HttpRequest): string {
   const port = req.port ? `:${req.port}` : '';
   return `${req.protocol}//${req.hostname}${port}${req.path}`;
 }
 
-async function readAll(body: unknown): Promise<Uint8Array> {
-  if (body === undefined || body === null) return new Uint8Array();
-  if (body instanceof Uint8Array) return body;
-  const chunks: Buffer[] = [];
-  for await (const chunk of body as Readable) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
+function pathWithQuery(req: HttpRequest): string {
+  const query = Object.entries(req.query ?? {}).flatMap(([k, v]) => (v === null ? [encodeURIComponent(k)]
+    : (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`)));
+  return query.length === 0 ? req.path : `${req.path}?${query.join('&')}`;
+}
+
+/**
+ * The most an answer may hold. An AdminUserGlobalSignOut answer is `{}` or an error of a few
+ * hundred bytes: 16 KiB leaves room for any proxy's error page and keeps even 1,000 concurrent
+ * bulk calls within a few MiB. A ListUsers page (60 users at most) is rarely above 100 KiB; at
+ * 1 MiB, the SDK's parse of a full page keeps the process under 100 MiB.
+ */
+export const MAX_BODY_BYTES = 16 * 1024;
+export const MAX_LIST_BODY_BYTES = 1024 * 1024;
+
+function bodyLimitFor(req: HttpRequest): number {
+  const target = req.headers['x-amz-target'] ?? '';
+  return target.endsWith('.ListUsers') ? MAX_LIST_BODY_BYTES : MAX_BODY_BYTES;
 }
 
 /** Where the requests of one client went (one endpoint per client), for connection-error messages. */
@@ -53,6 +69,12 @@ export function insecureRequestWarning(host: string): string {
 }
 
 export interface HandlerOptions {
+  readonly httpAgent: HttpAgent;
+  readonly httpsAgent: HttpsAgent;
+  readonly connectTimeoutMs: number;
+  readonly readTimeoutMs: number;
+  /** The proxy in use (either scheme), as configured, for the failure message. */
+  readonly proxyUrl?: string | undefined;
   readonly log?: DebugLog;
   /** Where to print urllib3's warning when TLS verification is off (--no-verify-ssl). */
   readonly warnInsecure?: ((text: string) => void) | undefined;
@@ -73,8 +95,8 @@ function viaProxy(request: HttpRequest, proxy: URL): HttpRequest {
   return forwarded;
 }
 
-export function bufferingHandler(inner: NodeHttpHandler, target: TargetRecord, options: HandlerOptions = {}): HttpHandler<HttpHandlerOptions> {
-  const { log = NO_DEBUG, warnInsecure, httpProxy } = options;
+export function bufferingHandler(target: TargetRecord, options: HandlerOptions): HttpHandler<HttpHandlerOptions> {
+  const { log = NO_DEBUG, warnInsecure, httpProxy, proxyUrl } = options;
   const warned = new Set<string>();
   return {
     async handle(request: HttpRequest, handlerOptions?: HttpHandlerOptions) {
@@ -89,22 +111,50 @@ export function bufferingHandler(inner: NodeHttpHandler, target: TargetRecord, o
       if (log.enabled) {
         const headers = { ...request.headers };
         if (headers['x-amz-security-token']) headers['x-amz-security-token'] = REDACTED;
+        // The body's SHA-256: a dictionary of user names would recover the one in the body.
+        if (headers['x-amz-content-sha256']) headers['x-amz-content-sha256'] = REDACTED;
         log.log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${request.method}, url=${target.url}, headers=${headersForLog(headers, true)}, body=${bodyForLog(request.body)}>`);
       }
-      const sent = httpProxy && request.protocol === 'http:' ? viaProxy(request, httpProxy) : request;
-      const { response } = await inner.handle(sent, handlerOptions);
-      const body = await readAll(response.body);
+      const forwarded = httpProxy !== undefined && request.protocol === 'http:';
+      const sent = forwarded ? viaProxy(request, httpProxy) : request;
+      const agent = request.protocol === 'https:' ? options.httpsAgent : options.httpAgent;
+      const limits = { connectTimeoutMs: options.connectTimeoutMs, readTimeoutMs: options.readTimeoutMs, maxBodyBytes: bodyLimitFor(request) };
+      const signal = handlerOptions?.abortSignal instanceof AbortSignal ? handlerOptions.abortSignal : undefined;
+      let response: Received;
+      try {
+        const out = { ...sent, body: sent.body as string | Uint8Array | undefined, path: forwarded ? sent.path : pathWithQuery(sent) };
+        response = await exchange(out, agent, limits, proxyUrl === undefined ? undefined : maskProxyUrl(proxyUrl), signal);
+      } catch (e) {
+        // A header value Node refuses (a newline in a key or token from the environment): the
+        // AWS CLI quotes the value, which can be the session token; the header's name is enough.
+        const code = (e as { code?: unknown } | null)?.code;
+        if (code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN') {
+          const name = /\["([^"]*)"\]/.exec((e as Error).message)?.[1];
+          throw new GeneralError(`An HTTP Client raised an unhandled exception: Invalid header value${name === undefined ? '' : ` for '${name}'`}`);
+        }
+        if (e instanceof BodyTooLargeError) {
+          throw new GeneralError(`Response body too large (more than ${e.limit} bytes) from endpoint URL: "${target.url}"`);
+        }
+        throw e;
+      }
+      const { body } = response;
       if (log.enabled) {
         const origin = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
         log.log('urllib3.connectionpool', `${origin} "${request.method} ${request.path} HTTP/1.1" ${response.statusCode} ${body.length}`);
         log.log('botocore.parsers', `Response headers: ${headersForLog(response.headers, false)}`);
         log.log('botocore.parsers', `Response body:\n${bytesRepr(body)}`);
       }
+      // botocore decodes a success body as UTF-8 before parsing it and fails when it cannot (the
+      // SDK would read it with replacement characters); error bodies: see service-error.ts.
+      if (response.statusCode < 301 && body.length > 0 && !isUtf8(body)) {
+        throw new GeneralError(`Unable to parse the response from endpoint URL: "${target.url}": the body is not valid UTF-8`);
+      }
       return { response: new HttpResponse({ statusCode: response.statusCode, reason: response.reason, headers: response.headers, body }) };
     },
-    updateHttpClientConfig(key, value) { inner.updateHttpClientConfig(key as never, value as never); },
-    httpHandlerConfigs() { return inner.httpHandlerConfigs(); },
-    destroy() { inner.destroy(); },
+    // The client's settings are fixed when it is made; the SDK has nothing to change here.
+    updateHttpClientConfig() {},
+    httpHandlerConfigs() { return {}; },
+    destroy() { options.httpAgent.destroy(); options.httpsAgent.destroy(); },
   };
 }
 

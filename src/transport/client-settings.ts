@@ -27,6 +27,23 @@ export interface ResolvedClientSettings {
 
 const DEFAULT_TIMEOUT_S = 60;
 
+/** Python's OSError text for a file that cannot be read (`[Errno 21] Is a directory`). */
+const OS_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: '[Errno 2] No such file or directory',
+  EACCES: '[Errno 13] Permission denied',
+  EPERM: '[Errno 1] Operation not permitted',
+  ENOTDIR: '[Errno 20] Not a directory',
+  EISDIR: '[Errno 21] Is a directory',
+  ELOOP: '[Errno 40] Too many levels of symbolic links',
+  ENAMETOOLONG: '[Errno 36] File name too long',
+  EIO: '[Errno 5] Input/output error',
+};
+
+function osErrorText(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' ? OS_ERRORS[code] : undefined) ?? OS_ERRORS.ENOENT as string;
+}
+
 function timeoutMs(kind: 'read' | 'connect', text: string | undefined): number {
   if (text === undefined) return DEFAULT_TIMEOUT_S * 1000;
   const seconds = pyInt(text);
@@ -75,17 +92,22 @@ export async function resolveClientSettings(
     if (caPath.trim() === '') {
       throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
     }
+    const failed = (reason: string): GeneralError =>
+      new GeneralError(`SSL validation failed for ${(endpoint ?? regionalEndpoint(region)).replace(/\/?$/, '/')} ${reason}`);
     try {
       caBundle = readBounded(expandPath(caPath, io.env), READ_LIMITS.caBundle);
     } catch (e) {
-      const url = (endpoint ?? regionalEndpoint(region)).replace(/\/?$/, '/');
       if (e instanceof InputTooLargeError) {
         // OpenSSL finds no certificate in /dev/zero and the AWS CLI says so; a regular file past
         // the ceiling (the AWS CLI would load it whole) gets a message of cogsignout's own.
-        if (!e.regularFile) throw new GeneralError(`SSL validation failed for ${url} [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)`);
-        throw new GeneralError(`SSL validation failed for ${url} the CA bundle ${e.path} is larger than ${sizeText(e.limit)}, the most cogsignout reads from a CA bundle`);
+        if (!e.regularFile) throw failed('[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)');
+        throw failed(`the CA bundle ${e.path} is larger than ${sizeText(e.limit)}, the most cogsignout reads from a CA bundle`);
       }
-      throw new GeneralError(`SSL validation failed for ${url} [Errno 2] No such file or directory`);
+      throw failed(osErrorText(e));
+    }
+    // Python's ssl loads PEM certificates (or CRLs) only, and refuses a file without any.
+    if (!/-----BEGIN (?:TRUSTED )?(?:CERTIFICATE|X509 CRL)-----/.test(caBundle.toString('latin1'))) {
+      throw failed('[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)');
     }
   }
 

@@ -8,7 +8,6 @@ import {
   AdminUserGlobalSignOutCommand, CognitoIdentityProviderClient, ListUsersCommand, type CognitoIdentityProviderClientConfig,
   type ListUsersCommandInput, type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpRequest } from '@smithy/core/protocols';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { CliError, GeneralError, ServiceError } from '../errors/errors.js';
@@ -17,7 +16,7 @@ import { redactParams } from '../diagnostics/redact.js';
 import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
 import { bufferingHandler, rawResponseOf, type TargetRecord } from './buffering-handler.js';
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
-import { isErrorStatus, parseServiceError } from './service-error.js';
+import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
 import { proxyFor } from './proxy.js';
@@ -36,16 +35,25 @@ export interface ClientSettings extends ResolvedClientSettings {
   readonly env: Env;
   /** Where warnings go (stderr): urllib3's InsecureRequestWarning under --no-verify-ssl. */
   readonly warn: (text: string) => void;
+  /**
+   * botocore notes "max attempts reached" for any error on the last attempt (so with
+   * AWS_MAX_ATTEMPTS=1 even a user error says `(reached max retries: 0)`). A caller that makes
+   * its own retry decisions (bulk-sign-out, one attempt per call) leaves this off: the note then
+   * marks exactly the errors botocore would have retried.
+   */
+  readonly noteLastAttempt?: boolean;
 }
 
 const noLog = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+/** What the handler holds for https when the endpoint is http: never asked for a socket. */
+const UNUSED_HTTPS_AGENT = { destroy() {} } as unknown as HttpsAgent;
 
 /**
  * Keep-alive agents, through the environment's proxy when one applies (the SDK ignores proxies):
  * https goes through a CONNECT tunnel; plain http is sent to the proxy with the absolute URL, as
  * urllib3 does (many proxies refuse CONNECT to port 80), which the handler arranges.
  */
-function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined } {
+function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined; proxy: string | undefined } {
   const base = { keepAlive: true, maxSockets: s.maxSockets ?? 50 };
   const tls = { rejectUnauthorized: s.verifyTls, ...(s.caBundle ? { ca: s.caBundle } : {}) };
   // The proxy depends on the endpoint's scheme and host; without --endpoint-url it is the
@@ -53,10 +61,14 @@ function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: Https
   const target = new URL(s.endpoint ?? regionalEndpoint(s.region));
   const proxy = proxyFor(target, s.env);
   if (proxy !== undefined) s.log.log('botocore.httpsession', `Using proxy ${proxy.replace(/\/\/[^@/]*@/, '//<redacted>@')} for ${target.origin}`);
+  const https = target.protocol === 'https:';
   return {
     httpAgent: new HttpAgent(base),
-    httpsAgent: proxy !== undefined && target.protocol === 'https:' ? new HttpsProxyAgent({ ...base, ...tls, proxy }) : new HttpsAgent({ ...base, ...tls }),
+    // A plain-http endpoint never uses the https agent: an inert one keeps node:https (and TLS,
+    // which Node 22+ takes several milliseconds to load) unloaded; see the build's lazy stubs.
+    httpsAgent: !https ? UNUSED_HTTPS_AGENT : proxy !== undefined ? new HttpsProxyAgent({ ...base, ...tls, proxy }) : new HttpsAgent({ ...base, ...tls }),
     httpProxy: proxy !== undefined && target.protocol === 'http:' ? new URL(proxy) : undefined,
+    proxy,
   };
 }
 
@@ -76,14 +88,7 @@ export interface CognitoClient {
 export function createCognitoClient(s: ClientSettings): CognitoClient {
   silenceSdkNotices();
   const target: TargetRecord = {};
-  const { httpAgent, httpsAgent, httpProxy } = agentsFor(s);
-  const inner = new NodeHttpHandler({
-    connectionTimeout: s.connectTimeoutMs,
-    socketTimeout: s.readTimeoutMs,
-    httpAgent,
-    httpsAgent,
-    logger: noLog,
-  });
+  const { httpAgent, httpsAgent, httpProxy, proxy } = agentsFor(s);
   const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log);
   const seconds = (ms: number): string => (ms === 0 ? 'None' : String(ms / 1000));
   s.log.log('botocore.endpoint', `Setting cognito-idp timeout as (${seconds(s.connectTimeoutMs)}, ${seconds(s.readTimeoutMs)})`);
@@ -107,7 +112,10 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     retryStrategy,
     // Given, like every setting here, so that the SDK never reads the config files itself.
     disableClockSkewCorrection: false,
-    requestHandler: bufferingHandler(inner, target, { log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy }),
+    requestHandler: bufferingHandler(target, {
+      httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, proxyUrl: proxy,
+      log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy,
+    }),
     customUserAgent: [['cogsignout', s.version]],
     // Never undefined: the SDK would then read the config files itself (with its own profile rules).
     userAgentAppId: s.userAgentAppId ?? '',
@@ -137,7 +145,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         await client.send(new AdminUserGlobalSignOutCommand(params as { UserPoolId: string; Username: string }));
         return {};
       } catch (e) {
-        const mapped = mapCallError(e, s.maxAttempts, target.url ?? '', OPERATION_NAME);
+        const mapped = mapCallError(e, s.maxAttempts, target.url ?? '', OPERATION_NAME, s.noteLastAttempt);
         if (mapped === undefined) return {};
         throw mapped;
       }
@@ -147,7 +155,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         const out = await client.send(new ListUsersCommand(params));
         return { users: out.Users ?? [], paginationToken: out.PaginationToken };
       } catch (e) {
-        throw mapCallError(e, s.maxAttempts, target.url ?? '', 'ListUsers') ?? new GeneralError('ListUsers returned an unreadable answer');
+        throw mapCallError(e, s.maxAttempts, target.url ?? '', 'ListUsers', s.noteLastAttempt) ?? new GeneralError('ListUsers returned an unreadable answer');
       }
     },
     destroy() { client.destroy(); },
@@ -155,16 +163,20 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
 }
 
 /** The AWS CLI's error for a failed call; undefined when botocore would have called it a success. */
-export function mapCallError(e: unknown, maxAttempts: number, url: string, operation: string): CliError | undefined {
+export function mapCallError(e: unknown, maxAttempts: number, url: string, operation: string, noteLastAttempt = false): CliError | undefined {
   if (e instanceof CliError) return e;
   const raw = rawResponseOf(e);
   if (raw) {
     // botocore reads any 2xx/3xx (<301) answer as success, whatever its body.
     if (!isErrorStatus(raw.statusCode)) return undefined;
     const parsed = parseServiceError(raw);
+    if (parsed instanceof UnreadableErrorResponse) {
+      return new GeneralError(`Unable to parse the error response from endpoint URL: "${url}": ${parsed.reason}`);
+    }
     const attempts = (e as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-    const exhausted = retryClassOf(e) !== 'no' && attempts >= maxAttempts;
-    return new ServiceError(parsed.code, parsed.message, operation, parsed.fields, exhausted ? attempts - 1 : undefined);
+    // botocore checks the attempt count before the error's kind (see noteLastAttempt).
+    const exhausted = attempts >= maxAttempts && (noteLastAttempt || retryClassOf(e) !== 'no');
+    return new ServiceError(parsed.code, parsed.message, operation, parsed.fields, exhausted ? attempts - 1 : undefined, parsed.messageValue);
   }
   if (classifyNetworkError(e) !== 'other') return networkErrorToCliError(e, url);
   return new GeneralError(e instanceof Error ? e.message : String(e));

@@ -1,6 +1,8 @@
 // Node's socket and TLS failures, worded as botocore words them (its exception texts are what
 // scripts and operators know). All of them are retried like botocore's ConnectionError family.
 import { GeneralError } from '../errors/errors.js';
+import { TLS_EOF, TransportFailure } from './http-send.js';
+import { strRepr } from '../output/python.js';
 
 const CANNOT_CONNECT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAI_NONAME', 'EAI_FAIL']);
 const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
@@ -21,11 +23,48 @@ const TLS_REASONS: Readonly<Record<string, string>> = {
   ERR_SSL_WRONG_VERSION_NUMBER: '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:992)',
 };
 
-export type NetworkFailure = 'connect' | 'connect-timeout' | 'read-timeout' | 'closed' | 'tls' | 'other';
+interface AltnameError { code?: string; cert?: { subjectaltname?: string; subject?: { CN?: string | string[] } } }
+
+/** urllib3's match_hostname message: the names tried are the certificate's SANs, else its CN. */
+function hostnameMismatch(e: AltnameError, url: string): string {
+  let host: string;
+  try { host = new URL(url).hostname.replace(/^\[|\]$/g, ''); } catch { host = ''; }
+  const sans = (e.cert?.subjectaltname ?? '').split(', ').flatMap((entry) => {
+    const m = /^(DNS|IP Address):(.*)$/.exec(entry);
+    return m ? [m[2] as string] : [];
+  });
+  const cn = e.cert?.subject?.CN;
+  const names = sans.length > 0 ? sans : cn === undefined ? [] : Array.isArray(cn) ? cn : [cn];
+  if (names.length > 1) return `hostname ${strRepr(host)} doesn't match either of ${names.map(strRepr).join(', ')}`;
+  if (names.length === 1) return `hostname ${strRepr(host)} doesn't match ${strRepr(names[0] as string)}`;
+  return 'no appropriate commonName or subjectAltName fields were found';
+}
+
+/** Python's ssl wording for a TLS failure: `[SSL: REASON] reason (_ssl.c:992)`. */
+function tlsReason(e: unknown, url: string): string {
+  const err = asNodeError(e);
+  const message = err.message ?? '';
+  if (err.code === 'ERR_TLS_CERT_ALTNAME_INVALID') return hostnameMismatch(e as AltnameError, url);
+  if (/wrong version number/i.test(message)) return TLS_REASONS.ERR_SSL_WRONG_VERSION_NUMBER as string;
+  const known = TLS_REASONS[err.code ?? ''];
+  if (known !== undefined) return known;
+  if (TLS_EOF.test(message)) return 'TLS/SSL connection has been closed (EOF) (_ssl.c:992)';
+  // OpenSSL's own text inside Node's: `…:error:0A00042E:SSL routines:ssl3_read_bytes:tlsv1 alert protocol version:…`
+  const openssl = /error:[0-9A-F]+:SSL routines:[^:]*:([^:]+)/.exec(message);
+  if (openssl) {
+    const reason = openssl[1] as string;
+    return `[SSL: ${reason.toUpperCase().replace(/ /g, '_')}] ${reason} (_ssl.c:992)`;
+  }
+  return `[SSL] ${message || err.code || 'TLS failure'} (_ssl.c:992)`;
+}
+
+export type NetworkFailure = 'connect' | 'connect-timeout' | 'read-timeout' | 'closed' | 'proxy' | 'tls' | 'other';
 
 export function classifyNetworkError(e: unknown): NetworkFailure {
+  if (e instanceof TransportFailure) return e.kind;
   const err = asNodeError(e);
   const code = err.code ?? '';
+  if (TLS_EOF.test(err.message ?? '')) return 'tls';
   // The SDK's handler renames ECONNRESET and EPIPE to TimeoutError; the code tells the truth.
   if (CLOSED.has(code)) return 'closed';
   if (err.name === 'TimeoutError') {
@@ -46,11 +85,8 @@ export function networkErrorToCliError(e: unknown, url: string): GeneralError {
     case 'connect-timeout': return new GeneralError(`Connect timeout on endpoint URL: "${url}"`);
     case 'read-timeout': return new GeneralError(`Read timeout on endpoint URL: "${url}"`);
     case 'closed': return new GeneralError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
-    case 'tls': {
-      const code = /wrong version number/i.test(err.message ?? '') ? 'ERR_SSL_WRONG_VERSION_NUMBER' : err.code ?? '';
-      const reason = TLS_REASONS[code] ?? `[SSL] ${err.message ?? code}`;
-      return new GeneralError(`SSL validation failed for ${url} ${reason}`);
-    }
+    case 'proxy': return new GeneralError(`Failed to connect to proxy URL: "${e instanceof TransportFailure ? e.proxyUrl ?? '' : ''}"`);
+    case 'tls': return new GeneralError(`SSL validation failed for ${url} ${tlsReason(e, url)}`);
     default: return new GeneralError(`An HTTP Client raised an unhandled exception: ${err.message ?? String(e)}`);
   }
 }

@@ -58,3 +58,20 @@ export function proxyFor(target: URL, e: Env): string | undefined {
   // Python accepts `host:port` without a scheme and means http.
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
 }
+
+/**
+ * The proxy URL as botocore shows it in errors: user name and password each replaced by `***`
+ * (`http://***:***@proxy:3128`). botocore replaces the first occurrence of each anywhere in the
+ * URL, which can leave a short password visible (`http://u:h@…` masks the `h` of `http`); here
+ * the user-info part itself is masked, which gives the same text for every other URL.
+ */
+export function maskProxyUrl(url: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i.exec(url);
+  if (m === null) return url;
+  const userinfo = m[2] as string;
+  const colon = userinfo.indexOf(':');
+  const user = colon < 0 ? userinfo : userinfo.slice(0, colon);
+  const password = colon < 0 ? undefined : userinfo.slice(colon + 1);
+  const masked = `${user === '' ? '' : '***'}${password === undefined ? '' : `:${password === '' ? '' : '***'}`}`;
+  return `${m[1] as string}${masked}@${url.slice(m[0].length)}`;
+}

@@ -1,6 +1,9 @@
 // botocore's reading of an awsJson1_1 error response (code, message and modeled fields), and its
 // retry classification. Both decide the exact message and exit code the user sees.
 import { STATUS_CODES } from 'node:http';
+import { parseJson } from '../output/json-parse.js';
+import { pyStr } from '../output/python.js';
+import { PyDict, isDict, toJs, type PyValue } from '../output/value.js';
 
 export interface RawResponse {
   readonly statusCode: number;
@@ -10,9 +13,24 @@ export interface RawResponse {
 
 export interface ParsedServiceError {
   readonly code: string;
+  /** str() of the message, as botocore's ClientError prints it (`None`, `{'a': 1}`, …). */
   readonly message: string;
-  /** Modeled members present in the body, in the error shape's member order. */
+  /**
+   * The message as sent, for the error formats that print values (json, yaml): plain
+   * JavaScript, because the renderers live in another bundle with their own value classes.
+   */
+  readonly messageValue?: unknown;
+  /** Modeled members present in the body (null ones left out), in the error shape's member order. */
   readonly fields: ReadonlyArray<readonly [string, unknown]>;
+}
+
+/**
+ * An error response botocore cannot read: it fails with a Python exception of its own
+ * (`unhashable type: 'dict'`, `'list' object has no attribute 'get'`, a UnicodeDecodeError).
+ * `reason` completes cogsignout's clearer message.
+ */
+export class UnreadableErrorResponse {
+  constructor(readonly reason: string) {}
 }
 
 /** Members of this operation's error shapes besides the code (from the service model). */
@@ -25,41 +43,61 @@ const OPERATION_ERRORS = new Set([
   'UserNotFoundException', 'OperationNotEnabledException', 'InternalErrorException',
 ]);
 
-const decoder = new TextDecoder('utf-8');
+const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function isErrorStatus(status: number): boolean {
   return status >= 301;
 }
 
-export function parseServiceError(res: RawResponse): ParsedServiceError {
-  const text = decoder.decode(res.body);
-  const stripped = text.trim();
-  if (res.statusCode >= 500 && (stripped === '' || stripped.startsWith('<html>'))) {
-    return { code: String(res.statusCode), message: STATUS_CODES[res.statusCode] ?? '', fields: [] };
-  }
-  let body: Record<string, unknown> = {};
-  if (text !== '') {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      body = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed as Record<string, unknown> : {};
-    } catch {
-      body = { message: text };
+/** bytes.strip(): ASCII whitespace only. */
+const stripBytes = (s: string): string => s.replace(/^[ \t\n\r\v\f]+|[ \t\n\r\v\f]+$/g, '');
+
+export function parseServiceError(res: RawResponse): ParsedServiceError | UnreadableErrorResponse {
+  if (res.statusCode >= 500) {
+    const stripped = stripBytes(Buffer.from(res.body).toString('latin1'));
+    if (stripped === '' || stripped.startsWith('<html>')) {
+      const reason = STATUS_CODES[res.statusCode] ?? '';
+      return { code: String(res.statusCode), message: reason, messageValue: reason, fields: [] };
     }
   }
-  const message = body.message ?? body.Message ?? '';
-  let code = typeof body.__type === 'string' ? body.__type : String(res.statusCode);
+  let text: string;
+  try {
+    text = decoder.decode(res.body);
+  } catch {
+    return new UnreadableErrorResponse('the body is not valid UTF-8');
+  }
+  let body = new PyDict();
+  if (text !== '') {
+    let parsed: PyValue;
+    try {
+      parsed = parseJson(text);
+    } catch {
+      parsed = new PyDict([['message', text]]);
+    }
+    if (!isDict(parsed)) return new UnreadableErrorResponse('the body is not a JSON object');
+    body = parsed;
+  }
+  const messageValue: PyValue = body.has('message') ? body.get('message') as PyValue : body.has('Message') ? body.get('Message') as PyValue : '';
+  let code: string | null;
+  const queryError = (res.headers['x-amzn-query-error'] ?? '').split(';');
+  if (queryError.length === 2 && queryError[0] !== '') {
+    code = queryError[0] as string;
+  } else {
+    const type = body.has('__type') ? body.get('__type') as PyValue : String(res.statusCode);
+    if (type !== null && typeof type !== 'string') return new UnreadableErrorResponse('"__type" is not a string');
+    code = type;
+  }
+  if (code === null) code = '';
   if (code.includes(':')) code = code.slice(0, code.indexOf(':'));
   if (code.includes('#')) code = code.slice(code.lastIndexOf('#') + 1);
-  const queryError = res.headers['x-amzn-query-error'];
-  if (queryError !== undefined) {
-    const [qcode] = queryError.split(';');
-    if (qcode) code = qcode;
-  }
   const fields: Array<readonly [string, unknown]> = [];
   if (OPERATION_ERRORS.has(code)) {
-    for (const m of MODELED_MEMBERS[code] ?? DEFAULT_MEMBERS) if (m in body) fields.push([m, body[m]]);
+    for (const m of MODELED_MEMBERS[code] ?? DEFAULT_MEMBERS) {
+      const v = body.get(m);
+      if (v !== undefined && v !== null) fields.push([m, toJs(v)]);
+    }
   }
-  return { code, message: typeof message === 'string' ? message : String(message), fields };
+  return { code, message: pyStr(messageValue), messageValue: toJs(messageValue), fields };
 }
 
 const THROTTLING_CODES = new Set([
@@ -74,7 +112,8 @@ const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 export type RetryClass = 'throttling' | 'transient' | 'no';
 
 /** botocore's standard-mode retry checkers, applied to an error response. */
-export function classifyResponse(res: RawResponse, parsed: ParsedServiceError): RetryClass {
+export function classifyResponse(res: RawResponse, parsed: ParsedServiceError | UnreadableErrorResponse): RetryClass {
+  if (parsed instanceof UnreadableErrorResponse) return 'no'; // botocore fails outright, before any retry
   if (THROTTLING_CODES.has(parsed.code)) return 'throttling';
   if (TRANSIENT_CODES.has(parsed.code) || TRANSIENT_STATUS.has(res.statusCode)) return 'transient';
   return 'no';

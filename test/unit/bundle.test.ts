@@ -1,8 +1,9 @@
 // The built bundles' shape, checked on every CI run: the core (all that --version, help,
 // skeletons and argument errors load) stays small and SDK-free, the network bundle stays within
-// its budget, and both ship a code cache this Node accepts. Budgets are set from the
+// its budget, and both ship a code cache the building Node accepts. Budgets are set from the
 // measurement (bench/startup.mjs) with ~20% headroom: growing past one is a decision to make.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,8 +33,20 @@ describe('bundles', () => {
     expect(statSync(join(DIST, 'net.cjs')).size).toBeLessThanOrEqual(NETWORK_BUDGET);
   });
 
-  it('both ship a code cache this Node accepts', () => {
+  it('both are ASCII and end with a hash of their content, which names the users\' own caches', () => {
+    for (const name of ['core.cjs', 'net.cjs']) {
+      const text = readFileSync(join(DIST, name), 'utf8');
+      const mark = /\n\/\/# cogsignout-build=([0-9a-f]{20})\n$/.exec(text);
+      expect(mark, name).not.toBeNull();
+      expect(createHash('sha256').update(text.slice(0, mark!.index)).digest('hex').slice(0, 20)).toBe(mark![1]);
+      // ASCII only, so that V8 holds the source as one-byte text.
+      expect(/[^\x00-\x7f]/.exec(text), name).toBeNull();
+    }
+  });
+
+  it('both ship a code cache the building Node accepts, readable by every user', () => {
     expect(cacheAccepted(join(DIST, 'core.cjs'))).toBe('accepted\n');
     expect(cacheAccepted(join(DIST, 'net.cjs'))).toBe('accepted\n');
+    for (const name of ['core.cjs.cache', 'net.cjs.cache']) expect(statSync(join(DIST, name)).mode & 0o444).toBe(0o444);
   });
 });

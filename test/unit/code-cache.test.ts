@@ -1,36 +1,145 @@
-// bin/code-cache.cjs: a bundle loads with or without its V8 code cache, and a missing or stale
-// cache is replaced by one that fits this Node (run in child processes, as the CLI runs).
+// bin/code-cache.cjs: a bundle loads with or without a V8 code cache; the shipped cache is used
+// when it fits this Node, else the user's own cache ($XDG_CACHE_HOME/cogsignout), made once
+// by the first run; nothing is ever written next to the bundle, and a cache directory that
+// cannot be used costs only the compile, silently. Run in child processes, as the CLI runs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as nodeModule from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli.js';
 
 const loader = join(REPO, 'bin', 'code-cache.cjs');
-const run = (file: string) => spawnSync(process.execPath, ['-e',
-  `const r = require(${JSON.stringify(loader)}).loadWithCodeCache(${JSON.stringify(file)}); console.log(r.answer(20))`], { encoding: 'utf8' });
+
+interface Setup { dir: string; file: string; cache: string }
+
+function setup(source: string): Setup {
+  const dir = mkdtempSync(join(tmpdir(), 'cogso-cache-'));
+  const file = join(dir, 'app', 'bundle.cjs');
+  mkdirSync(join(dir, 'app'));
+  writeFileSync(file, source);
+  return { dir, file, cache: join(dir, 'xdg') };
+}
+
+/** Runs the bundle's answer(20) in a fresh Node; `full` is what the run tells the loader at exit. */
+function run(s: Setup, env: Record<string, string | undefined> = { XDG_CACHE_HOME: s.cache }, full = false) {
+  const r = spawnSync(process.execPath, ['-e',
+    `const r = require(${JSON.stringify(loader)}).loadWithCodeCache(${JSON.stringify(s.file)}, { full: () => ${full} }); console.log(r.answer(20))`],
+  { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+  return { out: r.stdout, err: r.stderr, code: r.status };
+}
+
+const userCaches = (s: Setup): string[] => (existsSync(join(s.cache, 'cogsignout')) ? readdirSync(join(s.cache, 'cogsignout')).sort() : []);
+const ok = { out: '42\n', err: '', code: 0 };
 
 describe('code cache loader', () => {
-  it('loads a bundle, writes its cache at exit, and uses it next time', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cogso-cache-'));
-    const file = join(dir, 'bundle.cjs');
-    writeFileSync(file, 'exports.answer = (n) => n * 2 + 2;\n');
-    expect(run(file).stdout).toBe('42\n');
-    expect(existsSync(`${file}.cache`)).toBe(true);
-    const before = statSync(`${file}.cache`).mtimeMs;
-    expect(run(file).stdout).toBe('42\n');
-    expect(statSync(`${file}.cache`).mtimeMs).toBe(before); // accepted: not rewritten
+  it('without a shipped cache, the first run makes the user cache and later runs use it', () => {
+    const s = setup('exports.answer = (n) => n * 2 + 2;\n');
+    expect(run(s)).toEqual(ok);
+    const made = userCaches(s);
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatch(new RegExp(`^bundle\\.cjs@[0-9a-f]{20}-${process.version.replaceAll('.', '\\.')}-${process.arch}\\.light\\.cache$`));
+    const file = join(s.cache, 'cogsignout', made[0]!);
+    expect(statSync(join(s.cache, 'cogsignout')).mode & 0o777).toBe(0o700);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const before = statSync(file).mtimeMs;
+    expect(run(s)).toEqual(ok);
+    expect(statSync(file).mtimeMs).toBe(before); // accepted: not rewritten
+    expect(readdirSync(join(s.dir, 'app'))).toEqual(['bundle.cjs']); // nothing next to the bundle
   });
 
-  it('a cache that does not fit is ignored and replaced', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cogso-cache-'));
-    const file = join(dir, 'bundle.cjs');
-    writeFileSync(file, 'exports.answer = (n) => n + 22;\n');
-    writeFileSync(`${file}.cache`, 'not a V8 code cache');
-    const r = run(file);
-    expect({ out: r.stdout, err: r.stderr }).toEqual({ out: '42\n', err: '' });
-    expect(readFileSync(`${file}.cache`).toString()).not.toBe('not a V8 code cache');
+  it('a shipped cache that does not fit this Node is left alone and the user cache takes over', () => {
+    const s = setup('exports.answer = (n) => n + 22;\n');
+    writeFileSync(`${s.file}.cache`, 'not a V8 code cache');
+    expect(run(s)).toEqual(ok);
+    expect(readFileSync(`${s.file}.cache`, 'utf8')).toBe('not a V8 code cache');
+    expect(userCaches(s)).toHaveLength(1);
   });
 
+  it('a shipped cache that fits is used and no user cache is made', () => {
+    const s = setup('exports.answer = (n) => n + 22;\n');
+    const build = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(loader)}).buildCodeCache(${JSON.stringify(s.file)})`], { encoding: 'utf8' });
+    expect(build.status).toBe(0);
+    expect(run(s)).toEqual(ok);
+    expect(userCaches(s)).toEqual([]);
+  });
+
+  it('a cache of other content of the same length is never used', () => {
+    const s = setup('exports.answer = (n) => n * 2 + 2;\n');
+    expect(run(s)).toEqual(ok);
+    writeFileSync(s.file, 'exports.answer = (n) => n * 2 + 3;\n');
+    expect(run(s)).toEqual({ ...ok, out: '43\n' });
+    expect(userCaches(s)).toHaveLength(2);
+  });
+
+  it('a cache made by a run that made no call is replaced once by one that did', () => {
+    const s = setup('exports.answer = (n) => n * 2 + 2;\n');
+    expect(run(s)).toEqual(ok);
+    expect(userCaches(s)[0]).toMatch(/\.light\.cache$/);
+    expect(run(s, undefined, true)).toEqual(ok);
+    const [full] = userCaches(s);
+    expect(userCaches(s)).toHaveLength(1);
+    expect(full).toMatch(/\.full\.cache$/);
+    const before = statSync(join(s.cache, 'cogsignout', full!)).mtimeMs;
+    expect(run(s)).toEqual(ok);
+    expect(run(s, undefined, true)).toEqual(ok);
+    expect(userCaches(s)).toEqual([full]);
+    expect(statSync(join(s.cache, 'cogsignout', full!)).mtimeMs).toBe(before);
+  });
+
+  it('falls back to ~/.cache when XDG_CACHE_HOME is unset or relative', () => {
+    const s = setup('exports.answer = (n) => n + 22;\n');
+    const home = join(s.dir, 'home');
+    mkdirSync(home);
+    expect(run(s, { HOME: home, XDG_CACHE_HOME: 'relative/dir' })).toEqual(ok);
+    expect(readdirSync(join(home, '.cache', 'cogsignout'))).toHaveLength(1);
+  });
+
+  it('a cache directory that cannot be used costs only the compile, silently', () => {
+    const s = setup('exports.answer = (n) => n + 22;\n');
+    const blocker = join(s.dir, 'a-file');
+    writeFileSync(blocker, '');
+    expect(run(s, { XDG_CACHE_HOME: join(blocker, 'below') })).toEqual(ok); // ENOTDIR
+    expect(run(s, { XDG_CACHE_HOME: undefined, HOME: undefined })).toEqual(ok); // no home at all
+    expect(readdirSync(join(s.dir, 'app'))).toEqual(['bundle.cjs']);
+  });
+
+  it('a cache directory open to others is neither read nor written', () => {
+    const s = setup('exports.answer = (n) => n + 22;\n');
+    mkdirSync(join(s.cache, 'cogsignout'), { recursive: true });
+    chmodSync(join(s.cache, 'cogsignout'), 0o777);
+    expect(run(s)).toEqual(ok);
+    expect(userCaches(s)).toEqual([]);
+  });
+
+  it('Node\'s own compile cache, where Node has one, is enabled only in a private directory', () => {
+    const s = setup('exports.answer = (n) => n + 22;\n');
+    const viaRequire = (): ReturnType<typeof spawnSync> => spawnSync(process.execPath, ['-e',
+      `require(${JSON.stringify(loader)}).enableNodeCompileCache(); console.log(require(${JSON.stringify(s.file)}).answer(20))`],
+    { encoding: 'utf8', env: { PATH: process.env.PATH, XDG_CACHE_HOME: s.cache } });
+    const hasApi = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+    mkdirSync(join(s.cache, 'cogsignout'), { recursive: true });
+    chmodSync(join(s.cache, 'cogsignout'), 0o777);
+    expect(viaRequire()).toMatchObject({ stdout: '42\n', stderr: '', status: 0 });
+    expect(existsSync(join(s.cache, 'cogsignout', 'compile'))).toBe(false);
+    chmodSync(join(s.cache, 'cogsignout'), 0o700);
+    expect(viaRequire()).toMatchObject({ stdout: '42\n', stderr: '', status: 0 });
+    expect(existsSync(join(s.cache, 'cogsignout', 'compile'))).toBe(hasApi);
+  });
+
+  it('a planted cache is run only from a private directory (V8 checks just the length)', () => {
+    // A cache of other code, put under the name of this bundle's cache.
+    const s = setup('exports.answer = (n) => n * 2 + 2;\n');
+    expect(run(s)).toEqual(ok);
+    const [made] = userCaches(s);
+    writeFileSync(s.file, 'exports.answer = (n) => n * 2 + 3;\n');
+    expect(run(s).out).toBe('43\n');
+    const dir = join(s.cache, 'cogsignout');
+    const mine = userCaches(s).find((n) => n !== made)!;
+    writeFileSync(join(dir, mine), readFileSync(join(dir, made!)));
+    expect(run(s).out).toBe('42\n'); // what a planted cache could do
+    chmodSync(dir, 0o775);
+    expect(run(s)).toEqual({ ...ok, out: '43\n' });
+  });
 });

@@ -1,0 +1,221 @@
+// One HTTP exchange with the bounds the CLI promises, whatever the server or the network does:
+// - the connect timeout covers the TCP connection and, as in urllib3, the TLS handshake (a
+//   stalled handshake is reported as a read timeout there, and so here);
+// - the read timeout bounds every wait between two reads, as botocore's does, and also the whole
+//   answer: headers and body must be complete within it, so a server trickling a byte at a time
+//   cannot keep a call alive (the AWS CLI waits forever for one);
+// - the body is read up to a limit, checked against Content-Length first and then as it arrives
+//   (chunked bodies have no length), so an endless or huge answer cannot exhaust memory.
+// Failures are TransportFailure (or BodyTooLargeError), classified the way urllib3 and botocore
+// classify theirs, so that network-errors.ts words them as the AWS CLI does.
+import { request as httpRequest, type Agent as HttpAgent, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
+import type { Socket } from 'node:net';
+
+export type TransportFailureKind = 'connect' | 'connect-timeout' | 'read-timeout' | 'closed' | 'proxy';
+
+/** A failed exchange, already classified (`cause` is Node's error, when there was one). */
+export class TransportFailure extends Error {
+  override readonly name = 'TransportFailure';
+  constructor(
+    readonly kind: TransportFailureKind,
+    message: string,
+    override readonly cause?: unknown,
+    /** kind `proxy`: the proxy's URL, credentials masked. */
+    readonly proxyUrl?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** An answer longer than the limit; final (never retried). */
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+  constructor(readonly limit: number) {
+    super(`response body larger than ${limit} bytes`);
+  }
+}
+
+export interface Outgoing {
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly port?: number | undefined;
+  readonly method: string;
+  /** Path and query, or the absolute URL for a forward proxy. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | Uint8Array | undefined;
+}
+
+export interface ExchangeLimits {
+  /** 0: no limit (the CLI's `0` = no timeout). */
+  readonly connectTimeoutMs: number;
+  readonly readTimeoutMs: number;
+  readonly maxBodyBytes: number;
+}
+
+export interface Received {
+  readonly statusCode: number;
+  readonly reason: string | undefined;
+  readonly headers: Record<string, string>;
+  readonly body: Buffer;
+}
+
+/** Node's errors from the HTTP parser: a reply that is not HTTP/1.x. */
+const isParseError = (e: unknown): boolean => typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('HPE_');
+
+const MAX_HEADERS = 100;
+export const TLS_EOF = /disconnected before secure TLS connection was established/;
+const CANNOT_CONNECT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAI_NONAME', 'EAI_FAIL']);
+const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+function flatHeaders(h: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+/**
+ * Sends one request through `agent` and reads the whole answer. `proxy`: the (masked) URL of the
+ * proxy the connection goes through; urllib3 then reports socket failures as the proxy's.
+ */
+export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: ExchangeLimits, proxy: string | undefined, signal?: AbortSignal): Promise<Received> {
+  const viaProxy = proxy !== undefined;
+  const proxyFailure = (cause?: unknown): TransportFailure => new TransportFailure('proxy', 'Cannot connect to proxy.', cause, proxy);
+  return new Promise<Received>((resolve, reject) => {
+    const tls = out.protocol === 'https:';
+    const send = tls ? httpsRequest : httpRequest;
+    const req = send({
+      agent, host: out.hostname, port: out.port, method: out.method, path: out.path, headers: { ...out.headers },
+    });
+    let settled = false;
+    let socket: Socket | undefined;
+    let response: { readonly complete: boolean } | undefined;
+    let tcpConnected = false;
+    const timers: NodeJS.Timeout[] = [];
+    let idle: NodeJS.Timeout | undefined;
+
+    const cleanup = (): void => {
+      settled = true;
+      for (const t of timers) clearTimeout(t);
+      if (idle) clearTimeout(idle);
+      socket?.off('data', touch);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const fail = (e: Error): void => {
+      if (settled) return;
+      cleanup();
+      req.destroy();
+      reject(e);
+    };
+    const readTimeout = (): void => fail(new TransportFailure('read-timeout', 'Read timed out.'));
+    function touch(): void {
+      if (settled || limits.readTimeoutMs <= 0) return;
+      if (idle) clearTimeout(idle);
+      idle = setTimeout(readTimeout, limits.readTimeoutMs);
+    }
+    function onAbort(): void {
+      const e = new Error('Request aborted');
+      e.name = 'AbortError';
+      fail(e);
+    }
+    if (signal?.aborted) { onAbort(); return; }
+    signal?.addEventListener('abort', onAbort);
+
+    // Connected (and, for https, the handshake done): from here on the read timeout applies.
+    const ready = (): void => {
+      if (settled) return;
+      for (const t of timers.splice(0)) clearTimeout(t);
+      if (limits.readTimeoutMs > 0) {
+        timers.push(setTimeout(readTimeout, limits.readTimeoutMs));
+        touch();
+      }
+    };
+    const startConnectTimer = (): void => {
+      if (limits.connectTimeoutMs <= 0) return;
+      timers.push(setTimeout(() => {
+        // urllib3: a TCP connect that times out is a connect timeout; a handshake that does is
+        // reported as a read timeout; a proxy that never answers CONNECT is the proxy's failure.
+        if (tls && tcpConnected) fail(new TransportFailure('read-timeout', 'Read timed out.'));
+        else if (viaProxy && tls && socket === undefined) fail(proxyFailure());
+        else fail(new TransportFailure('connect-timeout', 'Connect timed out.'));
+      }, limits.connectTimeoutMs));
+    };
+    // The timer starts with the connection: a request waiting for one of the agent's sockets
+    // (bulk runs use them all) is not connecting yet. Through an https proxy the socket comes
+    // only after the CONNECT exchange, which the timer must cover, so it starts at once.
+    if (viaProxy && tls) startConnectTimer();
+
+    req.on('socket', (s: Socket) => {
+      socket = s;
+      s.on('data', touch);
+      if (req.reusedSocket) { ready(); return; }
+      if (!(viaProxy && tls)) startConnectTimer();
+      if (tls) {
+        // Through a proxy's tunnel the TCP part is already done when the socket arrives.
+        if (!s.connecting) tcpConnected = true;
+        else s.once('connect', () => { tcpConnected = true; });
+        s.once('secureConnect', ready);
+      } else if (s.connecting) {
+        s.once('connect', ready);
+      } else {
+        ready();
+      }
+    });
+
+    req.on('error', (e: Error) => {
+      // Bytes after a complete answer (more than its Content-Length) are ignored, as by http.client.
+      if (settled || response?.complete) return;
+      const code = (e as { code?: string }).code ?? '';
+      if (isParseError(e)) return fail(new TransportFailure('closed', e.message, e));
+      // A server that hangs up during the handshake: ssl's EOF error, not a dropped connection.
+      if (TLS_EOF.test(e.message)) return fail(e);
+      const socketFailure = CANNOT_CONNECT.has(code) || CLOSED.has(code) || /socket hang up/.test(e.message);
+      if (viaProxy && response === undefined && (socketFailure || /^Bad response: \d+$/.test(e.message))) {
+        return fail(proxyFailure(e));
+      }
+      if (CANNOT_CONNECT.has(code)) return fail(new TransportFailure('connect', e.message, e));
+      if (code === 'ETIMEDOUT') return fail(new TransportFailure('connect-timeout', e.message, e));
+      if (socketFailure) return fail(new TransportFailure('closed', e.message, e));
+      fail(e); // TLS failures and the unforeseen: network-errors.ts words them
+    });
+
+    req.on('response', (res) => {
+      response = res;
+      // http.client refuses an answer with more than 100 header lines.
+      if (res.rawHeaders.length / 2 > MAX_HEADERS) return fail(new TransportFailure('closed', `got more than ${MAX_HEADERS} headers`));
+      const declared = Number(res.headers['content-length']);
+      if (Number.isFinite(declared) && declared > limits.maxBodyBytes) return fail(new BodyTooLargeError(limits.maxBodyBytes));
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const done = (): void => {
+        cleanup();
+        resolve({ statusCode: res.statusCode ?? 0, reason: res.statusMessage, headers: flatHeaders(res.headers), body: Buffer.concat(chunks, size) });
+      };
+      // A server that closes (FIN) before its Content-Length is complete: urllib3 streams the
+      // body and keeps what came; a reset, or a chunked body cut short, is a broken connection.
+      const broken = (e?: Error): void => {
+        if (settled) return;
+        if (Number.isFinite(declared) && socket?.readableEnded === true) return done();
+        fail(new TransportFailure('closed', e?.message ?? 'Connection broken', e));
+      };
+      res.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        touch();
+        size += chunk.length;
+        if (size > limits.maxBodyBytes) return fail(new BodyTooLargeError(limits.maxBodyBytes));
+        chunks.push(chunk);
+      });
+      res.on('error', broken);
+      res.on('aborted', () => broken());
+      res.on('end', () => {
+        if (settled) return;
+        if (!res.complete) return broken();
+        done();
+      });
+    });
+
+    req.maxHeadersCount = MAX_HEADERS + 1; // enough to tell that there were too many
+    req.end(out.body === undefined ? undefined : out.body);
+  });
+}

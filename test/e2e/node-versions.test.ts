@@ -1,0 +1,106 @@
+// What differs from one supported Node to another (CI runs test/e2e on Node 20, 22 and 24): the
+// SDK's NodeVersionSupportWarning never reaches the user, and the built CLI's code cache works
+// on a Node the shipped cache does not fit, from a user cache made once (bin/code-cache.cjs), and
+// a call to a plain-http endpoint never loads TLS (Node 22 and 24 take milliseconds to load it).
+import { readdirSync, readFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+import * as nodeModule from 'node:module';
+import { wrap } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../local-cognito/server.js';
+import { REPO, runCli } from '../support/cli.js';
+
+let server: LocalCognito;
+let pool: string;
+const caches: string[] = [];
+
+beforeAll(async () => {
+  server = await startLocalCognito();
+  pool = server.createUserPool('node-versions');
+  server.seedUsers(pool, [{ username: 'alice', password: 'Passw0rd!x' }]);
+});
+afterAll(async () => {
+  await server.close();
+  for (const dir of caches) rmSync(dir, { recursive: true, force: true });
+});
+
+const signOut = (env: Record<string, string | null> = {}) =>
+  runCli(['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice'], { env });
+
+/** Whether the cache shipped next to a bundle fits the Node running the tests. */
+function shippedFits(name: string): boolean {
+  const file = join(REPO, 'dist', name);
+  const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: readFileSync(`${file}.cache`) });
+  return !script.cachedDataRejected;
+}
+
+describe(`on Node ${process.version}`, () => {
+  it('no NodeVersionSupportWarning, even when the caller asks the SDK for it', async () => {
+    for (const value of [null, 'false']) {
+      const r = await signOut({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: value });
+      expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
+    }
+  });
+
+  it('a call to a plain-http endpoint loads neither node:https nor TLS', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cogso-probe-'));
+    caches.push(dir);
+    const probe = join(dir, 'probe.cjs');
+    const out = join(dir, 'loaded.txt');
+    writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, process.moduleLoadList.join('\\n')));\n`);
+    const r = await signOut({ NODE_OPTIONS: `--require ${probe}` });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const loaded = readFileSync(out, 'utf8').split('\n');
+    expect(loaded).toContain('NativeModule http');
+    expect(loaded.filter((m) => /^NativeModule (https|tls|_tls_wrap)$/.test(m))).toEqual([]);
+  });
+
+  it('the SDK\'s credential providers (a plain require) go through Node\'s compile cache where Node has one', async () => {
+    const xdg = mkdtempSync(join(tmpdir(), 'cogso-xdg-'));
+    caches.push(xdg);
+    const script = `#!/bin/sh\necho '{"Version": 1, "AccessKeyId": "${TEST_CREDENTIALS.accessKeyId}", "SecretAccessKey": "${TEST_CREDENTIALS.secretAccessKey}"}'\n`;
+    const compiled = (): string[] => { try { return readdirSync(join(xdg, 'cogsignout', 'compile'), { recursive: true }).map(String); } catch { return []; } };
+    const version = await runCli(['--version'], { env: { XDG_CACHE_HOME: xdg } });
+    expect({ code: version.code, stderr: version.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(compiled().filter((n) => !statSync(join(xdg, 'cogsignout', 'compile', n)).isDirectory())).toEqual([]); // nothing compiled by require()
+    const r = await runCli(['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice', '--profile', 'proc'], {
+      env: { XDG_CACHE_HOME: xdg, AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null },
+      files: { 'creds.sh': script, '.aws/config': '[profile proc]\ncredential_process = sh {{HOME}}/creds.sh\n' },
+    });
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
+    const files = compiled().filter((n) => !statSync(join(xdg, 'cogsignout', 'compile', n)).isDirectory());
+    if (typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function') expect(files.length).toBeGreaterThan(0);
+    else expect(files).toEqual([]);
+  });
+
+  it('a user cache is made only where the shipped cache does not fit, once, and then used', async () => {
+    const xdg = mkdtempSync(join(tmpdir(), 'cogso-xdg-'));
+    caches.push(xdg);
+    const dir = join(xdg, 'cogsignout');
+    const list = (): string[] => { try { return readdirSync(dir).filter((n) => n.endsWith('.cache')).sort(); } catch { return []; } };
+    const expected = ['core.cjs', 'net.cjs'].filter((name) => !shippedFits(name))
+      .map((name) => new RegExp(`^${name.replace('.', '\\.')}@[0-9a-f]{20}-${process.version.replaceAll('.', '\\.')}-${process.arch}\\.(light|full)\\.cache$`));
+
+    const version = await runCli(['--version'], { env: { XDG_CACHE_HOME: xdg } });
+    expect(version.code).toBe(0);
+    expect(version.stderr).toBe('');
+    const first = await signOut({ XDG_CACHE_HOME: xdg });
+    expect({ code: first.code, stdout: first.stdout, stderr: first.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
+    const made = list();
+    expect(made).toHaveLength(expected.length);
+    expected.forEach((pattern, i) => expect(made[i]).toMatch(pattern));
+    // After a call, the core's cache is one that covers it.
+    for (const name of made.filter((n) => n.startsWith('core.cjs'))) expect(name).toMatch(/\.full\.cache$/);
+
+    const stamps = made.map((n) => statSync(join(dir, n)).mtimeMs);
+    for (const args of [['--version'], ['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice']]) {
+      const again = await runCli(args, { env: { XDG_CACHE_HOME: xdg } });
+      expect(again.code).toBe(0);
+      expect(again.stderr).toBe('');
+    }
+    expect(list()).toEqual(made);
+    expect(made.map((n) => statSync(join(dir, n)).mtimeMs)).toEqual(stamps);
+  });
+});

@@ -1,0 +1,57 @@
+// Passwords in URLs and control characters from servers: the two text filters every output
+// path relies on (the e2e tests in test/e2e/hostile.test.ts show them in place).
+import { describe, expect, it } from 'vitest';
+import { maskUrlPasswords } from '../../src/diagnostics/redact.js';
+import { createDebugLog } from '../../src/diagnostics/debug-log.js';
+import { maskProxyUrl } from '../../src/transport/proxy.js';
+import { escapeControlChars, escapeControlCharsInJson } from '../../src/output/control-chars.js';
+
+describe('maskUrlPasswords', () => {
+  it('hides the password, keeps the user name, in any text and any number of URLs', () => {
+    expect(maskUrlPasswords("['--endpoint-url', 'http://ops:s3cret@127.0.0.1:8080']")).toBe("['--endpoint-url', 'http://ops:<redacted>@127.0.0.1:8080']");
+    expect(maskUrlPasswords('a https://u:p@h/x and http://v:q@i/', '***')).toBe('a https://u:***@h/x and http://v:***@i/');
+  });
+
+  it('a password holding a raw @ is hidden whole (the authority ends at its last @)', () => {
+    expect(maskUrlPasswords('http://u:p@ss@host/path')).toBe('http://u:<redacted>@host/path');
+  });
+
+  it('leaves URLs without a password, paths with @, and masked URLs alone', () => {
+    for (const text of ['http://host/a@b', 'http://user@host/', 'http://u:@host/', 'mailto:a@b.c', 'http://ops:<redacted>@proxy:3128']) {
+      expect(maskUrlPasswords(text)).toBe(text);
+    }
+  });
+
+  it('every --debug line goes through it', () => {
+    const lines: string[] = [];
+    const log = createDebugLog(true, (t) => lines.push(t), () => new Date(2026, 0, 1));
+    log.log('botocore.regions', "Calling endpoint provider with parameters: {'Endpoint': 'http://ops:s3cret@127.0.0.1:8080'}");
+    expect(lines.join('')).not.toContain('s3cret');
+    expect(lines.join('')).toContain('http://ops:<redacted>@127.0.0.1:8080');
+  });
+});
+
+describe('maskProxyUrl (botocore\'s mask_proxy_url)', () => {
+  it('user and password each become ***', () => {
+    expect(maskProxyUrl('http://user:pw@127.0.0.1:3128')).toBe('http://***:***@127.0.0.1:3128');
+    expect(maskProxyUrl('http://us%40er:p%3Aw@proxy')).toBe('http://***:***@proxy');
+    expect(maskProxyUrl('http://user@proxy/path')).toBe('http://***@proxy/path');
+    expect(maskProxyUrl('http://proxy:3128')).toBe('http://proxy:3128');
+  });
+
+  it('a short password is masked where it stands (botocore would mask the first "h" of "http")', () => {
+    expect(maskProxyUrl('http://u:h@proxy')).toBe('http://***:***@proxy');
+  });
+});
+
+describe('escapeControlChars', () => {
+  it('C0 (but newline and tab), DEL and C1 become Python escapes', () => {
+    expect(escapeControlChars('a\u001b[31mb\u0007c\rd\ne\tf\u007fg\u009bh\u0000')).toBe('a\\x1b[31mb\\x07c\\rd\ne\tf\\x7fg\\x9bh\\x00');
+  });
+
+  it('in JSON text, as \\u escapes (the same document)', () => {
+    const json = JSON.stringify({ m: 'del\u007f csi\u009b' });
+    expect(escapeControlCharsInJson(json)).toBe('{"m":"del\\u007f csi\\u009b"}');
+    expect(JSON.parse(escapeControlCharsInJson(json))).toEqual({ m: 'del\u007f csi\u009b' });
+  });
+});
