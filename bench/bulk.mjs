@@ -1,6 +1,7 @@
 // Benchmark of bulk-sign-out against the local Cognito endpoint (run after `npm run build`):
 //   node bench/bulk.mjs            the rate check and the 10,000 and 100,000 user runs
 //   node bench/bulk.mjs --quick    the rate check and 10,000 users only
+//   node bench/bulk.mjs --storm    the rate check, then someone else's throttling at 50/75/90 %
 // 1. Rate: the endpoint admits 25 AdminUserGlobalSignOut per second and the CLI runs with
 //    --max-rps 25; the achieved rate (from the journal's timestamps, so process start-up does not
 //    count) should be at least 95 % of 25, with no failed user.
@@ -17,6 +18,7 @@ import { build } from 'esbuild';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
 const quick = process.argv.includes('--quick');
+const storm = process.argv.includes('--storm');
 const work = mkdtempSync(join(tmpdir(), 'cogso-bench-'));
 
 // The endpoint is TypeScript test code; bundle it once for this run.
@@ -70,7 +72,8 @@ function runCli(args) {
 }
 
 function journalRate(path) {
-  const times = readFileSync(path, 'utf8').trim().split('\n').map((l) => Date.parse(JSON.parse(l).at));
+  // The first line is the journal's header, not a record.
+  const times = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.at !== undefined).map((r) => Date.parse(r.at));
   const span = (times[times.length - 1] - times[0]) / 1000;
   return (times.length - 1) / span;
 }
@@ -97,8 +100,32 @@ try {
       throttled: server.stats().throttled,
     });
   }
+  // 3. Someone else drains the shared quota: a share of the calls is throttled whatever our rate
+  //    (the 25/s quota stays on). The ideal is the quota's part left for us: 25 × (1 − share).
+  for (const share of storm ? [0.5, 0.75, 0.9] : []) {
+    const count = Math.round(1000 * (1 - share));
+    const { pool, file } = usersFile(`storm${share * 100}`, count);
+    server.resetStats();
+    server.setRateLimit('AdminUserGlobalSignOut', 25);
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'throttle', probability: share });
+    const journal = join(work, `storm${share * 100}.journal`);
+    const r = await runCli(['--user-pool-id', pool, '--usernames-file', file, '--max-rps', '25', '--journal', journal]);
+    server.clearFaults();
+    server.setRateLimit('AdminUserGlobalSignOut', undefined);
+    const rate = journalRate(journal);
+    const ideal = 25 * (1 - share);
+    rows.push({
+      run: `${count} users, ${share * 100} % throttled by others, quota 25/s, --max-rps 25`,
+      succeeded: r.summary.Succeeded, failed: r.summary.Failed,
+      seconds: r.seconds.toFixed(1),
+      rate: `${rate.toFixed(2)}/s (${((rate / ideal) * 100).toFixed(1)} % of ${ideal.toFixed(2)})`,
+      peakRss: mb(r.maxRssKb),
+      retainedHeap: mb(r.retainedKb),
+      throttled: server.stats().throttled,
+    });
+  }
   // 2. No limit: throughput and peak memory.
-  for (const count of quick ? [10_000] : [10_000, 100_000]) {
+  for (const count of storm ? [] : quick ? [10_000] : [10_000, 100_000]) {
     const { pool, file } = usersFile(`n${count}`, count);
     for (const withJournal of [false, true]) {
       server.resetStats();

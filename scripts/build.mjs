@@ -65,8 +65,16 @@ const cjs = {
   supported: { 'dynamic-import': false },
 };
 
-await build({ ...cjs, entryPoints: { 'credential-providers': 'src/credentials/sdk-providers.ts' } });
-/** Built-ins the SDK loads at start-up for code a Cognito call may never run (see the stubs). */
+/** The providers' own reads of config files, SSO token caches and container token files, bounded like cogsignout's (see the stub). */
+const boundedSdkReads = {
+  name: 'bounded-sdk-reads',
+  setup(b) {
+    const path = new URL('../src/transport/sdk-stubs/lazy-fs-promises.ts', import.meta.url).pathname;
+    b.onResolve({ filter: /^node:fs\/promises$/ }, (args) => (/shared-ini-file-loader\/(?:readFile|getSSOTokenFromFile)\.js$|fromHttp\/fromHttp\.js$/.test(args.importer) ? { path } : undefined));
+  },
+};
+await build({ ...cjs, entryPoints: { 'credential-providers': 'src/credentials/sdk-providers.ts' }, plugins: [boundedSdkReads] });
+/** Built-ins the SDK loads at start-up for code a Cognito call never runs (see the stubs). */
 const leanBuiltins = {
   name: 'lean-builtins',
   setup(b) {

@@ -2,12 +2,22 @@
 import { run } from './cli/driver.js';
 import type { OutputStream } from './cli/io.js';
 import { version } from './version.js';
+import { pythonTextEncoder } from './util/codecs.js';
 
-function stream(s: NodeJS.WriteStream): OutputStream {
+function stream(s: NodeJS.WriteStream, bom: boolean): OutputStream {
+  // AWS_CLI_OUTPUT_ENCODING re-encodes both streams, as the AWS CLI reconfigures them (a UTF-16
+  // byte-order mark shows on stdout only, as it does there).
+  const encode = pythonTextEncoder(process.env.AWS_CLI_OUTPUT_ENCODING);
+  let first = bom;
+  const bytes = (text: string): string | Buffer => {
+    const out = encode?.(text, first) ?? text;
+    if (text !== '') first = false;
+    return out;
+  };
   return {
-    write: (text: string) => { s.write(text); },
+    write: (text: string) => { s.write(bytes(text)); },
     writeAll: (text: string) => new Promise<void>((resolve, reject) => {
-      s.write(text, (err) => (err ? reject(err) : resolve()));
+      s.write(bytes(text), (err) => (err ? reject(err) : resolve()));
     }),
     writeAllBytes: (data: Uint8Array) => new Promise<void>((resolve, reject) => {
       s.write(data, (err) => (err ? reject(err) : resolve()));
@@ -38,8 +48,8 @@ void run({
   argv: process.argv.slice(2),
   env: process.env,
   cwd: process.cwd(),
-  stdout: stream(process.stdout),
-  stderr: stream(process.stderr),
+  stdout: stream(process.stdout, true),
+  stderr: stream(process.stderr, false),
   // A getter: Node creates process.stdin on first access, and only the prompt needs it.
   get stdin() { return process.stdin; },
   onInterrupt(handler: () => void) {

@@ -7,20 +7,46 @@ import { ServiceError } from '../errors/errors.js';
 import { BoundedQueue } from './bounded-queue.js';
 import type { Clock } from './clock.js';
 import { backoffMs, classifyFailure, withAttempts } from './failures.js';
-import type { JournalRecord } from './journal.js';
-import { Tally } from './summary.js';
+import { JournalError, type JournalRecord } from './journal.js';
+import { MAX_LISTED_FAILURES, Tally } from './summary.js';
 
 export interface Limiter {
   acquire(signal?: AbortSignal): Promise<number | undefined>;
   throttled(grantedAt: number): void;
+  /** The request granted at `grantedAt` was answered without throttling. */
+  succeeded?(grantedAt: number): void;
+}
+
+/** A user on its way through the run, with its place in the input. */
+interface Item {
+  readonly username: string;
+  readonly index: number;
+}
+
+/** What a sign-out call resolves to: the request ID, and the error when it was no sign-out. */
+export interface SignOutAnswer {
+  readonly requestId?: string | undefined;
+  readonly error?: unknown;
+  readonly notSent?: boolean;
 }
 
 export interface EngineDeps {
   readonly usernames: AsyncIterable<string>;
+  /** Whether the usernames may repeat (ListUsers); a username file is made distinct beforehand. */
+  readonly dedupe?: boolean;
+  /** The number of distinct users, when known before the run (a username file); else counted as read. */
+  readonly knownUsers?: number;
   /** The journal's signed-out users (skipped, and added to as users are signed out); none without a journal. */
   readonly signedOut: Set<string> | undefined;
-  readonly signOut: (username: string) => Promise<unknown>;
+  /**
+   * Resolves to a SignOutAnswer (or anything, for a plain success); may also reject. When
+   * `gated`, it calls `gate` itself just before the request leaves (false: send nothing, and
+   * answer { notSent: true }); otherwise the engine waits for the limiter before calling it.
+   */
+  readonly signOut: (username: string, gate: () => Promise<boolean>) => Promise<SignOutAnswer | unknown>;
+  readonly gated?: boolean;
   readonly limiter: Limiter;
+  /** append() throws when the journal cannot be written: the run stops then. */
   readonly journal: { append(record: JournalRecord): void } | undefined;
   readonly userPoolId: string;
   readonly concurrency: number;
@@ -35,6 +61,8 @@ export interface EngineDeps {
   readonly random?: () => number;
   /** Counters the caller can watch while the run goes on (the progress line). */
   readonly tally?: Tally;
+  /** Each user a dry run would sign out, in input order (for --dry-run's list). */
+  readonly onWouldSignOut?: (username: string) => void;
   /** --debug lines; never given a username. */
   readonly log?: (message: string) => void;
 }
@@ -54,7 +82,7 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
   const tally = deps.tally ?? new Tally();
   const log = deps.log ?? (() => {});
   const now = deps.now ?? (() => new Date());
-  const queue = new BoundedQueue<string>(queueCapacity(deps.concurrency));
+  const queue = new BoundedQueue<Item>(queueCapacity(deps.concurrency));
   const stop = new AbortController();
   // Every worker waiting for the limiter or a backoff listens on it: as many as --concurrency.
   setMaxListeners(deps.concurrency + 10, stop.signal);
@@ -66,8 +94,11 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
     stop.abort();
     queue.abandon();
   };
+  if (deps.knownUsers !== undefined) tally.users = deps.knownUsers;
   const onInterrupt = (): void => {
     tally.interrupted = true;
+    const reason: unknown = deps.interrupt.reason;
+    tally.signal = typeof reason === 'string' ? reason : 'SIGINT';
     log(`Interrupted: taking no more users; waiting up to ${deps.graceMs / 1000} s for ${inFlight} requests in flight`);
     halt();
   };
@@ -79,27 +110,42 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
   };
   if (deps.interrupt.aborted) onInterrupt(); else deps.interrupt.addEventListener('abort', onInterrupt, { once: true });
 
-  const record = (username: string, outcome: JournalRecord['outcome'], error?: { code: string; message: string }): void => {
+  const record = (user: Item, outcome: JournalRecord['outcome'], requestId: string | undefined, error?: { code: string; message: string }): void => {
     // A request abandoned after the grace period may still answer; the run is over by then.
     if (finished) return;
-    deps.journal?.append({
-      username, userPoolId: deps.userPoolId, outcome, ...(error ? { code: error.code, message: error.message } : {}), at: now().toISOString(),
-    });
+    const { username } = user;
+    // Counted before the journal is written: the service has answered, whatever the disk says.
     if (outcome === 'signed-out') {
       tally.succeeded += 1;
       deps.signedOut?.add(username);
     } else {
-      tally.recordFailure({ username, code: error?.code ?? '', message: error?.message ?? '' });
+      tally.recordFailure({ username, code: error?.code ?? '', message: error?.message ?? '', index: user.index });
     }
+    deps.journal?.append({
+      username, userPoolId: deps.userPoolId, outcome, ...(error ? { code: error.code, message: error.message } : {}),
+      ...(requestId === undefined ? {} : { requestId }), at: now().toISOString(),
+    });
   };
 
+  const seen = deps.dedupe === true ? new Set<string>() : undefined;
   const produce = async (): Promise<void> => {
+    let index = 0;
     try {
       for await (const username of deps.usernames) {
         if (stop.signal.aborted) break;
+        if (seen !== undefined) {
+          if (seen.has(username)) {
+            tally.duplicates += 1;
+            if (tally.duplicated.length < MAX_LISTED_FAILURES && !tally.duplicated.includes(username)) tally.duplicated.push(username);
+            continue;
+          }
+          seen.add(username);
+        }
+        if (deps.knownUsers === undefined) tally.users += 1;
+        const item = { username, index: index++ };
         if (deps.signedOut?.has(username)) { tally.skipped += 1; continue; }
-        if (deps.dryRun) { tally.wouldSignOut += 1; continue; }
-        if (!(await queue.push(username))) break;
+        if (deps.dryRun) { tally.wouldSignOut += 1; deps.onWouldSignOut?.(username); continue; }
+        if (!(await queue.push(item))) break;
       }
     } catch (e) {
       failRun(e);
@@ -108,22 +154,37 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
     }
   };
 
-  const signOutOne = async (username: string): Promise<void> => {
+  const signOutOne = async (user: Item): Promise<void> => {
     let transient = 0;
     for (;;) {
-      const grantedAt = await deps.limiter.acquire(stop.signal);
+      let grantedAt: number | undefined;
+      const gate = async (): Promise<boolean> => {
+        grantedAt = await deps.limiter.acquire(stop.signal);
+        return grantedAt !== undefined;
+      };
       // Stopped before the request left: nothing happened to this user, the next run takes it.
-      if (grantedAt === undefined) return;
+      if (deps.gated !== true && !(await gate())) return;
+      let requestId: string | undefined;
       try {
-        await deps.signOut(username);
-        record(username, 'signed-out');
+        const answer = await deps.signOut(user.username, gate) as SignOutAnswer | undefined;
+        if (answer?.notSent === true) return;
+        requestId = answer?.requestId;
+        if (answer?.error !== undefined) throw answer.error;
+        deps.limiter.succeeded?.(grantedAt ?? deps.clock.now());
+        record(user, 'signed-out', requestId);
         return;
       } catch (e) {
+        if (e instanceof JournalError) throw e;
+        // An error before the gate (the credentials, say) was never sent; it is judged all the same.
+        const at = grantedAt ?? deps.clock.now();
         const kind = classifyFailure(e);
         if (kind === 'throttled') {
-          deps.limiter.throttled(grantedAt);
+          tally.throttled += 1;
+          deps.limiter.throttled(at);
           continue;
         }
+        // Any other answer was admitted by the service's quota, which is what the limiter watches.
+        if (e instanceof ServiceError) deps.limiter.succeeded?.(at);
         if (kind === 'transient' && ++transient < deps.maxAttempts) {
           const delay = backoffMs(transient, deps.random);
           log(`Retrying a sign-out after ${e instanceof ServiceError ? e.code : 'a connection error'} in ${(delay / 1000).toFixed(3)} s (attempt ${transient + 1} of ${deps.maxAttempts})`);
@@ -132,7 +193,7 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
         }
         if (kind === 'user' || (kind === 'transient' && e instanceof ServiceError)) {
           const err = e as ServiceError;
-          record(username, 'failed', { code: err.code, message: err.serviceMessage });
+          record(user, 'failed', requestId, { code: err.code, message: err.serviceMessage });
           return;
         }
         failRun(withAttempts(e, transient));
@@ -142,10 +203,10 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
   };
 
   const work = async (): Promise<void> => {
-    for (let username = await queue.pop(); username !== undefined; username = await queue.pop()) {
+    for (let user = await queue.pop(); user !== undefined; user = await queue.pop()) {
       inFlight += 1;
       try {
-        await signOutOne(username);
+        await signOutOne(user);
       } catch (e) {
         failRun(e);
       } finally {

@@ -1,8 +1,12 @@
-// The journal: one JSON object per line, appended as each user's outcome is known, so an
-// interrupted run can be resumed without signing anyone out twice. Each record is written with
-// one write(2) on a file opened for appending, so a crash loses at most the record being
-// written, and a half-written last line is told apart (and ignored) on the next start.
-import { closeSync, createReadStream, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+// The journal: one JSON object per line after a header line, appended as users' outcomes are
+// known, so an interrupted run can be resumed without signing anyone out twice. It behaves like
+// a small database: one writer at a time (journal-lock.ts), a header so that no other file is
+// ever appended to, and records made durable in batches (write + fsync). A crash can lose only
+// the batch not yet written, whose users are then signed out again by the resumed run (harmless:
+// a second sign-out changes nothing); it can never record a sign-out that did not happen, because
+// a record is written only after the service said so. A half-written last line is told apart
+// (and ignored) on the next start.
+import { closeSync, createReadStream, fchmodSync, fdatasyncSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { readLines } from './line-reader.js';
 
 export type Outcome = 'signed-out' | 'failed';
@@ -13,15 +17,32 @@ export interface JournalRecord {
   readonly outcome: Outcome;
   readonly code?: string;
   readonly message?: string;
+  /** The service's x-amzn-RequestId, when the answer carried one. */
+  readonly requestId?: string;
   /** ISO 8601. */
   readonly at: string;
 }
+
+/** The first line of every journal; any other existing file is refused, never appended to. */
+export const JOURNAL_FORMAT = 'cogsignout-journal';
+export const JOURNAL_VERSION = 1;
+
+export function headerLine(createdAt: string): string {
+  return `${JSON.stringify({ format: JOURNAL_FORMAT, version: JOURNAL_VERSION, createdAt })}\n`;
+}
+
+/** Records are written and synced once this many are waiting, or after FLUSH_MS. */
+export const BATCH_RECORDS = 64;
+export const FLUSH_MS = 200;
+
+/** A journal that cannot be used; the message says why, without the option name. */
+export class JournalError extends Error {}
 
 export interface JournalIndex {
   /** Usernames of `userPoolId` the journal records as signed out: the only per-user memory of a run. */
   readonly signedOut: Set<string>;
   readonly records: number;
-  /** Lines that were not records (a line cut short by a crash, or foreign text). */
+  /** Lines that were not records (a line cut short by a crash). */
   readonly unreadable: number;
 }
 
@@ -31,9 +52,39 @@ function isRecord(value: unknown): value is JournalRecord {
   return typeof r.username === 'string' && typeof r.userPoolId === 'string' && typeof r.outcome === 'string';
 }
 
+function isHeader(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && (value as Record<string, unknown>).format === JOURNAL_FORMAT;
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const ERRNO: Readonly<Record<string, string>> = {
+  ENOSPC: '[Errno 28] No space left on device',
+  EDQUOT: '[Errno 122] Disk quota exceeded',
+  EROFS: '[Errno 30] Read-only file system',
+  EIO: '[Errno 5] Input/output error',
+  EINVAL: '[Errno 22] Invalid argument',
+  EFBIG: '[Errno 27] File too large',
+};
+
+/** Python's wording of a write error (the errors a journal meets that os-errors.ts does not name). */
+export function writeErrorText(e: unknown, path: string): string {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const known = ERRNO[code];
+  return known ? `${known}: '${path}'` : e instanceof Error ? e.message : String(e);
+}
+
 /**
- * Reads the journal at `path` (a missing file is an empty journal). Records of other pools are
- * ignored: a journal reused for another pool must not make users of this one count as done.
+ * Reads the journal at `path` (a missing or empty file is an empty journal). Records of other
+ * pools are ignored: a journal reused for another pool must not make users of this one count as
+ * done. A file whose first line is neither the header nor a record (journals written before the
+ * header existed) is not a journal: JournalError.
  */
 export async function readJournal(path: string, userPoolId: string): Promise<JournalIndex> {
   const signedOut = new Set<string>();
@@ -48,51 +99,128 @@ export async function readJournal(path: string, userPoolId: string): Promise<Jou
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { signedOut, records, unreadable };
     throw e;
   }
-  for await (const line of readLines(stream)) {
-    if (line.text.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line.text);
-    } catch {
-      unreadable += 1;
-      continue;
+  let first = true;
+  try {
+    for await (const line of readLines(stream)) {
+      if (line.text.trim() === '') continue;
+      const value = parse(line.text);
+      if (first) {
+        first = false;
+        if (isHeader(value)) continue;
+        if (!isRecord(value)) throw new JournalError(`${path} is not a cogsignout journal (its first line is not a journal header); give the path of a journal, or of a file that does not exist yet`);
+      }
+      if (!isRecord(value)) { unreadable += 1; continue; }
+      records += 1;
+      if (value.userPoolId === userPoolId && value.outcome === 'signed-out') signedOut.add(value.username);
     }
-    if (!isRecord(value)) { unreadable += 1; continue; }
-    records += 1;
-    if (value.userPoolId === userPoolId && value.outcome === 'signed-out') signedOut.add(value.username);
+  } finally {
+    stream.destroy();
   }
   return { signedOut, records, unreadable };
 }
 
 export interface JournalWriter {
+  /** Queues a record; throws the write error of an earlier batch (the run must stop then). */
   append(record: JournalRecord): void;
-  /** Flushes to the disk and closes; later appends are ignored. */
+  /** Writes and syncs what is queued; throws on a write error. */
+  flush(): void;
+  /** Flushes and closes; later appends are ignored. Throws the write error, if any. */
   close(): void;
 }
 
-/** Opens `path` for appending (created readable by its owner only: it names users). */
-export function openJournal(path: string): JournalWriter {
+/** The file system calls the writer makes, replaceable in tests (a full disk). */
+export interface JournalFs {
+  write(fd: number, bytes: Buffer, offset: number, length: number): number;
+  sync(fd: number): void;
+}
+
+const REAL_FS: JournalFs = {
+  write: (fd, bytes, offset, length) => writeSync(fd, bytes, offset, length),
+  sync: (fd) => fdatasyncSync(fd),
+};
+
+export interface OpenOptions {
+  readonly now?: () => Date;
+  readonly fs?: JournalFs;
+}
+
+/**
+ * Opens `path` for appending, after checking that what is written there can be made durable: a
+ * regular file (not /dev/null, a pipe or a terminal), readable by its owner only (it names users:
+ * a wider mode is tightened), whose header and an fsync succeed. Creates it with its header.
+ * Call after the lock is taken and the journal read (readJournal refuses a foreign file).
+ */
+export function openJournal(path: string, options: OpenOptions = {}): JournalWriter {
+  const fs = options.fs ?? REAL_FS;
+  const now = options.now ?? (() => new Date());
   const fd = openSync(path, 'a+', 0o600);
-  // A run that crashed mid-write left a line without its newline: end it, so the first record
-  // of this run starts on a line of its own instead of being glued to the fragment.
-  const size = fstatSync(fd).size;
-  if (size > 0) {
-    const last = Buffer.alloc(1);
-    readSync(fd, last, 0, 1, size - 1);
-    if (last[0] !== 0x0a) writeSync(fd, '\n');
-  }
   let open = true;
+  let pending: string[] = [];
+  let failure: unknown;
+  let timer: NodeJS.Timeout | undefined;
+  const writeAll = (text: string): void => {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let done = 0; done < bytes.length;) done += fs.write(fd, bytes, done, bytes.length - done);
+  };
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new JournalError(`${path} is not a regular file, so nothing written to it can be made durable; give the path of a file`);
+    if ((st.mode & 0o077) !== 0) {
+      try {
+        fchmodSync(fd, 0o600);
+      } catch {
+        throw new JournalError(`${path} can be read by others (mode ${(st.mode & 0o777).toString(8)}) and its mode cannot be changed to 600; a journal names users`);
+      }
+    }
+    if (st.size === 0) {
+      writeAll(headerLine(now().toISOString()));
+    } else {
+      // A run that crashed mid-write left a line without its newline: end it, so the first record
+      // of this run starts on a line of its own instead of being glued to the fragment.
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, st.size - 1);
+      if (last[0] !== 0x0a) writeAll('\n');
+    }
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    if (e instanceof JournalError) throw e;
+    throw new JournalError(`${writeErrorText(e, path)} (the journal cannot be made durable)`);
+  }
+
+  const flush = (): void => {
+    if (timer !== undefined) { clearTimeout(timer); timer = undefined; }
+    if (failure !== undefined) throw failure;
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    try {
+      writeAll(text);
+      fs.sync(fd);
+    } catch (e) {
+      failure = new JournalError(writeErrorText(e, path));
+      throw failure;
+    }
+  };
   return {
     append(record) {
       if (!open) return;
-      const bytes = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
-      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+      if (failure !== undefined) throw failure;
+      pending.push(`${JSON.stringify(record)}\n`);
+      if (pending.length >= BATCH_RECORDS) flush();
+      else if (timer === undefined) {
+        timer = setTimeout(() => { try { flush(); } catch { /* kept in `failure`, thrown by the next call */ } }, FLUSH_MS);
+        timer.unref();
+      }
+    },
+    flush() {
+      if (open) flush();
     },
     close() {
       if (!open) return;
       open = false;
       try {
-        fsyncSync(fd);
+        flush();
       } finally {
         closeSync(fd);
       }

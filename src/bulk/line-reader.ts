@@ -2,13 +2,13 @@
 // hold) and journals. Pulling from the stream's async iterator is what gives backpressure: the
 // next chunk is read only when the consumer asks for more lines.
 
-/** Longer than any username or journal record; a longer "line" means the file is not one of ours. */
+/** Bytes; longer than any username or journal record: a longer "line" means the file is not one of ours. */
 export const MAX_LINE_CHARS = 65_536;
 
 export class LineTooLongError extends Error {
   override readonly name = 'LineTooLongError';
   constructor(readonly lineNumber: number) {
-    super(`line ${lineNumber} is longer than ${MAX_LINE_CHARS} characters`);
+    super(`line ${lineNumber} is longer than ${MAX_LINE_CHARS} bytes`);
   }
 }
 
@@ -20,47 +20,66 @@ export interface Line {
   readonly terminated: boolean;
 }
 
-/** Bytes that are not UTF-8 (the line number is where the chunk starts, for the message). */
-export class InvalidUtf8Error extends Error {}
-
-function decodeChunk(decoder: TextDecoder, chunk: Uint8Array, line: number, stream = true): string {
-  try {
-    return decoder.decode(chunk, { stream });
-  } catch {
-    throw new InvalidUtf8Error(`the text is not UTF-8 (near line ${line})`);
+/** Bytes that are not UTF-8, on the line it names. */
+export class InvalidUtf8Error extends Error {
+  constructor(readonly lineNumber: number) {
+    super(`line ${lineNumber} is not UTF-8 text`);
   }
 }
 
-/** Splits UTF-8 text into lines: LF or CRLF, a leading byte-order mark dropped. */
+const NL = 0x0a;
+
+/**
+ * Splits UTF-8 text into lines: LF or CRLF, a leading byte-order mark dropped. Lines are cut at
+ * the byte level (a newline byte never occurs inside a UTF-8 character) and each is decoded on
+ * its own, so invalid UTF-8 is reported on the very line that holds it.
+ */
 export async function* readLines(source: AsyncIterable<string | Uint8Array>, options: { strict?: boolean } = {}): AsyncGenerator<Line> {
   // strict: invalid UTF-8 stops the reader (a replaced character in a username would sign out,
   // or miss, someone else); journals are read leniently (a crash may cut a character in half).
   const decoder = new TextDecoder('utf-8', { fatal: options.strict === true, ignoreBOM: true });
-  let pending = '';
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
   let number = 0;
   let first = true;
-  const take = (text: string, terminated: boolean): Line => {
+  const take = (bytes: Buffer, terminated: boolean): Line => {
     number += 1;
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      throw new InvalidUtf8Error(number);
+    }
+    if (first) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
     return { text: text.endsWith('\r') ? text.slice(0, -1) : text, number, terminated };
   };
+  const joined = (tail: Buffer): Buffer => {
+    if (pending.length === 0) return tail;
+    const all = Buffer.concat([...pending, tail]);
+    pending = [];
+    pendingBytes = 0;
+    return all;
+  };
   for await (const chunk of source) {
-    let text = typeof chunk === 'string' ? chunk : decodeChunk(decoder, chunk, number + 1);
-    if (first && text.length > 0) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
-    }
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      const piece = pending + text.slice(start, nl);
-      pending = '';
+    for (let nl = bytes.indexOf(NL); nl >= 0; nl = bytes.indexOf(NL, start)) {
+      const line = joined(bytes.subarray(start, nl));
       start = nl + 1;
-      yield take(piece, true);
+      if (line.length > MAX_LINE_CHARS) throw new LineTooLongError(number + 1);
+      yield take(line, true);
     }
-    pending += text.slice(start);
-    if (pending.length > MAX_LINE_CHARS) throw new LineTooLongError(number + 1);
+    if (start < bytes.length) {
+      pending.push(bytes.subarray(start));
+      pendingBytes += bytes.length - start;
+    }
+    if (pendingBytes > MAX_LINE_CHARS) throw new LineTooLongError(number + 1);
   }
-  pending += decodeChunk(decoder, new Uint8Array(), number + 1, false);
-  if (pending.length > 0) yield take(pending, false);
+  const rest = joined(Buffer.alloc(0));
+  if (rest.length > 0) yield take(rest, false);
 }
 
 /**

@@ -24,6 +24,8 @@ export interface BulkOptions {
   readonly concurrency: number;
   readonly journal: string | undefined;
   readonly dryRun: boolean;
+  /** --list-file: where a dry run writes the users it would sign out. */
+  readonly listFile: string | undefined;
 }
 
 function integer(option: string, text: string | undefined, fallback: number, min: number, max: number, what: string): number {
@@ -73,6 +75,10 @@ export function parseBulkOptions(args: readonly string[]): BulkOptions | 'help' 
   const journal = str('journal');
   if (journal === '') throw new ParamValidationError('--journal needs a path.');
 
+  const listFile = str('list-file');
+  if (listFile !== undefined && values.get('dry-run') !== true) throw new ParamValidationError('--list-file can only be used with --dry-run.');
+  if (listFile === '') throw new ParamValidationError('--list-file needs a path.');
+
   return {
     userPoolId,
     source: file !== undefined ? { kind: 'file', path: file } : { kind: 'all-users', filter },
@@ -80,5 +86,6 @@ export function parseBulkOptions(args: readonly string[]): BulkOptions | 'help' 
     concurrency: integer('--concurrency', str('concurrency'), DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY, `a whole number from 1 to ${MAX_CONCURRENCY}`),
     journal,
     dryRun: values.get('dry-run') === true,
+    listFile,
   };
 }

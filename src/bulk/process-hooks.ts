@@ -37,24 +37,58 @@ async function* chunksOf(input: PromptInput): AsyncGenerator<string | Uint8Array
 }
 
 export interface Interrupt {
+  /** Aborts on the first signal, with the signal's name as its reason. */
   readonly signal: AbortSignal;
-  /** Gives Ctrl-C back to whoever had it before. */
+  /** Gives the signals back to whoever had them before. */
   release(): void;
 }
 
+/** Ended alike: Ctrl-C, a `kill` (SIGTERM) and a closed terminal (SIGHUP). */
+export const STOP_SIGNALS = ['SIGTERM', 'SIGHUP'] as const;
+
+export interface SignalSource {
+  on(signal: string, handler: () => void): void;
+  removeListener(signal: string, handler: () => void): void;
+}
+
 /**
- * Ctrl-C as an AbortSignal for the duration of a run (never, when the Io offers no Ctrl-C). A
- * second Ctrl-C gives it back to the process, which exits at once (130).
+ * Ctrl-C (through Io), SIGTERM and SIGHUP as an AbortSignal for the duration of a run (SIGTERM and
+ * SIGHUP only when the Io offers Ctrl-C, i.e. in the real process). A second signal calls
+ * `onSecond` (which writes what must not be lost: the journal's last records and the one line
+ * saying how the run ended), then gives Ctrl-C back to the process, which exits at once (130).
  */
-export function takeInterrupt(io: Io, raise: () => void = () => process.kill(process.pid, 'SIGINT')): Interrupt {
+export function takeInterrupt(
+  io: Io,
+  onSecond: (signal: string) => void = () => {},
+  raise: () => void = () => process.kill(process.pid, 'SIGINT'),
+  signals: SignalSource = process,
+): Interrupt {
   const controller = new AbortController();
-  const release = io.onInterrupt?.(() => {
+  let releaseIo: () => void = () => {};
+  const handlers: Array<[string, () => void]> = [];
+  const release = (): void => {
+    releaseIo();
+    for (const [name, h] of handlers.splice(0)) signals.removeListener(name, h);
+  };
+  const on = (name: string): void => {
     if (!controller.signal.aborted) {
-      controller.abort();
+      controller.abort(name);
       return;
     }
-    release();
-    raise();
-  }) ?? (() => {});
+    try {
+      onSecond(name);
+    } finally {
+      release();
+      raise();
+    }
+  };
+  if (io.onInterrupt) {
+    releaseIo = io.onInterrupt(() => on('SIGINT'));
+    for (const name of STOP_SIGNALS) {
+      const h = (): void => on(name);
+      handlers.push([name, h]);
+      signals.on(name, h);
+    }
+  }
   return { signal: controller.signal, release };
 }

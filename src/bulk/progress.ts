@@ -27,6 +27,8 @@ export function progressText(t: Tally, rate: number, total: number | undefined, 
   const parts = dryRun
     ? [`${t.wouldSignOut} to sign out`, `${t.skipped} skipped`]
     : [`${t.succeeded} signed out`, `${t.failed} failed`, `${t.skipped} skipped`, `${rate.toFixed(1)}/s`];
+  // Said outright, so that a slow rate under throttling does not look like a hung run.
+  if (!dryRun && t.throttled > 0) parts.push(`throttled ×${t.throttled}${t.backingOff ? ', backing off' : ''}`);
   if (!dryRun && total !== undefined) {
     const left = Math.max(0, total - t.processed);
     parts.push(left === 0 ? 'ETA 0s' : `ETA ${rate > 0 ? formatDuration(left / rate) : '?'}`);

@@ -29,6 +29,37 @@ export async function openForReading(path: string, option: string): Promise<Read
   return stream;
 }
 
+/** A username file read whole and checked before anyone is signed out. */
+export interface UsernameList {
+  /** Each distinct username once, in the order of its first line. */
+  readonly usernames: readonly string[];
+  /** Lines naming a user an earlier line already named. */
+  readonly duplicates: number;
+  /** The duplicated usernames, each once, at most `listLimit` of them. */
+  readonly duplicated: readonly string[];
+}
+
+/**
+ * Reads and validates the whole input (UTF-8, line lengths: an error names its line) before the
+ * first sign-out, so a bad line deep in a large file stops the run before it starts, not after
+ * thousands of users. The distinct names are held in memory: the run needs them to sign each out
+ * once, and to account for every one of them in the summary.
+ */
+export async function readUsernameList(source: AsyncIterable<string | Uint8Array>, option: string, listLimit: number): Promise<UsernameList> {
+  const seen = new Set<string>();
+  const duplicatedSet = new Set<string>();
+  let duplicates = 0;
+  for await (const name of fileUsernames(source, option)) {
+    if (seen.has(name)) {
+      duplicates += 1;
+      if (duplicatedSet.size < listLimit) duplicatedSet.add(name);
+      continue;
+    }
+    seen.add(name);
+  }
+  return { usernames: [...seen], duplicates, duplicated: [...duplicatedSet] };
+}
+
 /** The usernames of an opened file or of standard input, with reading errors in the CLI's terms. */
 export async function* fileUsernames(source: AsyncIterable<string | Uint8Array>, option: string): AsyncGenerator<string> {
   try {

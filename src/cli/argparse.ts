@@ -30,7 +30,8 @@ export interface ParserSpec {
   readonly positionals: readonly PositionalSpec[];
 }
 
-export type ParsedValue = string | boolean | undefined;
+/** A list only where argparse makes one: `--opt=--` stores `[]`. */
+export type ParsedValue = string | boolean | undefined | readonly string[];
 
 export interface ParseResult {
   readonly values: Map<string, ParsedValue>;
@@ -113,6 +114,26 @@ function checkChoice(name: string, value: string, choices: readonly string[] | u
   }
 }
 
+/** argparse's nargs patterns over the A/O/- line; options never take a `--` (their `-*` is dropped). */
+function optionPattern(option: OptionSpec): string {
+  switch (option.kind) {
+    case 'value': return '(A)';
+    case 'optional-value': return '(A?)';
+    default: return '()';
+  }
+}
+
+function positionalPattern(p: PositionalSpec): string {
+  return p.nargs === 'one' ? '(-*A-*)' : '(-*A?-*)';
+}
+
+/** argparse's _get_values: the first `--` among an action's strings is dropped. */
+function stripDashDash(strings: string[]): string[] {
+  const i = strings.indexOf('--');
+  if (i >= 0) strings.splice(i, 1);
+  return strings;
+}
+
 /** parse_known_args over `args` with the given parser definition. */
 export function parseKnownArgs(spec: ParserSpec, args: readonly string[]): ParseResult {
   const values = new Map<string, ParsedValue>();
@@ -120,32 +141,56 @@ export function parseKnownArgs(spec: ParserSpec, args: readonly string[]): Parse
   const extras: string[] = [];
 
   // Classify every token first: an ambiguous prefix anywhere is reported before anything else.
-  const pattern: string[] = [];
+  const patternParts: string[] = [];
   const optionAt = new Map<number, OptionMatch>();
   let rest = false;
   args.forEach((arg, i) => {
-    if (rest) { pattern.push('A'); return; }
-    if (arg === '--') { pattern.push('-'); rest = true; return; }
+    if (rest) { patternParts.push('A'); return; }
+    if (arg === '--') { patternParts.push('-'); rest = true; return; }
     const match = classify(spec, arg);
-    if (match) { optionAt.set(i, match); pattern.push('O'); } else pattern.push('A');
+    if (match) { optionAt.set(i, match); patternParts.push('O'); } else patternParts.push('A');
   });
+  const pattern = patternParts.join('');
+  // Sticky regexes match at an index without slicing the line, so long lines stay linear.
+  const regexes = new Map<string, RegExp>();
+  const matchAt = (source: string, index: number): RegExpExecArray | null => {
+    let re = regexes.get(source);
+    if (!re) { re = new RegExp(source, 'y'); regexes.set(source, re); }
+    re.lastIndex = index;
+    return re.exec(pattern);
+  };
 
   const positionals = [...spec.positionals];
 
-  const takeOption = (option: OptionSpec, value: string | undefined): void => {
+  const takeOption = (option: OptionSpec, strings: string[]): void => {
     seen.add(option.dest);
+    stripDashDash(strings);
     switch (option.kind) {
       case 'flag': values.set(option.dest, true); return;
       case 'version': throw new VersionRequested();
       case 'optional-value': {
-        const v = value ?? option.constValue;
-        if (v !== undefined) checkChoice(option.flag, v, option.choices);
+        if (strings.length === 0) {
+          const v = option.constValue;
+          if (v !== undefined) checkChoice(option.flag, v, option.choices);
+          values.set(option.dest, v);
+          return;
+        }
+        const v = strings[0] as string;
+        checkChoice(option.flag, v, option.choices);
         values.set(option.dest, v);
         return;
       }
-      case 'value':
-        checkChoice(option.flag, value as string, option.choices);
-        values.set(option.dest, value);
+      case 'value': {
+        if (strings.length === 1) {
+          const v = strings[0] as string;
+          checkChoice(option.flag, v, option.choices);
+          values.set(option.dest, v);
+          return;
+        }
+        // `--opt=--` leaves no string: argparse stores an empty list.
+        for (const v of strings) checkChoice(option.flag, v, option.choices);
+        values.set(option.dest, [...strings]);
+      }
     }
   };
 
@@ -155,54 +200,45 @@ export function parseKnownArgs(spec: ParserSpec, args: readonly string[]): Parse
       extras.push(args[start] as string);
       return start + 1;
     }
-    const takesValue = option.kind === 'value' || option.kind === 'optional-value';
     if (explicit !== undefined) {
-      if (!takesValue) throw new ArgparseError(`argument ${optionString}: ignored explicit argument '${explicit}'`);
-      takeOption(option, explicit);
+      if (option.kind !== 'value' && option.kind !== 'optional-value') {
+        throw new ArgparseError(`argument ${optionString}: ignored explicit argument '${explicit}'`);
+      }
+      takeOption(option, [explicit]);
       return start + 1;
     }
-    if (!takesValue) {
-      takeOption(option, undefined);
-      return start + 1;
+    const m = matchAt(optionPattern(option), start + 1);
+    if (!m) {
+      throw new ArgparseError(`argument ${optionString}: ${option.kind === 'optional-value' ? 'expected at most one argument' : 'expected one argument'}`);
     }
-    // Skip `--` markers the way argparse's nargs patterns (-*A-*) do.
-    let i = start + 1;
-    while (pattern[i] === '-') i++;
-    if (pattern[i] === 'A') {
-      takeOption(option, args[i] as string);
-      return i + 1;
-    }
-    if (option.kind === 'optional-value') {
-      takeOption(option, undefined);
-      return start + 1;
-    }
-    throw new ArgparseError(`argument ${optionString}: expected one argument`);
+    const count = (m[1] as string).length;
+    takeOption(option, args.slice(start + 1, start + 1 + count));
+    return start + 1 + count;
   };
 
+  /** _match_arguments_partial: as many positionals as the line allows, longest list first. */
   const consumePositionals = (start: number): number => {
-    let i = start;
-    while (positionals.length > 0) {
-      const p = positionals[0] as PositionalSpec;
-      let j = i;
-      while (pattern[j] === '-') j++;
-      if (pattern[j] === 'A') {
-        positionals.shift();
-        seen.add(p.dest);
-        const value = args[j] as string;
-        checkChoice(p.dest, value, p.choices);
-        values.set(p.dest, value);
-        i = j + 1;
-      } else if (p.nargs === 'optional') {
-        positionals.shift();
-        values.set(p.dest, undefined);
-      } else {
-        break;
-      }
+    let counts: number[] = [];
+    for (let n = positionals.length; n > 0; n--) {
+      const m = matchAt(positionals.slice(0, n).map(positionalPattern).join(''), start);
+      if (m) { counts = m.slice(1).map((g) => (g as string).length); break; }
     }
+    let i = start;
+    counts.forEach((count, k) => {
+      const p = positionals[k] as PositionalSpec;
+      const strings = stripDashDash(args.slice(i, i + count));
+      i += count;
+      seen.add(p.dest);
+      if (strings.length === 0) { values.set(p.dest, undefined); return; }
+      const value = strings[0] as string;
+      checkChoice(p.dest, value, p.choices);
+      values.set(p.dest, value);
+    });
+    positionals.splice(0, counts.length);
     return i;
   };
 
-  // Ascending (Map keys keep insertion order); a pointer walks it, so long lines stay linear.
+  // Ascending (Map keys keep insertion order); a pointer walks it.
   const optionIndices = [...optionAt.keys()];
   const maxOptionIndex = optionIndices.length > 0 ? optionIndices[optionIndices.length - 1] as number : -1;
   let next = 0;

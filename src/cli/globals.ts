@@ -20,6 +20,8 @@ export interface GlobalArgs {
   readonly autoPrompt: boolean;
   readonly noAutoPrompt: boolean;
   readonly errorFormat: string | undefined;
+  /** Options given as `--opt=--`: argparse stored an empty list, which Python code later trips over. */
+  readonly emptyLists: ReadonlySet<string>;
 }
 
 export function toGlobalArgs(values: ReadonlyMap<string, ParsedValue>): GlobalArgs {
@@ -47,5 +49,6 @@ export function toGlobalArgs(values: ReadonlyMap<string, ParsedValue>): GlobalAr
     autoPrompt: flag('cli-auto-prompt'),
     noAutoPrompt: flag('no-cli-auto-prompt'),
     errorFormat: str('cli-error-format'),
+    emptyLists: new Set([...values].filter(([, v]) => Array.isArray(v)).map(([k]) => k)),
   };
 }

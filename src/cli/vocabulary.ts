@@ -79,10 +79,11 @@ export const BULK_OPTIONS: readonly OptionDecl[] = [
   { flags: '--usernames-file <value>', description: 'A file with one username per line (- for standard input).' },
   { flags: '--all-users', description: 'Sign out every user of the pool (ListUsers).' },
   { flags: '--filter <value>', description: 'A ListUsers filter for --all-users, e.g. status = "Enabled".' },
-  { flags: '--max-rps <value>', description: 'Requests per second at most (default 20; 0 = no limit).' },
+  { flags: '--max-rps <value>', description: 'At most this many sign-outs are started in any one-second window (default 20; 0 = no limit but the service\'s).' },
   { flags: '--concurrency <value>', description: 'Requests in flight at most (default 8).' },
-  { flags: '--journal <value>', description: 'A JSON-lines record of each outcome; a rerun skips users already signed out.' },
-  { flags: '--dry-run', description: 'Resolve and count the users; sign nobody out.' },
+  { flags: '--journal <value>', description: 'A JSON-lines record of each outcome; a rerun skips users already signed out. One run at a time.' },
+  { flags: '--dry-run', description: 'Read and check the input, the pool and the credentials (read-only calls); count the users; sign nobody out.' },
+  { flags: '--list-file <value>', description: 'With --dry-run: write the users that would be signed out to this new file, one per line, to review and pass as --usernames-file.' },
 ];
 
 /**

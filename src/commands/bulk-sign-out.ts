@@ -1,32 +1,40 @@
 // `bulk-sign-out`: cogsignout's own command for incidents. Everything that can be wrong with the
-// command line, the configuration or the files is found before the first user is touched; then
-// the engine runs with the pieces wired together here, and the summary goes out like any
-// command's result (--output, --query).
+// command line, the configuration, the input and the journal is found before the first user is
+// touched (a dry run also checks the pool and the credentials with read-only calls); then the
+// engine runs with the pieces wired together here. However the run ends (finished, interrupted
+// by a signal, stopped by an error every user would meet), the summary goes out like any
+// command's result (--output, --query), one line on stderr says which ending it was and how to
+// resume, and the exit status tells a script (ending.ts).
+import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../cli/driver.js';
-import { GeneralError, ParamValidationError } from '../errors/errors.js';
+import { CliError, GeneralError, ParamValidationError } from '../errors/errors.js';
 import { resolveOutputFormat, writeResult } from '../output/result.js';
 import { resolveCredentials, type Credentials } from '../credentials/chain.js';
 import { resolveClientSettings } from '../transport/client-settings.js';
 import { loadNetwork } from '../net/load.js';
-import { parseBulkOptions } from '../bulk/options.js';
+import { parseBulkOptions, type BulkOptions } from '../bulk/options.js';
 import type { CognitoClient } from '../transport/client.js';
 import { systemClock } from '../bulk/clock.js';
 import { AimdRateLimiter } from '../bulk/rate-limiter.js';
-import { openJournal, readJournal, type JournalWriter } from '../bulk/journal.js';
-import { countUsernames, fileUsernames, openForReading, osErrorText } from '../bulk/user-sources.js';
+import { JournalError, openJournal, readJournal, type JournalIndex, type JournalWriter } from '../bulk/journal.js';
+import { lockJournal, type JournalLock } from '../bulk/journal-lock.js';
+import { openForReading, osErrorText, readUsernameList, type UsernameList } from '../bulk/user-sources.js';
 import { listUsernames } from '../bulk/list-users.js';
-import { runEngine } from '../bulk/engine.js';
-import { summaryDocument, Tally } from '../bulk/summary.js';
+import { runEngine, type EngineResult } from '../bulk/engine.js';
+import { MAX_LISTED_FAILURES, summaryDocument, Tally } from '../bulk/summary.js';
 import { ProgressLine } from '../bulk/progress.js';
 import { stdinOf, takeInterrupt } from '../bulk/process-hooks.js';
 import { scrubbingLog } from '../bulk/debug-scrub.js';
+import { backoffMs, classifyFailure, withAttempts } from '../bulk/failures.js';
+import { endingLine, exitStatus, stopReason, type Ending } from '../bulk/ending.js';
 
-/** How long Ctrl-C waits for requests already sent before abandoning them. */
+/** How long an interrupted run waits for requests already sent before abandoning them. */
 const GRACE_MS = 5000;
 /** Temporary credentials are fetched again this long before they expire (a run can outlast them). */
 const REFRESH_BEFORE_MS = 5 * 60_000;
 const LOGGER = 'cogsignout.bulk';
+const PROG = 'cogsignout';
 
 export async function runBulkSignOut(args: string[], ctx: CommandContext): Promise<number> {
   const options = parseBulkOptions(args);
@@ -41,106 +49,228 @@ export async function runBulkSignOut(args: string[], ctx: CommandContext): Promi
   resolveOutputFormat(ctx);
 
   const source = options.source;
-  const filePath = source.kind === 'file' && source.path !== '-' ? resolve(io.cwd, source.path) : undefined;
-  const fileStream = filePath === undefined ? undefined : await openForReading(filePath, '--usernames-file');
-  const needsService = !(options.dryRun && source.kind === 'file');
-  const credentials = needsService && !globals.noSignRequest ? await refreshingCredentials(ctx) : undefined;
+  const list = source.kind === 'file' ? await readList(source.path, ctx) : undefined;
   const journalPath = options.journal === undefined ? undefined : resolve(io.cwd, options.journal);
-  const index = journalPath === undefined ? undefined : await loadJournal(journalPath, options.userPoolId);
-  if (index) log.log(LOGGER, `Journal: ${index.records} records, ${index.signedOut.size} users of this pool signed out, ${index.unreadable} unreadable lines`);
-  // A dry run writes nothing, the journal included.
-  const journal = journalPath === undefined || options.dryRun ? undefined : openJournalOrFail(journalPath);
-
-  // The SDK is loaded only when the run will call the service.
-  const createCognitoClient = needsService ? (await loadNetwork()).createCognitoClient : undefined;
-  // No client at all for a dry run from a file: it has nothing to ask the service.
-  const client = createCognitoClient?.({
-    ...clientSettings,
-    // One attempt per call: the engine takes every retry decision, so a throttled request goes
-    // back through the rate limiter instead of being resent behind its back.
-    maxAttempts: 1,
-    maxSockets: options.concurrency,
-    credentials,
-    log,
-    env: io.env,
-    warn: (text) => io.stderr.write(text),
-  });
-  const calls: Calls = client ?? NO_CALLS;
-  const interrupt = takeInterrupt(io);
+  const listPath = options.listFile === undefined ? undefined : resolve(io.cwd, options.listFile);
+  if (listPath !== undefined) checkNewFile(listPath);
+  const { lock, index, journal } = journalPath === undefined ? {} : await prepareJournal(journalPath, options);
+  let result: EngineResult | undefined;
   const tally = new Tally();
-  // Under --debug the log is the progress report; redraws would garble it.
-  const progress = io.stderr.isTTY && !log.enabled ? new ProgressLine(io.stderr, tally, systemClock, options.dryRun) : undefined;
-  let result;
+  if (list !== undefined) {
+    tally.duplicates = list.duplicates;
+    tally.duplicated.push(...list.duplicated);
+  }
+  const startedAt = Date.now();
+  const wouldSignOut: string[] = [];
+  let client: CognitoClient | undefined;
+  let progress: ProgressLine | undefined;
+  let interrupt: ReturnType<typeof takeInterrupt> | undefined;
+  let endingWritten = false;
+  const context = (stopped: string | undefined) => ({
+    userPoolId: options.userPoolId, region: clientSettings.region, endpoint: clientSettings.endpoint,
+    journal: journalPath, startedAt, endedAt: Date.now(), stopped,
+  });
+  const lineContext = { argv: io.argv, prog: PROG, userPoolId: options.userPoolId, journal: journalPath, dryRun: options.dryRun };
   try {
-    const usernames = source.kind === 'file'
-      ? fileUsernames(fileStream ?? stdinOf(io), '--usernames-file')
-      : listUsernames({
-        listUsers: (p) => calls.listUsers(p),
-        userPoolId: options.userPoolId,
-        filter: source.filter,
-        maxAttempts: clientSettings.maxAttempts,
-        clock: systemClock,
-        signal: interrupt.signal,
-        onRetry: (kind, ms) => log.log(LOGGER, `Retrying ListUsers after ${kind === 'throttled' ? 'throttling' : 'a transient error'} in ${(ms / 1000).toFixed(3)} s`),
-      });
-    if (progress && filePath !== undefined) void countUsernames(filePath).then((n) => progress.setTotal(n));
-    progress?.start();
-    result = await runEngine({
-      usernames,
-      signedOut: index?.signedOut,
-      signOut: (username) => calls.signOut({ UserPoolId: options.userPoolId, Username: username }),
-      limiter: new AimdRateLimiter({
-        maxRps: options.maxRps,
-        clock: systemClock,
-        onRateChange: (rps) => log.log(LOGGER, `Throttled: sign-out rate lowered to ${rps.toFixed(2)} per second`),
-      }),
-      journal,
-      userPoolId: options.userPoolId,
-      concurrency: options.concurrency,
-      maxAttempts: clientSettings.maxAttempts,
-      dryRun: options.dryRun,
-      interrupt: interrupt.signal,
-      graceMs: GRACE_MS,
-      clock: systemClock,
-      tally,
-      log: (m) => log.log(LOGGER, m),
+    if (index) log.log(LOGGER, `Journal: ${index.records} records, ${index.signedOut.size} users of this pool signed out, ${index.unreadable} unreadable lines`);
+    const credentials = globals.noSignRequest ? undefined : await refreshingCredentials(ctx);
+    // The SDK is loaded only now that everything local has been checked.
+    const { createCognitoClient } = await loadNetwork();
+    client = createCognitoClient({
+      ...clientSettings,
+      // One attempt per call: the engine takes every retry decision, so a throttled request goes
+      // back through the rate limiter instead of being resent behind its back.
+      maxAttempts: 1,
+      maxSockets: options.concurrency,
+      credentials,
+      log,
+      env: io.env,
+      warn: (text) => io.stderr.write(text),
     });
-  } finally {
-    progress?.stop();
-    interrupt.release();
-    fileStream?.destroy();
+    const calls = client;
+    interrupt = takeInterrupt(io, (signal) => {
+      // The second signal: the process exits now. What must not be lost is written first.
+      progress?.stop();
+      try { journal?.flush(); } catch { /* the line below still tells what happened */ }
+      lock?.release();
+      endingWritten = true;
+      io.stderr.write(endingLine({ kind: 'interrupted', signal: `${signal}, twice` }, tally, lineContext));
+    });
+    // Under --debug the log is the progress report; redraws would garble it.
+    progress = io.stderr.isTTY && !log.enabled ? new ProgressLine(io.stderr, tally, systemClock, options.dryRun, list?.usernames.length) : undefined;
+    if (options.dryRun && source.kind === 'file') {
+      // The read-only check that needs the least permission and reads no user's data.
+      log.log(LOGGER, 'Dry run: checking the pool and the credentials with DescribeUserPool');
+      try {
+        await withRetries(() => calls.describeUserPool(options.userPoolId), clientSettings.maxAttempts);
+      } catch (e) {
+        result = { tally, fatal: e };
+        tally.users = list?.usernames.length ?? 0;
+      }
+    }
+    if (result === undefined) {
+      const usernames = list !== undefined
+        ? iterate(list.usernames)
+        : listUsernames({
+          listUsers: (p) => calls.listUsers(p),
+          userPoolId: options.userPoolId,
+          filter: source.kind === 'all-users' ? source.filter : undefined,
+          maxAttempts: clientSettings.maxAttempts,
+          clock: systemClock,
+          signal: interrupt.signal,
+          onRetry: (kind, ms) => log.log(LOGGER, `Retrying ListUsers after ${kind === 'throttled' ? 'throttling' : 'a transient error'} in ${(ms / 1000).toFixed(3)} s`),
+        });
+      progress?.start();
+      result = await runEngine({
+        usernames,
+        dedupe: list === undefined,
+        knownUsers: list?.usernames.length,
+        signedOut: index?.signedOut,
+        signOut: (username, gate) => calls.signOutChecked({ UserPoolId: options.userPoolId, Username: username }, gate),
+        gated: true,
+        limiter: new AimdRateLimiter({
+          maxRps: options.maxRps,
+          clock: systemClock,
+          onRateChange: (rps) => log.log(LOGGER, `Sign-out rate set to ${rps.toFixed(2)} per second`),
+          onBackoff: (on) => { tally.backingOff = on; },
+        }),
+        journal,
+        userPoolId: options.userPoolId,
+        concurrency: options.concurrency,
+        maxAttempts: clientSettings.maxAttempts,
+        dryRun: options.dryRun,
+        interrupt: interrupt.signal,
+        graceMs: GRACE_MS,
+        clock: systemClock,
+        tally,
+        onWouldSignOut: listPath === undefined ? undefined : (u) => wouldSignOut.push(u),
+        log: (m) => log.log(LOGGER, m),
+      });
+    }
+  } catch (e) {
+    // Set-up failures (credentials, the network module) before the engine ran: the usual error.
+    cleanUp();
+    throw e;
+  }
+  let fatal = result.fatal;
+  try {
     journal?.close();
+  } catch (e) {
+    fatal ??= e;
+  }
+  cleanUp();
+  if (fatal instanceof JournalError) fatal = new GeneralError(`Unable to write --journal: ${fatal.message}`);
+  if (fatal === undefined && listPath !== undefined) {
+    try {
+      writeList(listPath, wouldSignOut, options);
+    } catch (e) {
+      fatal = new ParamValidationError(`Unable to write --list-file: ${osErrorText(e, listPath)}`);
+    }
+  }
+
+  const ending: Ending = fatal !== undefined
+    ? { kind: 'stopped', reason: stopReason(fatal) }
+    : tally.interrupted ? { kind: 'interrupted', signal: tally.signal ?? 'SIGINT' } : { kind: 'finished' };
+  await writeResult(summaryDocument(tally, options.dryRun, context(ending.kind === 'stopped' ? ending.reason : undefined)), ctx, 'BulkSignOut');
+  if (!endingWritten) io.stderr.write(endingLine(ending, tally, lineContext));
+  const status = exitStatus(ending, tally, options.dryRun);
+  if (fatal !== undefined) {
+    // The error as the AWS CLI would print it, with the exit status of a stopped run (the error's
+    // own, 254 for a service error, would read as "some users failed").
+    if (fatal instanceof CliError) Object.defineProperty(fatal, 'exitCode', { value: status });
+    throw fatal;
+  }
+  return status;
+
+  function cleanUp(): void {
+    progress?.stop();
+    interrupt?.release();
+    try { journal?.close(); } catch { /* reported by the caller when it matters */ }
+    lock?.release();
     client?.destroy();
   }
-
-  const { fatal } = result;
-  // Counts are worth having even when the run stopped on an error (the error itself follows on stderr).
-  if (fatal === undefined || tally.processed > 0) await writeResult(summaryDocument(tally, options.dryRun), ctx, 'BulkSignOut');
-  if (fatal !== undefined) throw fatal;
-  if (tally.interrupted) return 130;
-  return tally.failed > 0 ? 254 : 0;
 }
 
-type Calls = Pick<CognitoClient, 'signOut' | 'listUsers'>;
+async function* iterate(items: readonly string[]): AsyncGenerator<string> {
+  yield* items;
+}
 
-const NO_CALLS: Calls = {
-  signOut: () => Promise.reject(new GeneralError('internal error: a dry run from a file called the service')),
-  listUsers: () => Promise.reject(new GeneralError('internal error: a dry run from a file called the service')),
-};
-
-async function loadJournal(path: string, userPoolId: string): ReturnType<typeof readJournal> {
+/** The username file (or standard input) read and checked whole. */
+async function readList(path: string, ctx: CommandContext): Promise<UsernameList> {
+  const { io } = ctx;
+  if (path === '-') {
+    if (io.stdin?.isTTY === true) io.stderr.write('bulk-sign-out: reading usernames from standard input, one per line; end with Ctrl-D.\n');
+    return readUsernameList(stdinOf(io), '--usernames-file', MAX_LISTED_FAILURES);
+  }
+  const stream = await openForReading(resolve(io.cwd, path), '--usernames-file');
   try {
-    return await readJournal(path, userPoolId);
-  } catch (e) {
-    throw new ParamValidationError(`Unable to read --journal: ${osErrorText(e, path)}`);
+    return await readUsernameList(stream, '--usernames-file', MAX_LISTED_FAILURES);
+  } finally {
+    stream.destroy();
   }
 }
 
-function openJournalOrFail(path: string): JournalWriter {
+/**
+ * The journal, locked (one writer at a time), read (a foreign file is refused) and, for a real
+ * run, opened for appending with its durability checked. A dry run only reads it.
+ */
+async function prepareJournal(path: string, options: BulkOptions): Promise<{ lock?: JournalLock; index: JournalIndex; journal?: JournalWriter }> {
+  const refuse = (e: unknown): never => {
+    if (e instanceof JournalError) throw new ParamValidationError(`Unable to use --journal: ${e.message}`);
+    throw new ParamValidationError(`Unable to use --journal: ${osErrorText(e, path)}`);
+  };
   try {
-    return openJournal(path);
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (st !== undefined && !st.isFile()) throw new JournalError(`${path} is not a regular file, so nothing written to it can be made durable; give the path of a file`);
   } catch (e) {
-    throw new ParamValidationError(`Unable to write --journal: ${osErrorText(e, path)}`);
+    refuse(e);
+  }
+  if (options.dryRun) {
+    try {
+      return { index: await readJournal(path, options.userPoolId) };
+    } catch (e) {
+      return refuse(e);
+    }
+  }
+  let lock: JournalLock | undefined;
+  try {
+    lock = lockJournal(path);
+    const index = await readJournal(path, options.userPoolId);
+    return { lock, index, journal: openJournal(path) };
+  } catch (e) {
+    lock?.release();
+    return refuse(e);
+  }
+}
+
+function checkNewFile(path: string): void {
+  if (statSync(path, { throwIfNoEntry: false }) !== undefined) {
+    throw new ParamValidationError(`Unable to write --list-file: ${path} exists; give a new path (the list is never written over a file).`);
+  }
+}
+
+/** The users a dry run would sign out, as a username file (comments say where it came from). */
+function writeList(path: string, usernames: readonly string[], options: BulkOptions): void {
+  const from = options.source.kind === 'file'
+    ? `--usernames-file ${options.source.path}`
+    : `--all-users${options.source.filter === undefined ? '' : ` --filter ${JSON.stringify(options.source.filter)}`}`;
+  const head = [
+    `# bulk-sign-out --dry-run: ${usernames.length} users of ${options.userPoolId} would be signed out (${from}), listed ${new Date().toISOString()}`,
+    '# Review, then pass this file as --usernames-file.',
+  ];
+  writeFileSync(path, `${[...head, ...usernames].join('\n')}\n`, { mode: 0o600, flag: 'wx' });
+}
+
+/** A read-only check, retried on throttling and transient errors like any AWS CLI call. */
+async function withRetries(call: () => Promise<void>, maxAttempts: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (e) {
+      const kind = classifyFailure(e);
+      if ((kind !== 'throttled' && kind !== 'transient') || attempt >= maxAttempts) throw withAttempts(e, attempt);
+      await systemClock.sleep(backoffMs(attempt));
+    }
   }
 }
 

@@ -3,13 +3,14 @@
 import { ArgparseError, parseKnownArgs } from '../cli/argparse.js';
 import { SIGN_OUT_OPTIONS, parserSpec } from '../cli/vocabulary.js';
 import { usageError, type CommandContext } from '../cli/driver.js';
-import { UnknownArgumentError } from '../errors/errors.js';
+import { GeneralError, UnknownArgumentError } from '../errors/errors.js';
 import { buildParameters } from '../input/parameters.js';
 import { validateParameters } from '../input/validate.js';
 import { MEMBERS } from '../service/model.js';
 import { pyRepr } from '../output/python.js';
 import { REDACTED } from '../diagnostics/redact.js';
 import { loadNetwork } from '../net/load.js';
+import { checkEndpointPort } from '../transport/endpoint.js';
 
 const RELAXING = ['--cli-input-json', '--cli-input-yaml'];
 
@@ -47,7 +48,8 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
     const v = values.get(o.dest);
     if (typeof v === 'string' && o.flag !== '--generate-cli-skeleton') raw.set(o.flag, v);
   }
-  const params = await buildParameters(raw, io.env, io.cwd);
+  const built = await buildParameters(raw, io.env, io.cwd);
+  const params = withEmptyLists(built, values);
   // The service may quote a sensitive value back (an error message does): --debug hides it everywhere.
   for (const m of MEMBERS) {
     const value = params.get(m.name);
@@ -82,9 +84,13 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
     else found = await chain.loadCredentials(settings, ctx.log, { region });
   });
   validateParameters(params, MEMBERS);
-  if (skeleton === 'output') return writeResult({}, ctx);
+  // The formatter is looked up by the output name: Python cannot hash the empty list.
+  const emptyOutput = (): never => { throw new GeneralError("unhashable type: 'list'"); };
+  if (skeleton === 'output') return ctx.globals.emptyLists.has('output') ? emptyOutput() : writeResult({}, ctx);
 
   const credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
+  // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
+  if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);
   const { createCognitoClient } = await loadNetwork();
   const client = createCognitoClient({
     ...clientSettings,
@@ -96,9 +102,28 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
   });
   try {
     const result = await client.signOut(Object.fromEntries(params) as Record<string, string>);
+    if (ctx.globals.emptyLists.has('output')) emptyOutput();
     return await writeResult(result, ctx);
   } finally {
     client.destroy();
   }
 }
 
+
+/**
+ * `--opt=--` gives argparse's empty list: botocore then reports the member's type, and the
+ * cli-input readers fail on it as Python does. The command line's value wins over a document's.
+ */
+function withEmptyLists(params: Map<string, unknown>, values: ReadonlyMap<string, unknown>): Map<string, unknown> {
+  const isList = (dest: string): boolean => Array.isArray(values.get(dest));
+  if (isList('cli-input-json')) throw new GeneralError('the JSON object must be str, bytes or bytearray, not list');
+  if (isList('cli-input-yaml')) throw new GeneralError('stream argument needs to have a read() method');
+  if (!MEMBERS.some((m) => isList(m.option.slice(2)))) return params;
+  const out = new Map<string, unknown>();
+  for (const m of MEMBERS) {
+    if (isList(m.option.slice(2))) out.set(m.name, []);
+    else if (params.has(m.name)) out.set(m.name, params.get(m.name));
+  }
+  for (const [k, v] of params) if (!out.has(k)) out.set(k, v);
+  return out;
+}

@@ -43,12 +43,14 @@ export function expandPath(path: string, env: Env): string {
   return withVars;
 }
 
-function readSections(path: string): IniSections {
+/** botocore's raw_config_parse over a file that may be missing (then empty). */
+export function readSections(path: string, options: { nested?: boolean } = {}): IniSections {
   let text: string;
   try {
     if (!statSync(path).isFile()) return new Map();
     const bytes = readBounded(path, READ_LIMITS.configFile);
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // Python reads the files as plain UTF-8: a byte-order mark stays and breaks the first line.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (e) {
     // botocore reads any size (a 200 MB file costs it seconds and gigabytes); cogsignout stops.
     if (e instanceof InputTooLargeError) {
@@ -58,7 +60,7 @@ function readSections(path: string): IniSections {
     return new Map(); // botocore treats an unreadable or missing file as absent
   }
   try {
-    return parseIni(text);
+    return parseIni(text, options);
   } catch (e) {
     if (e instanceof IniParseError) throw new ConfigParseError(path);
     throw e;

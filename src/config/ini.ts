@@ -12,9 +12,19 @@ export class IniParseError extends Error {
 }
 
 const SECTION = /^\[(.+)\]/;
-const OPTION = /^(.*?)\s*[=:]\s*(.*)$/;
+// Python's str.isspace() set: unlike JavaScript's trim(), it keeps U+FEFF (a byte-order mark
+// makes the first line no section header) and takes \x1c-\x1f and \x85.
+const PY_SPACE = '[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const LEADING = new RegExp(`^${PY_SPACE}+`);
+const TRAILING = new RegExp(`${PY_SPACE}+$`);
+const OPTION = new RegExp(`^(.*?)${PY_SPACE}*[=:]${PY_SPACE}*(.*)$`, 's');
 
-export function parseIni(text: string): IniSections {
+export const pyLstrip = (s: string): string => s.replace(LEADING, '');
+export const pyRstrip = (s: string): string => s.replace(TRAILING, '');
+export const pyStrip = (s: string): string => pyRstrip(pyLstrip(s));
+
+/** `nested: false` is botocore's parse_subsections=False (the alias file): indented blocks stay text. */
+export function parseIni(text: string, opts: { nested?: boolean } = {}): IniSections {
   const sections: IniSections = new Map();
   const defaults = new Map<string, string[]>();
   const raw = new Map<string, Map<string, string[]>>();
@@ -28,7 +38,7 @@ export function parseIni(text: string): IniSections {
   const lines = text.split(/\r\n|\n|\r/);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   for (const line of lines) {
-    const stripped = line.trim();
+    const stripped = pyStrip(line);
     const isComment = stripped.startsWith('#') || stripped.startsWith(';');
     const value = isComment ? '' : stripped;
     if (value === '') {
@@ -36,7 +46,7 @@ export function parseIni(text: string): IniSections {
       if (!isComment && current && optionName !== undefined) current.get(optionName)?.push('');
       continue;
     }
-    const indent = line.length - line.trimStart().length;
+    const indent = line.length - pyLstrip(line).length;
     if (current && optionName !== undefined && indent > indentLevel) {
       current.get(optionName)?.push(value);
       continue;
@@ -67,22 +77,22 @@ export function parseIni(text: string): IniSections {
       optionName = undefined;
       continue;
     }
-    const key = (opt[1] as string).trimEnd().toLowerCase();
+    const key = pyRstrip(opt[1] as string).toLowerCase();
     const addedKey = `${currentName}\u0000${key}`;
     if (added.has(addedKey)) throw new IniParseError(`duplicate option ${key}`);
     added.add(addedKey);
-    current.set(key, [(opt[2] as string).trim()]);
+    current.set(key, [pyStrip(opt[2] as string)]);
     optionName = key;
   }
   if (failed) throw new IniParseError('source contains parsing errors');
 
-  const join = (parts: string[]): string => parts.join('\n').trimEnd();
+  const join = (parts: string[]): string => pyRstrip(parts.join('\n'));
   for (const [name, options] of raw) {
     const out = new Map<string, IniValue>();
     for (const [k, v] of defaults) out.set(k, join(v));
     for (const [k, v] of options) out.set(k, join(v));
     for (const [k, v] of out) {
-      if (typeof v === 'string' && v.startsWith('\n')) out.set(k, parseNested(v));
+      if (opts.nested !== false && typeof v === 'string' && v.startsWith('\n')) out.set(k, parseNested(v));
     }
     sections.set(name, out);
   }
@@ -92,10 +102,10 @@ export function parseIni(text: string): IniSections {
 function parseNested(value: string): Record<string, string> {
   const nested: Record<string, string> = {};
   for (const line of value.split('\n')) {
-    if (line.trim() === '') continue;
+    if (pyStrip(line) === '') continue;
     const eq = line.indexOf('=');
     if (eq < 0) throw new IniParseError('nested value without =');
-    nested[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+    nested[pyStrip(line.slice(0, eq))] = pyStrip(line.slice(eq + 1));
   }
   return nested;
 }

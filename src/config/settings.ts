@@ -3,6 +3,7 @@
 // because the AWS CLI reads the files only when a setting needs them and reports problems
 // (an unknown profile, a bad value) at that moment.
 import { GeneralError } from '../errors/errors.js';
+import { pyInt } from '../util/pyint.js';
 import { loadConfigFiles, type ConfigFiles, type Env, type Profile } from './files.js';
 import type { IniValue } from './ini.js';
 
@@ -73,3 +74,35 @@ export class Settings {
 export function isTrue(value: string | undefined): boolean {
   return value !== undefined && value.toLowerCase() === 'true';
 }
+
+/**
+ * The AWS CLI builds the credential chain when its session starts (a hook caches assume-role
+ * results), converting the instance-metadata settings there: a bad value fails every command
+ * that gets this far, signed or not. An unknown profile ends the hook quietly (it fails later).
+ */
+export function checkSessionSettings(settings: Settings, isValidEndpointUrl: (url: string) => boolean): void {
+  const lookup = (envName: string, key: string): string | undefined | typeof PROFILE_MISSING => {
+    const v = settings.env[envName];
+    if (v !== undefined) return v;
+    try {
+      return settings.profileValue(key);
+    } catch {
+      return PROFILE_MISSING;
+    }
+  };
+  for (const [envName, key] of [['AWS_METADATA_SERVICE_TIMEOUT', 'metadata_service_timeout'], ['AWS_METADATA_SERVICE_NUM_ATTEMPTS', 'metadata_service_num_attempts']] as const) {
+    const v = lookup(envName, key);
+    if (v === PROFILE_MISSING) return;
+    if (v !== undefined) pyInt(v);
+  }
+  const endpoint = lookup('AWS_EC2_METADATA_SERVICE_ENDPOINT', 'ec2_metadata_service_endpoint');
+  const mode = lookup('AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE', 'ec2_metadata_service_endpoint_mode');
+  if (typeof mode === 'string' && !['ipv4', 'ipv6'].includes(mode.toLowerCase())) {
+    throw new GeneralError(`Invalid EC2 Instance Metadata endpoint mode: ${mode} Valid endpoint modes (case-insensitive): ('ipv4', 'ipv6').`);
+  }
+  if (typeof endpoint === 'string' && endpoint !== '' && !isValidEndpointUrl(endpoint)) {
+    throw new GeneralError(`Invalid endpoint EC2 Instance Metadata endpoint: ${endpoint}`);
+  }
+}
+
+const PROFILE_MISSING = Symbol('profile missing');

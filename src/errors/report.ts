@@ -47,7 +47,8 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   const known = ctx.errEncoding === undefined ? undefined : decoderLabel(ctx.errEncoding);
   let errLabel = ctx.errEncoding === undefined || known === undefined ? undefined : outputCodecLabel(ctx.errEncoding, known);
   const { PythonError } = await import('../output/python.js');
-  const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth };
+  // Colors on stderr come without colorama's reset after every write (that wraps stdout only).
+  const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth, autoreset: false };
 
   // stderr as the AWS CLI's handlers write it: piece by piece, and under AWS_CLI_OUTPUT_ENCODING
   // a piece the codec cannot encode raises, leaving the pieces before it written.

@@ -216,7 +216,7 @@ export const TOP_PAGE: Page = {
 
 const BULK_SYNOPSIS = [
   '  bulk-sign-out', '--user-pool-id <value>', '--usernames-file <value> | --all-users', '[--filter <value>]',
-  '[--max-rps <value>]', '[--concurrency <value>]', '[--journal <value>]', '[--dry-run]',
+  '[--max-rps <value>]', '[--concurrency <value>]', '[--journal <value>]', '[--dry-run]', '[--list-file <value>]',
 ];
 
 export const BULK_PAGE: Page = {
@@ -242,13 +242,15 @@ export const BULK_PAGE: Page = {
         item('**--filter** (string)',
           para('With **--all-users**, the Filter of ListUsers, to sign out only the users that match, for example **email ^= "contractor-"** or **status = "Enabled"**.')),
         item('**--max-rps** (integer)',
-          para('The most sign-out requests sent per second. The default is **20**; **0** means no limit.')),
+          para('At most this many sign-out requests are started in any one-second window (they are evenly spaced, with a 50 ms margin for network jitter). The default is **20**; **0** means no limit but the service\'s throttling. When the service throttles because others use the shared quota, the rate is kept; when the run itself is too fast, it is lowered.')),
         item('**--concurrency** (integer)',
           para('How many sign-out requests may be in flight at once. The default is **8**.')),
         item('**--journal** (string)',
-          para('A file that records each user signed out. Running the same command again with the same journal after an interruption skips the users it lists, so the run continues where it stopped.')),
+          para('A file that records each user\'s outcome. Running the same command again with the same journal after an interruption skips the users it records as signed out, so the run continues where it stopped. One run at a time uses a journal (a second is refused); a file that is not a journal, or cannot be made durable, is refused.')),
         item('**--dry-run** (boolean)',
-          para('Reads the usernames (or lists the users) and counts them, without signing anyone out.')),
+          para('Reads and checks the usernames (or lists the users), checks the pool and the credentials with read-only calls (DescribeUserPool, or ListUsers with **--all-users**), and counts the users, without signing anyone out.')),
+        item('**--list-file** (string)',
+          para('With **--dry-run**, writes the users that would be signed out to this new file, one per line, to review and pass back as **--usernames-file**.')),
       ],
     },
     GLOBAL_OPTIONS,
@@ -272,11 +274,11 @@ export const BULK_PAGE: Page = {
     },
     {
       heading: 'OUTPUT',
-      blocks: [para('A summary of the run (how many users were signed out, failed or skipped) on standard output, in the **--output** format and filtered by **--query**.')],
+      blocks: [para('A summary of the run on standard output, in the **--output** format and filtered by **--query**, however the run ends: Users, Succeeded, Failed, Skipped, NotAttempted (which add up to Users), Duplicates, Finished, Interrupted or Stopped, the pool, Region, times, rate, Throttled and the Failures in input order. One line on standard error says how the run ended and, if it did not finish, the command that resumes it.')],
     },
     {
       heading: 'EXIT STATUS',
-      blocks: [para('**0** when every sign-out succeeded, **254** when any failed; otherwise as for the other commands (**252** for a wrong command line, **253** for missing configuration, **255** for other errors, **130** when interrupted).')],
+      blocks: [para('**0** when the run finished and every user was signed out or skipped, **254** when it finished and some users failed, **130** when interrupted (Ctrl-C, SIGTERM, SIGHUP), **255** when an error every user would meet stopped it (connection, pool, credentials, journal), **252** when it was refused before anyone was signed out (command line, username file, journal), **253** for missing configuration.')],
     },
   ],
 };

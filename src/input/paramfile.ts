@@ -7,16 +7,14 @@ import { resolve } from 'node:path';
 import { ParamValidationError } from '../errors/errors.js';
 import { expandPath, type Env } from '../config/files.js';
 import { osErrorText, pythonErrno } from '../util/os-errors.js';
-import { decoderLabel } from '../util/codecs.js';
+import { pythonTextCodec, type TextCodec } from '../util/codecs.js';
 import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
 
 export type ParamValue = string | Buffer;
 
-/** AWS_CLI_FILE_ENCODING's decoder (UTF-8 when unset or unknown). */
-function decoderFor(env: Env): TextDecoder {
-  const label = decoderLabel(env.AWS_CLI_FILE_ENCODING ?? 'utf-8') ?? 'utf-8';
-  // ignoreBOM keeps a UTF-8 BOM in the text, as Python's decoder does (json.loads then rejects it).
-  return new TextDecoder(label, { fatal: true, ignoreBOM: true });
+/** AWS_CLI_FILE_ENCODING's decoder (UTF-8, which keeps a BOM, when unset); a bad name is fatal. */
+function decoderFor(env: Env): TextCodec {
+  return pythonTextCodec(env.AWS_CLI_FILE_ENCODING ?? 'utf-8');
 }
 
 /**
@@ -46,8 +44,9 @@ export function loadParamValue(option: string, value: string, env: Env, cwd: str
     throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile ${value}: ${reason}`);
   }
   if (binary) return bytes;
+  const decoder = decoderFor(env);
   try {
-    return decoderFor(env).decode(bytes).replace(/\r\n?/g, '\n');
+    return decoder.decode(bytes).replace(/\r\n?/g, '\n');
   } catch {
     throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile (${expandPath(raw, env)}), text contents could not be decoded.  If this is a binary file, please use the fileb:// prefix instead of the file:// prefix.`);
   }

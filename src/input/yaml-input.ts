@@ -41,6 +41,11 @@ function copying(n: number): void {
 /** What the document may hold: the value model plus bytes (Python's bytes from !!binary). */
 export type InputValue = PyValue | Uint8Array;
 
+/** A str key that JS objects would order as an array index; stripped again on conversion. */
+const INDEX_KEY = '\u0001yaml-index:';
+const INDEX_LIKE = /^(?:0|[1-9][0-9]{0,9})$/;
+const strKey = (k: string): string => (k.startsWith(INDEX_KEY) ? k.slice(INDEX_KEY.length) : k);
+
 /** Prefix of a key that is not a str (js-yaml stores every key as a string). */
 export const NON_STR_KEY = '\u0000yaml:';
 
@@ -89,6 +94,7 @@ function keyOf(value: unknown): string {
 /** repr() of a scalar as js-yaml holds it (a key's element). */
 function rawRepr(v: unknown): string {
   if (typeof v === 'string') return inputRepr(v);
+  if (v instanceof Boxed && typeof v.value === 'string') return inputRepr(v.value);
   if (v instanceof Boxed) return keyRepr(v.key);
   return inputRepr(null);
 }
@@ -110,8 +116,16 @@ class TupleKey extends Array<unknown> {
   }
 }
 
+/**
+ * How each key prints: Python keeps the first of equal keys (`n: 1` then `false: 2` in YAML 1.1
+ * is one key, printed False); kept per canonical key, reset for each document.
+ */
+const keyTexts = new Map<string, string>();
+
 function box(value: unknown): Boxed {
-  return new Boxed(value, keyOf(value));
+  const key = keyOf(value);
+  if (!keyTexts.has(key)) keyTexts.set(key, inputRepr(value));
+  return new Boxed(value, key);
 }
 
 // ruamel.yaml's implicit resolvers (resolver.py), per YAML version, in its order.
@@ -396,6 +410,7 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
   checkLongKeys(text);
   const yaml = await import('js-yaml');
   copied = 0;
+  keyTexts.clear();
   let raw: unknown;
   try {
     // Deeper than the AWS CLI goes (the converter checks its exact depth) is its RecursionError.
@@ -404,8 +419,13 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
     raw = yaml.load(text, {
       ...options,
       listener(event, state) {
-        if (event === 'close' && Array.isArray(state.result) && !Object.hasOwn(state.result, 'constructor')) {
+        if (event !== 'close') return;
+        if (Array.isArray(state.result) && !Object.hasOwn(state.result, 'constructor')) {
           Object.defineProperty(state.result, 'constructor', { value: TupleKey, enumerable: false });
+        } else if (typeof state.result === 'string' && INDEX_LIKE.test(state.result)) {
+          // A quoted '10' as a key would become an array index of js-yaml's object and move
+          // ahead of the other keys; boxed, it keeps its place.
+          state.result = new Boxed(state.result, `${INDEX_KEY}${state.result}`);
         }
       },
     });
@@ -460,7 +480,7 @@ class Converter {
       if (k === `${NON_STR_KEY}<<`) continue;
       // A mapping as a key is unhashable in Python (js-yaml calls it "[object Object]").
       if (k === '[object Object]') throw new YamlSyntaxError('found unhashable key');
-      dict.set(k, this.convert(x, depth + 1) as PyValue);
+      dict.set(strKey(k), this.convert(x, depth + 1) as PyValue);
     }
     return dict;
   }
@@ -476,7 +496,7 @@ class Converter {
     const known = this.done.get(b);
     if (known !== undefined) return known;
     if (t.kind === 'set') {
-      const keys = Object.keys(t.data as object);
+      const keys = Object.keys(t.data as object).map(strKey);
       const set = new PyObject('set', keys, pythonText(() => keys.length === 0 ? 'set()' : `{${keys.map((k) => keyRepr(k)).join(', ')}}`));
       this.done.set(b, set);
       return set;
@@ -489,7 +509,7 @@ class Converter {
       const entries = Object.entries(item as Record<string, unknown>);
       if (entries.length !== 1) throw new YamlSyntaxError('expected a single mapping item');
       const [k, x] = entries[0] as [string, unknown];
-      pairs.push([k, this.convert(x, depth + 1)]);
+      pairs.push([strKey(k), this.convert(x, depth + 1)]);
     }
     const tuples = (): string => pairs.map(([k, x]) => `(${keyRepr(k)}, ${inputRepr(x)})`).join(', ');
     const value = t.kind === 'omap'
@@ -510,6 +530,8 @@ function pythonText(repr: () => string): { readonly str: string; readonly repr: 
 /** repr() of a dict key as js-yaml stored it. */
 export function keyRepr(key: string): string {
   if (!key.startsWith(NON_STR_KEY)) return inputRepr(key);
+  const known = keyTexts.get(key);
+  if (known !== undefined) return known;
   const body = key.slice(NON_STR_KEY.length);
   if (body === 'None') return 'None';
   if (body.startsWith('nan')) return 'nan';

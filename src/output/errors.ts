@@ -153,7 +153,9 @@ export function errorPieces(format: ErrorFormat, err: CliErrorInfo, options: Err
       });
     }
     const message = err.messageValue !== undefined ? err.messageValue : err.message;
-    const doc: Array<readonly [string, PyValue]> = [['Message', fromJs(message)], ['Code', err.code], ...fieldEntries(err.fields)];
+    // Fields that hold a `Code` are the whole error dict already (a generic 5xx answer's, Code first).
+    const fields = fieldEntries(err.fields);
+    const doc: Array<readonly [string, PyValue]> = fields.some(([k]) => k === 'Code') ? fields : [['Message', fromJs(message)], ['Code', err.code], ...fields];
     if (format === 'json') {
       const written = structuredErrorPieces(format, doc, options);
       return { ...written, chunks: written.chunks.map(escapeControlCharsInJson) };

@@ -16,10 +16,20 @@ import { SENSITIVE_MEMBERS } from '../service/model.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { BodyTooLargeError, exchange, type Received } from './http-send.js';
 import { maskProxyUrl } from './proxy.js';
+import { classifyNetworkError } from './network-errors.js';
 
 export function requestUrl(req: HttpRequest): string {
   const port = req.port ? `:${req.port}` : '';
   return `${req.protocol}//${req.hostname}${port}${req.path}`;
+}
+
+/** The URL as botocore names it in messages and logs: the endpoint's query string included. */
+function urlForMessages(req: HttpRequest): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(req.query ?? {})) {
+    for (const one of Array.isArray(v) ? v : [v]) parts.push(one === null ? k : `${k}=${one}`);
+  }
+  return requestUrl(req) + (parts.length > 0 ? `?${parts.join('&')}` : '');
 }
 
 function pathWithQuery(req: HttpRequest): string {
@@ -100,14 +110,17 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
   const warned = new Set<string>();
   return {
     async handle(request: HttpRequest, handlerOptions?: HttpHandlerOptions) {
-      target.url = requestUrl(request);
+      target.url = urlForMessages(request);
       if (request.protocol !== 'http:' && request.protocol !== 'https:') {
         throw new GeneralError(`An HTTP Client raised an unhandled exception: Not supported URL scheme ${request.protocol.replace(/:$/, '')}`);
       }
-      if (warnInsecure && request.protocol === 'https:' && !warned.has(request.hostname)) {
-        warned.add(request.hostname);
-        warnInsecure(insecureRequestWarning(request.hostname));
-      }
+      // urllib3 warns once the connection is up: a failed connect or handshake gets no warning.
+      const warn = (): void => {
+        if (warnInsecure && request.protocol === 'https:' && !warned.has(request.hostname)) {
+          warned.add(request.hostname);
+          warnInsecure(insecureRequestWarning(request.hostname));
+        }
+      };
       if (log.enabled) {
         const headers = { ...request.headers };
         if (headers['x-amz-security-token']) headers['x-amz-security-token'] = REDACTED;
@@ -125,6 +138,8 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
         const out = { ...sent, body: sent.body as string | Uint8Array | undefined, path: forwarded ? sent.path : pathWithQuery(sent) };
         response = await exchange(out, agent, limits, proxyUrl === undefined ? undefined : maskProxyUrl(proxyUrl), signal);
       } catch (e) {
+        const failure = classifyNetworkError(e);
+        if (failure !== 'connect' && failure !== 'connect-timeout' && failure !== 'tls' && failure !== 'proxy') warn();
         // A header value Node refuses (a newline in a key or token from the environment): the
         // AWS CLI quotes the value, which can be the session token; the header's name is enough.
         const code = (e as { code?: unknown } | null)?.code;
@@ -137,6 +152,7 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
         }
         throw e;
       }
+      warn();
       const { body } = response;
       if (log.enabled) {
         const origin = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`;

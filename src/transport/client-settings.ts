@@ -8,7 +8,7 @@ import { isTrue } from '../config/settings.js';
 import { expandPath } from '../config/files.js';
 import { pyInt } from '../util/pyint.js';
 import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
-import { regionalEndpoint, resolveEndpoint } from './endpoint.js';
+import { checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
   readonly region: string;
@@ -70,59 +70,101 @@ export async function resolveClientSettings(
   await lookUpCredentials?.(region);
   if (region === undefined) throw new NoRegionError();
 
-  const endpoint = resolveEndpoint(globals.endpointUrl, settings);
+  const endpoint = configuredEndpoint(globals.endpointUrl, settings);
 
+  // botocore's client arguments, in its order: max_attempts is converted, compression and
+  // checksum settings and the account-id endpoint mode are checked, then the retry
+  // configuration is validated (attempts first, then the mode).
+  const attemptsText = settings.envOrProfile('AWS_MAX_ATTEMPTS', 'max_attempts');
+  const maxAttempts = attemptsText === undefined ? 3 : pyInt(attemptsText);
+  checkClientConfig(settings, globals.noSignRequest);
+  if (maxAttempts < 1) {
+    throw new GeneralError(`Value provided to "max_attempts": ${maxAttempts} must be an integer greater than or equal to one.`);
+  }
   const retryMode = settings.envOrProfile('AWS_RETRY_MODE', 'retry_mode') ?? 'standard';
   if (retryMode !== 'standard' && retryMode !== 'adaptive') {
     throw new GeneralError(`Invalid value provided to "mode": "${retryMode}" must be one of: "standard" or "adaptive"`);
   }
-  const attemptsText = settings.envOrProfile('AWS_MAX_ATTEMPTS', 'max_attempts');
-  const maxAttempts = attemptsText === undefined ? 3 : pyInt(attemptsText);
-  if (maxAttempts < 1) {
-    throw new GeneralError(`Value provided to "max_attempts": ${maxAttempts} must be an integer greater than or equal to 1.`);
-  }
+  // Then the endpoint is created: its host is checked, and the CA bundle setting (below).
+  checkEndpointValid(endpoint);
 
   const connectTimeoutMs = timeoutMs('connect', globals.connectTimeout);
   const readTimeoutMs = timeoutMs('read', globals.readTimeout);
 
   const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? io.env.REQUESTS_CA_BUNDLE;
-  let caBundle: Buffer | undefined;
   const isHttps = (endpoint ?? 'https://').toLowerCase().startsWith('https://');
-  if (caPath !== undefined && isHttps && !globals.noVerifySsl) {
-    if (caPath.trim() === '') {
-      throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
-    }
+  const readCaBundle = (path: string): Buffer => {
     const failed = (reason: string): GeneralError =>
       new GeneralError(`SSL validation failed for ${(endpoint ?? regionalEndpoint(region)).replace(/\/?$/, '/')} ${reason}`);
+    const noCertificate = '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)';
+    let pem: Buffer;
     try {
-      caBundle = readBounded(expandPath(caPath, io.env), READ_LIMITS.caBundle);
+      pem = readBounded(expandPath(path, io.env), READ_LIMITS.caBundle);
     } catch (e) {
       if (e instanceof InputTooLargeError) {
         // OpenSSL finds no certificate in /dev/zero and the AWS CLI says so; a regular file past
         // the ceiling (the AWS CLI would load it whole) gets a message of cogsignout's own.
-        if (!e.regularFile) throw failed('[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)');
+        if (!e.regularFile) throw failed(noCertificate);
         throw failed(`the CA bundle ${e.path} is larger than ${sizeText(e.limit)}, the most cogsignout reads from a CA bundle`);
       }
       throw failed(osErrorText(e));
     }
     // Python's ssl loads PEM certificates (or CRLs) only, and refuses a file without any.
-    if (!/-----BEGIN (?:TRUSTED )?(?:CERTIFICATE|X509 CRL)-----/.test(caBundle.toString('latin1'))) {
-      throw failed('[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)');
-    }
+    if (!/-----BEGIN (?:TRUSTED )?(?:CERTIFICATE|X509 CRL)-----/.test(pem.toString('latin1'))) throw failed(noCertificate);
+    return pem;
+  };
+  let caBundle: () => Buffer | undefined = () => undefined;
+  // An empty bundle path is refused when the endpoint is created, whatever the scheme; the file
+  // itself is read only for an https connection.
+  if (caPath !== undefined && !globals.noVerifySsl && caPath.trim() === '') {
+    throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
+  }
+  if (caPath !== undefined && isHttps && !globals.noVerifySsl) {
+    // Read when the client is built: the AWS CLI loads the bundle when it connects, after the
+    // parameters are validated and the credentials found, so its errors come after theirs.
+    let loaded: Buffer | undefined;
+    caBundle = () => (loaded ??= readCaBundle(caPath));
   }
 
   return {
     region,
     endpoint,
-    useFips: isTrue(settings.envOrProfile('AWS_USE_FIPS_ENDPOINT', 'use_fips_endpoint')),
-    useDualstack: isTrue(settings.envOrProfile('AWS_USE_DUALSTACK_ENDPOINT', 'use_dualstack_endpoint')),
+    // botocore gives the endpoint rules FIPS and dual-stack only without an endpoint of one's own.
+    useFips: endpoint === undefined && isTrue(settings.envOrProfile('AWS_USE_FIPS_ENDPOINT', 'use_fips_endpoint')),
+    useDualstack: endpoint === undefined && isTrue(settings.envOrProfile('AWS_USE_DUALSTACK_ENDPOINT', 'use_dualstack_endpoint')),
     maxAttempts,
     retryMode,
     connectTimeoutMs,
     readTimeoutMs,
     verifyTls: !globals.noVerifySsl,
-    caBundle,
+    get caBundle() { return caBundle(); },
     userAgentAppId: settings.envOrProfile('AWS_SDK_UA_APP_ID', 'sdk_ua_app_id'),
     version: io.version,
   };
+}
+
+/** botocore's checks of the compression, checksum and account-id settings (client creation). */
+function checkClientConfig(settings: CommandContext['settings'], unsigned: boolean): void {
+  const minSize = settings.envOrProfile('AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES', 'request_min_compression_size_bytes');
+  if (minSize !== undefined) {
+    const base = `Invalid value "${minSize}" for request_min_compression_size_bytes.`;
+    let n: number;
+    try {
+      n = pyInt(minSize);
+    } catch {
+      throw new GeneralError(`${base} Value must be an integer. Received <class 'str'> instead.`);
+    }
+    if (n < 1 || n > 1048576) throw new GeneralError(`${base} Value must be between 1 and 1048576.`);
+  }
+  for (const [envName, key] of [['AWS_REQUEST_CHECKSUM_CALCULATION', 'request_checksum_calculation'], ['AWS_RESPONSE_CHECKSUM_VALIDATION', 'response_checksum_validation']] as const) {
+    const value = (settings.envOrProfile(envName, key) ?? 'when_supported').toLowerCase();
+    if (value !== 'when_supported' && value !== 'when_required') {
+      throw new GeneralError(`Unsupported configuration value for ${key}. Expected one of ('when_supported', 'when_required') but got ${value}.`);
+    }
+  }
+  if (unsigned) return;
+  const mode = (settings.envOrProfile('AWS_ACCOUNT_ID_ENDPOINT_MODE', 'account_id_endpoint_mode') ?? 'preferred').toLowerCase();
+  if (!['preferred', 'disabled', 'required'].includes(mode)) {
+    throw new GeneralError(`The configured value '${mode}' for 'account_id_endpoint_mode' is invalid. Valid values are: ('preferred', 'disabled', 'required').`);
+  }
 }

@@ -5,7 +5,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import {
-  AdminUserGlobalSignOutCommand, CognitoIdentityProviderClient, ListUsersCommand, type CognitoIdentityProviderClientConfig,
+  AdminUserGlobalSignOutCommand, CognitoIdentityProviderClient, DescribeUserPoolCommand, ListUsersCommand, type CognitoIdentityProviderClientConfig,
   type ListUsersCommandInput, type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { HttpRequest } from '@smithy/core/protocols';
@@ -20,7 +20,7 @@ import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './ser
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
 import { proxyFor } from './proxy.js';
-import { regionalEndpoint } from './endpoint.js';
+import { botocoreRequestUrl, endpointQuery, regionalEndpoint } from './endpoint.js';
 import { HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../config/files.js';
 import type { ResolvedClientSettings } from './client-settings.js';
@@ -77,9 +77,28 @@ export interface ListUsersPage {
   readonly paginationToken: string | undefined;
 }
 
+/** A bulk sign-out's answer: its request ID and, when it was not a sign-out, why. */
+export interface CheckedAnswer {
+  readonly requestId: string | undefined;
+  readonly error?: CliError;
+  /** The gate refused (the run is stopping): nothing was sent. */
+  readonly notSent?: boolean;
+}
+
+/** Thrown through the SDK's stack when the gate refuses, caught by signOutChecked. */
+const GATE_CLOSED = new Error('not sent: the run is stopping');
+
 export interface CognitoClient {
   /** AdminUserGlobalSignOut; resolves to the (empty) response, rejects with the AWS CLI's error. */
   signOut(params: Readonly<Record<string, string>>): Promise<Record<string, unknown>>;
+  /**
+   * AdminUserGlobalSignOut for bulk runs, never rejecting: unlike botocore (and `signOut`), a 2xx
+   * answer counts only when its body is the service's JSON object, because a journal that
+   * records a proxy's HTML page as a sign-out makes the rerun skip a user who was never signed out.
+   */
+  signOutChecked(params: Readonly<Record<string, string>>, gate?: () => Promise<boolean>): Promise<CheckedAnswer>;
+  /** DescribeUserPool, as a read-only check that the pool exists and the credentials work. */
+  describeUserPool(userPoolId: string): Promise<void>;
   /** One page of ListUsers (for bulk sign-out), with the same retries and error mapping. */
   listUsers(params: ListUsersCommandInput): Promise<ListUsersPage>;
   destroy(): void;
@@ -128,6 +147,8 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   // botocore's request, before it is measured and signed: its JSON bytes, and an endpoint's path
   // used as is (the SDK appends the operation's `/` to it).
   const endpointPath = s.endpoint === undefined ? '/' : new URL(s.endpoint).pathname;
+  const query = s.endpoint === undefined ? undefined : endpointQuery(s.endpoint);
+  const messageUrl = s.endpoint === undefined ? undefined : botocoreRequestUrl(s.endpoint);
   client.middlewareStack.add((next, context) => async (args) => {
     const input = (args as { input?: Record<string, string> }).input;
     const req = args.request as HttpRequest;
@@ -136,6 +157,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       s.log.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS) as Record<string, string>)}`);
     }
     if (endpointPath !== '/') req.path = endpointPath;
+    if (query !== undefined) req.query = { ...query, ...req.query };
     return next(args);
   }, { step: 'serialize', priority: 'low', name: 'cogsignoutBotocoreRequest' });
 
@@ -145,9 +167,50 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         await client.send(new AdminUserGlobalSignOutCommand(params as { UserPoolId: string; Username: string }));
         return {};
       } catch (e) {
-        const mapped = mapCallError(e, s.maxAttempts, target.url ?? '', OPERATION_NAME, s.noteLastAttempt);
+        const mapped = mapCallError(e, s.maxAttempts, messageUrl ?? target.url ?? '', OPERATION_NAME, s.noteLastAttempt);
         if (mapped === undefined) return {};
         throw mapped;
+      }
+    },
+    async signOutChecked(params, gate) {
+      let raw: { statusCode: number; headers: Record<string, string>; body: unknown } | undefined;
+      const command = new AdminUserGlobalSignOutCommand(params as { UserPoolId: string; Username: string });
+      if (gate) {
+        // The rate limiter's permission is taken here, after signing, just before the request
+        // goes to the socket: what the service counts per second is then what was permitted,
+        // not blurred by the time the SDK takes to get there.
+        command.middlewareStack.add((next) => async (args) => {
+          if (!(await gate())) throw GATE_CLOSED;
+          return next(args);
+        }, { step: 'finalizeRequest', priority: 'low', name: 'cogsignoutRateGate' });
+      }
+      command.middlewareStack.add((next) => async (args) => {
+        try {
+          const out = await next(args);
+          raw = out.response as typeof raw;
+          return out;
+        } catch (e) {
+          raw = rawResponseOf(e);
+          throw e;
+        }
+      }, { step: 'deserialize', priority: 'high', name: 'cogsignoutCheckedAnswer' });
+      let error: CliError | undefined;
+      try {
+        await client.send(command);
+      } catch (e) {
+        if (e === GATE_CLOSED) return { requestId: undefined, notSent: true };
+        error = mapCallError(e, s.maxAttempts, target.url ?? '', OPERATION_NAME);
+      }
+      const requestId = raw === undefined ? undefined : headerOf(raw.headers, 'x-amzn-requestid');
+      if (error === undefined) error = notJsonAnswer(raw);
+      return error === undefined ? { requestId } : { requestId, error };
+    },
+    async describeUserPool(userPoolId) {
+      try {
+        await client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
+      } catch (e) {
+        const mapped = mapCallError(e, s.maxAttempts, target.url ?? '', 'DescribeUserPool');
+        if (mapped !== undefined) throw mapped;
       }
     },
     async listUsers(params) {
@@ -155,11 +218,33 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         const out = await client.send(new ListUsersCommand(params));
         return { users: out.Users ?? [], paginationToken: out.PaginationToken };
       } catch (e) {
-        throw mapCallError(e, s.maxAttempts, target.url ?? '', 'ListUsers', s.noteLastAttempt) ?? new GeneralError('ListUsers returned an unreadable answer');
+        throw mapCallError(e, s.maxAttempts, messageUrl ?? target.url ?? '', 'ListUsers', s.noteLastAttempt) ?? new GeneralError('ListUsers returned an unreadable answer');
       }
     },
     destroy() { client.destroy(); },
   };
+}
+
+function headerOf(headers: Record<string, string>, name: string): string | undefined {
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
+  return undefined;
+}
+
+/** Why a 2xx answer is not AdminUserGlobalSignOut's `{}`, or undefined when it is one. */
+export function notJsonAnswer(raw: { statusCode: number; headers: Record<string, string>; body: unknown } | undefined): CliError | undefined {
+  if (raw === undefined) return new ServiceError('InvalidResponse', 'No HTTP answer was read', OPERATION_NAME, [], undefined);
+  const bytes = raw.body instanceof Uint8Array ? raw.body : new Uint8Array();
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (raw.statusCode >= 200 && raw.statusCode < 300) {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) return undefined;
+    } catch { /* described below */ }
+  }
+  const type = headerOf(raw.headers, 'content-type') ?? 'no content-type';
+  const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, 80);
+  const body = bytes.length === 0 ? 'an empty body' : `${bytes.length} bytes: ${JSON.stringify(excerpt)}`;
+  return new ServiceError('InvalidResponse', `HTTP ${raw.statusCode} (${type}) with ${body}, not the service's JSON answer; nobody is counted as signed out on it`, OPERATION_NAME, [], undefined);
 }
 
 /** The AWS CLI's error for a failed call; undefined when botocore would have called it a success. */

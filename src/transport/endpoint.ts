@@ -4,6 +4,7 @@
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import type { Settings } from '../config/settings.js';
 import { isTrue } from '../config/settings.js';
+import { strRepr } from '../output/python.js';
 
 /** The service's id as botocore derives it for AWS_ENDPOINT_URL_<ID> and `services` sections. */
 const SERVICE_ENV_ID = 'COGNITO_IDENTITY_PROVIDER';
@@ -64,17 +65,24 @@ export function checkEndpointFlag(url: string): void {
   }
 }
 
+/** botocore checks the host of the endpoint when it creates the client's endpoint (255). */
+export function checkEndpointValid(url: string | undefined): void {
+  if (url !== undefined && !isValidEndpointUrl(url)) throw new GeneralError(`Invalid endpoint: ${url}`);
+}
+
 /**
  * The endpoint to use, or undefined for the SDK's own rules-based endpoint:
  * --endpoint-url → AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER → AWS_ENDPOINT_URL → the profile's
  * `services` section → the profile's endpoint_url (all but the flag can be switched off).
+ * Resolution alone (a missing `services` section fails here); checkEndpointValid comes later.
  */
-export function resolveEndpoint(flag: string | undefined, settings: Settings): string | undefined {
+export function configuredEndpoint(flag: string | undefined, settings: Settings): string | undefined {
   let url = flag;
   if (url === undefined && !isTrue(settings.envOrProfile('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'ignore_configured_endpoint_urls'))) {
-    url = settings.env[`AWS_ENDPOINT_URL_${SERVICE_ENV_ID}`] ?? settings.env.AWS_ENDPOINT_URL ?? fromProfile(settings);
+    // An empty configured value counts as none (botocore tests the value, not its presence).
+    const given = (v: string | undefined): string | undefined => (v === '' ? undefined : v);
+    url = given(settings.env[`AWS_ENDPOINT_URL_${SERVICE_ENV_ID}`]) ?? given(settings.env.AWS_ENDPOINT_URL) ?? given(fromProfile(settings));
   }
-  if (url !== undefined && !isValidEndpointUrl(url)) throw new GeneralError(`Invalid endpoint: ${url}`);
   return url;
 }
 
@@ -89,4 +97,64 @@ function fromProfile(settings: Settings): string | undefined {
     if (nested !== undefined && typeof nested !== 'string' && nested.endpoint_url !== undefined) return nested.endpoint_url;
   }
   return settings.profileValue('endpoint_url');
+}
+
+/**
+ * The query of an endpoint URL, which botocore keeps in every request's URL (and signs), in the
+ * form the SDK's requests hold one; undefined without a query.
+ */
+export function endpointQuery(url: string): Record<string, string | string[] | null> | undefined {
+  const search = /^[^?#]*\?([^#]*)/.exec(url)?.[1];
+  if (search === undefined || search === '') return undefined;
+  const query: Record<string, string | string[] | null> = {};
+  const decode = (s: string): string => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  for (const part of search.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = decode(eq < 0 ? part : part.slice(0, eq));
+    const value = eq < 0 ? null : decode(part.slice(eq + 1));
+    const prev = query[key];
+    if (prev === undefined) query[key] = value;
+    else query[key] = [...(Array.isArray(prev) ? prev : [prev ?? '']), value ?? ''];
+  }
+  return query;
+}
+
+/**
+ * Python's SplitResult.port, which SigV4 signing reads for the Host header: a port that is not
+ * ASCII digits, or is out of range, fails the signed call with its ValueError (an unsigned one
+ * with urllib3's parse error).
+ */
+export function checkEndpointPort(url: string, signed: boolean): void {
+  const { netloc } = urlsplit(url);
+  const hostinfo = netloc.slice(netloc.lastIndexOf('@') + 1);
+  const open = hostinfo.indexOf('[');
+  const afterHost = open >= 0 ? hostinfo.slice(open + 1).split(']').slice(1).join(']') : hostinfo;
+  const colon = afterHost.indexOf(':');
+  const port = colon < 0 ? '' : afterHost.slice(colon + 1);
+  if (port === '') return;
+  const bad = !/^[0-9]+$/.test(port) || Number(port) > 65535;
+  if (!bad) return;
+  // Unsigned, the URL reaches urllib3, whose parser refuses it (botocore's URL has a path).
+  if (!signed) throw new GeneralError(`An HTTP Client raised an unhandled exception: Failed to parse: ${/^[^:]*:\/\/[^/?#]*$/.test(url) ? `${url}/` : url}`);
+  if (!/^[0-9]+$/.test(port)) throw new GeneralError(`Port could not be cast to integer value as ${strRepr(port)}`);
+  throw new GeneralError('Port out of range 0-65535');
+}
+
+/**
+ * The URL botocore builds from an endpoint of one's own for the operation's `/` (its _urljoin),
+ * which its connection errors name: the netloc as written, the path or `/`, query and fragment.
+ */
+export function botocoreRequestUrl(endpoint: string): string {
+  const { scheme, netloc } = urlsplit(endpoint);
+  const afterNetloc = endpoint.replace(/^[^:]*:(\/\/[^/?#]*)?/, '');
+  const m = /^([^?#]*)(\?[^#]*)?(#.*)?$/.exec(afterNetloc);
+  const path = m?.[1] ?? '';
+  return `${scheme}://${netloc}${path === '' ? '/' : path}${m?.[2] ?? ''}${m?.[3] ?? ''}`;
 }

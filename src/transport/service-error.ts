@@ -20,7 +20,10 @@ export interface ParsedServiceError {
    * JavaScript, because the renderers live in another bundle with their own value classes.
    */
   readonly messageValue?: unknown;
-  /** Modeled members present in the body (null ones left out), in the error shape's member order. */
+  /**
+   * Modeled members present in the body (null ones left out), in the error shape's member order;
+   * for a generic 5xx answer (no JSON body) botocore's whole error dict, `Code` first.
+   */
   readonly fields: ReadonlyArray<readonly [string, unknown]>;
 }
 
@@ -56,8 +59,10 @@ export function parseServiceError(res: RawResponse): ParsedServiceError | Unread
   if (res.statusCode >= 500) {
     const stripped = stripBytes(Buffer.from(res.body).toString('latin1'));
     if (stripped === '' || stripped.startsWith('<html>')) {
+      // botocore's generic error dict is built Code first (a parsed body's is Message first).
+      const code = String(res.statusCode);
       const reason = STATUS_CODES[res.statusCode] ?? '';
-      return { code: String(res.statusCode), message: reason, messageValue: reason, fields: [] };
+      return { code, message: reason, messageValue: reason, fields: [['Code', code], ['Message', reason]] };
     }
   }
   let text: string;

@@ -1,15 +1,130 @@
 // Python codec names as users write them in AWS_CLI_FILE_ENCODING and AWS_CLI_OUTPUT_ENCODING,
-// mapped to the WHATWG labels TextDecoder knows (the few encodings people set; Python's
-// lookup ignores case and treats `_` like `-`).
-const CODECS: Readonly<Record<string, string>> = {
-  'utf-8': 'utf-8', utf8: 'utf-8', u8: 'utf-8', utf: 'utf-8', 'utf-8-sig': 'utf-8',
-  ascii: 'ascii', 'us-ascii': 'ascii', '646': 'ascii',
-  'latin-1': 'latin1', latin1: 'latin1', 'iso-8859-1': 'latin1', 'iso8859-1': 'latin1', l1: 'latin1',
-  'utf-16': 'utf-16le', utf16: 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16-le': 'utf-16le', 'utf-16be': 'utf-16be', 'utf-16-be': 'utf-16be',
-  cp1252: 'windows-1252', 'windows-1252': 'windows-1252',
+// looked up the way Python's codec registry does (case and punctuation folded, its aliases), and
+// decoders that fail where Python's strict decoders fail. Only codecs TextDecoder can do (or
+// that are trivial) are known; a name Python knows but this table lacks counts as unknown.
+import { GeneralError } from '../errors/errors.js';
+
+/** Python's canonical codec → the TextDecoder label ('' for the ones decoded here by hand). */
+const DECODERS: Readonly<Record<string, string>> = {
+  utf_8: 'utf-8', utf_8_sig: 'utf-8', ascii: '', latin_1: '',
+  utf_16: 'utf-16le', utf_16_le: 'utf-16le', utf_16_be: 'utf-16be',
+  cp1250: 'windows-1250', cp1251: 'windows-1251', cp1252: 'windows-1252', cp1253: 'windows-1253',
+  cp1254: 'windows-1254', cp1255: 'windows-1255', cp1256: 'windows-1256', cp1257: 'windows-1257',
+  cp1258: 'windows-1258', iso8859_2: 'iso-8859-2', iso8859_15: 'iso-8859-15', koi8_r: 'koi8-r',
+  shift_jis: 'shift_jis', euc_jp: 'euc-jp', gbk: 'gbk', gb18030: 'gb18030', big5: 'big5', euc_kr: 'euc-kr',
 };
 
-/** The TextDecoder label of a Python codec name, or undefined if Python would not know it. */
+/** Python's aliases (encodings/aliases.py) of the codecs above, after normalization. */
+const ALIASES: Readonly<Record<string, string>> = {
+  u8: 'utf_8', utf: 'utf_8', utf8: 'utf_8', utf8_ucs2: 'utf_8', utf8_ucs4: 'utf_8', cp65001: 'utf_8',
+  '646': 'ascii', 'ansi_x3.4_1968': 'ascii', ansi_x3_4_1968: 'ascii', 'ansi_x3.4_1986': 'ascii', cp367: 'ascii',
+  csascii: 'ascii', ibm367: 'ascii', iso646_us: 'ascii', 'iso_646.irv_1991': 'ascii', iso_ir_6: 'ascii',
+  us: 'ascii', us_ascii: 'ascii',
+  '8859': 'latin_1', cp819: 'latin_1', csisolatin1: 'latin_1', ibm819: 'latin_1', iso8859: 'latin_1',
+  iso8859_1: 'latin_1', iso_8859_1: 'latin_1', iso_8859_1_1987: 'latin_1', iso_ir_100: 'latin_1',
+  l1: 'latin_1', latin: 'latin_1', latin1: 'latin_1',
+  u16: 'utf_16', utf16: 'utf_16', unicodebigunmarked: 'utf_16_be', utf_16be: 'utf_16_be',
+  unicodelittleunmarked: 'utf_16_le', utf_16le: 'utf_16_le',
+  windows_1250: 'cp1250', windows_1251: 'cp1251', windows_1252: 'cp1252', windows_1253: 'cp1253',
+  windows_1254: 'cp1254', windows_1255: 'cp1255', windows_1256: 'cp1256', windows_1257: 'cp1257',
+  windows_1258: 'cp1258', iso_8859_2: 'iso8859_2', latin2: 'iso8859_2', l2: 'iso8859_2',
+  iso_8859_15: 'iso8859_15', latin9: 'iso8859_15', l9: 'iso8859_15', sjis: 'shift_jis', s_jis: 'shift_jis',
+  eucjp: 'euc_jp', ujis: 'euc_jp', '936': 'gbk', cp936: 'gbk', ms936: 'gbk', big5_tw: 'big5', csbig5: 'big5',
+  euckr: 'euc_kr', korean: 'euc_kr',
+};
+
+/** Codecs Python knows that turn bytes into bytes: `open(encoding=...)` refuses them. */
+const NOT_TEXT = new Set([
+  'base64_codec', 'base64', 'base_64', 'bz2_codec', 'bz2', 'hex_codec', 'hex', 'quopri_codec', 'quopri',
+  'quoted_printable', 'quotedprintable', 'rot_13', 'rot13', 'uu_codec', 'uu', 'zlib_codec', 'zip', 'zlib',
+]);
+
+/** encodings.normalize_encoding after the registry's lower-casing. */
+function normalize(name: string): string {
+  let out = '';
+  let punct = false;
+  for (const c of name.toLowerCase()) {
+    if (/^[\p{L}\p{N}.]$/u.test(c)) {
+      if (punct && out !== '') out += '_';
+      if (c.charCodeAt(0) < 128) out += c;
+      punct = false;
+    } else {
+      punct = true;
+    }
+  }
+  return out;
+}
+
+function canonical(name: string): string | undefined {
+  const norm = normalize(name);
+  const aliased = ALIASES[norm] ?? ALIASES[norm.replace(/\./g, '_')] ?? norm;
+  return aliased in DECODERS ? aliased : undefined;
+}
+
+/** The TextDecoder label of a Python text codec name, or undefined if Python would not know it. */
 export function decoderLabel(pythonName: string): string | undefined {
-  return CODECS[pythonName.toLowerCase().replace(/_/g, '-')];
+  const c = canonical(pythonName);
+  if (c === undefined) return undefined;
+  return DECODERS[c] || (c === 'ascii' ? 'ascii' : 'latin1');
+}
+
+export interface TextCodec {
+  /** Strict decoding; throws a TypeError where Python's decoder raises UnicodeDecodeError. */
+  decode(bytes: Uint8Array): string;
+}
+
+function strictBytes(limit: number): TextCodec {
+  return {
+    decode(bytes) {
+      let out = '';
+      for (const b of bytes) {
+        if (b >= limit) throw new TypeError('undecodable byte');
+        out += String.fromCharCode(b);
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * The decoder open(..., encoding=name) would use, or Python's LookupError as the AWS CLI reports
+ * it (255, the exception's text).
+ */
+export function pythonTextCodec(name: string): TextCodec {
+  const c = canonical(name);
+  if (c === undefined) {
+    if (NOT_TEXT.has(normalize(name))) throw new GeneralError(`'${name}' is not a text encoding; use codecs.open() to handle arbitrary codecs`);
+    throw new GeneralError(`unknown encoding: ${name}`);
+  }
+  if (c === 'ascii') return strictBytes(0x80);
+  if (c === 'latin_1') return strictBytes(0x100);
+  // Python's utf-8 keeps a byte-order mark as text; utf-8-sig and utf-16 take it away.
+  const decoder = new TextDecoder(DECODERS[c] as string, { fatal: true, ignoreBOM: c !== 'utf_8_sig' && c !== 'utf_16' });
+  if (c !== 'utf_16') return decoder;
+  return {
+    decode(bytes) {
+      if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes);
+      return decoder.decode(bytes);
+    },
+  };
+}
+
+/**
+ * The bytes Python's stream writes for `text` once reconfigured to AWS_CLI_OUTPUT_ENCODING, for
+ * the codecs whose encoding is simple (Latin-1, ASCII, UTF-16); undefined for UTF-8, for the
+ * others, and for text the codec cannot encode (left as UTF-8 rather than failing).
+ */
+export function pythonTextEncoder(name: string | undefined): ((text: string, first: boolean) => Buffer | undefined) | undefined {
+  const c = name === undefined ? undefined : canonical(name);
+  const within = (limit: number) => (text: string): Buffer | undefined =>
+    [...text].every((ch) => (ch.codePointAt(0) as number) < limit) ? Buffer.from(text, 'latin1') : undefined;
+  switch (c) {
+    case 'latin_1': return within(0x100);
+    case 'ascii': return within(0x80);
+    case 'utf_16_le': return (text) => Buffer.from(text, 'utf16le');
+    case 'utf_16_be': return (text) => Buffer.from(text, 'utf16le').swap16();
+    // Python's utf-16 stream writes a byte-order mark before its first text.
+    case 'utf_16': return (text, first) => Buffer.from(first ? `\ufeff${text}` : text, 'utf16le');
+    default: return undefined;
+  }
 }

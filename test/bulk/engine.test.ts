@@ -3,7 +3,7 @@
 // that outlast the grace period).
 import { describe, expect, it } from 'vitest';
 import { runEngine, type EngineDeps, type Limiter } from '../../src/bulk/engine.js';
-import type { JournalRecord } from '../../src/bulk/journal.js';
+import { JournalError, type JournalRecord } from '../../src/bulk/journal.js';
 import { MAX_LISTED_FAILURES, summaryDocument, Tally } from '../../src/bulk/summary.js';
 import { systemClock } from '../../src/bulk/clock.js';
 import { GeneralError, ServiceError } from '../../src/errors/errors.js';
@@ -21,6 +21,15 @@ async function* list(usernames: readonly string[], pulled?: { n: number }): Asyn
 }
 
 const users = (n: number): string[] => Array.from({ length: n }, (_, i) => `u${i}`);
+
+const CTX = { userPoolId: 'us-east-1_Pool', region: 'us-east-1', endpoint: undefined, journal: undefined, startedAt: 0, endedAt: 2000, stopped: undefined };
+/** The summary of a run of CTX, with `over` replacing members. */
+const expected = (over: Record<string, unknown>): Record<string, unknown> => ({
+  Users: 0, Succeeded: 0, Failed: 0, Skipped: 0, NotAttempted: 0, Duplicates: 0, Finished: true,
+  UserPoolId: 'us-east-1_Pool', Region: 'us-east-1', StartTime: '1970-01-01T00:00:00.000Z', EndTime: '1970-01-01T00:00:02.000Z',
+  DurationSeconds: 2, RatePerSecond: 0, Throttled: 0, Failures: [], ...over,
+});
+const ordered = (doc: Record<string, unknown>): string[] => Object.keys(doc);
 
 class CountingLimiter implements Limiter {
   throttles = 0;
@@ -125,10 +134,10 @@ describe('runEngine', () => {
       },
     }));
     expect(Object.fromEntries(attempts)).toEqual({ flaky: 3, broken: 3, fine: 1 });
-    expect(summaryDocument(tally, false)).toEqual({
-      Succeeded: 2, Failed: 1, Skipped: 0,
+    expect(summaryDocument(tally, false, CTX)).toEqual(expected({
+      Users: 3, Succeeded: 2, Failed: 1, RatePerSecond: 1.5,
       Failures: [{ Username: 'broken', Code: 'InternalErrorException', Message: 'Internal server error' }],
-    });
+    }));
   });
 
   it('records a user\'s own error and goes on', async () => {
@@ -150,7 +159,7 @@ describe('runEngine', () => {
       usernames: list(users(MAX_LISTED_FAILURES + 234)),
       signOut: async () => { throw serviceError('UserNotFoundException', 'User does not exist.'); },
     }));
-    const doc = summaryDocument(tally, false);
+    const doc = summaryDocument(tally, false, CTX);
     expect(doc.Failed).toBe(MAX_LISTED_FAILURES + 234);
     expect(doc.Failures).toHaveLength(MAX_LISTED_FAILURES);
     expect(doc.FailuresNotListed).toBe(234);
@@ -193,7 +202,7 @@ describe('runEngine', () => {
       usernames: list(users(300)), signedOut: new Set(['u1']), dryRun: true, signOut: async () => { calls += 1; },
     }));
     expect(calls).toBe(0);
-    expect(summaryDocument(tally, true)).toEqual({ Succeeded: 0, Failed: 0, Skipped: 1, WouldSignOut: 299, Failures: [] });
+    expect(summaryDocument(tally, true, CTX)).toEqual(expected({ Users: 300, Skipped: 1, WouldSignOut: 299 }));
   });
 
   it('Ctrl-C: takes no more users, lets the calls in flight finish and journals them', async () => {
@@ -217,7 +226,11 @@ describe('runEngine', () => {
     expect(fatal).toBeUndefined();
     expect(tally).toMatchObject({ succeeded: 9, interrupted: true, abandoned: 0 });
     expect(records.map((r) => r.username).sort()).toEqual(users(9).sort());
-    expect(summaryDocument(tally, false)).toEqual({ Succeeded: 9, Failed: 0, Skipped: 0, Interrupted: true, Failures: [] });
+    // Users read ahead into the queue count as read, and as not attempted.
+    expect(tally.users).toBeGreaterThanOrEqual(12);
+    expect(summaryDocument(tally, false, CTX)).toEqual(expected({
+      Users: tally.users, Succeeded: 9, NotAttempted: tally.users - 9, Finished: false, Interrupted: 'SIGINT', RatePerSecond: 4.5,
+    }));
   });
 
   it('Ctrl-C: calls that outlast the grace period are abandoned, not journaled', async () => {
@@ -244,7 +257,8 @@ describe('runEngine', () => {
     await new Promise((r) => setImmediate(r));
     expect(tally).toMatchObject({ succeeded: 0, interrupted: true, abandoned: 2 });
     expect(records).toEqual([]);
-    expect(summaryDocument(tally, false)).toEqual({ Succeeded: 0, Failed: 0, Skipped: 0, Interrupted: true, Abandoned: 2, Failures: [] });
+    // The two abandoned calls are among the users not attempted (sent, and their answer never read).
+    expect(summaryDocument(tally, false, CTX)).toEqual(expected({ Users: 10, NotAttempted: 10, Finished: false, Interrupted: 'SIGINT' }));
   });
 
   it('a throttled user waiting for the limiter at Ctrl-C is left for the next run', async () => {
@@ -272,4 +286,96 @@ describe('runEngine', () => {
     await runEngine(deps({ usernames: list(users(5)), tally }));
     expect(tally.succeeded).toBe(5);
   });
+
+  it('a username file\'s known count: users never read by the workers are not attempted', async () => {
+    const interrupt = new AbortController();
+    interrupt.abort('SIGTERM');
+    const { tally } = await runEngine(deps({ usernames: list(users(50)), knownUsers: 50, interrupt: interrupt.signal }));
+    expect(summaryDocument(tally, false, CTX)).toEqual(expected({ Users: 50, NotAttempted: 50, Finished: false, Interrupted: 'SIGTERM' }));
+  });
+
+  it('from ListUsers (dedupe): a user listed twice is signed out once and reported as a duplicate', async () => {
+    const calls: string[] = [];
+    const { tally } = await runEngine(deps({
+      usernames: list(['a', 'b', 'a', 'c', 'b', 'a']), dedupe: true, concurrency: 1,
+      signOut: async (u) => { calls.push(u); },
+    }));
+    expect(calls).toEqual(['a', 'b', 'c']);
+    expect(summaryDocument(tally, false, CTX)).toEqual(expected({ Users: 3, Succeeded: 3, Duplicates: 3, DuplicateUsernames: ['a', 'b'], RatePerSecond: 1.5 }));
+  });
+
+  it('failures are listed in input order, whatever order they were answered in', async () => {
+    const { tally } = await runEngine(deps({
+      usernames: list(users(6)), concurrency: 6,
+      signOut: (u) => new Promise((_, reject) => setTimeout(() => reject(serviceError('UserNotFoundException', 'User does not exist.')), 60 - 10 * Number(u.slice(1)))),
+    }));
+    expect((summaryDocument(tally, false, CTX).Failures as Array<{ Username: string }>).map((f) => f.Username)).toEqual(users(6));
+  });
+
+  it('an answer that is no sign-out (SignOutAnswer.error) is that user\'s failure; request IDs are journaled', async () => {
+    const records: JournalRecord[] = [];
+    const { tally } = await runEngine(deps({
+      usernames: list(['alice', 'bob']), concurrency: 1,
+      journal: { append: (r) => records.push(r) },
+      signOut: async (u) => (u === 'bob'
+        ? { requestId: 'req-bob', error: serviceError('InvalidResponse', 'HTTP 200 (text/html) with 10 bytes') }
+        : { requestId: 'req-alice' }),
+    }));
+    expect(tally).toMatchObject({ succeeded: 1, failed: 1 });
+    expect(records).toEqual([
+      { username: 'alice', userPoolId: 'us-east-1_Pool', outcome: 'signed-out', requestId: 'req-alice', at: '1970-01-01T00:00:00.000Z' },
+      { username: 'bob', userPoolId: 'us-east-1_Pool', outcome: 'failed', code: 'InvalidResponse', message: 'HTTP 200 (text/html) with 10 bytes', requestId: 'req-bob', at: '1970-01-01T00:00:00.000Z' },
+    ]);
+  });
+
+  it('a journal that cannot be written stops the run; the user it could not record still counts as signed out', async () => {
+    let appended = 0;
+    const { tally, fatal } = await runEngine(deps({
+      usernames: list(users(100)), concurrency: 1,
+      journal: { append: () => { appended += 1; if (appended === 3) throw new JournalError("[Errno 28] No space left on device: '/j'"); } },
+    }));
+    expect(fatal).toBeInstanceOf(JournalError);
+    expect(tally.succeeded).toBe(3);
+    expect(tally.succeeded + tally.notAttempted).toBe(tally.users);
+  });
+
+  it('counts throttling answers', async () => {
+    let n = 0;
+    const { tally } = await runEngine(deps({
+      usernames: list(users(3)), concurrency: 1,
+      signOut: async () => { n += 1; if (n % 2 === 1) throw throttle(); },
+    }));
+    expect(tally).toMatchObject({ succeeded: 3, throttled: 3 });
+  });
+
+  it('the summary\'s members in their documented order', async () => {
+    const { tally } = await runEngine(deps({ usernames: list(['a']), dryRun: true }));
+    expect(ordered(summaryDocument(tally, true, { ...CTX, endpoint: 'http://e', journal: '/j', stopped: 'X: y' }))).toEqual([
+      'Users', 'Succeeded', 'Failed', 'Skipped', 'NotAttempted', 'WouldSignOut', 'Duplicates', 'Finished', 'Stopped',
+      'UserPoolId', 'Region', 'Endpoint', 'Journal', 'StartTime', 'EndTime', 'DurationSeconds', 'RatePerSecond', 'Throttled', 'Failures',
+    ]);
+  });
+
+  it('gated: the call takes the limiter\'s permission itself, and sends nothing once the run stops', async () => {
+    const interrupt = new AbortController();
+    const order: string[] = [];
+    const limiter: Limiter = {
+      acquire: async (signal) => { order.push('acquire'); return signal?.aborted ? undefined : 0; },
+      throttled: () => {},
+    };
+    const { tally } = await runEngine(deps({
+      usernames: list(['a', 'b', 'c']), concurrency: 1, gated: true, limiter, interrupt: interrupt.signal,
+      signOut: async (u, gate) => {
+        order.push(`before ${u}`);
+        if (!(await gate())) return { notSent: true };
+        order.push(`sent ${u}`);
+        if (u === 'b') interrupt.abort();
+        return {};
+      },
+    }));
+    expect(order).toEqual(['before a', 'acquire', 'sent a', 'before b', 'acquire', 'sent b']);
+    expect(tally).toMatchObject({ succeeded: 2, users: tally.users });
+    expect(tally.notAttempted).toBe(tally.users - 2);
+  });
 });
+

@@ -1,9 +1,12 @@
 // The journal: what a resumed run skips, what it appends, and what survives a crash mid-write.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openJournal, readJournal } from '../../src/bulk/journal.js';
+import { BATCH_RECORDS, FLUSH_MS, JournalError, openJournal, readJournal } from '../../src/bulk/journal.js';
+import { lockJournal } from '../../src/bulk/journal-lock.js';
 
 let dir: string;
 let path: string;
@@ -35,25 +38,41 @@ describe('readJournal', () => {
   });
 });
 
+const header = (at: string): string => `{"format":"cogsignout-journal","version":1,"createdAt":"${at}"}\n`;
+const fixedNow = () => new Date(AT);
+
 describe('openJournal', () => {
-  it('appends one JSON line per outcome, in the documented shape, readable by its owner only', async () => {
-    const j = openJournal(path);
-    j.append({ username: 'alice', userPoolId: POOL, outcome: 'signed-out', at: AT });
+  it('starts with a header, appends one JSON line per outcome in batches, readable by its owner only', async () => {
+    const j = openJournal(path, { now: fixedNow });
+    expect(readFileSync(path, 'utf8')).toBe(header(AT));
+    j.append({ username: 'alice', userPoolId: POOL, outcome: 'signed-out', requestId: 'r-1', at: AT });
     j.append({ username: 'ghost', userPoolId: POOL, outcome: 'failed', code: 'UserNotFoundException', message: 'User does not exist.', at: AT });
-    // Written at once, not at close: a crash keeps what was done.
+    // Batched: written (and synced) on flush, at BATCH_RECORDS, after FLUSH_MS, and at close.
+    expect(readFileSync(path, 'utf8')).toBe(header(AT));
+    j.flush();
     expect(readFileSync(path, 'utf8')).toBe(
-      `{"username":"alice","userPoolId":"${POOL}","outcome":"signed-out","at":"${AT}"}\n`
+      header(AT)
+      + `{"username":"alice","userPoolId":"${POOL}","outcome":"signed-out","requestId":"r-1","at":"${AT}"}\n`
       + `{"username":"ghost","userPoolId":"${POOL}","outcome":"failed","code":"UserNotFoundException","message":"User does not exist.","at":"${AT}"}\n`,
     );
     j.close();
     j.close();
     j.append({ username: 'late', userPoolId: POOL, outcome: 'signed-out', at: AT });
-    expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(3);
+    expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(4);
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
+  it('writes a full batch at once, and the rest after FLUSH_MS', async () => {
+    const j = openJournal(path, { now: fixedNow });
+    for (let i = 0; i < BATCH_RECORDS + 1; i++) j.append({ username: `u${i}`, userPoolId: POOL, outcome: 'signed-out', at: AT });
+    expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(1 + BATCH_RECORDS);
+    await new Promise((r) => setTimeout(r, FLUSH_MS + 100));
+    expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(2 + BATCH_RECORDS);
+    j.close();
+  });
+
   it('survives a crash mid-write: the partial line is ignored and the next run starts a fresh line', async () => {
-    writeFileSync(path, `{"username":"alice","userPoolId":"${POOL}","outcome":"signed-out","at":"${AT}"}\n`);
+    writeFileSync(path, header(AT) + `{"username":"alice","userPoolId":"${POOL}","outcome":"signed-out","at":"${AT}"}\n`);
     appendFileSync(path, '{"username":"bob","userPoolId":"us-ea'); // the process died here
     let index = await readJournal(path, POOL);
     expect([...index.signedOut]).toEqual(['alice']);
@@ -67,13 +86,82 @@ describe('openJournal', () => {
     expect(index).toMatchObject({ records: 2, unreadable: 1 });
   });
 
-  it('resumes a journal: the second run appends after the first', async () => {
-    const first = openJournal(path);
+  it('resumes a journal: the second run appends after the first, under the one header', async () => {
+    const first = openJournal(path, { now: fixedNow });
     first.append({ username: 'alice', userPoolId: POOL, outcome: 'signed-out', at: AT });
     first.close();
     const second = openJournal(path);
     second.append({ username: 'bob', userPoolId: POOL, outcome: 'signed-out', at: AT });
     second.close();
     expect([...(await readJournal(path, POOL)).signedOut]).toEqual(['alice', 'bob']);
+    expect(readFileSync(path, 'utf8').split('cogsignout-journal')).toHaveLength(2);
+  });
+
+  it('a journal readable by others is tightened to 600', () => {
+    writeFileSync(path, header(AT), { mode: 0o644 });
+    chmodSync(path, 0o644);
+    openJournal(path).close();
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses what cannot be made durable: /dev/null, a directory', () => {
+    expect(() => openJournal('/dev/null')).toThrow(new JournalError('/dev/null is not a regular file, so nothing written to it can be made durable; give the path of a file'));
+    expect(() => openJournal(dir)).toThrow();
+  });
+
+  it('a full disk: the write error is thrown, then again on every later call; what was written stays', () => {
+    let full = false;
+    const fs = {
+      write: (fd: number, b: Buffer, o: number, l: number) => { if (full) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }); return writeSync(fd, b, o, l); },
+      sync: () => {},
+    };
+    const j = openJournal(path, { now: fixedNow, fs });
+    j.append({ username: 'alice', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    j.flush();
+    full = true;
+    j.append({ username: 'bob', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    const message = `[Errno 28] No space left on device: '${path}'`;
+    expect(() => j.flush()).toThrow(new JournalError(message));
+    expect(() => j.append({ username: 'carol', userPoolId: POOL, outcome: 'signed-out', at: AT })).toThrow(new JournalError(message));
+    expect(() => j.close()).toThrow(new JournalError(message));
+    expect(readFileSync(path, 'utf8')).toBe(header(AT) + `{"username":"alice","userPoolId":"${POOL}","outcome":"signed-out","at":"${AT}"}\n`);
+  });
+});
+
+describe('readJournal: only journals', () => {
+  it('refuses a file that is not a journal (a copy of the usernames list)', async () => {
+    writeFileSync(path, '# phished\nalice\nbob\n');
+    await expect(readJournal(path, POOL)).rejects.toThrow(new JournalError(`${path} is not a cogsignout journal (its first line is not a journal header); give the path of a journal, or of a file that does not exist yet`));
+  });
+
+  it('an empty file is an empty journal', async () => {
+    writeFileSync(path, '');
+    expect(await readJournal(path, POOL)).toEqual({ signedOut: new Set(), records: 0, unreadable: 0 });
+  });
+});
+
+describe('lockJournal', () => {
+  it('one writer at a time: a second lock is refused while the first is held, granted once released', () => {
+    const lock = lockJournal(path);
+    expect(() => lockJournal(path)).toThrow(/is in use by another run \(process \d+ on .+, started .+\); wait for it to end\. If no such run is going on, remove .+\.lock$/);
+    lock.release();
+    lock.release();
+    expect(existsSync(`${path}.lock`)).toBe(false);
+    lockJournal(path).release();
+  });
+
+  it('recovers the lock of a run that was killed (its process gone)', () => {
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    writeFileSync(`${path}.lock`, JSON.stringify({ pid: Number(dead), host: hostname(), startedAt: AT }));
+    const lock = lockJournal(path);
+    expect(JSON.parse(readFileSync(`${path}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
+    lock.release();
+  });
+
+  it('does not take the lock of a live process, nor one from another host', () => {
+    writeFileSync(`${path}.lock`, JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: AT }));
+    expect(() => lockJournal(path)).toThrow(/in use by another run/);
+    writeFileSync(`${path}.lock`, JSON.stringify({ pid: 999_999_999, host: 'elsewhere.example', startedAt: AT }));
+    expect(() => lockJournal(path)).toThrow(/process 999999999 on elsewhere.example/);
   });
 });

@@ -3,7 +3,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { LineTooLongError, MAX_LINE_CHARS, readLines, usernamesOf } from '../../src/bulk/line-reader.js';
-import { fileUsernames } from '../../src/bulk/user-sources.js';
+import { fileUsernames, readUsernameList } from '../../src/bulk/user-sources.js';
 import { ParamValidationError } from '../../src/errors/errors.js';
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
@@ -55,7 +55,7 @@ describe('usernamesOf', () => {
     const stdin = Readable.from([Buffer.from(`alice\n${'y'.repeat(MAX_LINE_CHARS + 10)}`)]);
     const err = await collect(fileUsernames(stdin, '--usernames-file')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ParamValidationError);
-    expect((err as Error).message).toBe(`--usernames-file: line 2 is longer than ${MAX_LINE_CHARS} characters; is this a file of usernames?`);
+    expect((err as Error).message).toBe(`--usernames-file: line 2 is longer than ${MAX_LINE_CHARS} bytes; is this a file of usernames?`);
   });
 
   it('pulls from the stream only as lines are consumed', async () => {
@@ -67,5 +67,23 @@ describe('usernamesOf', () => {
     for (let i = 0; i < 5; i++) await it.next();
     await it.return(undefined);
     expect(pulled).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('readUsernameList: the whole input, checked before the run', () => {
+  it('invalid UTF-8 deep in a large file names its own line, whatever the chunks', async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `user-${i}`);
+    const bytes = Buffer.concat([Buffer.from(lines.slice(0, 14_000).join('\n') + '\n'), Buffer.from([0x62, 0xff, 0x0a]), Buffer.from(lines.slice(14_000).join('\n'))]);
+    const pieces: Buffer[] = [];
+    for (let at = 0; at < bytes.length; at += 4093) pieces.push(bytes.subarray(at, at + 4093));
+    const err = await readUsernameList(Readable.from(pieces), '--usernames-file', 10).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ParamValidationError);
+    expect((err as Error).message).toBe('--usernames-file: line 14001 is not UTF-8 text');
+  });
+
+  it('a character cut between chunks is no error; duplicates are kept once, counted and named', async () => {
+    const bytes = Buffer.from('zoë\nbob\nzoë\n# c\nbob\nzoë\ncarol\n', 'utf8');
+    const list = await readUsernameList(Readable.from([bytes.subarray(0, 3), bytes.subarray(3)]), '--usernames-file', 10);
+    expect(list).toEqual({ usernames: ['zoë', 'bob', 'carol'], duplicates: 3, duplicated: ['zoë', 'bob'] });
   });
 });

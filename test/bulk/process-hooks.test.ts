@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
-import { stdinOf, takeInterrupt } from '../../src/bulk/process-hooks.js';
+import { stdinOf, takeInterrupt, type SignalSource } from '../../src/bulk/process-hooks.js';
 
 describe('stdinOf', () => {
   it('uses a stream as it is', () => {
@@ -39,7 +39,7 @@ describe('takeInterrupt', () => {
   it('turns the Io hook into an AbortSignal and gives it back on release', () => {
     const handlers = new Set<() => void>();
     const io = { onInterrupt: (h: () => void) => { handlers.add(h); return () => { handlers.delete(h); }; } } as unknown as Io;
-    const interrupt = takeInterrupt(io);
+    const interrupt = takeInterrupt(io, () => {}, () => {}, fakeSignals());
     expect(handlers.size).toBe(1);
     expect(interrupt.signal.aborted).toBe(false);
     for (const h of handlers) h();
@@ -51,13 +51,30 @@ describe('takeInterrupt', () => {
   it('a second Ctrl-C gives Ctrl-C back and raises it again (the process then exits at once)', () => {
     const handlers: Array<() => void> = [];
     const io = { onInterrupt: (h: () => void) => { handlers.push(h); return () => { handlers.splice(handlers.indexOf(h), 1); }; } } as unknown as Io;
-    let raised = 0;
-    const interrupt = takeInterrupt(io, () => { raised += 1; });
+    const events: string[] = [];
+    const interrupt = takeInterrupt(io, (signal) => events.push(`second ${signal}`), () => events.push('raised'), fakeSignals());
     handlers[0]?.();
     expect(interrupt.signal.aborted).toBe(true);
-    expect(raised).toBe(0);
+    expect(interrupt.signal.reason).toBe('SIGINT');
+    expect(events).toEqual([]);
     handlers[0]?.();
-    expect(raised).toBe(1);
+    // What must be written is written before the process is let go.
+    expect(events).toEqual(['second SIGINT', 'raised']);
+    expect(handlers).toHaveLength(0);
+  });
+
+  it('SIGTERM and SIGHUP end a run like Ctrl-C, and a second signal of any kind is the second', () => {
+    const handlers: Array<() => void> = [];
+    const io = { onInterrupt: (h: () => void) => { handlers.push(h); return () => { handlers.splice(handlers.indexOf(h), 1); }; } } as unknown as Io;
+    const signals = fakeSignals();
+    const events: string[] = [];
+    const interrupt = takeInterrupt(io, (signal) => events.push(`second ${signal}`), () => events.push('raised'), signals);
+    expect(signals.count()).toBe(2);
+    signals.emit('SIGTERM');
+    expect(interrupt.signal.reason).toBe('SIGTERM');
+    signals.emit('SIGHUP');
+    expect(events).toEqual(['second SIGHUP', 'raised']);
+    expect(signals.count()).toBe(0);
     expect(handlers).toHaveLength(0);
   });
 
@@ -69,3 +86,13 @@ describe('takeInterrupt', () => {
     interrupt.release();
   });
 });
+
+function fakeSignals(): SignalSource & { emit(name: string): void; count(): number } {
+  const handlers = new Map<string, Array<() => void>>();
+  return {
+    on: (name, h) => { handlers.set(name, [...(handlers.get(name) ?? []), h]); },
+    removeListener: (name, h) => { handlers.set(name, (handlers.get(name) ?? []).filter((x) => x !== h)); },
+    emit: (name) => { for (const h of handlers.get(name) ?? []) h(); },
+    count: () => [...handlers.values()].reduce((n, l) => n + l.length, 0),
+  };
+}

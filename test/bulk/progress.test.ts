@@ -4,7 +4,7 @@ import { formatDuration, ProgressLine, progressText } from '../../src/bulk/progr
 import { Tally } from '../../src/bulk/summary.js';
 import { FakeClock } from './fake-clock.js';
 
-function tally(fields: Partial<Pick<Tally, 'succeeded' | 'failed' | 'skipped' | 'wouldSignOut'>>): Tally {
+function tally(fields: Partial<Pick<Tally, 'succeeded' | 'failed' | 'skipped' | 'wouldSignOut' | 'throttled' | 'backingOff'>>): Tally {
   return Object.assign(new Tally(), fields);
 }
 
@@ -15,6 +15,13 @@ describe('progress', () => {
     expect(progressText(tally({ succeeded: 5 }), 0, 10, false)).toBe('bulk-sign-out: 5 signed out, 0 failed, 0 skipped, 0.0/s, ETA ?');
     expect(progressText(tally({ succeeded: 5 }), 2, undefined, false)).toBe('bulk-sign-out: 5 signed out, 0 failed, 0 skipped, 2.0/s');
     expect(progressText(tally({ wouldSignOut: 70, skipped: 2 }), 0, undefined, true)).toBe('bulk-sign-out: 70 to sign out, 2 skipped');
+  });
+
+  it('says when Cognito throttles and the run is backing off, instead of only a low rate', () => {
+    expect(progressText(tally({ succeeded: 63, throttled: 412, backingOff: true }), 0, 200, false))
+      .toBe('bulk-sign-out: 63 signed out, 0 failed, 0 skipped, 0.0/s, throttled ×412, backing off, ETA ?');
+    expect(progressText(tally({ succeeded: 90, throttled: 412 }), 2, 200, false))
+      .toBe('bulk-sign-out: 90 signed out, 0 failed, 0 skipped, 2.0/s, throttled ×412, ETA 55s');
   });
 
   it('formats durations', () => {

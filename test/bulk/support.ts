@@ -50,7 +50,8 @@ export function journalLines(path: string): Array<Record<string, unknown>> {
   } catch {
     return [];
   }
-  return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+  // Only whole lines: a run may be writing a batch while a test polls.
+  return text.split('\n').slice(0, -1).filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 export const names = (n: number, prefix = 'user-'): string[] => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(6, '0')}`);

@@ -226,6 +226,20 @@ describe('CA bundles', () => {
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
   });
 
+  for (const [name, content] of [['empty', ''], ['text', 'not a certificate\n'], ['binary', '\u0000\u0001\u0002\u00ff']] as const) {
+    it(`a ${name} CA bundle: the AWS CLI's no certificate message, exit 255`, async () => {
+      const r = await runCli(https('ca.pem'), { files: { 'ca.pem': content } });
+      expect(r.stderr).toBe('\ncogsignout: [ERROR]: SSL validation failed for https://127.0.0.1:9/ [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)\n');
+      expect(r.code).toBe(255);
+    });
+  }
+
+  it('read when connecting, as the AWS CLI reads it: a parameter error comes first', async () => {
+    const r = await runCli(https('/dev/zero').map((a) => (a === 'us-east-1_X' ? '' : a)));
+    expect(r.stderr).toBe('\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\nInvalid length for parameter UserPoolId, value: 0, valid min length: 1\n');
+    expect(r.code).toBe(252);
+  });
+
   it('AWS_CA_BUNDLE naming a file over 4 MiB: refused from its size, exit 255', async () => {
     const r = await measured(https('big.pem').filter((a, i, all) => a !== '--ca-bundle' && all[i - 1] !== '--ca-bundle'), {
       env: { AWS_CA_BUNDLE: 'big.pem' },
@@ -252,6 +266,17 @@ describe('credential sources', () => {
       expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
     });
   }
+
+  it('assume-role with AWS_CONFIG_FILE=/dev/zero: the SDK\'s own read of the files is bounded too', async () => {
+    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), {
+      env: { ...noKeys, AWS_CONFIG_FILE: '/dev/zero', AWS_SHARED_CREDENTIALS_FILE: '{{HOME}}/credentials', AWS_ENDPOINT_URL_STS: url },
+      files: { credentials: '[default]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = base\n[base]\naws_access_key_id = a\naws_secret_access_key = b\n' },
+    });
+    // This endpoint is no STS: the call fails (its wording is the credential chain's); what
+    // matters here is that the provider got that far without reading /dev/zero whole.
+    expect(r.code).toBe(255);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
 
   it('a credential_process that never stops writing: stopped at 1 MiB, exit 255', async () => {
     const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../local-cognito/server.js';
 import { REPO, runCli } from '../support/cli.js';
+import { escapeControlChars } from '../../src/output/control-chars.js';
 
 interface Recording {
   readonly id: string;
@@ -28,6 +29,12 @@ const FIXTURE = JSON.parse(readFileSync(join(REPO, 'test/fixtures/output-format-
 };
 /** Where the local endpoint listened when the cases without the stub were recorded. */
 const RECORDED_LOCAL_ENDPOINT = 'http://127.0.0.1:47391';
+/**
+ * Cases whose service message carries control characters, which the AWS CLI prints raw and
+ * cogsignout escapes in the layouts that would print them raw (README, "Differences from the AWS
+ * CLI"): their expected stderr is the recording with that one change.
+ */
+const ESCAPED_CONTROL_CHARS = new Set(['err-text-weird-message']);
 
 let server: LocalCognito;
 let poolId: string;
@@ -51,7 +58,7 @@ describe('output formats: AWS CLI 2.36.7 recordings replayed', () => {
       if (c.endpoint) args = [args[0] as string, '--endpoint-url', server.url, ...args.slice(1)];
       const r = await runCli(args, { env: { ...FIXTURE.defaults.env, ...c.env } });
       expect({ code: r.code, stdout: r.stdout, stderr: r.stderr.replaceAll(poolId, 'us-east-1_Example') })
-        .toEqual({ code: c.exitCode, stdout: c.stdout, stderr: c.stderr });
+        .toEqual({ code: c.exitCode, stdout: c.stdout, stderr: ESCAPED_CONTROL_CHARS.has(c.id) ? escapeControlChars(c.stderr) : c.stderr });
       if (c.endpoint) {
         const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut')
           .map((q) => ({ body: JSON.parse(JSON.stringify(q.body).replaceAll(poolId, 'us-east-1_Example')) as unknown }));

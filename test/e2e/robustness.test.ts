@@ -92,10 +92,13 @@ describe('bulk-sign-out input', () => {
   });
 
   it('bytes that are not UTF-8 stop the run with an argument error', async () => {
-    const r = await runCli(['bulk-sign-out', '--user-pool-id', 'us-east-1_X', '--usernames-file', '-', '--dry-run'], { stdin: 'alice\n\u0000' });
-    expect(r.code).toBe(0);
+    // A NUL is text: the input is accepted, and the dry run goes on to its check of the pool
+    // (here against a closed port, so it stops there: 255, and no argument error).
+    const r = await runCli(['bulk-sign-out', '--user-pool-id', 'us-east-1_X', '--usernames-file', '-', '--dry-run', '--endpoint-url', 'http://127.0.0.1:9'], { stdin: 'alice\n\u0000', env: { AWS_MAX_ATTEMPTS: '1' } });
+    expect(r.code).toBe(255);
+    expect(r.stderr).toContain('cogsignout: [ERROR]: Could not connect to the endpoint URL: "http://127.0.0.1:9/"');
     const bad = spawnSync('/bin/sh', ['-c', `printf 'al\\377ice\\n' | "$0" "$1" bulk-sign-out --user-pool-id us-east-1_X --usernames-file - --dry-run`, process.execPath, BIN], { encoding: 'utf8', env: baseEnv(mkdtempSync(join(tmpdir(), 'cogso-'))) });
     expect(bad.status).toBe(252);
-    expect(bad.stderr).toBe('\ncogsignout: [ERROR]: An error occurred (ParamValidation): --usernames-file: the text is not UTF-8 (near line 1)\n');
+    expect(bad.stderr).toBe('\ncogsignout: [ERROR]: An error occurred (ParamValidation): --usernames-file: line 1 is not UTF-8 text\n');
   });
 });

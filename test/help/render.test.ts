@@ -133,9 +133,10 @@ describe('the help source', () => {
     const text = stripOverstrikes(renderPage(BULK_PAGE, 80)).replace(/\s+/g, ' ');
     for (const o of bulkSignOutOptions()) expect(text).toContain(`${o.long as string} (`);
     expect(COMMAND_NAMES.bulk).toBe(BULK);
-    expect(text).toContain('The default is 20; 0 means no limit.');
+    expect(text).toContain('The default is 20; 0 means no limit but the service\'s throttling.');
     expect(text).toContain('The default is 8.');
-    expect(text).toContain('254 when any failed');
+    expect(text).toContain('254 when it finished and some users failed');
+    expect(text).toContain('255 when an error every user would meet stopped it');
   });
 
   it('lists the commands and every exit code on the top page', () => {

@@ -1,7 +1,7 @@
 // Throttling and injected failures: the two ways tests make this server misbehave on purpose.
 import { performance } from 'node:perf_hooks';
 
-export type FaultKind = 'status500' | 'html502' | 'reset' | 'delay' | 'empty200' | 'malformed';
+export type FaultKind = 'status500' | 'html502' | 'reset' | 'delay' | 'empty200' | 'malformed' | 'html200' | 'throttle';
 
 export interface FaultSpec {
   operation?: string;
@@ -9,9 +9,11 @@ export interface FaultSpec {
   times?: number;
   kind: FaultKind;
   delayMs?: number;
+  // The share of matching requests the fault hits (the others pass): random throttling, say.
+  probability?: number;
 }
 
-const FAULT_KINDS: ReadonlySet<string> = new Set<FaultKind>(['status500', 'html502', 'reset', 'delay', 'empty200', 'malformed']);
+const FAULT_KINDS: ReadonlySet<string> = new Set<FaultKind>(['status500', 'html502', 'reset', 'delay', 'empty200', 'malformed', 'html200', 'throttle']);
 export const DEFAULT_DELAY_MS = 1000;
 
 interface ArmedFault {
@@ -40,6 +42,7 @@ export class FaultInjector {
       const { spec } = armed;
       if (spec.operation !== undefined && spec.operation !== operation) continue;
       if (spec.username !== undefined && spec.username !== username) continue;
+      if (spec.probability !== undefined && Math.random() >= spec.probability) continue;
       armed.remaining -= 1;
       if (armed.remaining <= 0) this.faults.splice(i, 1);
       return spec;

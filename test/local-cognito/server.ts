@@ -1,6 +1,7 @@
 // HTTP wiring for the local Cognito endpoint: reads each request, applies faults, signature
 // checks and throttling in the order the real service would, and dispatches to a handler.
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CognitoError, serialization } from './errors.js';
@@ -123,6 +124,7 @@ class LocalCognitoServer {
       body: undefined,
       status: 0,
       signed: false,
+      at: performance.now(),
     };
     this.stats.countRequest(operation);
     const finish = (status: number, error?: string): void => {
@@ -277,6 +279,19 @@ class LocalCognitoServer {
         send(res, 200, JSON_TYPE, '', { 'x-amzn-RequestId': requestId });
         finish(200);
         return;
+      case 'html200':
+        // A misconfigured endpoint or proxy: a web server's welcome page, with 200.
+        send(res, 200, 'text/html', '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n</body>\n</html>\n');
+        finish(200);
+        return;
+      case 'throttle': {
+        // Throttling caused by someone else's use of the shared quota, whatever our own rate.
+        this.stats.countThrottled();
+        const err = new CognitoError('TooManyRequestsException', 'Rate exceeded');
+        sendError(res, requestId, err);
+        finish(err.status, err.code);
+        return;
+      }
       case 'malformed':
         send(res, 200, JSON_TYPE, '{"UserPool": {"Id": "truncated', { 'x-amzn-RequestId': requestId });
         finish(200);

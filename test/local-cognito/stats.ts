@@ -13,6 +13,8 @@ export interface RequestRecord {
   region?: string;
   // Error code sent back, when the answer was an error.
   error?: string;
+  // When the request arrived (performance.now()), for measuring rates from the endpoint's side.
+  at?: number;
 }
 
 export interface StatsSnapshot {

@@ -87,3 +87,26 @@ describe('argparse emulation', () => {
     expect(r.values.get('debug')).toBeUndefined();
   });
 });
+
+describe('argparse emulation: -- as CPython 3.11 argparse treats it', () => {
+  it('an option never takes a -- as its value, even with a word after it', () => {
+    expect(error(op(), ['--username', '--', 'u2', '--user-pool-id', 'p'])).toBe('argument --username: expected one argument');
+    expect(error(op(), ['--user-pool-id', 'p', '--username', 'u1', '--username', '--', 'u2'])).toBe('argument --username: expected one argument');
+  });
+
+  it('--opt=-- stores an empty list; an optional-value option falls back to its preset', () => {
+    expect(parseKnownArgs(op(), ['--user-pool-id', 'p', '--username=--']).values.get('username')).toEqual([]);
+    expect(parseKnownArgs(op(), ['--generate-cli-skeleton=--', '--user-pool-id', 'p', '--username', 'u']).values.get('generate-cli-skeleton')).toBe('input');
+  });
+
+  it('a positional swallows the -- next to it; a trailing -- is no stray word', () => {
+    const service = { options: [], positionals: [{ dest: 'operation', nargs: 'one' as const }] };
+    const r = parseKnownArgs(service, ['op', '--', '--user-pool-id', 'p']);
+    expect(r.values.get('operation')).toBe('op');
+    expect(r.extras).toEqual(['--user-pool-id', 'p']);
+    const trailing = parseKnownArgs(op(), ['--user-pool-id', 'p', '--username', 'u', '--']);
+    expect(trailing.values.get('help')).toBeUndefined();
+    expect(trailing.extras).toEqual([]);
+    expect(parseKnownArgs(op(), ['--user-pool-id', 'p', '--username', 'u', '--generate-cli-skeleton', '--', 'input']).values.get('help')).toBe('input');
+  });
+});

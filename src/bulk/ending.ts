@@ -1,0 +1,85 @@
+// How a run ended, told in one line on stderr (besides the summary on stdout), with the command
+// that resumes it when it did not finish, and the exit status that tells a script which ending
+// it was.
+import { ServiceError } from '../errors/errors.js';
+import type { Tally } from './summary.js';
+
+export type Ending =
+  | { readonly kind: 'finished' }
+  | { readonly kind: 'interrupted'; readonly signal: string }
+  | { readonly kind: 'stopped'; readonly reason: string };
+
+/** Exit statuses of bulk-sign-out (README, "Summary and exit status"). */
+export const EXIT = {
+  /** Finished: every user signed out or skipped (or, for a dry run, checked). */
+  ok: 0,
+  /** Finished, and some users failed (listed in Failures). */
+  someFailed: 254,
+  /** Interrupted by Ctrl-C, SIGTERM or SIGHUP. */
+  interrupted: 130,
+  /** Stopped before finishing by an error every user would meet (the error is printed too). */
+  stopped: 255,
+} as const;
+
+export function exitStatus(ending: Ending, t: Tally, dryRun: boolean): number {
+  if (ending.kind === 'interrupted') return EXIT.interrupted;
+  if (ending.kind === 'stopped') return EXIT.stopped;
+  return !dryRun && t.failed > 0 ? EXIT.someFailed : EXIT.ok;
+}
+
+/** The reason a stop gives in the summary: the service's code and message, or the error's text. */
+export function stopReason(e: unknown): string {
+  if (e instanceof ServiceError) return `${e.code}: ${e.serviceMessage}`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+const SAFE = /^[A-Za-z0-9_\-.,:/@%+=]+$/;
+
+export function shellQuote(word: string): string {
+  return SAFE.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+/** The journal a run without --journal suggests for its resumption. */
+export function suggestedJournal(userPoolId: string): string {
+  return `bulk-sign-out-${userPoolId}.journal`;
+}
+
+/** The command line that resumes a run: the same one, with --journal added when it had none. */
+export function resumeCommand(argv: readonly string[], prog: string, userPoolId: string): string {
+  const hasJournal = argv.some((a) => a === '--journal' || a.startsWith('--journal='));
+  const words = hasJournal ? [...argv] : [...argv, '--journal', suggestedJournal(userPoolId)];
+  return [prog, ...words].map(shellQuote).join(' ');
+}
+
+function counts(t: Tally, dryRun: boolean): string {
+  const parts = dryRun
+    ? [`${t.wouldSignOut} would be signed out`, `${t.skipped} skipped`]
+    : [`${t.succeeded} signed out`, `${t.failed} failed`, `${t.skipped} skipped`];
+  if (t.notAttempted > 0 || !dryRun) parts.push(`${t.notAttempted} not attempted`);
+  if (t.duplicates > 0) parts.push(`${t.duplicates} duplicate ${t.duplicates === 1 ? 'line' : 'lines'} ignored`);
+  return `${t.users} ${t.users === 1 ? 'user' : 'users'}: ${parts.join(', ')}`;
+}
+
+export interface EndingLineContext {
+  readonly argv: readonly string[];
+  readonly prog: string;
+  readonly userPoolId: string;
+  readonly journal: string | undefined;
+  readonly dryRun: boolean;
+}
+
+/** The one line on stderr that says how the run ended (with its newline). */
+export function endingLine(ending: Ending, t: Tally, c: EndingLineContext): string {
+  const what = c.dryRun ? 'bulk-sign-out (dry run)' : 'bulk-sign-out';
+  if (ending.kind === 'finished') {
+    const tail = c.dryRun ? '; nobody was signed out' : t.failed > 0 ? '; the failed users are listed in the summary' : '';
+    return `${what}: finished: ${counts(t, c.dryRun)}${tail}.\n`;
+  }
+  const how = ending.kind === 'interrupted' ? `interrupted (${ending.signal})` : `stopped (${ending.reason})`;
+  if (c.dryRun) return `${what}: ${how}: ${counts(t, c.dryRun)}; nobody was signed out.\n`;
+  const resume = resumeCommand(c.argv, c.prog, c.userPoolId);
+  const advice = c.journal !== undefined
+    ? 'to resume'
+    : 'to resume, run it again with a journal (users already signed out are signed out again, which is harmless)';
+  return `${what}: ${how}: ${counts(t, c.dryRun)}; ${advice}: ${resume}\n`;
+}
