@@ -26,7 +26,9 @@ export function loadParamValue(option: string, value: string, env: Env, cwd: str
   const binary = value.startsWith('fileb://');
   if (!binary && !value.startsWith('file://')) return value;
   const raw = value.slice(binary ? 'fileb://'.length : 'file://'.length);
-  const path = resolve(cwd, expandPath(raw, env));
+  const expanded = expandPath(raw, env);
+  // Python's open('') fails with ENOENT; resolving '' would name the working directory instead.
+  const path = expanded === '' ? '' : resolve(cwd, expanded);
   let bytes: Buffer;
   try {
     bytes = readBounded(path, limit);

@@ -12,6 +12,11 @@ export interface JsonDumpOptions {
   readonly separators?: readonly [string, string];
   /** Serialize unknown objects as str(obj) (json.dumps(default=str)); otherwise a TypeError. */
   readonly defaultStr?: boolean;
+  /**
+   * The AWS CLI's json_encoder (awscli/utils.py) as `default`: it knows datetimes and bytes, which
+   * never reach this command's output, and rejects anything else in its own words.
+   */
+  readonly awscliEncoder?: boolean;
 }
 
 const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
@@ -76,6 +81,7 @@ export function writeJsonValue(value: PyValue, options: JsonDumpOptions, out: st
     if (v instanceof PyFloat) return floatJson(v.value);
     if (v instanceof PyObject) {
       if (defaultStr) return jsonString(pyStr(v), ensureAscii);
+      if (options.awscliEncoder === true) throw new PythonError('TypeError', 'Encountered unrecognized type in JSON encoder.');
       throw new PythonError('TypeError', `Object of type ${v.className} is not JSON serializable`);
     }
     return undefined;

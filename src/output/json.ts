@@ -13,6 +13,6 @@ export function formatJson(value: PyValue): string {
 /** The pieces json.dump writes, then the newline (a write of its own). */
 export function writeJson(value: PyValue, out: string[]): void {
   if (value instanceof PyDict && value.size === 0) return;
-  writeJsonValue(value, { indent: 4, ensureAscii: false }, out);
+  writeJsonValue(value, { indent: 4, ensureAscii: false, awscliEncoder: true }, out);
   out.push('\n');
 }

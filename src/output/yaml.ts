@@ -4,7 +4,7 @@
 import { writeJsonValue } from './json-dump.js';
 import { collect } from './stream.js';
 import { writeYamlDocument } from './yaml-emitter.js';
-import { PyDict, isContainer, type PyValue } from './value.js';
+import { PyDict, PyObject, isContainer, type PyValue } from './value.js';
 
 const isEmptyDict = (v: PyValue): boolean => v instanceof PyDict && v.size === 0;
 
@@ -20,8 +20,10 @@ export const formatYamlStream = (value: PyValue): string => joined((out) => writ
 /** The pieces `--output yaml` writes (see writeYamlDocument for how libyaml hands them over). */
 export function writeYaml(value: PyValue, out: string[]): void {
   if (isEmptyDict(value)) return;
-  if (!isContainer(value)) {
-    writeJsonValue(value, { ensureAscii: false }, out);
+  // The AWS CLI writes only JSON scalars (None, int, float, bool, str) as JSON; anything else
+  // (a JMESPath expression reference) goes to the YAML representer, which cannot represent it.
+  if (!isContainer(value) && !(value instanceof PyObject)) {
+    writeJsonValue(value, { ensureAscii: false, awscliEncoder: true }, out);
     out.push('\n');
   } else writeYamlDocument(value, out);
 }

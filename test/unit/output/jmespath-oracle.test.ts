@@ -42,6 +42,9 @@ describe('jmespath.py parity', () => {
       delete expected.expr;
       if (expected.runtimeError !== undefined) expected.runtimeError = maskAddresses(expected.runtimeError);
       if (expected.json !== undefined) expected.json = maskAddresses(expected.json);
+      // The fixture's json.dumps had no `default`; `--output json` passes the AWS CLI's
+      // json_encoder, which words the refusal itself (recorded: test/fixtures/sweep-recordings.json).
+      if (expected.jsonError?.endsWith('is not JSON serializable')) expected.jsonError = 'Encountered unrecognized type in JSON encoder.';
       expect(run(c.expr)).toEqual(expected);
     });
   }
