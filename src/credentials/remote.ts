@@ -5,15 +5,16 @@
 // "An error occurred (Code) when calling the Op operation: …"), never Node's or the SDK's.
 // Loaded only when such a source is used (the build puts it in dist/credential-providers.cjs).
 import { createHash, createHmac } from 'node:crypto';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { GeneralError, ServiceError } from '../errors/errors.js';
 import { PythonError, bytesRepr } from '../output/python.js';
+import { BodyTooLargeError, exchange } from '../transport/http-send.js';
 import { classifyNetworkError, networkErrorToCliError } from '../transport/network-errors.js';
 import { parseServiceError, UnreadableErrorResponse } from '../transport/service-error.js';
 import type { Credentials } from './types.js';
 
-interface Response { readonly status: number; readonly headers: IncomingHttpHeaders; readonly body: Buffer }
+interface Response { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: Buffer }
 
 export interface CallOptions {
   readonly maxAttempts: number;
@@ -25,21 +26,46 @@ export interface CallOptions {
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** One HTTP exchange; a socket failure rejects with the Node error (classified by the caller). */
-function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, opts: CallOptions): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
-      method, headers, timeout: opts.timeoutMs ?? 60_000, ...(opts.caBundle ? { ca: opts.caBundle } : {}),
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(Object.assign(new Error('read timeout'), { name: 'TimeoutError' })));
-    req.on('error', reject);
-    req.end(body);
-  });
+/**
+ * The most a credential answer may hold. An STS AssumeRole answer with a session token and a
+ * packed policy is 2 to 4 KiB, and the SSO, SSO-OIDC and container answers are smaller: 64 KiB
+ * leaves room for a proxy's error page while a server sending an endless or huge body cannot
+ * exhaust memory (the whole body is kept to be parsed).
+ */
+export const MAX_CREDENTIAL_BODY_BYTES = 64 * 1024;
+
+/**
+ * One HTTP exchange through http-send.ts, with its bounds: the connect timeout covers the TLS
+ * handshake, the read timeout bounds each wait and the whole answer (a server dripping a byte a
+ * second cannot keep it alive), the body is capped. A socket failure rejects with a
+ * TransportFailure or Node's error (classified by the caller), a long body with BodyTooLargeError.
+ */
+async function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, opts: CallOptions): Promise<Response> {
+  const tls = url.protocol === 'https:';
+  // One connection per call, closed after it: credentials are fetched once per command.
+  const agent = tls ? new HttpsAgent(opts.caBundle ? { ca: opts.caBundle } : {}) : new HttpAgent();
+  const timeout = opts.timeoutMs ?? 60_000;
+  try {
+    const res = await exchange({
+      protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port === '' ? undefined : Number(url.port),
+      method, path: `${url.pathname}${url.search}`, headers, body,
+    }, agent, { connectTimeoutMs: timeout, readTimeoutMs: timeout, maxBodyBytes: MAX_CREDENTIAL_BODY_BYTES }, undefined);
+    return { status: res.statusCode, headers: res.headers, body: res.body };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** The Cognito path's words for an answer past the limit; final, never retried. */
+const tooLarge = (e: BodyTooLargeError, shownUrl: string): GeneralError =>
+  new GeneralError(`Response body too large (more than ${e.limit} bytes) from endpoint URL: "${shownUrl}"`);
+
+/** A failed send as the caller throws it: too large is final, a socket failure retryable. */
+function sendFailure(e: unknown, shownUrl: string): Error {
+  if (e instanceof BodyTooLargeError) return tooLarge(e, shownUrl);
+  const err = networkErrorToCliError(e, shownUrl);
+  if (classifyNetworkError(e) === 'other') return err;
+  return new Retryable(err);
 }
 
 const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -149,9 +175,7 @@ export async function callSts(call: StsCall, opts: CallOptions): Promise<Tempora
     try {
       res = await send(url, 'POST', { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body, opts);
     } catch (e) {
-      const err = networkErrorToCliError(e, shownUrl);
-      if (classifyNetworkError(e) === 'other') throw err;
-      throw new Retryable(err);
+      throw sendFailure(e, shownUrl);
     }
     const xml = res.body.toString('utf8');
     if (res.status >= 300) {
@@ -195,9 +219,7 @@ export async function callSsoPortal(call: SsoCall, opts: CallOptions, unauthoriz
     try {
       res = await send(url, 'GET', { 'x-amz-sso_bearer_token': call.accessToken }, undefined, opts);
     } catch (e) {
-      const err = networkErrorToCliError(e, shownUrl);
-      if (classifyNetworkError(e) === 'other') throw err;
-      throw new Retryable(err);
+      throw sendFailure(e, shownUrl);
     }
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers[k] = v;
@@ -228,6 +250,12 @@ export async function callSsoPortal(call: SsoCall, opts: CallOptions, unauthoriz
   });
 }
 
+class FinalContainerError extends Error {
+  constructor(readonly error: GeneralError) {
+    super(error.message);
+  }
+}
+
 /** ContainerMetadataFetcher: 3 attempts, 1 s apart (after the last too), 2 s timeout each. */
 export async function fetchContainerCredentials(fullUrl: string, headers: Record<string, string>, opts: Pick<CallOptions, 'sleep'> = {}): Promise<Record<string, unknown>> {
   const sleep = opts.sleep ?? defaultSleep;
@@ -239,7 +267,11 @@ export async function fetchContainerCredentials(fullUrl: string, headers: Record
       try {
         res = await send(url, 'GET', { Accept: 'application/json', ...headers }, undefined, { maxAttempts: 1, timeoutMs: 2000 });
       } catch (e) {
-        throw new GeneralError(`Error retrieving metadata: Received error when attempting to retrieve container metadata: ${networkErrorToCliError(e, fullUrl).message}`);
+        // A body past the limit is final: the same answer would come again.
+        const reason = e instanceof BodyTooLargeError ? tooLarge(e, fullUrl) : networkErrorToCliError(e, fullUrl);
+        const error = new GeneralError(`Error retrieving metadata: Received error when attempting to retrieve container metadata: ${reason.message}`);
+        if (e instanceof BodyTooLargeError) throw new FinalContainerError(error);
+        throw error;
       }
       const text = res.body.toString('utf8');
       if (res.status !== 200) throw new GeneralError(`Error retrieving metadata: Received non 200 response ${res.status} from container metadata: ${text}`);
@@ -250,6 +282,7 @@ export async function fetchContainerCredentials(fullUrl: string, headers: Record
         throw new GeneralError('Error retrieving metadata: Unable to parse JSON returned from container metadata services');
       }
     } catch (e) {
+      if (e instanceof FinalContainerError) throw e.error;
       if (!(e instanceof GeneralError)) throw e;
       last = e;
       await sleep(1000);
@@ -278,9 +311,7 @@ export async function refreshSsoToken(call: OidcRefresh, opts: CallOptions): Pro
     try {
       res = await send(url, 'POST', { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body, opts);
     } catch (e) {
-      const err = networkErrorToCliError(e, shownUrl);
-      if (classifyNetworkError(e) === 'other') throw err;
-      throw new Retryable(err);
+      throw sendFailure(e, shownUrl);
     }
     if (res.status >= 300) {
       if (TRANSIENT_STATUS.has(res.status)) throw new Retryable(new ServiceError(String(res.status), '', 'CreateToken', [], retries));

@@ -1,0 +1,148 @@
+// Hostile servers in the place of the credential providers' own endpoints: STS (an assume-role
+// profile, AWS_ENDPOINT_URL_STS) and the container credentials endpoint
+// (AWS_CONTAINER_CREDENTIALS_FULL_URI). Their calls share http-send.ts's bounds with the Cognito
+// call: a body past 64 KiB stops the call, the read timeout bounds the whole answer. A server
+// that never answers gets the AWS CLI's message (test/fixtures/hostile-credentials-recordings.json);
+// one that floods or trickles gets cogsignout's (the AWS CLI reads any amount and waits forever).
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO, runCli, type RunOptions, type RunResult } from '../support/cli.js';
+
+const RECORDED = JSON.parse(readFileSync(new URL('../fixtures/hostile-credentials-recordings.json', import.meta.url), 'utf8')) as Record<string, { stderr: string; code: number }>;
+const MAX_RSS = `${REPO}/test/support/max-rss.cjs`;
+const servers: Server[] = [];
+afterAll(() => { for (const s of servers) s.close(); });
+
+/** A raw TCP server; `answer` runs once the request (headers and Content-Length body) is in. */
+async function rawServer(answer: (socket: Socket) => void): Promise<string> {
+  const server = createServer((socket) => {
+    socket.on('error', () => {});
+    let buf = '';
+    let answered = false;
+    socket.on('data', (d: Buffer) => {
+      buf += d.toString('latin1');
+      const end = buf.indexOf('\r\n\r\n');
+      if (answered || end < 0) return;
+      const length = /^content-length: *(\d+)/im.exec(buf.slice(0, end));
+      if (buf.length < end + 4 + Number(length?.[1] ?? 0)) return;
+      answered = true;
+      answer(socket);
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Writes `chunk` for as long as the peer reads (`times` at most, then ends). */
+function flood(socket: Socket, chunk: Buffer, times = Infinity): void {
+  let sent = 0;
+  const pump = (): void => {
+    while (sent < times && !socket.destroyed) {
+      sent++;
+      if (!socket.write(chunk)) { socket.once('drain', pump); return; }
+    }
+    if (sent >= times) socket.end();
+  };
+  pump();
+}
+
+/** Writes `text` one byte a second. */
+function trickle(socket: Socket, text: string): void {
+  let i = 0;
+  const timer = setInterval(() => { if (i < text.length && !socket.destroyed) socket.write(text[i++] as string); }, 1000);
+  socket.on('close', () => clearInterval(timer));
+}
+
+const endless = (s: Socket): void => {
+  s.write('HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nTransfer-Encoding: chunked\r\n\r\n');
+  flood(s, Buffer.from(`10000\r\n${'a'.repeat(0x10000)}\r\n`));
+};
+const hundredMegabytes = (s: Socket): void => {
+  s.write('HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 100000000\r\n\r\n');
+  flood(s, Buffer.alloc(64 * 1024, 'a'), 1526);
+};
+/** A 100 MB body with no length, ended by closing the connection: read until the limit. */
+const unannounced = (s: Socket): void => {
+  s.write('HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nConnection: close\r\n\r\n');
+  flood(s, Buffer.alloc(64 * 1024, 'a'), 1526);
+};
+
+const rssDir = mkdtempSync(join(tmpdir(), 'cogso-rss-'));
+let rssRuns = 0;
+async function runMeasured(args: readonly string[], opts: RunOptions): Promise<RunResult & { maxRssMiB: number }> {
+  const file = join(rssDir, `rss-${rssRuns++}`);
+  const r = await runCli(args, { ...opts, env: { ...opts.env, NODE_OPTIONS: `--require ${MAX_RSS}`, COGSIGNOUT_TEST_MAX_RSS_FILE: file } });
+  return { ...r, maxRssMiB: Number(readFileSync(file, 'utf8')) / (1024 * 1024) };
+}
+
+// The Cognito endpoint is never reached: the credentials fail first.
+const signOut = ['admin-user-global-sign-out', '--endpoint-url', 'http://127.0.0.1:9', '--user-pool-id', 'us-east-1_X', '--username', 'u'];
+const noEnvKeys = { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null };
+const assumeRole = (sts: string): RunOptions => ({
+  env: { ...noEnvKeys, AWS_PROFILE: 'ar', AWS_ENDPOINT_URL_STS: sts },
+  files: { '.aws/config': '[profile ar]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = src\n\n[profile src]\naws_access_key_id = a\naws_secret_access_key = b\n' },
+});
+const container = (url: string): RunOptions => ({ env: { ...noEnvKeys, AWS_CONTAINER_CREDENTIALS_FULL_URI: `${url}/creds` } });
+const containerError = (url: string, reason: string): string =>
+  `\ncogsignout: [ERROR]: Error when retrieving credentials from container-role: Error retrieving metadata: Received error when attempting to retrieve container metadata: ${reason}\n`;
+const recorded = (id: string, url: string): { code: number; stderr: string } => {
+  const r = RECORDED[id];
+  if (r === undefined) throw new Error(`no recording ${id}`);
+  return { code: r.code, stderr: r.stderr.replaceAll('aws: [ERROR]', 'cogsignout: [ERROR]').replaceAll('PORT', new URL(url).port) };
+};
+
+describe('STS (assume-role) answers that would exhaust memory', () => {
+  for (const [name, answer] of [['an endless chunked body', endless], ['a 100 MB body announced by Content-Length', hundredMegabytes], ['a 100 MB body with no length', unannounced]] as const) {
+    it(`${name}: stopped at 64 KiB, exit 255, memory bounded`, async () => {
+      const url = await rawServer(answer);
+      const r = await runMeasured(signOut, assumeRole(url));
+      expect(r).toMatchObject({ code: 255, stdout: '', stderr: `\ncogsignout: [ERROR]: Response body too large (more than 65536 bytes) from endpoint URL: "${url}/"\n` });
+      expect(r.maxRssMiB).toBeGreaterThan(0);
+      expect(r.maxRssMiB).toBeLessThan(100);
+    });
+  }
+});
+
+describe('container credentials endpoint', () => {
+  for (const [name, answer] of [['an endless chunked body', endless], ['a 100 MB body announced by Content-Length', hundredMegabytes]] as const) {
+    it(`${name}: stopped at 64 KiB at the first attempt, exit 255, memory bounded`, async () => {
+      let connections = 0;
+      const url = await rawServer((s) => { connections++; answer(s); });
+      const r = await runMeasured(signOut, container(url));
+      expect(r).toMatchObject({ code: 255, stdout: '', stderr: containerError(url, `Response body too large (more than 65536 bytes) from endpoint URL: "${url}/creds"`) });
+      expect(r.maxRssMiB).toBeGreaterThan(0);
+      expect(r.maxRssMiB).toBeLessThan(100);
+      expect(connections).toBe(1);
+    });
+  }
+
+  it('a server that never answers: the AWS CLI\'s message after 3 attempts', async () => {
+    let connections = 0;
+    const url = await rawServer(() => { connections++; });
+    const r = await runCli(signOut, container(url));
+    expect(r).toMatchObject({ ...recorded('container-hung', url), stdout: '' });
+    expect(connections).toBe(3);
+  });
+
+  it('a body sent one byte a second after a 200: the 2 s read timeout bounds the whole answer', async () => {
+    let connections = 0;
+    const url = await rawServer((s) => {
+      connections++;
+      s.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n');
+      trickle(s, ' '.repeat(1000));
+    });
+    const r = await runCli(signOut, container(url));
+    expect(r).toMatchObject({ code: 255, stdout: '', stderr: containerError(url, `Read timeout on endpoint URL: "${url}/creds"`) });
+    expect(connections).toBe(3);
+  });
+
+  it('headers sent one byte a second: the same', async () => {
+    const url = await rawServer((s) => trickle(s, `HTTP/1.1 200 OK\r\nX-Slow: ${'a'.repeat(1000)}`));
+    const r = await runCli(signOut, container(url));
+    expect(r).toMatchObject({ code: 255, stdout: '', stderr: containerError(url, `Read timeout on endpoint URL: "${url}/creds"`) });
+  });
+});
