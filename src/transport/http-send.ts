@@ -11,6 +11,7 @@
 import { request as httpRequest, type Agent as HttpAgent, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
+import { GeneralError } from '../errors/errors.js';
 
 export type TransportFailureKind = 'connect' | 'connect-timeout' | 'read-timeout' | 'closed' | 'proxy';
 
@@ -79,7 +80,20 @@ function flatHeaders(h: IncomingHttpHeaders): Record<string, string> {
  * Sends one request through `agent` and reads the whole answer. `proxy`: the (masked) URL of the
  * proxy the connection goes through; urllib3 then reports socket failures as the proxy's.
  */
+/**
+ * Python keeps a socket timeout as int64 nanoseconds: a longer connect timeout fails when urllib3
+ * sets it, before anything is sent. (A longer read timeout fails there only after the request is
+ * sent, and is retried; cogsignout just waits that long.) Node's timers hold 2^31-1 ms at most (a
+ * longer one fires at once), so a timeout past that is kept at it (24.8 days).
+ */
+const PY_TIMEOUT_MAX_MS = 9_223_372_036_854;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const timer = (fn: () => void, ms: number): NodeJS.Timeout => setTimeout(fn, Math.min(ms, MAX_TIMER_MS));
+
 export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: ExchangeLimits, proxy: string | undefined, signal?: AbortSignal): Promise<Received> {
+  if (limits.connectTimeoutMs > PY_TIMEOUT_MAX_MS) {
+    return Promise.reject(new GeneralError('An HTTP Client raised an unhandled exception: timestamp too large to convert to C _PyTime_t'));
+  }
   const viaProxy = proxy !== undefined;
   const proxyFailure = (cause?: unknown): TransportFailure => new TransportFailure('proxy', 'Cannot connect to proxy.', cause, proxy);
   return new Promise<Received>((resolve, reject) => {
@@ -112,7 +126,7 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
     function touch(): void {
       if (settled || limits.readTimeoutMs <= 0) return;
       if (idle) clearTimeout(idle);
-      idle = setTimeout(readTimeout, limits.readTimeoutMs);
+      idle = timer(readTimeout, limits.readTimeoutMs);
     }
     function onAbort(): void {
       const e = new Error('Request aborted');
@@ -127,13 +141,13 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
       if (settled) return;
       for (const t of timers.splice(0)) clearTimeout(t);
       if (limits.readTimeoutMs > 0) {
-        timers.push(setTimeout(readTimeout, limits.readTimeoutMs));
+        timers.push(timer(readTimeout, limits.readTimeoutMs));
         touch();
       }
     };
     const startConnectTimer = (): void => {
       if (limits.connectTimeoutMs <= 0) return;
-      timers.push(setTimeout(() => {
+      timers.push(timer(() => {
         // urllib3: a TCP connect that times out is a connect timeout; a handshake that does is
         // reported as a read timeout; a proxy that never answers CONNECT is the proxy's failure.
         if (tls && tcpConnected) fail(new TransportFailure('read-timeout', 'Read timed out.'));
