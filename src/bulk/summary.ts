@@ -3,6 +3,8 @@
 // Failures are listed in input order, in full only up to MAX_LISTED_FAILURES (an incident with a
 // bad username file could fail every line); the rest are counted, and the journal has them all.
 
+import { escapeControlChars } from '../output/control-chars.js';
+
 export const MAX_LISTED_FAILURES = 1000;
 
 export interface Failure {
@@ -105,7 +107,9 @@ export function summaryDocument(t: Tally, dryRun: boolean, c: RunContext): Recor
   doc.RatePerSecond = round(achievedRate(t, c), 2);
   doc.Throttled = t.throttled;
   const failures = t.failures;
-  doc.Failures = failures.map((f) => ({ Username: f.username, Code: f.code, Message: f.message }));
+  // The service's words never drive the operator's terminal (text and table print them raw);
+  // the journal keeps them as sent.
+  doc.Failures = failures.map((f) => ({ Username: f.username, Code: escapeControlChars(f.code), Message: escapeControlChars(f.message) }));
   if (t.failed > failures.length) doc.FailuresNotListed = t.failed - failures.length;
   return doc;
 }

@@ -379,3 +379,13 @@ describe('runEngine', () => {
   });
 });
 
+
+describe('the summary of failures', () => {
+  it("escapes the control characters of the service's words, which text and table would print raw", () => {
+    const tally = new Tally();
+    tally.users = 1;
+    tally.recordFailure({ username: 'mallory', code: 'Bad\x1b[2J', message: 'line one\rline\x9b31m two\ttab\nnewline', index: 0 });
+    const doc = summaryDocument(tally, false, CTX);
+    expect(doc.Failures).toEqual([{ Username: 'mallory', Code: 'Bad\\x1b[2J', Message: 'line one\\rline\\x9b31m two\ttab\nnewline' }]);
+  });
+});
