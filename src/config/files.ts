@@ -105,9 +105,16 @@ export function loadConfigFiles(env: Env): ConfigFiles {
     }
   }
   const profiles = new Map<string, Profile>();
-  for (const [name, values] of configProfiles) profiles.set(name, new Map(values));
+  // Sections are only read: a profile in one file alone is shared, not copied (a copy of each
+  // of thousands of sections doubled the memory of the files).
+  for (const [name, values] of configProfiles) profiles.set(name, values);
   for (const [name, values] of credentials) {
-    const merged = new Map(profiles.get(name) ?? []);
+    const fromConfig = profiles.get(name);
+    if (fromConfig === undefined) {
+      profiles.set(name, values);
+      continue;
+    }
+    const merged = new Map(fromConfig);
     for (const [k, v] of values) merged.set(k, v);
     profiles.set(name, merged);
   }

@@ -5,7 +5,7 @@
 // sections or keys, an empty key, bytes that are not UTF-8.
 
 export type IniValue = string | Record<string, string>;
-export type IniSections = Map<string, Map<string, IniValue>>;
+export type IniSections = Map<string, ReadonlyMap<string, IniValue>>;
 
 export class IniParseError extends Error {
   override readonly name = 'IniParseError';
@@ -16,11 +16,16 @@ const SECTION = /^\[(.+)\]/;
 // makes the first line no section header) and takes \x1c-\x1f and \x85.
 const PY_SPACE = '[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
 const LEADING = new RegExp(`^${PY_SPACE}+`);
-const TRAILING = new RegExp(`${PY_SPACE}+$`);
+const SPACE_CHAR = new RegExp(`^${PY_SPACE}$`);
 const OPTION = new RegExp(`^(.*?)${PY_SPACE}*[=:]${PY_SPACE}*(.*)$`, 's');
 
 export const pyLstrip = (s: string): string => s.replace(LEADING, '');
-export const pyRstrip = (s: string): string => s.replace(TRAILING, '');
+// A loop, not /\s+$/: that regex retries every run of spaces, quadratic on a long blank-filled value.
+export const pyRstrip = (s: string): string => {
+  let end = s.length;
+  while (end > 0 && SPACE_CHAR.test(s[end - 1] as string)) end--;
+  return end === s.length ? s : s.slice(0, end);
+};
 export const pyStrip = (s: string): string => pyRstrip(pyLstrip(s));
 
 /** `nested: false` is botocore's parse_subsections=False (the alias file): indented blocks stay text. */
@@ -29,15 +34,18 @@ export function parseIni(text: string, opts: { nested?: boolean } = {}): IniSect
   const defaults = new Map<string, string[]>();
   const raw = new Map<string, Map<string, string[]>>();
   let current: Map<string, string[]> | undefined;
-  let currentName: string | undefined;
   let optionName: string | undefined;
   let indentLevel = 0;
-  const added = new Set<string>();
   let failed = false;
 
-  const lines = text.split(/\r\n|\n|\r/);
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  for (const line of lines) {
+  // Lines one at a time, not text.split(): an array of every line costs more than the file.
+  const LINE_END = /\r\n|\n|\r/g;
+  let pos = 0;
+  while (pos < text.length) {
+    LINE_END.lastIndex = pos;
+    const m = LINE_END.exec(text);
+    const line = text.slice(pos, m ? m.index : text.length);
+    pos = m ? m.index + m[0].length : text.length;
     const stripped = pyStrip(line);
     const isComment = stripped.startsWith('#') || stripped.startsWith(';');
     const value = isComment ? '' : stripped;
@@ -58,14 +66,11 @@ export function parseIni(text: string, opts: { nested?: boolean } = {}): IniSect
       if (name === 'DEFAULT') {
         current = defaults;
       } else if (raw.has(name)) {
-        if (added.has(name)) throw new IniParseError(`duplicate section ${name}`);
-        current = raw.get(name);
+        throw new IniParseError(`duplicate section ${name}`);
       } else {
         current = new Map();
         raw.set(name, current);
-        added.add(name);
       }
-      currentName = name;
       optionName = undefined;
       continue;
     }
@@ -78,26 +83,66 @@ export function parseIni(text: string, opts: { nested?: boolean } = {}): IniSect
       continue;
     }
     const key = pyRstrip(opt[1] as string).toLowerCase();
-    const addedKey = `${currentName}\u0000${key}`;
-    if (added.has(addedKey)) throw new IniParseError(`duplicate option ${key}`);
-    added.add(addedKey);
+    // A section cannot be entered twice (except DEFAULT, whose map holds all its blocks' keys),
+    // so the current map alone tells a duplicate key, as configparser's elements_added does.
+    if (current.has(key)) throw new IniParseError(`duplicate option ${key}`);
     current.set(key, [pyStrip(opt[2] as string)]);
     optionName = key;
   }
   if (failed) throw new IniParseError('source contains parsing errors');
 
   const join = (parts: string[]): string => pyRstrip(parts.join('\n'));
-  for (const [name, options] of raw) {
+  const finish = (options: Map<string, string[]>): ReadonlyMap<string, IniValue> => {
+    if (options.size === 0) return EMPTY;
     const out = new Map<string, IniValue>();
-    for (const [k, v] of defaults) out.set(k, join(v));
-    for (const [k, v] of options) out.set(k, join(v));
-    for (const [k, v] of out) {
-      if (opts.nested !== false && typeof v === 'string' && v.startsWith('\n')) out.set(k, parseNested(v));
+    for (const [k, v] of options) {
+      const joined = join(v);
+      out.set(k, opts.nested !== false && joined.startsWith('\n') ? parseNested(joined) : joined);
     }
-    sections.set(name, out);
+    return out;
+  };
+  const shared = raw.size > 0 ? finish(defaults) : EMPTY;
+  for (const [name, options] of raw) {
+    // [DEFAULT]'s keys are looked up, not copied into each section: a few keys and thousands of
+    // sections made gigabytes. Empty sections share one view (sections are only read).
+    sections.set(name, options.size === 0 && shared.size === 0 ? EMPTY : new SectionView(finish(options), shared));
   }
   return sections;
 }
+
+/** A section's keys over [DEFAULT]'s, in configparser's order: defaults first, then the section's own. */
+class SectionView implements ReadonlyMap<string, IniValue> {
+  constructor(private readonly own: ReadonlyMap<string, IniValue>, private readonly defaults: ReadonlyMap<string, IniValue>) {}
+  get size(): number {
+    let n = this.own.size;
+    for (const k of this.defaults.keys()) if (!this.own.has(k)) n++;
+    return n;
+  }
+  get(key: string): IniValue | undefined {
+    return this.own.has(key) ? this.own.get(key) : this.defaults.get(key);
+  }
+  has(key: string): boolean {
+    return this.own.has(key) || this.defaults.has(key);
+  }
+  *entries(): MapIterator<[string, IniValue]> {
+    for (const [k, v] of this.defaults) yield [k, this.own.has(k) ? (this.own.get(k) as IniValue) : v];
+    for (const [k, v] of this.own) if (!this.defaults.has(k)) yield [k, v];
+  }
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+  *values(): MapIterator<IniValue> {
+    for (const [, v] of this.entries()) yield v;
+  }
+  [Symbol.iterator](): MapIterator<[string, IniValue]> {
+    return this.entries();
+  }
+  forEach(fn: (value: IniValue, key: string, map: ReadonlyMap<string, IniValue>) => void): void {
+    for (const [k, v] of this.entries()) fn(v, k, this);
+  }
+}
+
+const EMPTY: ReadonlyMap<string, IniValue> = new Map();
 
 function parseNested(value: string): Record<string, string> {
   const nested: Record<string, string> = {};

@@ -33,4 +33,10 @@ describe('config file dialect (configparser + botocore nesting)', () => {
     expect(s.get('default')?.get('region')).toBe('x');
     expect(s.has('DEFAULT')).toBe(false);
   });
+
+  it('blank lines inside a value are kept, trailing ones dropped, even by the hundred thousand', () => {
+    const s = parseIni(`[a]\nk = x\n${'\n'.repeat(200_000)} y\nt = z\n\n\n \n`);
+    expect(s.get('a')?.get('k')).toBe(`x${'\n'.repeat(200_001)}y`);
+    expect(s.get('a')?.get('t')).toBe('z');
+  });
 });
