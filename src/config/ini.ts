@@ -5,7 +5,7 @@
 // sections or keys, an empty key, bytes that are not UTF-8.
 
 export type IniValue = string | Record<string, string>;
-export type IniSections = Map<string, ReadonlyMap<string, IniValue>>;
+export type IniSections = Map<string, Map<string, IniValue>>;
 
 export class IniParseError extends Error {
   override readonly name = 'IniParseError';
@@ -92,57 +92,24 @@ export function parseIni(text: string, opts: { nested?: boolean } = {}): IniSect
   if (failed) throw new IniParseError('source contains parsing errors');
 
   const join = (parts: string[]): string => pyRstrip(parts.join('\n'));
-  const finish = (options: Map<string, string[]>): ReadonlyMap<string, IniValue> => {
-    if (options.size === 0) return EMPTY;
-    const out = new Map<string, IniValue>();
-    for (const [k, v] of options) {
-      const joined = join(v);
-      out.set(k, opts.nested !== false && joined.startsWith('\n') ? parseNested(joined) : joined);
-    }
-    return out;
-  };
-  const shared = raw.size > 0 ? finish(defaults) : EMPTY;
   for (const [name, options] of raw) {
-    // [DEFAULT]'s keys are looked up, not copied into each section: a few keys and thousands of
-    // sections made gigabytes. Empty sections share one view (sections are only read).
-    sections.set(name, options.size === 0 && shared.size === 0 ? EMPTY : new SectionView(finish(options), shared));
+    // Thousands of empty sections share one empty map (sections are only read).
+    if (options.size === 0 && defaults.size === 0) {
+      sections.set(name, EMPTY);
+      continue;
+    }
+    const out = new Map<string, IniValue>();
+    for (const [k, v] of defaults) out.set(k, join(v));
+    for (const [k, v] of options) out.set(k, join(v));
+    for (const [k, v] of out) {
+      if (opts.nested !== false && typeof v === 'string' && v.startsWith('\n')) out.set(k, parseNested(v));
+    }
+    sections.set(name, out);
   }
   return sections;
 }
 
-/** A section's keys over [DEFAULT]'s, in configparser's order: defaults first, then the section's own. */
-class SectionView implements ReadonlyMap<string, IniValue> {
-  constructor(private readonly own: ReadonlyMap<string, IniValue>, private readonly defaults: ReadonlyMap<string, IniValue>) {}
-  get size(): number {
-    let n = this.own.size;
-    for (const k of this.defaults.keys()) if (!this.own.has(k)) n++;
-    return n;
-  }
-  get(key: string): IniValue | undefined {
-    return this.own.has(key) ? this.own.get(key) : this.defaults.get(key);
-  }
-  has(key: string): boolean {
-    return this.own.has(key) || this.defaults.has(key);
-  }
-  *entries(): MapIterator<[string, IniValue]> {
-    for (const [k, v] of this.defaults) yield [k, this.own.has(k) ? (this.own.get(k) as IniValue) : v];
-    for (const [k, v] of this.own) if (!this.defaults.has(k)) yield [k, v];
-  }
-  *keys(): MapIterator<string> {
-    for (const [k] of this.entries()) yield k;
-  }
-  *values(): MapIterator<IniValue> {
-    for (const [, v] of this.entries()) yield v;
-  }
-  [Symbol.iterator](): MapIterator<[string, IniValue]> {
-    return this.entries();
-  }
-  forEach(fn: (value: IniValue, key: string, map: ReadonlyMap<string, IniValue>) => void): void {
-    for (const [k, v] of this.entries()) fn(v, k, this);
-  }
-}
-
-const EMPTY: ReadonlyMap<string, IniValue> = new Map();
+const EMPTY: Map<string, IniValue> = new Map();
 
 function parseNested(value: string): Record<string, string> {
   const nested: Record<string, string> = {};
