@@ -34,6 +34,12 @@ describe('config file dialect (configparser + botocore nesting)', () => {
     expect(s.has('DEFAULT')).toBe(false);
   });
 
+  it('a [DEFAULT] value that would not parse as nested is harmless where every section overrides it (as in botocore)', () => {
+    const s = parseIni('[DEFAULT]\ns3 =\n  bad line\n[default]\ns3 = x\nregion = us-east-1\n', { nested: true });
+    expect(s.get('default')?.get('s3')).toBe('x');
+    expect(s.get('default')?.get('region')).toBe('us-east-1');
+  });
+
   it('blank lines inside a value are kept, trailing ones dropped, even by the hundred thousand', () => {
     const s = parseIni(`[a]\nk = x\n${'\n'.repeat(200_000)} y\nt = z\n\n\n \n`);
     expect(s.get('a')?.get('k')).toBe(`x${'\n'.repeat(200_001)}y`);
