@@ -7,7 +7,7 @@ import { bytesRepr, floatRepr, strRepr } from '../output/python.js';
 import { isPrintable } from '../output/unicode.js';
 import { PyDict, PyFloat, PyObject } from '../output/value.js';
 
-/** Far above the repr of anything a 256 KiB document holds without aliases. */
+/** Far above the repr of anything a 128 KiB document holds without aliases. */
 export const REPR_LIMIT = 4 * 1024 * 1024;
 
 export class ReprTooLongError extends Error {

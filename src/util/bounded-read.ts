@@ -14,13 +14,18 @@ const CHUNK = 64 * 1024;
  * enough that the largest accepted input keeps the whole call under 100 MiB of memory.
  */
 export const READ_LIMITS = {
-  /** file:// and fileb:// option values. */
-  paramFile: 1024 * 1024,
+  /**
+   * file:// and fileb:// option values (a username is at most 128 characters): the repr of a
+   * rejected value and the escaped request body cost several times the value, so at 1 MiB a
+   * call passed 100 MiB on Node 24.
+   */
+  paramFile: 512 * 1024,
   /**
    * --cli-input-json/--cli-input-yaml documents: every member of a parsed document costs a few
-   * hundred bytes, so a document is held to less (one given inline is held by the OS to 128 KiB).
+   * hundred bytes, so a document is held to what the OS allows one given inline (128 KiB): a
+   * document of tiny members at 256 KiB passed 100 MiB on Node 24.
    */
-  cliInput: 256 * 1024,
+  cliInput: 128 * 1024,
   /** ~/.aws/config and ~/.aws/credentials (each). */
   configFile: 1024 * 1024,
   /** --ca-bundle, AWS_CA_BUNDLE, ca_bundle. */
