@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, type RunOptions, type RunResult } from '../support/cli.js';
+import { runMeasured } from '../support/peak-rss.js';
 import { bytesRepr } from '../../src/output/python.js';
 
 const MIB = 1024 * 1024;
@@ -36,20 +37,6 @@ beforeAll(async () => {
 });
 afterAll(() => { server.close(); });
 
-/** Runs the CLI with the peak-RSS hook preloaded; returns its result and peak RSS in bytes. */
-async function measured(args: readonly string[], opts: RunOptions = {}): Promise<RunResult & { maxRss: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'cogso-rss-'));
-  const file = join(dir, 'max-rss');
-  try {
-    const r = await runCli(args, {
-      ...opts,
-      env: { ...opts.env, NODE_OPTIONS: `--require ${join(REPO, 'test/support/max-rss.cjs')}`, COGSIGNOUT_TEST_MAX_RSS_FILE: file },
-    });
-    return { ...r, maxRss: Number(readFileSync(file, 'utf8')) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const signOut = (...rest: string[]): string[] => ['admin-user-global-sign-out', '--endpoint-url', url, ...rest];
 const PARAM = (option: string, value: string, what: string): string =>
@@ -58,7 +45,7 @@ const PARAM = (option: string, value: string, what: string): string =>
 describe('file:// and fileb:// values', () => {
   for (const [prefix, device] of [['file://', '/dev/zero'], ['fileb://', '/dev/zero'], ['file://', '/dev/urandom'], ['fileb://', '/dev/urandom']] as const) {
     it(`--username ${prefix}${device}: refused past 512 KiB, exit 252`, async () => {
-      const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', `${prefix}${device}`));
+      const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', `${prefix}${device}`));
       expect(r.stderr).toBe(PARAM('--username', `${prefix}${device}`, 'it is not a regular file and gave more than 512 KiB'));
       expect(r.code).toBe(252);
       expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
@@ -66,7 +53,7 @@ describe('file:// and fileb:// values', () => {
   }
 
   it('a regular file one byte over 512 KiB is refused from its size', async () => {
-    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'file://big.txt'), { files: { 'big.txt': 'a'.repeat(PARAM_MAX + 1) } });
+    const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'file://big.txt'), { files: { 'big.txt': 'a'.repeat(PARAM_MAX + 1) } });
     expect(r.stderr).toBe(PARAM('--username', 'file://big.txt', 'the file is larger than 512 KiB'));
     expect(r.code).toBe(252);
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
@@ -76,7 +63,7 @@ describe('file:// and fileb:// values', () => {
     bodies.length = 0;
     // Every character is escaped in the body (\u00e9 and \n): the largest body a file can make.
     const value = 'é\n'.repeat(PARAM_MAX / 3);
-    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'file://name.txt'), { files: { 'name.txt': value } });
+    const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'file://name.txt'), { files: { 'name.txt': value } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(bodies).toEqual([`{"UserPoolId": "us-east-1_X", "Username": "${'\\u00e9\\n'.repeat(PARAM_MAX / 3)}"}`.length]);
@@ -86,7 +73,7 @@ describe('file:// and fileb:// values', () => {
   it('a 512 KiB fileb:// value is printed whole in its type error, under the memory bound', async () => {
     // ASCII only, so that the file holds exactly these bytes; every control byte is escaped.
     const bytes = Buffer.from(Array.from({ length: PARAM_MAX }, (_, i) => (i * 7) % 128));
-    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'fileb://name.bin'), { files: { 'name.bin': bytes.toString('latin1') } });
+    const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'fileb://name.bin'), { files: { 'name.bin': bytes.toString('latin1') } });
     // The shared repr (output/python.ts) is the reference for the CLI's piecewise one.
     expect(r.stderr).toBe(`\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\nInvalid type for parameter Username, value: ${bytesRepr(bytes)}, type: <class 'bytes'>, valid types: <class 'str'>\n`);
     expect(r.code).toBe(252);
@@ -103,7 +90,7 @@ describe('file:// and fileb:// values', () => {
 describe('--cli-input-json and --cli-input-yaml documents', () => {
   for (const kind of ['json', 'yaml']) {
     it(`--cli-input-${kind} file:///dev/zero: refused past 128 KiB, exit 252`, async () => {
-      const r = await measured(signOut(`--cli-input-${kind}`, 'file:///dev/zero'));
+      const r = await runMeasured(signOut(`--cli-input-${kind}`, 'file:///dev/zero'));
       expect(r.stderr).toBe(PARAM(`--cli-input-${kind}`, 'file:///dev/zero', 'it is not a regular file and gave more than 128 KiB'));
       expect(r.code).toBe(252);
       expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
@@ -112,7 +99,7 @@ describe('--cli-input-json and --cli-input-yaml documents', () => {
 
   it('a 50 MB --cli-input-json file is refused from its size', async () => {
     const doc = `{"UserPoolId": "p", "Username": "u", "X": "${'a'.repeat(50_000_000)}"}`;
-    const r = await measured(signOut('--cli-input-json', 'file://in.json'), { files: { 'in.json': doc } });
+    const r = await runMeasured(signOut('--cli-input-json', 'file://in.json'), { files: { 'in.json': doc } });
     expect(r.stderr).toBe(PARAM('--cli-input-json', 'file://in.json', 'the file is larger than 128 KiB'));
     expect(r.code).toBe(252);
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
@@ -120,7 +107,7 @@ describe('--cli-input-json and --cli-input-yaml documents', () => {
 
   it('the largest accepted document of tiny members stays under the bound', async () => {
     const doc = `UserPoolId: us-east-1_X\nUsername: u\nX: [${'{}, '.repeat(32_500)}{}]\n`;
-    const r = await measured(signOut('--cli-input-yaml', 'file://in.yaml'), { files: { 'in.yaml': doc } });
+    const r = await runMeasured(signOut('--cli-input-yaml', 'file://in.yaml'), { files: { 'in.yaml': doc } });
     expect(r.stderr).toBe('\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\nUnknown parameter in input: "X", must be one of: UserPoolId, Username\n');
     expect(r.code).toBe(252);
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
@@ -138,14 +125,14 @@ describe('YAML alias bombs', () => {
   const unknown = Array.from({ length: 9 }, (_, i) => `Unknown parameter in input: "a${i}", must be one of: UserPoolId, Username\n`).join('');
 
   it('under a key the AWS CLI never prints: its answer, at once (aliases stay shared)', async () => {
-    const r = await measured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': `UserPoolId: p\n${aliasBomb('Bomb')}` } });
+    const r = await runMeasured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': `UserPoolId: p\n${aliasBomb('Bomb')}` } });
     expect(r.stderr).toBe(`\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\n${unknown}Unknown parameter in input: "Bomb", must be one of: UserPoolId, Username\n`);
     expect(r.code).toBe(252);
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
   });
 
   it('as a value the type error prints: named instead of printed (the AWS CLI dies building it)', async () => {
-    const r = await measured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': aliasBomb('UserPoolId') } });
+    const r = await runMeasured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': aliasBomb('UserPoolId') } });
     expect(r.stderr).toBe(`\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\n${unknown}Invalid type for parameter UserPoolId, value: (not shown: longer than 4194304 characters once its YAML aliases are expanded), type: <class 'list'>, valid types: <class 'str'>\n`);
     expect(r.code).toBe(252);
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
@@ -156,7 +143,7 @@ describe('YAML alias bombs', () => {
   it('thousands of maps merging one big anchored map: refused once 100,000 entries are copied', async () => {
     const keys = Array.from({ length: 3_000 }, (_, i) => `k${i.toString(16)}: 0`).join(', ');
     const merges = Array.from({ length: 5_000 }, (_, i) => `b${i.toString(16)}: {<<: *a}\n`).join('');
-    const r = await measured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': `UserPoolId: p\nUsername: u\na: &a {${keys}}\n${merges}` } });
+    const r = await runMeasured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': `UserPoolId: p\nUsername: u\na: &a {${keys}}\n${merges}` } });
     expect(r.stderr).toBe(COPY_LIMIT);
     expect(r.code).toBe(252);
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
@@ -165,7 +152,7 @@ describe('YAML alias bombs', () => {
   it('thousands of maps keyed by one big anchored sequence (a tuple each): refused the same way', async () => {
     const items = Array.from({ length: 3_000 }, (_, i) => `x${i.toString(16)}`).join(', ');
     const maps = Array.from({ length: 5_000 }, (_, i) => `m${i.toString(16)}: {? *l : v}\n`).join('');
-    const r = await measured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': `UserPoolId: p\nUsername: u\nl: &l [${items}]\n${maps}` } });
+    const r = await runMeasured(signOut('--cli-input-yaml', 'file://bomb.yaml'), { files: { 'bomb.yaml': `UserPoolId: p\nUsername: u\nl: &l [${items}]\n${maps}` } });
     expect(r.stderr).toBe(COPY_LIMIT);
     expect(r.code).toBe(252);
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
@@ -181,7 +168,7 @@ describe('YAML alias bombs', () => {
 describe('nesting deeper than Python recurses', () => {
   it('YAML: the AWS CLI\'s RecursionError, exit 255, whatever the depth', async () => {
     for (const depth of [600, 60_000]) {
-      const r = await measured(signOut('--cli-input-yaml', 'file://in.yaml'), { files: { 'in.yaml': `UserPoolId: ${'['.repeat(depth)}${']'.repeat(depth)}\nUsername: u\n` } });
+      const r = await runMeasured(signOut('--cli-input-yaml', 'file://in.yaml'), { files: { 'in.yaml': `UserPoolId: ${'['.repeat(depth)}${']'.repeat(depth)}\nUsername: u\n` } });
       expect(r.stderr).toBe('\ncogsignout: [ERROR]: maximum recursion depth exceeded\n');
       expect(r.code).toBe(255);
       expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
@@ -189,7 +176,7 @@ describe('nesting deeper than Python recurses', () => {
   });
 
   it('JSON: the same with json\'s wording', async () => {
-    const r = await measured(signOut('--cli-input-json', 'file://in.json'), { files: { 'in.json': `{"UserPoolId": ${'['.repeat(60_000)}${']'.repeat(60_000)}, "Username": "u"}` } });
+    const r = await runMeasured(signOut('--cli-input-json', 'file://in.json'), { files: { 'in.json': `{"UserPoolId": ${'['.repeat(60_000)}${']'.repeat(60_000)}, "Username": "u"}` } });
     expect(r.stderr).toBe('\ncogsignout: [ERROR]: maximum recursion depth exceeded while decoding a JSON array from a unicode string\n');
     expect(r.code).toBe(255);
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
@@ -199,7 +186,7 @@ describe('nesting deeper than Python recurses', () => {
 describe('config files', () => {
   it('a config file over 1 MiB is refused from its size, exit 255', async () => {
     const profile = '[profile p]\nregion = us-east-1\n';
-    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), {
+    const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), {
       env: { AWS_CONFIG_FILE: '{{HOME}}/big-config' },
       files: { 'big-config': `[default]\nregion = us-east-1\n${'# filler\n'.repeat(MIB / 9 + 1)}${profile}` },
     });
@@ -210,7 +197,7 @@ describe('config files', () => {
 
   it('AWS_CONFIG_FILE=/dev/zero is not a file: ignored, as botocore ignores it', async () => {
     bodies.length = 0;
-    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), { env: { AWS_CONFIG_FILE: '/dev/zero', AWS_SHARED_CREDENTIALS_FILE: '/dev/urandom' } });
+    const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), { env: { AWS_CONFIG_FILE: '/dev/zero', AWS_SHARED_CREDENTIALS_FILE: '/dev/urandom' } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(bodies).toHaveLength(1);
@@ -222,7 +209,7 @@ describe('CA bundles', () => {
   const https = (bundle: string): string[] => ['admin-user-global-sign-out', '--endpoint-url', 'https://127.0.0.1:9', '--ca-bundle', bundle, '--user-pool-id', 'us-east-1_X', '--username', 'u'];
 
   it('--ca-bundle /dev/zero: the AWS CLI\'s message (OpenSSL finds no certificate), exit 255', async () => {
-    const r = await measured(https('/dev/zero'));
+    const r = await runMeasured(https('/dev/zero'));
     expect(r.stderr).toBe('\ncogsignout: [ERROR]: SSL validation failed for https://127.0.0.1:9/ [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)\n');
     expect(r.code).toBe(255);
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
@@ -243,7 +230,7 @@ describe('CA bundles', () => {
   });
 
   it('AWS_CA_BUNDLE naming a file over 4 MiB: refused from its size, exit 255', async () => {
-    const r = await measured(https('big.pem').filter((a, i, all) => a !== '--ca-bundle' && all[i - 1] !== '--ca-bundle'), {
+    const r = await runMeasured(https('big.pem').filter((a, i, all) => a !== '--ca-bundle' && all[i - 1] !== '--ca-bundle'), {
       env: { AWS_CA_BUNDLE: 'big.pem' },
       files: { 'big.pem': 'x'.repeat(4 * MIB + 1) },
     });
@@ -262,7 +249,7 @@ describe('credential sources', () => {
   ] as const) {
     it(`${name}: refused past 1 MiB, exit 255`, async () => {
       const path = name.includes('/dev/zero') ? '/dev/zero' : '/dev/urandom';
-      const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), { env: { ...noKeys, ...env }, files });
+      const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), { env: { ...noKeys, ...env }, files });
       expect(r.stderr).toBe(`\ncogsignout: [ERROR]: Unable to read the web identity token file ${path}: it is not a regular file and gave more than 1 MiB, the most cogsignout reads from a token file\n`);
       expect(r.code).toBe(255);
       expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
@@ -270,7 +257,7 @@ describe('credential sources', () => {
   }
 
   it('assume-role with AWS_CONFIG_FILE=/dev/zero: the SDK\'s own read of the files is bounded too', async () => {
-    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), {
+    const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), {
       env: { ...noKeys, AWS_CONFIG_FILE: '/dev/zero', AWS_SHARED_CREDENTIALS_FILE: '{{HOME}}/credentials', AWS_ENDPOINT_URL_STS: url },
       files: { credentials: '[default]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = base\n[base]\naws_access_key_id = a\naws_secret_access_key = b\n' },
     });
@@ -281,7 +268,7 @@ describe('credential sources', () => {
   });
 
   it('a credential_process that never stops writing: stopped at 1 MiB, exit 255', async () => {
-    const r = await measured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), {
+    const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), {
       env: { ...noKeys, AWS_CONFIG_FILE: '{{HOME}}/config' },
       files: { config: '[default]\ncredential_process = yes\n' },
     });

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, type RunOptions, type RunResult } from '../support/cli.js';
+import { flood, trickle } from '../support/hostile-peers.js';
+import { runMeasured } from '../support/peak-rss.js';
 
 const RECORDED = JSON.parse(readFileSync(new URL('../fixtures/hostile-credentials-recordings.json', import.meta.url), 'utf8')) as Record<string, { stderr: string; code: number }>;
 const MAX_RSS = `${REPO}/test/support/max-rss.cjs`;
@@ -37,25 +39,6 @@ async function rawServer(answer: (socket: Socket) => void): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** Writes `chunk` for as long as the peer reads (`times` at most, then ends). */
-function flood(socket: Socket, chunk: Buffer, times = Infinity): void {
-  let sent = 0;
-  const pump = (): void => {
-    while (sent < times && !socket.destroyed) {
-      sent++;
-      if (!socket.write(chunk)) { socket.once('drain', pump); return; }
-    }
-    if (sent >= times) socket.end();
-  };
-  pump();
-}
-
-/** Writes `text` one byte a second. */
-function trickle(socket: Socket, text: string): void {
-  let i = 0;
-  const timer = setInterval(() => { if (i < text.length && !socket.destroyed) socket.write(text[i++] as string); }, 1000);
-  socket.on('close', () => clearInterval(timer));
-}
 
 const endless = (s: Socket): void => {
   s.write('HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nTransfer-Encoding: chunked\r\n\r\n');
@@ -71,13 +54,6 @@ const unannounced = (s: Socket): void => {
   flood(s, Buffer.alloc(64 * 1024, 'a'), 1526);
 };
 
-const rssDir = mkdtempSync(join(tmpdir(), 'cogso-rss-'));
-let rssRuns = 0;
-async function runMeasured(args: readonly string[], opts: RunOptions): Promise<RunResult & { maxRssMiB: number }> {
-  const file = join(rssDir, `rss-${rssRuns++}`);
-  const r = await runCli(args, { ...opts, env: { ...opts.env, NODE_OPTIONS: `--require ${MAX_RSS}`, COGSIGNOUT_TEST_MAX_RSS_FILE: file } });
-  return { ...r, maxRssMiB: Number(readFileSync(file, 'utf8')) / (1024 * 1024) };
-}
 
 // The Cognito endpoint is never reached: the credentials fail first.
 const signOut = ['admin-user-global-sign-out', '--endpoint-url', 'http://127.0.0.1:9', '--user-pool-id', 'us-east-1_X', '--username', 'u'];

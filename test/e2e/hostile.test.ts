@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../local-cognito/server.js';
 import { runCli, type RunOptions, type RunResult } from '../support/cli.js';
+import { flood, trickle } from '../support/hostile-peers.js';
+import { runMeasured } from '../support/peak-rss.js';
 import { makeSelfSignedCert, type SelfSigned } from '../support/network.js';
 
 const RECORDED = JSON.parse(readFileSync(new URL('../fixtures/hostile-recordings.json', import.meta.url), 'utf8')) as Record<string, { stderr: string; code: number }>;
@@ -49,42 +51,12 @@ async function rawServerRaw(onConnection: (socket: Socket) => void): Promise<str
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** Writes `chunk` for as long as the peer reads. */
-function flood(socket: Socket, chunk: Buffer, times = Infinity): void {
-  let sent = 0;
-  const pump = (): void => {
-    while (sent < times && !socket.destroyed) {
-      sent++;
-      if (!socket.write(chunk)) { socket.once('drain', pump); return; }
-    }
-    if (sent >= times) socket.end();
-  };
-  pump();
-}
-
-/** Writes `text` one byte a second. */
-function trickle(socket: Socket, text: string): void {
-  let i = 0;
-  const timer = setInterval(() => { if (i < text.length && !socket.destroyed) socket.write(text[i++] as string); }, 1000);
-  socket.on('close', () => clearInterval(timer));
-}
 
 const errorAnswer = (body: string | Buffer, head = ''): string | Buffer => Buffer.concat([
   Buffer.from(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\n${head}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`),
   Buffer.from(body),
 ]);
 
-// Peak memory of the CLI process, reported by a preload that runs when it exits.
-const rssDir = mkdtempSync(join(tmpdir(), 'cogso-rss-'));
-const preload = join(rssDir, 'max-rss.cjs');
-writeFileSync(preload, "process.on('exit', () => require('fs').writeFileSync(process.env.COGSO_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
-let rssRuns = 0;
-
-async function runMeasured(args: readonly string[], opts: RunOptions = {}): Promise<RunResult & { maxRssMiB: number }> {
-  const file = join(rssDir, `rss-${rssRuns++}`);
-  const r = await runCli(args, { ...opts, env: { ...opts.env, NODE_OPTIONS: `--require ${preload}`, COGSO_RSS_FILE: file } });
-  return { ...r, maxRssMiB: Number(readFileSync(file, 'utf8')) / 1024 };
-}
 
 const signOut = (endpoint: string, extra: readonly string[] = []): string[] =>
   ['admin-user-global-sign-out', '--endpoint-url', endpoint, '--user-pool-id', 'us-east-1_X', '--username', 'u', ...extra];
