@@ -23,7 +23,7 @@ const work = mkdtempSync(join(tmpdir(), 'cogso-bench-'));
 
 // The endpoint is TypeScript test code; bundle it once for this run.
 await build({
-  entryPoints: [join(repo, 'test/local-cognito/server.ts')],
+  entryPoints: [join(repo, 'local-cognito/server.ts')],
   outfile: join(work, 'server.mjs'),
   bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning',
 });

@@ -99,7 +99,7 @@ await build({
 // Some dependencies of the local endpoint are CommonJS and call require(); an ESM bundle has none.
 await build({
   ...common,
-  entryPoints: { 'local-cognito': 'test/local-cognito/serve.ts', demo: 'scripts/demo.ts' },
+  entryPoints: { 'local-cognito': 'local-cognito/serve.ts', demo: 'scripts/demo.ts' },
   format: 'esm',
   outExtension: { '.js': '.mjs' },
   banner: { js: "import { createRequire as __cogsoCreateRequire } from 'node:module';\nconst require = __cogsoCreateRequire(import.meta.url);" },

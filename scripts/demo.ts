@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LocalCognito, TEST_CREDENTIALS, startLocalCognito } from '../test/local-cognito/server.js';
+import { type LocalCognito, TEST_CREDENTIALS, startLocalCognito } from '../local-cognito/server.js';
 
 const USERNAME = 'demo-user';
 const PASSWORD = 'Demo-Passw0rd!';

@@ -39,9 +39,9 @@ const entry = join(dir, 'entry.ts');
 writeFileSync(
   entry,
   `export { formatOutputChunks, encodeChunks } from ${JSON.stringify(join(root, 'src/output/index.ts'))};
-   export { parseJson } from ${JSON.stringify(join(root, 'src/output/json-parse.ts'))};
-   export { PythonError } from ${JSON.stringify(join(root, 'src/output/python.ts'))};
-   export { charWidth } from ${JSON.stringify(join(root, 'src/output/unicode.ts'))};`,
+   export { parseJson } from ${JSON.stringify(join(root, 'src/python/json-parse.ts'))};
+   export { PythonError } from ${JSON.stringify(join(root, 'src/python/builtins.ts'))};
+   export { charWidth } from ${JSON.stringify(join(root, 'src/python/unicode.ts'))};`,
 );
 await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'out.mjs'), logLevel: 'error' });
 const m = await import(pathToFileURL(join(dir, 'out.mjs')).href);
@@ -60,7 +60,7 @@ function ours(fmt, doc, enc) {
 }
 
 // The table formatter measures characters with Python's unicodedata. cogsignout's table comes from a
-// newer CPython (see src/output/unicode.ts: the official installer bundles its own Python) than the
+// newer CPython (see src/python/unicode.ts: the official installer bundles its own Python) than the
 // oracle's Debian 3.11, whose Unicode 14 also calls unassigned code points Fullwidth. Characters
 // the two disagree on are left out of the documents: they measure the interpreter, not the CLI.
 const pyWide = new Set(

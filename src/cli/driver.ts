@@ -15,7 +15,7 @@ import { checkSessionSettings, Settings } from '../config/settings.js';
 import { GeneralError, ParamValidationError, PROG } from '../errors/errors.js';
 import { reportError } from '../errors/report.js';
 import { checkEndpointFlag, isValidEndpointUrl } from '../transport/endpoint.js';
-import { pyInt } from '../util/pyint.js';
+import { pyInt } from '../python/int.js';
 import { decoderLabel } from '../util/codecs.js';
 import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';

@@ -7,7 +7,7 @@ import { GeneralError, UnknownArgumentError } from '../errors/errors.js';
 import { buildParameters } from '../input/parameters.js';
 import { validateParameters } from '../input/validate.js';
 import { MEMBERS } from '../service/model.js';
-import { pyRepr } from '../output/python.js';
+import { pyRepr } from '../python/builtins.js';
 import { REDACTED } from '../diagnostics/redact.js';
 import { loadNetwork } from '../net/load.js';
 import { checkEndpointPort } from '../transport/endpoint.js';

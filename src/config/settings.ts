@@ -3,7 +3,7 @@
 // because the AWS CLI reads the files only when a setting needs them and reports problems
 // (an unknown profile, a bad value) at that moment.
 import { GeneralError } from '../errors/errors.js';
-import { pyInt } from '../util/pyint.js';
+import { pyInt } from '../python/int.js';
 import { loadConfigFiles, type ConfigFiles, type Env, type Profile } from './files.js';
 import type { IniValue } from './ini.js';
 

@@ -8,7 +8,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
-import { PythonError, strRepr } from '../output/python.js';
+import { PythonError, strRepr } from '../python/builtins.js';
 import { osErrorText } from '../util/os-errors.js';
 import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
 import type { Profile } from '../config/files.js';

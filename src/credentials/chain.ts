@@ -9,7 +9,7 @@
 // are fetched when the request is about to be signed.
 import { readFileSync, statSync } from 'node:fs';
 import { GeneralError, NoCredentialsError } from '../errors/errors.js';
-import { PythonError } from '../output/python.js';
+import { PythonError } from '../python/builtins.js';
 import { osErrorText } from '../util/os-errors.js';
 import { ConfigParseError, expandPath, type Profile } from '../config/files.js';
 import { IniParseError, parseIni } from '../config/ini.js';

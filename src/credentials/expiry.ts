@@ -2,7 +2,7 @@
 // them when they are about to be used: within 15 minutes of expiry a refresh is tried (its
 // failure ignored), within 10 minutes it is required, and credentials still expired after a
 // refresh are an error. Expiry times are read the way dateutil's parser reads ISO 8601.
-import { PythonError, pyClassName } from '../output/python.js';
+import { PythonError, pyClassName } from '../python/builtins.js';
 import type { Credentials } from './types.js';
 
 const ADVISORY_SECONDS = 15 * 60;

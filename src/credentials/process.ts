@@ -4,9 +4,9 @@
 // checked in botocore's order with botocore's words, Python's own where botocore has none.
 import { spawn } from 'node:child_process';
 import { retrievalError } from './provider.js';
-import { PythonError, pyClassName, pyStr } from '../output/python.js';
-import { parseJson } from '../output/json-parse.js';
-import { isDict, isFloat, type PyDict, type PyValue } from '../output/value.js';
+import { PythonError, pyClassName, pyStr } from '../python/builtins.js';
+import { parseJson } from '../python/json-parse.js';
+import { isDict, isFloat, type PyDict, type PyValue } from '../python/value.js';
 import { osErrorText } from '../util/os-errors.js';
 import { shellSplit } from '../util/shlex.js';
 import { decodeUtf8 } from './python-text.js';

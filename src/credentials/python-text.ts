@@ -1,6 +1,6 @@
 // bytes.decode('utf-8') as botocore calls it on a credential process's output: strict, with
 // Python's UnicodeDecodeError text when the bytes are not UTF-8.
-import { PythonError } from '../output/python.js';
+import { PythonError } from '../python/builtins.js';
 
 function firstInvalid(b: Uint8Array): { pos: number; end: number; reason: string } | undefined {
   for (let i = 0; i < b.length;) {

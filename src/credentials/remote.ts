@@ -8,7 +8,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { GeneralError, ServiceError } from '../errors/errors.js';
-import { PythonError, bytesRepr } from '../output/python.js';
+import { PythonError, bytesRepr } from '../python/builtins.js';
 import { BodyTooLargeError, exchange } from '../transport/http-send.js';
 import { classifyNetworkError, networkErrorToCliError } from '../transport/network-errors.js';
 import { parseServiceError, UnreadableErrorResponse } from '../transport/service-error.js';

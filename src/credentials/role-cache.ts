@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PythonError } from '../output/python.js';
+import { PythonError } from '../python/builtins.js';
 import { parseExpiry } from './expiry.js';
 import type { Credentials } from './types.js';
 

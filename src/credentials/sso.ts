@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { GeneralError } from '../errors/errors.js';
-import { PythonError } from '../output/python.js';
+import { PythonError } from '../python/builtins.js';
 import { expandPath, type Env, type Profile } from '../config/files.js';
 import { parseExpiry } from './expiry.js';
 import { readRoleCache, ssoCacheKey, writeSsoCache } from './role-cache.js';

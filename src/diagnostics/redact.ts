@@ -1,7 +1,7 @@
 // What --debug may show of the command line and the request: the values of sensitive members
 // (the service model marks Username sensitive) and whole --cli-input documents are replaced,
 // because they can only be recognised by where they stand, not by what they look like.
-import { strRepr } from '../output/python.js';
+import { strRepr } from '../python/builtins.js';
 
 export const REDACTED = '<redacted>';
 

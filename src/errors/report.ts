@@ -46,7 +46,7 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   // A codec Python does not know leaves stderr as it was (the AWS CLI reports the name itself).
   const known = ctx.errEncoding === undefined ? undefined : decoderLabel(ctx.errEncoding);
   let errLabel = ctx.errEncoding === undefined || known === undefined ? undefined : outputCodecLabel(ctx.errEncoding, known);
-  const { PythonError } = await import('../output/python.js');
+  const { PythonError } = await import('../python/builtins.js');
   // Colors on stderr come without colorama's reset after every write (that wraps stdout only).
   const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth, autoreset: false };
 

@@ -4,9 +4,9 @@
 // (yaml-input.ts); the document must be a mapping. Its members are validated later, with the
 // rest of the input.
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
-import { pyTypeName } from '../output/python.js';
-import { parseJson } from '../output/json-parse.js';
-import { isDict } from '../output/value.js';
+import { pyTypeName } from '../python/builtins.js';
+import { parseJson } from '../python/json-parse.js';
+import { isDict } from '../python/value.js';
 import type { ParamValue } from './paramfile.js';
 import { loadYamlDocument, YAML_MAX_COPIED, YamlExpansionError, YamlSyntaxError, type InputValue } from './yaml-input.js';
 

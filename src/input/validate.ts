@@ -3,8 +3,8 @@
 // maximum), exactly like the AWS CLI; the service checks the rest.
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import type { MemberModel } from '../service/model.js';
-import { pyTypeName } from '../output/python.js';
-import { inputStr, REPR_LIMIT, ReprTooLongError } from './repr.js';
+import { pyTypeName } from '../python/builtins.js';
+import { inputStr, REPR_LIMIT, ReprTooLongError } from '../python/bounded-repr.js';
 import { NON_STR_KEY } from './yaml-input.js';
 
 /** str(value) for the message; a value too large to print (YAML aliases) is named instead. */

@@ -12,8 +12,8 @@
 // stringified keys), and the result is converted to the value model afterwards. Aliases stay
 // shared objects through that conversion: an alias bomb costs what its text costs, as in Python.
 import { GeneralError } from '../errors/errors.js';
-import { PyDict, PyFloat, PyObject, type PyValue } from '../output/value.js';
-import { inputRepr, setKeyRepr } from './repr.js';
+import { PyDict, PyFloat, PyObject, type PyValue } from '../python/value.js';
+import { inputRepr, setKeyRepr } from '../python/bounded-repr.js';
 
 /** Anything ruamel rejects with a YAMLError: the AWS CLI says "Invalid YAML received.". */
 export class YamlSyntaxError extends Error {

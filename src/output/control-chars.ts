@@ -3,7 +3,7 @@
 // messages raw; cogsignout shows every control character except newline and tab as a Python
 // escape (`\x1b`, `\r`, `\x9b`), which reads the same in a log and cannot act on a terminal.
 
-import { PyDict, type PyValue } from './value.js';
+import { PyDict, type PyValue } from '../python/value.js';
 
 // C0 controls but \t and \n, DEL, and the C1 controls (U+0080–U+009F, CSI among them).
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;

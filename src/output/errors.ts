@@ -6,12 +6,12 @@
 // `Code`, then the modeled members of the error shape for service errors.
 import { escapeControlChars, escapeControlCharsDeep, escapeControlCharsInJson } from './control-chars.js';
 import { writeJson } from './json.js';
-import { pyStr } from './python.js';
+import { pyStr } from '../python/builtins.js';
 import { collect, type Written } from './stream.js';
 import { writeTable } from './table.js';
 import { writeText } from './text.js';
-import { pyStrip } from './unicode.js';
-import { PyDict, fromJs, isContainer, type PyValue } from './value.js';
+import { pyStrip } from '../python/unicode.js';
+import { PyDict, fromJs, isContainer, type PyValue } from '../python/value.js';
 import { writeYaml } from './yaml.js';
 
 export type ErrorFormat = 'legacy' | 'enhanced' | 'json' | 'yaml' | 'text' | 'table';

@@ -4,7 +4,7 @@ import { writeJson } from './json.js';
 import { collect, type Written } from './stream.js';
 import { writeTable } from './table.js';
 import { writeText } from './text.js';
-import { fromJs } from './value.js';
+import { fromJs } from '../python/value.js';
 import { writeYaml, writeYamlStream } from './yaml.js';
 
 export type OutputFormat = 'json' | 'text' | 'table' | 'yaml' | 'yaml-stream' | 'off';
@@ -59,5 +59,5 @@ export function formatOutputChunks(format: OutputFormat, value: unknown, ctx: Ou
 export { encodeChunks, type EncodeErrors } from './stream.js';
 export { applyQuery, compileQuery, QuerySyntaxError, type CompiledQuery } from './query.js';
 export { renderError, renderStructuredError } from './errors.js';
-export { parseJson, JsonDecodeError } from './json-parse.js';
-export { PyDict, PyFloat, PyObject, fromJs, toJs, type PyValue } from './value.js';
+export { parseJson, JsonDecodeError } from '../python/json-parse.js';
+export { PyDict, PyFloat, PyObject, fromJs, toJs, type PyValue } from '../python/value.js';

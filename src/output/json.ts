@@ -1,8 +1,8 @@
 // `--output json`: json.dump(indent=4, ensure_ascii=False) plus a newline, except that the exact
 // value {} (what most commands, this one included, return) prints nothing at all.
-import { writeJsonValue } from './json-dump.js';
+import { writeJsonValue } from '../python/json-dump.js';
 import { collect } from './stream.js';
-import { PyDict, type PyValue } from './value.js';
+import { PyDict, type PyValue } from '../python/value.js';
 
 export function formatJson(value: PyValue): string {
   const { chunks, error } = collect((out) => writeJson(value, out));

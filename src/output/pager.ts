@@ -8,7 +8,7 @@
 import type { Env } from '../config/files.js';
 import type { Io } from '../cli/io.js';
 import { InterruptedError, PagerError, PROG } from '../errors/errors.js';
-import { strRepr } from './python.js';
+import { strRepr } from '../python/builtins.js';
 import { shellSplit } from '../util/shlex.js';
 import { pythonErrno } from '../util/os-errors.js';
 

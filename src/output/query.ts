@@ -13,7 +13,7 @@ import { ParamValidationError } from '../errors/errors.js';
 import { JmesPathSyntaxError } from './jmespath/errors.js';
 import { evaluate } from './jmespath/interpreter.js';
 import { parseExpression, type Node } from './jmespath/parser.js';
-import { fromJs, type PyValue } from './value.js';
+import { fromJs, type PyValue } from '../python/value.js';
 
 /** `Bad value for --query <expr>: <jmespath.py message>`, reported as ParamValidation (252). */
 export class QuerySyntaxError extends ParamValidationError {

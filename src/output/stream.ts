@@ -4,7 +4,7 @@
 // encoded (a lone surrogate from a JSON `\ud800`, `é` under AWS_CLI_OUTPUT_ENCODING=ascii), what
 // was written before stays written, and the error follows. Formatters push their pieces onto a
 // list in Python's write() granularity; this module turns that list into bytes.
-import { PythonError } from './python.js';
+import { PythonError } from '../python/builtins.js';
 
 export interface Written {
   /** The pieces written, in order, up to the failure. */

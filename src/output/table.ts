@@ -4,11 +4,11 @@
 // widest one (column widths scaled with Python's round()), and a table wider than the terminal
 // turns its single-row sections vertical. Widths are display widths: East Asian Wide, Fullwidth
 // and Ambiguous characters count 2.
-import { PythonError, pyClassName, pyStr } from './python.js';
-import { pyEquals, pySorted, pyTruthy } from './py-ops.js';
+import { PythonError, pyClassName, pyStr } from '../python/builtins.js';
+import { pyEquals, pySorted, pyTruthy } from '../python/ops.js';
 import { collect } from './stream.js';
-import { compareCodePoints, displayWidth } from './unicode.js';
-import { PyDict, isContainer, type PyValue } from './value.js';
+import { compareCodePoints, displayWidth } from '../python/unicode.js';
+import { PyDict, isContainer, type PyValue } from '../python/value.js';
 
 export interface TableContext {
   /** The first section's title: the operation name, or `error` for error tables. */

@@ -2,10 +2,10 @@
 // a dict prints its scalar values (sorted by key) on one line, prefixed by the upper-cased key
 // it was found under, then its list/dict members recursively; a list of dicts shares one
 // column set (the sorted union of scalar keys, '' where missing).
-import { PythonError, pyClassName, pyStr } from './python.js';
+import { PythonError, pyClassName, pyStr } from '../python/builtins.js';
 import { collect } from './stream.js';
-import { compareCodePoints, pyUpper } from './unicode.js';
-import { PyDict, isContainer, type PyValue } from './value.js';
+import { compareCodePoints, pyUpper } from '../python/unicode.js';
+import { PyDict, isContainer, type PyValue } from '../python/value.js';
 
 export function formatText(value: PyValue): string {
   const { chunks, error } = collect((out) => writeText(value, out));

@@ -7,10 +7,10 @@
 // included, written as blank lines), else double-quoted with escapes for what it cannot print
 // (controls, `\r`, NEL, BOM, anything past the BMP); lines folded at spaces past 80 columns; keys
 // over 128 UTF-8 bytes or spanning lines written as `? key`. js-yaml differs in most of these.
-import { floatRepr, PythonError, pyStr } from './python.js';
+import { floatRepr, PythonError, pyStr } from '../python/builtins.js';
 import { utf8EncodeError } from './stream.js';
-import { compareCodePoints } from './unicode.js';
-import { PyDict, PyFloat, PyObject, type PyValue } from './value.js';
+import { compareCodePoints } from '../python/unicode.js';
+import { PyDict, PyFloat, PyObject, type PyValue } from '../python/value.js';
 
 type Tag = 'str' | 'int' | 'float' | 'bool' | 'null';
 

@@ -1,10 +1,10 @@
 // `--output yaml` and `--output yaml-stream`. The exact value {} prints nothing. With `yaml` a
 // top-level scalar is written as JSON (so a string comes out double-quoted) and containers as a
 // ruamel.yaml safe dump; `yaml-stream` dumps the value as the only item of a list.
-import { writeJsonValue } from './json-dump.js';
+import { writeJsonValue } from '../python/json-dump.js';
 import { collect } from './stream.js';
 import { writeYamlDocument } from './yaml-emitter.js';
-import { PyDict, PyObject, isContainer, type PyValue } from './value.js';
+import { PyDict, PyObject, isContainer, type PyValue } from '../python/value.js';
 
 const isEmptyDict = (v: PyValue): boolean => v instanceof PyDict && v.size === 0;
 

@@ -11,7 +11,7 @@ import { isUtf8 } from 'node:buffer';
 import { GeneralError } from '../errors/errors.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 import { REDACTED, redactParams } from '../diagnostics/redact.js';
-import { bytesRepr, strRepr } from '../output/python.js';
+import { bytesRepr, strRepr } from '../python/builtins.js';
 import { SENSITIVE_MEMBERS } from '../service/model.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { BodyTooLargeError, exchange, type Received } from './http-send.js';

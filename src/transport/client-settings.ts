@@ -6,7 +6,7 @@ import { GeneralError, NoRegionError } from '../errors/errors.js';
 import { checkRegionSyntax, resolveRegion } from '../config/region.js';
 import { isTrue } from '../config/settings.js';
 import { expandPath } from '../config/files.js';
-import { pyInt } from '../util/pyint.js';
+import { pyInt } from '../python/int.js';
 import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
 import { checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
 

@@ -4,7 +4,7 @@
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import type { Settings } from '../config/settings.js';
 import { isTrue } from '../config/settings.js';
-import { strRepr } from '../output/python.js';
+import { strRepr } from '../python/builtins.js';
 
 /** The service's id as botocore derives it for AWS_ENDPOINT_URL_<ID> and `services` sections. */
 const SERVICE_ENV_ID = 'COGNITO_IDENTITY_PROVIDER';

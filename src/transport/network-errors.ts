@@ -2,7 +2,7 @@
 // scripts and operators know). All of them are retried like botocore's ConnectionError family.
 import { GeneralError } from '../errors/errors.js';
 import { TLS_EOF, TransportFailure } from './http-send.js';
-import { strRepr } from '../output/python.js';
+import { strRepr } from '../python/builtins.js';
 
 const CANNOT_CONNECT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAI_NONAME', 'EAI_FAIL']);
 const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);

@@ -1,9 +1,9 @@
 // botocore's reading of an awsJson1_1 error response (code, message and modeled fields), and its
 // retry classification. Both decide the exact message and exit code the user sees.
 import { STATUS_CODES } from 'node:http';
-import { parseJson } from '../output/json-parse.js';
-import { pyStr } from '../output/python.js';
-import { PyDict, isDict, toJs, type PyValue } from '../output/value.js';
+import { parseJson } from '../python/json-parse.js';
+import { pyStr } from '../python/builtins.js';
+import { PyDict, isDict, toJs, type PyValue } from '../python/value.js';
 
 export interface RawResponse {
   readonly statusCode: number;

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/driver.js';
 import type { Io } from '../../src/cli/io.js';
-import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../../local-cognito/server.js';
 import { journalLines, names, signOutCounts } from './support.js';
 
 let server: LocalCognito;

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { journalLines, names, runBulk, signOutCounts, startBulk, workDir } from './support.js';
 
 let server: LocalCognito;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, type RunOptions, type RunResult } from '../support/cli.js';
 import { runMeasured } from '../support/peak-rss.js';
-import { bytesRepr } from '../../src/output/python.js';
+import { bytesRepr } from '../../src/python/builtins.js';
 
 const MIB = 1024 * 1024;
 /** The ceiling of a file:// or fileb:// value. */
@@ -74,7 +74,7 @@ describe('file:// and fileb:// values', () => {
     // ASCII only, so that the file holds exactly these bytes; every control byte is escaped.
     const bytes = Buffer.from(Array.from({ length: PARAM_MAX }, (_, i) => (i * 7) % 128));
     const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'fileb://name.bin'), { files: { 'name.bin': bytes.toString('latin1') } });
-    // The shared repr (output/python.ts) is the reference for the CLI's piecewise one.
+    // The shared repr (python/builtins.ts) is the reference for the CLI's piecewise one.
     expect(r.stderr).toBe(`\ncogsignout: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\nInvalid type for parameter Username, value: ${bytesRepr(bytes)}, type: <class 'bytes'>, valid types: <class 'str'>\n`);
     expect(r.code).toBe(252);
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);

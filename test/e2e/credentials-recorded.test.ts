@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { createServer as createHttpServer, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { BIN, REPO, runCli } from '../support/cli.js';
 import type { RecordedCase } from '../support/recordings.js';
 

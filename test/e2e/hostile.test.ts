@@ -11,7 +11,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { runCli, type RunOptions, type RunResult } from '../support/cli.js';
 import { flood, trickle } from '../support/hostile-peers.js';
 import { runMeasured } from '../support/peak-rss.js';

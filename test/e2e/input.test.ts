@@ -1,7 +1,7 @@
 // Input documents and parameter files end to end: skeleton round trips against the local
 // endpoint, and the AWS CLI's messages for documents it rejects.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { BIN, runCli } from '../support/cli.js';
 
 let server: LocalCognito;

@@ -2,7 +2,7 @@
 // default, trusted with --ca-bundle, AWS_CA_BUNDLE or ca_bundle, or unchecked with
 // --no-verify-ssl) and a recording proxy used through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { runCli } from '../support/cli.js';
 import { makeSelfSignedCert, startRecordingProxy, startTlsFront, type SelfSigned } from '../support/network.js';
 

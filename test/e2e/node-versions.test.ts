@@ -9,7 +9,7 @@ import { Script } from 'node:vm';
 import * as nodeModule from 'node:module';
 import { wrap } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../../local-cognito/server.js';
 import { REPO, runCli } from '../support/cli.js';
 
 let server: LocalCognito;

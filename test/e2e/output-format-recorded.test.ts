@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../../local-cognito/server.js';
 import { REPO, runCli } from '../support/cli.js';
 import { escapeControlChars } from '../../src/output/control-chars.js';
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { baseEnv, BIN } from '../support/cli.js';
 import { PtySession, ptyUnavailable, sleep } from '../prompt/pty.js';
 import { shellJoin } from '../../src/prompt/text.js';

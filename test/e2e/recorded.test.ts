@@ -4,7 +4,7 @@
 // depends on the recording stub's invented users are covered by hand-written tests instead.
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { runCli } from '../support/cli.js';
 import { recorded, RECORDING_DEFAULT_ENV } from '../support/recordings.js';
 

@@ -3,7 +3,7 @@
 // included. Only the first word in the command position is skipped; anywhere else it is a word
 // like any other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../../local-cognito/server.js';
 import { runCli } from '../support/cli.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

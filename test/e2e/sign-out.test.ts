@@ -6,7 +6,7 @@ import {
   AdminInitiateAuthCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand, GetUserCommand,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../../local-cognito/server.js';
 import { runCli } from '../support/cli.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../local-cognito/server.js';
+import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { baseEnv, REPO } from '../support/cli.js';
 import { have, stripOverstrikes } from './support.js';
 

@@ -29,8 +29,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCognito, TEST_CREDENTIALS, startLocalCognito } from './server.js';
-import { REQUEST_LOG_LIMIT, Stats } from './stats.js';
+import { type LocalCognito, TEST_CREDENTIALS, startLocalCognito } from '../../local-cognito/server.js';
+import { REQUEST_LOG_LIMIT, Stats } from '../../local-cognito/stats.js';
 
 const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
@@ -703,7 +703,7 @@ describe('standalone server', () => {
     try {
       const outfile = join(dir, 'local-cognito.mjs');
       await build({
-        entryPoints: [fileURLToPath(new URL('./serve.ts', import.meta.url))],
+        entryPoints: [fileURLToPath(new URL('../../local-cognito/serve.ts', import.meta.url))],
         outfile,
         bundle: true,
         format: 'esm',

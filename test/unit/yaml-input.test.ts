@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli.js';
 import { loadYamlDocument } from '../../src/input/yaml-input.js';
-import { inputRepr } from '../../src/input/repr.js';
+import { inputRepr } from '../../src/python/bounded-repr.js';
 
 const fixture = JSON.parse(readFileSync(join(REPO, 'test/fixtures/yaml-ruamel-results.json'), 'utf8')) as {
   cases: Array<{ doc: string; ruamel: string }>;

@@ -1,7 +1,7 @@
 // jmespath.py's compile-time exceptions and their str(): the AWS CLI puts that text verbatim
 // after `Bad value for --query <expr>: `. Positions and underlines count code points.
-import { pyStr } from '../python.js';
-import type { PyValue } from '../value.js';
+import { pyStr } from '../../python/builtins.js';
+import type { PyValue } from '../../python/value.js';
 
 /** Any compile-time JMESPath failure; `message` is jmespath.py's str(exception). */
 export class JmesPathSyntaxError extends Error {}

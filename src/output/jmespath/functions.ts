@@ -1,11 +1,11 @@
 // jmespath.py's built-in functions: signatures, type checks (whose messages name Python types in
 // some places and JMESPath types in others, exactly as jmespath.py does) and Python semantics
 // (sum() and int/float results, code point strings, stable sorts, dict.update()).
-import { dumpJson } from '../json-dump.js';
-import { PythonError, pyClassName, pyRepr, pyStr } from '../python.js';
-import { pyCompare, pyEquals, pySorted } from '../py-ops.js';
-import { decimalValue, isPyWhitespace, pyLen } from '../unicode.js';
-import { PyDict, PyFloat, PyObject, type PyValue } from '../value.js';
+import { dumpJson } from '../../python/json-dump.js';
+import { PythonError, pyClassName, pyRepr, pyStr } from '../../python/builtins.js';
+import { pyCompare, pyEquals, pySorted } from '../../python/ops.js';
+import { decimalValue, isPyWhitespace, pyLen } from '../../python/unicode.js';
+import { PyDict, PyFloat, PyObject, type PyValue } from '../../python/value.js';
 
 type Invoke = (expref: PyObject, element: PyValue) => PyValue;
 

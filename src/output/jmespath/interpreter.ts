@@ -2,9 +2,9 @@
 // jmespath.py's special cases (0/1 never equal booleans, ordering only for numbers and strings)
 // and Python's list indexing and slicing. Values are returned by reference wherever jmespath.py
 // returns the same object, which the YAML dumper's anchors depend on.
-import { PythonError } from '../python.js';
-import { pyCompare, pyEquals, pyTruthy, type OrderOp } from '../py-ops.js';
-import { PyDict, PyFloat, PyObject, type PyValue } from '../value.js';
+import { PythonError } from '../../python/builtins.js';
+import { pyCompare, pyEquals, pyTruthy, type OrderOp } from '../../python/ops.js';
+import { PyDict, PyFloat, PyObject, type PyValue } from '../../python/value.js';
 import { callFunction } from './functions.js';
 import type { Comparator, Node } from './parser.js';
 

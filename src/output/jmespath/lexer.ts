@@ -1,10 +1,10 @@
 // The tokenizer of jmespath.py (the JMESPath library the AWS CLI uses), reproduced so that
 // --query fails with the same messages at the same positions. Literals are parsed with
 // Python's json.loads semantics into the output value model.
-import { JsonDecodeError, parseJson } from '../json-parse.js';
-import { PythonError } from '../python.js';
-import { pyLstrip } from '../unicode.js';
-import type { PyValue } from '../value.js';
+import { JsonDecodeError, parseJson } from '../../python/json-parse.js';
+import { PythonError } from '../../python/builtins.js';
+import { pyLstrip } from '../../python/unicode.js';
+import type { PyValue } from '../../python/value.js';
 import { emptyExpressionError, lexerError } from './errors.js';
 
 export type TokenType =

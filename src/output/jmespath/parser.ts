@@ -1,8 +1,8 @@
 // jmespath.py's Pratt parser, reproduced for its error messages and for its tree: the same
 // binding powers, the same nud/led decisions and the same quirks (`f(a b)` is `f(a, b)`,
 // arity is only checked when the function runs).
-import { pyStr } from '../python.js';
-import type { PyValue } from '../value.js';
+import { pyStr } from '../../python/builtins.js';
+import type { PyValue } from '../../python/value.js';
 import { incompleteError, parseError } from './errors.js';
 import { tokenize, type Token, type TokenType } from './lexer.js';
 

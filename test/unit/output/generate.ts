@@ -1,7 +1,7 @@
 // A small seeded generator of model values for property tests (no dependency): nested lists
 // and dicts with awkward keys, ints of any size, floats of every shape, strings that stress
 // quoting, folding and escaping.
-import { PyDict, PyFloat, type PyValue } from '../../../src/output/value.js';
+import { PyDict, PyFloat, type PyValue } from '../../../src/python/value.js';
 
 export type Rng = () => number;
 

@@ -2,9 +2,9 @@
 // runtime error texts and results, through the json formatter.
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../../src/output/json.js';
-import { PythonError } from '../../../src/output/python.js';
+import { PythonError } from '../../../src/python/builtins.js';
 import { applyQuery, compileQuery, QuerySyntaxError } from '../../../src/output/query.js';
-import { PyDict } from '../../../src/output/value.js';
+import { PyDict } from '../../../src/python/value.js';
 import { JMESPATH_ORACLE, JMESPATH_SYNTAX_FUZZ } from './jmespath-oracle.fixture.js';
 
 const maskAddresses = (s: string): string => s.replace(/0x[0-9a-f]+/g, '0x?');

@@ -1,9 +1,9 @@
 // json.loads semantics and messages (expected strings are what CPython's json module says).
 import { describe, expect, it } from 'vitest';
-import { JsonDecodeError, parseJson } from '../../../src/output/json-parse.js';
-import { pyRepr } from '../../../src/output/python.js';
-import { PythonError } from '../../../src/output/python.js';
-import { PyDict, PyFloat } from '../../../src/output/value.js';
+import { JsonDecodeError, parseJson } from '../../../src/python/json-parse.js';
+import { pyRepr } from '../../../src/python/builtins.js';
+import { PythonError } from '../../../src/python/builtins.js';
+import { PyDict, PyFloat } from '../../../src/python/value.js';
 
 describe('parseJson errors', () => {
   it.each([

@@ -1,11 +1,11 @@
 // `--output json` and json.dumps: exact spellings, and property tests over generated values:
 // the output parses back (JSON.parse for plain data, and our json.loads for the whole model).
 import { describe, expect, it } from 'vitest';
-import { dumpJson, jsonString } from '../../../src/output/json-dump.js';
+import { dumpJson, jsonString } from '../../../src/python/json-dump.js';
 import { formatJson } from '../../../src/output/json.js';
-import { parseJson } from '../../../src/output/json-parse.js';
-import { PythonError, pyRepr } from '../../../src/output/python.js';
-import { PyDict, PyObject, toJs } from '../../../src/output/value.js';
+import { parseJson } from '../../../src/python/json-parse.js';
+import { PythonError, pyRepr } from '../../../src/python/builtins.js';
+import { PyDict, PyObject, toJs } from '../../../src/python/value.js';
 import { randomValue, seeded } from './generate.js';
 
 describe('json.dumps spellings', () => {

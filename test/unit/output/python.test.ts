@@ -1,8 +1,8 @@
 // Python's spellings (expected strings are what CPython prints).
 import { describe, expect, it } from 'vitest';
-import { floatRepr, pyRepr, pyStr, pyTypeName } from '../../../src/output/python.js';
-import { parseJson } from '../../../src/output/json-parse.js';
-import { PyDict, PyFloat, PyObject } from '../../../src/output/value.js';
+import { floatRepr, pyRepr, pyStr, pyTypeName } from '../../../src/python/builtins.js';
+import { parseJson } from '../../../src/python/json-parse.js';
+import { PyDict, PyFloat, PyObject } from '../../../src/python/value.js';
 
 describe('floatRepr', () => {
   it.each([

@@ -4,11 +4,11 @@ import jmespath from 'jmespath';
 import { describe, expect, it } from 'vitest';
 import { ParamValidationError } from '../../../src/errors/errors.js';
 import { formatJson } from '../../../src/output/json.js';
-import { parseJson } from '../../../src/output/json-parse.js';
-import { PythonError } from '../../../src/output/python.js';
+import { parseJson } from '../../../src/python/json-parse.js';
+import { PythonError } from '../../../src/python/builtins.js';
 import { applyQuery, compileQuery, QuerySyntaxError } from '../../../src/output/query.js';
 import { formatYaml } from '../../../src/output/yaml.js';
-import { PyDict, PyFloat, toJs, type PyValue } from '../../../src/output/value.js';
+import { PyDict, PyFloat, toJs, type PyValue } from '../../../src/python/value.js';
 
 const q = (expr: string, data: PyValue = new PyDict()): PyValue => applyQuery(compileQuery(expr), data);
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBasicError, renderError } from '../../../src/output/errors.js';
 import { formatOutput, type OutputFormat } from '../../../src/output/index.js';
 import { applyQuery, compileQuery, QuerySyntaxError } from '../../../src/output/query.js';
-import { PyDict } from '../../../src/output/value.js';
+import { PyDict } from '../../../src/python/value.js';
 import { RECORDED, type RecordedCase } from './recordings.fixture.js';
 
 const argAfter = (c: RecordedCase, flag: string): string | undefined => {

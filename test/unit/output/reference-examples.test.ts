@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderBasicError, renderError } from '../../../src/output/errors.js';
 import { formatOutput, type OutputFormat } from '../../../src/output/index.js';
-import { PythonError } from '../../../src/output/python.js';
+import { PythonError } from '../../../src/python/builtins.js';
 import { applyQuery, compileQuery, QuerySyntaxError } from '../../../src/output/query.js';
-import { PyDict } from '../../../src/output/value.js';
+import { PyDict } from '../../../src/python/value.js';
 
 const TITLE = 'AdminUserGlobalSignOut';
 

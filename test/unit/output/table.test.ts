@@ -2,8 +2,8 @@
 // table formatter (awscli/table.py, the same module in v1 and v2) prints for these values;
 // `ERR <Type>: <message>` where it raises.
 import { describe, expect, it } from 'vitest';
-import { parseJson } from '../../../src/output/json-parse.js';
-import { PythonError } from '../../../src/output/python.js';
+import { parseJson } from '../../../src/python/json-parse.js';
+import { PythonError } from '../../../src/python/builtins.js';
 import { formatTable, roundHalfEven } from '../../../src/output/table.js';
 
 const CASES: ReadonlyArray<{ literal: string; color: boolean; width: number; expected: string }> = [

@@ -1,8 +1,8 @@
 // `--output text`: expected texts are what the AWS CLI's text formatter (awscli/text.py)
 // prints for these values; `ERR <Type>: <message>` where it raises.
 import { describe, expect, it } from 'vitest';
-import { parseJson } from '../../../src/output/json-parse.js';
-import { PythonError } from '../../../src/output/python.js';
+import { parseJson } from '../../../src/python/json-parse.js';
+import { PythonError } from '../../../src/python/builtins.js';
 import { formatText } from '../../../src/output/text.js';
 
 const CASES: ReadonlyArray<readonly [string, string]> = [

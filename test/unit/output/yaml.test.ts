@@ -3,11 +3,11 @@
 // whatever is dumped loads back with js-yaml to the same data.
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { parseJson } from '../../../src/output/json-parse.js';
-import { PythonError } from '../../../src/output/python.js';
+import { parseJson } from '../../../src/python/json-parse.js';
+import { PythonError } from '../../../src/python/builtins.js';
 import { formatYaml, formatYamlStream } from '../../../src/output/yaml.js';
 import { dumpYaml } from '../../../src/output/yaml-emitter.js';
-import { PyDict, PyObject, toJs } from '../../../src/output/value.js';
+import { PyDict, PyObject, toJs } from '../../../src/python/value.js';
 import { randomValue, seeded } from './generate.js';
 
 const CASES: ReadonlyArray<{ literal: string; yaml: string }> = [

@@ -1,7 +1,7 @@
 // Python's int() of a string, with its error message: the AWS CLI converts timeouts and
 // max_attempts this way and shows the ValueError's text as is.
 import { GeneralError } from '../errors/errors.js';
-import { strRepr } from '../output/python.js';
+import { strRepr } from './builtins.js';
 
 export function pyInt(text: string): number {
   const t = text.trim();

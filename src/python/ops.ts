@@ -1,7 +1,7 @@
 // Python's truth value, == and ordering on the value model. JMESPath (jmespath.py) and the
 // formatters lean on these, and Python's answers differ from JavaScript's: True == 1, 1 == 1.0,
 // ints compare exactly with floats, strings order by code point, mixed types raise TypeError.
-import { PythonError, pyClassName } from './python.js';
+import { PythonError, pyClassName } from './builtins.js';
 import { compareCodePoints } from './unicode.js';
 import { PyDict, PyFloat, type PyValue } from './value.js';
 

@@ -3,9 +3,9 @@
 // Python shares in memory but prints in full (the AWS CLI grows by gigabytes and dies). Past
 // REPR_LIMIT characters the repr stops with ReprTooLongError. Recursive values print as
 // Python prints them (`[[...]]`, `{'a': {...}}`).
-import { bytesRepr, floatRepr, strRepr } from '../output/python.js';
-import { isPrintable } from '../output/unicode.js';
-import { PyDict, PyFloat, PyObject } from '../output/value.js';
+import { bytesRepr, floatRepr, strRepr } from './builtins.js';
+import { isPrintable } from './unicode.js';
+import { PyDict, PyFloat, PyObject } from './value.js';
 
 /** Far above the repr of anything a 128 KiB document holds without aliases. */
 export const REPR_LIMIT = 4 * 1024 * 1024;

@@ -2,7 +2,7 @@
 // stay exact, objects keep key order (a repeated key keeps its first position and takes the last
 // value), NaN/Infinity/-Infinity are accepted, control characters inside strings are not, and
 // failures carry json's message (`Expecting value: line 1 column 1 (char 0)`).
-import { PythonError } from './python.js';
+import { PythonError } from './builtins.js';
 import { PyDict, PyFloat, type PyValue } from './value.js';
 
 /** CPython's default int-from-string limit (sys.get_int_max_str_digits()). */

@@ -1,7 +1,7 @@
 // Python's json.dumps() of the value model, with the options the AWS CLI and jmespath.py use:
 // the output formatter (indent=4, ensure_ascii=False) and to_string() (compact separators,
 // ensure_ascii=True, default=str).
-import { floatRepr, PythonError, pyStr } from './python.js';
+import { floatRepr, PythonError, pyStr } from './builtins.js';
 import { PyDict, PyFloat, PyObject, isContainer, type PyValue } from './value.js';
 
 export interface JsonDumpOptions {
