@@ -23,9 +23,8 @@ const { createRequire, wrap } = require('node:module');
 /** The build writes this line at the end of each bundle: a hash of its content. */
 const BUILD_MARK = '\n//# cogsignout-build=';
 
-function run(script, file) {
-  const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+function run(script, file, module = { exports: {} }, require = createRequire(file)) {
+  script.runInThisContext().call(module.exports, module.exports, require, module, file, path.dirname(file));
   return module.exports;
 }
 
@@ -98,7 +97,8 @@ function buildId(source) {
 /**
  * The bundle's exports, compiled from a cache when one fits. `full()`, asked at exit, says whether
  * this run went as far as a network call: a user cache made by a run that stopped short of one
- * (--version, say) is then replaced by one that covers the whole call.
+ * (--version, say) is then replaced by one that covers the whole call. `module` and `require`,
+ * when given, are the bundle's (bin/bundles.cjs links bundles through its require).
  */
 function loadWithCodeCache(file, options = {}) {
   const source = fs.readFileSync(file, 'utf8');
@@ -120,7 +120,7 @@ function loadWithCodeCache(file, options = {}) {
     if (shipped !== undefined || script === undefined) script = compile(source, filename, shipped);
     if (shipped !== undefined && !script.cachedDataRejected) used = 'shipped';
   }
-  const exports = run(script, file);
+  const exports = run(script, file, options.module, options.require);
   if (dir !== undefined && used !== 'shipped' && used !== 'full') {
     // Written at exit, when the functions this run used have been compiled too.
     process.once('exit', () => {
@@ -139,23 +139,6 @@ function compile(source, filename, cachedData) {
   return new vm.Script(wrap(source), { filename, cachedData });
 }
 
-/**
- * Node's own compile cache (Node 22.8+), for what is loaded by a plain require() rather than
- * through loadWithCodeCache: the SDK's credential providers, read only for assume-role, SSO,
- * credential_process and the like, load in about half the time from it. Kept in the same private
- * directory (Node keeps one per Node version in it); costs ~0.1 ms when nothing uses it.
- */
-function enableNodeCompileCache() {
-  const { enableCompileCache } = require('node:module');
-  if (typeof enableCompileCache !== 'function') return;
-  const dir = userCacheDir();
-  if (dir === undefined) return;
-  try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (trusted(dir)) enableCompileCache(path.join(dir, 'compile'));
-  } catch { /* it only costs the compile */ }
-}
-
 /** Build step: compile, run, warm up with `await warm(exports)`, write the cache next to the bundle. */
 async function buildCodeCache(file, warm) {
   const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: path.resolve(file) });
@@ -164,4 +147,4 @@ async function buildCodeCache(file, warm) {
   fs.writeFileSync(`${file}.cache`, script.createCachedData());
 }
 
-module.exports = { loadWithCodeCache, enableNodeCompileCache, buildCodeCache, BUILD_MARK };
+module.exports = { loadWithCodeCache, buildCodeCache, BUILD_MARK };

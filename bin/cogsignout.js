@@ -1,17 +1,10 @@
 #!/usr/bin/env node
-// Starts the CLI from dist/core.cjs through V8's code cache (bin/code-cache.cjs). (CommonJS, see
-// bin/package.json: an ES module entry alone costs Node's module loader several milliseconds on
-// every start.) The core reaches the network bundle only when a command calls the service.
+// Starts the CLI from dist/core.cjs, which reads the program's other bundles only when a run
+// reaches their code (bin/bundles.cjs links them; each is compiled from V8's code cache,
+// bin/code-cache.cjs). CommonJS (see bin/package.json): an ES module entry alone costs Node's
+// module loader several milliseconds on every start.
 'use strict';
 const path = require('node:path');
-const { loadWithCodeCache, enableNodeCompileCache } = require('./code-cache.cjs');
+const { createLinker } = require('./bundles.cjs');
 
-enableNodeCompileCache();
-const dist = path.join(__dirname, '..', 'dist');
-let networkLoaded = false;
-globalThis.__cogsignoutLoadNetwork = () => {
-  networkLoaded = true;
-  return loadWithCodeCache(path.join(dist, 'net.cjs'));
-};
-// A cache of the core made by a run that called the service also covers the code of a call.
-loadWithCodeCache(path.join(dist, 'core.cjs'), { full: () => networkLoaded });
+createLinker(path.join(__dirname, '..', 'dist')).load('core');

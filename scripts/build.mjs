@@ -1,14 +1,24 @@
-// Builds dist/ with esbuild. The program ships as three CommonJS bundles that bin/ loads through
-// V8's code cache (bin/code-cache.cjs: compiling is most of a cold start):
-//   core.cjs                 the command line, configuration, input and output; no AWS SDK
-//   net.cjs                  the network path: the SDK client, credentials, client settings
-//   credential-providers.cjs the SDK's providers for assume-role, SSO, processes, containers, IMDS
-// Each is loaded only when reached, so --version, help, skeletons and argument errors never
-// read the SDK. The demo and the local endpoint are plain ES module bundles.
+// Builds dist/ with esbuild. The program ships as CommonJS bundles that bin/ loads through V8's
+// code cache (bin/code-cache.cjs): compiling is most of a cold start, and on Node 20 (no
+// module.enableCompileCache) and 22+ (whose cache holds only what is compiled before the code
+// runs) only a vm.Script of CommonJS source can be cached whole, lazily compiled functions
+// included. That is why this is not esbuild's code splitting, which writes ES modules only.
+//
+// The bundles split the program where it already loads code lazily (an `import()`): each one's
+// root is a module reached only that way (see BUNDLES), so --version, help, skeletons and
+// argument errors read the core alone, which holds no SDK, and a sign-out reads the core, the
+// credential chain and the network bundle. Each module is in exactly one bundle: the build
+// first bundles every root on its own to see which modules each reaches, gives a module to the
+// first bundle (in BUNDLES' order) that reaches it, and then builds each bundle with the
+// modules other bundles own left out, as `cogso-link:<bundle>:<module>` requires, which the
+// loader (bin/bundles.cjs) answers with the owner's own instance of that module. So there is one
+// copy of every class, every table and every piece of module state at run time (an error made
+// in the network bundle is an instance of the core's CliError), and nothing is compiled twice.
+// The demo and the local endpoint are plain ES module bundles.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,17 +37,6 @@ const alias = {
   bowser: './src/transport/sdk-stubs/empty.ts',
 };
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
-
-/**
- * Keeps a module out of a bundle: imports of `filter` from `importer` are required at run time
- * from the bundle file next to it.
- */
-const apart = (filter, importer, file) => ({
-  name: `apart:${file}`,
-  setup(b) {
-    b.onResolve({ filter }, (args) => (args.importer.endsWith(importer) ? { path: `./${file}`, external: true } : undefined));
-  },
-});
 
 const common = {
   outdir: 'dist',
@@ -65,36 +64,121 @@ const cjs = {
   supported: { 'dynamic-import': false },
 };
 
-/** The providers' own reads of config files, SSO token caches and container token files, bounded like cogsignout's (see the stub). */
-const boundedSdkReads = {
-  name: 'bounded-sdk-reads',
-  setup(b) {
-    const path = new URL('../src/transport/sdk-stubs/lazy-fs-promises.ts', import.meta.url).pathname;
-    b.onResolve({ filter: /^node:fs\/promises$/ }, (args) => (/shared-ini-file-loader\/(?:readFile|getSSOTokenFromFile)\.js$|fromHttp\/fromHttp\.js$/.test(args.importer) ? { path } : undefined));
-  },
-};
-await build({ ...cjs, entryPoints: { 'credential-providers': 'src/credentials/sdk-providers.ts' }, plugins: [boundedSdkReads] });
-/** Built-ins the SDK loads at start-up for code a Cognito call never runs (see the stubs). */
-const leanBuiltins = {
-  name: 'lean-builtins',
+/**
+ * Redirections of the SDK's imports, each for one importer: built-ins it loads at start-up for
+ * code a Cognito call never runs, and the providers' own reads of config files, SSO token caches
+ * and container token files, bounded like cogsignout's (see the stubs in src/transport/sdk-stubs/).
+ */
+const sdkStubs = {
+  name: 'sdk-stubs',
   setup(b) {
     const stub = (file) => ({ path: new URL(`../src/transport/sdk-stubs/${file}`, import.meta.url).pathname });
     b.onResolve({ filter: /^node:zlib$/ }, (args) => (/checksum\/crc32\/Crc32Node\.js$/.test(args.importer) ? stub('no-zlib.ts') : undefined));
-    b.onResolve({ filter: /^node:fs\/promises$/ }, (args) => (/shared-ini-file-loader\/readFile\.js$/.test(args.importer) ? stub('lazy-fs-promises.ts') : undefined));
+    b.onResolve({ filter: /^node:fs\/promises$/ }, (args) => (/shared-ini-file-loader\/(?:readFile|getSSOTokenFromFile)\.js$|fromHttp\/fromHttp\.js$/.test(args.importer) ? stub('lazy-fs-promises.ts') : undefined));
     // node:https and TLS, loaded only by a call to an https endpoint.
     b.onResolve({ filter: /^\.\/node-https$/ }, (args) => (/node-http-handler\/dist-es\/node-http-handler\.js$/.test(args.importer) ? stub('lazy-https.ts') : undefined));
     b.onResolve({ filter: /^node:https$/ }, (args) => (/src\/transport\/(?:client|http-send)\.ts$/.test(args.importer) ? stub('lazy-https.ts') : undefined));
     b.onResolve({ filter: /^hpagent$/ }, (args) => (/src\/transport\/client\.ts$/.test(args.importer) ? stub('lazy-hpagent.ts') : undefined));
   },
 };
-await build({ ...cjs, entryPoints: { net: 'src/net/index.ts' }, plugins: [leanBuiltins] });
-// The core reaches the network module through bin/'s hook (src/net/load.ts), and the SDK's
-// credential providers through src/credentials/chain.ts: neither may be pulled into the core.
-await build({
-  ...cjs,
-  entryPoints: { core: 'src/main.ts' },
-  plugins: [apart(/^\.\/index\.js$/, 'src/net/load.ts', 'net.cjs'), apart(/\/sdk-providers\.js$/, 'src/credentials/chain.ts', 'credential-providers.cjs')],
+
+/**
+ * The bundles, in the order that decides which one owns a module reached by several: the
+ * common path first. Each root is a module the program loads only by `import()` (or, for the
+ * core, the program itself); `why` is when the bundle is read.
+ */
+const BUNDLES = [
+  { name: 'core', root: 'src/main.ts', why: 'every run: the command line, configuration, input and output; no AWS SDK' },
+  { name: 'credentials', root: 'src/credentials/chain.ts', why: 'a command about to sign a call: the credential chain' },
+  { name: 'net', root: 'src/net/index.ts', why: 'a command about to call the service: the SDK client' },
+  { name: 'credential-providers', root: 'src/credentials/sdk-providers.ts', why: "assume-role, SSO, containers, IMDS: the SDK's providers" },
+  { name: 'yaml', root: 'node_modules/js-yaml/dist/js-yaml.mjs', why: '--cli-input-yaml: the YAML parser' },
+  { name: 'bulk', root: 'src/commands/bulk-sign-out.ts', why: 'bulk-sign-out' },
+  { name: 'help', root: 'src/help/show.ts', why: 'help pages' },
+  { name: 'completion', root: 'src/completion/index.ts', why: 'shell completion' },
+  { name: 'prompt', root: 'src/prompt/index.ts', why: '--cli-auto-prompt' },
+];
+const REPO = new URL('..', import.meta.url).pathname;
+for (const { root } of BUNDLES) if (!existsSync(join(REPO, root))) throw new Error(`build: the root ${root} of a bundle is gone; update BUNDLES in scripts/build.mjs`);
+const rootOf = new Map(BUNDLES.map((b) => [b.root, b.name]));
+const LINK = 'cogso-link:';
+const INNER = { linkResolving: true };
+const relative = (path) => (path.startsWith(REPO) ? path.slice(REPO.length) : path);
+
+/**
+ * In bundle `self`: an import of another bundle's root, or of a module `owner` gives another
+ * bundle, becomes a link that the loader answers with that bundle's instance of the module.
+ */
+const linker = (self, owner) => ({
+  name: `link:${self}`,
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData === INNER || args.kind === 'entry-point' || args.namespace !== 'file') return undefined;
+      const r = await b.resolve(args.path, { importer: args.importer, resolveDir: args.resolveDir, kind: args.kind, pluginData: INNER });
+      if (r.errors.length > 0 || r.external || r.namespace !== 'file') return undefined;
+      const id = relative(r.path);
+      const to = rootOf.get(id) ?? owner?.get(id);
+      if (to !== undefined && to !== self) {
+        // A static import would read the other bundle on every run, defeating the split.
+        if (self === 'core' && rootOf.has(id) && args.kind !== 'dynamic-import') throw new Error(`build: ${relative(args.importer)} imports ${id} statically: it is the root of the bundle ${to}, to be reached by import() only`);
+        return { path: `${LINK}${to}:${id}`, external: true };
+      }
+      return { path: r.path, namespace: r.namespace, suffix: r.suffix, sideEffects: r.sideEffects, pluginData: r.pluginData };
+    });
+  },
 });
+
+// Pass 1: what each bundle reaches, from its own root to the other bundles' roots.
+const reached = new Map();
+for (const bundle of BUNDLES) {
+  const r = await build({ ...cjs, absWorkingDir: REPO, entryPoints: [bundle.root], write: false, metafile: true, plugins: [linker(bundle.name), sdkStubs] });
+  // (Less the values of `define`, which esbuild lists as inputs named `<define:…>`.)
+  reached.set(bundle.name, Object.fromEntries(Object.entries(r.metafile.inputs).filter(([f]) => !f.includes(':'))));
+}
+// A package's module is shared only from the core: the SDK's entry modules re-export whole
+// packages, and one handed out keeps everything (the network bundle would double), so the SDK
+// modules that the network bundle and the SDK's providers both use are in each of the two, as
+// they were before (one src/ module never is: nothing there re-exports wholesale).
+const owner = new Map();
+for (const bundle of BUNDLES) {
+  for (const f of Object.keys(reached.get(bundle.name))) {
+    if (!owner.has(f) && (bundle.name === 'core' || !f.startsWith('node_modules/') || rootOf.has(f))) owner.set(f, bundle.name);
+  }
+}
+// What each bundle must hand out: its root, and each module it owns that a module of another
+// bundle imports (only those: a module handed out keeps all of its exports).
+const exported = new Map(BUNDLES.map((b) => [b.name, new Set(b.name === 'core' ? [] : [b.root])]));
+for (const [name, inputs] of reached) {
+  for (const [f, { imports }] of Object.entries(inputs)) {
+    if (owner.has(f) && owner.get(f) !== name) continue; // linked to, not in this bundle
+    for (const { path } of imports) if (owner.has(path) && owner.get(path) !== name) exported.get(owner.get(path)).add(path);
+  }
+}
+
+// Pass 2: each bundle's entry is a table of the modules it hands out. In the core, each is set
+// up on first use (esbuild turns require() of a bundled ES module into its lazy initializer),
+// as --version must not set up what only a call uses; then the core's entry runs the program.
+// Any other bundle is read when its code is about to run, and is set up whole when read, as
+// one ES module: so esbuild leaves out what nothing uses (a require()d module keeps all of its
+// code, and the modules it imports are no longer tree-shaken either).
+const entryCode = (bundle) => {
+  const files = [...exported.get(bundle.name)].sort();
+  if (bundle.name === 'core') {
+    return `module.exports = {\n${files.map((f) => `  ${JSON.stringify(f)}: () => require(${JSON.stringify(`./${f}`)}),\n`).join('')}};\nrequire(${JSON.stringify(`./${bundle.root}`)});\n`;
+  }
+  return `${files.map((f, i) => `import * as m${i} from ${JSON.stringify(`./${f}`)};\n`).join('')}export const links = {\n${files.map((f, i) => `  ${JSON.stringify(f)}: () => m${i},\n`).join('')}};\n`;
+};
+const entry = (bundle) => ({
+  name: 'bundle-entry',
+  setup(b) {
+    b.onResolve({ filter: /^cogso-entry$/ }, () => ({ path: bundle.name, namespace: 'cogso-entry' }));
+    b.onLoad({ filter: /.*/, namespace: 'cogso-entry' }, () => ({ loader: 'js', resolveDir: REPO, contents: entryCode(bundle) }));
+  },
+});
+for (const bundle of BUNDLES) {
+  await build({ ...cjs, absWorkingDir: REPO, entryPoints: { [bundle.name]: 'cogso-entry' }, plugins: [entry(bundle), linker(bundle.name, owner), sdkStubs] });
+}
+const BUNDLE_FILES = BUNDLES.map((b) => `${b.name}.cjs`);
 
 // Some dependencies of the local endpoint are CommonJS and call require(); an ESM bundle has none.
 await build({
@@ -107,46 +191,57 @@ await build({
 
 // Each cached bundle ends with a hash of its content, which names the users' own caches of it
 // (V8 checks a cache against the source's length only).
-const { buildCodeCache, BUILD_MARK } = createRequire(import.meta.url)('../bin/code-cache.cjs');
+const { BUILD_MARK } = createRequire(import.meta.url)('../bin/code-cache.cjs');
 // They are made ASCII only: esbuild escapes every other character in code, but leaves a few
 // comments as written, and one such character makes V8 hold the whole source as two-byte text
 // (twice the memory, a slower read on every start).
-for (const name of ['core.cjs', 'net.cjs']) {
+for (const name of BUNDLE_FILES) {
   const text = readFileSync(dist(name), 'utf8').replace(/[^\x00-\x7f]/g, '?');
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 20);
   writeFileSync(dist(name), `${text}${BUILD_MARK}${hash}\n`);
 }
 
-// Code caches, made here so that the first run is already fast: each bundle after one signed
-// sign-out against a throwaway endpoint on 127.0.0.1 that answers `{}`, so that the cache
-// covers the whole path of a call. They fit the Node that runs the build; on any other Node the
-// first run makes the user's own cache (see bin/code-cache.cjs).
+// Code caches, made here so that the first run is already fast: the caches first runs of the CLI
+// make in a throwaway user cache, each bundle's after the run that reaches the most of it (a
+// signed sign-out against a throwaway endpoint on 127.0.0.1 that answers `{}` covers the whole
+// path of a call). They fit the Node that runs the build; on any other Node the first run makes
+// the user's own cache (see bin/code-cache.cjs). The prompt (a terminal) and the SDK's
+// providers (an STS or SSO endpoint) are left to the user's first use.
 const warmEndpoint = createServer((req, res) => {
   req.resume();
   req.on('end', () => { res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.1' }); res.end('{}'); });
 });
 await new Promise((resolve) => warmEndpoint.listen(0, '127.0.0.1', resolve));
 const endpoint = `http://127.0.0.1:${warmEndpoint.address().port}`;
-// The core's cache is the one a first run of the CLI makes, in a throwaway user cache.
 const warmCache = mkdtempSync(join(tmpdir(), 'cogso-build-cache-'));
-try {
-  await buildCodeCache(dist('net.cjs'), (net) => net.warmUp(endpoint));
-  const warm = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [new URL('../bin/cogsignout.js', import.meta.url).pathname,
-      'admin-user-global-sign-out', '--user-pool-id', 'us-east-1_Warm', '--username', 'warm-up', '--endpoint-url', endpoint], {
-      stdio: 'ignore',
-      env: {
-        PATH: process.env.PATH, HOME: warmCache, XDG_CACHE_HOME: warmCache, AWS_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_ACCESS_KEY_ID: 'AKIDWARMUP', AWS_SECRET_ACCESS_KEY: 'warm-up',
-      },
-    });
-    child.on('close', resolve);
+const cli = (args) => new Promise((resolve, reject) => {
+  const child = spawn(process.execPath, [new URL('../bin/cogsignout.js', import.meta.url).pathname, ...args], {
+    stdio: 'ignore',
+    cwd: warmCache,
+    env: {
+      PATH: process.env.PATH, HOME: warmCache, XDG_CACHE_HOME: warmCache, AWS_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_ACCESS_KEY_ID: 'AKIDWARMUP', AWS_SECRET_ACCESS_KEY: 'warm-up',
+    },
   });
-  if (warm !== 0) throw new Error(`warming the core's code cache failed (exit ${warm})`);
-  const made = readFileSync(dist('core.cjs'), 'utf8');
-  const id = made.slice(made.lastIndexOf(BUILD_MARK) + BUILD_MARK.length).trim();
-  // Read and written, not copied: the user's cache is private (0600), the shipped one readable by all.
-  writeFileSync(dist('core.cjs.cache'), readFileSync(join(warmCache, 'cogsignout', `core.cjs@${id}-${process.version}-${process.arch}.full.cache`)));
+  child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`warming the code caches: cogsignout ${args.join(' ')} exited ${code}`))));
+});
+try {
+  const signOut = ['admin-user-global-sign-out', '--user-pool-id', 'us-east-1_Warm', '--username', 'warm-up', '--endpoint-url', endpoint];
+  writeFileSync(join(warmCache, 'users.txt'), 'warm-up\nwarm-up-2\n');
+  await cli(signOut);
+  await cli(['admin-user-global-sign-out', '--cli-input-yaml', 'UserPoolId: us-east-1_Warm\nUsername: warm-up\n', '--query', 'Username', '--endpoint-url', endpoint]);
+  await cli(['bulk-sign-out', '--user-pool-id', 'us-east-1_Warm', '--usernames-file', 'users.txt', '--endpoint-url', endpoint]);
+  await cli(['admin-user-global-sign-out', 'help']);
+  await cli(['completion', 'bash']);
+  await cli(['__complete', 'regions']);
+  const made = readdirSync(join(warmCache, 'cogsignout'));
+  for (const name of BUNDLE_FILES) {
+    const text = readFileSync(dist(name), 'utf8');
+    const id = text.slice(text.lastIndexOf(BUILD_MARK) + BUILD_MARK.length).trim();
+    const [cache] = ['full', 'light'].map((kind) => `${name}@${id}-${process.version}-${process.arch}.${kind}.cache`).filter((f) => made.includes(f));
+    // Read and written, not copied: the user's cache is private (0600), the shipped one readable by all.
+    if (cache !== undefined) writeFileSync(dist(`${name}.cache`), readFileSync(join(warmCache, 'cogsignout', cache)));
+  }
 } finally {
   warmEndpoint.close();
   rmSync(warmCache, { recursive: true, force: true });

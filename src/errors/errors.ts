@@ -9,15 +9,12 @@ export const USAGE_BLOCK = (prog: string): string =>
   'To see help text, you can run:\n\n' +
   `  ${prog} help\n  ${prog} <command> help\n  ${prog} <command> <subcommand> help\n`;
 
-const LINEAGE = Symbol.for('cogsignout.error-lineage');
-
 type Tagged = { readonly tag?: string };
 
 /**
- * The root of our errors. `instanceof` also recognizes errors made by another copy of this
- * module: the network code runs from a separately loaded bundle (see net/index.ts), and the
- * single catch site must still know its errors. Each class carries a tag for that; instances
- * record the tags of their class chain.
+ * The root of our errors, caught and reported in one place (report.ts). There is one copy of
+ * this class at run time, whichever bundle throws (the build links the bundles to one instance
+ * of each module, see scripts/build.mjs), so a plain `instanceof` knows every error.
  */
 export abstract class CliError extends Error {
   static readonly tag: string = 'CliError';
@@ -25,20 +22,8 @@ export abstract class CliError extends Error {
 
   constructor(message?: string) {
     super(message);
-    const tags: string[] = [];
-    for (let c: unknown = new.target; typeof c === 'function' && c !== Error; c = Object.getPrototypeOf(c)) {
-      if (Object.hasOwn(c, 'tag')) tags.push((c as Tagged).tag as string);
-    }
-    Object.defineProperty(this, LINEAGE, { value: tags });
     // The class's tag, which survives bundling (class names may not), names the error in traces.
     this.name = Object.hasOwn(new.target, 'tag') ? (new.target as Tagged).tag as string : new.target.name;
-  }
-
-  static override [Symbol.hasInstance](x: unknown): boolean {
-    if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
-    if (!Object.hasOwn(this, 'tag') || typeof x !== 'object' || x === null) return false;
-    const lineage = (x as Record<symbol, unknown>)[LINEAGE];
-    return Array.isArray(lineage) && lineage.includes((this as Tagged).tag);
   }
 }
 

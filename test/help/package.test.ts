@@ -2,7 +2,7 @@
 // and the installed command works there (version, a sign-out against the local endpoint, the
 // manual page). One real install from the registry; COGSO_SKIP_PACK_TEST=1 skips it all.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,7 +59,10 @@ describe.skipIf(SKIP)('the npm package', () => {
   it('packs only bin/, dist/, man/, README.md and LICENSE (and package.json)', () => {
     const extra = files.filter((f) => !/^(bin|dist|man)\//.test(f) && !['README.md', 'LICENSE', 'package.json'].includes(f));
     expect(extra).toEqual([]);
-    for (const needed of ['bin/cogsignout.js', 'bin/package.json', 'bin/code-cache.cjs', 'dist/core.cjs', 'dist/core.cjs.cache', 'dist/net.cjs', 'dist/net.cjs.cache', 'dist/credential-providers.cjs', 'man/cogsignout.1', 'README.md', 'LICENSE']) expect(files).toContain(needed);
+    const bundles = readdirSync(join(REPO, 'dist')).filter((n) => /\.cjs(?:\.cache)?$/.test(n)).map((n) => `dist/${n}`);
+    expect(bundles).toEqual(expect.arrayContaining(['dist/core.cjs', 'dist/core.cjs.cache', 'dist/net.cjs', 'dist/net.cjs.cache', 'dist/credentials.cjs', 'dist/credential-providers.cjs']));
+    for (const needed of ['bin/cogsignout.js', 'bin/package.json', 'bin/code-cache.cjs', 'bin/bundles.cjs', ...bundles, 'man/cogsignout.1', 'README.md', 'LICENSE']) expect(files).toContain(needed);
+    expect(files.filter((f) => f.endsWith('.mjs'))).toEqual([]); // the demo and the local endpoint are for development
   });
 
   it('installs from the tarball into an empty prefix', () => {

@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as nodeModule from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli.js';
 
@@ -111,21 +110,6 @@ describe('code cache loader', () => {
     chmodSync(join(s.cache, 'cogsignout'), 0o777);
     expect(run(s)).toEqual(ok);
     expect(userCaches(s)).toEqual([]);
-  });
-
-  it('Node\'s own compile cache, where Node has one, is enabled only in a private directory', () => {
-    const s = setup('exports.answer = (n) => n + 22;\n');
-    const viaRequire = (): ReturnType<typeof spawnSync> => spawnSync(process.execPath, ['-e',
-      `require(${JSON.stringify(loader)}).enableNodeCompileCache(); console.log(require(${JSON.stringify(s.file)}).answer(20))`],
-    { encoding: 'utf8', env: { PATH: process.env.PATH, XDG_CACHE_HOME: s.cache } });
-    const hasApi = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
-    mkdirSync(join(s.cache, 'cogsignout'), { recursive: true });
-    chmodSync(join(s.cache, 'cogsignout'), 0o777);
-    expect(viaRequire()).toMatchObject({ stdout: '42\n', stderr: '', status: 0 });
-    expect(existsSync(join(s.cache, 'cogsignout', 'compile'))).toBe(false);
-    chmodSync(join(s.cache, 'cogsignout'), 0o700);
-    expect(viaRequire()).toMatchObject({ stdout: '42\n', stderr: '', status: 0 });
-    expect(existsSync(join(s.cache, 'cogsignout', 'compile'))).toBe(hasApi);
   });
 
   it('a planted cache is run only from a private directory (V8 checks just the length)', () => {
