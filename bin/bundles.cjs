@@ -6,7 +6,6 @@
 // is read only by a run that reaches its code.
 'use strict';
 const path = require('node:path');
-const { createRequire } = require('node:module');
 const { loadWithCodeCache } = require('./code-cache.cjs');
 
 const LINK = 'cogso-link:';
@@ -25,9 +24,9 @@ function createLinker(dist) {
       module = { exports: {} };
       bundles.set(name, module);
       const file = path.join(dist, `${name}.cjs`);
-      const plain = createRequire(file);
-      const require = (id) => (typeof id === 'string' && id.startsWith(LINK) ? linked(id) : plain(id));
-      loadWithCodeCache(file, { full, module, require });
+      // Besides links, a bundle requires only Node's built-ins.
+      const bundleRequire = (id) => (typeof id === 'string' && id.startsWith(LINK) ? linked(id) : require(id));
+      loadWithCodeCache(file, { full, module, require: bundleRequire });
     }
     return module.exports;
   }

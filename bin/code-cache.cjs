@@ -18,13 +18,18 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const { createRequire, wrap } = require('node:module');
+
+// Module.wrap()'s wrapper, as written: taking it from node:module would load that module
+// (~1 ms on Node 22) on every start. Caches are made and checked with this very text.
+const wrap = (source) => `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 
 /** The build writes this line at the end of each bundle: a hash of its content. */
 const BUILD_MARK = '\n//# cogsignout-build=';
 
-function run(script, file, module = { exports: {} }, require = createRequire(file)) {
-  script.runInThisContext().call(module.exports, module.exports, require, module, file, path.dirname(file));
+// A bundle requires only Node's built-ins (and, through bin/bundles.cjs, other bundles), which
+// this module's own require() loads as well as any.
+function run(script, file, module = { exports: {} }, bundleRequire = require) {
+  script.runInThisContext().call(module.exports, module.exports, bundleRequire, module, file, path.dirname(file));
   return module.exports;
 }
 

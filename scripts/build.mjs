@@ -65,9 +65,9 @@ const cjs = {
 };
 
 /**
- * Redirections of the SDK's imports, each for one importer: built-ins it loads at start-up for
- * code a Cognito call never runs, and the providers' own reads of config files, SSO token caches
- * and container token files, bounded like cogsignout's (see the stubs in src/transport/sdk-stubs/).
+ * Redirections of imports, each for its importers: built-ins loaded at start-up for code a run
+ * may never reach, and the SDK providers' own reads of config files, SSO token caches and
+ * container token files, bounded like cogsignout's (see the stubs in src/transport/sdk-stubs/).
  */
 const sdkStubs = {
   name: 'sdk-stubs',
@@ -79,6 +79,9 @@ const sdkStubs = {
     b.onResolve({ filter: /^\.\/node-https$/ }, (args) => (/node-http-handler\/dist-es\/node-http-handler\.js$/.test(args.importer) ? stub('lazy-https.ts') : undefined));
     b.onResolve({ filter: /^node:https$/ }, (args) => (/src\/transport\/(?:client|http-send)\.ts$/.test(args.importer) ? stub('lazy-https.ts') : undefined));
     b.onResolve({ filter: /^hpagent$/ }, (args) => (/src\/transport\/client\.ts$/.test(args.importer) ? stub('lazy-hpagent.ts') : undefined));
+    // node:child_process (and with it node:net and the streams), which the program's own modules
+    // import at start-up, loaded by the first process they run.
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.startsWith(`${REPO}src/`) && !args.importer.includes('/sdk-stubs/') ? stub('lazy-child-process.ts') : undefined));
   },
 };
 

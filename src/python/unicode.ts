@@ -50,8 +50,11 @@ function parseRanges(hex: string): Uint32Array {
   return out;
 }
 
-const WIDE = parseRanges(WIDE_RANGES_HEX);
-const DIGIT_ZEROS = DIGIT_ZEROS_HEX.trim().split(/\s+/).map((h) => parseInt(h, 16));
+// Parsed on first use, not at load: most runs (--version, a sign-out) never measure a width.
+let wide: Uint32Array | undefined;
+let digitZeros: number[] | undefined;
+const WIDE = (): Uint32Array => (wide ??= parseRanges(WIDE_RANGES_HEX));
+const DIGIT_ZEROS = (): number[] => (digitZeros ??= DIGIT_ZEROS_HEX.trim().split(/\s+/).map((h) => parseInt(h, 16)));
 
 function inRanges(table: Uint32Array, cp: number): boolean {
   let lo = 0;
@@ -67,7 +70,7 @@ function inRanges(table: Uint32Array, cp: number): boolean {
 
 /** Columns a character takes in the AWS CLI's table output: 2 for W, F and (deliberately) A. */
 export function charWidth(cp: number): 1 | 2 {
-  return cp >= 0xa1 && inRanges(WIDE, cp) ? 2 : 1;
+  return cp >= 0xa1 && inRanges(WIDE(), cp) ? 2 : 1;
 }
 
 /** Display width of a string the way the table formatter measures it (per code point). */
@@ -132,13 +135,14 @@ export function decimalValue(ch: string): number {
   const cp = ch.codePointAt(0) as number;
   if (cp >= 0x30 && cp <= 0x39) return cp - 0x30;
   if (cp < 0x660) return -1;
+  const zeros = DIGIT_ZEROS();
   let lo = 0;
-  let hi = DIGIT_ZEROS.length - 1;
+  let hi = zeros.length - 1;
   let zero = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if ((DIGIT_ZEROS[mid] as number) <= cp) {
-      zero = DIGIT_ZEROS[mid] as number;
+    if ((zeros[mid] as number) <= cp) {
+      zero = zeros[mid] as number;
       lo = mid + 1;
     } else hi = mid - 1;
   }

@@ -2,11 +2,10 @@
 // (the build's lean-builtins plugin): node:https
 // brings TLS, which Node 22 and 24 take several milliseconds to load (Node 20 pays it at its own
 // start), and a call to a plain-http endpoint never uses it. Loaded on first use instead.
-import { createRequire } from 'node:module';
-
 type Https = typeof import('node:https');
 let real: Https | undefined;
-const load = (): Https => (real ??= createRequire(__filename)('node:https') as Https);
+// A require() the build leaves to run time (node:module's createRequire would load that module).
+const load = (): Https => (real ??= require('node:https') as Https);
 
 /** Makes the real Agent; `instanceof` never loads node:https (no real agent exists before it is). */
 function Agent(this: unknown, ...args: ConstructorParameters<Https['Agent']>): InstanceType<Https['Agent']> {
