@@ -17,7 +17,9 @@ import { BIN, REPO } from '../support/cli.js';
 const DIST = join(REPO, 'dist');
 // measured 2026-11-27: ~486 KiB; 2026-12-01: ~636 KiB; then ~247 KiB, once credentials, YAML
 // input, help, completion, prompt and bulk-sign-out became bundles of their own (issue 14).
-const CORE_BUDGET = 300 * 1024;
+// Commander (~122 KiB, in the completion bundle today) joins the core once it parses every
+// command line (issue 12): the budget leaves room for it.
+const CORE_BUDGET = 450 * 1024;
 const NETWORK_BUDGET = 640 * 1024; // measured 2026-11-27: ~520 KiB; 2026-12-01: ~534 KiB
 const BUNDLES = readdirSync(DIST).filter((n) => n.endsWith('.cjs')).sort();
 // Read only by their own first use: the prompt needs a terminal, the SDK's providers an STS or SSO endpoint.
