@@ -5,15 +5,15 @@
 // included. That is why this is not esbuild's code splitting, which writes ES modules only.
 //
 // The bundles split the program where it already loads code lazily (an `import()`): each one's
-// root is a module reached only that way (see BUNDLES), so --version, help, skeletons and
-// argument errors read the core alone, which holds no SDK, and a sign-out reads the core, the
-// credential chain and the network bundle. Each module is in exactly one bundle: the build
+// root is a module reached only that way (see BUNDLES), so --version, skeletons and argument
+// errors read the core alone, which holds no SDK, and a sign-out reads the core, the credential
+// chain and the network bundle. Each module is in exactly one bundle: the build
 // first bundles every root on its own to see which modules each reaches, gives a module to the
 // first bundle (in BUNDLES' order) that reaches it, and then builds each bundle with the
 // modules other bundles own left out, as `cogso-link:<bundle>:<module>` requires, which the
 // loader (bin/bundles.cjs) answers with the owner's own instance of that module. So there is one
-// copy of every class, every table and every piece of module state at run time (an error made
-// in the network bundle is an instance of the core's CliError), and nothing is compiled twice.
+// copy of every class, every table and every piece of module state of src/ at run time (an
+// error made in the network bundle is an instance of the core's CliError), compiled once.
 // The demo and the local endpoint are plain ES module bundles.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -154,7 +154,7 @@ for (const bundle of BUNDLES) {
 // A package's module is shared only from the core: the SDK's entry modules re-export whole
 // packages, and one handed out keeps everything (the network bundle would double), so the SDK
 // modules that the network bundle and the SDK's providers both use are in each of the two, as
-// they were before (one src/ module never is: nothing there re-exports wholesale).
+// they were before. (No src/ module re-exports wholesale: each is shared from its owner.)
 const owner = new Map();
 for (const bundle of BUNDLES) {
   for (const f of Object.keys(reached.get(bundle.name))) {
@@ -176,7 +176,8 @@ for (const [name, inputs] of reached) {
 // as --version must not set up what only a call uses; then the core's entry runs the program.
 // Any other bundle is read when its code is about to run, and is set up whole when read, as
 // one ES module: so esbuild leaves out what nothing uses (a require()d module keeps all of its
-// code, and the modules it imports are no longer tree-shaken either).
+// code, and the modules it imports are no longer tree-shaken either: net.cjs was 815 KiB so,
+// against 547).
 const entryCode = (bundle) => {
   const files = [...exported.get(bundle.name)].sort();
   if (bundle.name === 'core') {
