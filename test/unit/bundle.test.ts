@@ -4,7 +4,7 @@
 // its bundle hands out, a run reads only the bundles its command needs, and each bundle ships a
 // code cache the building Node accepts. Budgets are set from the measurement
 // (bench/startup.mjs) with ~20% headroom: growing past one is a decision to make.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -118,7 +118,7 @@ process.on('exit', () => fs.writeFileSync(process.env.RECORD_TO, [...seen].sort(
 
   const reads = async (args: string[]): Promise<{ code: number | null; read: string }> => {
     const record = join(dir, 'read.txt');
-    const child = (await import('node:child_process')).spawn(process.execPath, ['--require', join(dir, 'record.cjs'), BIN, ...args], {
+    const child = spawn(process.execPath, ['--require', join(dir, 'record.cjs'), BIN, ...args], {
       stdio: 'ignore',
       env: { PATH: process.env.PATH, HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), RECORD_TO: record, AWS_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
         AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' },
