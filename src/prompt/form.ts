@@ -51,7 +51,7 @@ export function globalFields(): Field[] {
 export function parameterFields(command: CommandName): Field[] {
   if (command === OPERATION) {
     // The service model, not commander, is the source of truth for the operation's members.
-    return MEMBERS.map((m) => ({ flag: m.option, kind: 'value', required: m.required, type: 'string', doc: m.summary, choices: [] }));
+    return MEMBERS.map((m) => ({ flag: m.option, kind: 'value', required: m.required, type: m.type, doc: m.summary, choices: [] }));
   }
   return bulkSignOutOptions().map((o) => ({
     flag: o.long as string,
