@@ -67,7 +67,9 @@ export interface MemberModel {
   readonly pyName: string;
   readonly type: 'string';
   readonly required: boolean;
-  /** The shape's `min` (0 when the model sets none: any length passes botocore's check). */
+  /** The shape's `min`, as the help page lists it. */
+  readonly min?: number;
+  /** The least length botocore's check lets through (0 when the model sets no `min`). */
   readonly minLength: number;
   readonly max?: number;
   readonly pattern?: string;
@@ -145,6 +147,7 @@ function membersOf(service: ServiceModel, structureName: string | undefined): Me
       pyName: xformName(name, '_'),
       type: shape.type,
       required: required.includes(name),
+      ...(shape.min === undefined ? {} : { min: shape.min }),
       minLength: shape.min ?? 0,
       ...(shape.max === undefined ? {} : { max: shape.max }),
       ...(shape.pattern === undefined ? {} : { pattern: shape.pattern }),
