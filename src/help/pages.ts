@@ -2,10 +2,10 @@
 // rendered from these documents. The operation page is the AWS CLI 2.36.7 page (its service
 // model's documentation as docutils and groff lay it out), with `cogsignout` where the AWS CLI
 // names itself, plus one paragraph of our own; the other pages follow its style.
-import { bullets, item, literal, note, para, type Page, type Section } from './doc.js';
+import { bullets, item, literal, note, para, type Block, type Page, type Section } from './doc.js';
 import { descriptionBlocks, optionBlocks, outputBlocks, synopsisLines } from './model-doc.js';
 import { argumentTable } from '../service/arguments.js';
-import { SIGN_OUT } from '../service/model.js';
+import { SIGN_OUT, type OperationModel } from '../service/model.js';
 
 export const PROGRAM = 'cogsignout';
 
@@ -92,36 +92,43 @@ const WHAT_IT_REVOKES = para(
   { aside: true },
 );
 
-const SIGN_OUT_ARGUMENTS = argumentTable(SIGN_OUT);
+/**
+ * An operation's page as the AWS CLI lays it out: everything but the examples (the AWS CLI's own
+ * example files) and our additions comes from the service model and the argument table.
+ */
+export function operationPage(op: OperationModel, own: { readonly description?: readonly Block[]; readonly examples?: readonly Block[] } = {}): Page {
+  const table = argumentTable(op);
+  return {
+    title: op.cliName.toUpperCase(),
+    sections: [
+      { heading: 'NAME', blocks: [para(`${op.cliName} -`)] },
+      { heading: 'DESCRIPTION', blocks: [...descriptionBlocks(op), ...(own.description ?? [])] },
+      { heading: 'SYNOPSIS', blocks: [literal(`  ${op.cliName}`, ...synopsisLines(table), ...GLOBAL_SYNOPSIS)] },
+      { heading: 'OPTIONS', blocks: optionBlocks(table) },
+      GLOBAL_OPTIONS,
+      ...(own.examples === undefined ? [] : [{ heading: 'EXAMPLES', blocks: own.examples }]),
+      { heading: 'OUTPUT', blocks: outputBlocks(op) },
+    ],
+  };
+}
 
-export const OPERATION_PAGE: Page = {
-  title: SIGN_OUT.cliName.toUpperCase(),
-  sections: [
-    { heading: 'NAME', blocks: [para(`${SIGN_OUT.cliName} -`)] },
-    { heading: 'DESCRIPTION', blocks: [...descriptionBlocks(SIGN_OUT), WHAT_IT_REVOKES] },
-    { heading: 'SYNOPSIS', blocks: [literal(`  ${SIGN_OUT.cliName}`, ...synopsisLines(SIGN_OUT_ARGUMENTS), ...GLOBAL_SYNOPSIS)] },
-    { heading: 'OPTIONS', blocks: optionBlocks(SIGN_OUT_ARGUMENTS) },
-    GLOBAL_OPTIONS,
-    {
-      heading: 'EXAMPLES',
-      blocks: [
-        note('NOTE:',
-          para('To use the following examples, you must have the AWS CLI installed and configured. See the *Getting started guide* in the *AWS CLI User Guide* for more information.'),
-          para("Unless otherwise stated, all examples have unix-like quotation rules. These examples will need to be adapted to your terminal's quoting rules. See *Using quotation marks with strings* in the *AWS CLI User Guide* ."),
-        ),
-        para('**To sign out a user as an admin**'),
-        para('The following **admin-user-global-sign-out** example signs out the user *diego@example.com*.'),
-        literal(
-          `${PROGRAM} admin-user-global-sign-out \\`,
-          '    --user-pool-id us-west-2_EXAMPLE \\',
-          '    --username diego@example.com',
-        ),
-        para('For more information, see *Authentication with a user pool* in the *Amazon Cognito Developer Guide*.'),
-      ],
-    },
-    { heading: 'OUTPUT', blocks: outputBlocks(SIGN_OUT) },
+export const OPERATION_PAGE: Page = operationPage(SIGN_OUT, {
+  description: [WHAT_IT_REVOKES],
+  examples: [
+    note('NOTE:',
+      para('To use the following examples, you must have the AWS CLI installed and configured. See the *Getting started guide* in the *AWS CLI User Guide* for more information.'),
+      para("Unless otherwise stated, all examples have unix-like quotation rules. These examples will need to be adapted to your terminal's quoting rules. See *Using quotation marks with strings* in the *AWS CLI User Guide* ."),
+    ),
+    para('**To sign out a user as an admin**'),
+    para('The following **admin-user-global-sign-out** example signs out the user *diego@example.com*.'),
+    literal(
+      `${PROGRAM} admin-user-global-sign-out \\`,
+      '    --user-pool-id us-west-2_EXAMPLE \\',
+      '    --username diego@example.com',
+    ),
+    para('For more information, see *Authentication with a user pool* in the *Amazon Cognito Developer Guide*.'),
   ],
-};
+});
 
 const EXIT_STATUS: Section = {
   heading: 'EXIT STATUS',

@@ -69,3 +69,16 @@ export function argumentTable(op: OperationModel): CliArgument[] {
 export function sensitiveOptions(op: OperationModel): string[] {
   return argumentTable(op).filter((a) => a.member?.sensitive === true || a.document === true).map((a) => `--${a.name}`);
 }
+
+/**
+ * Whether the command line lifts the required members, as OverrideRequiredArgsArgument decides
+ * on the raw tokens before parsing (an abbreviated option does not count).
+ */
+export function liftsRequired(table: readonly CliArgument[], args: readonly string[]): boolean {
+  return table.some((a) => {
+    if (a.overridesRequired === undefined || a.overridesRequired === false) return false;
+    const at = args.indexOf(`--${a.name}`);
+    if (at < 0) return false;
+    return a.overridesRequired === true || args[at + 1] !== a.overridesRequired.unless;
+  });
+}

@@ -8,6 +8,9 @@
 // this entry by model.ts and arguments.ts; a second operation is a second entry here.
 import type { ServiceModel } from './model.js';
 
+/** botocore names a service by its data directory, not by anything in the model. */
+export const SERVICE_NAME = 'cognito-idp';
+
 export const COGNITO_IDP: ServiceModel = {
   "metadata": {
     "apiVersion": "2016-04-18",
