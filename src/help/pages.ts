@@ -1,7 +1,9 @@
 // The text of every help page, in one place: the terminal pages and the man page are both
-// rendered from these documents. The operation page is the AWS CLI 2.36.7 page (its service
-// model's documentation as docutils and groff lay it out), with `cogsignout` where the AWS CLI
-// names itself, plus one paragraph of our own; the other pages follow its style.
+// rendered from these documents. The operation page is the AWS CLI 2.36.7 page: derived from the
+// service model and the argument table (model-doc.ts, as clidocs, docutils and groff lay them
+// out) so it cannot drift from what the command accepts; only its examples (the AWS CLI's example
+// file, with `cogsignout` where it names itself) and one paragraph of our own are written here.
+// The other pages follow its style.
 import { bullets, item, literal, note, para, type Block, type Page, type Section } from './doc.js';
 import { descriptionBlocks, optionBlocks, outputBlocks, synopsisLines } from './model-doc.js';
 import { argumentTable } from '../service/arguments.js';
