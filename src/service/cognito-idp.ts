@@ -1,11 +1,10 @@
 // cognito-idp 2016-04-18 as botocore ships it with AWS CLI 2.36.7 (botocore/data/cognito-idp/
 // 2016-04-18/service-2.json), cut down to what cogsignout runs: the metadata the CLI reads, the
-// one operation and the shapes it reaches, each copied verbatim (documentation HTML included),
-// so that a diff against botocore's file shows nothing but omissions. The operation's `errors`
-// list is left out: nothing here reads it (service errors are reported from what the service
-// answers), and it would name shapes this file does not hold. Everything cogsignout knows of the
-// operation (options, validation, skeletons, help, prompt, completion, redaction) is derived from
-// this entry by model.ts and arguments.ts; a second operation is a second entry here.
+// one operation and the shapes it reaches (its errors' too), each copied verbatim (documentation
+// HTML included, shapes in the file's name order), so that a diff against botocore's file shows
+// nothing but omissions. Everything cogsignout knows of the operation (options, validation,
+// skeletons, help, prompt, completion, redaction, which error members are modelled) is derived
+// from this entry by model.ts and arguments.ts; a second operation is a second entry here.
 import type { ServiceModel } from './model.js';
 
 /** botocore names a service by its data directory, not by anything in the model. */
@@ -36,6 +35,29 @@ export const COGNITO_IDP: ServiceModel = {
       "output": {
         "shape": "AdminUserGlobalSignOutResponse"
       },
+      "errors": [
+        {
+          "shape": "ResourceNotFoundException"
+        },
+        {
+          "shape": "InvalidParameterException"
+        },
+        {
+          "shape": "TooManyRequestsException"
+        },
+        {
+          "shape": "NotAuthorizedException"
+        },
+        {
+          "shape": "UserNotFoundException"
+        },
+        {
+          "shape": "OperationNotEnabledException"
+        },
+        {
+          "shape": "InternalErrorException"
+        }
+      ],
       "documentation": "<p>Invalidates the identity, access, and refresh tokens that Amazon Cognito issued to a user. Call this operation with your administrative credentials when your user signs out of your app. This results in the following behavior.</p> <ul> <li> <p>Amazon Cognito no longer accepts <i>token-authorized</i> user operations that you authorize with a signed-out user's access tokens. For more information, see <a href=\"https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html\">Using the Amazon Cognito user pools API and user pool endpoints</a>.</p> <p>Amazon Cognito returns an <code>Access Token has been revoked</code> error when your app attempts to authorize a user pools API request with a revoked access token that contains the scope <code>aws.cognito.signin.user.admin</code>.</p> </li> <li> <p>Amazon Cognito no longer accepts a signed-out user's ID token in a <a href=\"https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetId.html\">GetId </a> request to an identity pool with <code>ServerSideTokenCheck</code> enabled for its user pool IdP configuration in <a href=\"https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_CognitoIdentityProvider.html\">CognitoIdentityProvider</a>.</p> </li> <li> <p>Amazon Cognito no longer accepts a signed-out user's refresh tokens in refresh requests.</p> </li> </ul> <p>Other requests might be valid until your user's token expires. This operation doesn't clear the <a href=\"https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-managed-login.html\">managed login</a> session cookie. To clear the session for a user who signed in with managed login or the classic hosted UI, direct their browser session to the <a href=\"https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html\">logout endpoint</a>.</p> <note> <p>Amazon Cognito evaluates Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you must use IAM credentials to authorize requests, and you must grant yourself the corresponding IAM permission in a policy.</p> <p class=\"title\"> <b>Learn more</b> </p> <ul> <li> <p> <a href=\"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html\">Signing Amazon Web Services API Requests</a> </p> </li> <li> <p> <a href=\"https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html\">Using the Amazon Cognito user pools API and user pool endpoints</a> </p> </li> </ul> </note>"
     }
   },
@@ -62,6 +84,93 @@ export const COGNITO_IDP: ServiceModel = {
       "type": "structure",
       "members": {},
       "documentation": "<p>The global sign-out response, as an administrator.</p>"
+    },
+    "InternalErrorException": {
+      "type": "structure",
+      "members": {
+        "message": {
+          "shape": "MessageType",
+          "documentation": "<p>The message returned when Amazon Cognito throws an internal error exception.</p>"
+        }
+      },
+      "documentation": "<p>This exception is thrown when Amazon Cognito encounters an internal error.</p>",
+      "exception": true,
+      "fault": true
+    },
+    "InvalidParameterException": {
+      "type": "structure",
+      "members": {
+        "message": {
+          "shape": "MessageType",
+          "documentation": "<p>The message returned when the Amazon Cognito service throws an invalid parameter exception.</p>"
+        },
+        "reasonCode": {
+          "shape": "InvalidParameterExceptionReasonCodeType",
+          "documentation": "<p>The reason code of the exception.</p>"
+        }
+      },
+      "documentation": "<p>This exception is thrown when the Amazon Cognito service encounters an invalid parameter.</p>",
+      "exception": true
+    },
+    "InvalidParameterExceptionReasonCodeType": {
+      "type": "string"
+    },
+    "MessageType": {
+      "type": "string"
+    },
+    "NotAuthorizedException": {
+      "type": "structure",
+      "members": {
+        "message": {
+          "shape": "MessageType",
+          "documentation": "<p>The message returned when the Amazon Cognito service returns a not authorized exception.</p>"
+        }
+      },
+      "documentation": "<p>This exception is thrown when a user isn't authorized.</p>",
+      "exception": true
+    },
+    "OperationNotEnabledException": {
+      "type": "structure",
+      "members": {
+        "message": {
+          "shape": "MessageType"
+        }
+      },
+      "documentation": "<p>This exception is thrown when an operation is not available in the current region or for the current user pool configuration. This can occur when attempting to perform operations that are not supported in secondary replica regions.</p>",
+      "exception": true
+    },
+    "ResourceNotFoundException": {
+      "type": "structure",
+      "members": {
+        "message": {
+          "shape": "MessageType",
+          "documentation": "<p>The message returned when the Amazon Cognito service returns a resource not found exception.</p>"
+        }
+      },
+      "documentation": "<p>This exception is thrown when the Amazon Cognito service can't find the requested resource.</p>",
+      "exception": true
+    },
+    "TooManyRequestsException": {
+      "type": "structure",
+      "members": {
+        "message": {
+          "shape": "MessageType",
+          "documentation": "<p>The message returned when the Amazon Cognito service returns a too many requests exception.</p>"
+        }
+      },
+      "documentation": "<p>This exception is thrown when the user has made too many requests for a given operation.</p>",
+      "exception": true
+    },
+    "UserNotFoundException": {
+      "type": "structure",
+      "members": {
+        "message": {
+          "shape": "MessageType",
+          "documentation": "<p>The message returned when a user isn't found.</p>"
+        }
+      },
+      "documentation": "<p>This exception is thrown when a user isn't found.</p>",
+      "exception": true
     },
     "UserPoolIdType": {
       "type": "string",

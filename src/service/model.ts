@@ -29,6 +29,11 @@ export interface StructureShape {
   readonly members: Readonly<Record<string, ShapeRef>>;
   readonly sensitive?: boolean;
   readonly documentation?: string;
+  /** An error shape (a `fault` is the service's own). */
+  readonly exception?: boolean;
+  readonly fault?: boolean;
+  /** The error code, where it is not the shape's name. */
+  readonly error?: { readonly code?: string; readonly httpStatusCode?: number; readonly senderFault?: boolean };
 }
 
 export type Shape = StringShape | StructureShape;
@@ -38,6 +43,7 @@ export interface OperationEntry {
   readonly http: { readonly method: string; readonly requestUri: string };
   readonly input: { readonly shape: string };
   readonly output?: { readonly shape: string };
+  readonly errors?: readonly { readonly shape: string }[];
   readonly documentation: string;
 }
 
@@ -88,7 +94,14 @@ export interface OperationModel {
   readonly documentation: string;
   readonly input: readonly MemberModel[];
   readonly output: readonly MemberModel[];
+  /** The errors the model declares, by the code a response carries, with their members' names. */
+  readonly errors: readonly ErrorModel[];
   readonly service: ServiceModel;
+}
+
+export interface ErrorModel {
+  readonly code: string;
+  readonly members: readonly string[];
 }
 
 const SPECIAL_CASE = /[A-Z]{2,}s$/;
@@ -168,6 +181,11 @@ export function operationModel(service: ServiceModel, name: string): OperationMo
     documentation: entry.documentation,
     input: membersOf(service, entry.input.shape),
     output: membersOf(service, entry.output?.shape),
+    errors: (entry.errors ?? []).map(({ shape: name }) => {
+      const shape = shapeOf(service, name);
+      if (shape.type !== 'structure') throw new Error(`service model: error ${name} is no structure`);
+      return { code: shape.error?.code ?? name, members: Object.keys(shape.members) };
+    }),
     service,
   };
 }

@@ -116,6 +116,17 @@ describe('reading a service model as botocore does', () => {
       { flags: '--generate-cli-skeleton [value]', description: 'Prints a JSON skeleton to standard output without sending an API request.', choices: ['input', 'output', 'yaml-input'], preset: 'input' },
     ]);
     expect(sensitiveOptions(SIGN_OUT)).toEqual(['--username', '--cli-input-json', '--cli-input-yaml']);
+    // The errors botocore's model declares, whose members its parser reads from an error response.
+    expect(SIGN_OUT.errors).toEqual([
+      { code: 'ResourceNotFoundException', members: ['message'] },
+      { code: 'InvalidParameterException', members: ['message', 'reasonCode'] },
+      { code: 'TooManyRequestsException', members: ['message'] },
+      { code: 'NotAuthorizedException', members: ['message'] },
+      { code: 'UserNotFoundException', members: ['message'] },
+      { code: 'OperationNotEnabledException', members: ['message'] },
+      { code: 'InternalErrorException', members: ['message'] },
+    ]);
+    expect(WIDGET.errors).toEqual([]);
   });
 
   it('refuses what it does not model instead of deriving it wrong', () => {
