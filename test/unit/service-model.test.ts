@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArgparseError, parseKnownArgs } from '../../src/cli/argparse.js';
-import { SIGN_OUT_OPTIONS, operationOptions, parserSpec } from '../../src/cli/vocabulary.js';
+import { OPERATION, SIGN_OUT_OPTIONS, operationOptions, parserSpec } from '../../src/cli/vocabulary.js';
 import { REDACTED, argvForLog, redactParams, unpackedForLog } from '../../src/diagnostics/redact.js';
 import { ParamValidationError } from '../../src/errors/errors.js';
 import { operationPage } from '../../src/help/pages.js';
@@ -104,6 +104,8 @@ describe('reading a service model as botocore does', () => {
 
   it('AdminUserGlobalSignOut reads as the AWS CLI reads it', () => {
     expect(SIGN_OUT.cliName).toBe('admin-user-global-sign-out');
+    // The command table names the command (a literal, for its type); it must be the model's.
+    expect(OPERATION).toBe(SIGN_OUT.cliName);
     expect(MEMBERS.map((m) => [m.name, m.option, m.pyName, m.required, m.min, m.max, m.sensitive])).toEqual([
       ['UserPoolId', '--user-pool-id', 'user_pool_id', true, 1, 55, false],
       ['Username', '--username', 'username', true, 1, 128, true],
