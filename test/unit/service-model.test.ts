@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArgparseError, parseKnownArgs } from '../../src/cli/argparse.js';
+import { commandCompletions } from '../../src/completion/commands.js';
 import { OPERATION, SIGN_OUT_OPTIONS, operationOptions, parserSpec } from '../../src/cli/vocabulary.js';
 import { REDACTED, argvForLog, redactParams, unpackedForLog } from '../../src/diagnostics/redact.js';
 import { ParamValidationError } from '../../src/errors/errors.js';
@@ -118,6 +119,10 @@ describe('reading a service model as botocore does', () => {
       { flags: '--generate-cli-skeleton [value]', description: 'Prints a JSON skeleton to standard output without sending an API request.', choices: ['input', 'output', 'yaml-input'], preset: 'input' },
     ]);
     expect(sensitiveOptions(SIGN_OUT)).toEqual(['--username', '--cli-input-json', '--cli-input-yaml']);
+    // Completion offers the argument table, with the CLI's skeleton choices.
+    const completed = commandCompletions().find((c) => c.name === SIGN_OUT.cliName);
+    expect(completed?.options.map((o) => o.flag)).toEqual(argumentTable(SIGN_OUT).map((a) => `--${a.name}`));
+    expect(completed?.options.at(-1)).toEqual({ flag: '--generate-cli-skeleton', summary: 'Prints a JSON skeleton to standard output without sending an API request.', value: 'optional', values: { kind: 'choices', choices: ['input', 'output', 'yaml-input'] } });
     // The errors botocore's model declares, whose members its parser reads from an error response.
     expect(SIGN_OUT.errors).toEqual([
       { code: 'ResourceNotFoundException', members: ['message'] },
