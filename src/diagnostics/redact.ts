@@ -3,7 +3,7 @@
 // because they can only be recognised by where they stand, not by what they look like.
 import { pyRepr, strRepr } from '../python/builtins.js';
 import { sensitiveOptions } from '../service/arguments.js';
-import { SIGN_OUT, type MemberModel } from '../service/model.js';
+import { OPERATIONS, type MemberModel } from '../service/model.js';
 
 export const REDACTED = '<redacted>';
 
@@ -23,10 +23,10 @@ export function maskUrlPasswords(text: string, mask: string = REDACTED): string 
 }
 
 /**
- * Options whose value is, or may contain, a sensitive member: the operation's, as its service
+ * Options whose value is, or may contain, a sensitive member: the operations', as their service
  * model marks them, and bulk-sign-out's lists of usernames. Prefixes count (argparse).
  */
-const SENSITIVE_OPTIONS = [...sensitiveOptions(SIGN_OUT), '--usernames-file', '--filter'];
+const SENSITIVE_OPTIONS = [...new Set(OPERATIONS.flatMap(sensitiveOptions)), '--usernames-file', '--filter'];
 
 function sensitiveOption(token: string): string | undefined {
   const name = token.split('=', 1)[0] as string;

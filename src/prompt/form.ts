@@ -8,7 +8,7 @@ import {
   BULK, BULK_OPTIONS, COMMANDS, GLOBAL_OPTIONS, OPERATION, OUTPUT_FORMATS, SERVICE_WORD, SIGN_OUT_OPTIONS, VALUE_TYPES, parserSpec,
 } from '../cli/vocabulary.js';
 import type { OptionKind, OptionSpec } from '../cli/argparse.js';
-import { MEMBERS, type MemberModel } from '../service/model.js';
+import { OPERATIONS, type MemberModel } from '../service/model.js';
 
 export interface Field {
   readonly flag: string;
@@ -54,8 +54,9 @@ export function memberFields(members: readonly MemberModel[]): Field[] {
 
 /** The command's own options the prompt asks for (not the ways of feeding input from files). */
 export function parameterFields(command: CommandName): Field[] {
-  // The service model, not commander, is the source of truth for the operation's members.
-  if (command === OPERATION) return memberFields(MEMBERS);
+  // The service model, not commander, is the source of truth for an operation's members.
+  const operation = OPERATIONS.find((op) => op.cliName === command);
+  if (operation) return memberFields(operation.input);
   return bulkSignOutOptions().map((o) => ({
     flag: o.long as string,
     kind: o.required ? 'value' : 'flag',

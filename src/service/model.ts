@@ -196,6 +196,9 @@ export const sensitiveMembers = (op: OperationModel): string[] => op.input.filte
 /** cogsignout's operation. */
 export const SIGN_OUT: OperationModel = operationModel(COGNITO_IDP, 'AdminUserGlobalSignOut');
 
+/** Every operation cogsignout runs; what holds for all of them (redaction, prompt fields) reads this list. */
+export const OPERATIONS: readonly OperationModel[] = [SIGN_OUT];
+
 export const OPERATION_NAME = SIGN_OUT.name;
 
 /** Its input members in model order. */
