@@ -135,7 +135,8 @@ export function optionBlocks(table: readonly CliArgument[]): Block[] {
     if (a.group !== undefined && seen.has(a.group)) continue;
     const names = a.group === undefined ? [a.name] : table.filter((b) => b.group === a.group).map((b) => b.name);
     if (a.group !== undefined) seen.add(a.group);
-    const term = `${names.map((n) => `**--${n}**`).join(' | ')} (string)${a.required ? ' [required]' : ''}`;
+    // The CLI's own arguments take a string (their cli_type_name).
+    const term = `${names.map((n) => `**--${n}**`).join(' | ')} (${a.member?.type ?? 'string'})${a.required ? ' [required]' : ''}`;
     if (a.member) {
       out.push(item(term, ...htmlBlocks(a.member.documentation), ...constraintBlocks(a.member)));
     } else {
