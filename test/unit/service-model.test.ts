@@ -57,6 +57,13 @@ const WIDGETS: ServiceModel = {
       output: { shape: 'AdminSetDeviceNoteResponse' },
       documentation: '<p>Sets the <i>note</i> of a device. See <a href="https://example.com/devices">Devices</a>.</p> <ul> <li> <p>One.</p> </li> <li> <p>Two: <code>2</code>.</p> </li> </ul>',
     },
+    AdminGetDeviceNote: {
+      name: 'AdminGetDeviceNote',
+      http: { method: 'POST', requestUri: '/' },
+      input: { shape: 'AdminGetDeviceNoteRequest' },
+      output: { shape: 'AdminGetDeviceNoteResponse' },
+      documentation: '<p>Gets the note of a device.</p>',
+    },
   },
   shapes: {
     AdminSetDeviceNoteRequest: {
@@ -69,6 +76,14 @@ const WIDGETS: ServiceModel = {
       },
     },
     AdminSetDeviceNoteResponse: { type: 'structure', members: {} },
+    AdminGetDeviceNoteRequest: { type: 'structure', required: ['DeviceKey'], members: { DeviceKey: { shape: 'DeviceKeyType', documentation: '<p>The device key.</p>' } } },
+    AdminGetDeviceNoteResponse: {
+      type: 'structure',
+      members: {
+        NoteARNs: { shape: 'NoteType', documentation: '<p>The note.</p>' },
+        DeviceKey: { shape: 'DeviceKeyType', documentation: '<p>The device key.</p>' },
+      },
+    },
     UserPoolIdType: { type: 'string', max: 55, min: 1, pattern: '[\\w-]+_[0-9a-zA-Z]+' },
     DeviceKeyType: { type: 'string', max: 55, min: 1, pattern: '[\\w-]+_[0-9a-f-]+' },
     NoteType: { type: 'string', max: 2048, sensitive: true },
@@ -178,8 +193,12 @@ describe('a second operation, from its model entry alone', () => {
   it('gets its input skeletons, JSON and YAML with the documentation comments', () => {
     expect(renderInputSkeleton('input', WIDGET.input)).toBe(recorded('skeleton-input').stdout);
     expect(renderInputSkeleton('yaml-input', WIDGET.input)).toBe(recorded('skeleton-yaml').stdout);
-    // The stubbed response --generate-cli-skeleton output prints: the empty output shape.
+    // The stubbed response --generate-cli-skeleton output prints: nothing for an empty output
+    // shape (the AWS CLI prints no `{}`), each string member's own name otherwise.
     expect(outputSkeleton(WIDGET.output)).toEqual({});
+    expect(recorded('skeleton-output')).toMatchObject({ stdout: '', exit: 0 });
+    const get = operationModel(WIDGETS, 'AdminGetDeviceNote');
+    expect(`${JSON.stringify(outputSkeleton(get.output), null, 4)}\n`).toBe(recorded('get-skeleton-output').stdout);
   });
 
   it('gets botocore\'s validation: minimum length from the shape, required and unknown members, types', async () => {
