@@ -41,20 +41,36 @@ function parseHtml(html: string): Node[] {
 
 const escape = (text: string): string => text.replace(/\*/g, '\\*');
 
+/** A text node as the AWS CLI's bcdoc writes it: words one space apart, a trailing space kept, a leading one dropped. */
+function data(text: string): string {
+  const words = text.split(/[ \t\r\n\f\v]+/).filter((w) => w !== '');
+  if (words.length === 0) return text === '' ? '' : ' ';
+  return escape(words.join(' ')) + (/\s$/.test(text) ? ' ' : '');
+}
+
 /**
- * Inline content in the page sources' markup. bcdoc writes a space after every inline element it
- * closes (so `<a>x</a>.` reads `x .`) and drops the spaces before its end; docutils then folds
- * runs of white space.
+ * Inline content in the page sources' markup, as the AWS CLI's bcdoc (awscli/bcdoc) writes reST:
+ * an inline element loses the spaces before its end and is followed by one (so
+ * `<code>x</code>.` reads `x .`), and a text node loses its leading white space (so
+ * `.<b/> Next` reads `.Next`). Runs of spaces then fold, as groff folds them here.
  */
 function inline(nodes: readonly Node[]): string {
   let out = '';
   for (const n of nodes) {
-    if (typeof n === 'string') { out += escape(n); continue; }
+    if (typeof n === 'string') { out += data(n); continue; }
     const inner = inline(n.children).replace(/ +$/, '');
+    // bcdoc writes nothing for an empty inline element (`<b/>`), which reST would misread.
+    if (inner === '' && n.tag !== 'p') continue;
     switch (n.tag) {
       case 'code': case 'b': out += `**${inner}** `; break;
-      // Links keep their text only; docutils' man writer sets a reference in italics.
-      case 'i': case 'a': out += `*${inner}* `; break;
+      case 'i': out += `*${inner}* `; break;
+      // A link keeps its text only; docutils' man writer sets a reference in italics.
+      case 'a':
+        // Without an address (`<a>DescribeInstances</a>`, which Cognito's docs never have) bcdoc
+        // writes the text between spaces, and groff keeps the double space that makes.
+        if (n.attrs.href === undefined) throw new Error('service documentation: <a> without href is not modelled');
+        out += `*${inner}* `;
+        break;
       case 'p': out += ` ${inner} `; break;
       default: throw new Error(`service documentation: <${n.tag}> is not modelled`);
     }
@@ -74,7 +90,7 @@ function blocks(nodes: readonly Node[]): Block[] {
   const out: Block[] = [];
   for (const n of nodes) {
     if (typeof n === 'string') {
-      if (n.trim() !== '') out.push(para(folded(escape(n))));
+      if (n.trim() !== '') out.push(para(folded(data(n))));
       continue;
     }
     switch (n.tag) {

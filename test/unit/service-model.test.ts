@@ -11,6 +11,7 @@ import { commandCompletions } from '../../src/completion/commands.js';
 import { OPERATION, SIGN_OUT_OPTIONS, operationOptions, parserSpec } from '../../src/cli/vocabulary.js';
 import { REDACTED, argvForLog, redactParams, unpackedForLog } from '../../src/diagnostics/redact.js';
 import { ParamValidationError } from '../../src/errors/errors.js';
+import { htmlBlocks } from '../../src/help/model-doc.js';
 import { operationPage } from '../../src/help/pages.js';
 import { renderPage } from '../../src/help/show.js';
 import { parseCliInputDocument } from '../../src/input/cli-input.js';
@@ -72,7 +73,7 @@ const WIDGETS: ServiceModel = {
       members: {
         UserPoolId: { shape: 'UserPoolIdType', documentation: '<p>The ID of the user pool.</p>' },
         DeviceKey: { shape: 'DeviceKeyType', documentation: '<p>The device key: the <code>DeviceKey</code> the service returned.</p>' },
-        NoteARNs: { shape: 'NoteType', documentation: '<p>The note, as in <a href="https://example.com/notes">the guide</a>. Private.</p>' },
+        NoteARNs: { shape: 'NoteType', documentation: '<p>The note, as in <a href="https://example.com/notes">the guide</a>. Private; see <code>AdminGetDeviceNote</code>.<b/> Its <i>owner</i>\'s.</p>' },
       },
     },
     AdminSetDeviceNoteResponse: { type: 'structure', members: {} },
@@ -157,6 +158,10 @@ describe('reading a service model as botocore does', () => {
     const enumerated: ServiceModel = { ...WIDGETS, shapes: { ...WIDGETS.shapes, NoteType: { type: 'string', enum: ['a'] } } };
     expect(() => operationModel(enumerated, 'AdminSetDeviceNote')).toThrow('enums are not modelled');
     expect(() => operationModel(WIDGETS, 'AdminDeleteWidget')).toThrow('no operation AdminDeleteWidget');
+    // Documentation markup the help pages cannot yet lay out as the AWS CLI does.
+    expect(() => htmlBlocks('<dl><dt>a</dt><dd>b</dd></dl>')).toThrow('<dl> is not modelled');
+    expect(() => htmlBlocks('<p>See <a>DescribeInstances</a>.</p>')).toThrow('<a> without href is not modelled');
+    expect(() => htmlBlocks('<p>open')).toThrow('unclosed tags');
   });
 });
 
