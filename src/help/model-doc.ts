@@ -86,7 +86,15 @@ export function htmlBlocks(html: string): Block[] {
   return blocks(parseHtml(html));
 }
 
-function blocks(nodes: readonly Node[]): Block[] {
+/**
+ * A paragraph that opens with a white-space text node starts, in bcdoc's reST, one space further
+ * in than its neighbours: docutils reads a block quote, which the page shows indented (three
+ * columns, four in a note) with no blank line above. Cognito's `<p class="title">` headings are
+ * written so.
+ */
+const quoted = (p: Element): boolean => typeof p.children[0] === 'string' && p.children[0] !== '' && p.children[0].trim() === '';
+
+function blocks(nodes: readonly Node[], inNote = false): Block[] {
   const out: Block[] = [];
   for (const n of nodes) {
     if (typeof n === 'string') {
@@ -94,11 +102,10 @@ function blocks(nodes: readonly Node[]): Block[] {
       continue;
     }
     switch (n.tag) {
-      // A `title` paragraph opens a list: docutils sets it as an indented line with no space above.
-      case 'p': out.push(n.attrs.class === 'title' ? para(folded(inline(n.children)), { indent: 4, tight: true }) : para(folded(inline(n.children)))); break;
+      case 'p': out.push(quoted(n) ? para(folded(inline(n.children)), { indent: inNote ? 4 : 3, tight: true }) : para(folded(inline(n.children)))); break;
       // A list item's paragraphs run together in the item.
       case 'ul': out.push(bullets(...n.children.filter((c): c is Element => typeof c !== 'string').map((li) => folded(inline(li.children))))); break;
-      case 'note': out.push(note('NOTE:', ...blocks(n.children))); break;
+      case 'note': out.push(note('NOTE:', ...blocks(n.children, true))); break;
       default: throw new Error(`service documentation: <${n.tag}> is not modelled at block level`);
     }
   }

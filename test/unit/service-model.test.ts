@@ -56,7 +56,9 @@ const WIDGETS: ServiceModel = {
       http: { method: 'POST', requestUri: '/' },
       input: { shape: 'AdminSetDeviceNoteRequest' },
       output: { shape: 'AdminSetDeviceNoteResponse' },
-      documentation: '<p>Sets the <i>note</i> of a device. See <a href="https://example.com/devices">Devices</a>.</p> <ul> <li> <p>One.</p> </li> <li> <p>Two: <code>2</code>.</p> </li> </ul>',
+      documentation: '<p>Sets the <i>note</i> of a device. See <a href="https://example.com/devices">Devices</a>.</p> <ul> <li> <p>One.</p> </li> <li> <p>Two: <code>2</code>.</p> </li> </ul> '
+        + '<p> <code>Lead</code> space paragraph at the top, long enough to wrap around the line end once or twice.</p> '
+        + '<note> <p>Note text here.</p> <p> <code>Lead</code> space in a note, long enough to wrap around the line end once or twice.</p> </note> <p>After.</p>',
     },
     AdminGetDeviceNote: {
       name: 'AdminGetDeviceNote',
