@@ -169,8 +169,8 @@ export function optionBlocks(table: readonly CliArgument[]): Block[] {
   return out;
 }
 
-/** The OUTPUT section. Only an empty output shape is modelled: its members' pages are not. */
+/** The OUTPUT section: each output member as a term over its documentation, or None. */
 export function outputBlocks(op: OperationModel): Block[] {
-  if (op.output.length > 0) throw new Error(`help: the output members of ${op.name} are not modelled`);
-  return [para('None')];
+  if (op.output.length === 0) return [para('None')];
+  return op.output.map((m) => item(`${escape(m.name)} -> (${m.type})`, ...htmlBlocks(m.documentation), ...constraintBlocks(m)));
 }

@@ -238,6 +238,8 @@ describe('a second operation, from its model entry alone', () => {
 
   it('gets its help page, byte for byte as the AWS CLI renders it from the same model', () => {
     expect(renderPage(operationPage(WIDGET), 80)).toBe(recorded('help').stdout);
+    // With output members: the OUTPUT section documents each.
+    expect(renderPage(operationPage(operationModel(WIDGETS, 'AdminGetDeviceNote')), 80)).toBe(recorded('get-help').stdout);
   });
 });
 
