@@ -1,14 +1,18 @@
 // The command line's vocabulary as plain data: every option of every command, in the AWS CLI's
 // definition order (which ambiguity messages list), with its value kind and choices. Parsing
 // reads this table directly so that the start-up path loads no option library; program.ts
-// builds the commander command tree (help, completion, the prompt) from the same table.
+// builds the commander command tree (help, completion, the prompt) from the same table. The
+// operation's options are not written here but computed from its service model's argument table
+// (src/service/), so the model stays the one place that knows its members.
 import type { OptionKind, OptionSpec, ParserSpec } from './argparse.js';
+import { argumentTable, SKELETON_KINDS } from '../service/arguments.js';
+import { docOverview, SIGN_OUT, type OperationModel } from '../service/model.js';
 
 export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
 export const COLOR_CHOICES = ['on', 'off', 'auto'] as const;
 export const BINARY_FORMATS = ['base64', 'raw-in-base64-out'] as const;
 export const ERROR_FORMATS = ['legacy', 'json', 'yaml', 'text', 'table', 'enhanced'] as const;
-export const SKELETON_CHOICES = ['input', 'output', 'yaml-input'] as const;
+export const SKELETON_CHOICES = SKELETON_KINDS;
 
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export type ErrorFormat = (typeof ERROR_FORMATS)[number];
@@ -64,14 +68,19 @@ export const GLOBAL_OPTIONS: readonly OptionDecl[] = [
   { flags: '--cli-error-format <value>', description: 'The formatting style for error output. By default, errors are displayed in enhanced format.', choices: ERROR_FORMATS },
 ];
 
-/** `admin-user-global-sign-out`, in the service model's order. */
-export const SIGN_OUT_OPTIONS: readonly OptionDecl[] = [
-  { flags: '--user-pool-id <value>', description: 'The ID of the user pool where you want to sign out a user.', mandatory: true },
-  { flags: '--username <value>', description: 'The name of the user that you want to query or modify.', mandatory: true },
-  { flags: '--cli-input-json <value>', description: 'Reads arguments from the JSON string provided.' },
-  { flags: '--cli-input-yaml <value>', description: 'Reads arguments from the YAML string provided.' },
-  { flags: '--generate-cli-skeleton [value]', description: 'Prints a JSON skeleton to standard output without sending an API request.', choices: SKELETON_CHOICES, preset: 'input' },
-];
+/** An argument table as options: each help text's first sentence is the short description. */
+export function operationOptions(op: OperationModel): OptionDecl[] {
+  return argumentTable(op).map((a) => ({
+    flags: a.optionalValue !== undefined ? `--${a.name} [value]` : `--${a.name} <value>`,
+    description: a.member ? a.member.summary : docOverview((a.helpText ?? '').replace(/``/g, '')),
+    ...(a.choices ? { choices: a.choices } : {}),
+    ...(a.optionalValue !== undefined ? { preset: a.optionalValue } : {}),
+    ...(a.required ? { mandatory: true } : {}),
+  }));
+}
+
+/** `admin-user-global-sign-out`, in the argument table's order (the service model's, then the CLI's own). */
+export const SIGN_OUT_OPTIONS: readonly OptionDecl[] = operationOptions(SIGN_OUT);
 
 /** `bulk-sign-out` (cogsignout's own command for incidents). */
 export const BULK_OPTIONS: readonly OptionDecl[] = [

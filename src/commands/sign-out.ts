@@ -7,8 +7,7 @@ import { GeneralError, UnknownArgumentError } from '../errors/errors.js';
 import { buildParameters } from '../input/parameters.js';
 import { validateParameters } from '../input/validate.js';
 import { MEMBERS } from '../service/model.js';
-import { pyRepr } from '../python/builtins.js';
-import { REDACTED } from '../diagnostics/redact.js';
+import { unpackedForLog } from '../diagnostics/redact.js';
 import { loadNetwork } from '../net/load.js';
 import { checkEndpointPort } from '../transport/endpoint.js';
 
@@ -51,16 +50,9 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
   const built = await buildParameters(raw, io.env, io.cwd);
   const params = withEmptyLists(built, values);
   // The service may quote a sensitive value back (an error message does): --debug hides it everywhere.
-  for (const m of MEMBERS) {
-    const value = params.get(m.name);
-    if (m.sensitive && typeof value === 'string') ctx.log.secret(value);
-  }
-  for (const m of MEMBERS) {
-    const text = raw.get(m.option);
-    if (text === undefined) continue;
-    const shown = (v: unknown): string => (m.sensitive ? REDACTED : pyRepr(v));
-    ctx.log.log('awscli.arguments', `Unpacked value of ${shown(text)} for parameter "${m.option.slice(2).replace(/-/g, '_')}": ${shown(params.get(m.name))}`);
-  }
+  const unpacked = unpackedForLog(MEMBERS, raw, params);
+  for (const value of unpacked.secrets) ctx.log.secret(value);
+  for (const line of unpacked.lines) ctx.log.log('awscli.arguments', line);
 
   const skeleton = values.get('generate-cli-skeleton');
   if (skeleton === 'input' || skeleton === 'yaml-input') {

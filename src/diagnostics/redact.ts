@@ -1,7 +1,9 @@
 // What --debug may show of the command line and the request: the values of sensitive members
-// (the service model marks Username sensitive) and whole --cli-input documents are replaced,
+// (those the service model marks sensitive) and whole --cli-input documents are replaced,
 // because they can only be recognised by where they stand, not by what they look like.
-import { strRepr } from '../python/builtins.js';
+import { pyRepr, strRepr } from '../python/builtins.js';
+import { sensitiveOptions } from '../service/arguments.js';
+import { OPERATIONS, type MemberModel } from '../service/model.js';
 
 export const REDACTED = '<redacted>';
 
@@ -20,8 +22,11 @@ export function maskUrlPasswords(text: string, mask: string = REDACTED): string 
   });
 }
 
-/** Options whose value is, or may contain, a sensitive member. Prefixes count (argparse). */
-const SENSITIVE_OPTIONS = ['--username', '--cli-input-json', '--cli-input-yaml', '--usernames-file', '--filter'];
+/**
+ * Options whose value is, or may contain, a sensitive member: the operations', as their service
+ * model marks them, and bulk-sign-out's lists of usernames. Prefixes count (argparse).
+ */
+const SENSITIVE_OPTIONS = [...new Set(OPERATIONS.flatMap(sensitiveOptions)), '--usernames-file', '--filter'];
 
 function sensitiveOption(token: string): string | undefined {
   const name = token.split('=', 1)[0] as string;
@@ -51,4 +56,25 @@ export function argvForLog(argv: readonly string[]): string {
 export function redactParams(params: ReadonlyMap<string, unknown> | Readonly<Record<string, unknown>>, sensitive: readonly string[]): Record<string, unknown> {
   const entries = params instanceof Map ? [...params.entries()] : Object.entries(params);
   return Object.fromEntries(entries.map(([k, v]) => [k, sensitive.includes(k) ? REDACTED : v]));
+}
+
+/**
+ * What --debug says of the members given on the command line (awscli.arguments' "Unpacked
+ * value" lines, sensitive values replaced), and the sensitive values the log must hide wherever
+ * they turn up (the service may quote one back in an error message).
+ */
+export function unpackedForLog(members: readonly MemberModel[], raw: ReadonlyMap<string, string>, params: ReadonlyMap<string, unknown>): { secrets: string[]; lines: string[] } {
+  const secrets: string[] = [];
+  for (const m of members) {
+    const value = params.get(m.name);
+    if (m.sensitive && typeof value === 'string') secrets.push(value);
+  }
+  const lines: string[] = [];
+  for (const m of members) {
+    const text = raw.get(m.option);
+    if (text === undefined) continue;
+    const shown = (v: unknown): string => (m.sensitive ? REDACTED : pyRepr(v));
+    lines.push(`Unpacked value of ${shown(text)} for parameter "${m.pyName}": ${shown(params.get(m.name))}`);
+  }
+  return { secrets, lines };
 }

@@ -1,13 +1,18 @@
 // The text of every help page, in one place: the terminal pages and the man page are both
-// rendered from these documents. The operation page is the AWS CLI 2.36.7 page (its service
-// model's documentation as docutils and groff lay it out), with `cogsignout` where the AWS CLI
-// names itself, plus one paragraph of our own; the other pages follow its style.
-import { bullets, item, literal, note, para, type Page, type Section } from './doc.js';
+// rendered from these documents. The operation page is the AWS CLI 2.36.7 page: derived from the
+// service model and the argument table (model-doc.ts, as clidocs, docutils and groff lay them
+// out) so it cannot drift from what the command accepts; only its examples (the AWS CLI's example
+// file, with `cogsignout` where it names itself) and one paragraph of our own are written here.
+// The other pages follow its style.
+import { bullets, item, literal, note, para, type Block, type Page, type Section } from './doc.js';
+import { descriptionBlocks, optionBlocks, outputBlocks, synopsisLines } from './model-doc.js';
+import { argumentTable } from '../service/arguments.js';
+import { SIGN_OUT, type OperationModel } from '../service/model.js';
 
 export const PROGRAM = 'cogsignout';
 
 /** The commands with pages (the same names as program.ts's, which pulls in commander; tests check they agree). */
-export const COMMAND_NAMES = { operation: 'admin-user-global-sign-out', bulk: 'bulk-sign-out' } as const;
+export const COMMAND_NAMES = { operation: SIGN_OUT.cliName, bulk: 'bulk-sign-out' } as const;
 
 /**
  * Where words may be hyphenated, like groff's `.hw`. The terminal renderer knows no hyphenation
@@ -89,74 +94,43 @@ const WHAT_IT_REVOKES = para(
   { aside: true },
 );
 
-export const OPERATION_PAGE: Page = {
-  title: 'ADMIN-USER-GLOBAL-SIGN-OUT',
-  sections: [
-    { heading: 'NAME', blocks: [para('admin-user-global-sign-out -')] },
-    {
-      heading: 'DESCRIPTION',
-      blocks: [
-        para('Invalidates the identity, access, and refresh tokens that Amazon Cognito issued to a user. Call this operation with your administrative credentials when your user signs out of your app. This results in the following behavior.'),
-        bullets(
-          "Amazon Cognito no longer accepts *token-authorized* user operations that you authorize with a signed-out user's access tokens. For more information, see *Using the Amazon Cognito user pools API and user pool endpoints* . Amazon Cognito returns an **Access Token has been revoked** error when your app attempts to authorize a user pools API request with a revoked access token that contains the scope **aws.cognito.signin.user.admin** .",
-          "Amazon Cognito no longer accepts a signed-out user's ID token in a *GetId* request to an identity pool with **ServerSideTokenCheck** enabled for its user pool IdP configuration in *CognitoIdentityProvider* .",
-          "Amazon Cognito no longer accepts a signed-out user's refresh tokens in refresh requests.",
-        ),
-        para("Other requests might be valid until your user's token expires. This operation doesn't clear the *managed login* session cookie. To clear the session for a user who signed in with managed login or the classic hosted UI, direct their browser session to the *logout endpoint* ."),
-        note('NOTE:',
-          para('Amazon Cognito evaluates Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you must use IAM credentials to authorize requests, and you must grant yourself the corresponding IAM permission in a policy.'),
-          para('**Learn more**', { indent: 4, tight: true }),
-          bullets('*Signing Amazon Web Services API Requests*', '*Using the Amazon Cognito user pools API and user pool endpoints*'),
-        ),
-        para('See also: AWS API Documentation'),
-        WHAT_IT_REVOKES,
-      ],
-    },
-    {
-      heading: 'SYNOPSIS',
-      blocks: [literal(
-        '  admin-user-global-sign-out', '--user-pool-id <value>', '--username <value>',
-        '[--cli-input-json | --cli-input-yaml]', '[--generate-cli-skeleton <value>]', ...GLOBAL_SYNOPSIS,
-      )],
-    },
-    {
-      heading: 'OPTIONS',
-      blocks: [
-        item('**--user-pool-id** (string) [required]',
-          para('The ID of the user pool where you want to sign out a user.'),
-          para('Constraints:'),
-          bullets('min: **1**', 'max: **55**', 'pattern: **[\\w-]+_[0-9a-zA-Z]+**'),
-        ),
-        item('**--username** (string) [required]',
-          para("The name of the user that you want to query or modify. The value of this parameter is typically your user's username, but it can be any of their alias attributes. If **username** isn't an alias attribute in your user pool, this value must be the **sub** of a local user or the username of a user from a third-party IdP."),
-          para('Constraints:'),
-          bullets('min: **1**', 'max: **128**', 'pattern: **[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+**'),
-        ),
-        para('**--cli-input-json** | **--cli-input-yaml** (string) Reads arguments from the JSON string provided. The JSON string follows the format provided by **--generate-cli-skeleton**. If other arguments are provided on the command line, those values will override the JSON-provided values. It is not possible to pass arbitrary binary values using a JSON-provided value as the string will be taken literally. This may not be specified along with **--cli-input-yaml**.'),
-        para('**--generate-cli-skeleton** (string) Prints a JSON skeleton to standard output without sending an API request. If provided with no value or the value **input**, prints a sample input JSON that can be used as an argument for **--cli-input-json**. Similarly, if provided **yaml-input** it will print a sample input YAML that can be used with **--cli-input-yaml**. If provided with the value **output**, it validates the command inputs and returns a sample output JSON for that command. The generated JSON skeleton is not stable between versions of the AWS CLI and there are no backwards compatibility guarantees in the JSON skeleton generated.'),
-      ],
-    },
-    GLOBAL_OPTIONS,
-    {
-      heading: 'EXAMPLES',
-      blocks: [
-        note('NOTE:',
-          para('To use the following examples, you must have the AWS CLI installed and configured. See the *Getting started guide* in the *AWS CLI User Guide* for more information.'),
-          para("Unless otherwise stated, all examples have unix-like quotation rules. These examples will need to be adapted to your terminal's quoting rules. See *Using quotation marks with strings* in the *AWS CLI User Guide* ."),
-        ),
-        para('**To sign out a user as an admin**'),
-        para('The following **admin-user-global-sign-out** example signs out the user *diego@example.com*.'),
-        literal(
-          `${PROGRAM} admin-user-global-sign-out \\`,
-          '    --user-pool-id us-west-2_EXAMPLE \\',
-          '    --username diego@example.com',
-        ),
-        para('For more information, see *Authentication with a user pool* in the *Amazon Cognito Developer Guide*.'),
-      ],
-    },
-    { heading: 'OUTPUT', blocks: [para('None')] },
+/**
+ * An operation's page as the AWS CLI lays it out: everything but the examples (the AWS CLI's own
+ * example files) and our additions comes from the service model and the argument table.
+ */
+export function operationPage(op: OperationModel, own: { readonly description?: readonly Block[]; readonly examples?: readonly Block[] } = {}): Page {
+  const table = argumentTable(op);
+  return {
+    title: op.cliName.toUpperCase(),
+    sections: [
+      { heading: 'NAME', blocks: [para(`${op.cliName} -`)] },
+      { heading: 'DESCRIPTION', blocks: [...descriptionBlocks(op), ...(own.description ?? [])] },
+      { heading: 'SYNOPSIS', blocks: [literal(`  ${op.cliName}`, ...synopsisLines(table), ...GLOBAL_SYNOPSIS)] },
+      { heading: 'OPTIONS', blocks: optionBlocks(table) },
+      GLOBAL_OPTIONS,
+      ...(own.examples === undefined ? [] : [{ heading: 'EXAMPLES', blocks: own.examples }]),
+      { heading: 'OUTPUT', blocks: outputBlocks(op) },
+    ],
+  };
+}
+
+export const OPERATION_PAGE: Page = operationPage(SIGN_OUT, {
+  description: [WHAT_IT_REVOKES],
+  examples: [
+    note('NOTE:',
+      para('To use the following examples, you must have the AWS CLI installed and configured. See the *Getting started guide* in the *AWS CLI User Guide* for more information.'),
+      para("Unless otherwise stated, all examples have unix-like quotation rules. These examples will need to be adapted to your terminal's quoting rules. See *Using quotation marks with strings* in the *AWS CLI User Guide* ."),
+    ),
+    para('**To sign out a user as an admin**'),
+    para('The following **admin-user-global-sign-out** example signs out the user *diego@example.com*.'),
+    literal(
+      `${PROGRAM} admin-user-global-sign-out \\`,
+      '    --user-pool-id us-west-2_EXAMPLE \\',
+      '    --username diego@example.com',
+    ),
+    para('For more information, see *Authentication with a user pool* in the *Amazon Cognito Developer Guide*.'),
   ],
-};
+});
 
 const EXIT_STATUS: Section = {
   heading: 'EXIT STATUS',

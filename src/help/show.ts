@@ -6,6 +6,8 @@ import type { Io } from '../cli/io.js';
 import type { Page } from './doc.js';
 import { BULK_PAGE, COMMAND_NAMES, HYPHENATION, OPERATION_PAGE, TOP_PAGE } from './pages.js';
 import { sendToPager } from './pager.js';
+import { SERVICE_NAME } from '../service/cognito-idp.js';
+import { SIGN_OUT } from '../service/model.js';
 import { lineLengthFor, renderText } from './render-text.js';
 
 /** The columns a page is laid out for: MANWIDTH (as man-db reads it), the terminal, else 80. */
@@ -26,8 +28,8 @@ async function show(io: Io, page: Page): Promise<number> {
   return 0;
 }
 
-/** Where the AWS CLI 2.36.7 documentation of the operation lives (cli_help_output = url). */
-export const OPERATION_HELP_URL = 'https://awscli.amazonaws.com/v2/documentation/api/2.36.7/reference/cognito-idp/admin-user-global-sign-out.html';
+/** Where the AWS CLI 2.36.7 documentation of the operation lives (cli_help_output = url; help.py's remote URL). */
+export const OPERATION_HELP_URL = `https://awscli.amazonaws.com/v2/documentation/api/2.36.7/reference/${SERVICE_NAME}/${SIGN_OUT.cliName}.html`;
 
 /** `cogsignout admin-user-global-sign-out help`; the profile's cli_help_output = url prints the address instead (no newline, as the AWS CLI does). */
 export async function showOperationHelp(ctx: CommandContext): Promise<number> {

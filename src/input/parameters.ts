@@ -5,12 +5,12 @@
 import { ParamValidationError } from '../errors/errors.js';
 import type { Env } from '../config/files.js';
 import { loadParamValue } from './paramfile.js';
-import { MEMBERS } from '../service/model.js';
+import { MEMBERS, type MemberModel } from '../service/model.js';
 import { parseCliInputDocument } from './cli-input.js';
 import { READ_LIMITS } from '../util/bounded-read.js';
 
-/** `raw`: option name → the text given on the command line, in argument-table order. */
-export async function buildParameters(raw: ReadonlyMap<string, string>, env: Env, cwd: string): Promise<Map<string, unknown>> {
+/** `raw`: option name → the text given on the command line, in argument-table order; `members`: the operation's input. */
+export async function buildParameters(raw: ReadonlyMap<string, string>, env: Env, cwd: string, members: readonly MemberModel[] = MEMBERS): Promise<Map<string, unknown>> {
   const loaded = new Map<string, unknown>();
   for (const [option, text] of raw) {
     const limit = option.startsWith('--cli-input-') ? READ_LIMITS.cliInput : READ_LIMITS.paramFile;
@@ -18,7 +18,7 @@ export async function buildParameters(raw: ReadonlyMap<string, string>, env: Env
   }
 
   const params = new Map<string, unknown>();
-  for (const m of MEMBERS) if (loaded.has(m.option)) params.set(m.name, loaded.get(m.option));
+  for (const m of members) if (loaded.has(m.option)) params.set(m.name, loaded.get(m.option));
 
   const json = raw.get('--cli-input-json');
   const yaml = raw.get('--cli-input-yaml');

@@ -1,6 +1,7 @@
 // botocore's client-side validation of the operation input: required members, unknown members,
-// type (a str) and minimum length. Nothing else is checked before sending (no pattern, no
-// maximum), exactly like the AWS CLI; the service checks the rest.
+// type (a str) and minimum length, each as the service model's shapes say (src/service/; only
+// string members are modelled, hence the one type). Nothing else is checked before sending (no
+// pattern, no maximum), exactly like the AWS CLI; the service checks the rest.
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import type { MemberModel } from '../service/model.js';
 import { pyTypeName } from '../python/builtins.js';

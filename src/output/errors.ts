@@ -7,6 +7,7 @@
 import { escapeControlChars, escapeControlCharsDeep, escapeControlCharsInJson } from './control-chars.js';
 import { writeJson } from './json.js';
 import { pyStr } from '../python/builtins.js';
+import { OPERATION_NAME } from '../service/model.js';
 import { collect, type Written } from './stream.js';
 import { writeTable } from './table.js';
 import { writeText } from './text.js';
@@ -27,7 +28,7 @@ export interface CliErrorInfo {
   readonly messageValue?: unknown;
   /** Service errors: the modeled members of the error shape present in the response, in order (`message` included). */
   readonly fields?: Iterable<readonly [string, unknown]> | PyDict | Readonly<Record<string, unknown>>;
-  /** Service errors: the operation named in the message (default AdminUserGlobalSignOut). */
+  /** Service errors: the operation named in the message (default: cogsignout's operation). */
   readonly operation?: string;
   /** Service errors: N of `(reached max retries: N)`, when a retryable error ran out of attempts. */
   readonly maxRetriesReached?: number;
@@ -54,7 +55,7 @@ export function basicErrorPieces(prog: string, message: string): string[] {
 }
 
 /** botocore's ClientError text. */
-export function serviceErrorMessage(code: string, message: string, operation = 'AdminUserGlobalSignOut', maxRetriesReached?: number): string {
+export function serviceErrorMessage(code: string, message: string, operation = OPERATION_NAME, maxRetriesReached?: number): string {
   const retries = maxRetriesReached === undefined ? '' : ` (reached max retries: ${maxRetriesReached})`;
   return `An error occurred (${code}) when calling the ${operation} operation${retries}: ${message}`;
 }

@@ -4,6 +4,7 @@
 import type { CommandContext } from '../cli/context.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../cli/vocabulary.js';
 import { GeneralError } from '../errors/errors.js';
+import { OPERATION_NAME } from '../service/model.js';
 import { decoderLabel } from '../util/codecs.js';
 import { pagerCommand, runPager } from './pager.js';
 import { outputCodecLabel, type EncodeErrors } from './stream.js';
@@ -16,7 +17,7 @@ export function resolveOutputFormat(ctx: CommandContext): OutputFormat {
   return format as OutputFormat;
 }
 
-export async function writeResult(response: Record<string, unknown>, ctx: CommandContext, title = 'AdminUserGlobalSignOut'): Promise<number> {
+export async function writeResult(response: Record<string, unknown>, ctx: CommandContext, title = OPERATION_NAME): Promise<number> {
   const { globals, settings, io } = ctx;
   const format = resolveOutputFormat(ctx);
   if (format === 'off') return 0;

@@ -8,7 +8,7 @@ import {
   BULK, BULK_OPTIONS, COMMANDS, GLOBAL_OPTIONS, OPERATION, OUTPUT_FORMATS, SERVICE_WORD, SIGN_OUT_OPTIONS, VALUE_TYPES, parserSpec,
 } from '../cli/vocabulary.js';
 import type { OptionKind, OptionSpec } from '../cli/argparse.js';
-import { MEMBERS } from '../service/model.js';
+import { OPERATIONS, type MemberModel } from '../service/model.js';
 
 export interface Field {
   readonly flag: string;
@@ -47,12 +47,16 @@ export function globalFields(): Field[] {
   }));
 }
 
+/** An operation's fields: one per input member, documented by the model's overview. */
+export function memberFields(members: readonly MemberModel[]): Field[] {
+  return members.map((m) => ({ flag: m.option, kind: 'value', required: m.required, type: m.type, doc: m.summary, choices: [] }));
+}
+
 /** The command's own options the prompt asks for (not the ways of feeding input from files). */
 export function parameterFields(command: CommandName): Field[] {
-  if (command === OPERATION) {
-    // The service model, not commander, is the source of truth for the operation's members.
-    return MEMBERS.map((m) => ({ flag: m.option, kind: 'value', required: m.required, type: 'string', doc: m.summary, choices: [] }));
-  }
+  // The service model, not commander, is the source of truth for an operation's members.
+  const operation = OPERATIONS.find((op) => op.cliName === command);
+  if (operation) return memberFields(operation.input);
   return bulkSignOutOptions().map((o) => ({
     flag: o.long as string,
     kind: o.required ? 'value' : 'flag',

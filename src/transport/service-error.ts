@@ -4,6 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { parseJson } from '../python/json-parse.js';
 import { pyStr } from '../python/builtins.js';
 import { PyDict, isDict, toJs, type PyValue } from '../python/value.js';
+import { SIGN_OUT } from '../service/model.js';
 
 export interface RawResponse {
   readonly statusCode: number;
@@ -36,15 +37,8 @@ export class UnreadableErrorResponse {
   constructor(readonly reason: string) {}
 }
 
-/** Members of this operation's error shapes besides the code (from the service model). */
-const MODELED_MEMBERS: Readonly<Record<string, readonly string[]>> = {
-  InvalidParameterException: ['message', 'reasonCode'],
-};
-const DEFAULT_MEMBERS = ['message'];
-const OPERATION_ERRORS = new Set([
-  'ResourceNotFoundException', 'InvalidParameterException', 'TooManyRequestsException', 'NotAuthorizedException',
-  'UserNotFoundException', 'OperationNotEnabledException', 'InternalErrorException',
-]);
+/** The members of each error shape the operation declares (the service model's), by error code. */
+const MODELED_MEMBERS: ReadonlyMap<string, readonly string[]> = new Map(SIGN_OUT.errors.map((e) => [e.code, e.members]));
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -96,8 +90,9 @@ export function parseServiceError(res: RawResponse): ParsedServiceError | Unread
   if (code.includes(':')) code = code.slice(0, code.indexOf(':'));
   if (code.includes('#')) code = code.slice(code.lastIndexOf('#') + 1);
   const fields: Array<readonly [string, unknown]> = [];
-  if (OPERATION_ERRORS.has(code)) {
-    for (const m of MODELED_MEMBERS[code] ?? DEFAULT_MEMBERS) {
+  const modeled = MODELED_MEMBERS.get(code);
+  if (modeled !== undefined) {
+    for (const m of modeled) {
       const v = body.get(m);
       if (v !== undefined && v !== null) fields.push([m, toJs(v)]);
     }
