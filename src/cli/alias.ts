@@ -17,6 +17,8 @@ import type { OutputStream } from './io.js';
 export interface Aliases {
   /** Section `toplevel`, or `command <words>` with the words joined by one space. */
   section(key: string): ReadonlyMap<string, string>;
+  /** No alias at all (most runs): nothing can bring options of its own. */
+  readonly empty: boolean;
 }
 
 const EMPTY: ReadonlyMap<string, string> = new Map();
@@ -34,7 +36,7 @@ export function loadAliases(env: Env): Aliases {
       sections.set(key, out);
     }
   }
-  return { section: (key) => sections.get(key) ?? EMPTY };
+  return { section: (key) => sections.get(key) ?? EMPTY, empty: [...sections.values()].every((s) => s.size === 0) };
 }
 
 export const isExternal = (value: string): boolean => value.startsWith('!');

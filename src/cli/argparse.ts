@@ -4,6 +4,7 @@
 // while classifying the whole line, a value must not look like an option, the last occurrence
 // wins, unknown options are handed on, and positionals fill in the gaps between options. Which
 // error a user sees when several things are wrong depends on these details, so they are kept.
+// The engine of argparse-command.ts, which runs it over a commander node's registered Options.
 import { getCloseMatches } from './difflib.js';
 
 export type OptionKind = 'value' | 'flag' | 'optional-value' | 'version';
@@ -43,6 +44,8 @@ export interface ParseResult {
 /** An argparse error; `message` is argparse's text (without usage). */
 export class ArgparseError extends Error {
   override readonly name = 'ArgparseError';
+  /** The parser layer that failed, where it prints its own usage line instead of the usage block. */
+  command: { readonly usageLine?: string | undefined } | undefined;
 }
 
 /** Raised when argparse reaches `--version`. */

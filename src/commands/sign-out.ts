@@ -1,8 +1,8 @@
-// `admin-user-global-sign-out`: the operation parser, parameter building (file://, cli-input,
-// skeletons), client settings, validation, the call and its output, in the AWS CLI's order.
-import { ArgparseError, parseKnownArgs } from '../cli/argparse.js';
-import { SIGN_OUT_OPTIONS, parserSpec } from '../cli/vocabulary.js';
-import { usageError, type CommandContext } from '../cli/context.js';
+// `admin-user-global-sign-out`: parameter building (file://, cli-input, skeletons), client
+// settings, validation, the call and its output, in the AWS CLI's order. Its options arrive
+// parsed by its node of the command tree (program.ts), which also relaxes the required ones.
+import type { ParsedCommand } from '../cli/argparse-command.js';
+import type { CommandContext } from '../cli/context.js';
 import { GeneralError, UnknownArgumentError } from '../errors/errors.js';
 import { buildParameters } from '../input/parameters.js';
 import { validateParameters } from '../input/validate.js';
@@ -12,41 +12,18 @@ import { REDACTED } from '../diagnostics/redact.js';
 import { loadNetwork } from '../net/load.js';
 import { checkEndpointPort } from '../transport/endpoint.js';
 
-const RELAXING = ['--cli-input-json', '--cli-input-yaml'];
-
-export async function runSignOut(args: string[], ctx: CommandContext): Promise<number> {
+export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
   const { io, globals, settings } = ctx;
-
-  // The AWS CLI relaxes required options on the exact tokens, before parsing.
-  const skeletonAt = args.indexOf('--generate-cli-skeleton');
-  const relaxed = args.some((a) => RELAXING.includes(a)) || (skeletonAt >= 0 && args[skeletonAt + 1] !== 'output');
-  const spec = parserSpec(SIGN_OUT_OPTIONS, [{ dest: 'help', nargs: 'optional' }]);
-  for (const o of spec.options) if (relaxed) o.required = false;
-
-  let values;
-  let extras: string[];
-  if (args.length === 1 && args[0] === 'help') {
+  if (parsed.help) {
     const { showOperationHelp } = await import('../help/show.js');
     return showOperationHelp(ctx);
   }
-  try {
-    ({ values, extras } = parseKnownArgs(spec, args));
-  } catch (e) {
-    if (e instanceof ArgparseError) throw usageError(e);
-    throw e;
-  }
-  const help = values.get('help');
-  if (help === 'help') {
-    const { showOperationHelp } = await import('../help/show.js');
-    return showOperationHelp(ctx);
-  }
-  if (typeof help === 'string') extras.push(help);
-  if (extras.length > 0) throw new UnknownArgumentError(`Unknown options: ${extras.join(', ')}`);
+  if (parsed.extras.length > 0) throw new UnknownArgumentError(`Unknown options: ${parsed.extras.join(', ')}`);
+  const { values } = parsed;
 
   const raw = new Map<string, string>();
-  for (const o of spec.options) {
-    const v = values.get(o.dest);
-    if (typeof v === 'string' && o.flag !== '--generate-cli-skeleton') raw.set(o.flag, v);
+  for (const [dest, v] of values) {
+    if (typeof v === 'string' && dest !== 'generate-cli-skeleton') raw.set(`--${dest}`, v);
   }
   const built = await buildParameters(raw, io.env, io.cwd);
   const params = withEmptyLists(built, values);
