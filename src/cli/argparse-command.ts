@@ -8,7 +8,7 @@
 // calls the action; it never prints or exits by itself (exitOverride, configureOutput).
 import { Command, type Option, type ParseOptionsResult } from 'commander';
 import {
-  ArgparseError, parseKnownArgs, type OptionSpec, type ParsedValue, type ParseResult, type ParserSpec, type PositionalSpec,
+  ArgparseError, parseKnownArgs, type OptionSpec, type ParsedValue, type ParseResult, type ParserSpec, type ParseTrace, type PositionalSpec,
 } from './argparse.js';
 
 /** What a node's own rule makes of its words: commander's operands (a subcommand first) and the rest. */
@@ -28,6 +28,8 @@ export interface ArgparseOverrides {
   readonly positionals?: readonly PositionalSpec[];
   /** No option required (the AWS CLI relaxes on exact tokens, before parsing). */
   readonly relaxed?: boolean;
+  /** How a line being edited is read (the prompt's), see argparse.ts. */
+  readonly trace?: ParseTrace;
 }
 
 const NO_VALUES: ReadonlyMap<string, ParsedValue> = new Map();
@@ -84,7 +86,7 @@ export class ArgparseCommand extends Command {
   /** parse_known_args with this node's options; a failure names the node (for its usage line). */
   argparse(args: readonly string[], overrides?: ArgparseOverrides): ParseResult {
     try {
-      return parseKnownArgs(this.spec(overrides), args);
+      return parseKnownArgs(this.spec(overrides), args, overrides?.trace);
     } catch (e) {
       if (e instanceof ArgparseError) e.command = this;
       throw e;

@@ -1,7 +1,7 @@
 // The command line's vocabulary as plain data: every option of every command, in the AWS CLI's
-// definition order (which ambiguity messages list), with its value kind and choices. Parsing
-// reads this table directly so that the start-up path loads no option library; program.ts
-// builds the commander command tree (help, completion, the prompt) from the same table.
+// definition order (which ambiguity messages list), with its value kind and choices. program.ts
+// builds the commander command tree from it, which parses every line and which help,
+// completion and the prompt read.
 import type { OptionKind, OptionSpec, ParserSpec } from './argparse.js';
 
 export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
