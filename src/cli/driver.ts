@@ -6,8 +6,8 @@
 // (program.ts) parses the line and dispatches, with this module's stages as its hooks and its
 // service layer. Every parse failure goes through parseFailure, every failure ends in reportError.
 import type { ParseOptionsResult } from 'commander';
-import { ArgparseError, VersionRequested, type ParsedValue } from './argparse.js';
-import { buildProgram, commandNode, EXTERNAL_ALIAS, firstPass, type ArgparseCommand } from './program.js';
+import { ArgparseError, parseKnownArgs, VersionRequested, type ParsedValue, type ParseResult, type ParserSpec } from './argparse.js';
+import { buildProgram, commandNode, EXTERNAL_ALIAS, type ArgparseCommand } from './program.js';
 import { COMMANDS, ERROR_FORMATS, SERVICE_WORD, type ErrorFormat } from './vocabulary.js';
 import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias } from './alias.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
@@ -27,6 +27,29 @@ import { usageError, type CommandContext, type CommandRunner } from './context.j
 import {
   isSilencedInPartialMode, PROMPT_CANCELLED_EXIT, resolvePromptMode, shouldPromptAfterPartial, type PromptMode,
 } from '../prompt/mode.js';
+
+/**
+ * The AWS CLI's first pass, part of the pre-pass: only --profile and --debug (in its order), with
+ * a usage line of its own. A plain table for the engine, not a node of the tree: it runs on
+ * every start and nothing is dispatched from it.
+ */
+const FIRST_PASS: ParserSpec = {
+  options: [
+    { flag: '--profile', dest: 'profile', kind: 'value' },
+    { flag: '--debug', dest: 'debug', kind: 'flag' },
+  ],
+  positionals: [],
+};
+const FIRST_PASS_LAYER = { usageLine: '[--profile PROFILE] [--debug]' };
+
+function firstPass(argv: readonly string[]): ParseResult {
+  try {
+    return parseKnownArgs(FIRST_PASS, argv);
+  } catch (e) {
+    if (e instanceof ArgparseError) e.command = FIRST_PASS_LAYER;
+    throw e;
+  }
+}
 
 const COMMAND_RUNNERS: Readonly<Record<(typeof COMMANDS)[number], () => Promise<CommandRunner>>> = {
   'admin-user-global-sign-out': async () => (await import('../commands/sign-out.js')).runSignOut,
@@ -89,7 +112,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     }
 
     // 1. The first pass only knows --profile and --debug; its errors have their own usage line.
-    const first = firstPass().argparse(argv);
+    const first = firstPass(argv);
     debug = first.values.get('debug') === true;
     log = createDebugLog(debug, (text) => io.stderr.write(text));
     const logStart = (): void => {

@@ -97,36 +97,35 @@ export function buildProgram(handlers?: ProgramHandlers): ArgparseCommand {
   if (handlers) program.hook('preSubcommand', async () => handlers.session(program));
 
   const service = program.command(SERVICE_WORD, { hidden: true }) as ArgparseCommand;
-  if (handlers) service.rule = handlers.route;
-
-  for (const [name, decls, relaxedBy] of [
-    [OPERATION, SIGN_OUT_OPTIONS, relaxesSignOut], [BULK, BULK_OPTIONS, () => false],
-  ] as const) {
-    const node = withOptions(service.command(name) as ArgparseCommand, decls);
-    node.rule = commandRule(relaxedBy);
-    if (handlers) node.action(async () => end(await handlers.command(name, node.parsedCommand as ParsedCommand)));
-  }
-  const help = service.command('help') as ArgparseCommand;
-  help.rule = verbatim;
-  const completion = service.command('completion') as ArgparseCommand;
-  completion.rule = verbatim;
-  const external = service.command(EXTERNAL_ALIAS, { hidden: true }) as ArgparseCommand;
-  external.rule = verbatim;
+  // The commands under the service are made when the line gets that far (--version and the
+  // main parser's errors never do; each node costs start-up time).
+  const populate = (): void => {
+    for (const [name, decls, relaxedBy] of [
+      [OPERATION, SIGN_OUT_OPTIONS, relaxesSignOut], [BULK, BULK_OPTIONS, () => false],
+    ] as const) {
+      const node = withOptions(service.command(name) as ArgparseCommand, decls);
+      node.rule = commandRule(relaxedBy);
+      if (handlers) node.action(async () => end(await handlers.command(name, node.parsedCommand as ParsedCommand)));
+    }
+    const help = service.command('help') as ArgparseCommand;
+    help.rule = verbatim;
+    const completion = service.command('completion') as ArgparseCommand;
+    completion.rule = verbatim;
+    const external = service.command(EXTERNAL_ALIAS, { hidden: true }) as ArgparseCommand;
+    external.rule = verbatim;
+    if (handlers) {
+      help.action(async () => end(await handlers.help(help.args)));
+      completion.action(async () => end(await handlers.completion(completion.args)));
+      external.action(async () => end(await handlers.external(external.args[0] as string, external.args.slice(1))));
+    }
+  };
   if (handlers) {
-    help.action(async () => end(await handlers.help(help.args)));
-    completion.action(async () => end(await handlers.completion(completion.args)));
-    external.action(async () => end(await handlers.external(external.args[0] as string, external.args.slice(1))));
-  }
+    service.rule = (node, args) => {
+      if (node.commands.length === 0) populate();
+      return handlers.route(node, args);
+    };
+  } else populate();
   return program;
-}
-
-/** The AWS CLI's first pass: only --profile and --debug, with its own usage line. */
-export function firstPass(): ArgparseCommand {
-  // In the AWS CLI's order (an ambiguity message lists them so).
-  const decl = (flag: string): OptionDecl => GLOBAL_OPTIONS.find((d) => d.flags.split(' ')[0] === flag) as OptionDecl;
-  const node = withOptions(new ArgparseCommand('cogsignout'), [decl('--profile'), decl('--debug')]);
-  node.usageLine = '[--profile PROFILE] [--debug]';
-  return node;
 }
 
 /** A command's node in a tree. */

@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ArgparseError, parseKnownArgs, VersionRequested } from '../../src/cli/argparse.js';
 import {
-  BULK, buildProgram, commandNode, firstPass, OPERATION, SERVICE_WORD, serviceNode, type CommandName, type ParsedCommand,
+  BULK, buildProgram, commandNode, OPERATION, SERVICE_WORD, serviceNode, type CommandName, type ParsedCommand,
   type ProgramHandlers,
 } from '../../src/cli/program.js';
 import { parserSpec, SIGN_OUT_OPTIONS } from '../../src/cli/vocabulary.js';
@@ -103,12 +103,6 @@ describe('the command tree', () => {
     expect(calls.command?.parsed.values.get('generate-cli-skeleton')).toBe('input');
     const output = await tree().program.parseAsync([SERVICE_WORD, OPERATION, '--generate-cli-skeleton', 'output'], { from: 'user' }).catch((e: unknown) => e);
     expect((output as Error).message).toBe('the following arguments are required: --user-pool-id, --username');
-  });
-
-  it('the first pass has its own usage line', () => {
-    const failure = (() => { try { firstPass().argparse(['--profile']); } catch (e) { return e; } })();
-    expect((failure as ArgparseError).message).toBe('argument --profile: expected one argument');
-    expect((failure as ArgparseError).command?.usageLine).toBe('[--profile PROFILE] [--debug]');
   });
 });
 
