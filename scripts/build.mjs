@@ -88,12 +88,20 @@ const leanBuiltins = {
   },
 };
 await build({ ...cjs, entryPoints: { net: 'src/net/index.ts' }, plugins: [leanBuiltins] });
+/** commander's load-time import of node:child_process, for executable subcommands cogsignout has none of (see the stub). */
+const leanCommander = {
+  name: 'lean-commander',
+  setup(b) {
+    const path = new URL('../src/cli/stubs/lazy-child-process.ts', import.meta.url).pathname;
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/commander\/lib\/command\.js$/.test(args.importer) ? { path } : undefined));
+  },
+};
 // The core reaches the network module through bin/'s hook (src/net/load.ts), and the SDK's
 // credential providers through src/credentials/chain.ts: neither may be pulled into the core.
 await build({
   ...cjs,
   entryPoints: { core: 'src/main.ts' },
-  plugins: [apart(/^\.\/index\.js$/, 'src/net/load.ts', 'net.cjs'), apart(/\/sdk-providers\.js$/, 'src/credentials/chain.ts', 'credential-providers.cjs')],
+  plugins: [apart(/^\.\/index\.js$/, 'src/net/load.ts', 'net.cjs'), apart(/\/sdk-providers\.js$/, 'src/credentials/chain.ts', 'credential-providers.cjs'), leanCommander],
 });
 
 // Some dependencies of the local endpoint are CommonJS and call require(); an ESM bundle has none.
