@@ -77,6 +77,8 @@ function configuredErrorFormat(settings: Settings, flag: string | undefined): Er
 const MAX_ALIAS_DEPTH = 100;
 const RECURSION = 'maximum recursion depth exceeded while calling a Python object';
 const isCommand = (word: string): word is (typeof COMMANDS)[number] => (COMMANDS as readonly string[]).includes(word);
+/** The words that stand where an operation does without being one. */
+const OWN_WORDS = ['help', 'completion'];
 
 export interface RunOptions {
   /** Overrides the auto-prompt mode: 'off' when running a line the prompt produced. */
@@ -272,19 +274,19 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
         command = aliasTarget;
       }
 
-      // 5. The command name (the AWS CLI's operation position), where `help` and `completion` may
-      // stand too: the first word that is not an option, as argparse would take it.
-      const position = words.find((a) => !a.startsWith('-'));
-      if (position === 'help') return { operands: ['help', ...words.slice(words.indexOf('help') + 1)], unknown: [] };
-      if (position === 'completion') return { operands: ['completion', ...words.slice(words.indexOf('completion'))], unknown: [] };
+      // 5. The command name: the service parser's `operation` positional, where `help` (as in
+      // the AWS CLI's command table) and `completion` may stand too, on the line as given.
       const serviceAliases = aliases.section(`command ${SERVICE_WORD}`);
       const operations: string[] = [...COMMANDS, ...[...serviceAliases.keys()].filter((k) => !isCommand(k))];
       let name: (typeof COMMANDS)[number] | undefined;
       let args: string[] = [];
       for (let depth = 0; name === undefined; depth++) {
         if (depth > MAX_ALIAS_DEPTH) throw new GeneralError(RECURSION);
-        const parsed = service.argparse(words, { positionals: [{ dest: 'operation', nargs: 'one', choices: operations }] });
+        const choices = depth === 0 ? [...operations, ...OWN_WORDS.filter((w) => !operations.includes(w))] : operations;
+        const parsed = service.argparse(words, { positionals: [{ dest: 'operation', nargs: 'one', choices }] });
         const chosen = parsed.values.get('operation') as string;
+        if (depth === 0 && chosen === 'help') return { operands: ['help', ...words.slice(words.indexOf('help') + 1)], unknown: [] };
+        if (depth === 0 && chosen === 'completion') return { operands: ['completion', ...words.slice(words.indexOf('completion'))], unknown: [] };
         const value = serviceAliases.get(chosen);
         if (value === undefined) {
           name = chosen as (typeof COMMANDS)[number];
