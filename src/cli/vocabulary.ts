@@ -2,7 +2,6 @@
 // definition order (which ambiguity messages list), with its value kind and choices. program.ts
 // builds the commander command tree from it, which parses every line and which help,
 // completion and the prompt read.
-import type { OptionKind, OptionSpec, ParserSpec } from './argparse.js';
 
 export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
 export const COLOR_CHOICES = ['on', 'off', 'auto'] as const;
@@ -101,24 +100,3 @@ export const VALUE_TYPES: Readonly<Record<string, 'integer' | 'file'>> = {
 };
 
 export const longFlag = (d: OptionDecl): string => d.flags.split(' ')[0] as string;
-
-function kindOf(d: OptionDecl): OptionKind {
-  if (d.flags === '--version') return 'version';
-  if (d.flags.includes('[')) return 'optional-value';
-  if (d.flags.includes('<')) return 'value';
-  return 'flag';
-}
-
-/** The argparse view of a table of options. */
-export function parserSpec(decls: readonly OptionDecl[], positionals: ParserSpec['positionals'] = []): ParserSpec {
-  const options: OptionSpec[] = decls.map((d) => ({
-    flag: longFlag(d),
-    // `--no-x` options keep their own names: in the AWS CLI they are flags, not negations.
-    dest: longFlag(d).slice(2),
-    kind: kindOf(d),
-    choices: d.choices,
-    constValue: d.preset,
-    required: d.mandatory === true,
-  }));
-  return { options, positionals };
-}

@@ -9,7 +9,6 @@ import {
   BULK, buildProgram, commandNode, OPERATION, SERVICE_WORD, serviceNode, type CommandName, type ParsedCommand,
   type ProgramHandlers,
 } from '../../src/cli/program.js';
-import { parserSpec, SIGN_OUT_OPTIONS } from '../../src/cli/vocabulary.js';
 import { parseLine } from '../../src/prompt/form.js';
 
 interface Calls {
@@ -108,7 +107,7 @@ describe('the command tree', () => {
 
 describe('the lenient reading of a line being edited', () => {
   it('keeps what argparse refuses as typed and says which tokens each option took', () => {
-    const spec = parserSpec(SIGN_OUT_OPTIONS);
+    const spec = commandNode(buildProgram(), OPERATION).spec();
     expect(() => parseKnownArgs(spec, ['--us', 'x'])).toThrow('ambiguous option');
     const taken: [string, number, number][] = [];
     const r = parseKnownArgs(spec, ['--us', 'x', '--username', '--user-pool-id=p'], { lenient: true, taken: (o, at, count) => taken.push([o.flag, at, count]) });
