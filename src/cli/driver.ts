@@ -134,7 +134,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     }
 
     // -h/--help: a deliberate difference, the AWS CLI rejects them (see README). Exact tokens,
-    // before any parser, as the AWS CLI's own checks of these flags are.
+    // before any parser: asking for help must work on a line that does not parse.
     const beforeDashDash = argv.indexOf('--') < 0 ? argv : argv.slice(0, argv.indexOf('--'));
     if (beforeDashDash.includes('-h') || beforeDashDash.includes('--help')) {
       const { showHelpFlag } = await import('../help/show.js');
