@@ -81,7 +81,8 @@ const sdkStubs = {
     b.onResolve({ filter: /^hpagent$/ }, (args) => (/src\/transport\/client\.ts$/.test(args.importer) ? stub('lazy-hpagent.ts') : undefined));
     // node:child_process (and with it node:net and the streams), which the program's own modules
     // import at start-up, loaded by the first process they run.
-    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.startsWith(`${REPO}src/`) && !args.importer.includes('/sdk-stubs/') ? stub('lazy-child-process.ts') : undefined));
+    // commander imports it at load too, for executable subcommands, which cogsignout's tree has none of.
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => ((args.importer.startsWith(`${REPO}src/`) && !args.importer.includes('/sdk-stubs/')) || /commander\/lib\/command\.js$/.test(args.importer) ? stub('lazy-child-process.ts') : undefined));
   },
 };
 

@@ -1,9 +1,8 @@
-// bulk-sign-out's command line: parsed by the same argparse emulation as every other command (so
-// its errors read the same), then checked for what argparse cannot express: exactly one source
-// of users, --filter only with --all-users, and numbers that make sense.
-import { ArgparseError, parseKnownArgs } from '../cli/argparse.js';
-import { BULK_OPTIONS, parserSpec } from '../cli/vocabulary.js';
-import { usageError } from '../cli/context.js';
+// bulk-sign-out's command line: parsed by its node of the command tree with the same argparse
+// rules as every other command (so its errors read the same), then checked here for what
+// argparse cannot express: exactly one source of users, --filter only with --all-users, and
+// numbers that make sense.
+import type { ParsedCommand } from '../cli/argparse-command.js';
 import { ParamValidationError, UnknownArgumentError } from '../errors/errors.js';
 import { validateParameters } from '../input/validate.js';
 import { MEMBERS } from '../service/model.js';
@@ -38,21 +37,11 @@ function integer(option: string, text: string | undefined, fallback: number, min
   return value;
 }
 
-/** The parsed options, or 'help' for `bulk-sign-out help`. */
-export function parseBulkOptions(args: readonly string[]): BulkOptions | 'help' {
-  if (args.length === 1 && args[0] === 'help') return 'help';
-  let parsed;
-  try {
-    parsed = parseKnownArgs(parserSpec(BULK_OPTIONS, [{ dest: 'help', nargs: 'optional' }]), args);
-  } catch (e) {
-    if (e instanceof ArgparseError) throw usageError(e);
-    throw e;
-  }
-  const { values, extras } = parsed;
-  const help = values.get('help');
-  if (help === 'help') return 'help';
-  if (typeof help === 'string') extras.push(help);
-  if (extras.length > 0) throw new UnknownArgumentError(`Unknown options: ${extras.join(', ')}`);
+/** The checked options, or 'help' for `bulk-sign-out help`. */
+export function parseBulkOptions(parsed: ParsedCommand): BulkOptions | 'help' {
+  if (parsed.help) return 'help';
+  if (parsed.extras.length > 0) throw new UnknownArgumentError(`Unknown options: ${parsed.extras.join(', ')}`);
+  const { values } = parsed;
 
   const str = (dest: string): string | undefined => {
     const v = values.get(dest);

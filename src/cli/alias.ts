@@ -6,7 +6,6 @@
 // global options override the command line's (except --profile and --debug) and the rest goes
 // in front of the remaining words. The file is read before the main parser runs: a broken file
 // fails every command, a broken value only the command that uses it.
-import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { expandPath, readSections, type Env } from '../config/files.js';
 import { pyStrip } from '../config/ini.js';
@@ -17,6 +16,8 @@ import type { OutputStream } from './io.js';
 export interface Aliases {
   /** Section `toplevel`, or `command <words>` with the words joined by one space. */
   section(key: string): ReadonlyMap<string, string>;
+  /** No alias at all (most runs): nothing can bring options of its own. */
+  readonly empty: boolean;
 }
 
 const EMPTY: ReadonlyMap<string, string> = new Map();
@@ -34,7 +35,7 @@ export function loadAliases(env: Env): Aliases {
       sections.set(key, out);
     }
   }
-  return { section: (key) => sections.get(key) ?? EMPTY };
+  return { section: (key) => sections.get(key) ?? EMPTY, empty: [...sections.values()].every((s) => s.size === 0) };
 }
 
 export const isExternal = (value: string): boolean => value.startsWith('!');
@@ -64,8 +65,10 @@ export interface ShellIo {
 }
 
 /** An external alias: `sh -c` with the words quoted onto the value; its exit status is ours. */
-export function runExternalAlias(io: ShellIo, value: string, args: readonly string[]): Promise<number> {
+export async function runExternalAlias(io: ShellIo, value: string, args: readonly string[]): Promise<number> {
   const command = [value.slice(1), ...args.map(shellQuote)].join(' ');
+  // Loaded here: child_process costs every run a little, and few runs have an external alias.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const child = spawn('/bin/sh', ['-c', command], { cwd: io.cwd, env: io.env as NodeJS.ProcessEnv, stdio: ['inherit', 'pipe', 'pipe'] });
     child.stdout.setEncoding('utf8').on('data', (d: string) => io.stdout.write(d));

@@ -4,6 +4,7 @@
 // while classifying the whole line, a value must not look like an option, the last occurrence
 // wins, unknown options are handed on, and positionals fill in the gaps between options. Which
 // error a user sees when several things are wrong depends on these details, so they are kept.
+// The engine of argparse-command.ts, which runs it over a commander node's registered Options.
 import { getCloseMatches } from './difflib.js';
 
 export type OptionKind = 'value' | 'flag' | 'optional-value' | 'version';
@@ -38,11 +39,27 @@ export interface ParseResult {
   readonly seen: Set<string>;
   /** Tokens this parser did not consume, in argparse's order. */
   readonly extras: string[];
+  /** Where each of the extras stands in the parsed tokens. */
+  readonly extraAt: number[];
+}
+
+/**
+ * For a reader of a line being edited (the prompt): `lenient` takes what argparse would refuse
+ * (an ambiguous prefix stays an unknown option, a missing value is none, any choice goes, nothing
+ * is required, --version is a flag) and `taken` says which tokens each option took. Without it
+ * the parse is argparse's exactly.
+ */
+export interface ParseTrace {
+  readonly lenient?: boolean;
+  /** An option at token `at` took the `count` tokens after it (`explicit`: its `=value` instead). */
+  readonly taken?: (option: OptionSpec, at: number, count: number, explicit: string | undefined) => void;
 }
 
 /** An argparse error; `message` is argparse's text (without usage). */
 export class ArgparseError extends Error {
   override readonly name = 'ArgparseError';
+  /** The parser layer that failed, where it prints its own usage line instead of the usage block. */
+  command: { readonly usageLine?: string | undefined } | undefined;
 }
 
 /** Raised when argparse reaches `--version`. */
@@ -63,7 +80,7 @@ function findOption(spec: ParserSpec, flag: string): OptionSpec | undefined {
 }
 
 /** argparse's _parse_optional: undefined means "a positional argument". */
-function classify(spec: ParserSpec, arg: string): OptionMatch | undefined {
+function classify(spec: ParserSpec, arg: string, lenient: boolean): OptionMatch | undefined {
   if (arg === '' || arg[0] !== '-') return undefined;
   const exact = findOption(spec, arg);
   if (exact) return { option: exact, optionString: arg, explicit: undefined };
@@ -75,6 +92,7 @@ function classify(spec: ParserSpec, arg: string): OptionMatch | undefined {
   }
   const matches = prefixMatches(spec, arg);
   if (matches.length > 1) {
+    if (lenient) return { option: undefined, optionString: arg, explicit: undefined };
     throw new ArgparseError(`ambiguous option: ${arg} could match ${matches.map((m) => m.optionString).join(', ')}`);
   }
   if (matches.length === 1) return matches[0];
@@ -135,10 +153,18 @@ function stripDashDash(strings: string[]): string[] {
 }
 
 /** parse_known_args over `args` with the given parser definition. */
-export function parseKnownArgs(spec: ParserSpec, args: readonly string[]): ParseResult {
+export function parseKnownArgs(spec: ParserSpec, args: readonly string[], trace: ParseTrace = {}): ParseResult {
   const values = new Map<string, ParsedValue>();
   const seen = new Set<string>();
   const extras: string[] = [];
+  const extraAt: number[] = [];
+  const lenient = trace.lenient === true;
+  const extra = (from: number, to = from + 1): void => {
+    for (let i = from; i < to; i++) { extras.push(args[i] as string); extraAt.push(i); }
+  };
+  const check = (name: string, value: string, choices: readonly string[] | undefined): void => {
+    if (!lenient) checkChoice(name, value, choices);
+  };
 
   // Classify every token first: an ambiguous prefix anywhere is reported before anything else.
   const patternParts: string[] = [];
@@ -147,7 +173,7 @@ export function parseKnownArgs(spec: ParserSpec, args: readonly string[]): Parse
   args.forEach((arg, i) => {
     if (rest) { patternParts.push('A'); return; }
     if (arg === '--') { patternParts.push('-'); rest = true; return; }
-    const match = classify(spec, arg);
+    const match = classify(spec, arg, lenient);
     if (match) { optionAt.set(i, match); patternParts.push('O'); } else patternParts.push('A');
   });
   const pattern = patternParts.join('');
@@ -167,28 +193,28 @@ export function parseKnownArgs(spec: ParserSpec, args: readonly string[]): Parse
     stripDashDash(strings);
     switch (option.kind) {
       case 'flag': values.set(option.dest, true); return;
-      case 'version': throw new VersionRequested();
+      case 'version': if (lenient) { values.set(option.dest, true); return; } throw new VersionRequested();
       case 'optional-value': {
         if (strings.length === 0) {
           const v = option.constValue;
-          if (v !== undefined) checkChoice(option.flag, v, option.choices);
+          if (v !== undefined) check(option.flag, v, option.choices);
           values.set(option.dest, v);
           return;
         }
         const v = strings[0] as string;
-        checkChoice(option.flag, v, option.choices);
+        check(option.flag, v, option.choices);
         values.set(option.dest, v);
         return;
       }
       case 'value': {
         if (strings.length === 1) {
           const v = strings[0] as string;
-          checkChoice(option.flag, v, option.choices);
+          check(option.flag, v, option.choices);
           values.set(option.dest, v);
           return;
         }
         // `--opt=--` leaves no string: argparse stores an empty list.
-        for (const v of strings) checkChoice(option.flag, v, option.choices);
+        for (const v of strings) check(option.flag, v, option.choices);
         values.set(option.dest, [...strings]);
       }
     }
@@ -197,22 +223,25 @@ export function parseKnownArgs(spec: ParserSpec, args: readonly string[]): Parse
   const consumeOptional = (start: number): number => {
     const { option, optionString, explicit } = optionAt.get(start) as OptionMatch;
     if (!option) {
-      extras.push(args[start] as string);
+      extra(start);
       return start + 1;
     }
     if (explicit !== undefined) {
       if (option.kind !== 'value' && option.kind !== 'optional-value') {
-        throw new ArgparseError(`argument ${optionString}: ignored explicit argument '${explicit}'`);
-      }
-      takeOption(option, [explicit]);
+        if (!lenient) throw new ArgparseError(`argument ${optionString}: ignored explicit argument '${explicit}'`);
+        takeOption(option, []);
+      } else takeOption(option, [explicit]);
+      trace.taken?.(option, start, 0, explicit);
       return start + 1;
     }
     const m = matchAt(optionPattern(option), start + 1);
-    if (!m) {
+    if (!m && !lenient) {
       throw new ArgparseError(`argument ${optionString}: ${option.kind === 'optional-value' ? 'expected at most one argument' : 'expected one argument'}`);
     }
-    const count = (m[1] as string).length;
-    takeOption(option, args.slice(start + 1, start + 1 + count));
+    const count = m ? (m[1] as string).length : 0;
+    if (m) takeOption(option, args.slice(start + 1, start + 1 + count));
+    else seen.add(option.dest);
+    trace.taken?.(option, start, count, undefined);
     return start + 1 + count;
   };
 
@@ -231,7 +260,7 @@ export function parseKnownArgs(spec: ParserSpec, args: readonly string[]): Parse
       seen.add(p.dest);
       if (strings.length === 0) { values.set(p.dest, undefined); return; }
       const value = strings[0] as string;
-      checkChoice(p.dest, value, p.choices);
+      check(p.dest, value, p.choices);
       values.set(p.dest, value);
     });
     positionals.splice(0, counts.length);
@@ -252,24 +281,24 @@ export function parseKnownArgs(spec: ParserSpec, args: readonly string[]): Parse
       start = end;
     }
     if (!optionAt.has(start)) {
-      extras.push(...args.slice(start, nextOption));
+      extra(start, nextOption);
       start = nextOption;
     }
     start = consumeOptional(start);
   }
   const stop = consumePositionals(start);
-  extras.push(...args.slice(stop));
+  extra(stop, args.length);
 
   const missing: string[] = [];
   for (const o of spec.options) if (o.required && !seen.has(o.dest)) missing.push(o.flag);
   for (const p of spec.positionals) if (p.nargs === 'one' && !seen.has(p.dest)) missing.push(p.dest);
   // argparse lists required actions in definition order; the AWS CLI defines positionals first.
-  if (missing.length > 0) {
+  if (missing.length > 0 && !lenient) {
     const ordered = [
       ...spec.positionals.filter((p) => missing.includes(p.dest)).map((p) => p.dest),
       ...spec.options.filter((o) => missing.includes(o.flag)).map((o) => o.flag),
     ];
     throw new ArgparseError(`the following arguments are required: ${ordered.join(', ')}`);
   }
-  return { values, seen, extras };
+  return { values, seen, extras, extraAt };
 }

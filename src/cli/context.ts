@@ -1,7 +1,8 @@
-// What a command receives from the driver, and how a command's own argparse failure becomes a
-// usage error. A leaf of the command line: commands import this, never the driver, so the driver
-// can load them lazily without an import circle.
+// What a command receives from the driver, and how an argparse failure becomes a usage error.
+// A leaf of the command line: commands import this, never the driver, so the driver can load
+// them lazily without an import circle.
 import type { ArgparseError } from './argparse.js';
+import type { ParsedCommand } from './argparse-command.js';
 import type { ErrorFormat } from './vocabulary.js';
 import type { GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
@@ -27,4 +28,5 @@ export interface CommandContext {
   readonly log: DebugLog;
 }
 
-export type CommandRunner = (args: string[], ctx: CommandContext) => Promise<number>;
+/** A command: its values come from its node of the tree (argparse-command.ts), already parsed. */
+export type CommandRunner = (parsed: ParsedCommand, ctx: CommandContext) => Promise<number>;

@@ -1,12 +1,14 @@
 // The AWS CLI's pipeline from argv to exit code, stage by stage in its order (which decides the
 // error a user sees when several things are wrong): first-pass options, auto-prompt flags, the
 // main parser with every global option, top-level argument checks, the configuration files,
-// the command name, then the command itself. Every failure ends in reportError.
-import { ArgparseError, parseKnownArgs, VersionRequested, type ParsedValue, type ParserSpec } from './argparse.js';
-import {
-  BULK_OPTIONS, COMMANDS, ERROR_FORMATS, GLOBAL_OPTIONS, OPERATION, SERVICE_WORD, SIGN_OUT_OPTIONS, parserSpec, withoutServiceWord,
-  type ErrorFormat,
-} from './vocabulary.js';
+// the command name, then the command itself. A small pre-pass does what comes before the main
+// parser (the AWS CLI does it on raw tokens too); from the main parser on, one commander tree
+// (program.ts) parses the line and dispatches, with this module's stages as its hooks and its
+// service layer. Every parse failure goes through parseFailure, every failure ends in reportError.
+import type { ParseOptionsResult } from 'commander';
+import { ArgparseError, parseKnownArgs, VersionRequested, type ParsedValue, type ParseResult, type ParserSpec } from './argparse.js';
+import { buildProgram, commandNode, EXTERNAL_ALIAS, type ArgparseCommand } from './program.js';
+import { COMMANDS, ERROR_FORMATS, SERVICE_WORD, type ErrorFormat } from './vocabulary.js';
 import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias } from './alias.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
@@ -21,11 +23,16 @@ import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 import { argvForLog } from '../diagnostics/redact.js';
 import { versionLine } from './version.js';
-import { usageError, type CommandRunner } from './context.js';
+import { usageError, type CommandContext, type CommandRunner } from './context.js';
 import {
   isSilencedInPartialMode, PROMPT_CANCELLED_EXIT, resolvePromptMode, shouldPromptAfterPartial, type PromptMode,
 } from '../prompt/mode.js';
 
+/**
+ * The AWS CLI's first pass, part of the pre-pass: only --profile and --debug (in its order), with
+ * a usage line of its own. A plain table for the engine, not a node of the tree: it runs on
+ * every start and nothing is dispatched from it.
+ */
 const FIRST_PASS: ParserSpec = {
   options: [
     { flag: '--profile', dest: 'profile', kind: 'value' },
@@ -33,7 +40,16 @@ const FIRST_PASS: ParserSpec = {
   ],
   positionals: [],
 };
+const FIRST_PASS_LAYER = { usageLine: '[--profile PROFILE] [--debug]' };
 
+function firstPass(argv: readonly string[]): ParseResult {
+  try {
+    return parseKnownArgs(FIRST_PASS, argv);
+  } catch (e) {
+    if (e instanceof ArgparseError) e.command = FIRST_PASS_LAYER;
+    throw e;
+  }
+}
 
 const COMMAND_RUNNERS: Readonly<Record<(typeof COMMANDS)[number], () => Promise<CommandRunner>>> = {
   'admin-user-global-sign-out': async () => (await import('../commands/sign-out.js')).runSignOut,
@@ -57,16 +73,12 @@ function configuredErrorFormat(settings: Settings, flag: string | undefined): Er
   return (ERROR_FORMATS as readonly string[]).includes(value ?? '') ? value as ErrorFormat : 'enhanced';
 }
 
-/**
- * The AWS CLI's main parser has a `command` positional that `cognito-idp` fills; cogsignout's
- * argv lacks that word, so it is put back for the main parser, whose positional then swallows a
- * `--` right after it exactly as the AWS CLI's does.
- */
 /** Python's recursion limit ends alias loops; this ends them sooner, with its message. */
 const MAX_ALIAS_DEPTH = 100;
 const RECURSION = 'maximum recursion depth exceeded while calling a Python object';
 const isCommand = (word: string): word is (typeof COMMANDS)[number] => (COMMANDS as readonly string[]).includes(word);
-const MAIN_POSITIONALS: ParserSpec['positionals'] = [{ dest: 'command', nargs: 'one', choices: [SERVICE_WORD] }];
+/** The words that stand where an operation does without being one. */
+const OWN_WORDS = ['help', 'completion'];
 
 export interface RunOptions {
   /** Overrides the auto-prompt mode: 'off' when running a line the prompt produced. */
@@ -102,13 +114,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     }
 
     // 1. The first pass only knows --profile and --debug; its errors have their own usage line.
-    let first;
-    try {
-      first = parseKnownArgs(FIRST_PASS, argv);
-    } catch (e) {
-      if (e instanceof ArgparseError) throw new ParamValidationError(`${e.message}\n\nusage: ${PROG} [--profile PROFILE] [--debug]\n`);
-      throw e;
-    }
+    const first = firstPass(argv);
     debug = first.values.get('debug') === true;
     log = createDebugLog(debug, (text) => io.stderr.write(text));
     const logStart = (): void => {
@@ -127,7 +133,8 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       throw e;
     }
 
-    // -h/--help: a deliberate difference, the AWS CLI rejects them (see README).
+    // -h/--help: a deliberate difference, the AWS CLI rejects them (see README). Exact tokens,
+    // before any parser: asking for help must work on a line that does not parse.
     const beforeDashDash = argv.indexOf('--') < 0 ? argv : argv.slice(0, argv.indexOf('--'));
     if (beforeDashDash.includes('-h') || beforeDashDash.includes('--help')) {
       const { showHelpFlag } = await import('../help/show.js');
@@ -163,33 +170,22 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     // The alias file is read before the main parser runs: a broken one fails every command.
     const aliases = loadAliases(io.env);
 
-    // 3. The main parser: every global option wherever it is; the rest goes to the command.
-    const mainParser = parserSpec(GLOBAL_OPTIONS, MAIN_POSITIONALS);
-    let main;
-    try {
-      main = parseKnownArgs(mainParser, [SERVICE_WORD, ...argv]);
-    } catch (e) {
-      if (e instanceof VersionRequested) {
-        io.stdout.write(`${versionLine(io.version, io.env)}\n`);
-        return 0;
-      }
-      if (e instanceof ArgparseError) throw usageError(e);
-      throw e;
-    }
-    let values = main.values;
-    let globals = toGlobalArgs(values);
-    debug = globals.debug;
-    colorFlag = globals.color;
-    logStart();
-    errorFormat = configuredErrorFormat(settings, globals.errorFormat);
+    // From here the tree parses: 3. the main parser (the program's node, on the line with the
+    // service word put back), then the session stage (its preSubcommand hook), then the service
+    // layer (aliases and the command position), then the command's own parser and its action.
+    let values: ReadonlyMap<string, ParsedValue> = new Map();
+    let globals: GlobalArgs = toGlobalArgs(values);
+    let query: CompiledQuery | undefined;
+    let compile: ((expression: string) => CompiledQuery) | undefined;
 
     // 4. Top-level argument checks, in the AWS CLI's order; the profile is set after them.
     // `--opt=--` leaves argparse's empty list, which each check trips over in Python's words.
-    const topLevelChecks = async (vals: ReadonlyMap<string, ParsedValue>): Promise<CompiledQuery | undefined> => {
+    const topLevelChecks = (vals: ReadonlyMap<string, ParsedValue>): CompiledQuery | undefined => {
       const g = toGlobalArgs(vals);
       const isList = (dest: string): boolean => Array.isArray(vals.get(dest));
       if (isList('query')) throw new ParamValidationError("Bad value for --query []: unhashable type: 'list'");
-      const compiled = g.query === undefined ? undefined : (await import('../output/query.js')).compileQuery(g.query);
+      // The compiler is loaded by the session stage whenever a query can turn up.
+      const compiled = g.query === undefined ? undefined : (compile as (expression: string) => CompiledQuery)(g.query);
       if (isList('endpoint-url')) checkEndpointFlag('[]');
       if (g.endpointUrl !== undefined) checkEndpointFlag(g.endpointUrl);
       for (const dest of ['cli-read-timeout', 'cli-connect-timeout']) {
@@ -199,47 +195,53 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       }
       return compiled;
     };
-    let query = await topLevelChecks(values);
-    if (globals.profile) settings = new Settings(io.env, globals.profile);
-    errorFormat = configuredErrorFormat(settings, globals.errorFormat);
-    checkOutputEncoding(io.env);
-    // Session start: the configuration files are read (a syntax error in either is fatal).
-    try {
-      settings.configFiles();
-    } catch (e) {
-      if (e instanceof ConfigParseError) throw new GeneralError(e.message);
-      throw e;
-    }
-    checkSessionSettings(settings, isValidEndpointUrl);
-    if (Array.isArray(values.get('cli-binary-format')) || Array.isArray(values.get('region'))) {
-      // Python's set lookup of the binary format, the region's regex check: both refuse a list.
-      throw new GeneralError(Array.isArray(values.get('cli-binary-format')) ? "unhashable type: 'list'" : "expected string or bytes-like object, got 'list'");
-    }
-    const binaryFormat = settings.quietProfileValue('cli_binary_format');
-    if (globals.binaryFormat === undefined && binaryFormat !== undefined && !['base64', 'raw-in-base64-out'].includes(binaryFormat)) {
-      throw new GeneralError(`'${binaryFormat}'`);
-    }
+
+    const session = async (program: ArgparseCommand): Promise<void> => {
+      values = program.values();
+      globals = toGlobalArgs(values);
+      debug = globals.debug;
+      colorFlag = globals.color;
+      logStart();
+      errorFormat = configuredErrorFormat(settings, globals.errorFormat);
+      // An alias can bring a --query of its own, checked as synchronously as the rest of the line.
+      if (globals.query !== undefined || !aliases.empty) compile = (await import('../output/query.js')).compileQuery;
+      query = topLevelChecks(values);
+      if (globals.profile) settings = new Settings(io.env, globals.profile);
+      errorFormat = configuredErrorFormat(settings, globals.errorFormat);
+      checkOutputEncoding(io.env);
+      // Session start: the configuration files are read (a syntax error in either is fatal).
+      try {
+        settings.configFiles();
+      } catch (e) {
+        if (e instanceof ConfigParseError) throw new GeneralError(e.message);
+        throw e;
+      }
+      checkSessionSettings(settings, isValidEndpointUrl);
+      if (Array.isArray(values.get('cli-binary-format')) || Array.isArray(values.get('region'))) {
+        // Python's set lookup of the binary format, the region's regex check: both refuse a list.
+        throw new GeneralError(Array.isArray(values.get('cli-binary-format')) ? "unhashable type: 'list'" : "expected string or bytes-like object, got 'list'");
+      }
+      const binaryFormat = settings.quietProfileValue('cli_binary_format');
+      if (globals.binaryFormat === undefined && binaryFormat !== undefined && !['base64', 'raw-in-base64-out'].includes(binaryFormat)) {
+        throw new GeneralError(`'${binaryFormat}'`);
+      }
+    };
+
+    const toplevel = aliases.section('toplevel');
+    const mainChoices = [SERVICE_WORD, ...[...toplevel.keys()].filter((k) => k !== SERVICE_WORD)];
+    let aliasTarget = SERVICE_WORD;
+    let program: ArgparseCommand;
 
     /**
      * An internal alias: its words parsed by the main parser (after `prefix`), its global options
      * checked as on the command line and put over the command line's; the rest is returned.
      */
-    const expandAlias = async (name: string, value: string, prefix: string[]): Promise<string[] | number> => {
+    const expandAlias = (name: string, value: string, prefix: string[]): string[] => {
       const words = aliasArgs(name, value);
-      let parsed;
-      try {
-        parsed = parseKnownArgs(parserSpec(GLOBAL_OPTIONS, [{ dest: 'command', nargs: 'one', choices: mainChoices }]), [...prefix, ...words]);
-      } catch (e) {
-        if (e instanceof VersionRequested) {
-          io.stdout.write(`${versionLine(io.version, io.env)}\n`);
-          return 0;
-        }
-        if (e instanceof ArgparseError) throw usageError(e);
-        throw e;
-      }
+      const parsed = program.argparse([...prefix, ...words], { positionals: [{ dest: 'command', nargs: 'one', choices: mainChoices }] });
       const given = new Set([...parsed.seen].filter((d) => d !== 'command'));
       checkAliasGlobals(name, given);
-      const aliasQuery = await topLevelChecks(parsed.values);
+      const aliasQuery = topLevelChecks(parsed.values);
       const merged = new Map(values);
       for (const dest of given) merged.set(dest, parsed.values.get(dest));
       values = merged;
@@ -250,102 +252,105 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       aliasTarget = parsed.values.get('command') as string;
       return parsed.extras;
     };
-    const toplevel = aliases.section('toplevel');
-    const mainChoices = [SERVICE_WORD, ...[...toplevel.keys()].filter((k) => k !== SERVICE_WORD)];
-    let aliasTarget = SERVICE_WORD;
+    const external = (value: string, words: readonly string[]): ParseOptionsResult => ({ operands: [EXTERNAL_ALIAS, value, ...words], unknown: [] });
 
-    // A `[toplevel]` alias named `cognito-idp` stands in for the service itself. A second
-    // `cognito-idp` where the command goes (an AWS CLI line with the program name swapped, after
-    // the one put back for the main parser) is skipped.
-    let words = withoutServiceWord(main.extras);
-    for (let command = SERVICE_WORD, depth = 0; ; depth++) {
-      if (depth > MAX_ALIAS_DEPTH) throw new GeneralError(RECURSION);
-      const value = toplevel.get(command);
-      if (value === undefined) {
-        if (command !== SERVICE_WORD) throw new GeneralError(`cogsignout has no command "${command}" (an alias may only lead to ${SERVICE_WORD})`);
-        break;
+    /** The service layer: which command the words after the main parser name, aliases expanded. */
+    const route = (service: ArgparseCommand, given: string[]): ParseOptionsResult => {
+      // A `[toplevel]` alias named `cognito-idp` stands in for the service itself. A second
+      // `cognito-idp` where the command goes (an AWS CLI line with the program name swapped, after
+      // the one put back for the main parser) is skipped by the main parser's rule.
+      let words = given;
+      for (let command = SERVICE_WORD, depth = 0; ; depth++) {
+        if (depth > MAX_ALIAS_DEPTH) throw new GeneralError(RECURSION);
+        const value = toplevel.get(command);
+        if (value === undefined) {
+          if (command !== SERVICE_WORD) throw new GeneralError(`cogsignout has no command "${command}" (an alias may only lead to ${SERVICE_WORD})`);
+          break;
+        }
+        if (isExternal(value)) return external(value, words);
+        words = [...expandAlias(command, value, []), ...words];
+        // An alias of `cognito-idp` that names `cognito-idp` means the real service.
+        if (aliasTarget === command) break;
+        command = aliasTarget;
       }
-      if (isExternal(value)) return await runExternalAlias(io, value, words);
-      const expanded = await expandAlias(command, value, []);
-      if (typeof expanded === 'number') return expanded;
-      words = [...expanded, ...words];
-      // An alias of `cognito-idp` that names `cognito-idp` means the real service.
-      if (aliasTarget === command) break;
-      command = aliasTarget;
-    }
 
-    // 5. The command name (the AWS CLI's operation position), where `help` and `completion` may
-    // stand too: the first word that is not an option, as argparse would take it.
-    const position = words.find((a) => !a.startsWith('-'));
-    if (position === 'help') {
-      const { showHelpCommand } = await import('../help/show.js');
-      return await showHelpCommand(io, words.slice(words.indexOf('help') + 1));
-    }
-    if (position === 'completion') {
-      const { runCompletion } = await import('../completion/index.js');
-      return await runCompletion(io, words.slice(words.indexOf('completion')));
-    }
-    const serviceAliases = aliases.section(`command ${SERVICE_WORD}`);
-    const operations: string[] = [...COMMANDS, ...[...serviceAliases.keys()].filter((k) => !isCommand(k))];
-    let name: (typeof COMMANDS)[number] | undefined;
-    let args: string[] = [];
-    for (let depth = 0; name === undefined; depth++) {
-      if (depth > MAX_ALIAS_DEPTH) throw new GeneralError(RECURSION);
-      let service;
-      try {
-        service = parseKnownArgs({ options: [], positionals: [{ dest: 'operation', nargs: 'one', choices: operations }] }, words);
-      } catch (e) {
-        if (e instanceof ArgparseError) throw usageError(e);
-        throw e;
+      // 5. The command name: the service parser's `operation` positional, where `help` (as in
+      // the AWS CLI's command table) and `completion` may stand too, on the line as given.
+      const serviceAliases = aliases.section(`command ${SERVICE_WORD}`);
+      const operations: string[] = [...COMMANDS, ...[...serviceAliases.keys()].filter((k) => !isCommand(k))];
+      let name: (typeof COMMANDS)[number] | undefined;
+      let args: string[] = [];
+      for (let depth = 0; name === undefined; depth++) {
+        if (depth > MAX_ALIAS_DEPTH) throw new GeneralError(RECURSION);
+        const choices = depth === 0 ? [...operations, ...OWN_WORDS.filter((w) => !operations.includes(w))] : operations;
+        const parsed = service.argparse(words, { positionals: [{ dest: 'operation', nargs: 'one', choices }] });
+        const chosen = parsed.values.get('operation') as string;
+        if (depth === 0 && chosen === 'help') return { operands: ['help', ...words.slice(words.indexOf('help') + 1)], unknown: [] };
+        if (depth === 0 && chosen === 'completion') return { operands: ['completion', ...words.slice(words.indexOf('completion'))], unknown: [] };
+        const value = serviceAliases.get(chosen);
+        if (value === undefined) {
+          name = chosen as (typeof COMMANDS)[number];
+          args = parsed.extras;
+          break;
+        }
+        if (isExternal(value)) return external(value, parsed.extras);
+        words = [...expandAlias(chosen, value, [SERVICE_WORD]), ...parsed.extras];
+        // An alias named like an operation runs that operation, without the alias value's first word.
+        if (isCommand(chosen)) {
+          name = chosen;
+          args = words.slice(1);
+        }
       }
-      const chosen = service.values.get('operation') as string;
-      const value = serviceAliases.get(chosen);
-      if (value === undefined) {
-        name = chosen as (typeof COMMANDS)[number];
-        args = service.extras;
-        break;
-      }
-      if (isExternal(value)) return await runExternalAlias(io, value, service.extras);
-      const expanded = await expandAlias(chosen, value, [SERVICE_WORD]);
-      if (typeof expanded === 'number') return expanded;
-      words = [...expanded, ...service.extras];
-      // An alias named like an operation runs that operation, without the alias value's first word.
-      if (isCommand(chosen)) {
-        name = chosen;
-        args = words.slice(1);
-      }
-    }
 
-    // Aliases of the operation itself, found by a parser that knows its options and the alias names.
-    const opAliases = aliases.section(`command ${SERVICE_WORD} ${name}`);
-    for (let depth = 0; opAliases.size > 0 && !(args.length === 1 && args[0] === 'help'); depth++) {
-      if (depth > MAX_ALIAS_DEPTH) throw new GeneralError(RECURSION);
-      const spec = parserSpec(name === OPERATION ? SIGN_OUT_OPTIONS : BULK_OPTIONS,
-        [{ dest: 'subcommand', nargs: 'optional', choices: [...opAliases.keys()] }]);
-      for (const o of spec.options) o.required = false;
-      let parsed;
-      try {
-        parsed = parseKnownArgs(spec, args);
-      } catch (e) {
-        if (e instanceof ArgparseError) throw usageError(e);
-        throw e;
+      // Aliases of the operation itself, found by its own parser (nothing required) with the alias names.
+      const opAliases = aliases.section(`command ${SERVICE_WORD} ${name}`);
+      const node = commandNode(program, name);
+      for (let depth = 0; opAliases.size > 0 && !(args.length === 1 && args[0] === 'help'); depth++) {
+        if (depth > MAX_ALIAS_DEPTH) throw new GeneralError(RECURSION);
+        const parsed = node.argparse(args, { relaxed: true, positionals: [{ dest: 'subcommand', nargs: 'optional', choices: [...opAliases.keys()] }] });
+        const sub = parsed.values.get('subcommand');
+        if (typeof sub !== 'string') break;
+        const rest = [...args];
+        rest.splice(rest.indexOf(sub), 1);
+        const value = opAliases.get(sub) as string;
+        if (isExternal(value)) return external(value, rest);
+        args = [...expandAlias(sub, value, [SERVICE_WORD]), ...rest];
       }
-      const sub = parsed.values.get('subcommand');
-      if (typeof sub !== 'string') break;
-      const rest = [...args];
-      rest.splice(rest.indexOf(sub), 1);
-      const value = opAliases.get(sub) as string;
-      if (isExternal(value)) return await runExternalAlias(io, value, rest);
-      const expanded = await expandAlias(sub, value, [SERVICE_WORD]);
-      if (typeof expanded === 'number') return expanded;
-      args = [...expanded, ...rest];
-    }
+      return { operands: [name], unknown: args };
+    };
 
-    const runner = await COMMAND_RUNNERS[name]();
-    return await runner(args, { io, globals, settings, errorFormat, query, log });
+    const context = (): CommandContext => ({ io, globals, settings, errorFormat, query, log });
+    program = buildProgram({
+      session,
+      route,
+      command: async (name, parsed) => (await COMMAND_RUNNERS[name]())(parsed, context()),
+      help: async (words) => (await import('../help/show.js')).showHelpCommand(io, words),
+      completion: async (words) => (await import('../completion/index.js')).runCompletion(io, words),
+      external: (value, words) => runExternalAlias(io, value, words),
+    });
+    await program.parseAsync([SERVICE_WORD, ...argv], { from: 'user' });
+    return program.result ?? 0;
   } catch (e) {
-    return report(e);
+    const failure = parseFailure(e, io);
+    return typeof failure === 'number' ? failure : report(failure);
   }
+}
+
+/**
+ * Where every parse failure of every layer ends: `--version` prints the version, an argparse
+ * error becomes its usage error (the first pass has a usage line of its own); anything else is
+ * left as it is for reportError.
+ */
+function parseFailure(e: unknown, io: Io): unknown {
+  if (e instanceof VersionRequested) {
+    io.stdout.write(`${versionLine(io.version, io.env)}\n`);
+    return 0;
+  }
+  if (e instanceof ArgparseError) {
+    const own = e.command?.usageLine;
+    return own === undefined ? usageError(e) : new ParamValidationError(`${e.message}\n\nusage: ${PROG} ${own}\n`);
+  }
+  return e;
 }
 
 /** AWS_CLI_OUTPUT_ENCODING must name a codec the AWS CLI (Python) knows. */

@@ -1,10 +1,38 @@
-// commander's view of the vocabulary table: the Option objects that help, completion and the
-// prompt describe. Parsing follows argparse's rules instead (argparse.ts over the same table),
-// because the AWS CLI's prefix matching, error order and layered parsers are not commander's.
-import { Option } from 'commander';
-import { BULK_OPTIONS, GLOBAL_OPTIONS, SIGN_OUT_OPTIONS, type OptionDecl } from './vocabulary.js';
+// The one commander tree of the command line: what the driver parses every argv with, and what
+// help, completion and the prompt read. Its shape is the AWS CLI's: the program's options are
+// the global options and its positional is the service word (`cognito-idp`, put back in front of
+// the line), under which hang the operations, `bulk-sign-out`, `help` and `completion`. Each node
+// reads its tokens with argparse's rules (argparse-command.ts); the handlers (the driver's
+// stages, the lazily loaded commands) come in from the caller, so this module imports none of
+// them and a tree without handlers describes the command line for help and completion.
+import { argumentTable, liftsRequired } from '../service/arguments.js';
+import { SIGN_OUT } from '../service/model.js';
+import { Option, type ParseOptionsResult } from 'commander';
+import { ArgparseCommand, type ParsedCommand } from './argparse-command.js';
+import type { ParsedValue } from './argparse.js';
+import {
+  BULK, BULK_OPTIONS, GLOBAL_OPTIONS, OPERATION, SERVICE_WORD, SIGN_OUT_OPTIONS, withoutServiceWord, type OptionDecl,
+} from './vocabulary.js';
 
 export * from './vocabulary.js';
+export { ArgparseCommand, type ParsedCommand } from './argparse-command.js';
+
+export type CommandName = typeof OPERATION | typeof BULK;
+
+/** The hidden command an external (`!`) alias is routed to: its operands are the value, then the words. */
+export const EXTERNAL_ALIAS = '!alias';
+
+/** What the tree calls; each returns the run's exit status where it ends the run. */
+export interface ProgramHandlers {
+  /** Between the main parser and the service: top-level checks, the session (async). */
+  readonly session: (program: ArgparseCommand) => Promise<void>;
+  /** The service layer: aliases, `help`/`completion` where the command goes, the operation position. */
+  readonly route: (service: ArgparseCommand, words: string[]) => ParseOptionsResult;
+  readonly command: (name: CommandName, parsed: ParsedCommand) => Promise<number>;
+  readonly help: (words: string[]) => Promise<number>;
+  readonly completion: (words: string[]) => Promise<number>;
+  readonly external: (value: string, words: string[]) => Promise<number>;
+}
 
 function toOption(d: OptionDecl): Option {
   const o = new Option(d.flags, d.description);
@@ -14,17 +42,110 @@ function toOption(d: OptionDecl): Option {
   return o;
 }
 
+export function withOptions(command: ArgparseCommand, decls: readonly OptionDecl[]): ArgparseCommand {
+  for (const d of decls) command.addOption(toOption(d));
+  return command;
+}
+
+/** The AWS CLI relaxes an operation's required options on exact tokens, before parsing: its argument table says which. */
+const relaxesSignOut = (args: readonly string[]): boolean => liftsRequired(argumentTable(SIGN_OUT), args);
+
+/**
+ * A command's own parser: a bare `help` is its help before anything is checked; otherwise its
+ * options with an optional positional, which is its help when it says `help` and unknown when not.
+ */
+function commandRule(relaxedBy: (args: readonly string[]) => boolean) {
+  return (node: ArgparseCommand, args: string[]): ParseOptionsResult => {
+    if (args.length === 1 && args[0] === 'help') {
+      node.parsedCommand = { values: new Map(), help: true, extras: [] };
+      return { operands: [], unknown: [] };
+    }
+    const result = node.argparse(args, { relaxed: relaxedBy(args), positionals: [{ dest: 'help', nargs: 'optional' }] });
+    node.record(result);
+    const help = result.values.get('help');
+    const extras = typeof help === 'string' && help !== 'help' ? [...result.extras, help] : result.extras;
+    // The options' values in their definition order (parameters are built in it), without the positional.
+    const values = new Map<string, ParsedValue>();
+    for (const o of node.options) {
+      const dest = (o.long as string).slice(2);
+      if (result.values.has(dest)) values.set(dest, result.values.get(dest));
+    }
+    node.parsedCommand = { values, help: help === 'help', extras };
+    return { operands: [], unknown: [] };
+  };
+}
+
+/** Words taken as they are (help topics, a shell name, an external alias's arguments). */
+const verbatim = (_node: ArgparseCommand, args: string[]): ParseOptionsResult => ({ operands: args, unknown: [] });
+
+/** The tree; without handlers it only describes the command line. */
+export function buildProgram(handlers?: ProgramHandlers): ArgparseCommand {
+  const program = withOptions(new ArgparseCommand('cogsignout'), GLOBAL_OPTIONS);
+  const end = (status: number): void => { program.result = status; };
+  // The main parser: every global option wherever it is. The AWS CLI's main parser has a
+  // `command` positional that `cognito-idp` fills; cogsignout's argv lacks that word, so the
+  // driver puts it back, and this positional then swallows a `--` right after it exactly as the
+  // AWS CLI's does.
+  program.positionals = [{ dest: 'command', nargs: 'one', choices: [SERVICE_WORD] }];
+  program.rule = (node, args) => {
+    const result = node.argparse(args);
+    node.record(result);
+    return { operands: [result.values.get('command') as string], unknown: withoutServiceWord(result.extras) };
+  };
+  if (handlers) program.hook('preSubcommand', async () => handlers.session(program));
+
+  const service = program.command(SERVICE_WORD, { hidden: true }) as ArgparseCommand;
+  // The commands under the service are made when the line gets that far (--version and the
+  // main parser's errors never do; each node costs start-up time).
+  const populate = (): void => {
+    for (const [name, decls, relaxedBy] of [
+      [OPERATION, SIGN_OUT_OPTIONS, relaxesSignOut], [BULK, BULK_OPTIONS, () => false],
+    ] as const) {
+      const node = withOptions(service.command(name) as ArgparseCommand, decls);
+      node.rule = commandRule(relaxedBy);
+      if (handlers) node.action(async () => end(await handlers.command(name, node.parsedCommand as ParsedCommand)));
+    }
+    const help = service.command('help') as ArgparseCommand;
+    help.rule = verbatim;
+    const completion = service.command('completion') as ArgparseCommand;
+    completion.rule = verbatim;
+    const external = service.command(EXTERNAL_ALIAS, { hidden: true }) as ArgparseCommand;
+    external.rule = verbatim;
+    if (handlers) {
+      help.action(async () => end(await handlers.help(help.args)));
+      completion.action(async () => end(await handlers.completion(completion.args)));
+      external.action(async () => end(await handlers.external(external.args[0] as string, external.args.slice(1))));
+    }
+  };
+  if (handlers) {
+    service.rule = (node, args) => {
+      if (node.commands.length === 0) populate();
+      return handlers.route(node, args);
+    };
+  } else populate();
+  return program;
+}
+
+/** A command's node in a tree. */
+export function commandNode(program: ArgparseCommand, name: CommandName): ArgparseCommand {
+  return serviceNode(program).commands.find((c) => c.name() === name) as ArgparseCommand;
+}
+
+export function serviceNode(program: ArgparseCommand): ArgparseCommand {
+  return program.commands[0] as ArgparseCommand;
+}
+
 /** Global options in the AWS CLI's definition order. */
 export function globalOptions(): Option[] {
-  return GLOBAL_OPTIONS.map(toOption);
+  return [...buildProgram().options];
 }
 
 /** The options of `admin-user-global-sign-out`. */
 export function signOutOptions(): Option[] {
-  return SIGN_OUT_OPTIONS.map(toOption);
+  return [...commandNode(buildProgram(), OPERATION).options];
 }
 
 /** The options of `bulk-sign-out`. */
 export function bulkSignOutOptions(): Option[] {
-  return BULK_OPTIONS.map(toOption);
+  return [...commandNode(buildProgram(), BULK).options];
 }

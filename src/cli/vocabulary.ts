@@ -1,10 +1,9 @@
 // The command line's vocabulary as plain data: every option of every command, in the AWS CLI's
-// definition order (which ambiguity messages list), with its value kind and choices. Parsing
-// reads this table directly so that the start-up path loads no option library; program.ts
-// builds the commander command tree (help, completion, the prompt) from the same table. The
-// operation's options are not written here but computed from its service model's argument table
-// (src/service/), so the model stays the one place that knows its members.
-import type { OptionKind, OptionSpec, ParserSpec } from './argparse.js';
+// definition order (which ambiguity messages list), with its value kind and choices. program.ts
+// builds the commander command tree from it, which parses every line and which help,
+// completion and the prompt read. The operation's options are not written here but computed
+// from its service model's argument table (src/service/), so the model stays the one place that
+// knows its members.
 import { argumentTable, SKELETON_KINDS } from '../service/arguments.js';
 import { docOverview, SIGN_OUT, type OperationModel } from '../service/model.js';
 
@@ -110,24 +109,3 @@ export const VALUE_TYPES: Readonly<Record<string, 'integer' | 'file'>> = {
 };
 
 export const longFlag = (d: OptionDecl): string => d.flags.split(' ')[0] as string;
-
-function kindOf(d: OptionDecl): OptionKind {
-  if (d.flags === '--version') return 'version';
-  if (d.flags.includes('[')) return 'optional-value';
-  if (d.flags.includes('<')) return 'value';
-  return 'flag';
-}
-
-/** The argparse view of a table of options. */
-export function parserSpec(decls: readonly OptionDecl[], positionals: ParserSpec['positionals'] = []): ParserSpec {
-  const options: OptionSpec[] = decls.map((d) => ({
-    flag: longFlag(d),
-    // `--no-x` options keep their own names: in the AWS CLI they are flags, not negations.
-    dest: longFlag(d).slice(2),
-    kind: kindOf(d),
-    choices: d.choices,
-    constValue: d.preset,
-    required: d.mandatory === true,
-  }));
-  return { options, positionals };
-}

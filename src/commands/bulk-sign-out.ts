@@ -7,6 +7,7 @@
 // resume, and the exit status tells a script (ending.ts).
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { ParsedCommand } from '../cli/argparse-command.js';
 import type { CommandContext } from '../cli/context.js';
 import { CliError, GeneralError, ParamValidationError } from '../errors/errors.js';
 import { resolveOutputFormat, writeResult } from '../output/result.js';
@@ -36,8 +37,8 @@ const REFRESH_BEFORE_MS = 5 * 60_000;
 const LOGGER = 'cogsignout.bulk';
 const PROG = 'cogsignout';
 
-export async function runBulkSignOut(args: string[], ctx: CommandContext): Promise<number> {
-  const options = parseBulkOptions(args);
+export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
+  const options = parseBulkOptions(parsed);
   if (options === 'help') {
     const { showBulkHelp } = await import('../help/show.js');
     return showBulkHelp(ctx.io);

@@ -1,51 +1,28 @@
-// `admin-user-global-sign-out`: the operation parser, parameter building (file://, cli-input,
-// skeletons), client settings, validation, the call and its output, in the AWS CLI's order.
-import { ArgparseError, parseKnownArgs } from '../cli/argparse.js';
-import { SIGN_OUT_OPTIONS, parserSpec } from '../cli/vocabulary.js';
-import { usageError, type CommandContext } from '../cli/context.js';
+// `admin-user-global-sign-out`: parameter building (file://, cli-input, skeletons), client
+// settings, validation, the call and its output, in the AWS CLI's order. Its options arrive
+// parsed by its node of the command tree (program.ts), which also relaxes the required ones.
+import type { ParsedCommand } from '../cli/argparse-command.js';
+import type { CommandContext } from '../cli/context.js';
 import { GeneralError, UnknownArgumentError } from '../errors/errors.js';
 import { buildParameters } from '../input/parameters.js';
 import { validateParameters } from '../input/validate.js';
-import { MEMBERS } from '../service/model.js';
+import { MEMBERS, SIGN_OUT } from '../service/model.js';
 import { unpackedForLog } from '../diagnostics/redact.js';
 import { loadNetwork } from '../net/load.js';
 import { checkEndpointPort } from '../transport/endpoint.js';
 
-const RELAXING = ['--cli-input-json', '--cli-input-yaml'];
-
-export async function runSignOut(args: string[], ctx: CommandContext): Promise<number> {
+export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
   const { io, globals, settings } = ctx;
-
-  // The AWS CLI relaxes required options on the exact tokens, before parsing.
-  const skeletonAt = args.indexOf('--generate-cli-skeleton');
-  const relaxed = args.some((a) => RELAXING.includes(a)) || (skeletonAt >= 0 && args[skeletonAt + 1] !== 'output');
-  const spec = parserSpec(SIGN_OUT_OPTIONS, [{ dest: 'help', nargs: 'optional' }]);
-  for (const o of spec.options) if (relaxed) o.required = false;
-
-  let values;
-  let extras: string[];
-  if (args.length === 1 && args[0] === 'help') {
+  if (parsed.help) {
     const { showOperationHelp } = await import('../help/show.js');
     return showOperationHelp(ctx);
   }
-  try {
-    ({ values, extras } = parseKnownArgs(spec, args));
-  } catch (e) {
-    if (e instanceof ArgparseError) throw usageError(e);
-    throw e;
-  }
-  const help = values.get('help');
-  if (help === 'help') {
-    const { showOperationHelp } = await import('../help/show.js');
-    return showOperationHelp(ctx);
-  }
-  if (typeof help === 'string') extras.push(help);
-  if (extras.length > 0) throw new UnknownArgumentError(`Unknown options: ${extras.join(', ')}`);
+  if (parsed.extras.length > 0) throw new UnknownArgumentError(`Unknown options: ${parsed.extras.join(', ')}`);
+  const { values } = parsed;
 
   const raw = new Map<string, string>();
-  for (const o of spec.options) {
-    const v = values.get(o.dest);
-    if (typeof v === 'string' && o.flag !== '--generate-cli-skeleton') raw.set(o.flag, v);
+  for (const [dest, v] of values) {
+    if (typeof v === 'string' && dest !== 'generate-cli-skeleton') raw.set(`--${dest}`, v);
   }
   const built = await buildParameters(raw, io.env, io.cwd);
   const params = withEmptyLists(built, values);
@@ -78,7 +55,11 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
   validateParameters(params, MEMBERS);
   // The formatter is looked up by the output name: Python cannot hash the empty list.
   const emptyOutput = (): never => { throw new GeneralError("unhashable type: 'list'"); };
-  if (skeleton === 'output') return ctx.globals.emptyLists.has('output') ? emptyOutput() : writeResult({}, ctx);
+  if (skeleton === 'output') {
+    if (ctx.globals.emptyLists.has('output')) emptyOutput();
+    const { outputSkeleton } = await import('../input/skeleton.js');
+    return writeResult(outputSkeleton(SIGN_OUT.output), ctx);
+  }
 
   const credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
   // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).

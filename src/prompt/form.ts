@@ -1,13 +1,11 @@
 // The prompt's model of a command line: which command it runs, the values of the options the
-// prompt offers as fields, and every other token kept as typed. A line is read the way the
-// AWS CLI's parsers would read it (options anywhere, `--opt=value`, unique abbreviations, the
-// first free word is the command) so that what the user already typed shows up pre-filled.
+// prompt offers as fields, and every other token kept as typed. A line is read by the command
+// tree's own parsers (program.ts), leniently, so that what the user already typed shows up
+// pre-filled exactly as the run will take it.
 import type { Option } from 'commander';
-import { bulkSignOutOptions, globalOptions } from '../cli/program.js';
-import {
-  BULK, BULK_OPTIONS, COMMANDS, GLOBAL_OPTIONS, OPERATION, OUTPUT_FORMATS, SERVICE_WORD, SIGN_OUT_OPTIONS, VALUE_TYPES, parserSpec,
-} from '../cli/vocabulary.js';
-import type { OptionKind, OptionSpec } from '../cli/argparse.js';
+import { ArgparseCommand, buildProgram, bulkSignOutOptions, commandNode, globalOptions, serviceNode } from '../cli/program.js';
+import { COMMANDS, OPERATION, OUTPUT_FORMATS, SERVICE_WORD, VALUE_TYPES } from '../cli/vocabulary.js';
+import type { ParseTrace } from '../cli/argparse.js';
 import { OPERATIONS, type MemberModel } from '../service/model.js';
 
 export interface Field {
@@ -92,91 +90,64 @@ function looksLikeOption(token: string): boolean {
   return token.length > 1 && token.startsWith('-') && !NEGATIVE_NUMBER.test(token);
 }
 
-function commandSpecs(command: string | undefined): OptionSpec[] {
-  if (command === OPERATION) return [...parserSpec(SIGN_OUT_OPTIONS).options];
-  if (command === BULK) return [...parserSpec(BULK_OPTIONS).options];
-  const all = [...parserSpec(SIGN_OUT_OPTIONS).options, ...parserSpec(BULK_OPTIONS).options];
-  return all.filter((o, i) => all.findIndex((p) => p.flag === o.flag) === i);
-}
-
-/** An option string resolved the way each parser layer would: exact, then a unique prefix. */
-function resolveOption(name: string, globals: readonly OptionSpec[], command: string | undefined): OptionSpec | undefined {
-  const own = commandSpecs(command);
-  const exact = [...globals, ...own].find((o) => o.flag === name);
-  if (exact) return exact;
-  for (const layer of [globals, own]) {
-    const matches = layer.filter((o) => o.flag.startsWith(name));
-    if (matches.length === 1) return matches[0];
-    if (matches.length > 1) return undefined; // ambiguous: left for the parser to report
+/** The options a line's command takes: its node's, or every command's while it names none. */
+function commandLayer(program: ArgparseCommand, command: string | undefined): ArgparseCommand {
+  if (command !== undefined && isCommand(command)) return commandNode(program, command);
+  const layer = new ArgparseCommand();
+  for (const name of COMMANDS) {
+    for (const o of commandNode(program, name).options) if (!layer.options.some((p) => p.long === o.long)) layer.addOption(o);
   }
-  return undefined;
+  return layer;
 }
 
-/** Reads a command line (without the program name) into entries. `--cli-auto-prompt` is dropped. */
+/**
+ * Reads a command line (without the program name) into entries, through the command tree's
+ * parsers as the driver runs them (the main parser, the command position, the command's own),
+ * leniently: what they would refuse stays as typed for the real run to report. `--` and what
+ * follows stay verbatim at the end. `--cli-auto-prompt` is dropped.
+ */
 export function parseLine(argv: readonly string[]): ParsedLine {
-  const globals = parserSpec(GLOBAL_OPTIONS).options;
-  const entries: Entry[] = [];
-  let command: string | undefined;
-  let tail: string[] = [];
-  let serviceWordSkipped = false;
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i] as string;
-    if (token === '--') {
-      tail = argv.slice(i);
-      break;
-    }
-    if (!looksLikeOption(token)) {
-      // A leading `cognito-idp` (an AWS CLI line): skipped, as the driver skips it.
-      if (command === undefined && token === SERVICE_WORD && !serviceWordSkipped) {
-        serviceWordSkipped = true;
-        continue;
-      }
-      if (command === undefined) command = token;
-      else entries.push({ flag: undefined, tokens: [token], value: undefined });
-      continue;
-    }
-    const eq = token.indexOf('=');
-    const name = eq > 0 ? token.slice(0, eq) : token;
-    const explicit = eq > 0 ? token.slice(eq + 1) : undefined;
-    let spec = resolveOption(name, globals, command);
-    let inline = explicit;
-    if (spec === undefined && explicit !== undefined) {
-      // `--a=b` where no option starts with `--a=`: argparse then tries the whole token.
-      spec = resolveOption(token, globals, command);
-      inline = undefined;
-    }
-    if (spec === undefined) {
-      entries.push({ flag: undefined, tokens: [token], value: undefined });
-      continue;
-    }
-    if (spec.flag === '--cli-auto-prompt') continue;
-    const kind: OptionKind = spec.kind;
-    if (kind === 'value') {
-      if (inline !== undefined) {
-        entries.push({ flag: spec.flag, tokens: [token], value: inline });
-      } else {
-        const next = argv[i + 1];
-        if (next !== undefined && next !== '--' && !looksLikeOption(next)) {
-          entries.push({ flag: spec.flag, tokens: [token, next], value: next });
-          i++;
-        } else {
-          entries.push({ flag: spec.flag, tokens: [token], value: '' });
-        }
-      }
-    } else if (kind === 'optional-value') {
-      const next = argv[i + 1];
-      const takesNext = inline === undefined && next !== undefined && next !== '--' && !looksLikeOption(next)
-        && !(command === undefined && isCommand(next));
-      if (takesNext) i++;
-      entries.push({
-        flag: spec.flag,
-        tokens: takesNext ? [token, next as string] : [token],
-        value: inline ?? (takesNext ? next : undefined),
-      });
-    } else {
-      entries.push({ flag: spec.flag, tokens: [token], value: 'yes' });
-    }
+  const dashDash = argv.indexOf('--');
+  const head = dashDash < 0 ? [...argv] : argv.slice(0, dashDash);
+  const tail = dashDash < 0 ? [] : argv.slice(dashDash);
+  const program = buildProgram();
+  const found: { at: number; entry: Entry }[] = [];
+  /** A trace for a layer whose token i is head[map(i)]. */
+  const tracing = (map: (i: number) => number): ParseTrace => ({
+    lenient: true,
+    taken: (option, at, count, explicit) => {
+      const start = map(at);
+      const tokens = head.slice(start, start + 1 + count);
+      const value = option.kind === 'flag' || option.kind === 'version' ? 'yes'
+        : explicit ?? (count > 0 ? tokens[1] : option.kind === 'value' ? '' : undefined);
+      found.push({ at: start, entry: { flag: option.flag, tokens, value } });
+    },
+  });
+
+  // The main parser, on the line with the service word put back in front.
+  const main = program.argparse([SERVICE_WORD, ...head], { trace: tracing((i) => i - 1) });
+  let rest = main.extraAt.map((i) => i - 1);
+  // A leading `cognito-idp` (an AWS CLI line): skipped, as the driver skips it.
+  const first = rest.find((i) => !(head[i] as string).startsWith('-'));
+  if (first !== undefined && head[first] === SERVICE_WORD) rest = rest.filter((i) => i !== first);
+
+  // The command position: the service layer's positional.
+  const service = serviceNode(program).argparse(rest.map((i) => head[i] as string), {
+    trace: { lenient: true }, positionals: [{ dest: 'operation', nargs: 'one' }],
+  });
+  const operation = service.values.get('operation');
+  const command = typeof operation === 'string' ? operation : undefined;
+  const afterCommand = service.extraAt.map((i) => rest[i] as number);
+
+  const own = commandLayer(program, command).argparse(afterCommand.map((i) => head[i] as string), {
+    trace: tracing((i) => afterCommand[i] as number),
+  });
+  for (const i of own.extraAt) {
+    const at = afterCommand[i] as number;
+    found.push({ at, entry: { flag: undefined, tokens: [head[at] as string], value: undefined } });
   }
+
+  const entries = found.sort((a, b) => a.at - b.at).map((f) => f.entry).filter((e) => e.flag !== '--cli-auto-prompt');
   return { command, entries, tail };
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ArgparseError, parseKnownArgs, VersionRequested, type ParserSpec } from '../../src/cli/argparse.js';
-import { GLOBAL_OPTIONS, SIGN_OUT_OPTIONS, parserSpec } from '../../src/cli/vocabulary.js';
+import { buildProgram, commandNode, OPERATION } from '../../src/cli/program.js';
 
-const main = parserSpec(GLOBAL_OPTIONS);
-const op = (): ParserSpec => parserSpec(SIGN_OUT_OPTIONS, [{ dest: 'help', nargs: 'optional' }]);
+// The parsers as the command tree's nodes define them (their registered commander Options).
+const main = buildProgram().spec({ positionals: [] });
+const op = (): ParserSpec => commandNode(buildProgram(), OPERATION).spec({ positionals: [{ dest: 'help', nargs: 'optional' }] });
 const error = (spec: ParserSpec, args: string[]): string => {
   try {
     parseKnownArgs(spec, args);

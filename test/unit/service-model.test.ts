@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArgparseError, parseKnownArgs } from '../../src/cli/argparse.js';
 import { commandCompletions } from '../../src/completion/commands.js';
-import { OPERATION, SIGN_OUT_OPTIONS, operationOptions, parserSpec } from '../../src/cli/vocabulary.js';
+import { OPERATION, SIGN_OUT_OPTIONS, operationOptions } from '../../src/cli/vocabulary.js';
+import { ArgparseCommand, withOptions } from '../../src/cli/program.js';
 import { REDACTED, argvForLog, redactParams, unpackedForLog } from '../../src/diagnostics/redact.js';
 import { ParamValidationError } from '../../src/errors/errors.js';
 import { htmlBlocks } from '../../src/help/model-doc.js';
@@ -180,7 +181,7 @@ describe('a second operation, from its model entry alone', () => {
   });
 
   it('its required options are argparse\'s, with the AWS CLI\'s message', () => {
-    const spec = parserSpec(operationOptions(WIDGET));
+    const spec = withOptions(new ArgparseCommand('widget'), operationOptions(WIDGET)).spec();
     const r = recorded('missing-option');
     const args = r.args.filter((a, i) => !(a === '--endpoint-url' || r.args[i - 1] === '--endpoint-url'));
     expect(() => parseKnownArgs(spec, args)).toThrow(ArgparseError);
