@@ -2,7 +2,7 @@
 // with its rate limit and fault injection on, asserting exact output, exit codes, and what the
 // endpoint saw (every user signed out exactly once: stats().signOuts counts each success).
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { refusedPort } from '../support/network.js';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
@@ -344,12 +344,7 @@ describe('failures', () => {
   });
 
   it('no endpoint: the connection error, the summary, 255', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = s.address() as { port: number };
-        s.close(() => resolve(free));
-      });
-    });
+    const port = await refusedPort();
     const r = await runBulk(dir, ['--endpoint-url', `http://127.0.0.1:${port}`, '--user-pool-id', 'us-east-1_X', '--usernames-file', file('u', ['alice'])], { env: { AWS_MAX_ATTEMPTS: '1' } });
     expect(r.code).toBe(255);
     expect(r.stderr.endsWith(`\ncogsignout: [ERROR]: Could not connect to the endpoint URL: "http://127.0.0.1:${port}/"\n`)).toBe(true);
