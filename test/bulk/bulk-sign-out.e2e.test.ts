@@ -59,8 +59,11 @@ function file(name: string, lines: readonly string[]): string {
   return name;
 }
 
-const bulk = (poolId: string, args: readonly string[], opts: { stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {}) =>
+const bulk = (poolId: string, args: readonly string[], opts: { stdin?: string; env?: Record<string, string> } = {}) =>
   runBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', poolId, ...args], opts);
+/** The same as a process of its own: for the runs at full speed, whose client and endpoint would share one thread in this process. */
+const bulkProcess = (poolId: string, args: readonly string[]) =>
+  startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', poolId, ...args]).done;
 
 /** The most requests in any one-second window [t, t + 1000) of arrival times (ms). */
 function busiestSecond(times: readonly number[]): number {
@@ -83,68 +86,68 @@ function expectSignedOutOnce(poolId: string, expected: readonly string[]): void 
   for (const u of expected) if (!counts.has(u)) throw new Error(`not signed out: ${u}`);
 }
 
-describe('10,000 users', () => {
+describe('thousands of users', () => {
   it('from a file, with the endpoint throttling: all signed out, none twice', async () => {
-    const users = names(10_000);
+    const users = names(2_000);
     const p = pool(users);
     server.setRateLimit('AdminUserGlobalSignOut', 1500);
-    const r = await bulk(p, ['--usernames-file', file('users.txt', ['# incident 42', ...users]), '--max-rps', '0', '--concurrency', '32'], { timeoutMs: 110_000 });
-    expect(r).toMatchObject({ code: 0, stderr: finishedLine(10_000, 10_000, 0, 0) });
+    const r = await bulkProcess(p, ['--usernames-file', file('users.txt', ['# incident 42', ...users]), '--max-rps', '0', '--concurrency', '32']);
+    expect(r).toMatchObject({ code: 0, stderr: finishedLine(2_000, 2_000, 0, 0) });
     // Every throttling answer the endpoint gave is counted (how many depends on the machine's speed).
-    expect(normalized(r.stdout)).toEqual(doc(p, 10_000, 0, 0, [], { Throttled: server.stats().throttled }));
+    expect(normalized(r.stdout)).toEqual(doc(p, 2_000, 0, 0, [], { Throttled: server.stats().throttled }));
     expectSignedOutOnce(p, users);
-  }, 120_000);
+  });
 
   it('from --all-users with a filter: only the matching users, all of them, once', async () => {
-    const hit = names(10_000, 'staff-');
-    const spared = names(2_000, 'guest-');
+    const hit = names(2_000, 'staff-');
+    const spared = names(500, 'guest-');
     const p = pool([...hit, ...spared].sort(), (u) => ({ email: `${u.startsWith('staff-') ? 'compromised' : 'fine'}+${u}@example.com` }));
-    const r = await bulk(p, ['--all-users', '--filter', 'email ^= "compromised+"', '--max-rps', '0', '--concurrency', '32'], { timeoutMs: 110_000 });
-    expect(r).toMatchObject({ code: 0, stderr: finishedLine(10_000, 10_000, 0, 0) });
-    expect(normalized(r.stdout)).toEqual(doc(p, 10_000, 0, 0));
+    const r = await bulkProcess(p, ['--all-users', '--filter', 'email ^= "compromised+"', '--max-rps', '0', '--concurrency', '32']);
+    expect(r).toMatchObject({ code: 0, stderr: finishedLine(2_000, 2_000, 0, 0) });
+    expect(normalized(r.stdout)).toEqual(doc(p, 2_000, 0, 0));
     expectSignedOutOnce(p, hit);
     // Paged 60 at a time with the filter passed through.
-    expect(server.stats().requests.ListUsers).toBe(Math.ceil(10_000 / 60));
+    expect(server.stats().requests.ListUsers).toBe(Math.ceil(2_000 / 60));
     const listCall = server.requests.find((q) => q.operation === 'ListUsers');
     expect(listCall?.body).toMatchObject({ UserPoolId: p, Limit: 60, Filter: 'email ^= "compromised+"' });
-  }, 120_000);
+  });
 });
 
 describe('throttling and faults', () => {
   it('never lose a user: throttled users are retried, transient failures retried, each user signed out once', async () => {
-    const users = names(600);
+    const users = names(200);
     const p = pool(users);
     server.setRateLimit('AdminUserGlobalSignOut', 100);
     server.injectFault({ operation: 'AdminUserGlobalSignOut', username: users[10], kind: 'status500', times: 2 });
     server.injectFault({ operation: 'AdminUserGlobalSignOut', username: users[20], kind: 'html502', times: 1 });
     server.injectFault({ operation: 'AdminUserGlobalSignOut', username: users[30], kind: 'reset', times: 1 });
     const r = await bulk(p, ['--usernames-file', file('users.txt', users), '--max-rps', '0', '--concurrency', '16'], { env: { AWS_MAX_ATTEMPTS: '3' } });
-    expect(r).toMatchObject({ code: 0, stderr: finishedLine(600, 600, 0, 0) });
+    expect(r).toMatchObject({ code: 0, stderr: finishedLine(200, 200, 0, 0) });
     expect(server.stats().throttled).toBeGreaterThan(0);
-    expect(normalized(r.stdout)).toEqual(doc(p, 600, 0, 0, [], { Throttled: server.stats().throttled }));
+    expect(normalized(r.stdout)).toEqual(doc(p, 200, 0, 0, [], { Throttled: server.stats().throttled }));
     expectSignedOutOnce(p, users);
   });
 
   it('--max-rps is a promise: never more than 20 requests arrive in any one second (by the endpoint\'s clock)', async () => {
-    const users = names(100);
+    const users = names(40);
     const p = pool(users);
     const r = await bulk(p, ['--usernames-file', file('users.txt', users), '--max-rps', '20', '--concurrency', '16']);
-    expect(r).toMatchObject({ code: 0, stderr: finishedLine(100, 100, 0, 0) });
+    expect(r).toMatchObject({ code: 0, stderr: finishedLine(40, 40, 0, 0) });
     const at = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => q.at!);
-    expect(at).toHaveLength(100);
+    expect(at).toHaveLength(40);
     expect(busiestSecond(at)).toBeLessThanOrEqual(20);
     // The limit is used, not just respected: 20 in some second.
     expect(busiestSecond(at)).toBe(20);
   });
 
   it('a throttling storm (90 % of calls throttled by someone else): the run converges, loses nobody, stays under the rate', async () => {
-    const users = names(60);
+    const users = names(20);
     const p = pool(users);
     server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'throttle', probability: 0.9 });
     const r = await bulk(p, ['--usernames-file', file('users.txt', users), '--max-rps', '50', '--concurrency', '16', '--journal', 'j']);
-    expect(r).toMatchObject({ code: 0, stderr: finishedLine(60, 60, 0, 0) });
+    expect(r).toMatchObject({ code: 0, stderr: finishedLine(20, 20, 0, 0) });
     const d = normalized(r.stdout);
-    expect(d).toEqual(doc(p, 60, 0, 0, [], { Throttled: server.stats().throttled, Journal: '<DIR>/j' }));
+    expect(d).toEqual(doc(p, 20, 0, 0, [], { Throttled: server.stats().throttled, Journal: '<DIR>/j' }));
     expectSignedOutOnce(p, users);
     const at = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => q.at!);
     expect(busiestSecond(at.slice(-1000))).toBeLessThanOrEqual(50);
@@ -177,7 +180,7 @@ describe('throttling and faults', () => {
 
 describe('interrupted and resumed', () => {
   it('Ctrl-C halfway: summary and 130; the rerun with the journal skips the done and signs out the rest, each once', async () => {
-    const users = names(3000);
+    const users = names(1500);
     const p = pool(users);
     const list = file('users.txt', users);
     const journal = join(dir, 'run.journal');
@@ -188,19 +191,19 @@ describe('interrupted and resumed', () => {
     expect(r1.code).toBe(130);
     const done = journalLines(journal).slice(1);
     const resume = `cogsignout bulk-sign-out --endpoint-url ${server.url} --user-pool-id ${p} --usernames-file users.txt --journal run.journal --max-rps 500 --concurrency 8`;
-    expect(r1.stderr).toBe(`bulk-sign-out: interrupted (SIGINT): 3000 users: ${done.length} signed out, 0 failed, 0 skipped, ${3000 - done.length} not attempted; to resume: ${resume}\n`);
-    expect(normalized(r1.stdout)).toEqual(doc(p, done.length, 0, 0, [], { NotAttempted: 3000 - done.length, Finished: false, Interrupted: 'SIGINT', Journal: '<DIR>/run.journal' }));
-    expect(done.length).toBeLessThan(3000);
+    expect(r1.stderr).toBe(`bulk-sign-out: interrupted (SIGINT): 1500 users: ${done.length} signed out, 0 failed, 0 skipped, ${1500 - done.length} not attempted; to resume: ${resume}\n`);
+    expect(normalized(r1.stdout)).toEqual(doc(p, done.length, 0, 0, [], { NotAttempted: 1500 - done.length, Finished: false, Interrupted: 'SIGINT', Journal: '<DIR>/run.journal' }));
+    expect(done.length).toBeLessThan(1500);
     // Everything the endpoint did is in the journal: nothing in flight was lost.
     expect(signOutCounts(server.stats().signOuts, p).size).toBe(done.length);
 
     const r2 = await bulk(p, ['--usernames-file', list, '--journal', 'run.journal', '--max-rps', '0', '--concurrency', '32']);
-    expect(r2).toMatchObject({ code: 0, stderr: finishedLine(3000, 3000 - done.length, 0, done.length) });
-    expect(normalized(r2.stdout)).toEqual(doc(p, 3000 - done.length, 0, done.length, [], { Journal: '<DIR>/run.journal' }));
+    expect(r2).toMatchObject({ code: 0, stderr: finishedLine(1500, 1500 - done.length, 0, done.length) });
+    expect(normalized(r2.stdout)).toEqual(doc(p, 1500 - done.length, 0, done.length, [], { Journal: '<DIR>/run.journal' }));
     expectSignedOutOnce(p, users);
     const all = journalLines(journal).slice(1);
-    expect(all).toHaveLength(3000);
-    expect(new Set(all.map((l) => l.username)).size).toBe(3000);
+    expect(all).toHaveLength(1500);
+    expect(new Set(all.map((l) => l.username)).size).toBe(1500);
     expect(all.every((l) => l.outcome === 'signed-out' && l.userPoolId === p && typeof l.at === 'string' && typeof l.requestId === 'string')).toBe(true);
   });
 
@@ -356,7 +359,7 @@ describe('the journal', () => {
   it('two runs on one journal: the second is refused (252) while the first runs', async () => {
     const users = names(20);
     const p = pool(users);
-    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'delay', delayMs: 3000, times: 4 });
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'delay', delayMs: 1500, times: 4 });
     const first = startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', file('users.txt', users), '--journal', 'j', '--concurrency', '4']);
     while ((server.stats().requests.AdminUserGlobalSignOut ?? 0) < 4) await new Promise((r) => setTimeout(r, 20));
     const second = await bulk(p, ['--usernames-file', 'users.txt', '--journal', 'j']);

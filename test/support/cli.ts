@@ -63,7 +63,19 @@ export function baseEnv(home: string): Record<string, string> {
   };
 }
 
-interface Prepared { readonly root: string; readonly home: string; readonly env: Record<string, string>; readonly argv: string[]; readonly cwd: string }
+interface Prepared {
+  /** The temporary directory, shown as <TMP> in the output; undefined: shown as it is. */
+  readonly root: string | undefined;
+  readonly home: string;
+  readonly env: Record<string, string>;
+  readonly argv: string[];
+  readonly cwd: string;
+}
+
+const masked = (bytes: Buffer, root: string | undefined): string => {
+  const text = bytes.toString('utf8');
+  return root === undefined ? text : text.replaceAll(root, '<TMP>');
+};
 
 /** The temporary HOME with its files, the environment and the argv, {{HOME}} and {{TMP}} put in. */
 function prepare(args: readonly string[], opts: RunOptions): Prepared {
@@ -110,13 +122,33 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export async function runCli(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   if (opts.shell || process.env.COGSO_TEST_SPAWN === '1') return spawnCli(args, opts);
-  const mine = queue.then(() => runInProcess(args, opts));
+  return serially(() => {
+    const p = prepare(args, opts);
+    const root = p.root as string;
+    return runInProcess(p, opts, () => rmSync(root, { recursive: true, force: true }));
+  });
+}
+
+/**
+ * The same in a directory the caller keeps (HOME and working directory both; a bulk journal
+ * outlives the run), with the base environment and `env` over it; no {{HOME}} substitution.
+ */
+export async function runCliIn(dir: string, args: readonly string[], opts: Pick<RunOptions, 'stdin' | 'factory'> & { readonly env?: Readonly<Record<string, string>> } = {}): Promise<RunResult> {
+  const env = { ...baseEnv(dir), ...opts.env };
+  if (process.env.COGSO_TEST_SPAWN === '1') {
+    return spawnAt({ root: undefined, home: dir, env, argv: [...args], cwd: dir }, opts);
+  }
+  return serially(() => runInProcess({ root: undefined, home: dir, env, argv: [...args], cwd: dir }, opts, () => {}));
+}
+
+function serially<T>(job: () => Promise<T>): Promise<T> {
+  const mine = queue.then(job);
   queue = mine.catch(() => undefined);
   return mine;
 }
 
-async function runInProcess(args: readonly string[], opts: RunOptions): Promise<RunResult> {
-  const { root, home, env, argv, cwd } = prepare(args, opts);
+async function runInProcess(prepared: Prepared, opts: Pick<RunOptions, 'stdin' | 'factory'>, cleanUp: () => void): Promise<RunResult> {
+  const { root, home, env, argv, cwd } = prepared;
   const out = collector();
   const err = collector();
   const waits: number[] = [];
@@ -148,8 +180,8 @@ async function runInProcess(args: readonly string[], opts: RunOptions): Promise<
     return {
       code,
       signal: null,
-      stdout: out.bytes().toString('utf8').replaceAll(root, '<TMP>'),
-      stderr: err.bytes().toString('utf8').replaceAll(root, '<TMP>'),
+      stdout: masked(out.bytes(), root),
+      stderr: masked(err.bytes(), root),
       home,
       waits,
     };
@@ -158,39 +190,43 @@ async function runInProcess(args: readonly string[], opts: RunOptions): Promise<
     process.stderr.write = savedErr;
     process.chdir(savedCwd);
     process.env = savedEnv;
-    rmSync(root, { recursive: true, force: true });
+    cleanUp();
   }
 }
 
 /** The built CLI as a child process: bin/cogsignout.js under this Node. */
 export async function spawnCli(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
-  const { root, home, env, argv, cwd } = prepare(args, opts);
+  const p = prepare(args, opts);
   try {
-    return await new Promise<RunResult>((resolvePromise, reject) => {
-      const child = spawn(opts.shell ? '/bin/sh' : process.execPath, opts.shell ? argv : [BIN, ...argv], {
-        cwd,
-        env,
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
-      child.stdout.on('data', (d: Buffer) => out.push(d));
-      child.stderr.on('data', (d: Buffer) => err.push(d));
-      child.on('error', reject);
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        resolvePromise({
-          code,
-          signal,
-          stdout: Buffer.concat(out).toString('utf8').replaceAll(root, '<TMP>'),
-          stderr: Buffer.concat(err).toString('utf8').replaceAll(root, '<TMP>'),
-          home,
-        });
-      });
-      child.stdin.end(opts.stdin ?? '');
-    });
+    return await spawnAt(p, opts);
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    rmSync(p.root as string, { recursive: true, force: true });
   }
+}
+
+function spawnAt({ root, home, env, argv, cwd }: Prepared, opts: RunOptions): Promise<RunResult> {
+  return new Promise<RunResult>((resolvePromise, reject) => {
+    const child = spawn(opts.shell ? '/bin/sh' : process.execPath, opts.shell ? argv : [BIN, ...argv], {
+      cwd,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({
+        code,
+        signal,
+        stdout: masked(Buffer.concat(out), root),
+        stderr: masked(Buffer.concat(err), root),
+        home,
+      });
+    });
+    child.stdin.end(opts.stdin ?? '');
+  });
 }
