@@ -20,8 +20,10 @@ export function processStream(s: ByteSink, env: Env, bom: boolean): OutputStream
   const encode = pythonTextEncoder(env.AWS_CLI_OUTPUT_ENCODING);
   let first = bom;
   const bytes = (text: string): string | Buffer => {
+    // An empty write is no text: it neither writes the mark nor uses it up.
+    if (text === '') return text;
     const out = encode?.(text, first) ?? text;
-    if (text !== '') first = false;
+    first = false;
     return out;
   };
   return {
