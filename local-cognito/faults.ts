@@ -63,6 +63,9 @@ interface Bucket {
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
+  /** `clock`: monotonic milliseconds (a test holds or moves it to see the buckets refill). */
+  constructor(private readonly clock: () => number = () => performance.now()) {}
+
   set(key: string, rps: number | undefined): void {
     if (rps === undefined || rps === 0) {
       this.buckets.delete(key);
@@ -71,12 +74,12 @@ export class RateLimiter {
     if (!(rps > 0) || !Number.isFinite(rps)) throw new Error(`rate limit must be a positive number, got ${rps}`);
     // A burst below one request would never admit anything, so the floor is one.
     const capacity = Math.max(1, rps);
-    this.buckets.set(key, { rate: rps, capacity, tokens: capacity, refilledAt: performance.now() });
+    this.buckets.set(key, { rate: rps, capacity, tokens: capacity, refilledAt: this.clock() });
   }
 
   // Takes a token from every bucket that applies, or from none when any of them is empty.
   admit(operation: string): boolean {
-    const now = performance.now();
+    const now = this.clock();
     const specific = this.buckets.get(operation);
     const global = this.buckets.get('*');
     if (specific) this.refill(specific, now);

@@ -29,6 +29,8 @@ export interface LocalCognitoOptions {
   keys?: Array<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
   // Wall clock in epoch ms, for signature skew and token expiry; lets tests move time.
   now?: () => number;
+  // Monotonic ms for the rate limits (performance.now by default); lets tests hold or move it.
+  rateClock?: () => number;
 }
 
 export interface SeedUser {
@@ -98,7 +100,7 @@ class LocalCognitoServer {
   readonly store: Store;
   readonly stats = new Stats();
   readonly faults = new FaultInjector();
-  readonly limiter = new RateLimiter();
+  readonly limiter: RateLimiter;
   private readonly tokens: TokenAuthority;
   private readonly verifier: SigV4Verifier;
   private readonly pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
@@ -107,7 +109,9 @@ class LocalCognitoServer {
   constructor(
     keys: readonly AccessKey[],
     private readonly now: () => number,
+    rateClock?: () => number,
   ) {
+    this.limiter = new RateLimiter(rateClock);
     this.store = new Store(now);
     this.tokens = new TokenAuthority(now);
     this.verifier = new SigV4Verifier(keys, now);
@@ -337,7 +341,7 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 export async function startLocalCognito(opts: LocalCognitoOptions = {}): Promise<LocalCognito> {
   const host = opts.host ?? '127.0.0.1';
   const now = opts.now ?? Date.now;
-  const impl = new LocalCognitoServer(opts.keys ?? [TEST_CREDENTIALS], now);
+  const impl = new LocalCognitoServer(opts.keys ?? [TEST_CREDENTIALS], now, opts.rateClock);
   const server = createServer((req, res) => {
     impl.handle(req, res).catch((err: unknown) => {
       process.stderr.write(`local-cognito: unexpected failure: ${err instanceof Error ? err.stack : String(err)}\n`);

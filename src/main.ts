@@ -1,32 +1,7 @@
 // Process wiring: real argv, environment, streams and exit code for the driver.
 import { run } from './cli/driver.js';
-import type { OutputStream } from './cli/io.js';
+import { processStream } from './cli/process-stream.js';
 import { version } from './version.js';
-import { pythonTextEncoder } from './util/codecs.js';
-
-function stream(s: NodeJS.WriteStream, bom: boolean): OutputStream {
-  // AWS_CLI_OUTPUT_ENCODING re-encodes both streams, as the AWS CLI reconfigures them (a UTF-16
-  // byte-order mark shows on stdout only, as it does there).
-  const encode = pythonTextEncoder(process.env.AWS_CLI_OUTPUT_ENCODING);
-  let first = bom;
-  const bytes = (text: string): string | Buffer => {
-    const out = encode?.(text, first) ?? text;
-    if (text !== '') first = false;
-    return out;
-  };
-  return {
-    write: (text: string) => { s.write(bytes(text)); },
-    writeAll: (text: string) => new Promise<void>((resolve, reject) => {
-      s.write(bytes(text), (err) => (err ? reject(err) : resolve()));
-    }),
-    writeAllBytes: (data: Uint8Array) => new Promise<void>((resolve, reject) => {
-      s.write(data, (err) => (err ? reject(err) : resolve()));
-    }),
-    get isTTY() { return s.isTTY === true; },
-    get columns() { return s.columns; },
-    get rows() { return s.rows; },
-  };
-}
 
 // A reader that went away is handled where output is written (EPIPE); never a stack trace.
 process.stdout.on('error', () => {});
@@ -48,8 +23,8 @@ void run({
   argv: process.argv.slice(2),
   env: process.env,
   cwd: process.cwd(),
-  stdout: stream(process.stdout, true),
-  stderr: stream(process.stderr, false),
+  stdout: processStream(process.stdout, process.env, true),
+  stderr: processStream(process.stderr, process.env, false),
   // A getter: Node creates process.stdin on first access, and only the prompt needs it.
   get stdin() { return process.stdin; },
   onInterrupt(handler: () => void) {

@@ -12,6 +12,7 @@ import { COMMANDS, ERROR_FORMATS, SERVICE_WORD, type ErrorFormat } from './vocab
 import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias } from './alias.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
+import { factoryOf } from './factory.js';
 import { ConfigParseError, loadConfigFiles } from '../config/files.js';
 import { checkSessionSettings, Settings } from '../config/settings.js';
 import { GeneralError, ParamValidationError, PROG } from '../errors/errors.js';
@@ -116,7 +117,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     // 1. The first pass only knows --profile and --debug; its errors have their own usage line.
     const first = firstPass(argv);
     debug = first.values.get('debug') === true;
-    log = createDebugLog(debug, (text) => io.stderr.write(text));
+    log = createDebugLog(debug, (text) => io.stderr.write(text), factoryOf(io).now);
     const logStart = (): void => {
       log.log('awscli.clidriver', `CLI version: ${versionLine(io.version, io.env)}`);
       log.log('awscli.clidriver', `Arguments entered to CLI: ${argvForLog(argv)}`);

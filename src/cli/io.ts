@@ -2,6 +2,7 @@
 // terminal, a network or the real process (the way the GitHub CLI's factory hands out its I/O).
 import type { Env } from '../config/files.js';
 import type { PromptInput } from '../prompt/io.js';
+import type { Factory } from './factory.js';
 
 export interface OutputStream {
   write(text: string): void;
@@ -31,4 +32,6 @@ export interface Io {
    * need it.
    */
   readonly onInterrupt?: (handler: () => void) => () => void;
+  /** Providers that replace the real ones (src/cli/factory.ts); absent in the process. */
+  readonly factory?: Partial<Factory>;
 }

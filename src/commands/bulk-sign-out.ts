@@ -13,7 +13,7 @@ import { CliError, GeneralError, ParamValidationError } from '../errors/errors.j
 import { resolveOutputFormat, writeResult } from '../output/result.js';
 import { resolveCredentials, type Credentials } from '../credentials/chain.js';
 import { resolveClientSettings } from '../transport/client-settings.js';
-import { loadNetwork } from '../net/load.js';
+import { factoryOf } from '../cli/factory.js';
 import { parseBulkOptions, type BulkOptions } from '../bulk/options.js';
 import type { CognitoClient } from '../transport/client.js';
 import { systemClock } from '../bulk/clock.js';
@@ -76,7 +76,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     if (index) log.log(LOGGER, `Journal: ${index.records} records, ${index.signedOut.size} users of this pool signed out, ${index.unreadable} unreadable lines`);
     const credentials = globals.noSignRequest ? undefined : await refreshingCredentials(ctx);
     // The SDK is loaded only now that everything local has been checked.
-    const { createCognitoClient } = await loadNetwork();
+    const { createCognitoClient } = await factoryOf(io).network();
     client = createCognitoClient({
       ...clientSettings,
       // One attempt per call: the engine takes every retry decision, so a throttled request goes

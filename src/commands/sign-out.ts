@@ -8,7 +8,7 @@ import { buildParameters } from '../input/parameters.js';
 import { validateParameters } from '../input/validate.js';
 import { MEMBERS, SIGN_OUT } from '../service/model.js';
 import { unpackedForLog } from '../diagnostics/redact.js';
-import { loadNetwork } from '../net/load.js';
+import { factoryOf } from '../cli/factory.js';
 import { checkEndpointPort } from '../transport/endpoint.js';
 
 export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
@@ -50,7 +50,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   let found: Awaited<ReturnType<typeof chain.loadCredentials>>;
   const clientSettings = await resolveClientSettings(ctx, async (region) => {
     if (globals.noSignRequest) chain.checkTokenProvider(settings);
-    else found = await chain.loadCredentials(settings, ctx.log, { region });
+    else found = await chain.loadCredentials(settings, ctx.log, { region, sleep: factoryOf(io).sleep });
   });
   validateParameters(params, MEMBERS);
   // The formatter is looked up by the output name: Python cannot hash the empty list.
@@ -64,13 +64,14 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   const credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
   // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
   if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);
-  const { createCognitoClient } = await loadNetwork();
+  const { createCognitoClient } = await factoryOf(io).network();
   const client = createCognitoClient({
     ...clientSettings,
     credentials: credentials === undefined ? undefined : async () => credentials,
     log: ctx.log,
     env: io.env,
     warn: (text) => io.stderr.write(text),
+    random: factoryOf(io).random,
     noteLastAttempt: true,
   });
   try {

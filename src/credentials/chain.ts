@@ -36,6 +36,8 @@ export interface ResolvedCredentials {
 export interface LookupOptions {
   /** The region the command resolved (clients made for credentials use it). */
   readonly region?: string | undefined;
+  /** The waits between the providers' retries (src/cli/factory.ts); real time by default. */
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
 }
 
 type Env = Settings['env'];
@@ -153,7 +155,7 @@ function hostnameOf(url: string): string | undefined {
 }
 
 /** ContainerProvider: fetched at once, as botocore does. */
-async function fromContainer(env: Env, remote: ProviderContext['remote']): Promise<Deferred | undefined> {
+async function fromContainer(env: Env, remote: ProviderContext['remote'], sleep?: (ms: number) => Promise<void>): Promise<Deferred | undefined> {
   const relative = env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
   const full = env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
   if (relative === undefined && full === undefined) return undefined;
@@ -180,7 +182,7 @@ async function fromContainer(env: Env, remote: ProviderContext['remote']): Promi
     const r = await remote();
     let body: Record<string, unknown>;
     try {
-      body = await r.fetchContainerCredentials(url, token !== undefined ? { Authorization: token } : {});
+      body = await r.fetchContainerCredentials(url, token !== undefined ? { Authorization: token } : {}, sleep === undefined ? {} : { sleep });
     } catch (e) {
       if (e instanceof GeneralError && !(e instanceof PythonError)) throw retrievalError('container-role', e.message);
       throw e;
@@ -257,7 +259,7 @@ function contextFor(settings: Settings, log: DebugLog, options: LookupOptions): 
     ssoSessions: files.ssoSessions,
     region,
     log,
-    callOptions: { maxAttempts: Number.isFinite(attempts) && attempts >= 1 ? attempts : 3, caBundle },
+    callOptions: { maxAttempts: Number.isFinite(attempts) && attempts >= 1 ? attempts : 3, caBundle, ...(options.sleep === undefined ? {} : { sleep: options.sleep }) },
     remote,
     stsEndpoint: () => configuredEndpoint(settings, 'STS', 'sts', `https://sts.${region}.amazonaws.com`),
     ssoEndpoint: (r) => configuredEndpoint(settings, 'SSO', 'sso', `https://portal.sso.${r}.amazonaws.com`),
@@ -265,7 +267,7 @@ function contextFor(settings: Settings, log: DebugLog, options: LookupOptions): 
     profileChain: (name) => profileProviders(name, ctx, true),
     async fromCredentialSource(name) {
       if (name === 'Environment') return fromEnvironment(env);
-      if (name === 'EcsContainer') return fromContainer(env, remote);
+      if (name === 'EcsContainer') return fromContainer(env, remote, options.sleep);
       return fromInstanceMetadata(env);
     },
   };
@@ -333,7 +335,7 @@ async function lookUp(settings: Settings, log: DebugLog, options: LookupOptions)
   const boto = fromBotoConfig(env);
   if (boto) return boto;
   say('container-role');
-  const container = await fromContainer(env, ctx.remote);
+  const container = await fromContainer(env, ctx.remote, options.sleep);
   if (container) return container;
   say('iam-role');
   return fromInstanceMetadata(env);

@@ -42,6 +42,8 @@ export interface ClientSettings extends ResolvedClientSettings {
    * marks exactly the errors botocore would have retried.
    */
   readonly noteLastAttempt?: boolean;
+  /** The retry backoff's jitter (src/cli/factory.ts); Math.random by default. */
+  readonly random?: (() => number) | undefined;
 }
 
 const noLog = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
@@ -108,7 +110,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   silenceSdkNotices();
   const target: TargetRecord = {};
   const { httpAgent, httpsAgent, httpProxy, proxy } = agentsFor(s);
-  const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log);
+  const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log, s.random);
   const seconds = (ms: number): string => (ms === 0 ? 'None' : String(ms / 1000));
   s.log.log('botocore.endpoint', `Setting cognito-idp timeout as (${seconds(s.connectTimeoutMs)}, ${seconds(s.readTimeoutMs)})`);
   s.log.log('botocore.regions', `Calling endpoint provider with parameters: {'Region': '${s.region}', 'UseDualStack': ${s.useDualstack ? 'True' : 'False'}, 'UseFIPS': ${s.useFips ? 'True' : 'False'}${s.endpoint === undefined ? '' : `, 'Endpoint': '${s.endpoint}'`}}`);

@@ -1,6 +1,6 @@
 // The journal against the worst ending: SIGKILL at random moments (no handler runs, the lock
-// stays behind, a batch of records may be lost, a line may be cut), 20 times over, each kill
-// followed by a resume on the same journal. Nobody may be lost: at the end every user is
+// stays behind, a batch of records may be lost, a line may be cut), 10 times over, each kill
+// followed by a resume on the same journal, and a last resume at full speed. Nobody may be lost: at the end every user is
 // signed out, and no user was ever journaled as signed out without the endpoint having done it.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ let work: ReturnType<typeof workDir>;
 beforeAll(async () => { server = await startLocalCognito(); work = workDir(); });
 afterAll(async () => { await server.close(); work.remove(); });
 
-const TRIALS = 20;
+const TRIALS = 10;
 
 it(`${TRIALS} SIGKILLs at random moments, each followed by a resume: 0 users lost`, async () => {
   const users = names(2000);
@@ -27,7 +27,7 @@ it(`${TRIALS} SIGKILLs at random moments, each followed by a resume: 0 users los
     const before = journaled().size;
     const run = startBulk(work.dir, args);
     // Anywhere from start-up to well into the run.
-    await new Promise((r) => setTimeout(r, 100 + Math.random() * 900));
+    await new Promise((r) => setTimeout(r, 100 + Math.random() * 500));
     run.child.kill('SIGKILL');
     const r = await run.done;
     // 2000 users at 100 per second outlast every kill: each trial is a real SIGKILL.
@@ -37,7 +37,8 @@ it(`${TRIALS} SIGKILLs at random moments, each followed by a resume: 0 users los
     const counts = signOutCounts(server.stats().signOuts, pool);
     for (const u of journaled()) expect(counts.get(u) ?? 0).toBeGreaterThanOrEqual(1);
   }
-  const last = await runBulk(work.dir, args);
+  // The last resume unthrottled: what it must show is that nobody was lost, not the rate.
+  const last = await runBulk(work.dir, [...args.slice(0, -4), '--max-rps', '0', '--concurrency', '32']);
   expect(last.code).toBe(0);
   const summary = JSON.parse(last.stdout) as { Users: number; Succeeded: number; Skipped: number; NotAttempted: number };
   expect(summary.Users).toBe(users.length);

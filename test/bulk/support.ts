@@ -1,11 +1,11 @@
 // Shared by the bulk end-to-end tests: a child process of the built CLI that a test can watch
-// and interrupt (runCli waits for the end), run in a directory that outlives it so a journal can
-// be handed to the next run.
+// and interrupt (startBulk), or a run to its end in this process (runBulk), in a directory that
+// outlives it so a journal can be handed to the next run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baseEnv, BIN } from '../support/cli.js';
+import { baseEnv, BIN, runCliIn } from '../support/cli.js';
 
 export interface BulkRun {
   readonly child: ChildProcess;
@@ -39,8 +39,10 @@ export function startBulk(dir: string, args: readonly string[], opts: { stdin?: 
   return { child, done };
 }
 
-export function runBulk(dir: string, args: readonly string[], opts: { stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {}): BulkRun['done'] {
-  return startBulk(dir, args, opts).done;
+/** A run to its end, in this process (test/support/cli.ts): nothing in it needs a process of its own. */
+export async function runBulk(dir: string, args: readonly string[], opts: { stdin?: string; env?: Record<string, string> } = {}): BulkRun['done'] {
+  const r = await runCliIn(dir, ['bulk-sign-out', ...args], opts);
+  return { code: r.code, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
 export function journalLines(path: string): Array<Record<string, unknown>> {

@@ -8,12 +8,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { createServer as createHttpServer, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { BIN, REPO, runCli } from '../support/cli.js';
-import type { RecordedCase } from '../support/recordings.js';
+import { BIN, REPO, runCli, spawnCli } from '../support/cli.js';
+import { refusedPort } from '../support/network.js';
+import { maskPort, prepareReplay, type RecordedCase } from '../support/recordings.js';
 
 interface Fixture {
   readonly defaults: { readonly env: Record<string, string> };
@@ -64,42 +64,21 @@ let server: LocalCognito;
 let poolId: string;
 let closedPort: number;
 
-function freeClosedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   server = await startLocalCognito({ keys: KEYS });
   poolId = server.createUserPool('Example');
   server.seedUsers(poolId, [{ username: 'alice' }]);
-  closedPort = await freeClosedPort();
+  closedPort = await refusedPort();
 });
 
 afterAll(async () => {
   await server.close();
 });
 
-function prepare(c: RecordedCase, extraEnv: Record<string, string> = {}) {
-  const vars = (s: string): string => s
-    .replaceAll('{{ENDPOINT}}', server.url).replaceAll('{{PORT}}', String(server.port))
-    .replaceAll('{{CLOSED_PORT}}', String(closedPort)).replaceAll('us-east-1_Example', poolId);
-  let args = c.args.map(vars);
-  if (c.endpoint) args = [args[0] as string, '--endpoint-url', server.url, ...args.slice(1)];
-  const env: Record<string, string | null> = { ...fixture.defaults.env, ...extraEnv };
-  for (const [k, v] of Object.entries(c.env)) env[k] = v === null ? null : vars(v);
-  const files = Object.fromEntries(Object.entries(c.files).map(([k, v]) => [k, vars(v)]));
-  return { args, env, files };
-}
+const prepare = (c: RecordedCase, extraEnv: Record<string, string> = {}) =>
+  prepareReplay(c, { url: server.url, port: server.port, poolId, closedPort }, fixture.defaults.env, extraEnv);
 
-const norm = (s: string): string => s
-  .replaceAll(`127.0.0.1:${closedPort}`, '127.0.0.1:<CLOSED_PORT>').replaceAll(`localhost:${closedPort}`, 'localhost:<CLOSED_PORT>')
-  .replaceAll(`[::1]:${closedPort}`, '[::1]:<CLOSED_PORT>')
-  .replaceAll(`127.0.0.1:${server.port}`, '127.0.0.1:<PORT>').replaceAll(poolId, 'us-east-1_Example')
+const norm = (s: string): string => maskPort(maskPort(s, closedPort, '<CLOSED_PORT>'), server.port, '<PORT>').replaceAll(poolId, 'us-east-1_Example')
   // The recordings' normalization of hashes (cache file names).
   .replace(/\b[0-9a-f]{64}\b/g, '<SHA256>');
 
@@ -132,7 +111,9 @@ describe('credential providers: AWS CLI 2.36.7 recordings replayed against the l
   async function replay(c: RecordedCase): Promise<void> {
     const { args, env, files } = prepare(c);
     server.resetStats();
-    const r = await runCli(args, { env, files, timeoutMs: 60_000 });
+    // An MFA code is read from the process's own file descriptor 0, as getpass reads it.
+    const mfa = Object.values(files).some((f) => f.includes('mfa_serial'));
+    const r = await (mfa ? spawnCli : runCli)(args, { env, files, timeoutMs: 60_000 });
     expect({ code: r.code }).toEqual({ code: c.exitCode });
     if (c.compare !== 'exact') return;
     expect(norm(r.stderr)).toBe(c.stderr);
@@ -248,7 +229,7 @@ describe('assume-role, web identity and SSO against the local endpoint\'s STS an
 
   it('mfa_serial: the code is read from standard input and sent as TokenCode', async () => {
     server.resetStats();
-    const r = await runCli([...signOut.map((a) => (a === 'POOL' ? poolId : a)), '--endpoint-url', server.url], {
+    const r = await spawnCli([...signOut.map((a) => (a === 'POOL' ? poolId : a)), '--endpoint-url', server.url], {
       env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_ENDPOINT_URL_STS: server.url },
       files: { '.aws/config': `[default]\nrole_arn = ${ROLE}\nrole_session_name = ops\nmfa_serial = arn:aws:iam::123456789012:mfa/me\nsource_profile = src\n[profile src]\naws_access_key_id = AKIDSOURCE\naws_secret_access_key = secret-source\n` },
       stdin: '123456\n',
@@ -265,7 +246,7 @@ describe('deliberate differences: a clear message where the AWS CLI has none', (
 
   it('mfa_serial with no terminal and nothing on standard input', async () => {
     const { args, env, files } = prepare(byId('ar-mfa-no-tty'));
-    const r = await runCli(args, { env, files });
+    const r = await spawnCli(args, { env, files });
     expect(r.code).toBe(255);
     expect(r.stderr).toBe('Warning: Password input may be echoed.\nEnter MFA code for arn:aws:iam::123456789012:mfa/me: \n'
       + 'cogsignout: [ERROR]: No MFA code was entered for arn:aws:iam::123456789012:mfa/me: standard input is not a terminal and has no more input.\n');
@@ -305,6 +286,8 @@ describe('container credentials', () => {
       server.resetStats();
       const r = await runCli(args(), { env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_CONTAINER_CREDENTIALS_FULL_URI: ep.url, AWS_CONTAINER_AUTHORIZATION_TOKEN: 'Bearer abc' } });
       expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+      // botocore's container provider waits a second between attempts (only a run in this process tells).
+      if (r.waits) expect(r.waits).toEqual([1000, 1000]);
       expect(ep.seen).toHaveLength(3);
       expect(ep.seen.map((h) => [h.authorization, h.accept])).toEqual(Array(3).fill(['Bearer abc', 'application/json']));
       expect(server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => q.accessKeyId)).toEqual(['AKIDCONTAINER']);

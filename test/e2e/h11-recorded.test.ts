@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { REPO, runCli } from '../support/cli.js';
-import { RECORDING_DEFAULT_ENV, type RecordedCase } from '../support/recordings.js';
+import { refusedPort } from '../support/network.js';
+import { maskPort, prepareReplay, RECORDING_DEFAULT_ENV, type RecordedCase } from '../support/recordings.js';
 
 interface Fixture { readonly cases: RecordedCase[] }
 const fixture = JSON.parse(readFileSync(join(REPO, 'test/fixtures/h11-recordings.json'), 'utf8')) as Fixture;
@@ -22,39 +23,19 @@ let server: LocalCognito;
 let poolId: string;
 let closedPort: number;
 
-function freeClosedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   server = await startLocalCognito({ keys: KEYS });
   poolId = server.createUserPool('Example');
   server.seedUsers(poolId, ['alice', 'bob', 'u2', 'bÃ¶b', 'html-502', '-', '-1', '-.5', '-x', '=x', 'a"b', '\u6f62', '--', '--x']
     .map((username) => ({ username })));
-  closedPort = await freeClosedPort();
+  closedPort = await refusedPort();
 });
 
 afterAll(async () => {
   await server.close();
 });
 
-function prepare(c: RecordedCase) {
-  const vars = (s: string): string => s
-    .replaceAll('{{ENDPOINT}}', server.url).replaceAll('{{PORT}}', String(server.port))
-    .replaceAll('{{CLOSED_PORT}}', String(closedPort)).replaceAll('us-east-1_Example', poolId);
-  let args = c.args.map(vars);
-  if (c.endpoint) args = args[0] === 'admin-user-global-sign-out'
-    ? [args[0], '--endpoint-url', server.url, ...args.slice(1)] : [...args, '--endpoint-url', server.url];
-  const env: Record<string, string | null> = { ...RECORDING_DEFAULT_ENV };
-  for (const [k, v] of Object.entries(c.env)) env[k] = v === null ? null : vars(v);
-  const files = Object.fromEntries(Object.entries(c.files).map(([k, v]) => [k, vars(v)]));
-  return { args, env, files };
-}
+const prepare = (c: RecordedCase) => prepareReplay(c, { url: server.url, port: server.port, poolId, closedPort }, RECORDING_DEFAULT_ENV);
 
 describe('issue 11 families, replayed from AWS CLI 2.36.7 recordings', () => {
   it('has its fixture', () => {
@@ -68,9 +49,7 @@ describe('issue 11 families, replayed from AWS CLI 2.36.7 recordings', () => {
       server.resetStats();
       const r = await runCli(args, { env, files });
       const tmp = dirname(r.home);
-      const norm = (s: string): string => s
-        .replaceAll(tmp, '<TMP>')
-        .replaceAll(`127.0.0.1:${server.port}`, '127.0.0.1:<PORT>').replaceAll(`127.0.0.1:${closedPort}`, '127.0.0.1:<CLOSED_PORT>')
+      const norm = (s: string): string => maskPort(maskPort(s.replaceAll(tmp, '<TMP>'), server.port, '<PORT>'), closedPort, '<CLOSED_PORT>')
         .replaceAll(poolId, 'us-east-1_Example');
       expect({ code: r.code, stderr: norm(r.stderr), stdout: norm(r.stdout) })
         .toEqual({ code: c.exitCode, stderr: c.stderr, stdout: c.stdout });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, runCli, type RunOptions, type RunResult } from '../support/cli.js';
+import { REPO, spawnCli, type RunOptions, type RunResult } from '../support/cli.js';
 import { flood, trickle } from '../support/hostile-peers.js';
 import { runMeasured } from '../support/peak-rss.js';
 
@@ -96,29 +96,30 @@ describe('container credentials endpoint', () => {
     });
   }
 
-  it('a server that never answers: the AWS CLI\'s message after 3 attempts', async () => {
+  // Each waits out 2 s timeouts three times, idle: as processes, side by side.
+  it.concurrent('a server that never answers: the AWS CLI\'s message after 3 attempts', async ({ expect }) => {
     let connections = 0;
     const url = await rawServer(() => { connections++; });
-    const r = await runCli(signOut, container(url));
+    const r = await spawnCli(signOut, container(url));
     expect(r).toMatchObject({ ...recorded('container-hung', url), stdout: '' });
     expect(connections).toBe(3);
   });
 
-  it('a body sent one byte a second after a 200: the 2 s read timeout bounds the whole answer', async () => {
+  it.concurrent('a body sent one byte a second after a 200: the 2 s read timeout bounds the whole answer', async ({ expect }) => {
     let connections = 0;
     const url = await rawServer((s) => {
       connections++;
       s.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n');
       trickle(s, ' '.repeat(1000));
     });
-    const r = await runCli(signOut, container(url));
+    const r = await spawnCli(signOut, container(url));
     expect(r).toMatchObject({ code: 255, stdout: '', stderr: containerError(url, `Read timeout on endpoint URL: "${url}/creds"`) });
     expect(connections).toBe(3);
   });
 
-  it('headers sent one byte a second: the same', async () => {
+  it.concurrent('headers sent one byte a second: the same', async ({ expect }) => {
     const url = await rawServer((s) => trickle(s, `HTTP/1.1 200 OK\r\nX-Slow: ${'a'.repeat(1000)}`));
-    const r = await runCli(signOut, container(url));
+    const r = await spawnCli(signOut, container(url));
     expect(r).toMatchObject({ code: 255, stdout: '', stderr: containerError(url, `Read timeout on endpoint URL: "${url}/creds"`) });
   });
 });

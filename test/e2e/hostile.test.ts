@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { runCli, type RunOptions, type RunResult } from '../support/cli.js';
+import { runCli, spawnCli, type RunOptions, type RunResult } from '../support/cli.js';
 import { flood, trickle } from '../support/hostile-peers.js';
 import { runMeasured } from '../support/peak-rss.js';
 import { makeSelfSignedCert, type SelfSigned } from '../support/network.js';
@@ -107,38 +107,39 @@ describe('bodies that would exhaust memory', () => {
   });
 });
 
-describe('servers that trickle (the AWS CLI waits forever for both)', () => {
-  it('a body sent one byte a second after a 200: the read timeout bounds the whole answer', async () => {
+// Each waits out its timeouts, idle: as processes, side by side.
+describe.concurrent('servers that trickle (the AWS CLI waits forever for both)', () => {
+  it('a body sent one byte a second after a 200: the read timeout bounds the whole answer', async ({ expect }) => {
     const url = await rawServer((s) => {
       s.write('HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 1000\r\n\r\n');
       trickle(s, ' '.repeat(1000));
     });
-    const r = await runCli(signOut(url, ['--cli-read-timeout', '2']), once);
+    const r = await spawnCli(signOut(url, ['--cli-read-timeout', '2']), once);
     expect(r).toMatchObject({ code: 255, stdout: '', stderr: `\ncogsignout: [ERROR]: Read timeout on endpoint URL: "${url}/"\n` });
   });
 
-  it('headers sent one byte a second', async () => {
+  it('headers sent one byte a second', async ({ expect }) => {
     const url = await rawServer((s) => trickle(s, `HTTP/1.1 200 OK\r\nX-Slow: ${'a'.repeat(1000)}`));
-    const r = await runCli(signOut(url, ['--cli-read-timeout', '2']), once);
+    const r = await spawnCli(signOut(url, ['--cli-read-timeout', '2']), once);
     expect(r).toMatchObject({ code: 255, stderr: `\ncogsignout: [ERROR]: Read timeout on endpoint URL: "${url}/"\n` });
   });
 
-  it('bulk-sign-out: every call is bounded the same way', async () => {
+  it('bulk-sign-out: every call is bounded the same way', async ({ expect }) => {
     const url = await rawServer((s) => {
       s.write('HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n');
       trickle(s, ' '.repeat(1000));
     });
-    const r = await runCli(['bulk-sign-out', '--endpoint-url', url, '--user-pool-id', 'us-east-1_X', '--usernames-file', 'users.txt', '--cli-read-timeout', '1'],
+    const r = await spawnCli(['bulk-sign-out', '--endpoint-url', url, '--user-pool-id', 'us-east-1_X', '--usernames-file', 'users.txt', '--cli-read-timeout', '1'],
       { ...once, files: { 'users.txt': 'a\nb\nc\n' } });
     expect(r.code).toBe(255);
     expect(r.stderr).toContain(`cogsignout: [ERROR]: Read timeout on endpoint URL: "${url}/"\n`);
   });
 
-  it('a TLS handshake that stalls is bounded by the connect timeout and reported as a read timeout (urllib3)', async () => {
+  it('a TLS handshake that stalls is bounded by the connect timeout and reported as a read timeout (urllib3)', async ({ expect }) => {
     const http = await rawServer(() => {}); // accepts, never answers
     const url = http.replace('http:', 'https:');
     // A read timeout of 60 s would outlast the harness's 20 s: only the connect timeout can end this.
-    const r = await runCli(signOut(url, ['--cli-connect-timeout', '1', '--cli-read-timeout', '60']), once);
+    const r = await spawnCli(signOut(url, ['--cli-connect-timeout', '1', '--cli-read-timeout', '60']), once);
     expect(r).toMatchObject(recorded('tls-handshake-stall', url));
   });
 });

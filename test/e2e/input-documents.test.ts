@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { REPO, runCli } from '../support/cli.js';
+import { prepareReplay } from '../support/recordings.js';
 
 interface Recorded {
   readonly id: string;
@@ -49,15 +50,12 @@ afterAll(async () => {
   await server.close();
 });
 
-const withPool = (s: string): string => s.replaceAll('us-east-1_Example', poolId);
-
 describe('--cli-input documents and file reads, replayed from AWS CLI 2.36.7', () => {
   for (const c of fixture.cases) {
     it(`${c.id}: ${c.description}`, async () => {
-      const args = [c.args[0] as string, '--endpoint-url', server.url, ...c.args.slice(1).map(withPool)];
-      const files = Object.fromEntries(Object.entries(c.files).map(([k, v]) => [k, withPool(v)]));
+      const { args, env, files } = prepareReplay(c, { url: server.url, port: server.port, poolId }, fixture.defaults.env);
       server.resetStats();
-      const r = await runCli(args, { env: { ...fixture.defaults.env, ...c.env }, files });
+      const r = await runCli(args, { env, files });
       const back = (s: string): string => s.replaceAll(poolId, 'us-east-1_Example');
       if (SERVICE_REJECTS.has(c.id)) {
         expect(c.exitCode).toBe(0);

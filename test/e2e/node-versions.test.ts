@@ -9,7 +9,7 @@ import { Script } from 'node:vm';
 import { wrap } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../../local-cognito/server.js';
-import { REPO, runCli } from '../support/cli.js';
+import { REPO, spawnCli } from '../support/cli.js';
 
 let server: LocalCognito;
 let pool: string;
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const signOut = (env: Record<string, string | null> = {}) =>
-  runCli(['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice'], { env });
+  spawnCli(['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice'], { env });
 
 /** Whether the cache shipped next to a bundle fits the Node running the tests. */
 function shippedFits(name: string): boolean {
@@ -60,11 +60,11 @@ describe(`on Node ${process.version}`, () => {
     const xdg = mkdtempSync(join(tmpdir(), 'cogso-xdg-'));
     caches.push(xdg);
     const made = (): string[] => { try { return readdirSync(join(xdg, 'cogsignout')).filter((n) => n.startsWith('credential-providers.cjs@')); } catch { return []; } };
-    const version = await runCli(['--version'], { env: { XDG_CACHE_HOME: xdg } });
+    const version = await spawnCli(['--version'], { env: { XDG_CACHE_HOME: xdg } });
     expect({ code: version.code, stderr: version.stderr }).toEqual({ code: 0, stderr: '' });
     expect(made()).toEqual([]);
     // An assume-role profile: its STS call is made by the credential-providers bundle.
-    const assumeRole = () => runCli(['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice', '--profile', 'role'], {
+    const assumeRole = () => spawnCli(['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice', '--profile', 'role'], {
       env: { XDG_CACHE_HOME: xdg, AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_ENDPOINT_URL_STS: server.url },
       files: {
         '.aws/config': `[profile role]\nrole_arn = arn:aws:iam::123456789012:role/Ops\nsource_profile = src\n[profile src]\naws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}\n`,
@@ -90,7 +90,7 @@ describe(`on Node ${process.version}`, () => {
     const expected = ['core.cjs', 'credentials.cjs', 'net.cjs'].filter((name) => !shippedFits(name))
       .map((name) => new RegExp(`^${name.replace('.', '\\.')}@[0-9a-f]{20}-${process.version.replaceAll('.', '\\.')}-${process.arch}\\.(light|full)\\.cache$`));
 
-    const version = await runCli(['--version'], { env: { XDG_CACHE_HOME: xdg } });
+    const version = await spawnCli(['--version'], { env: { XDG_CACHE_HOME: xdg } });
     expect(version.code).toBe(0);
     expect(version.stderr).toBe('');
     const first = await signOut({ XDG_CACHE_HOME: xdg });
@@ -103,7 +103,7 @@ describe(`on Node ${process.version}`, () => {
 
     const stamps = made.map((n) => statSync(join(dir, n)).mtimeMs);
     for (const args of [['--version'], ['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice']]) {
-      const again = await runCli(args, { env: { XDG_CACHE_HOME: xdg } });
+      const again = await spawnCli(args, { env: { XDG_CACHE_HOME: xdg } });
       expect(again.code).toBe(0);
       expect(again.stderr).toBe('');
     }

@@ -2,11 +2,11 @@
 // Cognito endpoint: same argv, environment and files; exact stdout, stderr and exit code; and the
 // requests the endpoint received (count, body, signing key and region). Cases whose outcome
 // depends on the recording stub's invented users are covered by hand-written tests instead.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { runCli } from '../support/cli.js';
-import { recorded, RECORDING_DEFAULT_ENV } from '../support/recordings.js';
+import { refusedPort } from '../support/network.js';
+import { maskPort, prepareReplay, recorded, RECORDING_DEFAULT_ENV } from '../support/recordings.js';
 
 /** Cases of issue 2 (command line, configuration, credentials, the call, errors). */
 const CASES = [
@@ -44,40 +44,21 @@ let server: LocalCognito;
 let poolId: string;
 let closedPort: number;
 
-function freeClosedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   server = await startLocalCognito({ keys: KEYS });
   poolId = server.createUserPool('Example');
   server.seedUsers(poolId, ['alice', 'bob', '-dash', 'ünïcødé-用户', 'https://example.invalid/name', 'html-502', 'flaky-500', 'empty-200']
     .map((username) => ({ username })));
-  closedPort = await freeClosedPort();
+  closedPort = await refusedPort();
 });
 
 afterAll(async () => {
   await server.close();
 });
 
-/** A recorded case's argv, environment and files, with the local endpoint and pool put in. */
 function prepare(id: string, extraEnv: Record<string, string> = {}) {
   const c = recorded(id);
-  const vars = (s: string): string => s
-    .replaceAll('{{ENDPOINT}}', server.url).replaceAll('{{PORT}}', String(server.port))
-    .replaceAll('{{CLOSED_PORT}}', String(closedPort)).replaceAll('us-east-1_Example', poolId);
-  let args = c.args.map(vars);
-  if (c.endpoint) args = args[0] === 'admin-user-global-sign-out'
-    ? [args[0], '--endpoint-url', server.url, ...args.slice(1)] : [...args, '--endpoint-url', server.url];
-  const env: Record<string, string | null> = { ...RECORDING_DEFAULT_ENV, ...extraEnv };
-  for (const [k, v] of Object.entries(c.env)) env[k] = v === null ? null : vars(v);
-  const files = Object.fromEntries(Object.entries(c.files).map(([k, v]) => [k, vars(v)]));
-  return { c, args, env, files };
+  return { c, ...prepareReplay(c, { url: server.url, port: server.port, poolId, closedPort }, RECORDING_DEFAULT_ENV, extraEnv) };
 }
 
 describe('AWS CLI 2.36.7 recordings, replayed against the local endpoint', () => {
@@ -89,8 +70,7 @@ describe('AWS CLI 2.36.7 recordings, replayed against the local endpoint', () =>
       server.resetStats();
 
       const r = await runCli(args, { env, files });
-      const norm = (s: string): string => s
-        .replaceAll(`127.0.0.1:${server.port}`, '127.0.0.1:<PORT>').replaceAll(`127.0.0.1:${closedPort}`, '127.0.0.1:<CLOSED_PORT>')
+      const norm = (s: string): string => maskPort(maskPort(s, server.port, '<PORT>'), closedPort, '<CLOSED_PORT>')
         .replaceAll(poolId, 'us-east-1_Example');
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare === 'exact') {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { REPO, runCli } from '../support/cli.js';
+import { prepareReplay } from '../support/recordings.js';
 
 interface SweepCase {
   readonly id: string;
@@ -51,14 +52,7 @@ afterAll(async () => {
   await server.close();
 });
 
-function prepare(c: SweepCase) {
-  const vars = (s: string): string => s.replaceAll('{{ENDPOINT}}', server.url).replaceAll('us-east-1_Example', poolId);
-  let args = c.args.map(vars);
-  if (c.endpoint) args = [args[0] as string, '--endpoint-url', server.url, ...args.slice(1)];
-  const env: Record<string, string | null> = { ...FIXTURE.defaults.env };
-  for (const [k, v] of Object.entries(c.env)) env[k] = v === null ? null : vars(v);
-  return { args, env, files: Object.fromEntries(Object.entries(c.files).map(([k, v]) => [k, vars(v)])) };
-}
+const prepare = (c: SweepCase) => prepareReplay(c, { url: server.url, port: server.port, poolId }, FIXTURE.defaults.env);
 
 describe('family sweep: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
   for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {

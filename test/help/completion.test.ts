@@ -9,7 +9,7 @@ import { bulkSignOutOptions, COLOR_CHOICES, ERROR_FORMATS, globalOptions, OUTPUT
 import { SHELLS } from '../../src/completion/commands.js';
 import { completionScript, profileNames, regionNames, runCompletion } from '../../src/completion/index.js';
 import { regionChoices } from '../../src/completion/regions.js';
-import { runCli } from '../support/cli.js';
+import { spawnCli } from '../support/cli.js';
 import { ParamValidationError } from '../../src/errors/errors.js';
 import { fakeIo, have } from './support.js';
 
@@ -124,7 +124,7 @@ describe('region names', () => {
 
   it('in the built CLI include every region of the SDK\'s partition data, without loading it', async () => {
     const { sdkRegions } = await import('../../scripts/sdk-regions.mjs');
-    const r = await runCli(['__complete', 'regions'], { env: { AWS_REGION: 'eu-west-3', AWS_CONFIG_FILE: '{{HOME}}/c' }, files: { c: '[default]\nregion = us-west-2\n[profile far]\nregion = xx-test-1\n' } });
+    const r = await spawnCli(['__complete', 'regions'], { env: { AWS_REGION: 'eu-west-3', AWS_CONFIG_FILE: '{{HOME}}/c' }, files: { c: '[default]\nregion = us-west-2\n[profile far]\nregion = xx-test-1\n' } });
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const listed = r.stdout.split('\n').filter((l) => l !== '');
     expect(listed.slice(0, 3)).toEqual(['eu-west-3', 'us-west-2', 'xx-test-1']);

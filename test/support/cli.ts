@@ -1,12 +1,20 @@
-// Runs the built CLI as a child process, the way users and scripts run it: a fresh HOME, an
-// environment built from scratch, no terminal. The process is async (never spawnSync) because
-// the local endpoint answering it lives in the test process.
+// Runs the CLI the way users and scripts run it: a fresh HOME, an environment built from scratch,
+// no terminal. runCli runs the program (src/, through the driver's run(io)) in this process, with
+// the process's own stream wiring (src/cli/process-stream.ts) writing into byte collectors;
+// spawnCli runs the built CLI (bin/, dist/) as a child process, for what only a process has: its
+// exit status and signals, pipes, the start-up path. COGSO_TEST_SPAWN=1 makes runCli spawn too,
+// which checks that both give the same results. Async (never spawnSync): the local endpoint
+// answering the CLI lives in the test process.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { TEST_CREDENTIALS } from '../../local-cognito/server.js';
+import { run } from '../../src/cli/driver.js';
+import { processStream, type ByteSink } from '../../src/cli/process-stream.js';
+import type { Factory } from '../../src/cli/factory.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(REPO, 'bin', 'cogsignout.js');
@@ -17,11 +25,18 @@ export interface RunOptions {
   /** Files to create, relative to HOME. */
   readonly files?: Readonly<Record<string, string>>;
   readonly stdin?: string;
+  /** A child process is killed after this long (an in-process run is bounded by the test's timeout). */
   readonly timeoutMs?: number;
   /** Working directory relative to HOME. */
   readonly cwd?: string;
   /** Run `sh` with these arguments instead of the CLI (for pipelines); the CLI is passed in. */
   readonly shell?: boolean;
+  /**
+   * In-process runs only: providers over the runner's own. The runner's waits between retries
+   * end at once (each asked-for wait is recorded in RunResult.waits) and the backoff's jitter is
+   * 0, so a retried call costs no time; everything else is the real thing.
+   */
+  readonly factory?: Partial<Factory>;
 }
 
 export interface RunResult {
@@ -31,6 +46,8 @@ export interface RunResult {
   readonly stderr: string;
   /** The temporary HOME (already removed). */
   readonly home: string;
+  /** In-process runs: the waits between retries the program asked for, in ms, in order. */
+  readonly waits?: readonly number[];
 }
 
 export function baseEnv(home: string): Record<string, string> {
@@ -46,7 +63,22 @@ export function baseEnv(home: string): Record<string, string> {
   };
 }
 
-export async function runCli(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+interface Prepared {
+  /** The temporary directory, shown as <TMP> in the output; undefined: shown as it is. */
+  readonly root: string | undefined;
+  readonly home: string;
+  readonly env: Record<string, string>;
+  readonly argv: string[];
+  readonly cwd: string;
+}
+
+const masked = (bytes: Buffer, root: string | undefined): string => {
+  const text = bytes.toString('utf8');
+  return root === undefined ? text : text.replaceAll(root, '<TMP>');
+};
+
+/** The temporary HOME with its files, the environment and the argv, {{HOME}} and {{TMP}} put in. */
+function prepare(args: readonly string[], opts: RunOptions): Prepared {
   const root = mkdtempSync(join(tmpdir(), 'cogso-test-'));
   const home = join(root, 'home');
   mkdirSync(home);
@@ -60,32 +92,141 @@ export async function runCli(args: readonly string[], opts: RunOptions = {}): Pr
     if (v === null) delete env[k]; else env[k] = v.replaceAll('{{HOME}}', home).replaceAll('{{TMP}}', root);
   }
   const argv = args.map((a) => a.replaceAll('{{HOME}}', home).replaceAll('{{TMP}}', root));
-  try {
-    return await new Promise<RunResult>((resolvePromise, reject) => {
-      const child = spawn(opts.shell ? '/bin/sh' : process.execPath, opts.shell ? argv : [BIN, ...argv], {
-        cwd: opts.cwd ? join(home, opts.cwd) : home,
-        env,
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
-      child.stdout.on('data', (d: Buffer) => out.push(d));
-      child.stderr.on('data', (d: Buffer) => err.push(d));
-      child.on('error', reject);
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        resolvePromise({
-          code,
-          signal,
-          stdout: Buffer.concat(out).toString('utf8').replaceAll(root, '<TMP>'),
-          stderr: Buffer.concat(err).toString('utf8').replaceAll(root, '<TMP>'),
-          home,
-        });
-      });
-      child.stdin.end(opts.stdin ?? '');
-    });
-  } finally {
-    rmSync(root, { recursive: true, force: true });
+  return { root, home, env, argv, cwd: opts.cwd ? join(home, opts.cwd) : home };
+}
+
+const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Bytes written, as a child's pipe would receive them; no terminal. */
+function collector(): ByteSink & { bytes(): Buffer } {
+  const chunks: Buffer[] = [];
+  return {
+    write(data: string | Uint8Array, callback?: (err?: Error | null) => void) {
+      chunks.push(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data));
+      if (callback) queueMicrotask(() => callback(null));
+      return true;
+    },
+    isTTY: false,
+    bytes: () => Buffer.concat(chunks),
+  };
+}
+
+/** One in-process run at a time: a run owns process.env, the working directory and the process's streams. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The program in this process: argv, a fresh environment and HOME, stdin as a pipe's bytes, and
+ * stdout and stderr wired as main.ts wires them. For the run, process.env is the run's environment
+ * and the working directory its cwd (as in a child, for the SDK and Node's own defaults), and
+ * anything written to process.stdout or process.stderr directly is captured in order with the rest.
+ */
+export async function runCli(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  if (opts.shell || process.env.COGSO_TEST_SPAWN === '1') return spawnCli(args, opts);
+  return serially(() => {
+    const p = prepare(args, opts);
+    const root = p.root as string;
+    return runInProcess(p, opts, () => rmSync(root, { recursive: true, force: true }));
+  });
+}
+
+/**
+ * The same in a directory the caller keeps (HOME and working directory both; a bulk journal
+ * outlives the run), with the base environment and `env` over it; no {{HOME}} substitution.
+ */
+export async function runCliIn(dir: string, args: readonly string[], opts: Pick<RunOptions, 'stdin' | 'factory'> & { readonly env?: Readonly<Record<string, string>> } = {}): Promise<RunResult> {
+  const env = { ...baseEnv(dir), ...opts.env };
+  if (process.env.COGSO_TEST_SPAWN === '1') {
+    return spawnAt({ root: undefined, home: dir, env, argv: [...args], cwd: dir }, opts);
   }
+  return serially(() => runInProcess({ root: undefined, home: dir, env, argv: [...args], cwd: dir }, opts, () => {}));
+}
+
+function serially<T>(job: () => Promise<T>): Promise<T> {
+  const mine = queue.then(job);
+  queue = mine.catch(() => undefined);
+  return mine;
+}
+
+async function runInProcess(prepared: Prepared, opts: Pick<RunOptions, 'stdin' | 'factory'>, cleanUp: () => void): Promise<RunResult> {
+  const { root, home, env, argv, cwd } = prepared;
+  const out = collector();
+  const err = collector();
+  const waits: number[] = [];
+  const factory: Partial<Factory> = { sleep: async (ms) => { waits.push(ms); }, random: () => 0, ...opts.factory };
+  const savedEnv = process.env;
+  const savedCwd = process.cwd();
+  const savedOut = process.stdout.write;
+  const savedErr = process.stderr.write;
+  const direct = (sink: ByteSink) => ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+    const cb = rest.find((r): r is (e?: Error | null) => void => typeof r === 'function');
+    sink.write(chunk, cb);
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    process.env = { ...env };
+    process.chdir(cwd);
+    process.stdout.write = direct(out);
+    process.stderr.write = direct(err);
+    const code = await run({
+      argv,
+      env: { ...env },
+      cwd,
+      stdout: processStream(out, env, true),
+      stderr: processStream(err, env, false),
+      stdin: Readable.from([Buffer.from(opts.stdin ?? '', 'utf8')]),
+      version: VERSION,
+      factory,
+    });
+    return {
+      code,
+      signal: null,
+      stdout: masked(out.bytes(), root),
+      stderr: masked(err.bytes(), root),
+      home,
+      waits,
+    };
+  } finally {
+    process.stdout.write = savedOut;
+    process.stderr.write = savedErr;
+    process.chdir(savedCwd);
+    process.env = savedEnv;
+    cleanUp();
+  }
+}
+
+/** The built CLI as a child process: bin/cogsignout.js under this Node. */
+export async function spawnCli(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  const p = prepare(args, opts);
+  try {
+    return await spawnAt(p, opts);
+  } finally {
+    rmSync(p.root as string, { recursive: true, force: true });
+  }
+}
+
+function spawnAt({ root, home, env, argv, cwd }: Prepared, opts: RunOptions): Promise<RunResult> {
+  return new Promise<RunResult>((resolvePromise, reject) => {
+    const child = spawn(opts.shell ? '/bin/sh' : process.execPath, opts.shell ? argv : [BIN, ...argv], {
+      cwd,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({
+        code,
+        signal,
+        stdout: masked(Buffer.concat(out), root),
+        stderr: masked(Buffer.concat(err), root),
+        home,
+      });
+    });
+    child.stdin.end(opts.stdin ?? '');
+  });
 }

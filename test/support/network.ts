@@ -71,3 +71,21 @@ export async function startRecordingProxy(): Promise<{ url: string; port: number
   const port = await listen(server);
   return { url: `http://127.0.0.1:${port}`, port, log, close: () => { server.closeAllConnections(); server.close(); } };
 }
+
+/**
+ * A port on 127.0.0.1 where nothing listens, for "could not connect": one below the kernel's
+ * ephemeral range, so no server anywhere on the machine that listens on port 0 can be handed it
+ * between the check and its use (a port taken with listen(0) and closed again could be).
+ */
+export async function refusedPort(): Promise<number> {
+  for (const port of [1, 9, 19, 47, 49, 63, 83, 97]) {
+    // [::1] too, for the cases that name localhost; a machine without IPv6 cannot listen there.
+    const answers = await Promise.all(['127.0.0.1', '::1'].map((host) => new Promise<string>((resolve) => {
+      const socket = connect(port, host);
+      socket.once('connect', () => { socket.destroy(); resolve('listening'); });
+      socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+    })));
+    if (answers[0] === 'ECONNREFUSED' && answers[1] !== 'listening') return port;
+  }
+  throw new Error('every candidate port below 100 on 127.0.0.1 has a listener');
+}

@@ -3,13 +3,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO, runCli, type RunOptions, type RunResult } from './cli.js';
+import { REPO, spawnCli, type RunOptions, type RunResult } from './cli.js';
 
 export async function runMeasured(args: readonly string[], opts: RunOptions = {}): Promise<RunResult & { maxRss: number; maxRssMiB: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'cogso-rss-'));
   const file = join(dir, 'max-rss');
   try {
-    const r = await runCli(args, {
+    const r = await spawnCli(args, {
       ...opts,
       env: { ...opts.env, NODE_OPTIONS: `--require ${join(REPO, 'test/support/max-rss.cjs')}`, COGSIGNOUT_TEST_MAX_RSS_FILE: file },
     });

@@ -50,3 +50,48 @@ export function recorded(id: string): RecordedCase {
   if (!c) throw new Error(`no recording ${id}`);
   return c;
 }
+
+/** Where a replay runs: the local endpoint, its pool, and a port where nothing listens. */
+export interface ReplayTarget {
+  readonly url: string;
+  readonly port: number;
+  readonly poolId: string;
+  readonly closedPort?: number;
+}
+
+export interface Replay {
+  readonly args: string[];
+  readonly env: Record<string, string | null>;
+  readonly files: Record<string, string>;
+}
+
+/**
+ * A recorded case's argv, environment and files with the local endpoint put in: {{ENDPOINT}},
+ * {{PORT}}, {{CLOSED_PORT}} and the recordings' pool ID replaced, and, for a case recorded
+ * against the stub, --endpoint-url added after the command (or at the end when the argv does not
+ * start with it). The environment is `defaults`, then `extra`, then the case's own.
+ */
+export function prepareReplay(
+  c: { readonly args: readonly string[]; readonly env: Readonly<Record<string, string | null>>; readonly files?: Readonly<Record<string, string>>; readonly endpoint?: boolean },
+  target: ReplayTarget,
+  defaults: Readonly<Record<string, string | null>> = RECORDING_DEFAULT_ENV,
+  extra: Readonly<Record<string, string>> = {},
+): Replay {
+  const vars = (s: string): string => {
+    let out = s.replaceAll('{{ENDPOINT}}', target.url).replaceAll('{{PORT}}', String(target.port));
+    if (target.closedPort !== undefined) out = out.replaceAll('{{CLOSED_PORT}}', String(target.closedPort));
+    return out.replaceAll('us-east-1_Example', target.poolId);
+  };
+  let args = c.args.map(vars);
+  if (c.endpoint ?? true) args = args[0] === 'admin-user-global-sign-out'
+    ? [args[0], '--endpoint-url', target.url, ...args.slice(1)] : [...args, '--endpoint-url', target.url];
+  const env: Record<string, string | null> = { ...defaults, ...extra };
+  for (const [k, v] of Object.entries(c.env)) env[k] = v === null ? null : vars(v);
+  const files = Object.fromEntries(Object.entries(c.files ?? {}).map(([k, v]) => [k, vars(v)]));
+  return { args, env, files };
+}
+
+/** `host:port` of 127.0.0.1, localhost or [::1] as `host:<placeholder>` (only the whole port: 1 is no part of 12345). */
+export function maskPort(text: string, port: number, placeholder: string): string {
+  return text.replace(new RegExp(`(127\\.0\\.0\\.1|localhost|\\[::1\\]):${port}(?!\\d)`, 'g'), `$1:${placeholder}`);
+}

@@ -37,7 +37,7 @@ function endless(s: Socket): void {
 
 function drip(s: Socket): void {
   s.write('HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n');
-  const timer = setInterval(() => { if (!s.destroyed) s.write(' '); }, 250);
+  const timer = setInterval(() => { if (!s.destroyed) s.write(' '); }, 100);
   s.on('close', () => clearInterval(timer));
 }
 
@@ -76,7 +76,7 @@ describe('body limit', () => {
 describe('read timeout over the whole answer', () => {
   it('STS: a body dripped faster than the timeout still times out, and is retried', async () => {
     const server = await rawServer(drip);
-    await expect(callSts(sts(server.url), { maxAttempts: 2, timeoutMs: 1000, ...noSleep }))
+    await expect(callSts(sts(server.url), { maxAttempts: 2, timeoutMs: 400, ...noSleep }))
       .rejects.toThrow(`Read timeout on endpoint URL: "${server.url}/"`);
     expect(server.connections()).toBe(2);
   });
@@ -84,7 +84,7 @@ describe('read timeout over the whole answer', () => {
   it('SSO-OIDC token refresh: the same', async () => {
     const server = await rawServer(drip);
     const call = { endpoint: server.url, clientId: 'c', clientSecret: 's', refreshToken: 'r' };
-    await expect(refreshSsoToken(call, { maxAttempts: 1, timeoutMs: 1000, ...noSleep }))
+    await expect(refreshSsoToken(call, { maxAttempts: 1, timeoutMs: 400, ...noSleep }))
       .rejects.toThrow(`Read timeout on endpoint URL: "${server.url}/token"`);
   });
 });

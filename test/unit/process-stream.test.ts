@@ -1,0 +1,49 @@
+// The stream wiring main.ts hands the driver (src/cli/process-stream.ts), which the in-process
+// test runner uses too: AWS_CLI_OUTPUT_ENCODING re-encodes both streams, a UTF-16 byte-order mark
+// leads stdout only, once; and a run in this process writes the bytes the process writes.
+import { describe, expect, it } from 'vitest';
+import { processStream, type ByteSink } from '../../src/cli/process-stream.js';
+import { runCli, spawnCli } from '../support/cli.js';
+
+function sink(): ByteSink & { chunks: Buffer[] } {
+  const chunks: Buffer[] = [];
+  return { chunks, write(data, callback) { chunks.push(Buffer.from(data)); callback?.(null); return true; } };
+}
+
+describe('processStream', () => {
+  it('UTF-16: the byte-order mark once, on stdout only, not consumed by an empty write', async () => {
+    const out = sink();
+    const err = sink();
+    const stdout = processStream(out, { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }, true);
+    const stderr = processStream(err, { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }, false);
+    stdout.write('');
+    stdout.write('ab');
+    await stdout.writeAll('c');
+    stderr.write('ab');
+    expect(Buffer.concat(out.chunks)).toEqual(Buffer.from([0xff, 0xfe, 0x61, 0, 0x62, 0, 0x63, 0]));
+    expect(Buffer.concat(err.chunks)).toEqual(Buffer.from([0x61, 0, 0x62, 0]));
+  });
+
+  it('without the variable: the text as it is; bytes already encoded pass untouched', async () => {
+    const out = sink();
+    const stdout = processStream(out, {}, true);
+    stdout.write('é');
+    await stdout.writeAllBytes?.(Uint8Array.from([0xff]));
+    expect(Buffer.concat(out.chunks)).toEqual(Buffer.from([0xc3, 0xa9, 0xff]));
+  });
+});
+
+describe('in this process and as a process', () => {
+  it('AWS_CLI_OUTPUT_ENCODING=utf-16: the same bytes on stdout and stderr', async () => {
+    const env = { AWS_CLI_OUTPUT_ENCODING: 'utf-16' };
+    const plain = await runCli(['--version']);
+    const inProcess = await runCli(['--version'], { env });
+    const spawned = await spawnCli(['--version'], { env });
+    expect(inProcess.stdout).toBe(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(plain.stdout, 'utf16le')]).toString('utf8'));
+    expect({ code: inProcess.code, stdout: inProcess.stdout, stderr: inProcess.stderr })
+      .toEqual({ code: spawned.code, stdout: spawned.stdout, stderr: spawned.stderr });
+    const error = await runCli(['bogus-op'], { env });
+    expect(error).toMatchObject({ code: 252, stdout: '' });
+    expect(error.stderr).toBe((await spawnCli(['bogus-op'], { env })).stderr);
+  });
+});
