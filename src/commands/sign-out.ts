@@ -79,7 +79,7 @@ export async function runSignOut(args: string[], ctx: CommandContext): Promise<n
   // when signing.
   const chain = await import('../credentials/chain.js');
   let found: Awaited<ReturnType<typeof chain.loadCredentials>>;
-  const clientSettings = await resolveClientSettings(ctx, async (region) => {
+  const clientSettings = await resolveClientSettings({ globals, settings, env: io.env, version: io.version }, async (region) => {
     if (globals.noSignRequest) chain.checkTokenProvider(settings);
     else found = await chain.loadCredentials(settings, ctx.log, { region });
   });
