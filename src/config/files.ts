@@ -174,13 +174,22 @@ class SectionsOfKind {
       this.repeated = new Set();
       this.find(''); // sorts
       const order = this.order as Int32Array;
-      for (let k = 1; k < order.length; k++) {
-        const j = order[k] as number;
-        const h = this.hashes[j];
-        for (let m = k - 1; m >= 0 && this.hashes[order[m] as number] === h; m--) {
-          const a = this.indices[j] as number;
-          const b = this.indices[order[m] as number] as number;
-          if (this.nameOf(a) === this.nameOf(b)) this.repeated.add(Math.max(a, b));
+      for (let run = 0, end = 1; run < order.length; run = end, end = run + 1) {
+        const h = this.hashes[order[run] as number];
+        while (end < order.length && this.hashes[order[end] as number] === h) end++;
+        if (end - run === 1) continue;
+        // Names of one hash: every section of a name but its first is a repeat.
+        const first = new Map<string, number>();
+        for (let k = run; k < end; k++) {
+          const at = this.indices[order[k] as number] as number;
+          const name = this.nameOf(at) as string;
+          const seen = first.get(name);
+          if (seen === undefined) {
+            first.set(name, at);
+          } else {
+            this.repeated.add(Math.max(seen, at));
+            first.set(name, Math.min(seen, at));
+          }
         }
       }
     }

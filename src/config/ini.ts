@@ -46,7 +46,6 @@ function isPySpace(c: number): boolean {
 function isPyLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 11 || c === 12 || c === 0x1c || c === 0x1d || c === 0x1e || c === 0x85 || c === 0x2028 || c === 0x2029;
 }
-const PY_LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 
 /** FNV-1a over UTF-16 code units: names and keys are found by hash, then compared. */
 function hashOf(s: string): number {
@@ -116,19 +115,22 @@ export function firstOfHash(order: Int32Array, hashes: { at(i: number): number }
   return lo;
 }
 
-/** Whether two of hashes[from, to) name the same thing (`same` tells, for equal hashes). */
-function hasDuplicate(hashes: IntList, from: number, to: number, same: (a: number, b: number) => boolean, sorted?: Int32Array): boolean {
+/**
+ * Whether two of hashes[from, to) name the same thing (`nameOf` tells, for equal hashes). Names
+ * of one hash are gathered in a set, so that even a file made of colliding names costs one pass.
+ */
+function hasDuplicate(hashes: IntList, from: number, to: number, nameOf: (i: number) => string, sorted?: Int32Array): boolean {
   const n = to - from;
   if (n < 2) return false;
-  if (n === 2) return hashes.at(from) === hashes.at(from + 1) && same(from, from + 1);
+  if (n === 2) return hashes.at(from) === hashes.at(from + 1) && nameOf(from) === nameOf(from + 1);
   const order = sorted ?? byHash(hashes, from, to);
-  let run = 0;
-  for (let i = 1; i < n; i++) {
-    if (hashes.at(order[i] as number) !== hashes.at(order[run] as number)) {
-      run = i;
-      continue;
-    }
-    for (let j = run; j < i; j++) if (same(order[j] as number, order[i] as number)) return true;
+  for (let run = 0, end = 1; run < n; run = end, end = run + 1) {
+    const h = hashes.at(order[run] as number);
+    while (end < n && hashes.at(order[end] as number) === h) end++;
+    if (end - run === 1) continue;
+    const names = new Set<string>();
+    for (let k = run; k < end; k++) names.add(nameOf(order[k] as number));
+    if (names.size < end - run) return true;
   }
   return false;
 }
@@ -309,12 +311,12 @@ export class IniFile extends MapView<string, IniSection> {
     // [DEFAULT] keys whose value is no valid nested block (by index).
     const broken: number[] = [];
     let failed = false;
-    const sameKey = (a: number, b: number): boolean => this.keyAt(a) === this.keyAt(b);
+    const keyName = (at: number): string => this.keyAt(at);
     const close = (): void => {
       if (!open) return;
       open = false;
       // A section cannot be entered twice, so its own keys alone tell a duplicate.
-      if (hasDuplicate(this.keyHashes, this.sections.at(3 * (this.count - 1) + 2), this.keyHashes.length, sameKey)) {
+      if (hasDuplicate(this.keyHashes, this.sections.at(3 * (this.count - 1) + 2), this.keyHashes.length, keyName)) {
         throw new IniParseError('duplicate option');
       }
     };
@@ -362,11 +364,11 @@ export class IniFile extends MapView<string, IniSection> {
     if (failed) throw new IniParseError('source contains parsing errors');
     // Sections by the hash of their name: how a name is found, and how duplicates are told.
     this.order = byHash(this.nameHashes, 0, this.count);
-    if (hasDuplicate(this.nameHashes, 0, this.count, (a, b) => this.nameAt(a) === this.nameAt(b), this.order)) {
+    if (hasDuplicate(this.nameHashes, 0, this.count, (i) => this.nameAt(i), this.order)) {
       throw new IniParseError('duplicate section');
     }
 
-    if (hasDuplicate(this.defaultHashes, 0, this.defaultHashes.length, (a, b) => this.keyOn(this.defaultLines.at(a)) === this.keyOn(this.defaultLines.at(b)))) {
+    if (hasDuplicate(this.defaultHashes, 0, this.defaultHashes.length, (d) => this.keyOn(this.defaultLines.at(d)))) {
       throw new IniParseError('duplicate option');
     }
     // botocore nests each section's options, the defaults among them.
@@ -470,22 +472,27 @@ export class IniFile extends MapView<string, IniSection> {
   }
 
   private valueOn(line: number): IniValue {
-    const parts: string[] = [];
-    let seen = false;
-    // The value's lines end at the next option or header.
+    // The value's lines (as offsets) end at the next option or header.
+    const lines = new IntList(2);
     scan(this.text, line, this.text.length, true, {
       header: () => true, bad: noop,
       option: (_line, _keyStart, _keyEnd, valueStart, valueEnd) => {
-        if (seen) return true;
-        seen = true;
-        parts.push(this.text.slice(valueStart, valueEnd));
+        if (lines.length > 0) return true;
+        lines.push(valueStart);
+        lines.push(valueEnd);
         return false;
       },
-      more: (start, end) => { parts.push(this.text.slice(start, end)); },
+      more: (start, end) => { lines.push(start); lines.push(end); },
     });
-    const value = join(parts);
-    // Checked when the file was read: a block here always parses.
-    return this.nested && value.startsWith('\n') ? parseNested(value) ?? value : value;
+    let last = lines.length - 2;
+    while (last > 0 && lines.at(last) === lines.at(last + 1)) last -= 2; // trailing blank lines
+    const firstEmpty = lines.at(0) === lines.at(1);
+    // A nested block is built from the text directly (checked when the file was read, so it
+    // parses): its lines joined first would cost the block several times over.
+    if (this.nested && firstEmpty && last > 0) return nestedFrom(this.text, lines, last + 2);
+    const parts: string[] = [];
+    for (let i = 0; i <= last; i += 2) parts.push(this.text.slice(lines.at(i), lines.at(i + 1)));
+    return join(parts);
   }
 
   get(name: string): IniSection | undefined {
@@ -532,14 +539,27 @@ export function parseIni(text: string, opts: { nested?: boolean } = {}): IniFile
   return new IniFile(text, opts.nested !== false);
 }
 
-/** _parse_nested; undefined for a line without `=` (botocore's ValueError). */
-function parseNested(value: string): Record<string, string> | undefined {
+/** _parse_nested over the value's lines, text[lines[i], lines[i + 1]) for even i < end. */
+function nestedFrom(text: string, lines: IntList, end: number): Record<string, string> {
   const nested: Record<string, string> = {};
-  for (const line of value.split(PY_LINE_BREAK)) {
-    if (pyStrip(line) === '') continue;
-    const eq = line.indexOf('=');
-    if (eq < 0) return undefined;
-    nested[pyStrip(line.slice(0, eq))] = pyStrip(line.slice(eq + 1));
+  for (let i = 2; i < end; i += 2) {
+    const lineEnd = lines.at(i + 1);
+    // A line of the file may hold more than one of Python's lines (\v, \u2028...).
+    for (let start = lines.at(i); start <= lineEnd;) {
+      let stop = start;
+      while (stop < lineEnd && !isPyLineBreak(text.charCodeAt(stop))) stop++;
+      let eq = start;
+      while (eq < stop && text.charCodeAt(eq) !== 61) eq++;
+      if (eq < stop) nested[stripped(text, start, eq)] = stripped(text, eq + 1, stop);
+      start = stop + 1;
+    }
   }
   return nested;
 }
+
+function stripped(text: string, start: number, end: number): string {
+  while (start < end && isPySpace(text.charCodeAt(start))) start++;
+  while (end > start && isPySpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+

@@ -247,6 +247,22 @@ describe('config files', () => {
     });
   }
 
+  it('a services section whose nested block is ~110,000 lines, the endpoint last: read under the memory bound', async () => {
+    bodies.length = 0;
+    const tail = `  endpoint_url = ${url}\n`;
+    const config = atLimit('[profile use]\nregion = us-west-2\nservices = big\n[services big]\ncognito_identity_provider =\n', (i) => `  k${b36(i)} = v\n`, tail);
+    const credentials = atLimit(`${CREDENTIALS_TAIL}s3 =\n`, (i) => `  k${b36(i)} = v\n`, '');
+    const r = await runMeasured(['admin-user-global-sign-out', '--user-pool-id', 'us-east-1_X', '--username', 'u', '--profile', 'use'], {
+      env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_REGION: null },
+      files: { '.aws/config': config, '.aws/credentials': credentials },
+    });
+    expect(config.length).toBeGreaterThan(MIB - 64);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(bodies).toHaveLength(1);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
   it('AWS_CONFIG_FILE=/dev/zero is not a file: ignored, as botocore ignores it', async () => {
     bodies.length = 0;
     const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), { env: { AWS_CONFIG_FILE: '/dev/zero', AWS_SHARED_CREDENTIALS_FILE: '/dev/urandom' } });

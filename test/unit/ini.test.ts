@@ -92,6 +92,44 @@ describe('config file dialect (configparser + botocore nesting)', () => {
   });
 });
 
+describe('names found by hash are still told apart by their text', () => {
+  // Two section names of one FNV-1a hash (the hash the parser finds names by), found by search.
+  const fnv = (t: string): number => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+    return h | 0;
+  };
+  const collision = ((): [string, string] => {
+    const seen = new Map<number, string>();
+    for (let i = 0; ; i++) {
+      const name = `n${i.toString(36)}`;
+      const other = seen.get(fnv(name));
+      if (other !== undefined) return [other, name];
+      seen.set(fnv(name), name);
+    }
+  })();
+
+  it('two names of one hash are two sections; one of them twice is a duplicate', () => {
+    const [a, b] = collision;
+    expect(fnv(a)).toBe(fnv(b));
+    const s = parseIni(`[${a}]\nk = 1\n[${b}]\nk = 2\n`);
+    expect(s.get(a)?.get('k')).toBe('1');
+    expect(s.get(b)?.get('k')).toBe('2');
+    expect(() => parseIni(`[${a}]\n[${b}]\n[${a}]\n`)).toThrow(IniParseError);
+    expect(parseIni(`[x]\n${a} = 1\n${b} = 2\n`).get('x')?.get(b)).toBe('2');
+    expect(() => parseIni(`[x]\n${a} = 1\n${b} = 2\n${b} = 3\n`)).toThrow(IniParseError);
+    const dir = mkdtempSync(join(tmpdir(), 'cogso-ini-'));
+    try {
+      writeFileSync(join(dir, 'config'), `[profile ${a}]\nk = 1\n[profile ${b}]\nk = 2\n[profile "${a}"]\nk = 3\n`);
+      const files = loadConfigFiles({ HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') });
+      expect([...files.profiles.keys()]).toEqual([a, b]);
+      expect([a, b].map((name) => files.profiles.get(name)?.get('k'))).toEqual(['3', '2']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('profile, sso-session and services names (botocore\'s shlex split of the section name)', () => {
   const profilesOf = (config: string): string[] => {
     const dir = mkdtempSync(join(tmpdir(), 'cogso-ini-'));
