@@ -9,7 +9,7 @@
 // which keeps a call at the files' limit under 100 MiB.
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { firstOfHash, IniParseError, parseIni, type IniFile, type IniValue } from './ini.js';
+import { firstOfHash, hashRange, IniParseError, parseIni, type IniFile, type IniValue } from './ini.js';
 import { MapView, NamedViews } from './views.js';
 import { shellSplit } from '../util/shlex.js';
 import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
@@ -120,6 +120,38 @@ export function loadConfigFiles(env: Env): ConfigFiles {
   return files;
 }
 
+// The second word of a section name, found without making strings (a file may hold 170,000
+// names): PLAIN when it is text[wordStart, wordEnd), NOT_TWO when the name is not two words,
+// QUOTED when only shlex itself can tell (quotes or backslashes).
+const NOT_TWO = 0;
+const PLAIN = 1;
+const QUOTED = 2;
+let wordStart = 0;
+let wordEnd = 0;
+
+function secondWord(text: string, start: number, end: number): number {
+  let words = 0;
+  for (let i = start; i < end;) {
+    let c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13 || c === 10) {
+      i++;
+      continue;
+    }
+    const from = i;
+    for (; i < end; i++) {
+      c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13 || c === 10) break;
+      if (c === 34 || c === 39 || c === 92) return QUOTED; // '"', "'", '\'
+    }
+    words++;
+    if (words === 2) {
+      wordStart = from;
+      wordEnd = i;
+    }
+  }
+  return words === 2 ? PLAIN : NOT_TWO;
+}
+
 /**
  * The config file's sections of one kind (profiles, sso-sessions, services) by the name botocore
  * gives them. A name is found by its hash, then checked; the last section of a name wins, in the
@@ -134,9 +166,9 @@ class SectionsOfKind {
 
   constructor(private readonly file: IniFile) {}
 
-  add(index: number, name: string): void {
+  add(index: number, hash: number): void {
     this.indices.push(index);
-    this.hashes.push(nameHash(name));
+    this.hashes.push(hash);
   }
 
   /** The section index a name resolves to, or -1. */
@@ -153,14 +185,30 @@ class SectionsOfKind {
       const j = this.order[k] as number;
       if (this.hashes[j] !== h) break;
       const index = this.indices[j] as number;
-      if (index > found && this.nameOf(index) === name) found = index;
+      if (index > found && this.named(index, name)) found = index;
     }
     return found;
   }
 
+  /** Whether the section at `index` gives the name `name`. */
+  private named(index: number, name: string): boolean {
+    const { text } = this.file;
+    const start = this.file.nameStart(index);
+    const end = this.file.nameEnd(index);
+    if (end - start === 7 && text.startsWith('default', start)) return name === 'default';
+    const found = secondWord(text, start, end);
+    if (found === QUOTED) return sectionName(text.slice(start, end)) === name;
+    return found === PLAIN && wordEnd - wordStart === name.length && text.startsWith(name, wordStart);
+  }
+
   private nameOf(index: number): string | undefined {
-    const key = this.file.nameAt(index);
-    return key === 'default' ? key : sectionName(key);
+    const { text } = this.file;
+    const start = this.file.nameStart(index);
+    const end = this.file.nameEnd(index);
+    if (end - start === 7 && text.startsWith('default', start)) return 'default';
+    const found = secondWord(text, start, end);
+    if (found === QUOTED) return sectionName(text.slice(start, end));
+    return found === PLAIN ? text.slice(wordStart, wordEnd) : undefined;
   }
 
   /** Each name once, where it first appears. */
@@ -225,17 +273,25 @@ function readConfigFiles(configPath: string, credentialsPath: string): ConfigFil
   const profileSections = new SectionsOfKind(config);
   const serviceSections = new SectionsOfKind(config);
   const ssoSections = new SectionsOfKind(config);
+  const { text } = config;
+  const prefixed = (start: number, end: number, prefix: string): boolean => end - start >= prefix.length && text.startsWith(prefix, start);
   for (let i = 0; i < config.count; i++) {
-    const key = config.nameAt(i);
-    const kind = key.startsWith('profile') ? profileSections
-      : key.startsWith('sso-session') ? ssoSections
-        : key.startsWith('services') ? serviceSections
+    const start = config.nameStart(i);
+    const end = config.nameEnd(i);
+    const kind = prefixed(start, end, 'profile') ? profileSections
+      : prefixed(start, end, 'sso-session') ? ssoSections
+        : prefixed(start, end, 'services') ? serviceSections
           : undefined;
     if (kind !== undefined) {
-      const name = sectionName(key);
-      if (name !== undefined) kind.add(i, name);
-    } else if (key === 'default') {
-      profileSections.add(i, 'default');
+      const found = secondWord(text, start, end);
+      if (found === PLAIN) {
+        kind.add(i, hashRange(text, wordStart, wordEnd));
+      } else if (found === QUOTED) {
+        const name = sectionName(text.slice(start, end));
+        if (name !== undefined) kind.add(i, nameHash(name));
+      }
+    } else if (end - start === 7 && text.startsWith('default', start)) {
+      profileSections.add(i, nameHash('default'));
     }
   }
   const configProfiles = profileSections.views();

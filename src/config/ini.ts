@@ -54,7 +54,7 @@ function hashOf(s: string): number {
   return h | 0;
 }
 
-function hashRange(text: string, start: number, end: number): number {
+export function hashRange(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h | 0;
@@ -288,7 +288,7 @@ export class IniFile extends MapView<string, IniSection> {
   private readonly order: Int32Array;
   private readonly kept = new Map<string, Section>();
 
-  constructor(private readonly text: string, private readonly nested: boolean) {
+  constructor(readonly text: string, private readonly nested: boolean) {
     super();
     // A header has a '[' and takes 4 bytes at least; an option has a '=' or ':' and 3 bytes.
     let brackets = 0;
@@ -385,6 +385,16 @@ export class IniFile extends MapView<string, IniSection> {
 
   nameAt(index: number): string {
     return this.text.slice(this.sections.at(3 * index), this.sections.at(3 * index + 1));
+  }
+
+  /** Where the section's name starts in the text. */
+  nameStart(index: number): number {
+    return this.sections.at(3 * index);
+  }
+
+  /** Where it ends. */
+  nameEnd(index: number): number {
+    return this.sections.at(3 * index + 1);
   }
 
   indexOf(name: string): number {
