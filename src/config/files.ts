@@ -9,7 +9,8 @@
 // which keeps a call at the files' limit under 100 MiB.
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { firstOfHash, hashRange, IniParseError, parseIni, type IniFile, type IniValue } from './ini.js';
+import { IniParseError, parseIni, type IniFile, type IniValue } from './ini.js';
+import { firstOfHash, hashOf, hashRange } from './ini-scan.js';
 import { MapView, NamedViews } from './views.js';
 import { shellSplit } from '../util/shlex.js';
 import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
@@ -173,7 +174,7 @@ class SectionsOfKind {
 
   /** The section index a name resolves to, or -1. */
   find(name: string): number {
-    const h = nameHash(name);
+    const h = hashOf(name);
     const hashes = this.hashList;
     if (this.order === undefined) {
       this.order = new Int32Array(this.indices.length);
@@ -261,12 +262,6 @@ class SectionsOfKind {
   }
 }
 
-function nameHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h | 0;
-}
-
 function readConfigFiles(configPath: string, credentialsPath: string): ConfigFiles {
   const config = readSections(configPath);
   const credentials = readSections(credentialsPath);
@@ -288,10 +283,10 @@ function readConfigFiles(configPath: string, credentialsPath: string): ConfigFil
         kind.add(i, hashRange(text, wordStart, wordEnd));
       } else if (found === QUOTED) {
         const name = sectionName(text.slice(start, end));
-        if (name !== undefined) kind.add(i, nameHash(name));
+        if (name !== undefined) kind.add(i, hashOf(name));
       }
     } else if (end - start === 7 && text.startsWith('default', start)) {
-      profileSections.add(i, nameHash('default'));
+      profileSections.add(i, hashOf('default'));
     }
   }
   const configProfiles = profileSections.views();
