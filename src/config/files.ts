@@ -97,7 +97,11 @@ export function configPaths(env: Env): { configPath: string; credentialsPath: st
 /** One ConfigFiles per environment and pair of files: the driver and the settings share it. */
 const loaded = new WeakMap<Env, { key: string; files: ConfigFiles }>();
 
-/** What tells a file changed on disk (an in-process run may rewrite it at the same path). */
+/**
+ * What tells a file changed on disk, for runs in one process (tests) that rewrite a file at the
+ * same path. A rewrite of the same size within one tick of the file-system clock goes unseen:
+ * within one call that is botocore's behaviour too, its session reads the files once.
+ */
 function fileStamp(path: string): string {
   try {
     const s = statSync(path);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IniParseError, parseIni } from '../../src/config/ini.js';
 import { loadConfigFiles } from '../../src/config/files.js';
+import { Settings } from '../../src/config/settings.js';
 
 describe('config file dialect (configparser + botocore nesting)', () => {
   it('reads sections, lower-cases keys, keeps values', () => {
@@ -157,6 +158,24 @@ describe('profile, sso-session and services names (botocore\'s shlex split of th
       expect([...files.profiles.keys()]).toEqual(['a', 'b']);
       expect(files.profiles.get('a')?.get('k')).toBe('3');
       expect([...files.profiles.values()].map((p) => p.get('k'))).toEqual(['3', '2']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('both files are parsed once per environment', () => {
+  it('the session start\'s read and every Settings over the same environment share one parse; a file rewritten (to another size, inode or time) is read again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cogso-ini-'));
+    try {
+      const env = { HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
+      writeFileSync(env.AWS_CONFIG_FILE, '[default]\nregion = us-east-1\n');
+      const files = loadConfigFiles(env);
+      expect(new Settings(env, undefined).configFiles()).toBe(files);
+      expect(new Settings(env, 'default').configFiles()).toBe(files);
+      expect(loadConfigFiles({ ...env })).not.toBe(files);
+      writeFileSync(env.AWS_CONFIG_FILE, '[default]\nregion = ap-southeast-2\n');
+      expect(loadConfigFiles(env).profiles.get('default')?.get('region')).toBe('ap-southeast-2');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
