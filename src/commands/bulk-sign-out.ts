@@ -45,7 +45,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
   }
   const { io, globals } = ctx;
   const log = scrubbingLog(ctx.log);
-  const clientSettings = await resolveClientSettings(ctx);
+  const clientSettings = await resolveClientSettings({ globals, settings: ctx.settings, env: io.env, version: io.version });
   // The AWS CLI checks the output format after the call; after a whole run is too late.
   resolveOutputFormat(ctx);
 

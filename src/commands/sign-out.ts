@@ -48,7 +48,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   // when signing.
   const chain = await import('../credentials/chain.js');
   let found: Awaited<ReturnType<typeof chain.loadCredentials>>;
-  const clientSettings = await resolveClientSettings(ctx, async (region) => {
+  const clientSettings = await resolveClientSettings({ globals, settings, env: io.env, version: io.version }, async (region) => {
     if (globals.noSignRequest) chain.checkTokenProvider(settings);
     else found = await chain.loadCredentials(settings, ctx.log, { region, sleep: factoryOf(io).sleep });
   });

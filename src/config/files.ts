@@ -2,9 +2,17 @@
 // AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE with ~ and $VAR expanded, a missing file is an
 // empty one, `[profile x]` and `[default]` are profiles, credentials-file sections are profiles too
 // and their keys win over the config file's.
+//
+// Each file may be 1 MiB of sections, and the AWS CLI reads both at session start and again as
+// settings are looked up: so they are parsed once per environment, and profiles, sso-sessions
+// and services are views over the parsed files (found by name through a hash), never copies,
+// which keeps a call at the files' limit under 100 MiB.
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { IniParseError, parseIni, type IniSections, type IniValue } from './ini.js';
+import { IniParseError, parseIni, type IniFile, type IniValue } from './ini.js';
+import { firstOfHash, hashOf, hashRange } from './ini-scan.js';
+import { MapView, NamedViews } from './views.js';
+import { shellSplit } from '../util/shlex.js';
 import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -43,11 +51,13 @@ export function expandPath(path: string, env: Env): string {
   return withVars;
 }
 
+const NO_SECTIONS = parseIni('');
+
 /** botocore's raw_config_parse over a file that may be missing (then empty). */
-export function readSections(path: string, options: { nested?: boolean } = {}): IniSections {
+export function readSections(path: string, options: { nested?: boolean } = {}): IniFile {
   let text: string;
   try {
-    if (!statSync(path).isFile()) return new Map();
+    if (!statSync(path).isFile()) return NO_SECTIONS;
     const bytes = readBounded(path, READ_LIMITS.configFile);
     // Python reads the files as plain UTF-8: a byte-order mark stays and breaks the first line.
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -57,7 +67,7 @@ export function readSections(path: string, options: { nested?: boolean } = {}): 
       throw new ConfigParseError(path, `Unable to load config file: ${path} is larger than ${sizeText(e.limit)}, the most cogsignout reads from a config file`);
     }
     if (e instanceof TypeError) throw new ConfigParseError(path); // undecodable bytes
-    return new Map(); // botocore treats an unreadable or missing file as absent
+    return NO_SECTIONS; // botocore treats an unreadable or missing file as absent
   }
   try {
     return parseIni(text, options);
@@ -67,13 +77,14 @@ export function readSections(path: string, options: { nested?: boolean } = {}): 
   }
 }
 
-/** botocore splits section names with shlex; `profile "a b"` names a profile with a space. */
-function sectionName(key: string, kind: string): string | undefined {
-  const rest = key.slice(kind.length);
-  if (!/^\s/.test(rest)) return undefined;
-  const words = rest.trim().match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
-  if (words.length !== 1) return undefined;
-  return (words[0] as string).replace(/^(["'])(.*)\1$/, '$2');
+/**
+ * botocore's _parse_section: shlex.split of the whole section name must give two words, and the
+ * second names the profile (`profile "a b"` is `a b`; `profilex y` is `y`, as botocore has it).
+ */
+function sectionName(key: string): string | undefined {
+  // Without quotes or backslashes, shlex splits at its whitespace alone.
+  const words = /["'\\]/.test(key) ? shellSplit(key) : key.split(/[ \t\r\n]+/).filter((w) => w !== '');
+  return words?.length === 2 ? words[1] : undefined;
 }
 
 export function configPaths(env: Env): { configPath: string; credentialsPath: string } {
@@ -83,40 +94,260 @@ export function configPaths(env: Env): { configPath: string; credentialsPath: st
   };
 }
 
+/** One ConfigFiles per environment and pair of files: the driver and the settings share it. */
+const loaded = new WeakMap<Env, { key: string; files: ConfigFiles }>();
+
+/**
+ * What tells a file changed on disk, for runs in one process (tests) that rewrite a file at the
+ * same path. A rewrite of the same size within one tick of the file-system clock goes unseen:
+ * within one call that is botocore's behaviour too, its session reads the files once.
+ */
+function fileStamp(path: string): string {
+  try {
+    const s = statSync(path);
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+  } catch {
+    return '-';
+  }
+}
+
+/**
+ * Both files, read and checked once per environment: the AWS CLI reads them when its session
+ * starts and again as settings are looked up, which here would parse 2 MiB twice over.
+ */
 export function loadConfigFiles(env: Env): ConfigFiles {
   const { configPath, credentialsPath } = configPaths(env);
-  const config = readSections(configPath);
-  const credentials = readSections(credentialsPath);
-  const configProfiles = new Map<string, Profile>();
-  const services = new Map<string, Profile>();
-  const ssoSessions = new Map<string, Profile>();
-  for (const [key, values] of config) {
-    if (key.startsWith('profile')) {
-      const name = sectionName(key, 'profile');
-      if (name !== undefined) configProfiles.set(name, values);
-    } else if (key.startsWith('sso-session')) {
-      const name = sectionName(key, 'sso-session');
-      if (name !== undefined) ssoSessions.set(name, values);
-    } else if (key.startsWith('services')) {
-      const name = sectionName(key, 'services');
-      if (name !== undefined) services.set(name, values);
-    } else if (key === 'default') {
-      configProfiles.set('default', values);
-    }
-  }
-  const profiles = new Map<string, Profile>();
-  // Sections are only read: a profile in one file alone is shared, not copied (a copy of each
-  // of thousands of sections doubled the memory of the files).
-  for (const [name, values] of configProfiles) profiles.set(name, values);
-  for (const [name, values] of credentials) {
-    const fromConfig = profiles.get(name);
-    if (fromConfig === undefined) {
-      profiles.set(name, values);
+  const key = `${configPath}\0${credentialsPath}\0${fileStamp(configPath)}\0${fileStamp(credentialsPath)}`;
+  const memo = loaded.get(env);
+  if (memo?.key === key) return memo.files;
+  const files = readConfigFiles(configPath, credentialsPath);
+  loaded.set(env, { key, files });
+  return files;
+}
+
+// The second word of a section name, found without making strings (a file may hold 170,000
+// names): PLAIN when it is text[wordStart, wordEnd), NOT_TWO when the name is not two words,
+// QUOTED when only shlex itself can tell (quotes or backslashes).
+const NOT_TWO = 0;
+const PLAIN = 1;
+const QUOTED = 2;
+let wordStart = 0;
+let wordEnd = 0;
+
+function secondWord(text: string, start: number, end: number): number {
+  let words = 0;
+  for (let i = start; i < end;) {
+    let c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13 || c === 10) {
+      i++;
       continue;
     }
-    const merged = new Map(fromConfig);
-    for (const [k, v] of values) merged.set(k, v);
-    profiles.set(name, merged);
+    const from = i;
+    for (; i < end; i++) {
+      c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13 || c === 10) break;
+      if (c === 34 || c === 39 || c === 92) return QUOTED; // '"', "'", '\'
+    }
+    words++;
+    if (words === 2) {
+      wordStart = from;
+      wordEnd = i;
+    }
   }
-  return { configPath, credentialsPath, profiles, services, ssoSessions, credentialsProfiles: credentials, configProfiles };
+  return words === 2 ? PLAIN : NOT_TWO;
+}
+
+/**
+ * The config file's sections of one kind (profiles, sso-sessions, services) by the name botocore
+ * gives them. A name is found by its hash, then checked; the last section of a name wins, in the
+ * place of the first (Python's dict.update).
+ */
+class SectionsOfKind {
+  private readonly indices: number[] = [];
+  private readonly hashes: number[] = [];
+  private order: Int32Array | undefined;
+  private repeated: Set<number> | undefined;
+  private readonly hashList = { at: (j: number): number => this.hashes[j] as number };
+
+  constructor(private readonly file: IniFile) {}
+
+  add(index: number, hash: number): void {
+    this.indices.push(index);
+    this.hashes.push(hash);
+  }
+
+  /** The section index a name resolves to, or -1. */
+  find(name: string): number {
+    const h = hashOf(name);
+    const hashes = this.hashList;
+    if (this.order === undefined) {
+      this.order = new Int32Array(this.indices.length);
+      for (let j = 0; j < this.order.length; j++) this.order[j] = j;
+      this.order.sort((a, b) => (hashes.at(a) < hashes.at(b) ? -1 : hashes.at(a) > hashes.at(b) ? 1 : 0));
+    }
+    let found = -1;
+    for (let k = firstOfHash(this.order, hashes, h); k < this.order.length; k++) {
+      const j = this.order[k] as number;
+      if (this.hashes[j] !== h) break;
+      const index = this.indices[j] as number;
+      if (index > found && this.named(index, name)) found = index;
+    }
+    return found;
+  }
+
+  /** Whether the section at `index` gives the name `name`. */
+  private named(index: number, name: string): boolean {
+    const { text } = this.file;
+    const start = this.file.nameStart(index);
+    const end = this.file.nameEnd(index);
+    if (end - start === 7 && text.startsWith('default', start)) return name === 'default';
+    const found = secondWord(text, start, end);
+    if (found === QUOTED) return sectionName(text.slice(start, end)) === name;
+    return found === PLAIN && wordEnd - wordStart === name.length && text.startsWith(name, wordStart);
+  }
+
+  private nameOf(index: number): string | undefined {
+    const { text } = this.file;
+    const start = this.file.nameStart(index);
+    const end = this.file.nameEnd(index);
+    if (end - start === 7 && text.startsWith('default', start)) return 'default';
+    const found = secondWord(text, start, end);
+    if (found === QUOTED) return sectionName(text.slice(start, end));
+    return found === PLAIN ? text.slice(wordStart, wordEnd) : undefined;
+  }
+
+  /** Each name once, where it first appears. */
+  *names(): Generator<string> {
+    for (const index of this.indices) if (!this.repeats(index)) yield this.nameOf(index) as string;
+  }
+
+  /** Whether an earlier section has the name too (rare: `[profile a]` and `[profile "a"]`). */
+  private repeats(index: number): boolean {
+    if (this.repeated === undefined) {
+      this.repeated = new Set();
+      this.find(''); // sorts
+      const order = this.order as Int32Array;
+      for (let run = 0, end = 1; run < order.length; run = end, end = run + 1) {
+        const h = this.hashes[order[run] as number];
+        while (end < order.length && this.hashes[order[end] as number] === h) end++;
+        if (end - run === 1) continue;
+        // Names of one hash: every section of a name but its first is a repeat.
+        const first = new Map<string, number>();
+        for (let k = run; k < end; k++) {
+          const at = this.indices[order[k] as number] as number;
+          const name = this.nameOf(at) as string;
+          const seen = first.get(name);
+          if (seen === undefined) {
+            first.set(name, at);
+          } else {
+            this.repeated.add(Math.max(seen, at));
+            first.set(name, Math.min(seen, at));
+          }
+        }
+      }
+    }
+    return this.repeated.has(index);
+  }
+
+  views(): NamedViews<Profile> {
+    let count: number | undefined;
+    return new NamedViews<Profile>(
+      () => this.names(),
+      (name) => this.find(name) >= 0,
+      (name) => this.file.peekAt(this.find(name)),
+      () => {
+        if (count === undefined) {
+          count = 0;
+          for (const _ of this.names()) count++;
+        }
+        return count;
+      },
+    );
+  }
+}
+
+function readConfigFiles(configPath: string, credentialsPath: string): ConfigFiles {
+  const config = readSections(configPath);
+  const credentials = readSections(credentialsPath);
+  const profileSections = new SectionsOfKind(config);
+  const serviceSections = new SectionsOfKind(config);
+  const ssoSections = new SectionsOfKind(config);
+  const { text } = config;
+  const prefixed = (start: number, end: number, prefix: string): boolean => end - start >= prefix.length && text.startsWith(prefix, start);
+  for (let i = 0; i < config.count; i++) {
+    const start = config.nameStart(i);
+    const end = config.nameEnd(i);
+    const kind = prefixed(start, end, 'profile') ? profileSections
+      : prefixed(start, end, 'sso-session') ? ssoSections
+        : prefixed(start, end, 'services') ? serviceSections
+          : undefined;
+    if (kind !== undefined) {
+      const found = secondWord(text, start, end);
+      if (found === PLAIN) {
+        kind.add(i, hashRange(text, wordStart, wordEnd));
+      } else if (found === QUOTED) {
+        const name = sectionName(text.slice(start, end));
+        if (name !== undefined) kind.add(i, hashOf(name));
+      }
+    } else if (end - start === 7 && text.startsWith('default', start)) {
+      profileSections.add(i, hashOf('default'));
+    }
+  }
+  const configProfiles = profileSections.views();
+  // The credentials file's sections are profiles too, their keys over the config file's; the
+  // profile names are the config file's, then the credentials file's new ones.
+  const credentialsOnly = function* (): Generator<string> {
+    for (let i = 0; i < credentials.count; i++) {
+      const name = credentials.nameAt(i);
+      if (profileSections.find(name) < 0) yield name;
+    }
+  };
+  let count: number | undefined;
+  const profiles = new NamedViews<Profile>(
+    function* () { yield* configProfiles.keys(); yield* credentialsOnly(); },
+    (name) => configProfiles.has(name) || credentials.has(name),
+    (name) => {
+      const at = profileSections.find(name);
+      const fromConfig = at < 0 ? undefined : config.peekAt(at);
+      const fromCredentials = credentials.peek(name);
+      if (fromConfig === undefined) return fromCredentials as Profile;
+      return fromCredentials === undefined ? fromConfig : new MergedProfile(fromConfig, fromCredentials);
+    },
+    () => {
+      if (count === undefined) {
+        count = configProfiles.size;
+        for (const _ of credentialsOnly()) count++;
+      }
+      return count;
+    },
+  );
+  return {
+    configPath,
+    credentialsPath,
+    profiles,
+    services: serviceSections.views(),
+    ssoSessions: ssoSections.views(),
+    credentialsProfiles: credentials,
+    configProfiles,
+  };
+}
+
+/** botocore's config['profiles'][name].update(credentials section): read through, not copied. */
+class MergedProfile extends MapView<string, IniValue> {
+  constructor(private readonly config: Profile, private readonly credentials: Profile) {
+    super();
+  }
+
+  get(key: string): IniValue | undefined {
+    return this.credentials.get(key) ?? this.config.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.credentials.has(key) || this.config.has(key);
+  }
+
+  *entries(): MapIterator<[string, IniValue]> {
+    for (const [k, v] of this.config) yield [k, this.credentials.get(k) ?? v];
+    for (const entry of this.credentials) if (!this.config.has(entry[0])) yield entry;
+  }
 }

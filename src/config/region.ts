@@ -13,7 +13,7 @@ export function checkRegionSyntax(region: string): void {
   if (!REGION_SYNTAX.test(region)) throw new GeneralError(`Provided region_name '${region}' doesn't match a supported format.`);
 }
 
-export async function resolveRegion(flag: string | undefined, settings: Settings): Promise<string | undefined> {
+export async function resolveRegion(flag: string | undefined, settings: Pick<Settings, 'env' | 'profileValue'>): Promise<string | undefined> {
   if (flag !== undefined) return flag;
   const configured = settings.env.AWS_REGION ?? settings.env.AWS_DEFAULT_REGION ?? settings.profileValue('region');
   if (configured !== undefined) return configured;

@@ -1,13 +1,16 @@
 // Everything the client needs, resolved the way botocore resolves it when the AWS CLI creates a
 // client, with its checks in its order: the profile must exist, a region is required and must be
 // well-formed, the endpoint must be valid, the retry configuration and timeouts must make sense.
-import type { CommandContext } from '../cli/context.js';
+// It is resolved from plain values (the global options, the settings' lookups, the environment),
+// not from the whole CLI context, so that each command, and each test, hands it just those.
+import type { GlobalArgs } from '../cli/globals.js';
 import { GeneralError, NoRegionError } from '../errors/errors.js';
 import { checkRegionSyntax, resolveRegion } from '../config/region.js';
-import { isTrue } from '../config/settings.js';
-import { expandPath } from '../config/files.js';
+import { isTrue, type Settings } from '../config/settings.js';
+import { expandPath, type Env } from '../config/files.js';
 import { pyInt } from '../python/int.js';
 import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
+import { pythonErrno } from '../util/os-errors.js';
 import { checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
@@ -25,23 +28,24 @@ export interface ResolvedClientSettings {
   readonly version: string;
 }
 
+/** The settings' lookups the client's settings read (a Settings is one). */
+export type ClientSettingsLookups = Pick<Settings, 'env' | 'profile' | 'profileValue' | 'envOrProfile' | 'configFiles'>;
+
+/** What the client's settings are resolved from. */
+export interface ClientSettingsSource {
+  readonly globals: Pick<GlobalArgs, 'region' | 'endpointUrl' | 'noSignRequest' | 'noVerifySsl' | 'caBundle' | 'connectTimeout' | 'readTimeout'>;
+  readonly settings: ClientSettingsLookups;
+  readonly env: Env;
+  /** cogsignout's version (the User-Agent names it). */
+  readonly version: string;
+}
+
 const DEFAULT_TIMEOUT_S = 60;
 
-/** Python's OSError text for a file that cannot be read (`[Errno 21] Is a directory`). */
-const OS_ERRORS: Readonly<Record<string, string>> = {
-  ENOENT: '[Errno 2] No such file or directory',
-  EACCES: '[Errno 13] Permission denied',
-  EPERM: '[Errno 1] Operation not permitted',
-  ENOTDIR: '[Errno 20] Not a directory',
-  EISDIR: '[Errno 21] Is a directory',
-  ELOOP: '[Errno 40] Too many levels of symbolic links',
-  ENAMETOOLONG: '[Errno 36] File name too long',
-  EIO: '[Errno 5] Input/output error',
-};
-
+/** Python's OSError text for a CA bundle that cannot be read (`[Errno 21] Is a directory`). */
 function osErrorText(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;
-  return (typeof code === 'string' ? OS_ERRORS[code] : undefined) ?? OS_ERRORS.ENOENT as string;
+  return pythonErrno(typeof code === 'string' ? code : undefined) ?? pythonErrno('ENOENT') as string;
 }
 
 function timeoutMs(kind: 'read' | 'connect', text: string | undefined): number {
@@ -60,9 +64,9 @@ function timeoutMs(kind: 'read' | 'connect', text: string | undefined): number {
  * is reported.
  */
 export async function resolveClientSettings(
-  ctx: CommandContext, lookUpCredentials?: (region: string | undefined) => Promise<void>,
+  source: ClientSettingsSource, lookUpCredentials?: (region: string | undefined) => Promise<void>,
 ): Promise<ResolvedClientSettings> {
-  const { settings, globals, io } = ctx;
+  const { settings, globals, env } = source;
   settings.profile(); // an explicitly named profile that does not exist fails first (ProfileNotFound)
 
   const region = await resolveRegion(globals.region, settings);
@@ -91,7 +95,7 @@ export async function resolveClientSettings(
   const connectTimeoutMs = timeoutMs('connect', globals.connectTimeout);
   const readTimeoutMs = timeoutMs('read', globals.readTimeout);
 
-  const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? io.env.REQUESTS_CA_BUNDLE;
+  const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? env.REQUESTS_CA_BUNDLE;
   const isHttps = (endpoint ?? 'https://').toLowerCase().startsWith('https://');
   const readCaBundle = (path: string): Buffer => {
     const failed = (reason: string): GeneralError =>
@@ -99,7 +103,7 @@ export async function resolveClientSettings(
     const noCertificate = '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)';
     let pem: Buffer;
     try {
-      pem = readBounded(expandPath(path, io.env), READ_LIMITS.caBundle);
+      pem = readBounded(expandPath(path, env), READ_LIMITS.caBundle);
     } catch (e) {
       if (e instanceof InputTooLargeError) {
         // OpenSSL finds no certificate in /dev/zero and the AWS CLI says so; a regular file past
@@ -139,12 +143,12 @@ export async function resolveClientSettings(
     verifyTls: !globals.noVerifySsl,
     get caBundle() { return caBundle(); },
     userAgentAppId: settings.envOrProfile('AWS_SDK_UA_APP_ID', 'sdk_ua_app_id'),
-    version: io.version,
+    version: source.version,
   };
 }
 
 /** botocore's checks of the compression, checksum and account-id settings (client creation). */
-function checkClientConfig(settings: CommandContext['settings'], unsigned: boolean): void {
+function checkClientConfig(settings: ClientSettingsLookups, unsigned: boolean): void {
   const minSize = settings.envOrProfile('AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES', 'request_min_compression_size_bytes');
   if (minSize !== undefined) {
     const base = `Invalid value "${minSize}" for request_min_compression_size_bytes.`;

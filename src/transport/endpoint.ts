@@ -70,13 +70,16 @@ export function checkEndpointValid(url: string | undefined): void {
   if (url !== undefined && !isValidEndpointUrl(url)) throw new GeneralError(`Invalid endpoint: ${url}`);
 }
 
+/** The settings' lookups an endpoint is configured from (a Settings is one). */
+type EndpointLookups = Pick<Settings, 'env' | 'envOrProfile' | 'profileValue' | 'configFiles'>;
+
 /**
  * The endpoint to use, or undefined for the SDK's own rules-based endpoint:
  * --endpoint-url → AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER → AWS_ENDPOINT_URL → the profile's
  * `services` section → the profile's endpoint_url (all but the flag can be switched off).
  * Resolution alone (a missing `services` section fails here); checkEndpointValid comes later.
  */
-export function configuredEndpoint(flag: string | undefined, settings: Settings): string | undefined {
+export function configuredEndpoint(flag: string | undefined, settings: EndpointLookups): string | undefined {
   let url = flag;
   if (url === undefined && !isTrue(settings.envOrProfile('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'ignore_configured_endpoint_urls'))) {
     // An empty configured value counts as none (botocore tests the value, not its presence).
@@ -86,7 +89,7 @@ export function configuredEndpoint(flag: string | undefined, settings: Settings)
   return url;
 }
 
-function fromProfile(settings: Settings): string | undefined {
+function fromProfile(settings: EndpointLookups): string | undefined {
   const servicesName = settings.profileValue('services');
   if (servicesName !== undefined) {
     const section = settings.configFiles().services.get(servicesName);

@@ -1,5 +1,6 @@
 // Python's shlex.split, which the AWS CLI uses to split pager commands (and we use for the
-// prompt's command line): POSIX mode, no comments.
+// prompt's command line): POSIX mode, no comments, and only shlex's own whitespace (space, tab,
+// CR, LF) between words: a no-break space or a form feed is part of a word, as in Python.
 
 /** Python's shlex.split (POSIX mode, no comments); undefined for an unclosed quote. */
 export function shellSplit(command: string): string[] | undefined {
@@ -19,7 +20,7 @@ export function shellSplit(command: string): string[] | undefined {
       } else {
         word += c;
       }
-    } else if (/\s/.test(c)) {
+    } else if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
       if (inWord) words.push(word);
       word = '';
       inWord = false;

@@ -195,6 +195,74 @@ describe('config files', () => {
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
   });
 
+  /** `head`, then `unit(i)` for i = 0, 1, ... as long as the whole stays within 1 MiB with `tail`. */
+  const atLimit = (head: string, unit: (i: number) => string, tail: string): string => {
+    const parts = [head];
+    let size = head.length + tail.length;
+    for (let i = 0; ; i++) {
+      const u = unit(i);
+      if (size + u.length > MIB) break;
+      parts.push(u);
+      size += u.length;
+    }
+    parts.push(tail);
+    return parts.join('');
+  };
+  const b36 = (i: number): string => i.toString(36);
+  // The profile the call uses comes last and the environment has neither keys nor region: the
+  // call succeeds only if both files were read whole.
+  const CREDENTIALS_TAIL = '[use]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n';
+  const CONFIG_TAIL = '[profile use]\nregion = us-west-2\n';
+  const shapes: ReadonlyArray<readonly [string, string, string]> = [
+    ['~170,000 empty sections in each file',
+      atLimit('', (i) => `[s${b36(i)}]\n`, CONFIG_TAIL), atLimit('', (i) => `[s${b36(i)}]\n`, CREDENTIALS_TAIL)],
+    ['~90,000 empty profiles in each file, named alike (each profile merges both files)',
+      atLimit('', (i) => `[profile s${b36(i)}]\n`, CONFIG_TAIL), atLimit('', (i) => `[s${b36(i)}]\n`, CREDENTIALS_TAIL)],
+    ['50 [DEFAULT] keys over ~170,000 sections in each file',
+      atLimit(`[DEFAULT]\n${Array.from({ length: 50 }, (_, k) => `k${k} = v\n`).join('')}`, (i) => `[s${b36(i)}]\n`, CONFIG_TAIL),
+      atLimit(`[DEFAULT]\n${Array.from({ length: 50 }, (_, k) => `k${k} = v\n`).join('')}`, (i) => `[s${b36(i)}]\n`, CREDENTIALS_TAIL)],
+    ['60,000 [DEFAULT] keys and nested blocks over ~100,000 sections',
+      atLimit(`[DEFAULT]\n${Array.from({ length: 60_000 }, (_, k) => `k${b36(k)}=v\n`).join('')}s3 =\n  a = b\n`, (i) => `[s${b36(i)}]\n`, CONFIG_TAIL),
+      atLimit('', (i) => `[s${b36(i)}]\n`, CREDENTIALS_TAIL)],
+    ['one profile of ~150,000 keys in each file',
+      atLimit('[profile use]\nregion = us-west-2\n', (i) => `${b36(i)}=v\n`, ''),
+      atLimit('[use]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n', (i) => `x${b36(i)}=v\n`, '')],
+    ['profiles, sso-sessions and services with nested blocks; a nested block of ~100,000 lines',
+      atLimit('', (i) => [`[profile p${b36(i)}]\nsso_session = s${b36(i)}\n`, `[sso-session s${b36(i)}]\nsso_region = us-east-1\n`, `[services v${b36(i)}]\ns3 =\n  a = b\n`][i % 3] as string, CONFIG_TAIL),
+      atLimit('[nested]\nn =\n', (i) => `  ${b36(i)}=v\n`, CREDENTIALS_TAIL)],
+  ];
+  for (const [name, config, credentials] of shapes) {
+    it(`config and credentials files at 1 MiB each, ${name}: read under the memory bound`, async () => {
+      bodies.length = 0;
+      const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u', '--profile', 'use'), {
+        env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_REGION: null },
+        files: { '.aws/config': config, '.aws/credentials': credentials },
+      });
+      expect(config.length).toBeGreaterThan(MIB - 64);
+      expect(credentials.length).toBeGreaterThan(MIB - 64);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(bodies).toHaveLength(1);
+      expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+    });
+  }
+
+  it('a services section whose nested block is ~110,000 lines, the endpoint last: read under the memory bound', async () => {
+    bodies.length = 0;
+    const tail = `  endpoint_url = ${url}\n`;
+    const config = atLimit('[profile use]\nregion = us-west-2\nservices = big\n[services big]\ncognito_identity_provider =\n', (i) => `  k${b36(i)} = v\n`, tail);
+    const credentials = atLimit(`${CREDENTIALS_TAIL}s3 =\n`, (i) => `  k${b36(i)} = v\n`, '');
+    const r = await runMeasured(['admin-user-global-sign-out', '--user-pool-id', 'us-east-1_X', '--username', 'u', '--profile', 'use'], {
+      env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_REGION: null },
+      files: { '.aws/config': config, '.aws/credentials': credentials },
+    });
+    expect(config.length).toBeGreaterThan(MIB - 64);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(bodies).toHaveLength(1);
+    expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
+  });
+
   it('AWS_CONFIG_FILE=/dev/zero is not a file: ignored, as botocore ignores it', async () => {
     bodies.length = 0;
     const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), { env: { AWS_CONFIG_FILE: '/dev/zero', AWS_SHARED_CREDENTIALS_FILE: '/dev/urandom' } });
