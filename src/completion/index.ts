@@ -12,12 +12,30 @@ export { completionScript } from './scripts.js';
 
 /** Profile names from the config and credentials files, config file first, each once. */
 export function profileNames(env: Io['env']): string[] {
+  return [...profileNamesOf(env)];
+}
+
+function profileNamesOf(env: Io['env']): Iterable<string> {
   try {
-    return [...loadConfigFiles(env).profiles.keys()];
+    return loadConfigFiles(env).profiles.keys();
   } catch (e) {
     if (e instanceof ConfigParseError) return [];
     throw e;
   }
+}
+
+/**
+ * One name per line, in writes of about 64 KiB: a config file at its size limit holds some
+ * 150,000 profiles, and as many separate writes queued on a slow pipe cost more memory than
+ * the names themselves.
+ */
+function writeLines(io: Io, names: Iterable<string>): void {
+  let chunk = '';
+  for (const name of names) {
+    chunk += `${name}\n`;
+    if (chunk.length >= 65536) { io.stdout.write(chunk); chunk = ''; }
+  }
+  if (chunk !== '') io.stdout.write(chunk);
 }
 
 /** Regions for `--region`: the configured ones, then the SDK's (a broken config file adds none). */
@@ -40,11 +58,11 @@ export async function runCompletion(io: Io, args: string[]): Promise<number> {
   const [command, ...rest] = args;
   if (command === '__complete') {
     if (rest.length === 1 && rest[0] === 'profiles') {
-      for (const name of profileNames(io.env)) io.stdout.write(`${name}\n`);
+      writeLines(io, profileNamesOf(io.env));
       return 0;
     }
     if (rest.length === 1 && rest[0] === 'regions') {
-      for (const name of regionNames(io.env)) io.stdout.write(`${name}\n`);
+      writeLines(io, regionNames(io.env));
       return 0;
     }
     throw new ParamValidationError(`${PROG} __complete takes one argument: profiles or regions`);
