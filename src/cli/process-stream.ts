@@ -16,7 +16,11 @@ export interface ByteSink {
  * AWS_CLI_OUTPUT_ENCODING re-encodes both streams, as the AWS CLI reconfigures them (a UTF-16
  * byte-order mark shows on stdout only, as it does there: `bom`).
  */
-export function processStream(s: ByteSink, env: Env, bom: boolean): OutputStream {
+export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: boolean): OutputStream {
+  // A function: the sink is made on first use (Node creates process.stdout and process.stderr,
+  // with their stream modules, only when first asked for them; --version never needs stderr).
+  let made = typeof sink === 'function' ? undefined : sink;
+  const s = (): ByteSink => (made ??= (sink as () => ByteSink)());
   const encode = pythonTextEncoder(env.AWS_CLI_OUTPUT_ENCODING);
   let first = bom;
   const bytes = (text: string): string | Buffer => {
@@ -27,15 +31,15 @@ export function processStream(s: ByteSink, env: Env, bom: boolean): OutputStream
     return out;
   };
   return {
-    write: (text: string) => { s.write(bytes(text)); },
+    write: (text: string) => { s().write(bytes(text)); },
     writeAll: (text: string) => new Promise<void>((resolve, reject) => {
-      s.write(bytes(text), (err) => (err ? reject(err) : resolve()));
+      s().write(bytes(text), (err) => (err ? reject(err) : resolve()));
     }),
     writeAllBytes: (data: Uint8Array) => new Promise<void>((resolve, reject) => {
-      s.write(data, (err) => (err ? reject(err) : resolve()));
+      s().write(data, (err) => (err ? reject(err) : resolve()));
     }),
-    get isTTY() { return s.isTTY === true; },
-    get columns() { return s.columns; },
-    get rows() { return s.rows; },
+    get isTTY() { return s().isTTY === true; },
+    get columns() { return s().columns; },
+    get rows() { return s().rows; },
   };
 }
