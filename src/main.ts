@@ -1,6 +1,6 @@
 // Process wiring: real argv, environment, streams and exit code for the driver.
 import { run } from './cli/driver.js';
-import { processStream } from './cli/process-stream.js';
+import { fileOrStream, processStream } from './cli/process-stream.js';
 import { version } from './version.js';
 
 /**
@@ -51,8 +51,8 @@ void run({
   argv: process.argv.slice(2),
   env: process.env,
   cwd: process.cwd(),
-  stdout: processStream(() => process.stdout, process.env, true),
-  stderr: processStream(() => process.stderr, process.env, false),
+  stdout: processStream(fileOrStream(1, () => process.stdout, () => madeStdout() !== undefined), process.env, true),
+  stderr: processStream(fileOrStream(2, () => process.stderr, () => madeStderr() !== undefined), process.env, false),
   // A getter: Node creates process.stdin on first access, and only the prompt needs it.
   get stdin() { return process.stdin; },
   onInterrupt(handler: () => void) {
