@@ -93,6 +93,7 @@ const sdkStubs = {
  */
 let BUNDLES = [
   { name: 'core', root: 'src/main.ts', why: 'every run: the command line, configuration, input and output; no AWS SDK' },
+  { name: 'query', root: 'src/output/query.ts', why: '--query: the JMESPath compiler and interpreter' },
   { name: 'credentials', root: 'src/credentials/chain.ts', why: 'a command about to sign a call: the credential chain' },
   { name: 'net', root: 'src/net/index.ts', why: 'a command about to call the service: the SDK client' },
   { name: 'credential-providers', root: 'src/credentials/sdk-providers.ts', why: "assume-role, SSO, containers, IMDS: the SDK's providers" },

@@ -1,12 +1,40 @@
 // Process wiring: real argv, environment, streams and exit code for the driver.
 import { run } from './cli/driver.js';
-import { processStream } from './cli/process-stream.js';
+import { fileOrStream, processStream } from './cli/process-stream.js';
 import { version } from './version.js';
 
-// A reader that went away is handled where output is written (EPIPE); never a stack trace.
-process.stdout.on('error', () => {});
-// Nobody reads our errors any more (`2>&1 | head`): nothing to tell, so nothing to crash about.
-process.stderr.on('error', () => {});
+/**
+ * process.stdout and process.stderr get their error handlers when first asked for, by whatever
+ * code asks (Node creates each, and loads the stream modules behind it, on first access, which
+ * a run that never writes to it need not pay). A reader that went away is handled where output
+ * is written (EPIPE); never a stack trace. Nobody reads our errors any more (`2>&1 | head`):
+ * nothing to tell, so nothing to crash about.
+ */
+function quietOnFirstUse(name: 'stdout' | 'stderr'): () => NodeJS.WriteStream | undefined {
+  const own = Object.getOwnPropertyDescriptor(process, name);
+  let stream: NodeJS.WriteStream | undefined;
+  if (own?.get === undefined || !own.configurable) {
+    stream = process[name];
+    stream.on('error', () => {});
+  } else {
+    const get = own.get;
+    Object.defineProperty(process, name, {
+      configurable: true,
+      enumerable: own.enumerable,
+      get() {
+        if (stream === undefined) {
+          stream = get.call(process) as NodeJS.WriteStream;
+          stream.on('error', () => {});
+        }
+        return stream;
+      },
+    });
+  }
+  return () => stream;
+}
+const madeStdout = quietOnFirstUse('stdout');
+const madeStderr = quietOnFirstUse('stderr');
+
 const interruptHandlers: Array<() => void> = [];
 // Ctrl-C: a newline on stdout and exit 130, as the AWS CLI's KeyboardInterrupt handler does,
 // unless a command has taken it over (Io.onInterrupt): then the latest taker decides.
@@ -23,8 +51,8 @@ void run({
   argv: process.argv.slice(2),
   env: process.env,
   cwd: process.cwd(),
-  stdout: processStream(process.stdout, process.env, true),
-  stderr: processStream(process.stderr, process.env, false),
+  stdout: processStream(fileOrStream(1, () => process.stdout, () => madeStdout() !== undefined), process.env, true),
+  stderr: processStream(fileOrStream(2, () => process.stderr, () => madeStderr() !== undefined), process.env, false),
   // A getter: Node creates process.stdin on first access, and only the prompt needs it.
   get stdin() { return process.stdin; },
   onInterrupt(handler: () => void) {
@@ -44,7 +72,8 @@ void run({
   // Keep-alive sockets and timers of the SDK must not hold the process open.
   const exit = (): void => process.exit(code);
   // stderr too: a long error (the repr of a 1 MiB fileb:// value) outlasts a pipe's buffer.
-  const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+  // A stream never made has nothing to flush.
+  const pending = [madeStdout(), madeStderr()].filter((s) => s !== undefined && s.writableLength > 0) as NodeJS.WriteStream[];
   let left = pending.length;
   if (left === 0) setImmediate(exit);
   for (const s of pending) s.once('drain', () => { if (--left === 0) exit(); });

@@ -35,7 +35,10 @@ export interface ProgramHandlers {
 }
 
 function toOption(d: OptionDecl): Option {
-  const o = new Option(d.flags, d.description);
+  const o = new Option(d.flags);
+  // Read by help, completion and the prompt only: an operation's is worked out from its model
+  // when first read (see operationOptions), not for every line a node parses.
+  Object.defineProperty(o, 'description', { get: () => d.description, enumerable: true, configurable: true });
   if (d.choices) o.choices(d.choices);
   if (d.preset !== undefined) o.preset(d.preset);
   if (d.mandatory) o.makeOptionMandatory();

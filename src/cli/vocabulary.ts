@@ -71,7 +71,8 @@ export const GLOBAL_OPTIONS: readonly OptionDecl[] = [
 export function operationOptions(op: OperationModel): OptionDecl[] {
   return argumentTable(op).map((a) => ({
     flags: a.optionalValue !== undefined ? `--${a.name} [value]` : `--${a.name} <value>`,
-    description: a.member ? a.member.summary : docOverview((a.helpText ?? '').replace(/``/g, '')),
+    // Read when the command's node is made (--version and the main parser's errors never do).
+    get description() { return a.member ? a.member.summary : docOverview((a.helpText ?? '').replace(/``/g, '')); },
     ...(a.choices ? { choices: a.choices } : {}),
     ...(a.optionalValue !== undefined ? { preset: a.optionalValue } : {}),
     ...(a.required ? { mandatory: true } : {}),

@@ -57,7 +57,6 @@ export function formatOutputChunks(format: OutputFormat, value: unknown, ctx: Ou
 }
 
 export { encodeChunks, type EncodeErrors } from './stream.js';
-export { applyQuery, compileQuery, QuerySyntaxError, type CompiledQuery } from './query.js';
 export { renderError, renderStructuredError } from './errors.js';
 export { parseJson, JsonDecodeError } from '../python/json-parse.js';
 export { PyDict, PyFloat, PyObject, fromJs, toJs, type PyValue } from '../python/value.js';

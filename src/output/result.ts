@@ -23,8 +23,8 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   if (format === 'off') return 0;
   const { ResponseMetadata: _dropped, ...value } = response;
   void _dropped;
-  const { applyQuery } = await import('./query.js');
-  const result = ctx.query === undefined ? value : applyQuery(ctx.query, value);
+  // A query was compiled by the driver, so the JMESPath bundle is loaded only where one was given.
+  const result = ctx.query === undefined ? value : (await import('./query.js')).applyQuery(ctx.query, value);
   const { encodeChunks, formatOutputChunks } = await import('./index.js');
   const color = globals.color === 'on' || (globals.color !== 'off' && io.stdout.isTTY);
   const pager = pagerCommand({

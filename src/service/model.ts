@@ -154,6 +154,9 @@ function membersOf(service: ServiceModel, structureName: string | undefined): Me
     // An enum changes the skeleton (its first value) and the help (the choices): not modelled yet.
     if (shape.enum !== undefined) throw new Error(`service model: member ${structureName}.${name} is an enum; enums are not modelled`);
     const documentation = ref.documentation ?? shape.documentation ?? '';
+    // Help, completion, the prompt and skeletons read it; worked out on first read, since the
+    // model is read on every start.
+    let summary: string | undefined;
     return {
       name,
       option: `--${xformName(name, '-')}`,
@@ -166,7 +169,7 @@ function membersOf(service: ServiceModel, structureName: string | undefined): Me
       ...(shape.pattern === undefined ? {} : { pattern: shape.pattern }),
       sensitive: shape.sensitive === true,
       documentation,
-      summary: docOverview(documentation),
+      get summary() { return summary ??= docOverview(documentation); },
     };
   });
 }

@@ -36,7 +36,7 @@ const cacheAccepted = (file: string): string => spawnSync(process.execPath, ['-e
 
 describe('bundles', () => {
   it('are the core and one bundle per part of the program loaded lazily', () => {
-    expect(BUNDLES).toEqual(['bulk.cjs', 'completion.cjs', 'core.cjs', 'credential-providers.cjs', 'credentials.cjs', 'help.cjs', 'net.cjs', 'prompt.cjs', 'yaml.cjs']);
+    expect(BUNDLES).toEqual(['bulk.cjs', 'completion.cjs', 'core.cjs', 'credential-providers.cjs', 'credentials.cjs', 'help.cjs', 'net.cjs', 'prompt.cjs', 'query.cjs', 'yaml.cjs']);
   });
 
   it(`the core stays under ${CORE_BUDGET / 1024} KiB and holds no AWS SDK code`, () => {
@@ -140,6 +140,9 @@ process.on('exit', () => fs.writeFileSync(process.env.RECORD_TO, [...seen].sort(
     expect(await reads(signOut())).toEqual({ code: 0, read: 'core.cjs credentials.cjs net.cjs' });
     expect(await reads(['admin-user-global-sign-out', '--cli-input-yaml', 'UserPoolId: us-east-1_X\nUsername: alice\n', '--endpoint-url', endpoint]))
       .toEqual({ code: 0, read: 'core.cjs credentials.cjs net.cjs yaml.cjs' });
+    // JMESPath only where a query is given: on the line, or (checked as it is read) in an alias.
+    expect(await reads([...signOut(), '--query', 'a'])).toEqual({ code: 0, read: 'core.cjs credentials.cjs net.cjs query.cjs' });
+    expect(await reads(['--query', '[', ...signOut()])).toEqual({ code: 252, read: 'core.cjs query.cjs' });
     expect(await reads(['admin-user-global-sign-out', 'help'])).toEqual({ code: 0, read: 'core.cjs help.cjs' });
     // bulk-sign-out's module imports the credential chain and the service's errors (in net.cjs) statically.
     expect(await reads(['bulk-sign-out', 'help'])).toEqual({ code: 0, read: 'bulk.cjs core.cjs credentials.cjs help.cjs net.cjs' });

@@ -3,7 +3,7 @@
 // leads stdout only, once; and a run in this process writes the bytes the process writes.
 import { describe, expect, it } from 'vitest';
 import { processStream, type ByteSink } from '../../src/cli/process-stream.js';
-import { runCli, spawnCli } from '../support/cli.js';
+import { BIN, runCli, spawnCli } from '../support/cli.js';
 
 function sink(): ByteSink & { chunks: Buffer[] } {
   const chunks: Buffer[] = [];
@@ -47,3 +47,30 @@ describe('in this process and as a process', () => {
     expect(error.stderr).toBe((await spawnCli(['bogus-op'], { env })).stderr);
   });
 });
+
+describe('stdout and stderr redirected to files', () => {
+  // main.ts writes to a file (or /dev/null) itself, as Node's stream for a file does, without
+  // making that stream: the bytes and exit code must be those written through a pipe.
+  const toFiles = (args: string, env?: Record<string, string>) => runCli(
+    ['-c', `"$0" "$1" ${args} >"$HOME/out" 2>"$HOME/err"; code=$?; cat "$HOME/out"; cat "$HOME/err" >&2; exit $code`, process.execPath, BIN],
+    { shell: true, ...(env ? { env } : {}) },
+  );
+  it.each([
+    ['--version', undefined],
+    ['--version', { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }],
+    ['admin-user-global-sign-out --generate-cli-skeleton', undefined],
+    ['bogus-op', undefined],
+    ['admin-user-global-sign-out --user-pool-id x', { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }],
+  ] as const)('%s (%o): the bytes a pipe gets', async (args, env) => {
+    const files = await toFiles(args, env);
+    const piped = await spawnCli(args.split(' '), env ? { env } : {});
+    expect({ code: files.code, stdout: files.stdout, stderr: files.stderr }).toEqual({ code: piped.code, stdout: piped.stdout, stderr: piped.stderr });
+    expect(files.stdout + files.stderr).not.toBe('');
+  });
+
+  it('/dev/null and a full device: the exit code a pipe gets', async () => {
+    const r = await runCli(['-c', '"$0" "$1" --version >/dev/null || exit 9; "$0" "$1" --version >/dev/full || exit 8; "$0" "$1" bogus-op 2>/dev/null; echo "$?"', process.execPath, BIN], { shell: true });
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '252\n', stderr: '' });
+  });
+});
+
