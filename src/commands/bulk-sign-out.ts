@@ -84,6 +84,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
       maxAttempts: 1,
       maxSockets: options.concurrency,
       credentials,
+      timer: factoryOf(io).timer,
       log,
       env: io.env,
       warn: (text) => io.stderr.write(text),
