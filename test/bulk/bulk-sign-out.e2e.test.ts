@@ -190,7 +190,8 @@ describe('throttling and faults', () => {
   });
 });
 
-describe('interrupted and resumed', () => {
+// Side by side: the second case mostly waits on the endpoint.
+describe.concurrent('interrupted and resumed', () => {
   it('Ctrl-C halfway: summary and 130; the rerun with the journal skips the done and signs out the rest, each once', async ({ onTestFinished }) => {
     const { server, dir, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
     const users = names(800);
@@ -400,12 +401,14 @@ describe.concurrent('the journal', () => {
     const { server, dir, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
     const users = names(20);
     const p = pool(users);
-    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'delay', delayMs: 1500, times: 4 });
+    // The first four calls are held until the second run has been refused.
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'delay', delayMs: 20_000, times: 4 });
     const first = startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', file('users.txt', users), '--journal', 'j', '--concurrency', '4']);
     while ((server.stats().requests.AdminUserGlobalSignOut ?? 0) < 4) await new Promise((r) => setTimeout(r, 20));
     const second = await bulk(p, ['--usernames-file', 'users.txt', '--journal', 'j']);
     expect(second.code).toBe(252);
     expect(second.stderr.replaceAll(dir, '<DIR>')).toMatch(/^\ncogsignout: \[ERROR\]: An error occurred \(ParamValidation\): Unable to use --journal: <DIR>\/j is in use by another run \(process \d+ on .+, started .+\); wait for it to end\. If no such run is going on, remove <DIR>\/j\.lock\n$/);
+    server.releaseDelays();
     const r1 = await first.done;
     expect(r1).toMatchObject({ code: 0, stderr: finishedLine(20, 20, 0, 0) });
     expectSignedOutOnce(p, users);
