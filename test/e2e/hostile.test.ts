@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { runCli, spawnCli, type RunOptions, type RunResult } from '../support/cli.js';
-import { fastTimer, flood, SPEED, trickle } from '../support/hostile-peers.js';
+import { fastTimer, flood, RUN_SPEED, trickle } from '../support/hostile-peers.js';
 import { runMeasured } from '../support/peak-rss.js';
 import { makeSelfSignedCert, type SelfSigned } from '../support/network.js';
 
@@ -115,14 +115,14 @@ describe.concurrent('servers that trickle (the AWS CLI waits forever for both)',
   it('a body sent one byte a second after a 200: the read timeout bounds the whole answer', async ({ expect }) => {
     const url = await rawServer((s) => {
       s.write('HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 1000\r\n\r\n');
-      trickle(s, ' '.repeat(1000), 1000 / SPEED);
+      trickle(s, ' '.repeat(1000), 1000 / RUN_SPEED);
     });
     const r = await runCli(signOut(url, ['--cli-read-timeout', '2']), fast);
     expect(r).toMatchObject({ code: 255, stdout: '', stderr: `\ncogsignout: [ERROR]: Read timeout on endpoint URL: "${url}/"\n` });
   });
 
   it('headers sent one byte a second', async ({ expect }) => {
-    const url = await rawServer((s) => trickle(s, `HTTP/1.1 200 OK\r\nX-Slow: ${'a'.repeat(1000)}`, 1000 / SPEED));
+    const url = await rawServer((s) => trickle(s, `HTTP/1.1 200 OK\r\nX-Slow: ${'a'.repeat(1000)}`, 1000 / RUN_SPEED));
     const r = await runCli(signOut(url, ['--cli-read-timeout', '2']), fast);
     expect(r).toMatchObject({ code: 255, stderr: `\ncogsignout: [ERROR]: Read timeout on endpoint URL: "${url}/"\n` });
   });
@@ -130,7 +130,7 @@ describe.concurrent('servers that trickle (the AWS CLI waits forever for both)',
   it('bulk-sign-out: every call is bounded the same way', async ({ expect }) => {
     const url = await rawServer((s) => {
       s.write('HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n');
-      trickle(s, ' '.repeat(1000), 1000 / SPEED);
+      trickle(s, ' '.repeat(1000), 1000 / RUN_SPEED);
     });
     const r = await runCli(['bulk-sign-out', '--endpoint-url', url, '--user-pool-id', 'us-east-1_X', '--usernames-file', 'users.txt', '--cli-read-timeout', '1'],
       { ...fast, files: { 'users.txt': 'a\nb\nc\n' } });

@@ -9,6 +9,8 @@ import type { Timer } from '../../src/transport/http-send.js';
  * what it is in real time: a 2 s timeout against a byte a second is 100 ms against a byte every 50 ms.
  */
 export const SPEED = 20;
+/** The peers' speed-up for runCli's runs: 1 when COGSO_TEST_SPAWN=1 makes them child processes (no factory reaches those). */
+export const RUN_SPEED = process.env.COGSO_TEST_SPAWN === '1' ? 1 : SPEED;
 export const fastTimer: Timer = (fn, ms) => {
   const t = setTimeout(fn, ms / SPEED);
   return () => clearTimeout(t);
