@@ -49,6 +49,8 @@ export interface LocalCognito {
   setRateLimit(operation: string | '*', rps: number | undefined): void;
   injectFault(f: FaultSpec): void;
   clearFaults(): void;
+  /** Ends every delay fault now: the requests held are answered as if their delay were over. */
+  releaseDelays(): void;
   createUserPool(name: string): string;
   seedUsers(poolId: string, users: SeedUser[]): string[];
   stats(): StatsSnapshot;
@@ -320,6 +322,10 @@ class LocalCognitoServer {
 
   shutdown(): void {
     this.closed = true;
+    this.releaseDelays();
+  }
+
+  releaseDelays(): void {
     for (const pending of this.pendingDelays) {
       clearTimeout(pending.timer);
       pending.resolve();
@@ -371,6 +377,7 @@ export async function startLocalCognito(opts: LocalCognitoOptions = {}): Promise
     setRateLimit: (operation, rps) => impl.limiter.set(operation, rps),
     injectFault: (f) => impl.faults.inject(f),
     clearFaults: () => impl.faults.clear(),
+    releaseDelays: () => impl.releaseDelays(),
     createUserPool: (name) => impl.store.createPool(name).id,
     seedUsers(poolId, users) {
       const pool = impl.store.pools.get(poolId);

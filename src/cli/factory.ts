@@ -3,6 +3,7 @@
 // default, each made on first use, so that nothing a run does not need is loaded; a test runs the
 // whole program in its own process and swaps a provider only where a test is about that provider.
 import { loadNetwork, type NetworkModule } from '../net/load.js';
+import type { Timer } from '../transport/http-send.js';
 
 export interface Factory {
   /** The SDK-backed service client module (dist/net.cjs in the built CLI), loaded on first call. */
@@ -13,6 +14,8 @@ export interface Factory {
   readonly sleep: (ms: number) => Promise<void>;
   /** Retry jitter in [0, 1): botocore's backoff is random × 2^(attempt-1) s. */
   readonly random: () => number;
+  /** The HTTP calls' connect and read timeouts; undefined: real time (http-send.ts's own). */
+  readonly timer: Timer | undefined;
 }
 
 const DEFAULTS: Factory = {
@@ -20,6 +23,7 @@ const DEFAULTS: Factory = {
   now: () => new Date(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
+  timer: undefined,
 };
 
 /** The providers of a run: the Io's own where it has them, else the real ones. */

@@ -84,6 +84,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
       maxAttempts: 1,
       maxSockets: options.concurrency,
       credentials,
+      timer: factoryOf(io).timer,
       log,
       env: io.env,
       warn: (text) => io.stderr.write(text),
@@ -103,7 +104,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
       // The read-only check that needs the least permission and reads no user's data.
       log.log(LOGGER, 'Dry run: checking the pool and the credentials with DescribeUserPool');
       try {
-        await withRetries(() => calls.describeUserPool(options.userPoolId), clientSettings.maxAttempts);
+        await withRetries(() => calls.describeUserPool(options.userPoolId), clientSettings.maxAttempts, factoryOf(io).random);
       } catch (e) {
         result = { tally, fatal: e };
         tally.users = list?.usernames.length ?? 0;
@@ -118,6 +119,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
           filter: source.kind === 'all-users' ? source.filter : undefined,
           maxAttempts: clientSettings.maxAttempts,
           clock: systemClock,
+          random: factoryOf(io).random,
           signal: interrupt.signal,
           onRetry: (kind, ms) => log.log(LOGGER, `Retrying ListUsers after ${kind === 'throttled' ? 'throttling' : 'a transient error'} in ${(ms / 1000).toFixed(3)} s`),
         });
@@ -143,6 +145,8 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
         interrupt: interrupt.signal,
         graceMs: GRACE_MS,
         clock: systemClock,
+        // The retries' jitter is the factory's (src/cli/factory.ts); pacing and grace are the clock's.
+        random: factoryOf(io).random,
         tally,
         onWouldSignOut: listPath === undefined ? undefined : (u) => wouldSignOut.push(u),
         log: (m) => log.log(LOGGER, m),
@@ -263,14 +267,14 @@ function writeList(path: string, usernames: readonly string[], options: BulkOpti
 }
 
 /** A read-only check, retried on throttling and transient errors like any AWS CLI call. */
-async function withRetries(call: () => Promise<void>, maxAttempts: number): Promise<void> {
+async function withRetries(call: () => Promise<void>, maxAttempts: number, random: () => number): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (e) {
       const kind = classifyFailure(e);
       if ((kind !== 'throttled' && kind !== 'transient') || attempt >= maxAttempts) throw withAttempts(e, attempt);
-      await systemClock.sleep(backoffMs(attempt));
+      await systemClock.sleep(backoffMs(attempt, random));
     }
   }
 }

@@ -50,7 +50,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   let found: Awaited<ReturnType<typeof chain.loadCredentials>>;
   const clientSettings = await resolveClientSettings({ globals, settings, env: io.env, version: io.version }, async (region) => {
     if (globals.noSignRequest) chain.checkTokenProvider(settings);
-    else found = await chain.loadCredentials(settings, ctx.log, { region, sleep: factoryOf(io).sleep });
+    else found = await chain.loadCredentials(settings, ctx.log, { region, sleep: factoryOf(io).sleep, timer: factoryOf(io).timer });
   });
   validateParameters(params, MEMBERS);
   // The formatter is looked up by the output name: Python cannot hash the empty list.
@@ -72,6 +72,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     env: io.env,
     warn: (text) => io.stderr.write(text),
     random: factoryOf(io).random,
+    timer: factoryOf(io).timer,
     noteLastAttempt: true,
   });
   try {

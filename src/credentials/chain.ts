@@ -23,6 +23,7 @@ import { PROCESS_METHOD, runCredentialProcess } from './process.js';
 import { freshCredentials, parseExpiry, type Expiring } from './expiry.js';
 import { partialCredentials, ready, retrievalError, type Deferred, type ProviderContext } from './provider.js';
 import type { Credentials } from './types.js';
+import type { Timer } from '../transport/http-send.js';
 
 export type { Credentials } from './types.js';
 export type { Deferred } from './provider.js';
@@ -38,6 +39,8 @@ export interface LookupOptions {
   readonly region?: string | undefined;
   /** The waits between the providers' retries (src/cli/factory.ts); real time by default. */
   readonly sleep?: ((ms: number) => Promise<void>) | undefined;
+  /** The HTTP calls' connect and read timeouts' timer (src/cli/factory.ts); the real one by default. */
+  readonly timer?: Timer | undefined;
 }
 
 type Env = Settings['env'];
@@ -155,7 +158,7 @@ function hostnameOf(url: string): string | undefined {
 }
 
 /** ContainerProvider: fetched at once, as botocore does. */
-async function fromContainer(env: Env, remote: ProviderContext['remote'], sleep?: (ms: number) => Promise<void>): Promise<Deferred | undefined> {
+async function fromContainer(env: Env, remote: ProviderContext['remote'], timing: Pick<LookupOptions, 'sleep' | 'timer'>): Promise<Deferred | undefined> {
   const relative = env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
   const full = env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
   if (relative === undefined && full === undefined) return undefined;
@@ -182,7 +185,7 @@ async function fromContainer(env: Env, remote: ProviderContext['remote'], sleep?
     const r = await remote();
     let body: Record<string, unknown>;
     try {
-      body = await r.fetchContainerCredentials(url, token !== undefined ? { Authorization: token } : {}, sleep === undefined ? {} : { sleep });
+      body = await r.fetchContainerCredentials(url, token !== undefined ? { Authorization: token } : {}, { sleep: timing.sleep, timer: timing.timer });
     } catch (e) {
       if (e instanceof GeneralError && !(e instanceof PythonError)) throw retrievalError('container-role', e.message);
       throw e;
@@ -259,7 +262,7 @@ function contextFor(settings: Settings, log: DebugLog, options: LookupOptions): 
     ssoSessions: files.ssoSessions,
     region,
     log,
-    callOptions: { maxAttempts: Number.isFinite(attempts) && attempts >= 1 ? attempts : 3, caBundle, ...(options.sleep === undefined ? {} : { sleep: options.sleep }) },
+    callOptions: { maxAttempts: Number.isFinite(attempts) && attempts >= 1 ? attempts : 3, caBundle, ...(options.sleep === undefined ? {} : { sleep: options.sleep }), timer: options.timer },
     remote,
     stsEndpoint: () => configuredEndpoint(settings, 'STS', 'sts', `https://sts.${region}.amazonaws.com`),
     ssoEndpoint: (r) => configuredEndpoint(settings, 'SSO', 'sso', `https://portal.sso.${r}.amazonaws.com`),
@@ -267,7 +270,7 @@ function contextFor(settings: Settings, log: DebugLog, options: LookupOptions): 
     profileChain: (name) => profileProviders(name, ctx, true),
     async fromCredentialSource(name) {
       if (name === 'Environment') return fromEnvironment(env);
-      if (name === 'EcsContainer') return fromContainer(env, remote, options.sleep);
+      if (name === 'EcsContainer') return fromContainer(env, remote, options);
       return fromInstanceMetadata(env);
     },
   };
@@ -335,7 +338,7 @@ async function lookUp(settings: Settings, log: DebugLog, options: LookupOptions)
   const boto = fromBotoConfig(env);
   if (boto) return boto;
   say('container-role');
-  const container = await fromContainer(env, ctx.remote, options.sleep);
+  const container = await fromContainer(env, ctx.remote, options);
   if (container) return container;
   say('iam-role');
   return fromInstanceMetadata(env);

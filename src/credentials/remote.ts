@@ -9,7 +9,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { GeneralError, ServiceError } from '../errors/errors.js';
 import { PythonError, bytesRepr } from '../python/builtins.js';
-import { BodyTooLargeError, exchange } from '../transport/http-send.js';
+import { BodyTooLargeError, exchange, type Timer } from '../transport/http-send.js';
 import { classifyNetworkError, networkErrorToCliError } from '../transport/network-errors.js';
 import { parseServiceError, UnreadableErrorResponse } from '../transport/service-error.js';
 import type { Credentials } from './types.js';
@@ -22,6 +22,8 @@ export interface CallOptions {
   /** Milliseconds; botocore's default connect and read timeouts are 60 s. */
   readonly timeoutMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The connect and read timeouts' timer (src/cli/factory.ts); the real one by default. */
+  readonly timer?: Timer | undefined;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -49,7 +51,7 @@ async function send(url: URL, method: string, headers: Record<string, string>, b
     const res = await exchange({
       protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port === '' ? undefined : Number(url.port),
       method, path: `${url.pathname}${url.search}`, headers, body,
-    }, agent, { connectTimeoutMs: timeout, readTimeoutMs: timeout, maxBodyBytes: MAX_CREDENTIAL_BODY_BYTES }, undefined);
+    }, agent, { connectTimeoutMs: timeout, readTimeoutMs: timeout, maxBodyBytes: MAX_CREDENTIAL_BODY_BYTES }, undefined, undefined, opts.timer);
     return { status: res.statusCode, headers: res.headers, body: res.body };
   } finally {
     agent.destroy();
@@ -257,7 +259,7 @@ class FinalContainerError extends Error {
 }
 
 /** ContainerMetadataFetcher: 3 attempts, 1 s apart (after the last too), 2 s timeout each. */
-export async function fetchContainerCredentials(fullUrl: string, headers: Record<string, string>, opts: Pick<CallOptions, 'sleep'> = {}): Promise<Record<string, unknown>> {
+export async function fetchContainerCredentials(fullUrl: string, headers: Record<string, string>, opts: Pick<CallOptions, 'sleep' | 'timer'> = {}): Promise<Record<string, unknown>> {
   const sleep = opts.sleep ?? defaultSleep;
   const url = new URL(fullUrl);
   let last: GeneralError | undefined;
@@ -265,7 +267,7 @@ export async function fetchContainerCredentials(fullUrl: string, headers: Record
     try {
       let res: Response;
       try {
-        res = await send(url, 'GET', { Accept: 'application/json', ...headers }, undefined, { maxAttempts: 1, timeoutMs: 2000 });
+        res = await send(url, 'GET', { Accept: 'application/json', ...headers }, undefined, { maxAttempts: 1, timeoutMs: 2000, timer: opts.timer });
       } catch (e) {
         // A body past the limit is final: the same answer would come again.
         const reason = e instanceof BodyTooLargeError ? tooLarge(e, fullUrl) : networkErrorToCliError(e, fullUrl);

@@ -14,7 +14,7 @@ import { REDACTED, redactParams } from '../diagnostics/redact.js';
 import { bytesRepr, strRepr } from '../python/builtins.js';
 import { SENSITIVE_MEMBERS } from '../service/model.js';
 import { pythonJsonDumps } from './wire-body.js';
-import { BodyTooLargeError, exchange, type Received } from './http-send.js';
+import { BodyTooLargeError, exchange, type Received, type Timer } from './http-send.js';
 import { maskProxyUrl } from './proxy.js';
 import { classifyNetworkError } from './network-errors.js';
 
@@ -83,6 +83,8 @@ export interface HandlerOptions {
   readonly httpsAgent: HttpsAgent;
   readonly connectTimeoutMs: number;
   readonly readTimeoutMs: number;
+  /** The connect and read timeouts' timer (src/cli/factory.ts); the real one by default. */
+  readonly timer?: Timer | undefined;
   /** The proxy in use (either scheme), as configured, for the failure message. */
   readonly proxyUrl?: string | undefined;
   readonly log?: DebugLog;
@@ -136,7 +138,7 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
       let response: Received;
       try {
         const out = { ...sent, body: sent.body as string | Uint8Array | undefined, path: forwarded ? sent.path : pathWithQuery(sent) };
-        response = await exchange(out, agent, limits, proxyUrl === undefined ? undefined : maskProxyUrl(proxyUrl), signal);
+        response = await exchange(out, agent, limits, proxyUrl === undefined ? undefined : maskProxyUrl(proxyUrl), signal, options.timer);
       } catch (e) {
         const failure = classifyNetworkError(e);
         if (failure !== 'connect' && failure !== 'connect-timeout' && failure !== 'tls' && failure !== 'proxy') warn();

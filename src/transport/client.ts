@@ -25,6 +25,7 @@ import { HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../config/files.js';
 import type { ResolvedClientSettings } from './client-settings.js';
 import type { DebugLog } from '../diagnostics/debug-log.js';
+import type { Timer } from './http-send.js';
 
 export interface ClientSettings extends ResolvedClientSettings {
   /** undefined with --no-sign-request. */
@@ -44,6 +45,8 @@ export interface ClientSettings extends ResolvedClientSettings {
   readonly noteLastAttempt?: boolean;
   /** The retry backoff's jitter (src/cli/factory.ts); Math.random by default. */
   readonly random?: (() => number) | undefined;
+  /** The connect and read timeouts' timer (src/cli/factory.ts); the real one by default. */
+  readonly timer?: Timer | undefined;
 }
 
 const noLog = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
@@ -134,7 +137,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     // Given, like every setting here, so that the SDK never reads the config files itself.
     disableClockSkewCorrection: false,
     requestHandler: bufferingHandler(target, {
-      httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, proxyUrl: proxy,
+      httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy,
       log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy,
     }),
     customUserAgent: [['cogsignout', s.version]],

@@ -88,9 +88,17 @@ function flatHeaders(h: IncomingHttpHeaders): Record<string, string> {
  */
 const PY_TIMEOUT_MAX_MS = 9_223_372_036_854;
 const MAX_TIMER_MS = 2 ** 31 - 1;
-const timer = (fn: () => void, ms: number): NodeJS.Timeout => setTimeout(fn, Math.min(ms, MAX_TIMER_MS));
+/**
+ * Starts a timeout and returns what cancels it. The real one by default; a test hands in one
+ * that runs faster than the wall clock (src/cli/factory.ts), with its peers' pace scaled alike.
+ */
+export type Timer = (fn: () => void, ms: number) => () => void;
+const realTimer: Timer = (fn, ms) => {
+  const t = setTimeout(fn, Math.min(ms, MAX_TIMER_MS));
+  return () => clearTimeout(t);
+};
 
-export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: ExchangeLimits, proxy: string | undefined, signal?: AbortSignal): Promise<Received> {
+export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: ExchangeLimits, proxy: string | undefined, signal?: AbortSignal, timer: Timer = realTimer): Promise<Received> {
   if (limits.connectTimeoutMs > PY_TIMEOUT_MAX_MS) {
     return Promise.reject(new GeneralError('An HTTP Client raised an unhandled exception: timestamp too large to convert to C _PyTime_t'));
   }
@@ -106,13 +114,13 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
     let socket: Socket | undefined;
     let response: { readonly complete: boolean } | undefined;
     let tcpConnected = false;
-    const timers: NodeJS.Timeout[] = [];
-    let idle: NodeJS.Timeout | undefined;
+    const timers: Array<() => void> = [];
+    let idle: (() => void) | undefined;
 
     const cleanup = (): void => {
       settled = true;
-      for (const t of timers) clearTimeout(t);
-      if (idle) clearTimeout(idle);
+      for (const cancel of timers) cancel();
+      if (idle) idle();
       socket?.off('data', touch);
       signal?.removeEventListener('abort', onAbort);
     };
@@ -125,7 +133,7 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
     const readTimeout = (): void => fail(new TransportFailure('read-timeout', 'Read timed out.'));
     function touch(): void {
       if (settled || limits.readTimeoutMs <= 0) return;
-      if (idle) clearTimeout(idle);
+      if (idle) idle();
       idle = timer(readTimeout, limits.readTimeoutMs);
     }
     function onAbort(): void {
@@ -139,7 +147,7 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
     // Connected (and, for https, the handshake done): from here on the read timeout applies.
     const ready = (): void => {
       if (settled) return;
-      for (const t of timers.splice(0)) clearTimeout(t);
+      for (const cancel of timers.splice(0)) cancel();
       if (limits.readTimeoutMs > 0) {
         timers.push(timer(readTimeout, limits.readTimeoutMs));
         touch();

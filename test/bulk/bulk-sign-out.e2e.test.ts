@@ -4,7 +4,7 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { refusedPort } from '../support/network.js';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { journalLines, names, runBulk, signOutCounts, startBulk, workDir } from './support.js';
 
@@ -12,15 +12,6 @@ const USAGE = 'usage: cogsignout [options] <command> <subcommand> [<subcommand> 
   'To see help text, you can run:\n\n  cogsignout help\n  cogsignout <command> help\n  cogsignout <command> <subcommand> help\n';
 const paramError = (msg: string): string => `\ncogsignout: [ERROR]: An error occurred (ParamValidation): ${msg}\n`;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-/** The summary with what changes from run to run (times, rate, the endpoint's port) replaced, after checking its form. */
-function normalized(stdout: string): Record<string, unknown> {
-  const doc = JSON.parse(stdout) as Record<string, unknown>;
-  for (const k of ['StartTime', 'EndTime']) if (ISO.test(String(doc[k]))) doc[k] = '<time>';
-  for (const k of ['DurationSeconds', 'RatePerSecond']) if (typeof doc[k] === 'number' && (doc[k] as number) >= 0) doc[k] = '<n>';
-  if (doc.Endpoint === server.url) doc.Endpoint = '<endpoint>';
-  if (typeof doc.Journal === 'string') doc.Journal = (doc.Journal as string).replace(dir, '<DIR>');
-  return doc;
-}
 /** The expected summary of a finished run against the test endpoint, with `over` replacing members. */
 function doc(poolId: string, s: number, f: number, k: number, failures: Array<[string, string, string]> = [], over: Record<string, unknown> = {}): Record<string, unknown> {
   const counts = { Users: s + f + k + Number(over.NotAttempted ?? 0) + Number(over.WouldSignOut ?? 0), Succeeded: s, Failed: f, Skipped: k, NotAttempted: 0 };
@@ -33,37 +24,55 @@ function doc(poolId: string, s: number, f: number, k: number, failures: Array<[s
 const finishedLine = (users: number, s: number, f: number, k: number, extra = ''): string =>
   `bulk-sign-out: finished: ${users} users: ${s} signed out, ${f} failed, ${k} skipped, 0 not attempted${extra}${f > 0 ? '; the failed users are listed in the summary' : ''}.\n`;
 
-let server: LocalCognito;
-let dir: string;
-let removeDir: () => void;
+/**
+ * Each case has an endpoint and a directory of its own (its stats, faults and rate limits are
+ * its own), so that the cases whose processes mostly wait (the journal's lock, the signals) can
+ * wait side by side. Not the rate cases: they judge the rate by the endpoint's clock, which work
+ * beside them in this process would disturb; and in-process runs take turns anyway (test/support/cli.ts).
+ */
+async function setUp(onTestFinished: (fn: () => Promise<void>) => void) {
+  const server: LocalCognito = await startLocalCognito();
+  const { dir, remove } = workDir();
+  onTestFinished(async () => { await server.close(); remove(); });
 
-beforeAll(async () => { server = await startLocalCognito(); });
-afterAll(async () => { await server.close(); });
-beforeEach(() => {
-  ({ dir, remove: removeDir } = workDir());
-  server.clearFaults();
-  server.setRateLimit('*', undefined);
-  server.setRateLimit('AdminUserGlobalSignOut', undefined);
-  server.resetStats();
-});
-afterEach(() => { removeDir(); });
+  /** The summary with what changes from run to run (times, rate, the endpoint's port) replaced, after checking its form. */
+  function normalized(stdout: string): Record<string, unknown> {
+    const doc = JSON.parse(stdout) as Record<string, unknown>;
+    for (const k of ['StartTime', 'EndTime']) if (ISO.test(String(doc[k]))) doc[k] = '<time>';
+    for (const k of ['DurationSeconds', 'RatePerSecond']) if (typeof doc[k] === 'number' && (doc[k] as number) >= 0) doc[k] = '<n>';
+    if (doc.Endpoint === server.url) doc.Endpoint = '<endpoint>';
+    if (typeof doc.Journal === 'string') doc.Journal = (doc.Journal as string).replace(dir, '<DIR>');
+    return doc;
+  }
 
-function pool(usernames: readonly string[], attributes?: (u: string, i: number) => Record<string, string>): string {
-  const id = server.createUserPool(`bulk-${Math.random().toString(36).slice(2, 8)}`);
-  server.seedUsers(id, usernames.map((username, i) => ({ username, ...(attributes ? { attributes: attributes(username, i) } : {}) })));
-  return id;
+  function pool(usernames: readonly string[], attributes?: (u: string, i: number) => Record<string, string>): string {
+    const id = server.createUserPool(`bulk-${Math.random().toString(36).slice(2, 8)}`);
+    server.seedUsers(id, usernames.map((username, i) => ({ username, ...(attributes ? { attributes: attributes(username, i) } : {}) })));
+    return id;
+  }
+
+  function file(name: string, lines: readonly string[]): string {
+    writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+    return name;
+  }
+
+  const bulk = (poolId: string, args: readonly string[], opts: { stdin?: string; env?: Record<string, string> } = {}) =>
+    runBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', poolId, ...args], opts);
+  /** The same as a process of its own: for the runs at full speed, whose client and endpoint would share one thread in this process. */
+  const bulkProcess = (poolId: string, args: readonly string[]) =>
+    startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', poolId, ...args]).done;
+
+  /** Asserts the endpoint signed out exactly `expected`, each once. */
+  function expectSignedOutOnce(poolId: string, expected: readonly string[]): void {
+    const counts = signOutCounts(server.stats().signOuts, poolId);
+    expect(counts.size).toBe(expected.length);
+    const twice = [...counts].filter(([, n]) => n !== 1);
+    expect(twice).toEqual([]);
+    for (const u of expected) if (!counts.has(u)) throw new Error(`not signed out: ${u}`);
+  }
+
+  return { server, dir, normalized, pool, file, bulk, bulkProcess, expectSignedOutOnce };
 }
-
-function file(name: string, lines: readonly string[]): string {
-  writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
-  return name;
-}
-
-const bulk = (poolId: string, args: readonly string[], opts: { stdin?: string; env?: Record<string, string> } = {}) =>
-  runBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', poolId, ...args], opts);
-/** The same as a process of its own: for the runs at full speed, whose client and endpoint would share one thread in this process. */
-const bulkProcess = (poolId: string, args: readonly string[]) =>
-  startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', poolId, ...args]).done;
 
 /** The most requests in any one-second window [t, t + 1000) of arrival times (ms). */
 function busiestSecond(times: readonly number[]): number {
@@ -77,17 +86,9 @@ function busiestSecond(times: readonly number[]): number {
   return most;
 }
 
-/** Asserts the endpoint signed out exactly `expected`, each once. */
-function expectSignedOutOnce(poolId: string, expected: readonly string[]): void {
-  const counts = signOutCounts(server.stats().signOuts, poolId);
-  expect(counts.size).toBe(expected.length);
-  const twice = [...counts].filter(([, n]) => n !== 1);
-  expect(twice).toEqual([]);
-  for (const u of expected) if (!counts.has(u)) throw new Error(`not signed out: ${u}`);
-}
-
 describe('a thousand users', () => {
-  it('from a file, with the endpoint throttling: all signed out, none twice', async () => {
+  it('from a file, with the endpoint throttling: all signed out, none twice', async ({ onTestFinished }) => {
+    const { server, normalized, pool, file, bulkProcess, expectSignedOutOnce } = await setUp(onTestFinished);
     const users = names(1_000);
     const p = pool(users);
     server.setRateLimit('AdminUserGlobalSignOut', 1500);
@@ -98,7 +99,9 @@ describe('a thousand users', () => {
     expectSignedOutOnce(p, users);
   });
 
-  it('from --all-users with a filter: only the matching users, all of them, once', async () => {
+  it('from --all-users with a filter: only the matching users, all of them, once', async ({ onTestFinished }) => {
+
+    const { server, normalized, pool, bulkProcess, expectSignedOutOnce } = await setUp(onTestFinished);
     const hit = names(1_000, 'staff-');
     const spared = names(250, 'guest-');
     const p = pool([...hit, ...spared].sort(), (u) => ({ email: `${u.startsWith('staff-') ? 'compromised' : 'fine'}+${u}@example.com` }));
@@ -114,7 +117,8 @@ describe('a thousand users', () => {
 });
 
 describe('throttling and faults', () => {
-  it('never lose a user: throttled users are retried, transient failures retried, each user signed out once', async () => {
+  it('never lose a user: throttled users are retried, transient failures retried, each user signed out once', async ({ onTestFinished }) => {
+    const { server, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
     const users = names(200);
     const p = pool(users);
     server.setRateLimit('AdminUserGlobalSignOut', 100);
@@ -128,19 +132,24 @@ describe('throttling and faults', () => {
     expectSignedOutOnce(p, users);
   });
 
-  it('--max-rps is a promise: never more than 20 requests arrive in any one second (by the endpoint\'s clock)', async () => {
-    const users = names(40);
+  it('--max-rps is a promise: never more than 20 requests arrive in any one second (by the endpoint\'s clock)', async ({ onTestFinished }) => {
+
+    const { server, pool, file, bulk } = await setUp(onTestFinished);
+    // 30: more than one second's worth at the limit, so that some second is full.
+    const users = names(30);
     const p = pool(users);
     const r = await bulk(p, ['--usernames-file', file('users.txt', users), '--max-rps', '20', '--concurrency', '16']);
-    expect(r).toMatchObject({ code: 0, stderr: finishedLine(40, 40, 0, 0) });
+    expect(r).toMatchObject({ code: 0, stderr: finishedLine(30, 30, 0, 0) });
     const at = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => q.at!);
-    expect(at).toHaveLength(40);
+    expect(at).toHaveLength(30);
     expect(busiestSecond(at)).toBeLessThanOrEqual(20);
     // The limit is used, not just respected: 20 in some second.
     expect(busiestSecond(at)).toBe(20);
   });
 
-  it('a throttling storm (90 % of calls throttled by someone else): the run converges, loses nobody, stays under the rate', async () => {
+  it('a throttling storm (90 % of calls throttled by someone else): the run converges, loses nobody, stays under the rate', async ({ onTestFinished }) => {
+
+    const { server, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
     const users = names(10);
     const p = pool(users);
     server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'throttle', probability: 0.9 });
@@ -153,7 +162,9 @@ describe('throttling and faults', () => {
     expect(busiestSecond(at.slice(-1000))).toBeLessThanOrEqual(50);
   });
 
-  it('an endpoint answering 200 with an HTML page: nobody is journaled as signed out, all failed, a rerun tries them again', async () => {
+  it('an endpoint answering 200 with an HTML page: nobody is journaled as signed out, all failed, a rerun tries them again', async ({ onTestFinished }) => {
+
+    const { server, dir, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
     const users = names(20);
     const p = pool(users);
     server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'html200' });
@@ -169,7 +180,9 @@ describe('throttling and faults', () => {
     expectSignedOutOnce(p, users);
   });
 
-  it('an empty 200 is no sign-out either', async () => {
+  it('an empty 200 is no sign-out either', async ({ onTestFinished }) => {
+
+    const { server, normalized, pool, file, bulk } = await setUp(onTestFinished);
     const p = pool(['alice']);
     server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'empty200' });
     const r = await bulk(p, ['--usernames-file', file('u', ['alice'])]);
@@ -178,8 +191,10 @@ describe('throttling and faults', () => {
   });
 });
 
-describe('interrupted and resumed', () => {
-  it('Ctrl-C halfway: summary and 130; the rerun with the journal skips the done and signs out the rest, each once', async () => {
+// Side by side: the second case mostly waits on the endpoint.
+describe.concurrent('interrupted and resumed', () => {
+  it('Ctrl-C halfway: summary and 130; the rerun with the journal skips the done and signs out the rest, each once', async ({ onTestFinished }) => {
+    const { server, dir, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
     const users = names(800);
     const p = pool(users);
     const list = file('users.txt', users);
@@ -207,7 +222,9 @@ describe('interrupted and resumed', () => {
     expect(all.every((l) => l.outcome === 'signed-out' && l.userPoolId === p && typeof l.at === 'string' && typeof l.requestId === 'string')).toBe(true);
   });
 
-  it('a second Ctrl-C exits at once, leaving calls in flight behind, and still says what happened', async () => {
+  it('a second Ctrl-C exits at once, leaving calls in flight behind, and still says what happened', async ({ onTestFinished }) => {
+
+    const { server, dir, pool, file, bulk } = await setUp(onTestFinished);
     const users = names(20);
     const p = pool(users);
     server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'delay', delayMs: 20_000 });
@@ -230,7 +247,8 @@ describe('interrupted and resumed', () => {
 });
 
 describe('--dry-run', () => {
-  it('from a file: checks the pool, counts, skips what the journal has, sends no sign-out, writes nothing', async () => {
+  it('from a file: checks the pool, counts, skips what the journal has, sends no sign-out, writes nothing', async ({ onTestFinished }) => {
+    const { server, dir, normalized, pool, file, bulk } = await setUp(onTestFinished);
     const users = names(100);
     const p = pool(users);
     const journal = `{"format":"cogsignout-journal","version":1,"createdAt":"2026-01-12T10:00:00.000Z"}\n` + users.slice(0, 10).map((username) => JSON.stringify({ username, userPoolId: p, outcome: 'signed-out', at: '2026-01-12T10:00:00.000Z' })).join('\n') + '\n';
@@ -242,7 +260,9 @@ describe('--dry-run', () => {
     expect(readFileSync(join(dir, 'j'), 'utf8')).toBe(journal);
   });
 
-  it('a pool that does not exist: the error, the summary, 255; nothing sent but the check', async () => {
+  it('a pool that does not exist: the error, the summary, 255; nothing sent but the check', async ({ onTestFinished }) => {
+
+    const { server, normalized, file, bulk } = await setUp(onTestFinished);
     const r = await bulk('us-east-1_Nope', ['--usernames-file', file('users.txt', names(400)), '--dry-run']);
     expect(r.code).toBe(255);
     expect(r.stderr).toBe('bulk-sign-out (dry run): stopped (ResourceNotFoundException: User pool us-east-1_Nope does not exist.): 400 users: 0 would be signed out, 0 skipped, 400 not attempted; nobody was signed out.\n'
@@ -251,13 +271,17 @@ describe('--dry-run', () => {
     expect(server.stats().requests).toEqual({ DescribeUserPool: 1 });
   });
 
-  it('without credentials: the AWS CLI\'s error and 253, before anything is sent', async () => {
+  it('without credentials: the AWS CLI\'s error and 253, before anything is sent', async ({ onTestFinished }) => {
+
+    const { server, file, bulk } = await setUp(onTestFinished);
     const r = await bulk('us-east-1_X', ['--usernames-file', file('users.txt', names(3)), '--dry-run'], { env: { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' } });
     expect(r).toMatchObject({ code: 253, stdout: '', stderr: '\ncogsignout: [ERROR]: An error occurred (NoCredentials): Unable to locate credentials. You can configure credentials by running "aws login".\n' });
     expect(server.stats().requests).toEqual({});
   });
 
-  it('from --all-users with --list-file: lists who would be signed out, for review and as the next --usernames-file', async () => {
+  it('from --all-users with --list-file: lists who would be signed out, for review and as the next --usernames-file', async ({ onTestFinished }) => {
+
+    const { server, dir, normalized, pool, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
     const p = pool(names(150), (_u, i) => ({ email: `${i % 3 === 0 ? 'x' : 'y'}${i}@example.com` }));
     const r = await bulk(p, ['--all-users', '--filter', 'email ^= "x"', '--dry-run', '--list-file', 'review.txt']);
     expect(r).toMatchObject({ code: 0, stderr: 'bulk-sign-out (dry run): finished: 50 users: 50 would be signed out, 0 skipped; nobody was signed out.\n' });
@@ -273,7 +297,9 @@ describe('--dry-run', () => {
     expectSignedOutOnce(p, names(150).filter((_u, i) => i % 3 === 0));
   });
 
-  it('--list-file never writes over a file, and needs --dry-run', async () => {
+  it('--list-file never writes over a file, and needs --dry-run', async ({ onTestFinished }) => {
+
+    const { server, dir, bulk } = await setUp(onTestFinished);
     writeFileSync(join(dir, 'exists.txt'), 'x\n');
     const r = await bulk('us-east-1_X', ['--all-users', '--dry-run', '--list-file', 'exists.txt']);
     expect({ code: r.code, stderr: r.stderr.replaceAll(dir, '<DIR>') }).toEqual({ code: 252, stderr: paramError('Unable to write --list-file: <DIR>/exists.txt exists; give a new path (the list is never written over a file).') });
@@ -284,7 +310,8 @@ describe('--dry-run', () => {
 });
 
 describe('failures', () => {
-  it('unknown users are reported as failures while the rest succeed: exit 254', async () => {
+  it('unknown users are reported as failures while the rest succeed: exit 254', async ({ onTestFinished }) => {
+    const { dir, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
     const p = pool(['alice', 'bob', 'carol']);
     const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice', 'ghost', '', '# note', 'bob', 'nobody', 'carol']), '--concurrency', '1', '--journal', 'j']);
     expect(r).toMatchObject({ code: 254, stderr: finishedLine(5, 3, 2, 0) });
@@ -298,7 +325,9 @@ describe('failures', () => {
     ]);
   });
 
-  it('a username listed twice is signed out once, counted once, and reported as a duplicate', async () => {
+  it('a username listed twice is signed out once, counted once, and reported as a duplicate', async ({ onTestFinished }) => {
+
+    const { normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
     const p = pool(['alice', 'bob']);
     const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice', 'bob', 'alice', 'alice'])]);
     expect(r).toMatchObject({ code: 0, stderr: finishedLine(2, 2, 0, 0, ', 2 duplicate lines ignored') });
@@ -306,7 +335,9 @@ describe('failures', () => {
     expectSignedOutOnce(p, ['alice', 'bob']);
   });
 
-  it('invalid UTF-8 deep in a large file: refused with its line number before anyone is signed out', async () => {
+  it('invalid UTF-8 deep in a large file: refused with its line number before anyone is signed out', async ({ onTestFinished }) => {
+
+    const { server, dir, pool, bulk } = await setUp(onTestFinished);
     const users = names(20_000);
     const p = pool(users);
     writeFileSync(join(dir, 'big.txt'), Buffer.concat([Buffer.from(users.slice(0, 14_000).join('\n') + '\n'), Buffer.from([0xc3, 0x28, 0x0a]), Buffer.from(users.slice(14_000).join('\n') + '\n')]));
@@ -317,19 +348,25 @@ describe('failures', () => {
     expect(server.stats().requests).toEqual({});
   });
 
-  it('the summary goes through --query and --output', async () => {
+  it('the summary goes through --query and --output', async ({ onTestFinished }) => {
+
+    const { pool, bulk } = await setUp(onTestFinished);
     const p = pool(['alice']);
     const r = await bulk(p, ['--usernames-file', '-', '--concurrency', '1', '--query', 'Failures[].Username', '--output', 'text'], { stdin: 'alice\r\nghost\r\nnobody\r\n' });
     expect(r).toMatchObject({ code: 254, stderr: finishedLine(3, 1, 2, 0), stdout: 'ghost\tnobody\n' });
   });
 
-  it('as a table, the summary is titled BulkSignOut', async () => {
+  it('as a table, the summary is titled BulkSignOut', async ({ onTestFinished }) => {
+
+    const { pool, bulk } = await setUp(onTestFinished);
     const p = pool(['alice']);
     const r = await bulk(p, ['--usernames-file', '-', '--query', '{Succeeded: Succeeded}', '--output', 'table'], { stdin: 'alice\n' });
     expect(r).toMatchObject({ code: 0, stderr: finishedLine(1, 1, 0, 0).replace('1 users', '1 user'), stdout: '--------------------\n|    BulkSignOut   |\n+------------+-----+\n|  Succeeded |  1  |\n+------------+-----+\n' });
   });
 
-  it('a wrong pool stops at the first answer: the summary, the ending, the service error, 255', async () => {
+  it('a wrong pool stops at the first answer: the summary, the ending, the service error, 255', async ({ onTestFinished }) => {
+
+    const { server, normalized, file, bulk } = await setUp(onTestFinished);
     const r = await bulk('us-east-1_Nope', ['--usernames-file', file('users.txt', names(500)), '--max-rps', '0']);
     const resume = `cogsignout bulk-sign-out --endpoint-url ${server.url} --user-pool-id us-east-1_Nope --usernames-file users.txt --max-rps 0 --journal bulk-sign-out-us-east-1_Nope.journal`;
     expect(r.code).toBe(255);
@@ -339,14 +376,18 @@ describe('failures', () => {
     expect(server.stats().requests.AdminUserGlobalSignOut).toBeLessThanOrEqual(8);
   });
 
-  it('ListUsers failing before any user: its error, the summary, 255', async () => {
+  it('ListUsers failing before any user: its error, the summary, 255', async ({ onTestFinished }) => {
+
+    const { normalized, bulk } = await setUp(onTestFinished);
     const r = await bulk('us-east-1_Nope', ['--all-users']);
     expect(r.code).toBe(255);
     expect(r.stderr.endsWith('\ncogsignout: [ERROR]: An error occurred (ResourceNotFoundException) when calling the ListUsers operation: User pool us-east-1_Nope does not exist.\n')).toBe(true);
     expect(normalized(r.stdout)).toEqual(doc('us-east-1_Nope', 0, 0, 0, [], { Finished: false, Stopped: 'ResourceNotFoundException: User pool us-east-1_Nope does not exist.' }));
   });
 
-  it('no endpoint: the connection error, the summary, 255', async () => {
+  it('no endpoint: the connection error, the summary, 255', async ({ onTestFinished }) => {
+
+    const { dir, file } = await setUp(onTestFinished);
     const port = await refusedPort();
     const r = await runBulk(dir, ['--endpoint-url', `http://127.0.0.1:${port}`, '--user-pool-id', 'us-east-1_X', '--usernames-file', file('u', ['alice'])], { env: { AWS_MAX_ATTEMPTS: '1' } });
     expect(r.code).toBe(255);
@@ -355,23 +396,28 @@ describe('failures', () => {
   });
 });
 
-describe('the journal', () => {
-  it('two runs on one journal: the second is refused (252) while the first runs', async () => {
+// Beside the signals' cases: the first run here mostly waits on the endpoint.
+describe.concurrent('the journal', () => {
+  it('two runs on one journal: the second is refused (252) while the first runs', async ({ onTestFinished }) => {
+    const { server, dir, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
     const users = names(20);
     const p = pool(users);
-    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'delay', delayMs: 1500, times: 4 });
+    // The first four calls are held until the second run has been refused.
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'delay', delayMs: 20_000, times: 4 });
     const first = startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', file('users.txt', users), '--journal', 'j', '--concurrency', '4']);
     while ((server.stats().requests.AdminUserGlobalSignOut ?? 0) < 4) await new Promise((r) => setTimeout(r, 20));
     const second = await bulk(p, ['--usernames-file', 'users.txt', '--journal', 'j']);
     expect(second.code).toBe(252);
     expect(second.stderr.replaceAll(dir, '<DIR>')).toMatch(/^\ncogsignout: \[ERROR\]: An error occurred \(ParamValidation\): Unable to use --journal: <DIR>\/j is in use by another run \(process \d+ on .+, started .+\); wait for it to end\. If no such run is going on, remove <DIR>\/j\.lock\n$/);
+    server.releaseDelays();
     const r1 = await first.done;
     expect(r1).toMatchObject({ code: 0, stderr: finishedLine(20, 20, 0, 0) });
     expectSignedOutOnce(p, users);
   });
 
   for (const [what, content] of [['a copy of the usernames list', 'alice\nbob\n'], ['another JSON file', '{"a":1}\n']] as const) {
-    it(`a journal path naming another file (${what}) is refused, and the file left as it was`, async () => {
+    it(`a journal path naming another file (${what}) is refused, and the file left as it was`, async ({ onTestFinished }) => {
+      const { server, dir, pool, file, bulk } = await setUp(onTestFinished);
       const p = pool(['alice', 'bob']);
       writeFileSync(join(dir, 'other'), content);
       const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice', 'bob']), '--journal', 'other']);
@@ -383,14 +429,18 @@ describe('the journal', () => {
     });
   }
 
-  it('--journal /dev/null is refused before the first sign-out', async () => {
+  it('--journal /dev/null is refused before the first sign-out', async ({ onTestFinished }) => {
+
+    const { server, pool, file, bulk } = await setUp(onTestFinished);
     const p = pool(['alice']);
     const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice']), '--journal', '/dev/null']);
     expect(r).toMatchObject({ code: 252, stdout: '', stderr: paramError('Unable to use --journal: /dev/null is not a regular file, so nothing written to it can be made durable; give the path of a file') });
     expect(server.stats().requests).toEqual({});
   });
 
-  it('a journal readable by others is tightened to 600', async () => {
+  it('a journal readable by others is tightened to 600', async ({ onTestFinished }) => {
+
+    const { dir, pool, file, bulk } = await setUp(onTestFinished);
     const p = pool(['alice']);
     writeFileSync(join(dir, 'j'), '');
     chmodSync(join(dir, 'j'), 0o644);
@@ -400,9 +450,10 @@ describe('the journal', () => {
   });
 });
 
-describe('signals', () => {
+describe.concurrent('signals', () => {
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
-    it(`${signal} is handled like Ctrl-C: calls in flight finish, the summary, the resume line, 130`, async () => {
+    it(`${signal} is handled like Ctrl-C: calls in flight finish, the summary, the resume line, 130`, async ({ onTestFinished }) => {
+      const { server, dir, normalized, pool, file } = await setUp(onTestFinished);
       const users = names(2000);
       const p = pool(users);
       const journal = join(dir, 'j');
@@ -419,7 +470,9 @@ describe('signals', () => {
     });
   }
 
-  it('an outage mid-run: stopped, with the users never tried counted and the resume line', async () => {
+  it('an outage mid-run: stopped, with the users never tried counted and the resume line', async ({ onTestFinished }) => {
+
+    const { dir, file } = await setUp(onTestFinished);
     const own = await startLocalCognito();
     try {
       const users = names(200);
@@ -452,21 +505,25 @@ describe('command line', () => {
     ['an unknown option', ['--all-users', '--bogus'], `\n${USAGE}\n\ncogsignout: [ERROR]: Unknown options: --bogus\n`],
   ];
   for (const [name, args, stderr] of cases) {
-    it(`${name}: 252 before anything is sent`, async () => {
+    it(`${name}: 252 before anything is sent`, async ({ onTestFinished }) => {
+      const { server, dir, bulk } = await setUp(onTestFinished);
       const r = await bulk('us-east-1_X', args);
       expect({ code: r.code, stdout: r.stdout, stderr: r.stderr.replaceAll(dir, '<DIR>') }).toEqual({ code: 252, stdout: '', stderr });
       expect(server.stats().requests).toEqual({});
     });
   }
 
-  it('--user-pool-id is required (argparse\'s message and usage)', async () => {
+  it('--user-pool-id is required (argparse\'s message and usage)', async ({ onTestFinished }) => {
+
+    const { dir } = await setUp(onTestFinished);
     const r = await runBulk(dir, ['--all-users']);
     expect(r).toMatchObject({ code: 252, stdout: '', stderr: `\ncogsignout: [ERROR]: An error occurred (ParamValidation): the following arguments are required: --user-pool-id\n\n${USAGE}` });
   });
 });
 
 describe('--debug', () => {
-  it('never shows a username or an attribute value, even from ListUsers', async () => {
+  it('never shows a username or an attribute value, even from ListUsers', async ({ onTestFinished }) => {
+    const { normalized, pool, bulk } = await setUp(onTestFinished);
     const users = ['alice.secret', 'bob.secret', 'carol.secret'];
     const p = pool(users, (u) => ({ email: `${u}@victim.example` }));
     const r = await bulk(p, ['--all-users', '--debug', '--journal', 'j']);

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, spawnCli, type RunOptions, type RunResult } from '../support/cli.js';
-import { flood, trickle } from '../support/hostile-peers.js';
+import { REPO, runCli, type RunOptions, type RunResult } from '../support/cli.js';
+import { fastTimer, flood, RUN_SPEED, trickle } from '../support/hostile-peers.js';
 import { runMeasured } from '../support/peak-rss.js';
 
 const RECORDED = JSON.parse(readFileSync(new URL('../fixtures/hostile-credentials-recordings.json', import.meta.url), 'utf8')) as Record<string, { stderr: string; code: number }>;
@@ -62,6 +62,7 @@ const assumeRole = (sts: string): RunOptions => ({
   env: { ...noEnvKeys, AWS_PROFILE: 'ar', AWS_ENDPOINT_URL_STS: sts },
   files: { '.aws/config': '[profile ar]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = src\n\n[profile src]\naws_access_key_id = a\naws_secret_access_key = b\n' },
 });
+const fast = (o: RunOptions): RunOptions => ({ ...o, factory: { timer: fastTimer } });
 const container = (url: string): RunOptions => ({ env: { ...noEnvKeys, AWS_CONTAINER_CREDENTIALS_FULL_URI: `${url}/creds` } });
 const containerError = (url: string, reason: string): string =>
   `\ncogsignout: [ERROR]: Error when retrieving credentials from container-role: Error retrieving metadata: Received error when attempting to retrieve container metadata: ${reason}\n`;
@@ -71,9 +72,10 @@ const recorded = (id: string, url: string): { code: number; stderr: string } => 
   return { code: r.code, stderr: r.stderr.replaceAll('aws: [ERROR]', 'cogsignout: [ERROR]').replaceAll('PORT', new URL(url).port) };
 };
 
-describe('STS (assume-role) answers that would exhaust memory', () => {
+// Every case has its own server and its own process: all side by side.
+describe.concurrent('STS (assume-role) answers that would exhaust memory', () => {
   for (const [name, answer] of [['an endless chunked body', endless], ['a 100 MB body announced by Content-Length', hundredMegabytes], ['a 100 MB body with no length', unannounced]] as const) {
-    it(`${name}: stopped at 64 KiB, exit 255, memory bounded`, async () => {
+    it(`${name}: stopped at 64 KiB, exit 255, memory bounded`, async ({ expect }) => {
       const url = await rawServer(answer);
       const r = await runMeasured(signOut, assumeRole(url));
       expect(r).toMatchObject({ code: 255, stdout: '', stderr: `\ncogsignout: [ERROR]: Response body too large (more than 65536 bytes) from endpoint URL: "${url}/"\n` });
@@ -83,9 +85,9 @@ describe('STS (assume-role) answers that would exhaust memory', () => {
   }
 });
 
-describe('container credentials endpoint', () => {
+describe.concurrent('container credentials endpoint', () => {
   for (const [name, answer] of [['an endless chunked body', endless], ['a 100 MB body announced by Content-Length', hundredMegabytes]] as const) {
-    it(`${name}: stopped at 64 KiB at the first attempt, exit 255, memory bounded`, async () => {
+    it(`${name}: stopped at 64 KiB at the first attempt, exit 255, memory bounded`, async ({ expect }) => {
       let connections = 0;
       const url = await rawServer((s) => { connections++; answer(s); });
       const r = await runMeasured(signOut, container(url));
@@ -96,30 +98,33 @@ describe('container credentials endpoint', () => {
     });
   }
 
-  // Each waits out 2 s timeouts three times, idle: as processes, side by side.
-  it.concurrent('a server that never answers: the AWS CLI\'s message after 3 attempts', async ({ expect }) => {
+  // Each waits out botocore's 2 s container timeout three times (1 s apart): in this process, on
+  // a clock SPEED times faster (the server's pace scaled alike), the waits between attempts
+  // recorded instead of waited for.
+  it('a server that never answers: the AWS CLI\'s message after 3 attempts', async ({ expect }) => {
     let connections = 0;
     const url = await rawServer(() => { connections++; });
-    const r = await spawnCli(signOut, container(url));
+    const r = await runCli(signOut, fast(container(url)));
     expect(r).toMatchObject({ ...recorded('container-hung', url), stdout: '' });
     expect(connections).toBe(3);
+    if (r.waits) expect(r.waits).toEqual([1000, 1000, 1000]);
   });
 
-  it.concurrent('a body sent one byte a second after a 200: the 2 s read timeout bounds the whole answer', async ({ expect }) => {
+  it('a body sent one byte a second after a 200: the 2 s read timeout bounds the whole answer', async ({ expect }) => {
     let connections = 0;
     const url = await rawServer((s) => {
       connections++;
       s.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n');
-      trickle(s, ' '.repeat(1000));
+      trickle(s, ' '.repeat(1000), 1000 / RUN_SPEED);
     });
-    const r = await spawnCli(signOut, container(url));
+    const r = await runCli(signOut, fast(container(url)));
     expect(r).toMatchObject({ code: 255, stdout: '', stderr: containerError(url, `Read timeout on endpoint URL: "${url}/creds"`) });
     expect(connections).toBe(3);
   });
 
-  it.concurrent('headers sent one byte a second: the same', async ({ expect }) => {
-    const url = await rawServer((s) => trickle(s, `HTTP/1.1 200 OK\r\nX-Slow: ${'a'.repeat(1000)}`));
-    const r = await spawnCli(signOut, container(url));
+  it('headers sent one byte a second: the same', async ({ expect }) => {
+    const url = await rawServer((s) => trickle(s, `HTTP/1.1 200 OK\r\nX-Slow: ${'a'.repeat(1000)}`, 1000 / RUN_SPEED));
+    const r = await runCli(signOut, fast(container(url)));
     expect(r).toMatchObject({ code: 255, stdout: '', stderr: containerError(url, `Read timeout on endpoint URL: "${url}/creds"`) });
   });
 });

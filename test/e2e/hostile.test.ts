@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { runCli, spawnCli, type RunOptions, type RunResult } from '../support/cli.js';
-import { flood, trickle } from '../support/hostile-peers.js';
+import { fastTimer, flood, RUN_SPEED, trickle } from '../support/hostile-peers.js';
 import { runMeasured } from '../support/peak-rss.js';
 import { makeSelfSignedCert, type SelfSigned } from '../support/network.js';
 
@@ -71,8 +71,9 @@ const recorded = (id: string, url: string, recordedPort = 'PORT'): { code: numbe
 
 afterAll(() => { for (const s of servers) { s.close(); } });
 
-describe('bodies that would exhaust memory', () => {
-  it('a 100 MB error body announced by Content-Length: refused at once, exit 255', async () => {
+// Each its own server and its own process: side by side.
+describe.concurrent('bodies that would exhaust memory', () => {
+  it('a 100 MB error body announced by Content-Length: refused at once, exit 255', async ({ expect }) => {
     const url = await rawServer((s) => {
       s.write('HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 100000000\r\n\r\n');
       flood(s, Buffer.alloc(64 * 1024, 'a'), 1526);
@@ -83,7 +84,7 @@ describe('bodies that would exhaust memory', () => {
   });
 
   for (const status of ['400 Bad Request', '200 OK']) {
-    it(`an endless chunked body (${status}): stopped at the limit, exit 255`, async () => {
+    it(`an endless chunked body (${status}): stopped at the limit, exit 255`, async ({ expect }) => {
       const url = await rawServer((s) => {
         s.write(`HTTP/1.1 ${status}\r\nContent-Type: application/x-amz-json-1.1\r\nTransfer-Encoding: chunked\r\n\r\n`);
         flood(s, Buffer.from(`10000\r\n${'a'.repeat(0x10000)}\r\n`));
@@ -94,7 +95,7 @@ describe('bodies that would exhaust memory', () => {
     });
   }
 
-  it('bulk-sign-out against an endless body: the same error, memory bounded', async () => {
+  it('bulk-sign-out against an endless body: the same error, memory bounded', async ({ expect }) => {
     const url = await rawServer((s) => {
       s.write('HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\n\r\n');
       flood(s, Buffer.from(`10000\r\n${'a'.repeat(0x10000)}\r\n`));
@@ -107,30 +108,32 @@ describe('bodies that would exhaust memory', () => {
   });
 });
 
-// Each waits out its timeouts, idle: as processes, side by side.
+// Each waits out its timeouts: in this process on a clock SPEED times faster, the servers' pace
+// scaled alike; the stalled handshake, whose timeouts are what tells it apart, in real time.
+const fast = { ...once, factory: { timer: fastTimer } };
 describe.concurrent('servers that trickle (the AWS CLI waits forever for both)', () => {
   it('a body sent one byte a second after a 200: the read timeout bounds the whole answer', async ({ expect }) => {
     const url = await rawServer((s) => {
       s.write('HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 1000\r\n\r\n');
-      trickle(s, ' '.repeat(1000));
+      trickle(s, ' '.repeat(1000), 1000 / RUN_SPEED);
     });
-    const r = await spawnCli(signOut(url, ['--cli-read-timeout', '2']), once);
+    const r = await runCli(signOut(url, ['--cli-read-timeout', '2']), fast);
     expect(r).toMatchObject({ code: 255, stdout: '', stderr: `\ncogsignout: [ERROR]: Read timeout on endpoint URL: "${url}/"\n` });
   });
 
   it('headers sent one byte a second', async ({ expect }) => {
-    const url = await rawServer((s) => trickle(s, `HTTP/1.1 200 OK\r\nX-Slow: ${'a'.repeat(1000)}`));
-    const r = await spawnCli(signOut(url, ['--cli-read-timeout', '2']), once);
+    const url = await rawServer((s) => trickle(s, `HTTP/1.1 200 OK\r\nX-Slow: ${'a'.repeat(1000)}`, 1000 / RUN_SPEED));
+    const r = await runCli(signOut(url, ['--cli-read-timeout', '2']), fast);
     expect(r).toMatchObject({ code: 255, stderr: `\ncogsignout: [ERROR]: Read timeout on endpoint URL: "${url}/"\n` });
   });
 
   it('bulk-sign-out: every call is bounded the same way', async ({ expect }) => {
     const url = await rawServer((s) => {
       s.write('HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n');
-      trickle(s, ' '.repeat(1000));
+      trickle(s, ' '.repeat(1000), 1000 / RUN_SPEED);
     });
-    const r = await spawnCli(['bulk-sign-out', '--endpoint-url', url, '--user-pool-id', 'us-east-1_X', '--usernames-file', 'users.txt', '--cli-read-timeout', '1'],
-      { ...once, files: { 'users.txt': 'a\nb\nc\n' } });
+    const r = await runCli(['bulk-sign-out', '--endpoint-url', url, '--user-pool-id', 'us-east-1_X', '--usernames-file', 'users.txt', '--cli-read-timeout', '1'],
+      { ...fast, files: { 'users.txt': 'a\nb\nc\n' } });
     expect(r.code).toBe(255);
     expect(r.stderr).toContain(`cogsignout: [ERROR]: Read timeout on endpoint URL: "${url}/"\n`);
   });

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../../local-cognito/server.js';
 import { runCli } from '../support/cli.js';
+import { fastTimer, RUN_SPEED } from '../support/hostile-peers.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -127,8 +128,10 @@ describe('the call', () => {
   });
 
   it('a read timeout', async () => {
-    server.injectFault({ username: 'slow', kind: 'delay', delayMs: 1500 });
-    const r = await signOut('slow', ['--cli-read-timeout', '1'], { AWS_MAX_ATTEMPTS: '1' });
+    // On a clock SPEED times faster, the endpoint's delay scaled alike (1 s against 1.5 s).
+    server.injectFault({ username: 'slow', kind: 'delay', delayMs: 1500 / RUN_SPEED });
+    const r = await runCli(['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'slow', '--cli-read-timeout', '1'],
+      { env: { AWS_MAX_ATTEMPTS: '1' }, factory: { timer: fastTimer } });
     expect(r.stderr).toBe(`\ncogsignout: [ERROR]: Read timeout on endpoint URL: "${server.url}/"\n`);
     expect(r.code).toBe(255);
     // Let the endpoint finish the abandoned request before the next test looks at its log.

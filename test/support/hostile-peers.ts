@@ -1,5 +1,20 @@
 // What the hostile servers of the tests write: endlessly, or a byte a second.
 import type { Socket } from 'node:net';
+import type { Timer } from '../../src/transport/http-send.js';
+
+/**
+ * How much faster than the wall clock `fastTimer` runs the program's connect and read timeouts
+ * (an in-process run's factory: test/support/cli.ts). A peer's pace is scaled by the same factor
+ * (`trickle(s, text, 1000 / SPEED)`), so every ratio between a timeout and the peer's pace stays
+ * what it is in real time: a 2 s timeout against a byte a second is 100 ms against a byte every 50 ms.
+ */
+export const SPEED = 20;
+/** The peers' speed-up for runCli's runs: 1 when COGSO_TEST_SPAWN=1 makes them child processes (no factory reaches those). */
+export const RUN_SPEED = process.env.COGSO_TEST_SPAWN === '1' ? 1 : SPEED;
+export const fastTimer: Timer = (fn, ms) => {
+  const t = setTimeout(fn, ms / SPEED);
+  return () => clearTimeout(t);
+};
 
 /** Writes `chunk` for as long as the peer reads (`times` at most, then ends). */
 export function flood(socket: Socket, chunk: Buffer, times = Infinity): void {
@@ -14,9 +29,9 @@ export function flood(socket: Socket, chunk: Buffer, times = Infinity): void {
   pump();
 }
 
-/** Writes `text` one byte a second. */
-export function trickle(socket: Socket, text: string): void {
+/** Writes `text` one byte a second (or every `intervalMs`). */
+export function trickle(socket: Socket, text: string, intervalMs = 1000): void {
   let i = 0;
-  const timer = setInterval(() => { if (i < text.length && !socket.destroyed) socket.write(text[i++] as string); }, 1000);
+  const timer = setInterval(() => { if (i < text.length && !socket.destroyed) socket.write(text[i++] as string); }, intervalMs);
   socket.on('close', () => clearInterval(timer));
 }

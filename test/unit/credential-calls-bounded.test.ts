@@ -73,15 +73,16 @@ describe('body limit', () => {
   });
 });
 
-describe('read timeout over the whole answer', () => {
-  it('STS: a body dripped faster than the timeout still times out, and is retried', async () => {
+// Each its own server, waiting out its timeouts: side by side.
+describe.concurrent('read timeout over the whole answer', () => {
+  it('STS: a body dripped faster than the timeout still times out, and is retried', async ({ expect }) => {
     const server = await rawServer(drip);
     await expect(callSts(sts(server.url), { maxAttempts: 2, timeoutMs: 400, ...noSleep }))
       .rejects.toThrow(`Read timeout on endpoint URL: "${server.url}/"`);
     expect(server.connections()).toBe(2);
   });
 
-  it('SSO-OIDC token refresh: the same', async () => {
+  it('SSO-OIDC token refresh: the same', async ({ expect }) => {
     const server = await rawServer(drip);
     const call = { endpoint: server.url, clientId: 'c', clientSecret: 's', refreshToken: 'r' };
     await expect(refreshSsoToken(call, { maxAttempts: 1, timeoutMs: 400, ...noSleep }))
