@@ -88,6 +88,16 @@ async function send(url: URL, method: string, headers: Record<string, string>, b
   }
 }
 
+/**
+ * What botocore checks when it makes the client, before any request: a CA bundle setting that
+ * is blank, whatever the endpoint's scheme (--no-verify-ssl does not reach these clients).
+ */
+function checkClientSettings(opts: CallOptions): void {
+  if (opts.caPath !== undefined && opts.caPath.trim() === '') {
+    throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
+  }
+}
+
 /** A CA bundle that cannot be used: botocore's SSLError for the call, final. */
 class CaBundleError extends GeneralError {}
 
@@ -222,6 +232,7 @@ export async function callSts(call: StsCall, opts: CallOptions): Promise<Tempora
   if (url.pathname === '') url.pathname = '/';
   const body = [['Action', call.action], ['Version', '2011-06-15'], ...call.params].map(([k, v]) => `${k}=${encode(v as string)}`).join('&');
   const shownUrl = `${url.origin}${url.pathname}`;
+  checkClientSettings(opts);
   return withRetries(opts, async (_last, retries) => {
     const headers = call.credentials
       ? signQuery(url, body, call.region, call.credentials, new Date())
@@ -269,6 +280,7 @@ export async function callSsoPortal(call: SsoCall, opts: CallOptions, unauthoriz
   const base = call.endpoint.replace(/\/$/, '');
   const url = new URL(`${base}/federation/credentials?role_name=${encode(call.roleName)}&account_id=${encode(call.accountId)}`);
   const shownUrl = `${base}/federation/credentials?role_name=${encode(call.roleName)}&account_id=${encode(call.accountId)}`;
+  checkClientSettings(opts);
   return withRetries(opts, async (_last, retries) => {
     let res: Response;
     try {
@@ -361,6 +373,7 @@ export async function refreshSsoToken(call: OidcRefresh, opts: CallOptions): Pro
   const shownUrl = `${call.endpoint.replace(/\/$/, '')}/token`;
   const url = new URL(shownUrl);
   const body = JSON.stringify({ clientId: call.clientId, clientSecret: call.clientSecret, grantType: 'refresh_token', refreshToken: call.refreshToken });
+  checkClientSettings(opts);
   return withRetries(opts, async (_last, retries) => {
     let res: Response;
     try {

@@ -116,6 +116,23 @@ describe('STS AssumeRole over https: which CA bundle settings apply', () => {
   });
 });
 
+describe('a blank CA bundle setting: botocore refuses it when it makes the credential client', () => {
+  const INVALID = '\ncogsignout: [ERROR]: Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.\n';
+  for (const sts of ['https', 'http'] as const) {
+    it(`AWS_CA_BUNDLE=' ' with --no-verify-ssl (which the STS client does not get), ${sts} STS: 255, nothing sent`, async () => {
+      const r = await run({ AWS_ENDPOINT_URL_STS: sts === 'https' ? front.url : server.url, AWS_CA_BUNDLE: ' ' }, ['--no-verify-ssl']);
+      expect(r).toMatchObject({ code: 255, stdout: '', stderr: INVALID });
+      expect([stsCalls(), signOuts()]).toEqual([0, 0]);
+    });
+  }
+
+  it("REQUESTS_CA_BUNDLE=' ' with --no-verify-ssl, an http SSO portal: the same", async () => {
+    const r = await run({ AWS_ENDPOINT_URL_SSO: server.url, REQUESTS_CA_BUNDLE: ' ' }, ['--no-verify-ssl'], SSO_CONFIG);
+    expect(r).toMatchObject({ code: 255, stdout: '', stderr: INVALID });
+    expect([portalCalls(), signOuts()]).toEqual([0, 0]);
+  });
+});
+
 describe('STS AssumeRole through the environment\'s proxy', () => {
   it('HTTPS_PROXY: a CONNECT tunnel to STS, with the proxy\'s credentials; the http sign-out goes direct', async () => {
     const withUser = proxy.url.replace('http://', 'http://u:pw@');
