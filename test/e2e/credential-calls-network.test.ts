@@ -173,6 +173,27 @@ describe('STS AssumeRole through the environment\'s proxy', () => {
   }
 });
 
+describe('STS AssumeRoleWithWebIdentity: the same settings', () => {
+  const web = { AWS_WEB_IDENTITY_TOKEN_FILE: '{{HOME}}/token', AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/Admin', AWS_ROLE_SESSION_NAME: 'ci' };
+  const runWeb = (env: Record<string, string>, extra: string[] = []) => runCli(
+    ['admin-user-global-sign-out', '--user-pool-id', poolId, '--username', 'alice', '--endpoint-url', server.url, ...extra],
+    { env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, ...web, ...env }, files: { token: 'header.payload.signature' } },
+  );
+  const webCalls = () => server.requests.filter((q) => q.operation === 'sts:AssumeRoleWithWebIdentity').length;
+
+  it('--ca-bundle does not apply: the self-signed STS endpoint is refused', async () => {
+    const r = await runWeb({ AWS_ENDPOINT_URL_STS: front.url }, ['--ca-bundle', tls.certPath]);
+    expect(r).toMatchObject({ code: 255, stdout: '', stderr: sslFailure(`${front.url}/`) });
+  });
+
+  it('AWS_CA_BUNDLE and HTTPS_PROXY apply', async () => {
+    const r = await runWeb({ AWS_ENDPOINT_URL_STS: front.url, AWS_CA_BUNDLE: tls.certPath, HTTPS_PROXY: proxy.url });
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(proxy.log).toEqual([{ method: 'CONNECT', target: frontHostPort(), authorization: undefined }]);
+    expect([webCalls(), signOuts()]).toEqual([1, 1]);
+  });
+});
+
 describe('STS AssumeRole: the CLI\'s timeouts apply', () => {
   it('--cli-read-timeout 1 against an STS endpoint that never answers: botocore\'s read timeout, 255', async () => {
     const r = await run({ AWS_ENDPOINT_URL_STS: hangingUrl, AWS_MAX_ATTEMPTS: '1' }, ['--cli-read-timeout', '1']);
