@@ -199,6 +199,15 @@ describe('STS AssumeRole: the CLI\'s timeouts apply', () => {
     const r = await run({ AWS_ENDPOINT_URL_STS: hangingUrl, AWS_MAX_ATTEMPTS: '1' }, ['--cli-read-timeout', '1']);
     expect(r).toMatchObject({ code: 255, stdout: '', stderr: `\ncogsignout: [ERROR]: Read timeout on endpoint URL: "${hangingUrl}/"\n` });
   });
+
+  it('bulk-sign-out too: its credential calls get --cli-read-timeout', async () => {
+    const r = await runCli(
+      ['bulk-sign-out', '--user-pool-id', poolId, '--usernames-file', '{{HOME}}/users.txt', '--endpoint-url', server.url, '--cli-read-timeout', '1'],
+      { env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_ENDPOINT_URL_STS: hangingUrl, AWS_MAX_ATTEMPTS: '1' }, files: { '.aws/config': ROLE_CONFIG, 'users.txt': 'alice\n' } },
+    );
+    expect(r).toMatchObject({ code: 255, stdout: '', stderr: `\ncogsignout: [ERROR]: Read timeout on endpoint URL: "${hangingUrl}/"\n` });
+    expect(signOuts()).toBe(0);
+  });
 });
 
 describe('the SSO portal\'s GetRoleCredentials over https', () => {
