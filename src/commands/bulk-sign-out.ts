@@ -11,7 +11,7 @@ import type { ParsedCommand } from '../cli/argparse-command.js';
 import type { CommandContext } from '../cli/context.js';
 import { CliError, GeneralError, ParamValidationError } from '../errors/errors.js';
 import { resolveOutputFormat, writeResult } from '../output/result.js';
-import { resolveCredentials, type Credentials } from '../credentials/chain.js';
+import { resolveCredentials, type Credentials, type LookupOptions } from '../credentials/chain.js';
 import { resolveClientSettings } from '../transport/client-settings.js';
 import { factoryOf } from '../cli/factory.js';
 import { parseBulkOptions, type BulkOptions } from '../bulk/options.js';
@@ -74,7 +74,9 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
   const lineContext = { argv: io.argv, prog: PROG, userPoolId: options.userPoolId, journal: journalPath, dryRun: options.dryRun };
   try {
     if (index) log.log(LOGGER, `Journal: ${index.records} records, ${index.signedOut.size} users of this pool signed out, ${index.unreadable} unreadable lines`);
-    const credentials = globals.noSignRequest ? undefined : await refreshingCredentials(ctx);
+    const credentials = globals.noSignRequest ? undefined : await refreshingCredentials(ctx, {
+      connectTimeoutMs: clientSettings.connectTimeoutMs, readTimeoutMs: clientSettings.readTimeoutMs, timer: factoryOf(io).timer,
+    });
     // The SDK is loaded only now that everything local has been checked.
     const { createCognitoClient } = await factoryOf(io).network();
     client = createCognitoClient({
@@ -280,12 +282,13 @@ async function withRetries(call: () => Promise<void>, maxAttempts: number, rando
 }
 
 /** Credentials resolved once, and again when temporary ones come near their expiry. */
-async function refreshingCredentials(ctx: CommandContext): Promise<() => Promise<Credentials>> {
-  let current = (await resolveCredentials(ctx.settings, ctx.log)).credentials;
+async function refreshingCredentials(ctx: CommandContext, options: LookupOptions): Promise<() => Promise<Credentials>> {
+  // The credential calls get the command's --cli-*-timeout, as the AWS CLI's clients do.
+  let current = (await resolveCredentials(ctx.settings, ctx.log, options)).credentials;
   return async () => {
     const expires = current.expiration?.getTime();
     if (expires !== undefined && expires - Date.now() < REFRESH_BEFORE_MS) {
-      current = (await resolveCredentials(ctx.settings, ctx.log)).credentials;
+      current = (await resolveCredentials(ctx.settings, ctx.log, options)).credentials;
     }
     return current;
   };

@@ -40,7 +40,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
 
   // The client's settings are checked before parameter validation, as the AWS CLI creates its
   // client first; nothing of the SDK is loaded until the call is certain.
-  const [{ resolveClientSettings }, { writeResult }] = await Promise.all([
+  const [{ resolveClientSettings, credentialCallTimeoutMs }, { writeResult }] = await Promise.all([
     import('../transport/client-settings.js'), import('../output/result.js'),
   ]);
   // Creating the client looks credentials up (a failing credential_process or a bad assume-role
@@ -50,7 +50,12 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   let found: Awaited<ReturnType<typeof chain.loadCredentials>>;
   const clientSettings = await resolveClientSettings({ globals, settings, env: io.env, version: io.version }, async (region) => {
     if (globals.noSignRequest) chain.checkTokenProvider(settings);
-    else found = await chain.loadCredentials(settings, ctx.log, { region, sleep: factoryOf(io).sleep, timer: factoryOf(io).timer });
+    else {
+      found = await chain.loadCredentials(settings, ctx.log, {
+        region, sleep: factoryOf(io).sleep, timer: factoryOf(io).timer,
+        connectTimeoutMs: credentialCallTimeoutMs(globals.connectTimeout), readTimeoutMs: credentialCallTimeoutMs(globals.readTimeout),
+      });
+    }
   });
   validateParameters(params, MEMBERS);
   // The formatter is looked up by the output name: Python cannot hash the empty list.

@@ -41,6 +41,9 @@ export interface LookupOptions {
   readonly sleep?: ((ms: number) => Promise<void>) | undefined;
   /** The HTTP calls' connect and read timeouts' timer (src/cli/factory.ts); the real one by default. */
   readonly timer?: Timer | undefined;
+  /** --cli-connect-timeout / --cli-read-timeout in milliseconds (0: none): the credential clients use them too. */
+  readonly connectTimeoutMs?: number | undefined;
+  readonly readTimeoutMs?: number | undefined;
 }
 
 type Env = Settings['env'];
@@ -241,15 +244,8 @@ function contextFor(settings: Settings, log: DebugLog, options: LookupOptions): 
   const env = settings.env;
   const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? settings.quietProfileValue('region') ?? 'us-east-1';
   const attempts = Number.parseInt(settings.quietEnvOrProfile('AWS_MAX_ATTEMPTS', 'max_attempts') ?? '3', 10);
-  const caPath = settings.quietEnvOrProfile('AWS_CA_BUNDLE', 'ca_bundle');
-  let caBundle: Buffer | undefined;
-  if (caPath !== undefined) {
-    try {
-      caBundle = readFileSync(expandPath(caPath, env));
-    } catch {
-      caBundle = undefined;
-    }
-  }
+  // Read when an https call is made, with the words of botocore's SSLError when it cannot be.
+  const caPath = settings.quietEnvOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? env.REQUESTS_CA_BUNDLE;
   const remote = async (): Promise<typeof import('./remote.js')> => {
     const mod = await import('./sdk-providers.js');
     return mod.remote;
@@ -262,7 +258,10 @@ function contextFor(settings: Settings, log: DebugLog, options: LookupOptions): 
     ssoSessions: files.ssoSessions,
     region,
     log,
-    callOptions: { maxAttempts: Number.isFinite(attempts) && attempts >= 1 ? attempts : 3, caBundle, ...(options.sleep === undefined ? {} : { sleep: options.sleep }), timer: options.timer },
+    callOptions: {
+      maxAttempts: Number.isFinite(attempts) && attempts >= 1 ? attempts : 3, caPath, env,
+      connectTimeoutMs: options.connectTimeoutMs, readTimeoutMs: options.readTimeoutMs,
+      ...(options.sleep === undefined ? {} : { sleep: options.sleep }), timer: options.timer },
     remote,
     stsEndpoint: () => configuredEndpoint(settings, 'STS', 'sts', `https://sts.${region}.amazonaws.com`),
     ssoEndpoint: (r) => configuredEndpoint(settings, 'SSO', 'sso', `https://portal.sso.${r}.amazonaws.com`),

@@ -3,13 +3,23 @@
 // GetRoleCredentials, and the container credentials endpoint. Failures carry botocore's words
 // (a refused connection is "Could not connect to the endpoint URL", a service error is
 // "An error occurred (Code) when calling the Op operation: …"), never Node's or the SDK's.
+// The AWS CLI makes the STS, SSO and SSO-OIDC clients from its session, so they share some of
+// the command's network settings and not others: the environment's proxies (HTTPS_PROXY,
+// HTTP_PROXY, NO_PROXY), the CA bundle of AWS_CA_BUNDLE / `ca_bundle` / REQUESTS_CA_BUNDLE, and
+// --cli-connect-timeout / --cli-read-timeout apply; --ca-bundle, --no-verify-ssl and
+// --endpoint-url are given to the command's own client only. The container fetcher uses none.
 // Loaded only when such a source is used (the build puts it in dist/credential-providers.cjs).
 import { createHash, createHmac } from 'node:crypto';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { HttpsProxyAgent } from 'hpagent';
+import { expandPath, type Env } from '../config/files.js';
 import { GeneralError, ServiceError } from '../errors/errors.js';
 import { PythonError, bytesRepr } from '../python/builtins.js';
 import { BodyTooLargeError, exchange, type Timer } from '../transport/http-send.js';
+import { maskProxyUrl, proxyFor } from '../transport/proxy.js';
+import { InputTooLargeError, READ_LIMITS, readBounded } from '../util/bounded-read.js';
+import { pythonErrno } from '../util/os-errors.js';
 import { classifyNetworkError, networkErrorToCliError } from '../transport/network-errors.js';
 import { parseServiceError, UnreadableErrorResponse } from '../transport/service-error.js';
 import type { Credentials } from './types.js';
@@ -19,8 +29,15 @@ interface Response { readonly status: number; readonly headers: Readonly<Record<
 export interface CallOptions {
   readonly maxAttempts: number;
   readonly caBundle?: Buffer | undefined;
-  /** Milliseconds; botocore's default connect and read timeouts are 60 s. */
+  /** A CA bundle file to read when an https connection is made (AWS_CA_BUNDLE, `ca_bundle`, REQUESTS_CA_BUNDLE). */
+  readonly caPath?: string | undefined;
+  /** The environment: its proxy variables, and `~` in caPath. Without it no proxy is used. */
+  readonly env?: Env | undefined;
+  /** Milliseconds, 0 for none; botocore's default connect and read timeouts are 60 s. */
   readonly timeoutMs?: number;
+  /** --cli-connect-timeout / --cli-read-timeout in milliseconds (0: none); timeoutMs otherwise. */
+  readonly connectTimeoutMs?: number | undefined;
+  readonly readTimeoutMs?: number | undefined;
   readonly sleep?: (ms: number) => Promise<void>;
   /** The connect and read timeouts' timer (src/cli/factory.ts); the real one by default. */
   readonly timer?: Timer | undefined;
@@ -42,20 +59,65 @@ export const MAX_CREDENTIAL_BODY_BYTES = 64 * 1024;
  * second cannot keep it alive), the body is capped. A socket failure rejects with a
  * TransportFailure or Node's error (classified by the caller), a long body with BodyTooLargeError.
  */
-async function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, opts: CallOptions): Promise<Response> {
+async function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, opts: CallOptions, shownUrl: string): Promise<Response> {
   const tls = url.protocol === 'https:';
+  const ca = tls ? opts.caBundle ?? (opts.caPath === undefined ? undefined : readCaBundle(opts.caPath, opts.env ?? {}, shownUrl)) : undefined;
+  const proxy = opts.env === undefined ? undefined : proxyFor(url, opts.env);
   // One connection per call, closed after it: credentials are fetched once per command.
-  const agent = tls ? new HttpsAgent(opts.caBundle ? { ca: opts.caBundle } : {}) : new HttpAgent();
+  const agent = !tls ? new HttpAgent()
+    : proxy !== undefined ? new HttpsProxyAgent({ proxy, ...(ca ? { ca } : {}) })
+      : new HttpsAgent(ca ? { ca } : {});
   const timeout = opts.timeoutMs ?? 60_000;
+  // Plain http through a proxy: sent to the proxy with the absolute URL, as urllib3 does.
+  const forward = !tls && proxy !== undefined ? new URL(proxy) : undefined;
+  const proxyHeaders: Record<string, string> = forward !== undefined && forward.username !== ''
+    ? { 'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(forward.username)}:${decodeURIComponent(forward.password)}`).toString('base64')}` }
+    : {};
   try {
     const res = await exchange({
-      protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port === '' ? undefined : Number(url.port),
-      method, path: `${url.pathname}${url.search}`, headers, body,
-    }, agent, { connectTimeoutMs: timeout, readTimeoutMs: timeout, maxBodyBytes: MAX_CREDENTIAL_BODY_BYTES }, undefined, undefined, opts.timer);
+      protocol: url.protocol,
+      hostname: (forward ?? url).hostname.replace(/^\[|\]$/g, ''),
+      port: forward !== undefined ? Number(forward.port || 80) : url.port === '' ? undefined : Number(url.port),
+      method, path: forward !== undefined ? url.href : `${url.pathname}${url.search}`, headers: { ...headers, ...proxyHeaders }, body,
+    }, agent, {
+      connectTimeoutMs: opts.connectTimeoutMs ?? timeout, readTimeoutMs: opts.readTimeoutMs ?? timeout, maxBodyBytes: MAX_CREDENTIAL_BODY_BYTES,
+    }, proxy === undefined ? undefined : maskProxyUrl(proxy), undefined, opts.timer);
     return { status: res.statusCode, headers: res.headers, body: res.body };
   } finally {
     agent.destroy();
   }
+}
+
+/**
+ * What botocore checks when it makes the client, before any request: a CA bundle setting that
+ * is blank, whatever the endpoint's scheme (--no-verify-ssl does not reach these clients).
+ */
+function checkClientSettings(opts: CallOptions): void {
+  if (opts.caPath !== undefined && opts.caPath.trim() === '') {
+    throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
+  }
+}
+
+/** A CA bundle that cannot be used: botocore's SSLError for the call, final. */
+class CaBundleError extends GeneralError {}
+
+/** The bundle's certificates, or the words Python's ssl has for the file. */
+function readCaBundle(path: string, env: Env, shownUrl: string): Buffer {
+  const failed = (reason: string): CaBundleError => new CaBundleError(`SSL validation failed for ${shownUrl} ${reason}`);
+  const noCertificate = '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)';
+  let pem: Buffer;
+  try {
+    pem = readBounded(expandPath(path, env), READ_LIMITS.caBundle);
+  } catch (e) {
+    if (e instanceof InputTooLargeError) {
+      if (!e.regularFile) throw failed(noCertificate);
+      throw failed(`the CA bundle ${e.path} is larger than the most cogsignout reads from a CA bundle`);
+    }
+    const code = (e as { code?: unknown } | null)?.code;
+    throw failed(pythonErrno(typeof code === 'string' ? code : undefined) ?? pythonErrno('ENOENT') as string);
+  }
+  if (!/-----BEGIN (?:TRUSTED )?(?:CERTIFICATE|X509 CRL)-----/.test(pem.toString('latin1'))) throw failed(noCertificate);
+  return pem;
 }
 
 /** The Cognito path's words for an answer past the limit; final, never retried. */
@@ -65,6 +127,7 @@ const tooLarge = (e: BodyTooLargeError, shownUrl: string): GeneralError =>
 /** A failed send as the caller throws it: too large is final, a socket failure retryable. */
 function sendFailure(e: unknown, shownUrl: string): Error {
   if (e instanceof BodyTooLargeError) return tooLarge(e, shownUrl);
+  if (e instanceof CaBundleError) return e;
   const err = networkErrorToCliError(e, shownUrl);
   if (classifyNetworkError(e) === 'other') return err;
   return new Retryable(err);
@@ -169,13 +232,14 @@ export async function callSts(call: StsCall, opts: CallOptions): Promise<Tempora
   if (url.pathname === '') url.pathname = '/';
   const body = [['Action', call.action], ['Version', '2011-06-15'], ...call.params].map(([k, v]) => `${k}=${encode(v as string)}`).join('&');
   const shownUrl = `${url.origin}${url.pathname}`;
+  checkClientSettings(opts);
   return withRetries(opts, async (_last, retries) => {
     const headers = call.credentials
       ? signQuery(url, body, call.region, call.credentials, new Date())
       : { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' };
     let res: Response;
     try {
-      res = await send(url, 'POST', { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body, opts);
+      res = await send(url, 'POST', { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body, opts, shownUrl);
     } catch (e) {
       throw sendFailure(e, shownUrl);
     }
@@ -216,10 +280,11 @@ export async function callSsoPortal(call: SsoCall, opts: CallOptions, unauthoriz
   const base = call.endpoint.replace(/\/$/, '');
   const url = new URL(`${base}/federation/credentials?role_name=${encode(call.roleName)}&account_id=${encode(call.accountId)}`);
   const shownUrl = `${base}/federation/credentials?role_name=${encode(call.roleName)}&account_id=${encode(call.accountId)}`;
+  checkClientSettings(opts);
   return withRetries(opts, async (_last, retries) => {
     let res: Response;
     try {
-      res = await send(url, 'GET', { 'x-amz-sso_bearer_token': call.accessToken }, undefined, opts);
+      res = await send(url, 'GET', { 'x-amz-sso_bearer_token': call.accessToken }, undefined, opts, shownUrl);
     } catch (e) {
       throw sendFailure(e, shownUrl);
     }
@@ -267,7 +332,7 @@ export async function fetchContainerCredentials(fullUrl: string, headers: Record
     try {
       let res: Response;
       try {
-        res = await send(url, 'GET', { Accept: 'application/json', ...headers }, undefined, { maxAttempts: 1, timeoutMs: 2000, timer: opts.timer });
+        res = await send(url, 'GET', { Accept: 'application/json', ...headers }, undefined, { maxAttempts: 1, timeoutMs: 2000, timer: opts.timer }, fullUrl);
       } catch (e) {
         // A body past the limit is final: the same answer would come again.
         const reason = e instanceof BodyTooLargeError ? tooLarge(e, fullUrl) : networkErrorToCliError(e, fullUrl);
@@ -308,10 +373,11 @@ export async function refreshSsoToken(call: OidcRefresh, opts: CallOptions): Pro
   const shownUrl = `${call.endpoint.replace(/\/$/, '')}/token`;
   const url = new URL(shownUrl);
   const body = JSON.stringify({ clientId: call.clientId, clientSecret: call.clientSecret, grantType: 'refresh_token', refreshToken: call.refreshToken });
+  checkClientSettings(opts);
   return withRetries(opts, async (_last, retries) => {
     let res: Response;
     try {
-      res = await send(url, 'POST', { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body, opts);
+      res = await send(url, 'POST', { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body, opts, shownUrl);
     } catch (e) {
       throw sendFailure(e, shownUrl);
     }

@@ -59,6 +59,21 @@ function timeoutMs(kind: 'read' | 'connect', text: string | undefined): number {
 }
 
 /**
+ * A --cli-*-timeout for the credential calls' clients, which botocore gives the same default
+ * client config: milliseconds, 0 for none; undefined (the 60 s default) for no value or for one
+ * the command's own client reports.
+ */
+export function credentialCallTimeoutMs(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const ms = timeoutMs('connect', text);
+    return ms >= 0 ? ms : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * `lookUpCredentials` runs where botocore looks credentials up while creating its client: after
  * the region is known (and its syntax checked), before a missing region or any other setting
  * is reported.

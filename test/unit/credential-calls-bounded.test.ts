@@ -1,6 +1,6 @@
 // The credential providers' calls (remote.ts) against hostile servers on 127.0.0.1, called
-// directly so that STS's 60 s timeout can be shortened (the CLI's flags do not reach the STS
-// client, in botocore as here): every call has the body limit and the whole-answer read timeout.
+// directly so that their timeouts can be shortened to below a second (the CLI's flags take whole
+// seconds): every call has the body limit and the whole-answer read timeout.
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { callSsoPortal, callSts, MAX_CREDENTIAL_BODY_BYTES, refreshSsoToken } from '../../src/credentials/remote.js';
