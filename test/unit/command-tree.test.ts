@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ArgparseError, parseKnownArgs, VersionRequested } from '../../src/cli/argparse.js';
 import {
-  BULK, buildProgram, commandNode, OPERATION, SERVICE_WORD, serviceNode, type CommandName, type ParsedCommand,
+  BULK, buildProgram, commandNode, mainParserSpec, OPERATION, SERVICE_WORD, serviceNode, type CommandName, type ParsedCommand,
   type ProgramHandlers,
 } from '../../src/cli/program.js';
 import { parseLine } from '../../src/prompt/form.js';
@@ -94,6 +94,15 @@ describe('the command tree', () => {
     expect(out).not.toHaveBeenCalled();
     expect(err).not.toHaveBeenCalled();
     expect(exit).not.toHaveBeenCalled();
+  });
+
+  it('the main parser\'s spec without the tree (the driver\'s --version path) is the program node\'s own', () => {
+    expect(mainParserSpec()).toEqual(buildProgram().spec());
+    // The driver reads a line with it only when a token starts with `--v`: --version is the
+    // only option there, so only such a token can reach it (an abbreviation or `--version=`).
+    expect(mainParserSpec().options.filter((o) => o.flag.startsWith('--v')).map((o) => [o.flag, o.kind])).toEqual([['--version', 'version']]);
+    expect(() => parseKnownArgs(mainParserSpec(), [SERVICE_WORD, '--ver', OPERATION])).toThrow(VersionRequested);
+    expect(() => parseKnownArgs(mainParserSpec(), [SERVICE_WORD, '--output', '--version'])).toThrow(ArgparseError);
   });
 
   it('relaxes the operation\'s required options on the exact input tokens, as the AWS CLI does', async () => {
