@@ -35,7 +35,7 @@ export interface ArgparseOverrides {
 const NO_VALUES: ReadonlyMap<string, ParsedValue> = new Map();
 
 /** An option as argparse sees it: the long flag, its value kind, choices, `const`, required. */
-export function optionSpec(o: Option, relaxed: boolean): OptionSpec {
+function optionSpec(o: Option, relaxed: boolean): OptionSpec {
   const flag = o.long as string;
   return {
     flag,

@@ -8,8 +8,8 @@
 import { argumentTable, liftsRequired } from '../service/arguments.js';
 import { SIGN_OUT } from '../service/model.js';
 import { Option, type ParseOptionsResult } from 'commander';
-import { ArgparseCommand, optionSpec, type ParsedCommand } from './argparse-command.js';
-import type { ParsedValue, ParserSpec, PositionalSpec } from './argparse.js';
+import { ArgparseCommand, type ParsedCommand } from './argparse-command.js';
+import type { OptionSpec, ParsedValue, ParserSpec, PositionalSpec } from './argparse.js';
 import {
   BULK, BULK_OPTIONS, GLOBAL_OPTIONS, OPERATION, SERVICE_WORD, SIGN_OUT_OPTIONS, withoutServiceWord, type OptionDecl,
 } from './vocabulary.js';
@@ -89,12 +89,26 @@ const verbatim = (_node: ArgparseCommand, args: string[]): ParseOptionsResult =>
 const MAIN_POSITIONALS: readonly PositionalSpec[] = [{ dest: 'command', nargs: 'one', choices: [SERVICE_WORD] }];
 
 /**
- * The main parser as the program's node parses with it, made without the tree: the driver reads
- * a line that may ask for `--version` with it first, since commander's set-up of the tree's
- * nodes and options is most of what a `--version` costs past start-up (~1 ms on Node 22).
+ * The main parser as the program's node parses with it, made without the tree or commander's
+ * Options: the driver reads a line that may ask for `--version` with it first, since
+ * commander's set-up of the tree's nodes and options is most of what a `--version` costs past
+ * start-up (~1 ms on Node 22). Each option as optionSpec reads the Option toOption makes of it
+ * (test/unit/command-tree.test.ts holds the two equal).
  */
 export function mainParserSpec(): ParserSpec {
-  return { options: GLOBAL_OPTIONS.map((d) => optionSpec(toOption(d), false)), positionals: MAIN_POSITIONALS };
+  return { options: GLOBAL_OPTIONS.map(declSpec), positionals: MAIN_POSITIONALS };
+}
+
+function declSpec(d: OptionDecl): OptionSpec {
+  const [flag, arg] = d.flags.split(' ') as [string, string | undefined];
+  return {
+    flag,
+    dest: flag.slice(2),
+    kind: flag === '--version' ? 'version' : arg?.startsWith('<') ? 'value' : arg?.startsWith('[') ? 'optional-value' : 'flag',
+    choices: d.choices,
+    constValue: d.preset,
+    required: d.mandatory === true,
+  };
 }
 
 /** The tree; without handlers it only describes the command line. */

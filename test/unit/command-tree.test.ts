@@ -96,8 +96,8 @@ describe('the command tree', () => {
     expect(exit).not.toHaveBeenCalled();
   });
 
-  it('the main parser\'s spec without the tree (the driver\'s --version path) is the program node\'s own', () => {
-    expect(mainParserSpec()).toEqual(buildProgram().spec());
+  it('the main parser\'s spec without the tree or commander\'s Options (the driver\'s --version path) is the program node\'s own', () => {
+    expect(mainParserSpec()).toStrictEqual(buildProgram().spec());
     // The driver reads a line with it only when a token starts with `--v`: --version is the
     // only option there, so only such a token can reach it (an abbreviation or `--version=`).
     expect(mainParserSpec().options.filter((o) => o.flag.startsWith('--v')).map((o) => [o.flag, o.kind])).toEqual([['--version', 'version']]);
