@@ -9,7 +9,8 @@ import { argumentTable, liftsRequired } from '../service/arguments.js';
 import { SIGN_OUT } from '../service/model.js';
 import { Option, type ParseOptionsResult } from 'commander';
 import { ArgparseCommand, type ParsedCommand } from './argparse-command.js';
-import type { OptionSpec, ParsedValue, ParserSpec, PositionalSpec } from './argparse.js';
+import type { ParsedValue } from './argparse.js';
+import { MAIN_POSITIONALS } from './main-parser.js';
 import {
   BULK, BULK_OPTIONS, GLOBAL_OPTIONS, OPERATION, SERVICE_WORD, SIGN_OUT_OPTIONS, withoutServiceWord, type OptionDecl,
 } from './vocabulary.js';
@@ -81,41 +82,11 @@ function commandRule(relaxedBy: (args: readonly string[]) => boolean) {
 /** Words taken as they are (help topics, a shell name, an external alias's arguments). */
 const verbatim = (_node: ArgparseCommand, args: string[]): ParseOptionsResult => ({ operands: args, unknown: [] });
 
-/**
- * The main parser's positional. The AWS CLI's main parser has a `command` positional that
- * `cognito-idp` fills; cogsignout's argv lacks that word, so the driver puts it back, and this
- * positional then swallows a `--` right after it exactly as the AWS CLI's does.
- */
-const MAIN_POSITIONALS: readonly PositionalSpec[] = [{ dest: 'command', nargs: 'one', choices: [SERVICE_WORD] }];
-
-/**
- * The main parser as the program's node parses with it, made without the tree or commander's
- * Options: the driver reads a line that may ask for `--version` with it first, since
- * commander's set-up of the tree's nodes and options is most of what a `--version` costs past
- * start-up (~1 ms on Node 22). Each option as optionSpec reads the Option toOption makes of it
- * (test/unit/command-tree.test.ts holds the two equal).
- */
-export function mainParserSpec(): ParserSpec {
-  return { options: GLOBAL_OPTIONS.map(declSpec), positionals: MAIN_POSITIONALS };
-}
-
-function declSpec(d: OptionDecl): OptionSpec {
-  const [flag, arg] = d.flags.split(' ') as [string, string | undefined];
-  return {
-    flag,
-    dest: flag.slice(2),
-    kind: flag === '--version' ? 'version' : arg?.startsWith('<') ? 'value' : arg?.startsWith('[') ? 'optional-value' : 'flag',
-    choices: d.choices,
-    constValue: d.preset,
-    required: d.mandatory === true,
-  };
-}
-
 /** The tree; without handlers it only describes the command line. */
 export function buildProgram(handlers?: ProgramHandlers): ArgparseCommand {
   const program = withOptions(new ArgparseCommand('cogsignout'), GLOBAL_OPTIONS);
   const end = (status: number): void => { program.result = status; };
-  // The main parser: every global option wherever it is (see MAIN_POSITIONALS).
+  // The main parser: every global option wherever it is (see main-parser.ts).
   program.positionals = MAIN_POSITIONALS;
   program.rule = (node, args) => {
     const result = node.argparse(args);

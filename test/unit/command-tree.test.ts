@@ -6,9 +6,10 @@ import { Command, Option } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ArgparseError, parseKnownArgs, VersionRequested } from '../../src/cli/argparse.js';
 import {
-  BULK, buildProgram, commandNode, mainParserSpec, OPERATION, SERVICE_WORD, serviceNode, type CommandName, type ParsedCommand,
+  BULK, buildProgram, commandNode, OPERATION, SERVICE_WORD, serviceNode, type CommandName, type ParsedCommand,
   type ProgramHandlers,
 } from '../../src/cli/program.js';
+import { mainParserSpec } from '../../src/cli/main-parser.js';
 import { parseLine } from '../../src/prompt/form.js';
 
 interface Calls {
