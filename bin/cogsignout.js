@@ -1,10 +1,214 @@
 #!/usr/bin/env node
 // Starts the CLI from dist/core.cjs, which reads the program's other bundles only when a run
-// reaches their code (bin/bundles.cjs links them; each is compiled from V8's code cache,
-// bin/code-cache.cjs). CommonJS (see bin/package.json): an ES module entry alone costs Node's
-// module loader several milliseconds on every start.
+// reaches their code (the linker below links them; each is compiled from V8's code cache, the
+// loader below). CommonJS (see bin/package.json): an ES module entry alone costs Node's module
+// loader several milliseconds on every start. One file: each module more that bin/ requires
+// costs a start a resolve, a read and a compile (~0.25 ms each on Node 22); bin/code-cache.cjs
+// and bin/bundles.cjs hand out its parts to the build and the tests.
 'use strict';
+const fs = require('node:fs');
 const path = require('node:path');
-const { createLinker } = require('./bundles.cjs');
+const vm = require('node:vm');
 
-createLinker(path.join(__dirname, '..', 'dist')).load('core');
+// ---- The code cache loader.
+// Loads a CommonJS bundle through V8's code cache, so that a run skips parsing and compiling most
+// of it (the AWS SDK's code is most of a sign-out's start-up time). Used on every Node, 20 to 24:
+// Node 20 has no compile cache of its own, and on 22+ `module.enableCompileCache()` caches only
+// what is compiled before the code runs, while a cache made here at exit also holds every
+// function the run compiled lazily.
+//
+// A V8 code cache fits one Node version (and V8 flags) only. There are two:
+//   - `<file>.cache` next to the bundle, made by the build for the Node that built it;
+//   - the user's own, in `$XDG_CACHE_HOME/cogsignout` (else `~/.cache/cogsignout`), one file per
+//     bundle build, Node version and architecture, made by the first run that found no cache
+//     fitting its Node, and used from then on. It exists only where the shipped one does not
+//     fit, so it is tried first (trying a cache that does not fit costs a whole compile).
+// A run never writes next to the bundle (a global install is read-only to its users, and two
+// Node versions sharing one install must not overwrite each other's cache). Any failure (no
+// home, a cache directory that is unwritable, not ours, or a file) only costs the compile:
+// nothing is ever printed and the run goes on.
+
+// Module.wrap()'s wrapper, as written: taking it from node:module would load that module
+// (~0.5 ms of CPU on Node 22) on every start. Caches are made and checked with this very text.
+const wrap = (source) => `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+
+/** The build writes this line at the end of each bundle: a hash of its content. */
+const BUILD_MARK = '\n//# cogsignout-build=';
+
+// A bundle requires only Node's built-ins (and, through the linker below, other bundles), which
+// this module's own require() loads as well as any.
+function run(script, file, module = { exports: {} }, bundleRequire = require) {
+  script.runInThisContext().call(module.exports, module.exports, bundleRequire, module, file, path.dirname(file));
+  return module.exports;
+}
+
+/** Where the user's caches go (whether they may be used there is for trusted() to say). */
+function userCacheDir() {
+  const env = process.env;
+  let base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
+  if (base === undefined) {
+    const home = env.HOME || env.USERPROFILE;
+    if (!home || !path.isAbsolute(home)) return undefined;
+    base = process.platform === 'win32' && env.LOCALAPPDATA ? env.LOCALAPPDATA : path.join(home, '.cache');
+  }
+  return path.join(base, 'cogsignout');
+}
+
+/**
+ * Another user able to write into the cache directory could plant compiled code: the directory
+ * must be a real directory owned by this user and closed to group and others.
+ */
+function trusted(dir) {
+  try {
+    const st = fs.lstatSync(dir);
+    if (!st.isDirectory()) return false;
+    if (typeof process.getuid !== 'function') return true;
+    return st.uid === process.getuid() && (st.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+function readOrUndefined(file) {
+  try { return fs.readFileSync(file); } catch { return undefined; }
+}
+
+/** Writes `make()` into the trusted directory, if there is one: made only if it can be kept. */
+function writeAtomically(dir, target, make) {
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!trusted(dir)) return;
+    fs.writeFileSync(temp, make(), { mode: 0o600 });
+    fs.renameSync(temp, target);
+    prune(dir, path.basename(target));
+  } catch {
+    try { fs.unlinkSync(temp); } catch { /* nothing written */ }
+  }
+}
+
+const STALE_MS = 7 * 24 * 3600 * 1000;
+
+/** Removes caches of other builds of the same bundle that nothing has rewritten for a week. */
+function prune(dir, kept) {
+  const bundle = kept.slice(0, kept.indexOf('@') + 1);
+  for (const name of fs.readdirSync(dir)) {
+    if (name === kept || !name.startsWith(bundle) || !name.endsWith('.cache')) continue;
+    try {
+      const file = path.join(dir, name);
+      if (Date.now() - fs.statSync(file).mtimeMs > STALE_MS) fs.unlinkSync(file);
+    } catch { /* another run removed it */ }
+  }
+}
+
+/** What identifies the bundle's content: the build's hash, else (an unbuilt file) a hash made here. */
+function buildId(source) {
+  const at = source.lastIndexOf(BUILD_MARK);
+  if (at >= 0 && source.length - at < 100) return source.slice(at + BUILD_MARK.length).trim();
+  return require('node:crypto').createHash('sha256').update(source).digest('hex').slice(0, 20);
+}
+
+/**
+ * The bundle's exports, compiled from a cache when one fits. `full()`, asked at exit, says whether
+ * this run went as far as a network call: a user cache made by a run that stopped short of one
+ * (--version, say) is then replaced by one that covers the whole call. `module` and `require`,
+ * when given, are the bundle's (the linker below links bundles through its require).
+ */
+function loadWithCodeCache(file, options = {}) {
+  const source = fs.readFileSync(file, 'utf8');
+  const filename = path.resolve(file);
+  const dir = userCacheDir();
+  const name = dir === undefined ? '' : `${path.basename(file)}@${buildId(source)}-${process.version}-${process.arch}`;
+  let script;
+  let used;
+  if (dir !== undefined && trusted(dir)) {
+    for (const kind of ['full', 'light']) {
+      const data = readOrUndefined(path.join(dir, `${name}.${kind}.cache`));
+      if (data === undefined) continue;
+      script = compile(source, filename, data);
+      if (!script.cachedDataRejected) { used = kind; break; }
+    }
+  }
+  if (used === undefined) {
+    const shipped = readOrUndefined(`${file}.cache`);
+    if (shipped !== undefined || script === undefined) script = compile(source, filename, shipped);
+    if (shipped !== undefined && !script.cachedDataRejected) used = 'shipped';
+  }
+  const exports = run(script, file, options.module, options.require);
+  if (dir !== undefined && used !== 'shipped' && used !== 'full') {
+    // Written at exit, when the functions this run used have been compiled too.
+    process.once('exit', () => {
+      try {
+        const kind = options.full !== undefined && options.full() ? 'full' : 'light';
+        if (kind === used) return;
+        writeAtomically(dir, path.join(dir, `${name}.${kind}.cache`), () => script.createCachedData());
+        if (kind === 'full') fs.rmSync(path.join(dir, `${name}.light.cache`), { force: true });
+      } catch { /* a cache is never worth a failed exit */ }
+    });
+  }
+  return exports;
+}
+
+function compile(source, filename, cachedData) {
+  return new vm.Script(wrap(source), { filename, cachedData });
+}
+
+/** Build step: compile, run, warm up with `await warm(exports)`, write the cache next to the bundle. */
+async function buildCodeCache(file, warm) {
+  const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: path.resolve(file) });
+  const exports = run(script, file);
+  if (warm) await warm(exports);
+  fs.writeFileSync(`${file}.cache`, script.createCachedData());
+}
+
+// ---- The linker.
+// Loads the program's bundles (dist/*.cjs, see scripts/build.mjs) and links them. Each module is
+// in one bundle only; another bundle that uses it requires `cogso-link:<bundle>:<module>`, which
+// is answered here with the owning bundle's own instance of the module, that bundle being read
+// (through V8's code cache, the loader above) the first time one of its modules is needed.
+// So a class, a table or a module's state exists once however many bundles use it, and a bundle
+// is read only by a run that reaches its code.
+const LINK = 'cogso-link:';
+
+function createLinker(dist) {
+  const bundles = new Map();
+  const instances = new Map();
+  // A cache made by a run that called the service also covers the code of a call.
+  const full = () => bundles.has('net');
+
+  /** The bundle's table of the modules it hands out (read and run on first use). */
+  function load(name) {
+    let module = bundles.get(name);
+    if (module === undefined) {
+      // Known before the bundle runs, so that a link back into a bundle still loading finds it.
+      module = { exports: {} };
+      bundles.set(name, module);
+      const file = path.join(dist, `${name}.cjs`);
+      // Besides links, a bundle requires only Node's built-ins.
+      const bundleRequire = (id) => (typeof id === 'string' && id.startsWith(LINK) ? linked(id) : require(id));
+      loadWithCodeCache(file, { full, module, require: bundleRequire });
+    }
+    return module.exports;
+  }
+
+  function linked(id) {
+    let instance = instances.get(id);
+    if (instance === undefined) {
+      const at = id.indexOf(':', LINK.length);
+      // The core's table is its exports; any other bundle, an ES module, exports it as `links`.
+      const name = id.slice(LINK.length, at);
+      const table = name === 'core' ? load(name) : load(name).links;
+      const get = table?.[id.slice(at + 1)];
+      if (typeof get !== 'function') throw new Error(`cogsignout: ${id} is not in its bundle (a broken build: run npm run build)`);
+      instance = get();
+      instances.set(id, instance);
+    }
+    return instance;
+  }
+
+  return { load, loaded: (name) => bundles.has(name) };
+}
+
+module.exports = { loadWithCodeCache, buildCodeCache, BUILD_MARK, createLinker };
+// Run as the program (not required by bin/code-cache.cjs or bin/bundles.cjs for their parts).
+if (require.main === module) createLinker(path.join(__dirname, '..', 'dist')).load('core');

@@ -48,6 +48,11 @@ function optionSpec(o: Option, relaxed: boolean): OptionSpec {
   };
 }
 
+/** commander's own registration step (not in its typings), which its addOption starts with. */
+interface CommanderInternals {
+  _registerOption(option: Option): void;
+}
+
 export class ArgparseCommand extends Command {
   /** argparse's positionals of this layer (nargs patterns commander's Arguments lack). */
   positionals: readonly PositionalSpec[] = [];
@@ -73,6 +78,17 @@ export class ArgparseCommand extends Command {
 
   override createCommand(name?: string): ArgparseCommand {
     return new ArgparseCommand(name);
+  }
+
+  /**
+   * Registers the option as commander does (its conflict check, its place in `options` and its
+   * help group) without what commander's addOption adds for its own token reader: a listener
+   * per option and the stored defaults of `--no-` options, which parseOptions (argparse's engine,
+   * writing values through record()) never uses and nothing reads (~15 µs an option at start).
+   */
+  override addOption(option: Option): this {
+    (this as unknown as CommanderInternals)._registerOption(option);
+    return this;
   }
 
   /** The argparse parser this node stands for. */

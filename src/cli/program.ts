@@ -10,6 +10,7 @@ import { SIGN_OUT } from '../service/model.js';
 import { Option, type ParseOptionsResult } from 'commander';
 import { ArgparseCommand, type ParsedCommand } from './argparse-command.js';
 import type { ParsedValue } from './argparse.js';
+import { MAIN_POSITIONALS } from './main-parser.js';
 import {
   BULK, BULK_OPTIONS, GLOBAL_OPTIONS, OPERATION, SERVICE_WORD, SIGN_OUT_OPTIONS, withoutServiceWord, type OptionDecl,
 } from './vocabulary.js';
@@ -85,11 +86,8 @@ const verbatim = (_node: ArgparseCommand, args: string[]): ParseOptionsResult =>
 export function buildProgram(handlers?: ProgramHandlers): ArgparseCommand {
   const program = withOptions(new ArgparseCommand('cogsignout'), GLOBAL_OPTIONS);
   const end = (status: number): void => { program.result = status; };
-  // The main parser: every global option wherever it is. The AWS CLI's main parser has a
-  // `command` positional that `cognito-idp` fills; cogsignout's argv lacks that word, so the
-  // driver puts it back, and this positional then swallows a `--` right after it exactly as the
-  // AWS CLI's does.
-  program.positionals = [{ dest: 'command', nargs: 'one', choices: [SERVICE_WORD] }];
+  // The main parser: every global option wherever it is (see main-parser.ts).
+  program.positionals = MAIN_POSITIONALS;
   program.rule = (node, args) => {
     const result = node.argparse(args);
     node.record(result);

@@ -9,6 +9,7 @@ import {
   BULK, buildProgram, commandNode, OPERATION, SERVICE_WORD, serviceNode, type CommandName, type ParsedCommand,
   type ProgramHandlers,
 } from '../../src/cli/program.js';
+import { mainParserSpec } from '../../src/cli/main-parser.js';
 import { parseLine } from '../../src/prompt/form.js';
 
 interface Calls {
@@ -94,6 +95,15 @@ describe('the command tree', () => {
     expect(out).not.toHaveBeenCalled();
     expect(err).not.toHaveBeenCalled();
     expect(exit).not.toHaveBeenCalled();
+  });
+
+  it('the main parser\'s spec without the tree or commander\'s Options (the driver\'s --version path) is the program node\'s own', () => {
+    expect(mainParserSpec()).toStrictEqual(buildProgram().spec());
+    // The driver reads a line with it only when a token starts with `--v`: --version is the
+    // only option there, so only such a token can reach it (an abbreviation or `--version=`).
+    expect(mainParserSpec().options.filter((o) => o.flag.startsWith('--v')).map((o) => [o.flag, o.kind])).toEqual([['--version', 'version']]);
+    expect(() => parseKnownArgs(mainParserSpec(), [SERVICE_WORD, '--ver', OPERATION])).toThrow(VersionRequested);
+    expect(() => parseKnownArgs(mainParserSpec(), [SERVICE_WORD, '--output', '--version'])).toThrow(ArgparseError);
   });
 
   it('relaxes the operation\'s required options on the exact input tokens, as the AWS CLI does', async () => {
