@@ -53,7 +53,8 @@ function firstPass(argv: readonly string[]): ParseResult {
   }
 }
 
-const COMMAND_RUNNERS: Readonly<Record<(typeof COMMANDS)[number], () => Promise<CommandRunner>>> = {
+/** Each command's handler, loaded when the line names it (every name of COMMAND_DECLS has one: test/unit/command-tree.test.ts). */
+export const COMMAND_RUNNERS: Readonly<Record<string, () => Promise<CommandRunner>>> = {
   'admin-user-global-sign-out': async () => (await import('../commands/sign-out.js')).runSignOut,
   'bulk-sign-out': async () => (await import('../commands/bulk-sign-out.js')).runBulkSignOut,
 };
@@ -78,7 +79,7 @@ function configuredErrorFormat(settings: Settings, flag: string | undefined): Er
 /** Python's recursion limit ends alias loops; this ends them sooner, with its message. */
 const MAX_ALIAS_DEPTH = 100;
 const RECURSION = 'maximum recursion depth exceeded while calling a Python object';
-const isCommand = (word: string): word is (typeof COMMANDS)[number] => (COMMANDS as readonly string[]).includes(word);
+const isCommand = (word: string): boolean => COMMANDS.includes(word);
 /** The words that stand where an operation does without being one. */
 const OWN_WORDS = ['help', 'completion'];
 
@@ -282,7 +283,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       // the AWS CLI's command table) and `completion` may stand too, on the line as given.
       const serviceAliases = aliases.section(`command ${SERVICE_WORD}`);
       const operations: string[] = [...COMMANDS, ...[...serviceAliases.keys()].filter((k) => !isCommand(k))];
-      let name: (typeof COMMANDS)[number] | undefined;
+      let name: string | undefined;
       let args: string[] = [];
       for (let depth = 0; name === undefined; depth++) {
         if (depth > MAX_ALIAS_DEPTH) throw new GeneralError(RECURSION);
@@ -293,7 +294,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
         if (depth === 0 && chosen === 'completion') return { operands: ['completion', ...words.slice(words.indexOf('completion'))], unknown: [] };
         const value = serviceAliases.get(chosen);
         if (value === undefined) {
-          name = chosen as (typeof COMMANDS)[number];
+          name = chosen;
           args = parsed.extras;
           break;
         }
@@ -341,7 +342,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     program = buildProgram({
       session,
       route,
-      command: async (name, parsed) => (await COMMAND_RUNNERS[name]())(parsed, context()),
+      command: async (name, parsed) => (await (COMMAND_RUNNERS[name] as () => Promise<CommandRunner>)())(parsed, context()),
       help: async (words) => (await import('../help/show.js')).showHelpCommand(io, words),
       completion: async (words) => (await import('../completion/index.js')).runCompletion(io, words),
       external: (value, words) => runExternalAlias(io, value, words),

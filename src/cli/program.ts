@@ -6,19 +6,18 @@
 // stages, the lazily loaded commands) come in from the caller, so this module imports none of
 // them and a tree without handlers describes the command line for help and completion.
 import { argumentTable, liftsRequired } from '../service/arguments.js';
-import { SIGN_OUT } from '../service/model.js';
 import { Option, type ParseOptionsResult } from 'commander';
 import { ArgparseCommand, type ParsedCommand } from './argparse-command.js';
 import type { ParsedValue } from './argparse.js';
 import { MAIN_POSITIONALS } from './main-parser.js';
 import {
-  BULK, BULK_OPTIONS, GLOBAL_OPTIONS, OPERATION, SERVICE_WORD, SIGN_OUT_OPTIONS, withoutServiceWord, type OptionDecl,
+  BULK, COMMAND_DECLS, GLOBAL_OPTIONS, OPERATION, SERVICE_WORD, withoutServiceWord, type OptionDecl,
 } from './vocabulary.js';
 
 export * from './vocabulary.js';
 export { ArgparseCommand, type ParsedCommand } from './argparse-command.js';
 
-export type CommandName = typeof OPERATION | typeof BULK;
+export type CommandName = string;
 
 /** The hidden command an external (`!`) alias is routed to: its operands are the value, then the words. */
 export const EXTERNAL_ALIAS = '!alias';
@@ -50,9 +49,6 @@ export function withOptions(command: ArgparseCommand, decls: readonly OptionDecl
   for (const d of decls) command.addOption(toOption(d));
   return command;
 }
-
-/** The AWS CLI relaxes an operation's required options on exact tokens, before parsing: its argument table says which. */
-const relaxesSignOut = (args: readonly string[]): boolean => liftsRequired(argumentTable(SIGN_OUT), args);
 
 /**
  * A command's own parser: a bare `help` is its help before anything is checked; otherwise its
@@ -99,11 +95,11 @@ export function buildProgram(handlers?: ProgramHandlers): ArgparseCommand {
   // The commands under the service are made when the line gets that far (--version and the
   // main parser's errors never do; each node costs start-up time).
   const populate = (): void => {
-    for (const [name, decls, relaxedBy] of [
-      [OPERATION, SIGN_OUT_OPTIONS, relaxesSignOut], [BULK, BULK_OPTIONS, () => false],
-    ] as const) {
-      const node = withOptions(service.command(name) as ArgparseCommand, decls);
-      node.rule = commandRule(relaxedBy);
+    for (const decl of COMMAND_DECLS) {
+      const { name, operation } = decl;
+      const node = withOptions(service.command(name) as ArgparseCommand, decl.options);
+      // The AWS CLI relaxes an operation's required options on exact tokens, before parsing: its argument table says which.
+      node.rule = commandRule(operation ? (args) => liftsRequired(argumentTable(operation), args) : () => false);
       if (handlers) node.action(async () => end(await handlers.command(name, node.parsedCommand as ParsedCommand)));
     }
     const help = service.command('help') as ArgparseCommand;

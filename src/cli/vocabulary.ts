@@ -5,7 +5,7 @@
 // from its service model's argument table (src/service/), so the model stays the one place that
 // knows its members.
 import { argumentTable, SKELETON_KINDS } from '../service/arguments.js';
-import { docOverview, SIGN_OUT, type OperationModel } from '../service/model.js';
+import { docOverview, OPERATIONS, SIGN_OUT, type OperationModel } from '../service/model.js';
 
 export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
 export const COLOR_CHOICES = ['on', 'off', 'auto'] as const;
@@ -19,8 +19,6 @@ export type ErrorFormat = (typeof ERROR_FORMATS)[number];
 export const OPERATION = 'admin-user-global-sign-out';
 export const BULK = 'bulk-sign-out';
 
-/** Every command the service-level parser accepts (the operation name position). */
-export const COMMANDS = [OPERATION, BULK] as const;
 
 /**
  * The AWS CLI's service name. A command line copied from an AWS runbook with `aws` swapped for
@@ -110,3 +108,37 @@ export const VALUE_TYPES: Readonly<Record<string, 'integer' | 'file'>> = {
 };
 
 export const longFlag = (d: OptionDecl): string => d.flags.split(' ')[0] as string;
+
+/** A command under the service word, as the tree, completion, the help command and the driver's dispatch see it. */
+export interface CommandDecl {
+  readonly name: string;
+  readonly options: readonly OptionDecl[];
+  /** One line for shells that show one (completion). */
+  readonly summary: string;
+  /** The operation it calls, for a service operation: its argument table lifts required options. */
+  readonly operation?: OperationModel;
+}
+
+/** Completion's lines where an operation's own first sentence reads badly as a summary. */
+const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
+  [SIGN_OUT.cliName]: 'Sign one user out of every device.',
+};
+
+/**
+ * Every command under the service word, in the order completion and help list them: each
+ * operation of the service model (src/service/), then cogsignout's own. A new operation is an
+ * entry in the model plus its handler (the driver's COMMAND_RUNNERS): it gets its node, options,
+ * completion and help page from here.
+ */
+export const COMMAND_DECLS: readonly CommandDecl[] = [
+  ...OPERATIONS.map((op) => ({
+    name: op.cliName,
+    options: op === SIGN_OUT ? SIGN_OUT_OPTIONS : operationOptions(op),
+    get summary() { return OPERATION_SUMMARIES[op.cliName] ?? docOverview(op.documentation); },
+    operation: op,
+  })),
+  { name: BULK, options: BULK_OPTIONS, summary: 'Sign many users out, at a bounded rate, resumably.' },
+];
+
+/** Every command the service-level parser accepts (the operation name position). */
+export const COMMANDS: readonly string[] = COMMAND_DECLS.map((d) => d.name);

@@ -2,8 +2,8 @@
 // new option is completable without touching the scripts.
 import type { Option } from 'commander';
 import {
-  BINARY_FORMATS, BULK, COLOR_CHOICES, ERROR_FORMATS, OPERATION, OUTPUT_FORMATS, SKELETON_CHOICES, VALUE_TYPES,
-  bulkSignOutOptions, globalOptions, signOutOptions,
+  BINARY_FORMATS, COLOR_CHOICES, COMMAND_DECLS, ERROR_FORMATS, OUTPUT_FORMATS, SKELETON_CHOICES, VALUE_TYPES,
+  buildProgram, commandNode, globalOptions,
 } from '../cli/program.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -59,10 +59,10 @@ export function globalCompletions(): CompletedOption[] {
 }
 
 export function commandCompletions(): CompletedCommand[] {
+  const program = buildProgram();
   return [
-    { name: OPERATION, summary: 'Sign one user out of every device.', options: signOutOptions().map(describe), words: ['help'] },
-    { name: BULK, summary: 'Sign many users out, at a bounded rate, resumably.', options: bulkSignOutOptions().map(describe), words: ['help'] },
-    { name: 'help', summary: 'Show the manual page.', options: [], words: [OPERATION, BULK] },
+    ...COMMAND_DECLS.map((d) => ({ name: d.name, summary: d.summary, options: commandNode(program, d.name).options.map(describe), words: ['help'] })),
+    { name: 'help', summary: 'Show the manual page.', options: [], words: COMMAND_DECLS.map((d) => d.name) },
     { name: 'completion', summary: 'Print a shell completion script.', options: [], words: [...SHELLS] },
   ];
 }

@@ -7,7 +7,7 @@
 import { bullets, item, literal, note, para, type Block, type Page, type Section } from './doc.js';
 import { descriptionBlocks, optionBlocks, outputBlocks, synopsisLines } from './model-doc.js';
 import { argumentTable } from '../service/arguments.js';
-import { SIGN_OUT, type OperationModel } from '../service/model.js';
+import { OPERATIONS, SIGN_OUT, type OperationModel } from '../service/model.js';
 
 export const PROGRAM = 'cogsignout';
 
@@ -256,6 +256,15 @@ export const BULK_PAGE: Page = {
     },
   ],
 };
+
+/**
+ * Each command's page, in the order the manual lists them: every operation of the service
+ * model (a new one gets its page from the model, examples aside), then cogsignout's own.
+ */
+export const COMMAND_PAGES: ReadonlyArray<{ readonly name: string; readonly page: Page; readonly operation?: OperationModel }> = [
+  ...OPERATIONS.map((op) => ({ name: op.cliName, page: op === SIGN_OUT ? OPERATION_PAGE : operationPage(op), operation: op })),
+  { name: COMMAND_NAMES.bulk, page: BULK_PAGE },
+];
 
 /** Blocks with this page's global options section, so the man page can print that section once. */
 export function isGlobalOptions(section: Section): boolean {

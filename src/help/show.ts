@@ -4,10 +4,10 @@
 import type { CommandContext } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
 import type { Page } from './doc.js';
-import { BULK_PAGE, COMMAND_NAMES, HYPHENATION, OPERATION_PAGE, TOP_PAGE } from './pages.js';
+import { BULK_PAGE, COMMAND_PAGES, HYPHENATION, TOP_PAGE } from './pages.js';
 import { sendToPager } from './pager.js';
 import { SERVICE_NAME } from '../service/cognito-idp.js';
-import { SIGN_OUT } from '../service/model.js';
+import { SIGN_OUT, type OperationModel } from '../service/model.js';
 import { lineLengthFor, renderText } from './render-text.js';
 
 /** The columns a page is laid out for: MANWIDTH (as man-db reads it), the terminal, else 80. */
@@ -28,16 +28,19 @@ async function show(io: Io, page: Page): Promise<number> {
   return 0;
 }
 
-/** Where the AWS CLI 2.36.7 documentation of the operation lives (cli_help_output = url; help.py's remote URL). */
-export const OPERATION_HELP_URL = `https://awscli.amazonaws.com/v2/documentation/api/2.36.7/reference/${SERVICE_NAME}/${SIGN_OUT.cliName}.html`;
+/** Where the AWS CLI 2.36.7 documentation of an operation lives (cli_help_output = url; help.py's remote URL). */
+export function operationHelpUrl(op: OperationModel): string {
+  return `https://awscli.amazonaws.com/v2/documentation/api/2.36.7/reference/${SERVICE_NAME}/${op.cliName}.html`;
+}
 
-/** `cogsignout admin-user-global-sign-out help`; the profile's cli_help_output = url prints the address instead (no newline, as the AWS CLI does). */
-export async function showOperationHelp(ctx: CommandContext): Promise<number> {
+/** `cogsignout <operation> help`; the profile's cli_help_output = url prints the address instead (no newline, as the AWS CLI does). */
+export async function showOperationHelp(ctx: CommandContext, op: OperationModel = SIGN_OUT): Promise<number> {
   if (ctx.settings.quietProfileValue('cli_help_output') === 'url') {
-    ctx.io.stdout.write(OPERATION_HELP_URL);
+    ctx.io.stdout.write(operationHelpUrl(op));
     return 0;
   }
-  return show(ctx.io, OPERATION_PAGE);
+  const entry = COMMAND_PAGES.find((c) => c.operation === op);
+  return show(ctx.io, entry ? entry.page : TOP_PAGE);
 }
 
 /** `cogsignout help`. */
@@ -50,10 +53,7 @@ export async function showBulkHelp(io: Io): Promise<number> {
   return show(io, BULK_PAGE);
 }
 
-const PAGES_BY_COMMAND: ReadonlyArray<readonly [string, Page]> = [
-  [COMMAND_NAMES.operation, OPERATION_PAGE],
-  [COMMAND_NAMES.bulk, BULK_PAGE],
-];
+const PAGES_BY_COMMAND: ReadonlyArray<readonly [string, Page]> = COMMAND_PAGES.map(({ name, page }) => [name, page] as const);
 
 /**
  * `cogsignout help [command]` (`help` in the command position): the page of the command named

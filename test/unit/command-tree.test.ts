@@ -132,3 +132,27 @@ describe('the lenient reading of a line being edited', () => {
     expect(parseLine(['--region', 'r', OPERATION, '--username', 'bob']).command).toBe(OPERATION);
   });
 });
+
+describe('the command registry (COMMAND_DECLS)', () => {
+  it('every command of the registry has a node in the tree, in its order, and a handler, and no handler is left without a command', async () => {
+    const { COMMAND_DECLS } = await import('../../src/cli/vocabulary.js');
+    const { COMMAND_RUNNERS } = await import('../../src/cli/driver.js');
+    const names = COMMAND_DECLS.map((d) => d.name);
+    expect(names).toEqual([OPERATION, BULK]);
+    expect(serviceNode(buildProgram()).commands.map((c) => c.name()).slice(0, names.length)).toEqual(names);
+    expect(Object.keys(COMMAND_RUNNERS).sort()).toEqual([...names].sort());
+    for (const d of COMMAND_DECLS) expect(commandNode(buildProgram(), d.name).options.map((o) => o.flags)).toEqual(d.options.map((o) => o.flags));
+  });
+
+  it('each operation of the service model is a command, with its help page and completion entry', async () => {
+    const { OPERATIONS } = await import('../../src/service/model.js');
+    const { COMMAND_DECLS } = await import('../../src/cli/vocabulary.js');
+    const { COMMAND_PAGES } = await import('../../src/help/pages.js');
+    const { commandCompletions } = await import('../../src/completion/commands.js');
+    for (const op of OPERATIONS) {
+      expect(COMMAND_DECLS.find((d) => d.operation === op)?.name).toBe(op.cliName);
+      expect(COMMAND_PAGES.find((p) => p.operation === op)?.name).toBe(op.cliName);
+      expect(commandCompletions().map((c) => c.name)).toContain(op.cliName);
+    }
+  });
+});
