@@ -14,6 +14,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../../local-cognito/server.js';
 import { runCli } from '../support/cli.js';
+import { fastTimer } from '../support/hostile-peers.js';
+import type { Timer } from '../../src/transport/http-send.js';
 import { makeSelfSignedCert, startRecordingProxy, startTlsFront, type SelfSigned } from '../support/network.js';
 
 let server: LocalCognito;
@@ -55,9 +57,16 @@ const SSO_CONFIG = '[default]\nsso_session = corp\nsso_account_id = 123456789012
   + '[sso-session corp]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\n';
 const SSO_CACHE = `.aws/sso/cache/${createHash('sha1').update('corp').digest('hex')}.json`;
 
+/** The timeouts the program started (ms, as it asked for them), run on the fast timer. */
+let timeoutsAsked: number[] = [];
+const recordingTimer: Timer = (fn, ms) => { timeoutsAsked.push(ms); return fastTimer(fn, ms); };
+beforeEach(() => { timeoutsAsked = []; });
+
 const run = (env: Record<string, string>, extra: string[] = [], config = ROLE_CONFIG) => runCli(
   ['admin-user-global-sign-out', '--user-pool-id', poolId, '--username', 'alice', '--endpoint-url', server.url, ...extra],
   {
+    // The timeouts run SPEED times faster in-process (hostile-peers.ts), and the ones asked for are recorded.
+    factory: { timer: recordingTimer },
     env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, ...env },
     files: { '.aws/config': config, [SSO_CACHE]: JSON.stringify({ accessToken: 'session-token', expiresAt: '2999-01-01T00:00:00Z' }) },
   },
@@ -198,15 +207,19 @@ describe('STS AssumeRole: the CLI\'s timeouts apply', () => {
   it('--cli-read-timeout 1 against an STS endpoint that never answers: botocore\'s read timeout, 255', async () => {
     const r = await run({ AWS_ENDPOINT_URL_STS: hangingUrl, AWS_MAX_ATTEMPTS: '1' }, ['--cli-read-timeout', '1']);
     expect(r).toMatchObject({ code: 255, stdout: '', stderr: `\ncogsignout: [ERROR]: Read timeout on endpoint URL: "${hangingUrl}/"\n` });
+    // The read timeout asked for, next to the 60 s connect timeout (a spawned run has no factory: it waits the real second).
+    if (process.env.COGSO_TEST_SPAWN !== '1') expect(timeoutsAsked).toContain(1000);
   });
 
   it('bulk-sign-out too: its credential calls get --cli-read-timeout', async () => {
     const r = await runCli(
       ['bulk-sign-out', '--user-pool-id', poolId, '--usernames-file', '{{HOME}}/users.txt', '--endpoint-url', server.url, '--cli-read-timeout', '1'],
-      { env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_ENDPOINT_URL_STS: hangingUrl, AWS_MAX_ATTEMPTS: '1' }, files: { '.aws/config': ROLE_CONFIG, 'users.txt': 'alice\n' } },
+      { factory: { timer: recordingTimer }, env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_ENDPOINT_URL_STS: hangingUrl, AWS_MAX_ATTEMPTS: '1' }, files: { '.aws/config': ROLE_CONFIG, 'users.txt': 'alice\n' } },
     );
     expect(r).toMatchObject({ code: 255, stdout: '', stderr: `\ncogsignout: [ERROR]: Read timeout on endpoint URL: "${hangingUrl}/"\n` });
     expect(signOuts()).toBe(0);
+    // The read timeout asked for, next to the 60 s connect timeout (a spawned run has no factory: it waits the real second).
+    if (process.env.COGSO_TEST_SPAWN !== '1') expect(timeoutsAsked).toContain(1000);
   });
 });
 
