@@ -13,13 +13,12 @@ import { createHash, createHmac } from 'node:crypto';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { HttpsProxyAgent } from 'hpagent';
-import { expandPath, type Env } from '../config/files.js';
+import type { Env } from '../config/files.js';
 import { GeneralError, ServiceError } from '../errors/errors.js';
 import { PythonError, bytesRepr } from '../python/builtins.js';
 import { BodyTooLargeError, exchange, type Timer } from '../transport/http-send.js';
 import { maskProxyUrl, proxyFor } from '../transport/proxy.js';
-import { InputTooLargeError, READ_LIMITS, readBounded } from '../util/bounded-read.js';
-import { pythonErrno } from '../util/os-errors.js';
+import { checkCaBundleSetting, readCaBundle } from '../transport/ca-bundle.js';
 import { classifyNetworkError, networkErrorToCliError } from '../transport/network-errors.js';
 import { parseServiceError, UnreadableErrorResponse } from '../transport/service-error.js';
 import type { Credentials } from './types.js';
@@ -61,7 +60,7 @@ export const MAX_CREDENTIAL_BODY_BYTES = 64 * 1024;
  */
 async function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, opts: CallOptions, shownUrl: string): Promise<Response> {
   const tls = url.protocol === 'https:';
-  const ca = tls ? opts.caBundle ?? (opts.caPath === undefined ? undefined : readCaBundle(opts.caPath, opts.env ?? {}, shownUrl)) : undefined;
+  const ca = tls ? opts.caBundle ?? (opts.caPath === undefined ? undefined : readCaBundle(opts.caPath, opts.env ?? {}, (reason) => new CaBundleError(`SSL validation failed for ${shownUrl} ${reason}`))) : undefined;
   const proxy = opts.env === undefined ? undefined : proxyFor(url, opts.env);
   // One connection per call, closed after it: credentials are fetched once per command.
   const agent = !tls ? new HttpAgent()
@@ -93,32 +92,11 @@ async function send(url: URL, method: string, headers: Record<string, string>, b
  * is blank, whatever the endpoint's scheme (--no-verify-ssl does not reach these clients).
  */
 function checkClientSettings(opts: CallOptions): void {
-  if (opts.caPath !== undefined && opts.caPath.trim() === '') {
-    throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
-  }
+  checkCaBundleSetting(opts.caPath);
 }
 
 /** A CA bundle that cannot be used: botocore's SSLError for the call, final. */
 class CaBundleError extends GeneralError {}
-
-/** The bundle's certificates, or the words Python's ssl has for the file. */
-function readCaBundle(path: string, env: Env, shownUrl: string): Buffer {
-  const failed = (reason: string): CaBundleError => new CaBundleError(`SSL validation failed for ${shownUrl} ${reason}`);
-  const noCertificate = '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)';
-  let pem: Buffer;
-  try {
-    pem = readBounded(expandPath(path, env), READ_LIMITS.caBundle);
-  } catch (e) {
-    if (e instanceof InputTooLargeError) {
-      if (!e.regularFile) throw failed(noCertificate);
-      throw failed(`the CA bundle ${e.path} is larger than the most cogsignout reads from a CA bundle`);
-    }
-    const code = (e as { code?: unknown } | null)?.code;
-    throw failed(pythonErrno(typeof code === 'string' ? code : undefined) ?? pythonErrno('ENOENT') as string);
-  }
-  if (!/-----BEGIN (?:TRUSTED )?(?:CERTIFICATE|X509 CRL)-----/.test(pem.toString('latin1'))) throw failed(noCertificate);
-  return pem;
-}
 
 /** The Cognito path's words for an answer past the limit; final, never retried. */
 const tooLarge = (e: BodyTooLargeError, shownUrl: string): GeneralError =>

@@ -7,10 +7,9 @@ import type { GlobalArgs } from '../cli/globals.js';
 import { GeneralError, NoRegionError } from '../errors/errors.js';
 import { checkRegionSyntax, resolveRegion } from '../config/region.js';
 import { isTrue, type Settings } from '../config/settings.js';
-import { expandPath, type Env } from '../config/files.js';
+import type { Env } from '../config/files.js';
 import { pyInt } from '../python/int.js';
-import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
-import { pythonErrno } from '../util/os-errors.js';
+import { checkCaBundleSetting, readCaBundle } from './ca-bundle.js';
 import { checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
@@ -41,12 +40,6 @@ export interface ClientSettingsSource {
 }
 
 const DEFAULT_TIMEOUT_S = 60;
-
-/** Python's OSError text for a CA bundle that cannot be read (`[Errno 21] Is a directory`). */
-function osErrorText(e: unknown): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  return pythonErrno(typeof code === 'string' ? code : undefined) ?? pythonErrno('ENOENT') as string;
-}
 
 function timeoutMs(kind: 'read' | 'connect', text: string | undefined): number {
   if (text === undefined) return DEFAULT_TIMEOUT_S * 1000;
@@ -112,37 +105,17 @@ export async function resolveClientSettings(
 
   const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? env.REQUESTS_CA_BUNDLE;
   const isHttps = (endpoint ?? 'https://').toLowerCase().startsWith('https://');
-  const readCaBundle = (path: string): Buffer => {
-    const failed = (reason: string): GeneralError =>
-      new GeneralError(`SSL validation failed for ${(endpoint ?? regionalEndpoint(region)).replace(/\/?$/, '/')} ${reason}`);
-    const noCertificate = '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)';
-    let pem: Buffer;
-    try {
-      pem = readBounded(expandPath(path, env), READ_LIMITS.caBundle);
-    } catch (e) {
-      if (e instanceof InputTooLargeError) {
-        // OpenSSL finds no certificate in /dev/zero and the AWS CLI says so; a regular file past
-        // the ceiling (the AWS CLI would load it whole) gets a message of cogsignout's own.
-        if (!e.regularFile) throw failed(noCertificate);
-        throw failed(`the CA bundle ${e.path} is larger than ${sizeText(e.limit)}, the most cogsignout reads from a CA bundle`);
-      }
-      throw failed(osErrorText(e));
-    }
-    // Python's ssl loads PEM certificates (or CRLs) only, and refuses a file without any.
-    if (!/-----BEGIN (?:TRUSTED )?(?:CERTIFICATE|X509 CRL)-----/.test(pem.toString('latin1'))) throw failed(noCertificate);
-    return pem;
-  };
+  const sslFailure = (reason: string): GeneralError =>
+    new GeneralError(`SSL validation failed for ${(endpoint ?? regionalEndpoint(region)).replace(/\/?$/, '/')} ${reason}`);
   let caBundle: () => Buffer | undefined = () => undefined;
   // An empty bundle path is refused when the endpoint is created, whatever the scheme; the file
   // itself is read only for an https connection.
-  if (caPath !== undefined && !globals.noVerifySsl && caPath.trim() === '') {
-    throw new GeneralError('Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.');
-  }
+  if (!globals.noVerifySsl) checkCaBundleSetting(caPath);
   if (caPath !== undefined && isHttps && !globals.noVerifySsl) {
     // Read when the client is built: the AWS CLI loads the bundle when it connects, after the
     // parameters are validated and the credentials found, so its errors come after theirs.
     let loaded: Buffer | undefined;
-    caBundle = () => (loaded ??= readCaBundle(caPath));
+    caBundle = () => (loaded ??= readCaBundle(caPath, env, sslFailure));
   }
 
   return {
