@@ -7,10 +7,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, type RunOptions, type RunResult } from '../support/cli.js';
-import { fastTimer, flood, RUN_SPEED, trickle } from '../support/hostile-peers.js';
+import { fastTimer, flood, rawServer as sharedRawServer, RUN_SPEED, trickle } from '../support/hostile-peers.js';
 import { runMeasured } from '../support/peak-rss.js';
 
 const RECORDED = JSON.parse(readFileSync(new URL('../fixtures/hostile-credentials-recordings.json', import.meta.url), 'utf8')) as Record<string, { stderr: string; code: number }>;
@@ -18,26 +18,7 @@ const MAX_RSS = `${REPO}/test/support/max-rss.cjs`;
 const servers: Server[] = [];
 afterAll(() => { for (const s of servers) s.close(); });
 
-/** A raw TCP server; `answer` runs once the request (headers and Content-Length body) is in. */
-async function rawServer(answer: (socket: Socket) => void): Promise<string> {
-  const server = createServer((socket) => {
-    socket.on('error', () => {});
-    let buf = '';
-    let answered = false;
-    socket.on('data', (d: Buffer) => {
-      buf += d.toString('latin1');
-      const end = buf.indexOf('\r\n\r\n');
-      if (answered || end < 0) return;
-      const length = /^content-length: *(\d+)/im.exec(buf.slice(0, end));
-      if (buf.length < end + 4 + Number(length?.[1] ?? 0)) return;
-      answered = true;
-      answer(socket);
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const rawServer = (answer: Parameters<typeof sharedRawServer>[1]): Promise<string> => sharedRawServer(servers, answer);
 
 
 const endless = (s: Socket): void => {

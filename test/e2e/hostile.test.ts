@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { runCli, spawnCli, type RunOptions, type RunResult } from '../support/cli.js';
-import { fastTimer, flood, RUN_SPEED, trickle } from '../support/hostile-peers.js';
+import { fastTimer, flood, rawServer as sharedRawServer, RUN_SPEED, trickle } from '../support/hostile-peers.js';
 import { runMeasured } from '../support/peak-rss.js';
 import { makeSelfSignedCert, type SelfSigned } from '../support/network.js';
 
@@ -22,26 +22,7 @@ const RECORDED = JSON.parse(readFileSync(new URL('../fixtures/hostile-recordings
 const MiB = 1024 * 1024;
 const servers: Server[] = [];
 
-/** A raw TCP server; `answer` runs once the request (headers and Content-Length body) is in. */
-async function rawServer(answer: (socket: Socket, request: string) => void): Promise<string> {
-  const server = createServer((socket) => {
-    socket.on('error', () => {});
-    let buf = '';
-    let answered = false;
-    socket.on('data', (d: Buffer) => {
-      buf += d.toString('latin1');
-      const end = buf.indexOf('\r\n\r\n');
-      if (answered || end < 0) return;
-      const length = /^content-length: *(\d+)/im.exec(buf.slice(0, end));
-      if (buf.length < end + 4 + Number(length?.[1] ?? 0)) return;
-      answered = true;
-      answer(socket, buf);
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const rawServer = (answer: Parameters<typeof sharedRawServer>[1]): Promise<string> => sharedRawServer(servers, answer);
 
 /** A TCP server that hands each connection to `onConnection` as it opens (for TLS-level faults). */
 async function rawServerRaw(onConnection: (socket: Socket) => void): Promise<string> {

@@ -1,5 +1,5 @@
 // What the hostile servers of the tests write: endlessly, or a byte a second.
-import type { Socket } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { Timer } from '../../src/transport/http-send.js';
 
 /**
@@ -34,4 +34,29 @@ export function trickle(socket: Socket, text: string, intervalMs = 1000): void {
   let i = 0;
   const timer = setInterval(() => { if (i < text.length && !socket.destroyed) socket.write(text[i++] as string); }, intervalMs);
   socket.on('close', () => clearInterval(timer));
+}
+
+/**
+ * A raw TCP server on 127.0.0.1 that answers each connection once its request (headers and a
+ * Content-Length body) is in: `answer` gets the socket and the request as read. It is added to
+ * `servers`, which the test file closes; the result is its http:// URL.
+ */
+export async function rawServer(servers: Server[], answer: (socket: Socket, request: string) => void): Promise<string> {
+  const server = createServer((socket) => {
+    socket.on('error', () => {});
+    let buf = '';
+    let answered = false;
+    socket.on('data', (d: Buffer) => {
+      buf += d.toString('latin1');
+      const end = buf.indexOf('\r\n\r\n');
+      if (answered || end < 0) return;
+      const length = /^content-length: *(\d+)/im.exec(buf.slice(0, end));
+      if (buf.length < end + 4 + Number(length?.[1] ?? 0)) return;
+      answered = true;
+      answer(socket, buf);
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
