@@ -17,13 +17,15 @@ const MIB = 1024 * 1024;
 const PARAM_MAX = 512 * 1024;
 const MEMORY_BOUND = 100 * MIB;
 
+// The tests run side by side (each a process of its own); those that count what reached an
+// endpoint have one of their own (`endpoint`), the rest share this one.
 let server: Server;
 let url: string;
-/** Length of each request body the endpoint received. */
-const bodies: number[] = [];
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
+/** An endpoint answering every request with {}: its URL, and the length of each request body it received. */
+async function listen(): Promise<{ server: Server; url: string; bodies: number[] }> {
+  const bodies: number[] = [];
+  const s = createServer((req, res) => {
     let n = 0;
     req.on('data', (d: Buffer) => { n += d.length; });
     req.on('end', () => {
@@ -32,17 +34,27 @@ beforeAll(async () => {
       res.end('{}');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-});
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  return { server: s, url: `http://127.0.0.1:${(s.address() as { port: number }).port}`, bodies };
+}
+
+/** A test's own endpoint, closed when the test ends. */
+async function endpoint(onTestFinished: (fn: () => Promise<void>) => void): Promise<{ url: string; bodies: number[] }> {
+  const own = await listen();
+  onTestFinished(() => new Promise<void>((resolve) => { own.server.close(() => resolve()); }));
+  return own;
+}
+
+beforeAll(async () => { ({ server, url } = await listen()); });
 afterAll(() => { server.close(); });
 
 
 const signOut = (...rest: string[]): string[] => ['admin-user-global-sign-out', '--endpoint-url', url, ...rest];
+const signOutTo = (to: string, ...rest: string[]): string[] => ['admin-user-global-sign-out', '--endpoint-url', to, ...rest];
 const PARAM = (option: string, value: string, what: string): string =>
   `\ncogsignout: [ERROR]: An error occurred (ParamValidation): Error parsing parameter '${option}': Unable to load paramfile ${value}: ${what}, the most cogsignout reads from a parameter file\n`;
 
-describe('file:// and fileb:// values', () => {
+describe.concurrent('file:// and fileb:// values', () => {
   for (const [prefix, device] of [['file://', '/dev/zero'], ['fileb://', '/dev/zero'], ['file://', '/dev/urandom'], ['fileb://', '/dev/urandom']] as const) {
     it(`--username ${prefix}${device}: refused past 512 KiB, exit 252`, async () => {
       const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', `${prefix}${device}`));
@@ -59,11 +71,11 @@ describe('file:// and fileb:// values', () => {
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
   });
 
-  it('a username of the most escapes 512 KiB holds is sent whole, under the memory bound', async () => {
-    bodies.length = 0;
+  it('a username of the most escapes 512 KiB holds is sent whole, under the memory bound', async ({ onTestFinished }) => {
+    const { url: to, bodies } = await endpoint(onTestFinished);
     // Every character is escaped in the body (\u00e9 and \n): the largest body a file can make.
     const value = 'é\n'.repeat(PARAM_MAX / 3);
-    const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'file://name.txt'), { files: { 'name.txt': value } });
+    const r = await runMeasured(signOutTo(to, '--user-pool-id', 'us-east-1_X', '--username', 'file://name.txt'), { files: { 'name.txt': value } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(bodies).toEqual([`{"UserPoolId": "us-east-1_X", "Username": "${'\\u00e9\\n'.repeat(PARAM_MAX / 3)}"}`.length]);
@@ -87,7 +99,7 @@ describe('file:// and fileb:// values', () => {
   });
 });
 
-describe('--cli-input-json and --cli-input-yaml documents', () => {
+describe.concurrent('--cli-input-json and --cli-input-yaml documents', () => {
   for (const kind of ['json', 'yaml']) {
     it(`--cli-input-${kind} file:///dev/zero: refused past 128 KiB, exit 252`, async () => {
       const r = await runMeasured(signOut(`--cli-input-${kind}`, 'file:///dev/zero'));
@@ -121,7 +133,7 @@ function aliasBomb(target: string): string {
   return `${lines.join('\n')}\n${target}: *a8\nUsername: u\n`;
 }
 
-describe('YAML alias bombs', () => {
+describe.concurrent('YAML alias bombs', () => {
   const unknown = Array.from({ length: 9 }, (_, i) => `Unknown parameter in input: "a${i}", must be one of: UserPoolId, Username\n`).join('');
 
   it('under a key the AWS CLI never prints: its answer, at once (aliases stay shared)', async () => {
@@ -165,14 +177,14 @@ describe('YAML alias bombs', () => {
   });
 });
 
-describe('nesting deeper than Python recurses', () => {
+describe.concurrent('nesting deeper than Python recurses', () => {
   it('YAML: the AWS CLI\'s RecursionError, exit 255, whatever the depth', async () => {
-    for (const depth of [600, 60_000]) {
+    await Promise.all([600, 60_000].map(async (depth) => {
       const r = await runMeasured(signOut('--cli-input-yaml', 'file://in.yaml'), { files: { 'in.yaml': `UserPoolId: ${'['.repeat(depth)}${']'.repeat(depth)}\nUsername: u\n` } });
       expect(r.stderr).toBe('\ncogsignout: [ERROR]: maximum recursion depth exceeded\n');
       expect(r.code).toBe(255);
       expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
-    }
+    }));
   });
 
   it('JSON: the same with json\'s wording', async () => {
@@ -183,9 +195,9 @@ describe('nesting deeper than Python recurses', () => {
   });
 });
 
-describe('config files', () => {
+describe.concurrent('config files', () => {
   /** The call went out once and cleanly, both files read whole (the profile used is last), under the memory bound. */
-  const expectOneCallUnderBound = (r: { stderr: string; code: number | null; maxRss: number }): void => {
+  const expectOneCallUnderBound = (r: { stderr: string; code: number | null; maxRss: number }, bodies: readonly number[]): void => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(bodies).toHaveLength(1);
@@ -239,21 +251,21 @@ describe('config files', () => {
       atLimit('[nested]\nn =\n', (i) => `  ${b36(i)}=v\n`, CREDENTIALS_TAIL)],
   ];
   for (const [name, config, credentials] of shapes) {
-    it(`config and credentials files at 1 MiB each, ${name}: read under the memory bound`, async () => {
-      bodies.length = 0;
-      const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u', '--profile', 'use'), {
+    it(`config and credentials files at 1 MiB each, ${name}: read under the memory bound`, async ({ onTestFinished }) => {
+      const { url: to, bodies } = await endpoint(onTestFinished);
+      const r = await runMeasured(signOutTo(to, '--user-pool-id', 'us-east-1_X', '--username', 'u', '--profile', 'use'), {
         env: { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null, AWS_REGION: null },
         files: { '.aws/config': config, '.aws/credentials': credentials },
       });
       expect(config.length).toBeGreaterThan(MIB - 64);
       expect(credentials.length).toBeGreaterThan(MIB - 64);
-      expectOneCallUnderBound(r);
+      expectOneCallUnderBound(r, bodies);
     });
   }
 
-  it('a services section whose nested block is ~110,000 lines, the endpoint last: read under the memory bound', async () => {
-    bodies.length = 0;
-    const tail = `  endpoint_url = ${url}\n`;
+  it('a services section whose nested block is ~110,000 lines, the endpoint last: read under the memory bound', async ({ onTestFinished }) => {
+    const { url: to, bodies } = await endpoint(onTestFinished);
+    const tail = `  endpoint_url = ${to}\n`;
     const config = atLimit('[profile use]\nregion = us-west-2\nservices = big\n[services big]\ncognito_identity_provider =\n', (i) => `  k${b36(i)} = v\n`, tail);
     const credentials = atLimit(`${CREDENTIALS_TAIL}s3 =\n`, (i) => `  k${b36(i)} = v\n`, '');
     const r = await runMeasured(['admin-user-global-sign-out', '--user-pool-id', 'us-east-1_X', '--username', 'u', '--profile', 'use'], {
@@ -261,12 +273,12 @@ describe('config files', () => {
       files: { '.aws/config': config, '.aws/credentials': credentials },
     });
     expect(config.length).toBeGreaterThan(MIB - 64);
-    expectOneCallUnderBound(r);
+    expectOneCallUnderBound(r, bodies);
   });
 
-  it('AWS_CONFIG_FILE=/dev/zero is not a file: ignored, as botocore ignores it', async () => {
-    bodies.length = 0;
-    const r = await runMeasured(signOut('--user-pool-id', 'us-east-1_X', '--username', 'u'), { env: { AWS_CONFIG_FILE: '/dev/zero', AWS_SHARED_CREDENTIALS_FILE: '/dev/urandom' } });
+  it('AWS_CONFIG_FILE=/dev/zero is not a file: ignored, as botocore ignores it', async ({ onTestFinished }) => {
+    const { url: to, bodies } = await endpoint(onTestFinished);
+    const r = await runMeasured(signOutTo(to, '--user-pool-id', 'us-east-1_X', '--username', 'u'), { env: { AWS_CONFIG_FILE: '/dev/zero', AWS_SHARED_CREDENTIALS_FILE: '/dev/urandom' } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(bodies).toHaveLength(1);
@@ -274,7 +286,7 @@ describe('config files', () => {
   });
 });
 
-describe('CA bundles', () => {
+describe.concurrent('CA bundles', () => {
   const https = (bundle: string): string[] => ['admin-user-global-sign-out', '--endpoint-url', 'https://127.0.0.1:9', '--ca-bundle', bundle, '--user-pool-id', 'us-east-1_X', '--username', 'u'];
 
   it('--ca-bundle /dev/zero: the AWS CLI\'s message (OpenSSL finds no certificate), exit 255', async () => {
@@ -309,7 +321,7 @@ describe('CA bundles', () => {
   });
 });
 
-describe('credential sources', () => {
+describe.concurrent('credential sources', () => {
   const noKeys = { AWS_ACCESS_KEY_ID: null, AWS_SECRET_ACCESS_KEY: null } as const;
 
   for (const [name, env, files] of [
