@@ -81,7 +81,9 @@ describe.concurrent('bodies that would exhaust memory', () => {
       s.write('HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\n\r\n');
       flood(s, Buffer.from(`10000\r\n${'a'.repeat(0x10000)}\r\n`));
     });
-    const r = await runMeasured(['bulk-sign-out', '--endpoint-url', url, '--user-pool-id', 'us-east-1_X', '--usernames-file', 'users.txt', '--concurrency', '50'],
+    // No rate limit: all 50 calls start at once, each into an endless body (at the default 20 a
+    // second the calls trickled in and the run waited out retry backoffs, ~2 s).
+    const r = await runMeasured(['bulk-sign-out', '--endpoint-url', url, '--user-pool-id', 'us-east-1_X', '--usernames-file', 'users.txt', '--concurrency', '50', '--max-rps', '0'],
       { files: { 'users.txt': Array.from({ length: 200 }, (_, i) => `user${i}`).join('\n') } });
     expect(r.code).toBe(255);
     expect(r.stderr).toContain(`cogsignout: [ERROR]: Response body too large (more than 16384 bytes) from endpoint URL: "${url}/"\n`);
@@ -266,7 +268,7 @@ describe('TLS failures, in Python ssl\'s and urllib3\'s words', () => {
   /** A certificate for `subject`, with these subjectAltName entries. */
   function certFor(subject: string, san: string): { cert: Buffer; key: Buffer; certPath: string } {
     const dir = mkdtempSync(join(tmpdir(), 'cogso-san-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${subject}`, '-addext', `subjectAltName=${san}`,
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', `/CN=${subject}`, '-addext', `subjectAltName=${san}`,
       '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
     return { cert: readFileSync(join(dir, 'cert.pem')), key: readFileSync(join(dir, 'key.pem')), certPath: join(dir, 'cert.pem') };
   }
