@@ -15,7 +15,7 @@ export function makeSelfSignedCert(): SelfSigned {
   const dir = mkdtempSync(join(tmpdir(), 'cogso-tls-'));
   const certPath = join(dir, 'cert.pem');
   const keyPath = join(dir, 'key.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1',
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=127.0.0.1',
     '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '2', '-keyout', keyPath, '-out', certPath], { stdio: 'ignore' });
   return { certPath, keyPath, cert: readFileSync(certPath), key: readFileSync(keyPath) };
 }
