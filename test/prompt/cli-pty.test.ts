@@ -4,9 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { baseEnv, BIN, runCli } from '../support/cli.js';
+import { baseEnv, BIN, spawnCli } from '../support/cli.js';
 import { PtySession, ptyUnavailable, readOr } from './pty.js';
 import { KEY } from './support.js';
 
@@ -22,15 +22,14 @@ let runs = 0;
 beforeAll(async () => {
   server = await startLocalCognito();
   pool = server.createUserPool('prompt');
-  server.seedUsers(pool, ['alice', 'bob', 'carol', 'dave'].map((username) => ({ username, password: 'Passw0rd!x' })));
+  server.seedUsers(pool, ['alice', 'bob', 'carol', 'dave', 'erin'].map((username) => ({ username, password: 'Passw0rd!x' })));
   root = mkdtempSync(join(tmpdir(), 'cogso-cli-pty-'));
 });
 afterAll(async () => {
   await server.close();
   rmSync(root, { recursive: true, force: true });
 });
-beforeEach(() => server.resetStats());
-
+/** The sign-outs of `user` the endpoint has seen (each test signs out users of its own: the tests run side by side). */
 const signOuts = (user: string) => server.requests.filter((r) => r.operation === 'AdminUserGlobalSignOut'
   && (r.body as { Username?: string }).Username === user);
 
@@ -44,7 +43,7 @@ function cli(args: string[], env: Record<string, string> = {}) {
   return { s, stderr: () => readOr(stderrFile) };
 }
 
-describe.skipIf(unavailable !== undefined)('cogsignout --cli-auto-prompt in a terminal', () => {
+describe.skipIf(unavailable !== undefined)('cogsignout --cli-auto-prompt in a terminal', { concurrent: true }, () => {
   it('prompts, echoes the line on stdout, then runs it', async () => {
     const { s, stderr } = cli(['--cli-auto-prompt', OP, '--endpoint-url', server.url]);
     await s.waitFor(READY, 10_000);
@@ -89,16 +88,17 @@ describe.skipIf(unavailable !== undefined)('cogsignout --cli-auto-prompt in a te
   });
 });
 
-describe('cogsignout --cli-auto-prompt without a terminal', () => {
+// The process itself, its standard streams pipes (no terminal), as scripts and CI run it.
+describe.concurrent('cogsignout --cli-auto-prompt without a terminal', () => {
   it('runs the line as given: here the usage error, at once, never waiting for input', async () => {
-    const r = await runCli(['--cli-auto-prompt', OP, '--endpoint-url', server.url, '--user-pool-id', pool], { timeoutMs: 10_000 });
+    const r = await spawnCli(['--cli-auto-prompt', OP, '--endpoint-url', server.url, '--user-pool-id', pool], { timeoutMs: 10_000 });
     expect(r.code).toBe(252);
     expect(r.stderr).toContain('the following arguments are required: --username');
     expect(r.stdout).toBe('');
   });
 
   it('AWS_CLI_AUTO_PROMPT=on runs a complete line as given', async () => {
-    const r = await runCli([OP, '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice'], { env: { AWS_CLI_AUTO_PROMPT: 'on' }, timeoutMs: 10_000 });
+    const r = await spawnCli([OP, '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'erin'], { env: { AWS_CLI_AUTO_PROMPT: 'on' }, timeoutMs: 10_000 });
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 });

@@ -22,7 +22,7 @@ function cli(args: string[], name: string) {
   return { s, stderr: () => readOr(stderrFile) };
 }
 
-describe.skipIf(ptyUnavailable() !== undefined)('the prompt of the built CLI', () => {
+describe.skipIf(ptyUnavailable() !== undefined)('the prompt of the built CLI', { concurrent: true }, () => {
   it('Tab after a region prefix offers the SDK\'s regions', async () => {
     const { s, stderr } = cli(['--cli-auto-prompt', 'admin-user-global-sign-out', '--user-pool-id', 'p', '--username', 'u'], 'regions');
     await s.waitFor(READY);

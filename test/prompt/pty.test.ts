@@ -44,9 +44,10 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, LANG: 'C.UTF-8', TERM: 'xterm', ...extra };
 }
 
-function session(args: string[], extra: { env?: Record<string, string>; shellSuffix?: string } = {}) {
+function session(args: string[], extra: { env?: Record<string, string>; shellSuffix?: string; home?: string } = {}) {
   const stderrFile = join(root, `stderr-${runs++}`);
-  const s = new PtySession([process.execPath, entry, ...args], { env: env(extra.env), cwd: home, stderrFile, shellSuffix: extra.shellSuffix });
+  const at = extra.home ?? home;
+  const s = new PtySession([process.execPath, entry, ...args], { env: { ...env(extra.env), HOME: at }, cwd: at, stderrFile, shellSuffix: extra.shellSuffix });
   return { s, stderr: () => readOr(stderrFile) };
 }
 
@@ -58,7 +59,9 @@ function result(screen: string): Record<string, unknown> {
 
 const READY = 'Ctrl-C: cancel';
 
-describe.skipIf(unavailable !== undefined)('in a real terminal', () => {
+// Side by side: each session its own terminal and stderr file; the one test that adds a
+// credentials file has a HOME of its own.
+describe.skipIf(unavailable !== undefined)('in a real terminal', { concurrent: true }, () => {
   it('asks for the parameters, then prints the command line and hands it over', async () => {
     const { s, stderr } = session(['--cli-auto-prompt', OP, '--region', 'eu-west-1']);
     await s.waitFor(READY);
@@ -128,12 +131,13 @@ describe.skipIf(unavailable !== undefined)('in a real terminal', () => {
     ['AWS_CLI_AUTO_PROMPT=on', { AWS_CLI_AUTO_PROMPT: 'on' }, [OP], 'on'],
     ['cli_auto_prompt = on in the profile', { AWS_PROFILE: 'auto' }, [OP], 'on'],
   ])('opens with %s', async (_label, extraEnv, args, mode) => {
-    writeFileSync(join(home, '.aws', 'credentials'), '[auto]\ncli_auto_prompt = on\n');
-    const { s } = session(args, { env: extraEnv });
+    const own = join(root, `home-${runs++}`);
+    mkdirSync(join(own, '.aws'), { recursive: true });
+    writeFileSync(join(own, '.aws', 'credentials'), '[auto]\ncli_auto_prompt = on\n');
+    const { s } = session(args, { env: extraEnv, home: own });
     await s.waitFor(READY);
     await s.press(KEY.ctrlC);
     const run = await s.finish();
-    rmSync(join(home, '.aws', 'credentials'));
     expect(run.code).toBe(130);
     expect(result(run.screen)).toMatchObject({ mode, prompted: true });
   });
@@ -159,15 +163,15 @@ describe.skipIf(unavailable !== undefined)('in a real terminal', () => {
     expect(run.code).toBe(0);
     expect(result(run.screen)).toMatchObject({ mode: 'on-partial', prompted: true, argv: [OP, '--user-pool-id', 'p', '--username', 'u'] });
 
-    for (const code of ['0', '254', '255']) {
+    await Promise.all(['0', '254', '255'].map(async (code) => {
       const done = session([OP, '--user-pool-id', 'p'], { env: { AWS_CLI_AUTO_PROMPT: 'on-partial', FIXTURE_FIRST_RUN_EXIT: code } });
       const r = await done.s.finish();
       expect(result(r.screen)).toMatchObject({ mode: 'on-partial', prompted: false });
-    }
+    }));
   });
 });
 
-describe.skipIf(unavailable !== undefined)('without a terminal on both ends it never prompts', () => {
+describe.skipIf(unavailable !== undefined)('without a terminal on both ends it never prompts', { concurrent: true }, () => {
   it.each([
     ['stdin is not a terminal', '</dev/null'],
     ['stdout is not a terminal', '| cat'],
