@@ -1,12 +1,11 @@
 // The CLI run with test/support/max-rss.cjs preloaded: its result and its peak resident set
 // size, for the tests that bound memory (a memory bound is a fact about the input, unlike time).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO, spawnCli, type RunOptions, type RunResult } from './cli.js';
+import { REPO, spawnCli, TEST_TMP, type RunOptions, type RunResult } from './cli.js';
 
 export async function runMeasured(args: readonly string[], opts: RunOptions = {}): Promise<RunResult & { maxRss: number; maxRssMiB: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'cogso-rss-'));
+  const dir = mkdtempSync(join(TEST_TMP, 'cogso-rss-'));
   const file = join(dir, 'max-rss');
   try {
     const r = await spawnCli(args, {
