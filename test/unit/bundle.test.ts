@@ -29,10 +29,13 @@ const text = (name: string): string => readFileSync(join(DIST, name), 'utf8');
 /** The modules in a bundle, from the comment esbuild writes above each one's code. */
 const modulesOf = (name: string): string[] => [...new Set([...text(name).matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map((m) => m[1]!))];
 
-const cacheAccepted = (file: string): string => spawnSync(process.execPath, ['-e', `
+/** For each file, whether a fresh Node accepts its code cache (one process for all: each is its own vm.Script). */
+const cachesAccepted = (files: readonly string[]): string[] => spawnSync(process.execPath, ['-e', `
   const fs = require('fs'), vm = require('vm'), { wrap } = require('module');
-  const s = new vm.Script(wrap(fs.readFileSync(${JSON.stringify(file)}, 'utf8')), { filename: ${JSON.stringify(file)}, cachedData: fs.readFileSync(${JSON.stringify(`${file}.cache`)}) });
-  console.log(s.cachedDataRejected ? 'rejected' : 'accepted')`], { encoding: 'utf8' }).stdout;
+  for (const file of ${JSON.stringify(files)}) {
+    const s = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData: fs.readFileSync(file + '.cache') });
+    console.log(s.cachedDataRejected ? 'rejected' : 'accepted');
+  }`], { encoding: 'utf8' }).stdout.split('\n').slice(0, -1);
 
 describe('bundles', () => {
   it('are the core and one bundle per part of the program loaded lazily', () => {
@@ -87,8 +90,10 @@ describe('bundles', () => {
 
   it('each ships a code cache the building Node accepts, readable by every user (but those the build cannot reach)', () => {
     expect(CACHED_BY_THE_BUILD).toHaveLength(BUNDLES.length - 2);
-    for (const name of CACHED_BY_THE_BUILD) {
-      expect(cacheAccepted(join(DIST, name)), name).toBe('accepted\n');
+    const accepted = cachesAccepted(CACHED_BY_THE_BUILD.map((name) => join(DIST, name)));
+    expect(accepted).toHaveLength(CACHED_BY_THE_BUILD.length);
+    for (const [i, name] of CACHED_BY_THE_BUILD.entries()) {
+      expect(accepted[i], name).toBe('accepted');
       expect(statSync(join(DIST, `${name}.cache`)).mode & 0o444).toBe(0o444);
     }
   });
@@ -116,11 +121,14 @@ process.on('exit', () => fs.writeFileSync(process.env.RECORD_TO, [...seen].sort(
     rmSync(dir, { recursive: true, force: true });
   });
 
+  let runs = 0;
   const reads = async (args: string[]): Promise<{ code: number | null; read: string }> => {
-    const record = join(dir, 'read.txt');
+    // Each run its own record and cache directory: the runs go side by side.
+    const run = runs++;
+    const record = join(dir, `read-${run}.txt`);
     const child = spawn(process.execPath, ['--require', join(dir, 'record.cjs'), BIN, ...args], {
       stdio: 'ignore',
-      env: { PATH: process.env.PATH, HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), RECORD_TO: record, AWS_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
+      env: { PATH: process.env.PATH, HOME: dir, XDG_CACHE_HOME: join(dir, `cache-${run}`), RECORD_TO: record, AWS_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
         AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' },
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -129,22 +137,38 @@ process.on('exit', () => fs.writeFileSync(process.env.RECORD_TO, [...seen].sort(
   const signOut = (): string[] => ['admin-user-global-sign-out', '--user-pool-id', 'us-east-1_X', '--username', 'alice', '--endpoint-url', endpoint];
 
   it('--version, skeletons and argument errors read the core alone', async () => {
-    expect(await reads(['--version'])).toEqual({ code: 0, read: 'core.cjs' });
-    expect(await reads(['admin-user-global-sign-out', '--generate-cli-skeleton'])).toEqual({ code: 0, read: 'core.cjs' });
-    expect(await reads(['admin-user-global-sign-out', '--generate-cli-skeleton', 'yaml-input'])).toEqual({ code: 0, read: 'core.cjs' });
-    expect(await reads(['admin-user-global-sign-out', '--user-pool-id', 'x'])).toEqual({ code: 252, read: 'core.cjs' });
-    expect(await reads(['no-such-command'])).toEqual({ code: 252, read: 'core.cjs' });
+    expect(await Promise.all([
+      reads(['--version']),
+      reads(['admin-user-global-sign-out', '--generate-cli-skeleton']),
+      reads(['admin-user-global-sign-out', '--generate-cli-skeleton', 'yaml-input']),
+      reads(['admin-user-global-sign-out', '--user-pool-id', 'x']),
+      reads(['no-such-command']),
+    ])).toEqual([
+      { code: 0, read: 'core.cjs' },
+      { code: 0, read: 'core.cjs' },
+      { code: 0, read: 'core.cjs' },
+      { code: 252, read: 'core.cjs' },
+      { code: 252, read: 'core.cjs' },
+    ]);
   });
 
   it('a signed sign-out reads the core, the credential chain and the network bundle; YAML input, help and bulk-sign-out their own', async () => {
-    expect(await reads(signOut())).toEqual({ code: 0, read: 'core.cjs credentials.cjs net.cjs' });
-    expect(await reads(['admin-user-global-sign-out', '--cli-input-yaml', 'UserPoolId: us-east-1_X\nUsername: alice\n', '--endpoint-url', endpoint]))
-      .toEqual({ code: 0, read: 'core.cjs credentials.cjs net.cjs yaml.cjs' });
-    // JMESPath only where a query is given: on the line, or (checked as it is read) in an alias.
-    expect(await reads([...signOut(), '--query', 'a'])).toEqual({ code: 0, read: 'core.cjs credentials.cjs net.cjs query.cjs' });
-    expect(await reads(['--query', '[', ...signOut()])).toEqual({ code: 252, read: 'core.cjs query.cjs' });
-    expect(await reads(['admin-user-global-sign-out', 'help'])).toEqual({ code: 0, read: 'core.cjs help.cjs' });
-    // bulk-sign-out's module imports the credential chain and the service's errors (in net.cjs) statically.
-    expect(await reads(['bulk-sign-out', 'help'])).toEqual({ code: 0, read: 'bulk.cjs core.cjs credentials.cjs help.cjs net.cjs' });
+    expect(await Promise.all([
+      reads(signOut()),
+      reads(['admin-user-global-sign-out', '--cli-input-yaml', 'UserPoolId: us-east-1_X\nUsername: alice\n', '--endpoint-url', endpoint]),
+      // JMESPath only where a query is given: on the line, or (checked as it is read) in an alias.
+      reads([...signOut(), '--query', 'a']),
+      reads(['--query', '[', ...signOut()]),
+      reads(['admin-user-global-sign-out', 'help']),
+      reads(['bulk-sign-out', 'help']),
+    ])).toEqual([
+      { code: 0, read: 'core.cjs credentials.cjs net.cjs' },
+      { code: 0, read: 'core.cjs credentials.cjs net.cjs yaml.cjs' },
+      { code: 0, read: 'core.cjs credentials.cjs net.cjs query.cjs' },
+      { code: 252, read: 'core.cjs query.cjs' },
+      { code: 0, read: 'core.cjs help.cjs' },
+      // bulk-sign-out's module imports the credential chain and the service's errors (in net.cjs) statically.
+      { code: 0, read: 'bulk.cjs core.cjs credentials.cjs help.cjs net.cjs' },
+    ]);
   });
 });
