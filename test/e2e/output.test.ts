@@ -19,7 +19,8 @@ afterAll(async () => { await server.close(); });
 
 const call = (extra: string[]) => ['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'alice', ...extra];
 
-describe('pager (stdout a terminal)', () => {
+// Each test its own terminal or pipe against the shared endpoint (none counts its requests): side by side.
+describe.concurrent('pager (stdout a terminal)', () => {
   it('pipes output through AWS_PAGER, with LESS=FRX added', async () => {
     const r = await runInPty(call(['--query', '`[1,2]`']), { AWS_PAGER: 'sh -c "echo LESS=$LESS; sed s/^/paged:/"' });
     expect(r.code).toBe(0);
@@ -53,7 +54,7 @@ describe('pager (stdout a terminal)', () => {
   });
 });
 
-describe('a reader that stops early', () => {
+describe.concurrent('a reader that stops early', () => {
   // Far more than a pipe holds, so the writer is still writing when the reader leaves.
   const big = `\`[${Array.from({ length: 15000 }, (_, i) => i).join(',')}]\` | [@, @, @, @, @, @, @, @]`;
   const headC1 = (output: string) => new Promise<{ code: number | null; stderr: string }>((resolve) => {
