@@ -48,7 +48,8 @@ describe('in this process and as a process', () => {
   });
 });
 
-describe('stdout and stderr redirected to files', () => {
+// Processes, each with a HOME of its own: side by side.
+describe.concurrent('stdout and stderr redirected to files', () => {
   // main.ts writes to a file (or /dev/null) itself, as Node's stream for a file does, without
   // making that stream: the bytes and exit code must be those written through a pipe.
   const toFiles = (args: string, env?: Record<string, string>) => runCli(
@@ -62,8 +63,7 @@ describe('stdout and stderr redirected to files', () => {
     ['bogus-op', undefined],
     ['admin-user-global-sign-out --user-pool-id x', { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }],
   ] as const)('%s (%o): the bytes a pipe gets', async (args, env) => {
-    const files = await toFiles(args, env);
-    const piped = await spawnCli(args.split(' '), env ? { env } : {});
+    const [files, piped] = await Promise.all([toFiles(args, env), spawnCli(args.split(' '), env ? { env } : {})]);
     expect({ code: files.code, stdout: files.stdout, stderr: files.stderr }).toEqual({ code: piped.code, stdout: piped.stdout, stderr: piped.stderr });
     expect(files.stdout + files.stderr).not.toBe('');
   });
