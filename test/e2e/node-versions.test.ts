@@ -35,12 +35,13 @@ function shippedFits(name: string): boolean {
   return !script.cachedDataRejected;
 }
 
-describe(`on Node ${process.version}`, () => {
+// Processes, each with its own HOME and cache directory: side by side.
+describe.concurrent(`on Node ${process.version}`, () => {
   it('no NodeVersionSupportWarning, even when the caller asks the SDK for it', async () => {
-    for (const value of [null, 'false']) {
+    await Promise.all([null, 'false'].map(async (value) => {
       const r = await signOut({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: value });
       expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
-    }
+    }));
   });
 
   it('a call to a plain-http endpoint loads neither node:https nor TLS', async () => {
