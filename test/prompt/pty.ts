@@ -77,11 +77,15 @@ export class PtySession {
     }
   }
 
-  /** Types each argument as one key press (or one paste), a little apart, as a person would. */
+  /**
+   * Types each argument as one key press (or one paste), a little apart, as a person would. The
+   * prompt decodes a chunk whole (src/prompt/keys.ts), so keys that arrive together under load
+   * mean the same: the gap is no margin any result depends on.
+   */
   async press(...keys: string[]): Promise<void> {
     for (const k of keys) {
       this.child.stdin?.write(k);
-      await sleep(60);
+      await sleep(20);
     }
   }
 
