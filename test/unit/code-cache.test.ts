@@ -2,7 +2,7 @@
 // when it fits this Node, else the user's own cache ($XDG_CACHE_HOME/cogsignout), made once
 // by the first run; nothing is ever written next to the bundle, and a cache directory that
 // cannot be used costs only the compile, silently. Run in child processes, as the CLI runs.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,31 +21,21 @@ function setup(source: string): Setup {
   return { dir, file, cache: join(dir, 'xdg') };
 }
 
-/**
- * Runs the bundle's answer(20) in a fresh Node; `full` is what the run tells the loader at exit.
- * Async, so that the tests (each in a directory of its own) go side by side.
- */
-function run(s: Setup, env: Record<string, string | undefined> = { XDG_CACHE_HOME: s.cache }, full = false): Promise<{ out: string; err: string; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e',
-      `const r = require(${JSON.stringify(loader)}).loadWithCodeCache(${JSON.stringify(s.file)}, { full: () => ${full} }); console.log(r.answer(20))`],
-    { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { err += d.toString('utf8'); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ out, err, code }));
-  });
+/** Runs the bundle's answer(20) in a fresh Node; `full` is what the run tells the loader at exit. */
+function run(s: Setup, env: Record<string, string | undefined> = { XDG_CACHE_HOME: s.cache }, full = false) {
+  const r = spawnSync(process.execPath, ['-e',
+    `const r = require(${JSON.stringify(loader)}).loadWithCodeCache(${JSON.stringify(s.file)}, { full: () => ${full} }); console.log(r.answer(20))`],
+  { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+  return { out: r.stdout, err: r.stderr, code: r.status };
 }
 
 const userCaches = (s: Setup): string[] => (existsSync(join(s.cache, 'cogsignout')) ? readdirSync(join(s.cache, 'cogsignout')).sort() : []);
 const ok = { out: '42\n', err: '', code: 0 };
 
-describe.concurrent('code cache loader', () => {
-  it('without a shipped cache, the first run makes the user cache and later runs use it', async () => {
+describe('code cache loader', () => {
+  it('without a shipped cache, the first run makes the user cache and later runs use it', () => {
     const s = setup('exports.answer = (n) => n * 2 + 2;\n');
-    expect(await run(s)).toEqual(ok);
+    expect(run(s)).toEqual(ok);
     const made = userCaches(s);
     expect(made).toHaveLength(1);
     expect(made[0]).toMatch(new RegExp(`^bundle\\.cjs@[0-9a-f]{20}-${process.version.replaceAll('.', '\\.')}-${process.arch}\\.light\\.cache$`));
@@ -53,87 +43,87 @@ describe.concurrent('code cache loader', () => {
     expect(statSync(join(s.cache, 'cogsignout')).mode & 0o777).toBe(0o700);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const before = statSync(file).mtimeMs;
-    expect(await run(s)).toEqual(ok);
+    expect(run(s)).toEqual(ok);
     expect(statSync(file).mtimeMs).toBe(before); // accepted: not rewritten
     expect(readdirSync(join(s.dir, 'app'))).toEqual(['bundle.cjs']); // nothing next to the bundle
   });
 
-  it('a shipped cache that does not fit this Node is left alone and the user cache takes over', async () => {
+  it('a shipped cache that does not fit this Node is left alone and the user cache takes over', () => {
     const s = setup('exports.answer = (n) => n + 22;\n');
     writeFileSync(`${s.file}.cache`, 'not a V8 code cache');
-    expect(await run(s)).toEqual(ok);
+    expect(run(s)).toEqual(ok);
     expect(readFileSync(`${s.file}.cache`, 'utf8')).toBe('not a V8 code cache');
     expect(userCaches(s)).toHaveLength(1);
   });
 
-  it('a shipped cache that fits is used and no user cache is made', async () => {
+  it('a shipped cache that fits is used and no user cache is made', () => {
     const s = setup('exports.answer = (n) => n + 22;\n');
     const build = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(loader)}).buildCodeCache(${JSON.stringify(s.file)})`], { encoding: 'utf8' });
     expect(build.status).toBe(0);
-    expect(await run(s)).toEqual(ok);
+    expect(run(s)).toEqual(ok);
     expect(userCaches(s)).toEqual([]);
   });
 
-  it('a cache of other content of the same length is never used', async () => {
+  it('a cache of other content of the same length is never used', () => {
     const s = setup('exports.answer = (n) => n * 2 + 2;\n');
-    expect(await run(s)).toEqual(ok);
+    expect(run(s)).toEqual(ok);
     writeFileSync(s.file, 'exports.answer = (n) => n * 2 + 3;\n');
-    expect(await run(s)).toEqual({ ...ok, out: '43\n' });
+    expect(run(s)).toEqual({ ...ok, out: '43\n' });
     expect(userCaches(s)).toHaveLength(2);
   });
 
-  it('a cache made by a run that made no call is replaced once by one that did', async () => {
+  it('a cache made by a run that made no call is replaced once by one that did', () => {
     const s = setup('exports.answer = (n) => n * 2 + 2;\n');
-    expect(await run(s)).toEqual(ok);
+    expect(run(s)).toEqual(ok);
     expect(userCaches(s)[0]).toMatch(/\.light\.cache$/);
-    expect(await run(s, undefined, true)).toEqual(ok);
+    expect(run(s, undefined, true)).toEqual(ok);
     const [full] = userCaches(s);
     expect(userCaches(s)).toHaveLength(1);
     expect(full).toMatch(/\.full\.cache$/);
     const before = statSync(join(s.cache, 'cogsignout', full!)).mtimeMs;
-    expect(await run(s)).toEqual(ok);
-    expect(await run(s, undefined, true)).toEqual(ok);
+    expect(run(s)).toEqual(ok);
+    expect(run(s, undefined, true)).toEqual(ok);
     expect(userCaches(s)).toEqual([full]);
     expect(statSync(join(s.cache, 'cogsignout', full!)).mtimeMs).toBe(before);
   });
 
-  it('falls back to ~/.cache when XDG_CACHE_HOME is unset or relative', async () => {
+  it('falls back to ~/.cache when XDG_CACHE_HOME is unset or relative', () => {
     const s = setup('exports.answer = (n) => n + 22;\n');
     const home = join(s.dir, 'home');
     mkdirSync(home);
-    expect(await run(s, { HOME: home, XDG_CACHE_HOME: 'relative/dir' })).toEqual(ok);
+    expect(run(s, { HOME: home, XDG_CACHE_HOME: 'relative/dir' })).toEqual(ok);
     expect(readdirSync(join(home, '.cache', 'cogsignout'))).toHaveLength(1);
   });
 
-  it('a cache directory that cannot be used costs only the compile, silently', async () => {
+  it('a cache directory that cannot be used costs only the compile, silently', () => {
     const s = setup('exports.answer = (n) => n + 22;\n');
     const blocker = join(s.dir, 'a-file');
     writeFileSync(blocker, '');
-    expect(await run(s, { XDG_CACHE_HOME: join(blocker, 'below') })).toEqual(ok); // ENOTDIR
-    expect(await run(s, { XDG_CACHE_HOME: undefined, HOME: undefined })).toEqual(ok); // no home at all
+    expect(run(s, { XDG_CACHE_HOME: join(blocker, 'below') })).toEqual(ok); // ENOTDIR
+    expect(run(s, { XDG_CACHE_HOME: undefined, HOME: undefined })).toEqual(ok); // no home at all
     expect(readdirSync(join(s.dir, 'app'))).toEqual(['bundle.cjs']);
   });
 
-  it('a cache directory open to others is neither read nor written', async () => {
+  it('a cache directory open to others is neither read nor written', () => {
     const s = setup('exports.answer = (n) => n + 22;\n');
     mkdirSync(join(s.cache, 'cogsignout'), { recursive: true });
     chmodSync(join(s.cache, 'cogsignout'), 0o777);
-    expect(await run(s)).toEqual(ok);
+    expect(run(s)).toEqual(ok);
     expect(userCaches(s)).toEqual([]);
   });
 
-  it('a planted cache is run only from a private directory (V8 checks just the length)', async () => {
+  it('a planted cache is run only from a private directory (V8 checks just the length)', () => {
     // A cache of other code, put under the name of this bundle's cache.
     const s = setup('exports.answer = (n) => n * 2 + 2;\n');
-    expect(await run(s)).toEqual(ok);
+    expect(run(s)).toEqual(ok);
     const [made] = userCaches(s);
     writeFileSync(s.file, 'exports.answer = (n) => n * 2 + 3;\n');
-    expect((await run(s)).out).toBe('43\n');
+    expect(run(s).out).toBe('43\n');
     const dir = join(s.cache, 'cogsignout');
     const mine = userCaches(s).find((n) => n !== made)!;
     writeFileSync(join(dir, mine), readFileSync(join(dir, made!)));
-    expect((await run(s)).out).toBe('42\n'); // what a planted cache could do
+    expect(run(s).out).toBe('42\n'); // what a planted cache could do
     chmodSync(dir, 0o775);
-    expect(await run(s)).toEqual({ ...ok, out: '43\n' });
+    expect(run(s)).toEqual({ ...ok, out: '43\n' });
   });
 });
