@@ -261,8 +261,9 @@ describe.concurrent('throttling and faults', () => {
     const at = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => q.at!);
     expect(at).toHaveLength(30);
     expect(busiestSecond(at)).toBeLessThanOrEqual(20);
-    // The limit is used, not just respected: 20 in some second.
-    expect(busiestSecond(at)).toBe(20);
+    // The limit is used, not just respected: 20 in some second (in virtual time exactly; a child
+    // process in real time on a busy machine may be held back by it).
+    if (!SPAWNED) expect(busiestSecond(at)).toBe(20);
   });
 
   it('a throttling storm (90 % of calls throttled by someone else): the run converges, loses nobody, stays under the rate', async ({ onTestFinished }) => {
