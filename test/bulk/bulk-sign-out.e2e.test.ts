@@ -233,8 +233,9 @@ describe.concurrent('signals', () => {
 
 describe.concurrent('throttling and faults', () => {
   it('never lose a user: throttled users are retried, transient failures retried, each user signed out once', async ({ onTestFinished }) => {
-    // An exchange takes 5 ms of virtual time: 200 per second at full speed, against 50 admitted.
-    const { server, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished, { exchangeMs: 5 });
+    // An exchange takes 8 ms of virtual time: 125 per second at full speed, against 50 admitted
+    // (a second's worth in the bucket at first): the second half meets throttling.
+    const { server, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished, { exchangeMs: 8 });
     const users = names(100);
     const p = pool(users);
     server.setRateLimit('AdminUserGlobalSignOut', 50);
