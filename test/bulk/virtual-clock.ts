@@ -7,9 +7,10 @@
 // virtual time, counted when it starts (as if the service answered one request at a time, each
 // in that long): time passes with the work done, so a run at full speed against a throttling
 // endpoint still sees its buckets refill. Besides, time jumps to the next sleep's end when nothing
-// is going on: no exchange in flight and the event loop turned a few times with no new work.
-// An exchange in flight holds time still, so a request arrives at the instant it was permitted
-// (plus its own exchangeMs): what the endpoint counts per second is then deterministic.
+// is going on: no exchange in flight, and the event loop has turned a few times (what a woken
+// sleeper does up to its request is promise work, done within a turn). Only exchanges move time
+// while one is in flight, so a request arrives at the instant it was permitted (plus the
+// exchangeMs of those started meanwhile): what the endpoint counts per second is deterministic.
 //
 // Exchanges are seen through http-send.ts's Timer seam: an exchange arms its timeouts (connect,
 // read) while it is in flight and cancels them all when it ends, each with a function of its own
@@ -22,7 +23,7 @@ import type { Timer } from '../../src/transport/http-send.js';
 
 interface Sleeper { readonly at: number; readonly seq: number; readonly wake: () => void }
 
-/** Event-loop turns with nothing in flight before time may move (work between I/O callbacks settles in one). */
+/** Event-loop turns before time may jump (a woken worker reaches its next request, or sleep, within one). */
 const QUIET_TURNS = 3;
 
 export class VirtualClock implements Clock {
