@@ -29,7 +29,9 @@ export interface LocalCognitoOptions {
   keys?: Array<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
   // Wall clock in epoch ms, for signature skew and token expiry; lets tests move time.
   now?: () => number;
-  // Monotonic ms for the rate limits (performance.now by default); lets tests hold or move it.
+  // Monotonic ms for the rate limits and each request's arrival time (RequestRecord.at);
+  // performance.now by default. A test holds or moves it, or shares a virtual clock with the
+  // client, so that rates are counted in the same time the client paced itself in.
   rateClock?: () => number;
 }
 
@@ -111,7 +113,7 @@ class LocalCognitoServer {
   constructor(
     keys: readonly AccessKey[],
     private readonly now: () => number,
-    rateClock?: () => number,
+    private readonly rateClock: () => number = () => performance.now(),
   ) {
     this.limiter = new RateLimiter(rateClock);
     this.store = new Store(now);
@@ -130,7 +132,7 @@ class LocalCognitoServer {
       body: undefined,
       status: 0,
       signed: false,
-      at: performance.now(),
+      at: this.rateClock(),
     };
     this.stats.countRequest(operation);
     const finish = (status: number, error?: string): void => {

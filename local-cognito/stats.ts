@@ -13,7 +13,8 @@ export interface RequestRecord {
   region?: string;
   // Error code sent back, when the answer was an error.
   error?: string;
-  // When the request arrived (performance.now()), for measuring rates from the endpoint's side.
+  // When the request arrived by the rate clock (performance.now() unless the server was given
+  // a rateClock), for measuring rates from the endpoint's side.
   at?: number;
 }
 

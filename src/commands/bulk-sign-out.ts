@@ -16,7 +16,7 @@ import { resolveClientSettings } from '../transport/client-settings.js';
 import { factoryOf } from '../cli/factory.js';
 import { parseBulkOptions, type BulkOptions } from '../bulk/options.js';
 import type { CognitoClient } from '../transport/client.js';
-import { systemClock } from '../bulk/clock.js';
+import { systemClock, type Clock } from '../bulk/clock.js';
 import { AimdRateLimiter } from '../bulk/rate-limiter.js';
 import { JournalError, openJournal, readJournal, type JournalIndex, type JournalWriter } from '../bulk/journal.js';
 import { lockJournal, type JournalLock } from '../bulk/journal-lock.js';
@@ -45,6 +45,8 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
   }
   const { io, globals } = ctx;
   const log = scrubbingLog(ctx.log);
+  // Real time unless a test runs the command on a virtual clock (src/cli/factory.ts).
+  const clock = factoryOf(io).clock ?? systemClock;
   const clientSettings = await resolveClientSettings({ globals, settings: ctx.settings, env: io.env, version: io.version });
   // The AWS CLI checks the output format after the call; after a whole run is too late.
   resolveOutputFormat(ctx);
@@ -101,12 +103,12 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
       io.stderr.write(endingLine({ kind: 'interrupted', signal: `${signal}, twice` }, tally, lineContext));
     });
     // Under --debug the log is the progress report; redraws would garble it.
-    progress = io.stderr.isTTY && !log.enabled ? new ProgressLine(io.stderr, tally, systemClock, options.dryRun, list?.usernames.length) : undefined;
+    progress = io.stderr.isTTY && !log.enabled ? new ProgressLine(io.stderr, tally, clock, options.dryRun, list?.usernames.length) : undefined;
     if (options.dryRun && source.kind === 'file') {
       // The read-only check that needs the least permission and reads no user's data.
       log.log(LOGGER, 'Dry run: checking the pool and the credentials with DescribeUserPool');
       try {
-        await withRetries(() => calls.describeUserPool(options.userPoolId), clientSettings.maxAttempts, factoryOf(io).random);
+        await withRetries(() => calls.describeUserPool(options.userPoolId), clientSettings.maxAttempts, factoryOf(io).random, clock);
       } catch (e) {
         result = { tally, fatal: e };
         tally.users = list?.usernames.length ?? 0;
@@ -120,7 +122,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
           userPoolId: options.userPoolId,
           filter: source.kind === 'all-users' ? source.filter : undefined,
           maxAttempts: clientSettings.maxAttempts,
-          clock: systemClock,
+          clock,
           random: factoryOf(io).random,
           signal: interrupt.signal,
           onRetry: (kind, ms) => log.log(LOGGER, `Retrying ListUsers after ${kind === 'throttled' ? 'throttling' : 'a transient error'} in ${(ms / 1000).toFixed(3)} s`),
@@ -135,7 +137,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
         gated: true,
         limiter: new AimdRateLimiter({
           maxRps: options.maxRps,
-          clock: systemClock,
+          clock,
           onRateChange: (rps) => log.log(LOGGER, `Sign-out rate set to ${rps.toFixed(2)} per second`),
           onBackoff: (on) => { tally.backingOff = on; },
         }),
@@ -146,7 +148,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
         dryRun: options.dryRun,
         interrupt: interrupt.signal,
         graceMs: GRACE_MS,
-        clock: systemClock,
+        clock,
         // The retries' jitter is the factory's (src/cli/factory.ts); pacing and grace are the clock's.
         random: factoryOf(io).random,
         tally,
@@ -269,14 +271,14 @@ function writeList(path: string, usernames: readonly string[], options: BulkOpti
 }
 
 /** A read-only check, retried on throttling and transient errors like any AWS CLI call. */
-async function withRetries(call: () => Promise<void>, maxAttempts: number, random: () => number): Promise<void> {
+async function withRetries(call: () => Promise<void>, maxAttempts: number, random: () => number, clock: Clock): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (e) {
       const kind = classifyFailure(e);
       if ((kind !== 'throttled' && kind !== 'transient') || attempt >= maxAttempts) throw withAttempts(e, attempt);
-      await systemClock.sleep(backoffMs(attempt, random));
+      await clock.sleep(backoffMs(attempt, random));
     }
   }
 }

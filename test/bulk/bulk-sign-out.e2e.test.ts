@@ -1,12 +1,16 @@
-// bulk-sign-out end to end: the built CLI as a child process against the local Cognito endpoint
-// with its rate limit and fault injection on, asserting exact output, exit codes, and what the
-// endpoint saw (every user signed out exactly once: stats().signOuts counts each success).
+// bulk-sign-out end to end against the local Cognito endpoint with its rate limit and fault
+// injection on, asserting exact output, exit codes, and what the endpoint saw (every user signed
+// out exactly once: stats().signOuts counts each success). The built CLI as a child process where
+// the process is the point (signals, a second run beside the first); the program in this process
+// otherwise, in virtual time shared with the endpoint (virtual-clock.ts): its pacing and backoffs
+// take no real time, and the rate the endpoint sees is judged in the time the client paced itself in.
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { refusedPort } from '../support/network.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { journalLines, names, runBulk, signOutCounts, startBulk, workDir } from './support.js';
+import { VirtualClock } from './virtual-clock.js';
 
 const USAGE = 'usage: cogsignout [options] <command> <subcommand> [<subcommand> ...] [parameters]\n' +
   'To see help text, you can run:\n\n  cogsignout help\n  cogsignout <command> help\n  cogsignout <command> <subcommand> help\n';
@@ -24,14 +28,19 @@ function doc(poolId: string, s: number, f: number, k: number, failures: Array<[s
 const finishedLine = (users: number, s: number, f: number, k: number, extra = ''): string =>
   `bulk-sign-out: finished: ${users} users: ${s} signed out, ${f} failed, ${k} skipped, 0 not attempted${extra}${f > 0 ? '; the failed users are listed in the summary' : ''}.\n`;
 
+/** COGSO_TEST_SPAWN=1 makes the in-process runs child processes (test/support/cli.ts), which only real time reaches. */
+const SPAWNED = process.env.COGSO_TEST_SPAWN === '1';
+
 /**
- * Each case has an endpoint and a directory of its own (its stats, faults and rate limits are
- * its own), so that the cases whose processes mostly wait (the journal's lock, the signals) can
- * wait side by side. Not the rate cases: they judge the rate by the endpoint's clock, which work
- * beside them in this process would disturb; and in-process runs take turns anyway (test/support/cli.ts).
+ * Each case has an endpoint, a directory and a clock of its own (its stats, faults, rate limits
+ * and time are its own), so that all cases can run side by side: the rate cases too, whose time
+ * is virtual (no work beside them can make a second look shorter), while the cases whose child
+ * processes mostly wait do so beside them. In-process runs take turns (test/support/cli.ts).
+ * `exchangeMs`: the virtual time an exchange takes (virtual-clock.ts).
  */
-async function setUp(onTestFinished: (fn: () => Promise<void>) => void) {
-  const server: LocalCognito = await startLocalCognito();
+async function setUp(onTestFinished: (fn: () => Promise<void>) => void, { exchangeMs }: { exchangeMs?: number } = {}) {
+  const clock = SPAWNED ? undefined : new VirtualClock(exchangeMs);
+  const server: LocalCognito = await startLocalCognito(clock === undefined ? {} : { rateClock: () => clock.now() });
   const { dir, remove } = workDir();
   onTestFinished(async () => { await server.close(); remove(); });
 
@@ -57,10 +66,7 @@ async function setUp(onTestFinished: (fn: () => Promise<void>) => void) {
   }
 
   const bulk = (poolId: string, args: readonly string[], opts: { stdin?: string; env?: Record<string, string> } = {}) =>
-    runBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', poolId, ...args], opts);
-  /** The same as a process of its own: for the runs at full speed, whose client and endpoint would share one thread in this process. */
-  const bulkProcess = (poolId: string, args: readonly string[]) =>
-    startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', poolId, ...args]).done;
+    runBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', poolId, ...args], { ...opts, factory: clock?.factory });
 
   /** Asserts the endpoint signed out exactly `expected`, each once. */
   function expectSignedOutOnce(poolId: string, expected: readonly string[]): void {
@@ -71,7 +77,7 @@ async function setUp(onTestFinished: (fn: () => Promise<void>) => void) {
     for (const u of expected) if (!counts.has(u)) throw new Error(`not signed out: ${u}`);
   }
 
-  return { server, dir, normalized, pool, file, bulk, bulkProcess, expectSignedOutOnce };
+  return { server, dir, clock, normalized, pool, file, bulk, expectSignedOutOnce };
 }
 
 /** The most requests in any one-second window [t, t + 1000) of arrival times (ms). */
@@ -86,49 +92,162 @@ function busiestSecond(times: readonly number[]): number {
   return most;
 }
 
-describe('a thousand users', () => {
-  it('from a file, with the endpoint throttling: all signed out, none twice', async ({ onTestFinished }) => {
-    const { server, normalized, pool, file, bulkProcess, expectSignedOutOnce } = await setUp(onTestFinished);
-    const users = names(1_000);
+// Every case runs side by side with the others (vitest starts them in file order, five at a
+// time); in-process runs take turns. The cases with a child process come early, between the
+// in-process ones, so that the children run while this process works on its turns.
+describe.concurrent('interrupted and resumed', () => {
+  it('Ctrl-C halfway: summary and 130; the rerun with the journal skips the done and signs out the rest, each once', async ({ onTestFinished }) => {
+    const { server, dir, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
+    // 1.5 s at 100 per second: the interrupt comes well before the end.
+    const users = names(150);
     const p = pool(users);
-    server.setRateLimit('AdminUserGlobalSignOut', 1500);
-    const r = await bulkProcess(p, ['--usernames-file', file('users.txt', ['# incident 42', ...users]), '--max-rps', '0', '--concurrency', '32']);
-    expect(r).toMatchObject({ code: 0, stderr: finishedLine(1_000, 1_000, 0, 0) });
-    // Every throttling answer the endpoint gave is counted (how many depends on the machine's speed).
-    expect(normalized(r.stdout)).toEqual(doc(p, 1_000, 0, 0, [], { Throttled: server.stats().throttled }));
+    const list = file('users.txt', users);
+    const journal = join(dir, 'run.journal');
+    const first = startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', list, '--journal', 'run.journal', '--max-rps', '100', '--concurrency', '8']);
+    // Some 40 users in (journal.ts writes its records in batches, at least every FLUSH_MS: 200 ms).
+    while (journalLines(journal).length < 41) await new Promise((r) => setTimeout(r, 20));
+    first.child.kill('SIGINT');
+    const r1 = await first.done;
+    expect(r1.code).toBe(130);
+    const done = journalLines(journal).slice(1);
+    const resume = `cogsignout bulk-sign-out --endpoint-url ${server.url} --user-pool-id ${p} --usernames-file users.txt --journal run.journal --max-rps 100 --concurrency 8`;
+    expect(r1.stderr).toBe(`bulk-sign-out: interrupted (SIGINT): 150 users: ${done.length} signed out, 0 failed, 0 skipped, ${150 - done.length} not attempted; to resume: ${resume}\n`);
+    expect(normalized(r1.stdout)).toEqual(doc(p, done.length, 0, 0, [], { NotAttempted: 150 - done.length, Finished: false, Interrupted: 'SIGINT', Journal: '<DIR>/run.journal' }));
+    expect(done.length).toBeLessThan(150);
+    // Everything the endpoint did is in the journal: nothing in flight was lost.
+    expect(signOutCounts(server.stats().signOuts, p).size).toBe(done.length);
+
+    const r2 = await bulk(p, ['--usernames-file', list, '--journal', 'run.journal', '--max-rps', '0', '--concurrency', '32']);
+    expect(r2).toMatchObject({ code: 0, stderr: finishedLine(150, 150 - done.length, 0, done.length) });
+    expect(normalized(r2.stdout)).toEqual(doc(p, 150 - done.length, 0, done.length, [], { Journal: '<DIR>/run.journal' }));
+    expectSignedOutOnce(p, users);
+    const all = journalLines(journal).slice(1);
+    expect(all).toHaveLength(150);
+    expect(new Set(all.map((l) => l.username)).size).toBe(150);
+    expect(all.every((l) => l.outcome === 'signed-out' && l.userPoolId === p && typeof l.at === 'string' && typeof l.requestId === 'string')).toBe(true);
+  });
+
+  it('a second Ctrl-C exits at once, leaving calls in flight behind, and still says what happened', async ({ onTestFinished }) => {
+
+    const { server, dir, pool, file, bulk } = await setUp(onTestFinished);
+    const users = names(20);
+    const p = pool(users);
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'delay', delayMs: 20_000 });
+    const run = startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', file('users.txt', users), '--journal', 'j', '--concurrency', '4']);
+    while ((server.stats().requests.AdminUserGlobalSignOut ?? 0) < 4) await new Promise((r) => setTimeout(r, 20));
+    run.child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 200));
+    run.child.kill('SIGINT');
+    const r = await run.done;
+    // No summary (which the first Ctrl-C would print after its grace) and nothing journaled:
+    // the second Ctrl-C ended the run while the calls were still held by the endpoint.
+    const resume = `cogsignout bulk-sign-out --endpoint-url ${server.url} --user-pool-id ${p} --usernames-file users.txt --journal j --concurrency 4`;
+    expect(r).toMatchObject({ code: 130, stdout: '\n', stderr: `bulk-sign-out: interrupted (SIGINT, twice): 20 users: 0 signed out, 0 failed, 0 skipped, 20 not attempted; to resume: ${resume}\n` });
+    expect(journalLines(join(dir, 'j')).slice(1)).toEqual([]);
+    // The lock went with it: the resume is not refused.
+    server.clearFaults();
+    const again = await bulk(p, ['--usernames-file', 'users.txt', '--journal', 'j']);
+    expect(again).toMatchObject({ code: 0, stderr: finishedLine(20, 20, 0, 0) });
+  });
+});
+
+// Many more users than the workers, the queue between the reader and them (engine.ts's
+// queueCapacity: 120) and a ListUsers page: all of them, once.
+describe.concurrent('many users at full speed', () => {
+  it('from a file, with the endpoint throttling: all signed out, none twice', async ({ onTestFinished }) => {
+    const { server, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
+    const users = names(200);
+    const p = pool(users);
+    // Below what 32 workers at full speed send (an exchange takes 2 ms of virtual time: 500 per
+    // second), so that the last users meet throttling (some 70 answers).
+    server.setRateLimit('AdminUserGlobalSignOut', 135);
+    const r = await bulk(p, ['--usernames-file', file('users.txt', ['# incident 42', ...users]), '--max-rps', '0', '--concurrency', '32']);
+    expect(r).toMatchObject({ code: 0, stderr: finishedLine(200, 200, 0, 0) });
+    if (!SPAWNED) expect(server.stats().throttled).toBeGreaterThan(0);
+    // Every throttling answer the endpoint gave is counted.
+    expect(normalized(r.stdout)).toEqual(doc(p, 200, 0, 0, [], { Throttled: server.stats().throttled }));
     expectSignedOutOnce(p, users);
   });
 
   it('from --all-users with a filter: only the matching users, all of them, once', async ({ onTestFinished }) => {
-
-    const { server, normalized, pool, bulkProcess, expectSignedOutOnce } = await setUp(onTestFinished);
-    const hit = names(1_000, 'staff-');
-    const spared = names(250, 'guest-');
+    const { server, normalized, pool, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
+    const hit = names(130, 'staff-');
+    const spared = names(30, 'guest-');
     const p = pool([...hit, ...spared].sort(), (u) => ({ email: `${u.startsWith('staff-') ? 'compromised' : 'fine'}+${u}@example.com` }));
-    const r = await bulkProcess(p, ['--all-users', '--filter', 'email ^= "compromised+"', '--max-rps', '0', '--concurrency', '32']);
-    expect(r).toMatchObject({ code: 0, stderr: finishedLine(1_000, 1_000, 0, 0) });
-    expect(normalized(r.stdout)).toEqual(doc(p, 1_000, 0, 0));
+    const r = await bulk(p, ['--all-users', '--filter', 'email ^= "compromised+"', '--max-rps', '0', '--concurrency', '32']);
+    expect(r).toMatchObject({ code: 0, stderr: finishedLine(130, 130, 0, 0) });
+    expect(normalized(r.stdout)).toEqual(doc(p, 130, 0, 0));
     expectSignedOutOnce(p, hit);
     // Paged 60 at a time with the filter passed through.
-    expect(server.stats().requests.ListUsers).toBe(Math.ceil(1_000 / 60));
+    expect(server.stats().requests.ListUsers).toBe(Math.ceil(130 / 60));
     const listCall = server.requests.find((q) => q.operation === 'ListUsers');
     expect(listCall?.body).toMatchObject({ UserPoolId: p, Limit: 60, Filter: 'email ^= "compromised+"' });
   });
 });
 
-describe('throttling and faults', () => {
+describe.concurrent('signals', () => {
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+    it(`${signal} is handled like Ctrl-C: calls in flight finish, the summary, the resume line, 130`, async ({ onTestFinished }) => {
+      const { server, dir, normalized, pool, file } = await setUp(onTestFinished);
+      const users = names(2000);
+      const p = pool(users);
+      const journal = join(dir, 'j');
+      const run = startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', file('users.txt', users), '--journal', 'j', '--max-rps', '200']);
+      while (journalLines(journal).length < 50) await new Promise((r) => setTimeout(r, 20));
+      run.child.kill(signal);
+      const r = await run.done;
+      expect(r.code).toBe(130);
+      const done = journalLines(journal).slice(1).length;
+      const resume = `cogsignout bulk-sign-out --endpoint-url ${server.url} --user-pool-id ${p} --usernames-file users.txt --journal j --max-rps 200`;
+      expect(r.stderr).toBe(`bulk-sign-out: interrupted (${signal}): 2000 users: ${done} signed out, 0 failed, 0 skipped, ${2000 - done} not attempted; to resume: ${resume}\n`);
+      expect(normalized(r.stdout)).toEqual(doc(p, done, 0, 0, [], { NotAttempted: 2000 - done, Finished: false, Interrupted: signal, Journal: '<DIR>/j' }));
+      expect(signOutCounts(server.stats().signOuts, p).size).toBe(done);
+    });
+  }
+
+  it('an outage mid-run: stopped, with the users never tried counted and the resume line', async ({ onTestFinished }) => {
+
+    const { dir, file, clock } = await setUp(onTestFinished);
+    const own = await startLocalCognito();
+    try {
+      const users = names(200);
+      const id = own.createUserPool('outage');
+      own.seedUsers(id, users.map((username) => ({ username })));
+      const run = runBulk(dir, ['--endpoint-url', own.url, '--user-pool-id', id, '--usernames-file', file('users.txt', users), '--journal', 'j', '--max-rps', '100'], { env: { AWS_MAX_ATTEMPTS: '2' }, factory: clock?.factory });
+      // The run goes on in this process, a request at a time (100 per second in its time): the
+      // outage comes within a request or two of the 63rd.
+      while ((own.stats().requests.AdminUserGlobalSignOut ?? 0) < 63) await new Promise((r) => setTimeout(r, 2));
+      await own.close();
+      const r = await run;
+      expect(r.code).toBe(255);
+      const done = journalLines(join(dir, 'j')).slice(1).length;
+      expect(done).toBeGreaterThanOrEqual(60);
+      const reason = `Could not connect to the endpoint URL: "${own.url}/"`;
+      expect(JSON.parse(r.stdout)).toMatchObject({ Users: 200, Succeeded: done, Failed: 0, Skipped: 0, NotAttempted: 200 - done, Finished: false, Stopped: reason });
+      expect(r.stderr).toBe(`bulk-sign-out: stopped (${reason}): 200 users: ${done} signed out, 0 failed, 0 skipped, ${200 - done} not attempted; to resume: cogsignout bulk-sign-out --endpoint-url ${own.url} --user-pool-id ${id} --usernames-file users.txt --journal j --max-rps 100\n\ncogsignout: [ERROR]: ${reason}\n`);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe.concurrent('throttling and faults', () => {
   it('never lose a user: throttled users are retried, transient failures retried, each user signed out once', async ({ onTestFinished }) => {
-    const { server, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
-    const users = names(200);
+    // An exchange takes 8 ms of virtual time: 125 per second at full speed, against 50 admitted
+    // (a second's worth in the bucket at first): the second half meets throttling.
+    const { server, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished, { exchangeMs: 8 });
+    const users = names(100);
     const p = pool(users);
-    server.setRateLimit('AdminUserGlobalSignOut', 100);
+    server.setRateLimit('AdminUserGlobalSignOut', 50);
     server.injectFault({ operation: 'AdminUserGlobalSignOut', username: users[10], kind: 'status500', times: 2 });
     server.injectFault({ operation: 'AdminUserGlobalSignOut', username: users[20], kind: 'html502', times: 1 });
     server.injectFault({ operation: 'AdminUserGlobalSignOut', username: users[30], kind: 'reset', times: 1 });
     const r = await bulk(p, ['--usernames-file', file('users.txt', users), '--max-rps', '0', '--concurrency', '16'], { env: { AWS_MAX_ATTEMPTS: '3' } });
-    expect(r).toMatchObject({ code: 0, stderr: finishedLine(200, 200, 0, 0) });
+    expect(r).toMatchObject({ code: 0, stderr: finishedLine(100, 100, 0, 0) });
     expect(server.stats().throttled).toBeGreaterThan(0);
-    expect(normalized(r.stdout)).toEqual(doc(p, 200, 0, 0, [], { Throttled: server.stats().throttled }));
+    // Each fault was met (and the user retried): two 500s, a 502 page, a reset.
+    expect(server.requests.filter((q) => q.error === 'InternalErrorException' || q.status === 502 || q.status === 0)).toHaveLength(4);
+    expect(normalized(r.stdout)).toEqual(doc(p, 100, 0, 0, [], { Throttled: server.stats().throttled }));
     expectSignedOutOnce(p, users);
   });
 
@@ -143,8 +262,9 @@ describe('throttling and faults', () => {
     const at = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => q.at!);
     expect(at).toHaveLength(30);
     expect(busiestSecond(at)).toBeLessThanOrEqual(20);
-    // The limit is used, not just respected: 20 in some second.
-    expect(busiestSecond(at)).toBe(20);
+    // The limit is used, not just respected: 20 in some second (in virtual time exactly; a child
+    // process in real time on a busy machine may be held back by it).
+    if (!SPAWNED) expect(busiestSecond(at)).toBe(20);
   });
 
   it('a throttling storm (90 % of calls throttled by someone else): the run converges, loses nobody, stays under the rate', async ({ onTestFinished }) => {
@@ -191,62 +311,60 @@ describe('throttling and faults', () => {
   });
 });
 
-// Side by side: the second case mostly waits on the endpoint.
-describe.concurrent('interrupted and resumed', () => {
-  it('Ctrl-C halfway: summary and 130; the rerun with the journal skips the done and signs out the rest, each once', async ({ onTestFinished }) => {
-    const { server, dir, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
-    const users = names(800);
-    const p = pool(users);
-    const list = file('users.txt', users);
-    const journal = join(dir, 'run.journal');
-    const first = startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', list, '--journal', 'run.journal', '--max-rps', '500', '--concurrency', '8']);
-    while (journalLines(journal).length < 200) await new Promise((r) => setTimeout(r, 20));
-    first.child.kill('SIGINT');
-    const r1 = await first.done;
-    expect(r1.code).toBe(130);
-    const done = journalLines(journal).slice(1);
-    const resume = `cogsignout bulk-sign-out --endpoint-url ${server.url} --user-pool-id ${p} --usernames-file users.txt --journal run.journal --max-rps 500 --concurrency 8`;
-    expect(r1.stderr).toBe(`bulk-sign-out: interrupted (SIGINT): 800 users: ${done.length} signed out, 0 failed, 0 skipped, ${800 - done.length} not attempted; to resume: ${resume}\n`);
-    expect(normalized(r1.stdout)).toEqual(doc(p, done.length, 0, 0, [], { NotAttempted: 800 - done.length, Finished: false, Interrupted: 'SIGINT', Journal: '<DIR>/run.journal' }));
-    expect(done.length).toBeLessThan(800);
-    // Everything the endpoint did is in the journal: nothing in flight was lost.
-    expect(signOutCounts(server.stats().signOuts, p).size).toBe(done.length);
-
-    const r2 = await bulk(p, ['--usernames-file', list, '--journal', 'run.journal', '--max-rps', '0', '--concurrency', '32']);
-    expect(r2).toMatchObject({ code: 0, stderr: finishedLine(800, 800 - done.length, 0, done.length) });
-    expect(normalized(r2.stdout)).toEqual(doc(p, 800 - done.length, 0, done.length, [], { Journal: '<DIR>/run.journal' }));
-    expectSignedOutOnce(p, users);
-    const all = journalLines(journal).slice(1);
-    expect(all).toHaveLength(800);
-    expect(new Set(all.map((l) => l.username)).size).toBe(800);
-    expect(all.every((l) => l.outcome === 'signed-out' && l.userPoolId === p && typeof l.at === 'string' && typeof l.requestId === 'string')).toBe(true);
-  });
-
-  it('a second Ctrl-C exits at once, leaving calls in flight behind, and still says what happened', async ({ onTestFinished }) => {
-
-    const { server, dir, pool, file, bulk } = await setUp(onTestFinished);
+describe.concurrent('the journal', () => {
+  it('two runs on one journal: the second is refused (252) while the first runs', async ({ onTestFinished }) => {
+    const { server, dir, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
     const users = names(20);
     const p = pool(users);
-    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'delay', delayMs: 20_000 });
-    const run = startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', file('users.txt', users), '--journal', 'j', '--concurrency', '4']);
+    // The first four calls are held until the second run has been refused.
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'delay', delayMs: 20_000, times: 4 });
+    const first = startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', file('users.txt', users), '--journal', 'j', '--concurrency', '4']);
     while ((server.stats().requests.AdminUserGlobalSignOut ?? 0) < 4) await new Promise((r) => setTimeout(r, 20));
-    run.child.kill('SIGINT');
-    await new Promise((r) => setTimeout(r, 200));
-    run.child.kill('SIGINT');
-    const r = await run.done;
-    // No summary (which the first Ctrl-C would print after its grace) and nothing journaled:
-    // the second Ctrl-C ended the run while the calls were still held by the endpoint.
-    const resume = `cogsignout bulk-sign-out --endpoint-url ${server.url} --user-pool-id ${p} --usernames-file users.txt --journal j --concurrency 4`;
-    expect(r).toMatchObject({ code: 130, stdout: '\n', stderr: `bulk-sign-out: interrupted (SIGINT, twice): 20 users: 0 signed out, 0 failed, 0 skipped, 20 not attempted; to resume: ${resume}\n` });
-    expect(journalLines(join(dir, 'j')).slice(1)).toEqual([]);
-    // The lock went with it: the resume is not refused.
-    server.clearFaults();
-    const again = await bulk(p, ['--usernames-file', 'users.txt', '--journal', 'j']);
-    expect(again).toMatchObject({ code: 0, stderr: finishedLine(20, 20, 0, 0) });
+    const second = await bulk(p, ['--usernames-file', 'users.txt', '--journal', 'j']);
+    expect(second.code).toBe(252);
+    expect(second.stderr.replaceAll(dir, '<DIR>')).toMatch(/^\ncogsignout: \[ERROR\]: An error occurred \(ParamValidation\): Unable to use --journal: <DIR>\/j is in use by another run \(process \d+ on .+, started .+\); wait for it to end\. If no such run is going on, remove <DIR>\/j\.lock\n$/);
+    server.releaseDelays();
+    const r1 = await first.done;
+    expect(r1).toMatchObject({ code: 0, stderr: finishedLine(20, 20, 0, 0) });
+    expectSignedOutOnce(p, users);
+  });
+
+  for (const [what, content] of [['a copy of the usernames list', 'alice\nbob\n'], ['another JSON file', '{"a":1}\n']] as const) {
+    it(`a journal path naming another file (${what}) is refused, and the file left as it was`, async ({ onTestFinished }) => {
+      const { server, dir, pool, file, bulk } = await setUp(onTestFinished);
+      const p = pool(['alice', 'bob']);
+      writeFileSync(join(dir, 'other'), content);
+      const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice', 'bob']), '--journal', 'other']);
+      expect({ code: r.code, stdout: r.stdout, stderr: r.stderr.replaceAll(dir, '<DIR>') }).toEqual({
+        code: 252, stdout: '', stderr: paramError('Unable to use --journal: <DIR>/other is not a cogsignout journal (its first line is not a journal header); give the path of a journal, or of a file that does not exist yet'),
+      });
+      expect(readFileSync(join(dir, 'other'), 'utf8')).toBe(content);
+      expect(server.stats().requests).toEqual({});
+    });
+  }
+
+  it('--journal /dev/null is refused before the first sign-out', async ({ onTestFinished }) => {
+
+    const { server, pool, file, bulk } = await setUp(onTestFinished);
+    const p = pool(['alice']);
+    const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice']), '--journal', '/dev/null']);
+    expect(r).toMatchObject({ code: 252, stdout: '', stderr: paramError('Unable to use --journal: /dev/null is not a regular file, so nothing written to it can be made durable; give the path of a file') });
+    expect(server.stats().requests).toEqual({});
+  });
+
+  it('a journal readable by others is tightened to 600', async ({ onTestFinished }) => {
+
+    const { dir, pool, file, bulk } = await setUp(onTestFinished);
+    const p = pool(['alice']);
+    writeFileSync(join(dir, 'j'), '');
+    chmodSync(join(dir, 'j'), 0o644);
+    const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice']), '--journal', 'j']);
+    expect(r.code).toBe(0);
+    expect(statSync(join(dir, 'j')).mode & 0o777).toBe(0o600);
   });
 });
 
-describe('--dry-run', () => {
+describe.concurrent('--dry-run', () => {
   it('from a file: checks the pool, counts, skips what the journal has, sends no sign-out, writes nothing', async ({ onTestFinished }) => {
     const { server, dir, normalized, pool, file, bulk } = await setUp(onTestFinished);
     const users = names(100);
@@ -309,7 +427,7 @@ describe('--dry-run', () => {
   });
 });
 
-describe('failures', () => {
+describe.concurrent('failures', () => {
   it('unknown users are reported as failures while the rest succeed: exit 254', async ({ onTestFinished }) => {
     const { dir, normalized, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
     const p = pool(['alice', 'bob', 'carol']);
@@ -396,105 +514,7 @@ describe('failures', () => {
   });
 });
 
-// Beside the signals' cases: the first run here mostly waits on the endpoint.
-describe.concurrent('the journal', () => {
-  it('two runs on one journal: the second is refused (252) while the first runs', async ({ onTestFinished }) => {
-    const { server, dir, pool, file, bulk, expectSignedOutOnce } = await setUp(onTestFinished);
-    const users = names(20);
-    const p = pool(users);
-    // The first four calls are held until the second run has been refused.
-    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'delay', delayMs: 20_000, times: 4 });
-    const first = startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', file('users.txt', users), '--journal', 'j', '--concurrency', '4']);
-    while ((server.stats().requests.AdminUserGlobalSignOut ?? 0) < 4) await new Promise((r) => setTimeout(r, 20));
-    const second = await bulk(p, ['--usernames-file', 'users.txt', '--journal', 'j']);
-    expect(second.code).toBe(252);
-    expect(second.stderr.replaceAll(dir, '<DIR>')).toMatch(/^\ncogsignout: \[ERROR\]: An error occurred \(ParamValidation\): Unable to use --journal: <DIR>\/j is in use by another run \(process \d+ on .+, started .+\); wait for it to end\. If no such run is going on, remove <DIR>\/j\.lock\n$/);
-    server.releaseDelays();
-    const r1 = await first.done;
-    expect(r1).toMatchObject({ code: 0, stderr: finishedLine(20, 20, 0, 0) });
-    expectSignedOutOnce(p, users);
-  });
-
-  for (const [what, content] of [['a copy of the usernames list', 'alice\nbob\n'], ['another JSON file', '{"a":1}\n']] as const) {
-    it(`a journal path naming another file (${what}) is refused, and the file left as it was`, async ({ onTestFinished }) => {
-      const { server, dir, pool, file, bulk } = await setUp(onTestFinished);
-      const p = pool(['alice', 'bob']);
-      writeFileSync(join(dir, 'other'), content);
-      const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice', 'bob']), '--journal', 'other']);
-      expect({ code: r.code, stdout: r.stdout, stderr: r.stderr.replaceAll(dir, '<DIR>') }).toEqual({
-        code: 252, stdout: '', stderr: paramError('Unable to use --journal: <DIR>/other is not a cogsignout journal (its first line is not a journal header); give the path of a journal, or of a file that does not exist yet'),
-      });
-      expect(readFileSync(join(dir, 'other'), 'utf8')).toBe(content);
-      expect(server.stats().requests).toEqual({});
-    });
-  }
-
-  it('--journal /dev/null is refused before the first sign-out', async ({ onTestFinished }) => {
-
-    const { server, pool, file, bulk } = await setUp(onTestFinished);
-    const p = pool(['alice']);
-    const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice']), '--journal', '/dev/null']);
-    expect(r).toMatchObject({ code: 252, stdout: '', stderr: paramError('Unable to use --journal: /dev/null is not a regular file, so nothing written to it can be made durable; give the path of a file') });
-    expect(server.stats().requests).toEqual({});
-  });
-
-  it('a journal readable by others is tightened to 600', async ({ onTestFinished }) => {
-
-    const { dir, pool, file, bulk } = await setUp(onTestFinished);
-    const p = pool(['alice']);
-    writeFileSync(join(dir, 'j'), '');
-    chmodSync(join(dir, 'j'), 0o644);
-    const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice']), '--journal', 'j']);
-    expect(r.code).toBe(0);
-    expect(statSync(join(dir, 'j')).mode & 0o777).toBe(0o600);
-  });
-});
-
-describe.concurrent('signals', () => {
-  for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
-    it(`${signal} is handled like Ctrl-C: calls in flight finish, the summary, the resume line, 130`, async ({ onTestFinished }) => {
-      const { server, dir, normalized, pool, file } = await setUp(onTestFinished);
-      const users = names(2000);
-      const p = pool(users);
-      const journal = join(dir, 'j');
-      const run = startBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', file('users.txt', users), '--journal', 'j', '--max-rps', '200']);
-      while (journalLines(journal).length < 50) await new Promise((r) => setTimeout(r, 20));
-      run.child.kill(signal);
-      const r = await run.done;
-      expect(r.code).toBe(130);
-      const done = journalLines(journal).slice(1).length;
-      const resume = `cogsignout bulk-sign-out --endpoint-url ${server.url} --user-pool-id ${p} --usernames-file users.txt --journal j --max-rps 200`;
-      expect(r.stderr).toBe(`bulk-sign-out: interrupted (${signal}): 2000 users: ${done} signed out, 0 failed, 0 skipped, ${2000 - done} not attempted; to resume: ${resume}\n`);
-      expect(normalized(r.stdout)).toEqual(doc(p, done, 0, 0, [], { NotAttempted: 2000 - done, Finished: false, Interrupted: signal, Journal: '<DIR>/j' }));
-      expect(signOutCounts(server.stats().signOuts, p).size).toBe(done);
-    });
-  }
-
-  it('an outage mid-run: stopped, with the users never tried counted and the resume line', async ({ onTestFinished }) => {
-
-    const { dir, file } = await setUp(onTestFinished);
-    const own = await startLocalCognito();
-    try {
-      const users = names(200);
-      const id = own.createUserPool('outage');
-      own.seedUsers(id, users.map((username) => ({ username })));
-      const run = startBulk(dir, ['--endpoint-url', own.url, '--user-pool-id', id, '--usernames-file', file('users.txt', users), '--journal', 'j', '--max-rps', '100'], { env: { AWS_MAX_ATTEMPTS: '2' } });
-      while ((own.stats().requests.AdminUserGlobalSignOut ?? 0) < 63) await new Promise((r) => setTimeout(r, 2));
-      await own.close();
-      const r = await run.done;
-      expect(r.code).toBe(255);
-      const done = journalLines(join(dir, 'j')).slice(1).length;
-      expect(done).toBeGreaterThanOrEqual(60);
-      const reason = `Could not connect to the endpoint URL: "${own.url}/"`;
-      expect(JSON.parse(r.stdout)).toMatchObject({ Users: 200, Succeeded: done, Failed: 0, Skipped: 0, NotAttempted: 200 - done, Finished: false, Stopped: reason });
-      expect(r.stderr).toBe(`bulk-sign-out: stopped (${reason}): 200 users: ${done} signed out, 0 failed, 0 skipped, ${200 - done} not attempted; to resume: cogsignout bulk-sign-out --endpoint-url ${own.url} --user-pool-id ${id} --usernames-file users.txt --journal j --max-rps 100\n\ncogsignout: [ERROR]: ${reason}\n`);
-    } finally {
-      await own.close();
-    }
-  });
-});
-
-describe('command line', () => {
+describe.concurrent('command line', () => {
   const cases: Array<[string, string[], string]> = [
     ['no source', [], paramError('Exactly one of --usernames-file PATH (- for standard input) or --all-users is required.')],
     ['both sources', ['--all-users', '--usernames-file', 'x'], paramError('--usernames-file and --all-users cannot be used together: give exactly one of them.')],
@@ -521,7 +541,7 @@ describe('command line', () => {
   });
 });
 
-describe('--debug', () => {
+describe.concurrent('--debug', () => {
   it('never shows a username or an attribute value, even from ListUsers', async ({ onTestFinished }) => {
     const { normalized, pool, bulk } = await setUp(onTestFinished);
     const users = ['alice.secret', 'bob.secret', 'carol.secret'];

@@ -4,7 +4,7 @@ import { appendFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, rmSyn
 import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BATCH_RECORDS, FLUSH_MS, JournalError, openJournal, readJournal } from '../../src/bulk/journal.js';
 import { lockJournal } from '../../src/bulk/journal-lock.js';
 
@@ -62,13 +62,21 @@ describe('openJournal', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
-  it('writes a full batch at once, and the rest after FLUSH_MS', async () => {
-    const j = openJournal(path, { now: fixedNow });
-    for (let i = 0; i < BATCH_RECORDS + 1; i++) j.append({ username: `u${i}`, userPoolId: POOL, outcome: 'signed-out', at: AT });
-    expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(1 + BATCH_RECORDS);
-    await new Promise((r) => setTimeout(r, FLUSH_MS + 100));
-    expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(2 + BATCH_RECORDS);
-    j.close();
+  it('writes a full batch at once, and the rest after FLUSH_MS', () => {
+    // Timers moved by hand (the writes are real): FLUSH_MS exactly, not "some time later".
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const j = openJournal(path, { now: fixedNow });
+      for (let i = 0; i < BATCH_RECORDS + 1; i++) j.append({ username: `u${i}`, userPoolId: POOL, outcome: 'signed-out', at: AT });
+      expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(1 + BATCH_RECORDS);
+      vi.advanceTimersByTime(FLUSH_MS - 1);
+      expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(1 + BATCH_RECORDS);
+      vi.advanceTimersByTime(1);
+      expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(2 + BATCH_RECORDS);
+      j.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('survives a crash mid-write: the partial line is ignored and the next run starts a fresh line', async () => {

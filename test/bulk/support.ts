@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Factory } from '../../src/cli/factory.js';
 import { baseEnv, BIN, runCliIn } from '../support/cli.js';
 
 export interface BulkRun {
@@ -39,9 +40,12 @@ export function startBulk(dir: string, args: readonly string[], opts: { stdin?: 
   return { child, done };
 }
 
-/** A run to its end, in this process (test/support/cli.ts): nothing in it needs a process of its own. */
-export async function runBulk(dir: string, args: readonly string[], opts: { stdin?: string; env?: Record<string, string> } = {}): BulkRun['done'] {
-  const r = await runCliIn(dir, ['bulk-sign-out', ...args], opts);
+/**
+ * A run to its end, in this process (test/support/cli.ts): nothing in it needs a process of its
+ * own. `factory`: providers for the run (a virtual clock, virtual-clock.ts).
+ */
+export async function runBulk(dir: string, args: readonly string[], opts: { stdin?: string; env?: Record<string, string>; factory?: Partial<Factory> | undefined } = {}): BulkRun['done'] {
+  const r = await runCliIn(dir, ['bulk-sign-out', ...args], { stdin: opts.stdin, env: opts.env, ...(opts.factory ? { factory: opts.factory } : {}) });
   return { code: r.code, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
