@@ -129,9 +129,12 @@ function loadWithCodeCache(file, options = {}) {
       if (!script.cachedDataRejected) { used = kind; break; }
     }
   }
-  if (used === undefined) {
+  // Not after a user cache V8 rejected (made under other V8 flags, say): compiling the same
+  // source again would only hit V8's own cache of the script just compiled, which reports the
+  // shipped cache as accepted, and the user's cache would never be remade for these flags.
+  if (script === undefined) {
     const shipped = readOrUndefined(`${file}.cache`);
-    if (shipped !== undefined || script === undefined) script = compile(source, filename, shipped);
+    script = compile(source, filename, shipped);
     if (shipped !== undefined && !script.cachedDataRejected) used = 'shipped';
   }
   const exports = run(script, file, options.module, options.require);
