@@ -101,6 +101,17 @@ function prune(dir, kept) {
   }
 }
 
+/**
+ * The file's text. A built bundle is ASCII (the build makes it so), which latin1 decodes as UTF-8
+ * does, in less time on Node 22 (~0.5 ms for the network bundle); any other file is UTF-8.
+ */
+function readSource(file) {
+  const text = fs.readFileSync(file, 'latin1');
+  const at = text.lastIndexOf(BUILD_MARK);
+  if ((at >= 0 && text.length - at < 100) || !/[^\x00-\x7f]/.test(text)) return text;
+  return Buffer.from(text, 'latin1').toString('utf8');
+}
+
 /** What identifies the bundle's content: the build's hash, else (an unbuilt file) a hash made here. */
 function buildId(source) {
   const at = source.lastIndexOf(BUILD_MARK);
@@ -115,7 +126,7 @@ function buildId(source) {
  * when given, are the bundle's (the linker below links bundles through its require).
  */
 function loadWithCodeCache(file, options = {}) {
-  const source = fs.readFileSync(file, 'utf8');
+  const source = readSource(file);
   const filename = path.resolve(file);
   const dir = userCacheDir();
   const name = dir === undefined ? '' : `${path.basename(file)}@${buildId(source)}-${process.version}-${process.arch}`;

@@ -105,6 +105,13 @@ describe('code cache loader', () => {
     expect(readFileSync(file).equals(remade)).toBe(true); // accepted: not rewritten
   });
 
+  it('reads a file that is not a built bundle as UTF-8 (a built one is ASCII, read as latin1)', () => {
+    const s = setup("exports.answer = (n) => '\u00e9\u20ac'.length * 11 + n;\n");
+    expect(readFileSync(s.file, 'utf8')).toContain('\u00e9\u20ac');
+    expect(run(s)).toEqual(ok);
+    expect(run(s)).toEqual(ok); // from the cache
+  });
+
   it('falls back to ~/.cache when XDG_CACHE_HOME is unset or relative', () => {
     const s = setup('exports.answer = (n) => n + 22;\n');
     const home = join(s.dir, 'home');
