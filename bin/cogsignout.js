@@ -101,6 +101,22 @@ function prune(dir, kept) {
   }
 }
 
+/**
+ * The file's text. A built bundle is ASCII (the build makes it so), which latin1 decodes as UTF-8
+ * does, in less time on Node 22 (~1 ms less for the network bundle; equal on 24), from a buffer
+ * given back at once. Without transfer() (Node 20) the buffer would stay until a GC, so the file
+ * is read as UTF-8 there, as is any file that is not ASCII.
+ */
+function readSource(file) {
+  if (typeof ArrayBuffer.prototype.transfer !== 'function') return fs.readFileSync(file, 'utf8');
+  const bytes = fs.readFileSync(file);
+  let text = bytes.toString('latin1');
+  const at = text.lastIndexOf(BUILD_MARK);
+  if (!(at >= 0 && text.length - at < 100) && /[^\x00-\x7f]/.test(text)) text = bytes.toString('utf8');
+  release(bytes);
+  return text;
+}
+
 /** What identifies the bundle's content: the build's hash, else (an unbuilt file) a hash made here. */
 function buildId(source) {
   const at = source.lastIndexOf(BUILD_MARK);
@@ -115,7 +131,7 @@ function buildId(source) {
  * when given, are the bundle's (the linker below links bundles through its require).
  */
 function loadWithCodeCache(file, options = {}) {
-  const source = fs.readFileSync(file, 'utf8');
+  const source = readSource(file);
   const filename = path.resolve(file);
   const dir = userCacheDir();
   const name = dir === undefined ? '' : `${path.basename(file)}@${buildId(source)}-${process.version}-${process.arch}`;
@@ -129,9 +145,12 @@ function loadWithCodeCache(file, options = {}) {
       if (!script.cachedDataRejected) { used = kind; break; }
     }
   }
-  if (used === undefined) {
+  // Not after a user cache V8 rejected (made under other V8 flags, say): compiling the same
+  // source again would only hit V8's own cache of the script just compiled, which reports the
+  // shipped cache as accepted, and the user's cache would never be remade for these flags.
+  if (script === undefined) {
     const shipped = readOrUndefined(`${file}.cache`);
-    if (shipped !== undefined || script === undefined) script = compile(source, filename, shipped);
+    script = compile(source, filename, shipped);
     if (shipped !== undefined && !script.cachedDataRejected) used = 'shipped';
   }
   const exports = run(script, file, options.module, options.require);
@@ -150,7 +169,15 @@ function loadWithCodeCache(file, options = {}) {
 }
 
 function compile(source, filename, cachedData) {
-  return new vm.Script(wrap(source), { filename, cachedData });
+  const script = new vm.Script(wrap(source), { filename, cachedData });
+  // V8 has read the whole cache and keeps none of it (~0.6 MiB of a sign-out's peak RSS on Node 24).
+  if (cachedData !== undefined) release(cachedData);
+  return script;
+}
+
+/** Gives a buffer's memory back now rather than at a later GC (Node 22+: transfer() detaches it). */
+function release(bytes) {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) bytes.buffer.transfer?.(0);
 }
 
 /** Build step: compile, run, warm up with `await warm(exports)`, write the cache next to the bundle. */

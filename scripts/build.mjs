@@ -74,6 +74,7 @@ const sdkStubs = {
   setup(b) {
     const stub = (file) => ({ path: new URL(`../src/transport/sdk-stubs/${file}`, import.meta.url).pathname });
     b.onResolve({ filter: /^node:zlib$/ }, (args) => (/checksum\/crc32\/Crc32Node\.js$/.test(args.importer) ? stub('no-zlib.ts') : undefined));
+    b.onResolve({ filter: /^\.\/uuid\/v4$/ }, (args) => (/submodules\/serde\/index\.js$/.test(args.importer) ? stub('node-uuid.ts') : undefined));
     b.onResolve({ filter: /^node:fs\/promises$/ }, (args) => (/shared-ini-file-loader\/(?:readFile|getSSOTokenFromFile)\.js$|fromHttp\/fromHttp\.js$/.test(args.importer) ? stub('lazy-fs-promises.ts') : undefined));
     // node:https and TLS, loaded only by a call to an https endpoint.
     b.onResolve({ filter: /^\.\/node-https$/ }, (args) => (/node-http-handler\/dist-es\/node-http-handler\.js$/.test(args.importer) ? stub('lazy-https.ts') : undefined));

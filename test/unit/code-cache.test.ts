@@ -87,6 +87,31 @@ describe('code cache loader', () => {
     expect(statSync(join(s.cache, 'cogsignout', full!)).mtimeMs).toBe(before);
   });
 
+  it('a user cache V8 rejects is remade by that run, though a shipped cache is there', () => {
+    // A cache made under other V8 flags (NODE_OPTIONS=--max-old-space-size…) is rejected; compiling again with the
+    // shipped cache would only hit V8's own cache of the script just compiled, which reports
+    // nothing rejected, and every later run would compile the bundle anew.
+    const s = setup('exports.answer = (n) => n * 2 + 2;\n');
+    writeFileSync(`${s.file}.cache`, 'not a V8 code cache');
+    expect(run(s)).toEqual(ok);
+    const [made] = userCaches(s);
+    const file = join(s.cache, 'cogsignout', made!);
+    const flags = { XDG_CACHE_HOME: s.cache, NODE_OPTIONS: '--max-old-space-size=4000' };
+    const before = readFileSync(file);
+    expect(run(s, flags)).toEqual(ok);
+    const remade = readFileSync(file);
+    expect(remade.equals(before)).toBe(false);
+    expect(run(s, flags)).toEqual(ok);
+    expect(readFileSync(file).equals(remade)).toBe(true); // accepted: not rewritten
+  });
+
+  it('reads a file that is not a built bundle as UTF-8 (a built one is ASCII, read as latin1)', () => {
+    const s = setup("exports.answer = (n) => '\u00e9\u20ac'.length * 11 + n;\n");
+    expect(readFileSync(s.file, 'utf8')).toContain('\u00e9\u20ac');
+    expect(run(s)).toEqual(ok);
+    expect(run(s)).toEqual(ok); // from the cache
+  });
+
   it('falls back to ~/.cache when XDG_CACHE_HOME is unset or relative', () => {
     const s = setup('exports.answer = (n) => n + 22;\n');
     const home = join(s.dir, 'home');
