@@ -82,6 +82,8 @@ const sdkStubs = {
     // node:child_process (and with it node:net and the streams), which the program's own modules
     // import at start-up, loaded by the first process they run.
     // commander imports it at load too, for executable subcommands, which cogsignout's tree has none of.
+    // node:os, which the program's own modules import for the version line and a few paths.
+    b.onResolve({ filter: /^node:os$/ }, (args) => (args.importer.startsWith(`${REPO}src/`) && !args.importer.includes('/sdk-stubs/') ? stub('lazy-os.ts') : undefined));
     b.onResolve({ filter: /^node:child_process$/ }, (args) => ((args.importer.startsWith(`${REPO}src/`) && !args.importer.includes('/sdk-stubs/')) || /commander\/lib\/command\.js$/.test(args.importer) ? stub('lazy-child-process.ts') : undefined));
   },
 };
