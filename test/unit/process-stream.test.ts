@@ -94,12 +94,14 @@ describe('stdout and stderr a pipe or a socket', () => {
       const held = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
       const writeEnd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
       const reader = spawn('sh', ['-c', 'sleep 0.3; cat "$0" > "$1"', fifo, join(dir, 'got')], { stdio: 'ignore' });
+      // Listened for from the start: the reader ends as soon as the writer does.
+      const read = new Promise((resolve) => reader.on('close', resolve));
       const home = mkdtempSync(join(dir, 'home-'));
       const child = spawn(process.execPath, [BIN, ...args], { env: baseEnv(home), stdio: ['ignore', 'ignore', writeEnd] });
       closeSync(writeEnd);
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       closeSync(held);
-      await new Promise((resolve) => reader.on('close', resolve));
+      await read;
       expect({ code, stderr: readFileSync(join(dir, 'got'), 'utf8') }).toEqual({ code: piped.code, stderr: piped.stderr });
     } finally {
       rmSync(dir, { recursive: true, force: true });
