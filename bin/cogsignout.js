@@ -90,11 +90,15 @@ function writeAtomically(dir, target, make) {
 
 const STALE_MS = 7 * 24 * 3600 * 1000;
 
-/** Removes caches of other builds of the same bundle that nothing has rewritten for a week. */
+/**
+ * Removes caches of other builds of the same bundle that nothing has rewritten for a week (the
+ * other kinds of this build's are kept: a cache that fits is never rewritten).
+ */
 function prune(dir, kept) {
   const bundle = kept.slice(0, kept.indexOf('@') + 1);
+  const build = kept.slice(0, kept.lastIndexOf('.', kept.length - '.cache'.length - 1) + 1);
   for (const name of fs.readdirSync(dir)) {
-    if (name === kept || !name.startsWith(bundle) || !name.endsWith('.cache')) continue;
+    if (name.startsWith(build) || !name.startsWith(bundle) || !name.endsWith('.cache')) continue;
     try {
       const file = path.join(dir, name);
       if (Date.now() - fs.statSync(file).mtimeMs > STALE_MS) fs.unlinkSync(file);

@@ -3,7 +3,7 @@
 // by the first run; nothing is ever written next to the bundle, and a cache directory that
 // cannot be used costs only the compile, silently. Run in child processes, as the CLI runs.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -104,6 +104,20 @@ describe('code cache loader', () => {
     const stamps = userCaches(s).map((n) => statSync(join(s.cache, 'cogsignout', n)).mtimeMs);
     for (const expected of ['version', 'light', 'full']) expect(run(s, undefined, expected === 'full', expected)).toEqual(ok);
     expect(userCaches(s).map((n) => statSync(join(s.cache, 'cogsignout', n)).mtimeMs)).toEqual(stamps);
+  });
+
+  it("a cache written removes other builds' caches nobody rewrote for a week, never this build's other kinds", () => {
+    const s = setup('exports.answer = (n) => n * 2 + 2;\n');
+    expect(run(s, undefined, false, 'version')).toEqual(ok);
+    const dir = join(s.cache, 'cogsignout');
+    const [mine] = userCaches(s);
+    const old = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    const other = mine!.replace(/@[0-9a-f]{20}-/, `@${'0'.repeat(20)}-`);
+    writeFileSync(join(dir, other), 'a cache of another build');
+    utimesSync(join(dir, other), old, old);
+    utimesSync(join(dir, mine!), old, old);
+    expect(run(s, undefined, true)).toEqual(ok); // writes this build's full cache
+    expect(userCaches(s).map((n) => /\.(\w+)\.cache$/.exec(n)![1])).toEqual(['full', 'version']);
   });
 
   it("a command line's kind is guessed from its words before anything is parsed", () => {
