@@ -20,9 +20,10 @@ const vm = require('node:vm');
 // A V8 code cache fits one Node version (and V8 flags) only. There are two:
 //   - `<file>.cache` next to the bundle, made by the build for the Node that built it;
 //   - the user's own, in `$XDG_CACHE_HOME/cogsignout` (else `~/.cache/cogsignout`), one file per
-//     bundle build, Node version and architecture, made by the first run that found no cache
-//     fitting its Node, and used from then on. It exists only where the shipped one does not
-//     fit, so it is tried first (trying a cache that does not fit costs a whole compile).
+//     bundle build, Node version, architecture and kind of run (see KINDS), made by the first
+//     run that found no cache fitting its Node and kind, and used from then on. It exists only
+//     where the shipped one does not fit, so it is tried first (trying a cache that does not fit
+//     costs a whole compile).
 // A run never writes next to the bundle (a global install is read-only to its users, and two
 // Node versions sharing one install must not overwrite each other's cache). Any failure (no
 // home, a cache directory that is unwritable, not ours, or a file) only costs the compile:
@@ -89,11 +90,15 @@ function writeAtomically(dir, target, make) {
 
 const STALE_MS = 7 * 24 * 3600 * 1000;
 
-/** Removes caches of other builds of the same bundle that nothing has rewritten for a week. */
+/**
+ * Removes caches of other builds of the same bundle that nothing has rewritten for a week (the
+ * other kinds of this build's are kept: a cache that fits is never rewritten).
+ */
 function prune(dir, kept) {
   const bundle = kept.slice(0, kept.indexOf('@') + 1);
+  const build = kept.slice(0, kept.lastIndexOf('.', kept.length - '.cache'.length - 1) + 1);
   for (const name of fs.readdirSync(dir)) {
-    if (name === kept || !name.startsWith(bundle) || !name.endsWith('.cache')) continue;
+    if (name.startsWith(build) || !name.startsWith(bundle) || !name.endsWith('.cache')) continue;
     try {
       const file = path.join(dir, name);
       if (Date.now() - fs.statSync(file).mtimeMs > STALE_MS) fs.unlinkSync(file);
@@ -124,25 +129,43 @@ function buildId(source) {
   return require('node:crypto').createHash('sha256').update(source).digest('hex').slice(0, 20);
 }
 
+// The user's caches of a bundle are of three kinds, by how far the run that made them went:
+// `version` (stopped before commander's tree: --version), `light` (built the tree but called
+// nothing: skeletons, help, argument errors) and `full` (a call). V8's deserialization costs
+// in proportion to a cache's size, and a cache holds every function its run compiled: a
+// sign-out's cache of the core is ~350 KiB on Node 22, a skeleton's ~300, --version's ~200.
+// So each run reads first the kind its line is expected to make, and a run that finds no cache
+// of the kind it made writes one at exit; the kinds live side by side.
+const KINDS = ['version', 'light', 'full'];
+
+/** The kinds to try, in order: the expected one, then those covering more, then less. */
+const readOrder = (expected) => [...KINDS.slice(KINDS.indexOf(expected)), ...KINDS.slice(0, KINDS.indexOf(expected)).reverse()];
+
 /**
  * The bundle's exports, compiled from a cache when one fits. `full()`, asked at exit, says whether
- * this run went as far as a network call: a user cache made by a run that stopped short of one
- * (--version, say) is then replaced by one that covers the whole call. `module` and `require`,
- * when given, are the bundle's (the linker below links bundles through its require).
+ * this run went as far as a network call; `expected` (default `full`) is the kind of cache the
+ * line is expected to make (see expectedKind), read first, and the kind a run that made no call
+ * makes (`light` for a `full` guess that made none). `module` and `require`, when given, are the
+ * bundle's (the linker below links bundles through its require).
  */
 function loadWithCodeCache(file, options = {}) {
   const source = readSource(file);
   const filename = path.resolve(file);
   const dir = userCacheDir();
   const name = dir === undefined ? '' : `${path.basename(file)}@${buildId(source)}-${process.version}-${process.arch}`;
+  const expected = KINDS.includes(options.expected) ? options.expected : 'full';
+  const userFile = (kind) => path.join(dir, `${name}.${kind}.cache`);
   let script;
   let used;
+  /** Kinds looked for and not usable (missing or rejected): remade at exit by a run of that kind. */
+  const unusable = new Set();
   if (dir !== undefined && trusted(dir)) {
-    for (const kind of ['full', 'light']) {
-      const data = readOrUndefined(path.join(dir, `${name}.${kind}.cache`));
+    for (const kind of readOrder(expected)) {
+      const data = readOrUndefined(userFile(kind));
+      unusable.add(kind);
       if (data === undefined) continue;
       script = compile(source, filename, data);
-      if (!script.cachedDataRejected) { used = kind; break; }
+      if (!script.cachedDataRejected) { used = kind; unusable.delete(kind); break; }
     }
   }
   // Not after a user cache V8 rejected (made under other V8 flags, say): compiling the same
@@ -154,14 +177,13 @@ function loadWithCodeCache(file, options = {}) {
     if (shipped !== undefined && !script.cachedDataRejected) used = 'shipped';
   }
   const exports = run(script, file, options.module, options.require);
-  if (dir !== undefined && used !== 'shipped' && used !== 'full') {
+  if (dir !== undefined && used !== 'shipped') {
     // Written at exit, when the functions this run used have been compiled too.
     process.once('exit', () => {
       try {
-        const kind = options.full !== undefined && options.full() ? 'full' : 'light';
-        if (kind === used) return;
-        writeAtomically(dir, path.join(dir, `${name}.${kind}.cache`), () => script.createCachedData());
-        if (kind === 'full') fs.rmSync(path.join(dir, `${name}.light.cache`), { force: true });
+        const kind = options.full !== undefined && options.full() ? 'full' : expected === 'full' ? 'light' : expected;
+        if (kind === used || (!unusable.has(kind) && fs.existsSync(userFile(kind)))) return;
+        writeAtomically(dir, userFile(kind), () => script.createCachedData());
       } catch { /* a cache is never worth a failed exit */ }
     });
   }
@@ -197,11 +219,29 @@ async function buildCodeCache(file, warm) {
 // is read only by a run that reaches its code.
 const LINK = 'cogso-link:';
 
-function createLinker(dist) {
+/** Words of a line that make no call: it runs only the program's own code. */
+const NO_CALL = new Set(['--generate-cli-skeleton', 'help', '-h', '--help', 'completion', '__complete']);
+
+/**
+ * The kind of code cache (see KINDS) the command line is expected to make, guessed from its words
+ * before anything is parsed: a wrong guess costs only the time of reading a larger cache or of
+ * compiling what a smaller one lacks. A call needs a user (--username, --user-pool-id,
+ * --usernames-file, --cli-input-*), unless an alias brings one: a line that names no command
+ * may be an alias.
+ */
+function expectedKind(argv) {
+  if (argv.includes('--version')) return 'version';
+  if (argv.some((word) => NO_CALL.has(word))) return 'light';
+  const names = (word) => word === 'admin-user-global-sign-out' || word === 'bulk-sign-out';
+  return argv.some((word) => word.startsWith('--user') || word.startsWith('--cli-input')) || !argv.some(names) ? 'full' : 'light';
+}
+
+function createLinker(dist, argv = process.argv.slice(2)) {
   const bundles = new Map();
   const instances = new Map();
   // A cache made by a run that called the service also covers the code of a call.
   const full = () => bundles.has('net');
+  const expected = expectedKind(argv);
 
   /** The bundle's table of the modules it hands out (read and run on first use). */
   function load(name) {
@@ -213,7 +253,7 @@ function createLinker(dist) {
       const file = path.join(dist, `${name}.cjs`);
       // Besides links, a bundle requires only Node's built-ins.
       const bundleRequire = (id) => (typeof id === 'string' && id.startsWith(LINK) ? linked(id) : require(id));
-      loadWithCodeCache(file, { full, module, require: bundleRequire });
+      loadWithCodeCache(file, { full, expected, module, require: bundleRequire });
     }
     return module.exports;
   }
@@ -236,6 +276,6 @@ function createLinker(dist) {
   return { load, loaded: (name) => bundles.has(name) };
 }
 
-module.exports = { loadWithCodeCache, buildCodeCache, BUILD_MARK, createLinker };
+module.exports = { loadWithCodeCache, buildCodeCache, BUILD_MARK, createLinker, expectedKind };
 // Run as the program (not required by bin/code-cache.cjs or bin/bundles.cjs for their parts).
 if (require.main === module) createLinker(path.join(__dirname, '..', 'dist')).load('core');

@@ -65,6 +65,7 @@ export class ArgparseCommand extends Command {
   /** The exit status an action left (on the root). */
   result: number | undefined;
   private parsedValues: ReadonlyMap<string, ParsedValue> = NO_VALUES;
+  private pendingOptions: (() => void) | undefined;
 
   constructor(name?: string) {
     super(name);
@@ -91,8 +92,25 @@ export class ArgparseCommand extends Command {
     return this;
   }
 
+  /**
+   * Registers the node's options when it first reads a line (through spec, record or
+   * parseOptions), not when the tree is made: a run's line reaches one command of the several
+   * the tree holds (~30 µs an option). Only for a tree that parses: one that describes the
+   * command line (help, completion, the prompt) reads `options` directly.
+   */
+  deferOptions(register: () => void): void {
+    this.pendingOptions = register;
+  }
+
+  private ensureOptions(): void {
+    const register = this.pendingOptions;
+    this.pendingOptions = undefined;
+    register?.();
+  }
+
   /** The argparse parser this node stands for. */
   spec(overrides: ArgparseOverrides = {}): ParserSpec {
+    this.ensureOptions();
     return {
       options: this.options.map((o) => optionSpec(o, overrides.relaxed === true)),
       positionals: overrides.positionals ?? this.positionals,
@@ -111,6 +129,7 @@ export class ArgparseCommand extends Command {
 
   /** Keeps a parse's values: by argparse dest, and in commander's store (opts()) too. */
   record(result: ParseResult): void {
+    this.ensureOptions();
     this.parsedValues = result.values;
     for (const o of this.options) {
       const dest = (o.long as string).slice(2);
@@ -126,6 +145,7 @@ export class ArgparseCommand extends Command {
   }
 
   override parseOptions(args: string[]): ParseOptionsResult {
+    this.ensureOptions();
     if (this.rule) return this.rule(this, args);
     const result = this.argparse(args);
     this.record(result);

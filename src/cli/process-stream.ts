@@ -46,19 +46,24 @@ export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: 
 }
 
 /**
- * Where fd 1 or 2 is a file or /dev/null, the bytes Node's own stream for it would write, written
- * the way it writes them (Node's stream for a file is a SyncWriteStream: one fs.writeSync per
- * write, the callback on the next tick), without making the stream: that loads Node's stream
- * modules, most of what a `--version` to a file costs beyond Node's start. Anything else (a
- * terminal, a pipe, a write that fails, and the stream once some other code has made it) goes
- * to the stream itself, so that failures behave exactly as its own.
+ * Where fd 1 or 2 is a file, /dev/null, a pipe or a socket, the bytes Node's own stream for it
+ * would write, written without making the stream: that loads Node's stream modules (and for a
+ * pipe or a socket `node:net`), most of what a `--version` or an argument error costs beyond
+ * Node's start. A file's stream is a SyncWriteStream (one fs.writeSync per write, the callback on
+ * the next tick), written so here. A pipe's or a socket's writes the bytes at once too, where the
+ * other end takes them (libuv tries the write before queuing it): so here, with what a blocking
+ * pipe leaves (a partial write after a signal) written on. What it queues, here the rest of the
+ * bytes where a pipe another process left non-blocking is full (EAGAIN), goes to the stream,
+ * which waits for it as its own. Anything else (a terminal, a write that fails, and the stream
+ * once some other code has made it) goes to the stream itself, so that failures behave exactly as
+ * its own (EPIPE, a full device).
  */
 export function fileOrStream(fd: 1 | 2, stream: () => ByteSink, made: () => boolean): ByteSink | (() => ByteSink) {
   if (process.platform === 'win32') return stream;
   let direct: boolean;
   try {
     const st = fstatSync(fd);
-    direct = st.isFile() || (st.isCharacterDevice() && st.rdev === statSync('/dev/null').rdev);
+    direct = st.isFile() || st.isFIFO() || st.isSocket() || (st.isCharacterDevice() && st.rdev === statSync('/dev/null').rdev);
   } catch {
     direct = false;
   }
@@ -66,14 +71,22 @@ export function fileOrStream(fd: 1 | 2, stream: () => ByteSink, made: () => bool
   return {
     write(data, callback) {
       if (direct && !made()) {
+        let bytes: Uint8Array | undefined = typeof data === 'string' ? undefined : data;
+        let done = 0;
         try {
-          if (typeof data === 'string') writeSync(fd, data);
-          else writeSync(fd, data);
+          // Most writes are one call; only a partial one needs the string's bytes.
+          done = typeof data === 'string' ? writeSync(fd, data) : writeSync(fd, data);
+          const length = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+          if (done < length) {
+            bytes ??= Buffer.from(data as string);
+            while (done < bytes.length) done += writeSync(fd, bytes, done);
+          }
           if (callback) process.nextTick(callback);
           return true;
         } catch {
-          // The stream retries it and fails as it fails (its error event, its callback's error).
+          // The stream writes what is left, or fails as it fails (its error event, its callback's error).
           direct = false;
+          if (done > 0) return stream().write((bytes ?? Buffer.from(data as string)).subarray(done), callback);
         }
       }
       return stream().write(data, callback);

@@ -97,7 +97,9 @@ export function buildProgram(handlers?: ProgramHandlers): ArgparseCommand {
   const populate = (): void => {
     for (const decl of COMMAND_DECLS) {
       const { name, operation } = decl;
-      const node = withOptions(service.command(name) as ArgparseCommand, decl.options);
+      const node = service.command(name) as ArgparseCommand;
+      if (handlers) node.deferOptions(() => withOptions(node, decl.options));
+      else withOptions(node, decl.options);
       // The AWS CLI relaxes an operation's required options on exact tokens, before parsing: its argument table says which.
       node.rule = commandRule(operation ? (args) => liftsRequired(argumentTable(operation), args) : () => false);
       if (handlers) node.action(async () => end(await handlers.command(name, node.parsedCommand as ParsedCommand)));

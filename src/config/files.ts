@@ -57,7 +57,8 @@ const NO_SECTIONS = parseIni('');
 export function readSections(path: string, options: { nested?: boolean } = {}): IniFile {
   let text: string;
   try {
-    if (!statSync(path).isFile()) return NO_SECTIONS;
+    // A missing file (most runs: both files) without an exception made and thrown (~20 µs each).
+    if (statSync(path, { throwIfNoEntry: false })?.isFile() !== true) return NO_SECTIONS;
     const bytes = readBounded(path, READ_LIMITS.configFile);
     // Python reads the files as plain UTF-8: a byte-order mark stays and breaks the first line.
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -104,8 +105,8 @@ const loaded = new WeakMap<Env, { key: string; files: ConfigFiles }>();
  */
 function fileStamp(path: string): string {
   try {
-    const s = statSync(path);
-    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s === undefined ? '-' : `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
   } catch {
     return '-';
   }

@@ -3,8 +3,9 @@
 // by the first run; nothing is ever written next to the bundle, and a cache directory that
 // cannot be used costs only the compile, silently. Run in child processes, as the CLI runs.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli.js';
@@ -21,10 +22,14 @@ function setup(source: string): Setup {
   return { dir, file, cache: join(dir, 'xdg') };
 }
 
-/** Runs the bundle's answer(20) in a fresh Node; `full` is what the run tells the loader at exit. */
-function run(s: Setup, env: Record<string, string | undefined> = { XDG_CACHE_HOME: s.cache }, full = false) {
+/**
+ * Runs the bundle's answer(20) in a fresh Node; `full` is what the run tells the loader at exit,
+ * `expected` the kind of cache its line is expected to make (the loader's default when undefined).
+ */
+function run(s: Setup, env: Record<string, string | undefined> = { XDG_CACHE_HOME: s.cache }, full = false, expected?: string) {
+  const options = `{ full: () => ${full}${expected === undefined ? '' : `, expected: ${JSON.stringify(expected)}`} }`;
   const r = spawnSync(process.execPath, ['-e',
-    `const r = require(${JSON.stringify(loader)}).loadWithCodeCache(${JSON.stringify(s.file)}, { full: () => ${full} }); console.log(r.answer(20))`],
+    `const r = require(${JSON.stringify(loader)}).loadWithCodeCache(${JSON.stringify(s.file)}, ${options}); console.log(r.answer(20))`],
   { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
   return { out: r.stdout, err: r.stderr, code: r.status };
 }
@@ -72,19 +77,60 @@ describe('code cache loader', () => {
     expect(userCaches(s)).toHaveLength(2);
   });
 
-  it('a cache made by a run that made no call is replaced once by one that did', () => {
+  it('a run that made a call adds its own cache beside one made by a run that made none, once', () => {
     const s = setup('exports.answer = (n) => n * 2 + 2;\n');
     expect(run(s)).toEqual(ok);
     expect(userCaches(s)[0]).toMatch(/\.light\.cache$/);
     expect(run(s, undefined, true)).toEqual(ok);
-    const [full] = userCaches(s);
-    expect(userCaches(s)).toHaveLength(1);
-    expect(full).toMatch(/\.full\.cache$/);
-    const before = statSync(join(s.cache, 'cogsignout', full!)).mtimeMs;
+    const made = userCaches(s);
+    expect(made.map((n) => /\.(\w+)\.cache$/.exec(n)![1])).toEqual(['full', 'light']);
+    const stamps = made.map((n) => statSync(join(s.cache, 'cogsignout', n)).mtimeMs);
     expect(run(s)).toEqual(ok);
     expect(run(s, undefined, true)).toEqual(ok);
-    expect(userCaches(s)).toEqual([full]);
-    expect(statSync(join(s.cache, 'cogsignout', full!)).mtimeMs).toBe(before);
+    expect(run(s, undefined, false, 'light')).toEqual(ok);
+    expect(userCaches(s)).toEqual(made);
+    expect(made.map((n) => statSync(join(s.cache, 'cogsignout', n)).mtimeMs)).toEqual(stamps);
+  });
+
+  it('each kind of run (version, light, full) makes its cache once, and the kinds live side by side', () => {
+    const s = setup('exports.answer = (n) => n * 2 + 2;\n');
+    const kinds = (): string[] => userCaches(s).map((n) => /\.(\w+)\.cache$/.exec(n)![1]!);
+    expect(run(s, undefined, false, 'version')).toEqual(ok);
+    expect(kinds()).toEqual(['version']);
+    expect(run(s, undefined, false, 'light')).toEqual(ok);
+    expect(kinds()).toEqual(['light', 'version']);
+    expect(run(s, undefined, true, 'light')).toEqual(ok); // a guess that was wrong: the run made a call
+    expect(kinds()).toEqual(['full', 'light', 'version']);
+    const stamps = userCaches(s).map((n) => statSync(join(s.cache, 'cogsignout', n)).mtimeMs);
+    for (const expected of ['version', 'light', 'full']) expect(run(s, undefined, expected === 'full', expected)).toEqual(ok);
+    expect(userCaches(s).map((n) => statSync(join(s.cache, 'cogsignout', n)).mtimeMs)).toEqual(stamps);
+  });
+
+  it("a cache written removes other builds' caches nobody rewrote for a week, never this build's other kinds", () => {
+    const s = setup('exports.answer = (n) => n * 2 + 2;\n');
+    expect(run(s, undefined, false, 'version')).toEqual(ok);
+    const dir = join(s.cache, 'cogsignout');
+    const [mine] = userCaches(s);
+    const old = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    const other = mine!.replace(/@[0-9a-f]{20}-/, `@${'0'.repeat(20)}-`);
+    writeFileSync(join(dir, other), 'a cache of another build');
+    utimesSync(join(dir, other), old, old);
+    utimesSync(join(dir, mine!), old, old);
+    expect(run(s, undefined, true)).toEqual(ok); // writes this build's full cache
+    expect(userCaches(s).map((n) => /\.(\w+)\.cache$/.exec(n)![1])).toEqual(['full', 'version']);
+  });
+
+  it("a command line's kind is guessed from its words before anything is parsed", () => {
+    const { expectedKind } = createRequire(import.meta.url)(join(REPO, 'bin', 'cogsignout.js')) as { expectedKind: (argv: string[]) => string };
+    expect(expectedKind(['--version'])).toBe('version');
+    expect(expectedKind(['admin-user-global-sign-out', '--generate-cli-skeleton'])).toBe('light');
+    expect(expectedKind(['admin-user-global-sign-out', 'help'])).toBe('light');
+    expect(expectedKind(['admin-user-global-sign-out', '--user-pool-id', 'p', '--username', 'u', '--generate-cli-skeleton', 'output'])).toBe('light');
+    expect(expectedKind(['admin-user-global-sign-out'])).toBe('light'); // an argument error
+    expect(expectedKind(['admin-user-global-sign-out', '--user-pool-id', 'p', '--username', 'u'])).toBe('full');
+    expect(expectedKind(['admin-user-global-sign-out', '--cli-input-json', '{}'])).toBe('full');
+    expect(expectedKind(['bulk-sign-out', '--user-pool-id', 'p', '--usernames-file', 'f'])).toBe('full');
+    expect(expectedKind(['signout-alice'])).toBe('full'); // names no command: may be an alias
   });
 
   it('a user cache V8 rejects is remade by that run, though a shipped cache is there', () => {

@@ -1,9 +1,13 @@
 // The stream wiring main.ts hands the driver (src/cli/process-stream.ts), which the in-process
 // test runner uses too: AWS_CLI_OUTPUT_ENCODING re-encodes both streams, a UTF-16 byte-order mark
 // leads stdout only, once; and a run in this process writes the bytes the process writes.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processStream, type ByteSink } from '../../src/cli/process-stream.js';
-import { BIN, runCli, spawnCli } from '../support/cli.js';
+import { BIN, baseEnv, runCli, spawnCli } from '../support/cli.js';
 
 function sink(): ByteSink & { chunks: Buffer[] } {
   const chunks: Buffer[] = [];
@@ -71,6 +75,37 @@ describe.concurrent('stdout and stderr redirected to files', () => {
   it('/dev/null and a full device: the exit code a pipe gets', async () => {
     const r = await runCli(['-c', '"$0" "$1" --version >/dev/null || exit 9; "$0" "$1" --version >/dev/full || exit 8; "$0" "$1" bogus-op 2>/dev/null; echo "$?"', process.execPath, BIN], { shell: true });
     expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '252\n', stderr: '' });
+  });
+});
+
+describe('stdout and stderr a pipe or a socket', () => {
+  // Written without making Node's stream (as for a file), but what a pipe left non-blocking by
+  // another process cannot take at once (EAGAIN) goes to the stream: every byte, once, in order.
+  it('a full non-blocking pipe: the bytes a blocking one gets, once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cogso-fifo-'));
+    try {
+      const fifo = join(dir, 'fifo');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      // Far more than a pipe holds (64 KiB): three unknown options of 100 KB each, on stderr.
+      const args = ['admin-user-global-sign-out', '--user-pool-id', 'p', '--username', 'u', ...['a', 'b', 'c'].map((c) => c.repeat(100_000))];
+      const piped = await spawnCli(args);
+      expect(piped.stderr.length).toBeGreaterThan(300_000);
+      // Held open so that the writer may open without waiting; the reader starts once the writer is stuck.
+      const held = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+      const writeEnd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+      const reader = spawn('sh', ['-c', 'sleep 0.3; cat "$0" > "$1"', fifo, join(dir, 'got')], { stdio: 'ignore' });
+      // Listened for from the start: the reader ends as soon as the writer does.
+      const read = new Promise((resolve) => reader.on('close', resolve));
+      const home = mkdtempSync(join(dir, 'home-'));
+      const child = spawn(process.execPath, [BIN, ...args], { env: baseEnv(home), stdio: ['ignore', 'ignore', writeEnd] });
+      closeSync(writeEnd);
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      closeSync(held);
+      await read;
+      expect({ code, stderr: readFileSync(join(dir, 'got'), 'utf8') }).toEqual({ code: piped.code, stderr: piped.stderr });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArgparseError, parseKnownArgs } from '../../src/cli/argparse.js';
 import { commandCompletions } from '../../src/completion/commands.js';
-import { OPERATION, SIGN_OUT_OPTIONS, operationOptions } from '../../src/cli/vocabulary.js';
+import { OPERATION, signOutOptionDecls, operationOptions } from '../../src/cli/vocabulary.js';
 import { ArgparseCommand, withOptions } from '../../src/cli/program.js';
 import { REDACTED, argvForLog, redactParams, unpackedForLog } from '../../src/diagnostics/redact.js';
 import { ParamValidationError } from '../../src/errors/errors.js';
@@ -130,7 +130,7 @@ describe('reading a service model as botocore does', () => {
       ['UserPoolId', '--user-pool-id', 'user_pool_id', true, 1, 55, false],
       ['Username', '--username', 'username', true, 1, 128, true],
     ]);
-    expect(SIGN_OUT_OPTIONS).toEqual([
+    expect(signOutOptionDecls()).toEqual([
       { flags: '--user-pool-id <value>', description: 'The ID of the user pool where you want to sign out a user.', mandatory: true },
       { flags: '--username <value>', description: 'The name of the user that you want to query or modify.', mandatory: true },
       { flags: '--cli-input-json <value>', description: 'Reads arguments from the JSON string provided.' },

@@ -1,0 +1,23 @@
+// The --version line names the OS as node:os (uname) does: on Linux it is read from /proc
+// instead, which must say exactly the same, in this process and in the built CLI.
+import { readFileSync } from 'node:fs';
+import { arch, release, type } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { versionLine } from '../../src/cli/version.js';
+import { REPO, spawnCli } from '../support/cli.js';
+
+const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+const expected = (execEnv = ''): string => `cogsignout/${VERSION} Node.js/${process.versions.node} ${type()}/${release()}${execEnv} node/${arch()}`;
+
+describe('the version line', () => {
+  it("is node:os's, in this process", () => {
+    expect(versionLine(VERSION, {})).toBe(expected());
+    expect(versionLine(VERSION, { AWS_EXECUTION_ENV: 'CloudShell' })).toBe(expected(' exec-env/CloudShell'));
+  });
+
+  it("is node:os's, from the built CLI", async () => {
+    const r = await spawnCli(['--version']);
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: `${expected()}\n`, stderr: '' });
+  });
+});
