@@ -165,7 +165,10 @@ function loadWithCodeCache(file, options = {}) {
       unusable.add(kind);
       if (data === undefined) continue;
       script = compile(source, filename, data);
-      if (!script.cachedDataRejected) { used = kind; unusable.delete(kind); break; }
+      if (!script.cachedDataRejected) { used = kind; unusable.delete(kind); }
+      // After a rejection, a second compile of this source would only hit V8's own cache of the
+      // script just compiled and report any cache as accepted: the compile at hand is kept.
+      break;
     }
   }
   // Not after a user cache V8 rejected (made under other V8 flags, say): compiling the same
