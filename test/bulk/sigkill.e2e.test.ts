@@ -12,8 +12,11 @@ import { journalLines, names, runBulk, signOutCounts, startBulk, workDir } from 
 
 const CHAINS = 5;
 const KILLS_PER_CHAIN = 2;
-/** More than a chain's kills can sign out (each at most 43 at 50 per second, see below): every kill is a real SIGKILL. */
-const USERS = 100;
+/**
+ * Far more than a chain's kills can sign out (each at most 43 at 50 per second, see below): every
+ * kill is a real SIGKILL, even when the test process stalls for seconds on a loaded machine.
+ */
+const USERS = 250;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
