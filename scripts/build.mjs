@@ -203,7 +203,7 @@ for (const bundle of BUNDLES) {
 const BUNDLE_FILES = BUNDLES.map((b) => `${b.name}.cjs`);
 
 // In the core, each module is set up on first use (its `init_` function), but esbuild defines the
-// getters of every module's namespace object (`__export(x_exports, {...})`, ~200 of them, which
+// getters of every module's namespace object (`__export(x_exports, {...})`, ~200 getters in ~40 calls, which
 // another bundle's link or an import() reads) when the bundle loads: ~1.2 M instructions of
 // every start on Node 22. Each is moved to the start of its module's init, which every reader
 // of the namespace calls first (`(init_x(), x_exports)`); a module without one keeps it.
@@ -212,18 +212,30 @@ const BUNDLE_FILES = BUNDLES.map((b) => `${b.name}.cjs`);
   let text = readFileSync(file, 'utf8');
   const exportsOf = /\n\/\/ ([^\n]+)\nvar (\w+_exports\d*) = \{\};\n(__export\(\2, \{\n[^]*?\n\}\);)\n/g;
   let moved = 0;
-  for (const [whole, module, , call] of [...text.matchAll(exportsOf)]) {
+  const movedNames = [];
+  for (const [whole, module, name, call] of [...text.matchAll(exportsOf)]) {
     const init = `__esm({\n  ${JSON.stringify(module)}() {\n`;
     const at = text.indexOf(init);
     if (at < 0 || text.indexOf(init, at + 1) >= 0) continue;
     const body = at + init.length;
     const strict = text.startsWith('    "use strict";\n', body) ? '    "use strict";\n'.length : 0;
-    text = text.replace(whole, whole.slice(0, whole.length - call.length - 1));
+    // A function, so that a `$` in a module's path is not read as a replacement pattern.
+    text = text.replace(whole, () => whole.slice(0, whole.length - call.length - 1));
     const at2 = text.indexOf(init) + init.length + strict;
     text = `${text.slice(0, at2)}    ${call.replace(/\n/g, '\n    ')}\n${text.slice(at2)}`;
     moved++;
+    movedNames.push(name);
   }
   if (moved === 0) throw new Error('build: no namespace of the core moved into its init (esbuild\'s output changed?)');
+  // A namespace read anywhere but right after an init call would now be read before its getters
+  // exist (undefined exports on that path only): refuse the build instead.
+  for (const name of movedNames) {
+    for (const m of text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) {
+      const before = text.slice(Math.max(0, m.index - 80), m.index);
+      if (/var $/.test(before) || /__export\($/.test(before) || /\binit_[\w$]+\(\), (__toCommonJS\()?$/.test(before)) continue;
+      throw new Error(`build: core.cjs reads ${name} without setting its module up first (esbuild's output changed?)`);
+    }
+  }
   writeFileSync(file, text);
 }
 

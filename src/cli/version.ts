@@ -10,15 +10,19 @@ import { PROG } from '../errors/errors.js';
  * kernel's own files hold the same two strings (of the caller's UTS namespace, as uname's), read
  * without loading node:os (~0.3 ms of a --version on Node 22); elsewhere, or without /proc, node:os.
  */
-function uname(): { type: string; release: string } {
+export function uname(read: (name: string) => string = readKernelFile): { type: string; release: string } {
   if (process.platform === 'linux') {
     try {
-      const read = (name: string): string => readFileSync(`/proc/sys/kernel/${name}`, 'latin1').replace(/\n$/, '');
-      return { type: read('ostype'), release: read('osrelease') };
+      const found = { type: read('ostype'), release: read('osrelease') };
+      // An empty answer is no answer (a /proc that is not the kernel's): ask uname.
+      if (found.type !== '' && found.release !== '') return found;
     } catch { /* no /proc: ask uname */ }
   }
   return { type: type(), release: release() };
 }
+
+// UTF-8, as Python's os.uname() and node:os decode uname's strings.
+const readKernelFile = (name: string): string => readFileSync(`/proc/sys/kernel/${name}`, 'utf8').replace(/\n$/, '');
 
 export function versionLine(version: string, env: Env): string {
   const execEnv = env.AWS_EXECUTION_ENV ? ` exec-env/${env.AWS_EXECUTION_ENV}` : '';

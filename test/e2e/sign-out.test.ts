@@ -8,9 +8,10 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../../local-cognito/server.js';
 import { runCli } from '../support/cli.js';
+import { quietSdkWarning } from '../support/sdk-warning.js';
 import { fastTimer, RUN_SPEED } from '../support/hostile-peers.js';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+quietSdkWarning();
 
 const USAGE = 'usage: cogsignout [options] <command> <subcommand> [<subcommand> ...] [parameters]\n' +
   'To see help text, you can run:\n\n  cogsignout help\n  cogsignout <command> help\n  cogsignout <command> <subcommand> help\n';

@@ -1,7 +1,5 @@
 // Exercises the local Cognito endpoint through the real AWS SDK (and raw HTTP where the SDK
 // cannot produce the request), asserting the exact error codes and messages clients see.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 import {
   AdminCreateUserCommand,
   AdminInitiateAuthCommand,
@@ -31,6 +29,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCognito, TEST_CREDENTIALS, startLocalCognito } from '../../local-cognito/server.js';
 import { REQUEST_LOG_LIMIT, Stats } from '../../local-cognito/stats.js';
+import { quietSdkWarning } from '../support/sdk-warning.js';
+
+quietSdkWarning();
 
 const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';

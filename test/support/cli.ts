@@ -74,7 +74,12 @@ export const TEST_TMP = ((): string => {
  * under the system's temporary directory (/tmp/cogso-test-XXXXXX): a recorded table is as wide
  * as the paths it prints.
  */
-const RUN_PREFIX = join(TEST_TMP, 'cogso-test-'.slice(0, 'cogso-test-'.length - Math.max(0, TEST_TMP.length - tmpdir().length)));
+const RUN_PREFIX = (() => {
+  const kept = 'cogso-test-'.length - Math.max(0, TEST_TMP.length - tmpdir().length);
+  // Without a letter of its own, mkdtemp would make `<dir>XXXXXX` beside the directory chosen.
+  if (kept < 1) throw new Error(`COGSO_TEST_TMPDIR=${TEST_TMP} is more than 10 characters longer than ${tmpdir()}: the recorded tables, as wide as the paths they print, could not match`);
+  return join(TEST_TMP, 'cogso-test-'.slice(0, kept));
+})();
 
 export function baseEnv(home: string): Record<string, string> {
   return {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { arch, release, type } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { versionLine } from '../../src/cli/version.js';
+import { uname, versionLine } from '../../src/cli/version.js';
 import { REPO, spawnCli } from '../support/cli.js';
 
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
@@ -14,6 +14,14 @@ describe('the version line', () => {
   it("is node:os's, in this process", () => {
     expect(versionLine(VERSION, {})).toBe(expected());
     expect(versionLine(VERSION, { AWS_EXECUTION_ENV: 'CloudShell' })).toBe(expected(' exec-env/CloudShell'));
+  });
+
+  it.runIf(process.platform === 'linux')('asks node:os when /proc has no answer (missing or empty)', () => {
+    const os = { type: type(), release: release() };
+    expect(uname(() => { throw new Error('ENOENT'); })).toEqual(os);
+    expect(uname((name) => (name === 'ostype' ? '' : '9.9.9-test'))).toEqual(os);
+    expect(uname((name) => (name === 'ostype' ? 'Linux' : ''))).toEqual(os);
+    expect(uname((name) => (name === 'ostype' ? 'Linux' : '9.9.9-test'))).toEqual({ type: 'Linux', release: '9.9.9-test' });
   });
 
   it("is node:os's, from the built CLI", async () => {
