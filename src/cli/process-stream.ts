@@ -56,9 +56,11 @@ export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: 
  * bytes where a pipe another process left non-blocking is full (EAGAIN), goes to the stream,
  * which waits for it as its own. Anything else (a terminal, a write that fails, and the stream
  * once some other code has made it) goes to the stream itself, so that failures behave exactly as
- * its own (EPIPE, a full device).
+ * its own (EPIPE, a full device). `fd` is any fd, not only 1 or 2: a test hands a non-blocking
+ * pipe of its own, as no spawned process can be given one (libuv makes a child's fds 0-2 blocking,
+ * the flag shared with the parent's end).
  */
-export function fileOrStream(fd: 1 | 2, stream: () => ByteSink, made: () => boolean): ByteSink | (() => ByteSink) {
+export function fileOrStream(fd: number, stream: () => ByteSink, made: () => boolean): ByteSink | (() => ByteSink) {
   if (process.platform === 'win32') return stream;
   let direct: boolean;
   try {

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { BIN, baseEnv } from '../support/cli.js';
+import { BIN, baseEnv, spawnCli } from '../support/cli.js';
 import { runInPty } from '../support/pty.js';
 
 let server: LocalCognito;
@@ -71,5 +71,21 @@ describe.concurrent('a reader that stops early', () => {
 
   it('json output: silent, exit 0, no stack trace', async () => {
     expect(await headC1('json')).toEqual({ code: 0, stderr: '' });
+  });
+
+  // A shell's `| head -c1`: stdout a pipe (a FIFO), which the program writes directly (the cases
+  // above are a socket); the AWS CLI 2.36.7 answers both the same. The shell keeps the program's
+  // exit code, which the pipeline's would hide (head's).
+  const shellHeadC1 = (output: string) => spawnCli(
+    ['-c', '{ "$0" "$@"; echo "$?" >"$HOME/code"; } | head -c1; exit "$(cat "$HOME/code")"', process.execPath, BIN, ...call(['--output', output, '--query', big])],
+    { shell: true },
+  ).then((r) => ({ code: r.code, stdout: r.stdout, stderr: r.stderr }));
+
+  it('text output through a shell pipe: the same broken-pipe error, exit 255', async () => {
+    expect(await shellHeadC1('text')).toEqual({ code: 255, stdout: '0', stderr: '\ncogsignout: [ERROR]: [Errno 32] Broken pipe\n' });
+  });
+
+  it('json output through a shell pipe: silent, exit 0', async () => {
+    expect(await shellHeadC1('json')).toEqual({ code: 0, stdout: '[', stderr: '' });
   });
 });

@@ -1,13 +1,13 @@
 // The stream wiring main.ts hands the driver (src/cli/process-stream.ts), which the in-process
 // test runner uses too: AWS_CLI_OUTPUT_ENCODING re-encodes both streams, a UTF-16 byte-order mark
 // leads stdout only, once; and a run in this process writes the bytes the process writes.
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processStream, type ByteSink } from '../../src/cli/process-stream.js';
-import { BIN, baseEnv, runCli, spawnCli } from '../support/cli.js';
+import { fileOrStream, processStream, type ByteSink } from '../../src/cli/process-stream.js';
+import { BIN, runCli, spawnCli } from '../support/cli.js';
 
 function sink(): ByteSink & { chunks: Buffer[] } {
   const chunks: Buffer[] = [];
@@ -81,31 +81,126 @@ describe.concurrent('stdout and stderr redirected to files', () => {
 describe('stdout and stderr a pipe or a socket', () => {
   // Written without making Node's stream (as for a file), but what a pipe left non-blocking by
   // another process cannot take at once (EAGAIN) goes to the stream: every byte, once, in order.
-  it('a full non-blocking pipe: the bytes a blocking one gets, once', async () => {
+  // In this process: a spawned one cannot be handed a non-blocking pipe (libuv makes a child's
+  // fds 0-2 blocking), so fileOrStream writes a FIFO opened here, both ends non-blocking.
+  interface Fifo { readonly read: number; readonly write: number }
+  const withFifo = async (body: (fifo: Fifo) => Promise<void>): Promise<void> => {
     const dir = mkdtempSync(join(tmpdir(), 'cogso-fifo-'));
+    const path = join(dir, 'fifo');
+    const fds: number[] = [];
     try {
-      const fifo = join(dir, 'fifo');
-      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-      // Far more than a pipe holds (64 KiB): three unknown options of 100 KB each, on stderr.
-      const args = ['admin-user-global-sign-out', '--user-pool-id', 'p', '--username', 'u', ...['a', 'b', 'c'].map((c) => c.repeat(100_000))];
-      const piped = await spawnCli(args);
-      expect(piped.stderr.length).toBeGreaterThan(300_000);
-      // Held open so that the writer may open without waiting; the reader starts once the writer is stuck.
-      const held = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
-      const writeEnd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
-      const reader = spawn('sh', ['-c', 'sleep 0.3; cat "$0" > "$1"', fifo, join(dir, 'got')], { stdio: 'ignore' });
-      // Listened for from the start: the reader ends as soon as the writer does.
-      const read = new Promise((resolve) => reader.on('close', resolve));
-      const home = mkdtempSync(join(dir, 'home-'));
-      const child = spawn(process.execPath, [BIN, ...args], { env: baseEnv(home), stdio: ['ignore', 'ignore', writeEnd] });
-      closeSync(writeEnd);
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      closeSync(held);
-      await read;
-      expect({ code, stderr: readFileSync(join(dir, 'got'), 'utf8') }).toEqual({ code: piped.code, stderr: piped.stderr });
+      expect(spawnSync('mkfifo', [path]).status).toBe(0);
+      // The read end first: a non-blocking write end opens only where a reader is.
+      fds.push(openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
+      fds.push(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK));
+      await body({ read: fds[0] as number, write: fds[1] as number });
     } finally {
+      for (const fd of fds) closeSync(fd);
       rmSync(dir, { recursive: true, force: true });
     }
+  };
+  // Everything the pipe holds now (the write end stays open: an empty pipe is EAGAIN, not its end).
+  const drain = (fd: number): Buffer => {
+    const got: Buffer[] = [];
+    const buf = Buffer.alloc(1 << 16);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buf);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') break;
+        throw e;
+      }
+      if (n === 0) break;
+      got.push(Buffer.from(buf.subarray(0, n)));
+    }
+    return Buffer.concat(got);
+  };
+  // The stream, recording what it is handed, in order, and how often it was asked for (its
+  // callback called as a stream's is, later).
+  const recording = () => {
+    const writes: Buffer[] = [];
+    let asked = 0;
+    const stream: ByteSink = { write(data, callback) { writes.push(Buffer.from(data)); if (callback) process.nextTick(callback); return true; } };
+    return { writes, asked: () => asked, stream: () => { asked += 1; return stream; } };
+  };
+  const sinkOn = (fd: number, rec: ReturnType<typeof recording>): ByteSink => {
+    const s = fileOrStream(fd, rec.stream, () => false);
+    expect(typeof s).toBe('object');
+    return s as ByteSink;
+  };
+  const written = (s: ByteSink, data: string | Uint8Array) => new Promise<void>((resolve, reject) => {
+    s.write(data, (err) => (err ? reject(err) : resolve()));
+  });
+  // Far more than any pipe holds (64 KiB here, up to 1 MiB elsewhere); three-byte characters, so
+  // that where the pipe filled need not be a character's end: the rest is counted in bytes.
+  const text = '€'.repeat(700_001);
+  const bytes = Buffer.from(text);
+
+  it.each([['a string', text], ['bytes', bytes]] as const)('%s the pipe cannot take whole: what it took, then exactly the rest through the stream, once', async (_, data) => {
+    await withFifo(async ({ read, write }) => {
+      const rec = recording();
+      const s = sinkOn(write, rec);
+      await written(s, data);
+      const direct = drain(read);
+      expect(direct.length).toBeGreaterThan(0);
+      expect(direct.length).toBeLessThan(bytes.length);
+      expect(direct.equals(bytes.subarray(0, direct.length))).toBe(true);
+      expect(rec.writes).toHaveLength(1);
+      expect((rec.writes[0] as Buffer).equals(bytes.subarray(direct.length))).toBe(true);
+      expect(Buffer.concat([direct, ...rec.writes]).equals(bytes)).toBe(true);
+    });
+  });
+
+  it('after the stream took over, later writes go to it too, in order, even where the pipe has room again', async () => {
+    await withFifo(async ({ read, write }) => {
+      const rec = recording();
+      const s = sinkOn(write, rec);
+      s.write(bytes);
+      const direct = drain(read);
+      await written(s, 'tail');
+      s.write(Buffer.from('end'));
+      expect(drain(read)).toEqual(Buffer.alloc(0));
+      expect(rec.asked()).toBe(3);
+      expect(rec.writes.map((w) => w.length)).toEqual([bytes.length - direct.length, 4, 3]);
+      expect(Buffer.concat([direct, ...rec.writes]).equals(Buffer.concat([bytes, Buffer.from('tailend')]))).toBe(true);
+    });
+  });
+
+  it('a pipe already full: nothing written to it, the whole write through the stream', async () => {
+    await withFifo(async ({ read, write }) => {
+      const fill = Buffer.alloc(1 << 16, 'x');
+      let filled = 0;
+      try { for (;;) filled += writeSync(write, fill); } catch (e) { expect((e as NodeJS.ErrnoException).code).toBe('EAGAIN'); }
+      const rec = recording();
+      await written(sinkOn(write, rec), 'abc');
+      expect(filled).toBeGreaterThan(0);
+      expect(drain(read).toString()).toBe('x'.repeat(filled));
+      expect(rec.writes).toEqual([Buffer.from('abc')]);
+    });
+  });
+
+  it('a pipe with room: written directly, the stream never made, the callback called', async () => {
+    await withFifo(async ({ read, write }) => {
+      const rec = recording();
+      const s = sinkOn(write, rec);
+      await written(s, 'é-');
+      await written(s, Buffer.from([0xff]));
+      expect({ pipe: drain(read), asked: rec.asked() }).toEqual({ pipe: Buffer.from([0xc3, 0xa9, 0x2d, 0xff]), asked: 0 });
+    });
+  });
+
+  it('a shell pipe (a FIFO, blocking): every byte, in order', async () => {
+    // Far more than a pipe holds (64 KiB): three unknown options of 100 KB each, on stderr.
+    const [a, b, c] = ['a', 'b', 'c'].map((ch) => ch.repeat(100_000));
+    const args = ['admin-user-global-sign-out', '--user-pool-id', 'p', '--username', 'u', a, b, c] as string[];
+    const fifo = await runCli(['-c', '{ "$0" "$@" 2>&1 >/dev/null; echo "$?" >"$HOME/code"; } | cat >&2; exit "$(cat "$HOME/code")"', process.execPath, BIN, ...args], { shell: true });
+    expect({ code: fifo.code, stdout: fifo.stdout, stderr: fifo.stderr }).toEqual({
+      code: 252,
+      stdout: '',
+      stderr: '\nusage: cogsignout [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n'
+        + '  cogsignout help\n  cogsignout <command> help\n  cogsignout <command> <subcommand> help\n\n\n'
+        + `cogsignout: [ERROR]: Unknown options: ${b}, ${c}, ${a}\n`,
+    });
   });
 });
-
