@@ -80,7 +80,16 @@ function writeAtomically(dir, target, make) {
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!trusted(dir)) return;
-    fs.writeFileSync(temp, make(), { mode: 0o600 });
+    // On disk before it has its name: V8 checks a cache's header, not its payload (no checksum
+    // in release builds), so a cache whose blocks a power loss left unwritten would bring down
+    // every later run in V8's deserializer. Once a user, Node version and kind of run: cheap.
+    const fd = fs.openSync(temp, 'w', 0o600);
+    try {
+      fs.writeFileSync(fd, make());
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temp, target);
     prune(dir, path.basename(target));
   } catch {
