@@ -17,8 +17,6 @@ import { factoryOf } from './factory.js';
 import { ConfigParseError, loadConfigFiles } from '../config/files.js';
 import { checkSessionSettings, Settings } from '../config/settings.js';
 import { GeneralError, ParamValidationError, PROG } from '../errors/errors.js';
-import { reportError } from '../errors/report.js';
-import { checkEndpointFlag, isValidEndpointUrl } from '../transport/endpoint.js';
 import { pyInt } from '../python/int.js';
 import { decoderLabel } from '../util/codecs.js';
 import type { CompiledQuery } from '../output/query.js';
@@ -96,7 +94,9 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
   let debug = false;
   let colorFlag: string | undefined;
   let log: DebugLog = NO_DEBUG;
-  const report = async (e: unknown): Promise<number> => options.silenceParamValidation && isSilencedInPartialMode(e) ? 252 : reportError(e, {
+  // The error report and the endpoint checks are loaded where first needed (a failure; the
+  // session stage), not at start: their set-up is part of what every `--version` would pay.
+  const report = async (e: unknown): Promise<number> => options.silenceParamValidation && isSilencedInPartialMode(e) ? 252 : (await import('../errors/report.js')).reportError(e, {
     prog: PROG,
     format: errorFormat,
     debug,
@@ -182,6 +182,8 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     let globals: GlobalArgs = toGlobalArgs(values);
     let query: CompiledQuery | undefined;
     let compile: ((expression: string) => CompiledQuery) | undefined;
+    // Set by the session stage, before the first top-level check runs (see report above).
+    let endpoint: typeof import('../transport/endpoint.js') | undefined;
 
     // 4. Top-level argument checks, in the AWS CLI's order; the profile is set after them.
     // `--opt=--` leaves argparse's empty list, which each check trips over in Python's words.
@@ -191,6 +193,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       if (isList('query')) throw new ParamValidationError("Bad value for --query []: unhashable type: 'list'");
       // The compiler is loaded by the session stage whenever a query can turn up.
       const compiled = g.query === undefined ? undefined : (compile as (expression: string) => CompiledQuery)(g.query);
+      const { checkEndpointFlag } = endpoint as typeof import('../transport/endpoint.js');
       if (isList('endpoint-url')) checkEndpointFlag('[]');
       if (g.endpointUrl !== undefined) checkEndpointFlag(g.endpointUrl);
       for (const dest of ['cli-read-timeout', 'cli-connect-timeout']) {
@@ -210,6 +213,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
       errorFormat = configuredErrorFormat(settings, globals.errorFormat);
       // An alias can bring a --query of its own, checked as synchronously as the rest of the line.
       if (globals.query !== undefined || !aliases.empty) compile = (await import('../output/query.js')).compileQuery;
+      endpoint = await import('../transport/endpoint.js');
       query = topLevelChecks(values);
       if (globals.profile) settings = new Settings(io.env, globals.profile);
       errorFormat = configuredErrorFormat(settings, globals.errorFormat);
@@ -221,7 +225,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
         if (e instanceof ConfigParseError) throw new GeneralError(e.message);
         throw e;
       }
-      checkSessionSettings(settings, isValidEndpointUrl);
+      checkSessionSettings(settings, endpoint.isValidEndpointUrl);
       if (Array.isArray(values.get('cli-binary-format')) || Array.isArray(values.get('region'))) {
         // Python's set lookup of the binary format, the region's regex check: both refuse a list.
         throw new GeneralError(Array.isArray(values.get('cli-binary-format')) ? "unhashable type: 'list'" : "expected string or bytes-like object, got 'list'");

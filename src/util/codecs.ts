@@ -4,18 +4,24 @@
 // that are trivial) are known; a name Python knows but this table lacks counts as unknown.
 import { GeneralError } from '../errors/errors.js';
 
+// The tables are made on first use: every run loads this module (the output streams), and a run
+// that names no codec (most, every `--version`) need not pay for making them.
+let decoders: Readonly<Record<string, string>> | undefined;
+let aliases: Readonly<Record<string, string>> | undefined;
+let notText: ReadonlySet<string> | undefined;
+
 /** Python's canonical codec → the TextDecoder label ('' for the ones decoded here by hand). */
-const DECODERS: Readonly<Record<string, string>> = {
+const DECODERS = (): Readonly<Record<string, string>> => decoders ??= ({
   utf_8: 'utf-8', utf_8_sig: 'utf-8', ascii: '', latin_1: '',
   utf_16: 'utf-16le', utf_16_le: 'utf-16le', utf_16_be: 'utf-16be',
   cp1250: 'windows-1250', cp1251: 'windows-1251', cp1252: 'windows-1252', cp1253: 'windows-1253',
   cp1254: 'windows-1254', cp1255: 'windows-1255', cp1256: 'windows-1256', cp1257: 'windows-1257',
   cp1258: 'windows-1258', iso8859_2: 'iso-8859-2', iso8859_15: 'iso-8859-15', koi8_r: 'koi8-r',
   shift_jis: 'shift_jis', euc_jp: 'euc-jp', gbk: 'gbk', gb18030: 'gb18030', big5: 'big5', euc_kr: 'euc-kr',
-};
+});
 
 /** Python's aliases (encodings/aliases.py) of the codecs above, after normalization. */
-const ALIASES: Readonly<Record<string, string>> = {
+const ALIASES = (): Readonly<Record<string, string>> => aliases ??= ({
   u8: 'utf_8', utf: 'utf_8', utf8: 'utf_8', utf8_ucs2: 'utf_8', utf8_ucs4: 'utf_8', cp65001: 'utf_8',
   '646': 'ascii', 'ansi_x3.4_1968': 'ascii', ansi_x3_4_1968: 'ascii', 'ansi_x3.4_1986': 'ascii', cp367: 'ascii',
   csascii: 'ascii', ibm367: 'ascii', iso646_us: 'ascii', 'iso_646.irv_1991': 'ascii', iso_ir_6: 'ascii',
@@ -31,10 +37,10 @@ const ALIASES: Readonly<Record<string, string>> = {
   iso_8859_15: 'iso8859_15', latin9: 'iso8859_15', l9: 'iso8859_15', sjis: 'shift_jis', s_jis: 'shift_jis',
   eucjp: 'euc_jp', ujis: 'euc_jp', '936': 'gbk', cp936: 'gbk', ms936: 'gbk', big5_tw: 'big5', csbig5: 'big5',
   euckr: 'euc_kr', korean: 'euc_kr',
-};
+});
 
 /** Codecs Python knows that turn bytes into bytes: `open(encoding=...)` refuses them. */
-const NOT_TEXT = new Set([
+const NOT_TEXT = (): ReadonlySet<string> => notText ??= new Set([
   'base64_codec', 'base64', 'base_64', 'bz2_codec', 'bz2', 'hex_codec', 'hex', 'quopri_codec', 'quopri',
   'quoted_printable', 'quotedprintable', 'rot_13', 'rot13', 'uu_codec', 'uu', 'zlib_codec', 'zip', 'zlib',
 ]);
@@ -57,15 +63,15 @@ function normalize(name: string): string {
 
 function canonical(name: string): string | undefined {
   const norm = normalize(name);
-  const aliased = ALIASES[norm] ?? ALIASES[norm.replace(/\./g, '_')] ?? norm;
-  return aliased in DECODERS ? aliased : undefined;
+  const aliased = ALIASES()[norm] ?? ALIASES()[norm.replace(/\./g, '_')] ?? norm;
+  return aliased in DECODERS() ? aliased : undefined;
 }
 
 /** The TextDecoder label of a Python text codec name, or undefined if Python would not know it. */
 export function decoderLabel(pythonName: string): string | undefined {
   const c = canonical(pythonName);
   if (c === undefined) return undefined;
-  return DECODERS[c] || (c === 'ascii' ? 'ascii' : 'latin1');
+  return DECODERS()[c] || (c === 'ascii' ? 'ascii' : 'latin1');
 }
 
 export interface TextCodec {
@@ -93,13 +99,13 @@ function strictBytes(limit: number): TextCodec {
 export function pythonTextCodec(name: string): TextCodec {
   const c = canonical(name);
   if (c === undefined) {
-    if (NOT_TEXT.has(normalize(name))) throw new GeneralError(`'${name}' is not a text encoding; use codecs.open() to handle arbitrary codecs`);
+    if (NOT_TEXT().has(normalize(name))) throw new GeneralError(`'${name}' is not a text encoding; use codecs.open() to handle arbitrary codecs`);
     throw new GeneralError(`unknown encoding: ${name}`);
   }
   if (c === 'ascii') return strictBytes(0x80);
   if (c === 'latin_1') return strictBytes(0x100);
   // Python's utf-8 keeps a byte-order mark as text; utf-8-sig and utf-16 take it away.
-  const decoder = new TextDecoder(DECODERS[c] as string, { fatal: true, ignoreBOM: c !== 'utf_8_sig' && c !== 'utf_16' });
+  const decoder = new TextDecoder(DECODERS()[c] as string, { fatal: true, ignoreBOM: c !== 'utf_8_sig' && c !== 'utf_16' });
   if (c !== 'utf_16') return decoder;
   return {
     decode(bytes) {
