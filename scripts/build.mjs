@@ -205,36 +205,33 @@ const BUNDLE_FILES = BUNDLES.map((b) => `${b.name}.cjs`);
 // In the core, each module is set up on first use (its `init_` function), but esbuild defines the
 // getters of every module's namespace object (`__export(x_exports, {...})`, ~200 getters in ~40 calls, which
 // another bundle's link or an import() reads) when the bundle loads: ~1.2 M instructions of
-// every start on Node 22. Each is moved to the start of its module's init, which every reader
-// of the namespace calls first (`(init_x(), x_exports)`); a module without one keeps it.
+// every start on Node 22. Nor are they made when the module is set up: most modules a run sets
+// up (every one a `--version` does) are never read as a namespace, and their getters cost such a
+// run ~1.5 M more. Each is made on the namespace's first read instead, by a function standing in
+// for it at every reader, which all read it right after setting its module up
+// (`(init_x(), x_exports)`); a module without one keeps it.
 {
   const file = dist('core.cjs');
   let text = readFileSync(file, 'utf8');
   const exportsOf = /\n\/\/ ([^\n]+)\nvar (\w+_exports\d*) = \{\};\n(__export\(\2, \{\n[^]*?\n\}\);)\n/g;
-  let moved = 0;
-  const movedNames = [];
-  for (const [whole, module, name, call] of [...text.matchAll(exportsOf)]) {
-    const init = `__esm({\n  ${JSON.stringify(module)}() {\n`;
-    const at = text.indexOf(init);
-    if (at < 0 || text.indexOf(init, at + 1) >= 0) continue;
-    const body = at + init.length;
-    const strict = text.startsWith('    "use strict";\n', body) ? '    "use strict";\n'.length : 0;
-    // A function, so that a `$` in a module's path is not read as a replacement pattern.
-    text = text.replace(whole, () => whole.slice(0, whole.length - call.length - 1));
-    const at2 = text.indexOf(init) + init.length + strict;
-    text = `${text.slice(0, at2)}    ${call.replace(/\n/g, '\n    ')}\n${text.slice(at2)}`;
-    moved++;
-    movedNames.push(name);
-  }
-  if (moved === 0) throw new Error('build: no namespace of the core moved into its init (esbuild\'s output changed?)');
-  // A namespace read anywhere but right after an init call would now be read before its getters
-  // exist (undefined exports on that path only): refuse the build instead.
-  for (const name of movedNames) {
-    for (const m of text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) {
-      const before = text.slice(Math.max(0, m.index - 80), m.index);
-      if (/var $/.test(before) || /__export\($/.test(before) || /\binit_[\w$]+\(\), (__toCommonJS\()?$/.test(before)) continue;
+  const found = [...text.matchAll(exportsOf)].filter(([, , name]) => !new RegExp(`\\b${name}_made\\b`).test(text));
+  if (found.length === 0) throw new Error('build: no namespace of the core made on first read (esbuild\'s output changed?)');
+  // A namespace read anywhere but right after an init call would be read without its getters
+  // (undefined exports on that path only): refuse the build instead.
+  for (const [, , name] of found) {
+    text = text.replace(new RegExp(`\\b${name}\\b`, 'g'), (word, index) => {
+      const before = text.slice(Math.max(0, index - 80), index);
+      if (/var $/.test(before) || /__export\($/.test(before)) return word;
+      if (/\binit_[\w$]+\(\), (__toCommonJS\()?$/.test(before)) return `${name}_made()`;
       throw new Error(`build: core.cjs reads ${name} without setting its module up first (esbuild's output changed?)`);
-    }
+    });
+  }
+  for (const [whole, , name, call] of found) {
+    // Replaces itself on its first call, so that a later read costs a call only.
+    const made = `${name}_made`;
+    const maker = `var ${made} = () => (${made} = () => ${name}, ${call.slice(0, -1)}, ${name});\n`;
+    // A function, so that a `$` in a module's path is not read as a replacement pattern.
+    text = text.replace(whole, () => `${whole.slice(0, whole.length - call.length - 1)}${maker}`);
   }
   writeFileSync(file, text);
 }
