@@ -214,14 +214,6 @@ function release(bytes) {
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) bytes.buffer.transfer?.(0);
 }
 
-/** Build step: compile, run, warm up with `await warm(exports)`, write the cache next to the bundle. */
-async function buildCodeCache(file, warm) {
-  const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: path.resolve(file) });
-  const exports = run(script, file);
-  if (warm) await warm(exports);
-  fs.writeFileSync(`${file}.cache`, script.createCachedData());
-}
-
 // ---- The linker.
 // Loads the program's bundles (dist/*.cjs, see scripts/build.mjs) and links them. Each module is
 // in one bundle only; another bundle that uses it requires `cogso-link:<bundle>:<module>`, which
@@ -288,6 +280,6 @@ function createLinker(dist, argv = process.argv.slice(2)) {
   return { load, loaded: (name) => bundles.has(name) };
 }
 
-module.exports = { loadWithCodeCache, buildCodeCache, BUILD_MARK, createLinker, expectedKind };
+module.exports = { loadWithCodeCache, BUILD_MARK, createLinker, expectedKind };
 // Run as the program (not required by bin/code-cache.cjs or bin/bundles.cjs for their parts).
 if (require.main === module) createLinker(path.join(__dirname, '..', 'dist')).load('core');
