@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { baseEnv, REPO } from '../support/cli.js';
+import { baseEnv, collect, REPO } from '../support/cli.js';
 import { have, stripOverstrikes } from './support.js';
 
 const SKIP = process.env.COGSO_SKIP_PACK_TEST === '1';
@@ -17,20 +17,9 @@ const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { na
 interface Result { readonly code: number | null; readonly stdout: string; readonly stderr: string }
 
 /** Async, so the local endpoint in this process can answer the child. */
-function exec(cmd: string, args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-    });
-  });
+async function exec(cmd: string, args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Result> {
+  const r = await collect(spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] }), opts.timeoutMs ?? 30_000);
+  return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
 }
 
 describe.skipIf(SKIP)('the npm package', () => {

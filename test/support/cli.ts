@@ -5,7 +5,7 @@
 // exit status and signals, pipes, the start-up path. COGSO_TEST_SPAWN=1 makes runCli spawn too,
 // which checks that both give the same results. Async (never spawnSync): the local endpoint
 // answering the CLI lives in the test process.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -235,29 +235,33 @@ export async function spawnCli(args: readonly string[], opts: RunOptions = {}): 
   }
 }
 
-function spawnAt({ root, home, env, argv, cwd }: Prepared, opts: RunOptions): Promise<RunResult> {
-  return new Promise<RunResult>((resolvePromise, reject) => {
-    const child = spawn(opts.shell ? '/bin/sh' : process.execPath, opts.shell ? argv : [BIN, ...argv], {
-      cwd,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+/** What a spawned child printed, and how it ended. */
+export interface Collected { readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly stdout: Buffer; readonly stderr: Buffer }
+
+/** A child's whole stdout and stderr and its end; SIGKILLed after timeoutMs, so that a hang fails its test. */
+export function collect(child: ChildProcess, timeoutMs: number): Promise<Collected> {
+  return new Promise((resolvePromise, reject) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', reject);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.stdout?.on('data', (d: Buffer) => out.push(d));
+    child.stderr?.on('data', (d: Buffer) => err.push(d));
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolvePromise({
-        code,
-        signal,
-        stdout: masked(Buffer.concat(out), root),
-        stderr: masked(Buffer.concat(err), root),
-        home,
-      });
+      resolvePromise({ code, signal, stdout: Buffer.concat(out), stderr: Buffer.concat(err) });
     });
-    child.stdin.end(opts.stdin ?? '');
   });
+}
+
+async function spawnAt({ root, home, env, argv, cwd }: Prepared, opts: RunOptions): Promise<RunResult> {
+  const child = spawn(opts.shell ? '/bin/sh' : process.execPath, opts.shell ? argv : [BIN, ...argv], {
+    cwd,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const ended = collect(child, opts.timeoutMs ?? 20_000);
+  child.stdin.end(opts.stdin ?? '');
+  const r = await ended;
+  return { code: r.code, signal: r.signal, stdout: masked(r.stdout, root), stderr: masked(r.stderr, root), home };
 }
