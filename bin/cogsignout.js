@@ -125,16 +125,21 @@ function readSource(file) {
   if (typeof ArrayBuffer.prototype.transfer !== 'function') return fs.readFileSync(file, 'utf8');
   const bytes = fs.readFileSync(file);
   let text = bytes.toString('latin1');
-  const at = text.lastIndexOf(BUILD_MARK);
-  if (!(at >= 0 && text.length - at < 100) && /[^\x00-\x7f]/.test(text)) text = bytes.toString('utf8');
+  if (buildMark(text) < 0 && /[^\x00-\x7f]/.test(text)) text = bytes.toString('utf8');
   release(bytes);
   return text;
 }
 
+/** Where the build's mark starts in the source, or -1 (not a built bundle). */
+function buildMark(source) {
+  const at = source.lastIndexOf(BUILD_MARK);
+  return at >= 0 && source.length - at < 100 ? at : -1;
+}
+
 /** What identifies the bundle's content: the build's hash, else (an unbuilt file) a hash made here. */
 function buildId(source) {
-  const at = source.lastIndexOf(BUILD_MARK);
-  if (at >= 0 && source.length - at < 100) return source.slice(at + BUILD_MARK.length).trim();
+  const at = buildMark(source);
+  if (at >= 0) return source.slice(at + BUILD_MARK.length).trim();
   return require('node:crypto').createHash('sha256').update(source).digest('hex').slice(0, 20);
 }
 
