@@ -6,6 +6,7 @@
 // knows its members.
 import { argumentTable, SKELETON_KINDS } from '../service/arguments.js';
 import { docOverview, OPERATIONS, SIGN_OUT, type OperationModel } from '../service/model.js';
+import { onFirstUse } from '../util/first-use.js';
 
 export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
 export const COLOR_CHOICES = ['on', 'off', 'auto'] as const;
@@ -81,8 +82,7 @@ export function operationOptions(op: OperationModel): OptionDecl[] {
  * `admin-user-global-sign-out`, in the argument table's order (the service model's, then the
  * CLI's own): made when first asked for (--version never does; the argument table is ~0.3 ms).
  */
-let signOutOptions: readonly OptionDecl[] | undefined;
-export const signOutOptionDecls = (): readonly OptionDecl[] => (signOutOptions ??= operationOptions(SIGN_OUT));
+export const signOutOptionDecls = onFirstUse((): readonly OptionDecl[] => operationOptions(SIGN_OUT));
 
 /** `bulk-sign-out` (cogsignout's own command for incidents). */
 export const BULK_OPTIONS: readonly OptionDecl[] = [

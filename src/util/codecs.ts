@@ -3,25 +3,23 @@
 // decoders that fail where Python's strict decoders fail. Only codecs TextDecoder can do (or
 // that are trivial) are known; a name Python knows but this table lacks counts as unknown.
 import { GeneralError } from '../errors/errors.js';
+import { onFirstUse } from './first-use.js';
 
 // The tables are made on first use: every run loads this module (the output streams), and a run
 // that names no codec (most, every `--version`) need not pay for making them.
-let decoders: Readonly<Record<string, string>> | undefined;
-let aliases: Readonly<Record<string, string>> | undefined;
-let notText: ReadonlySet<string> | undefined;
 
 /** Python's canonical codec → the TextDecoder label ('' for the ones decoded here by hand). */
-const DECODERS = (): Readonly<Record<string, string>> => decoders ??= ({
+const DECODERS = onFirstUse((): Readonly<Record<string, string>> => ({
   utf_8: 'utf-8', utf_8_sig: 'utf-8', ascii: '', latin_1: '',
   utf_16: 'utf-16le', utf_16_le: 'utf-16le', utf_16_be: 'utf-16be',
   cp1250: 'windows-1250', cp1251: 'windows-1251', cp1252: 'windows-1252', cp1253: 'windows-1253',
   cp1254: 'windows-1254', cp1255: 'windows-1255', cp1256: 'windows-1256', cp1257: 'windows-1257',
   cp1258: 'windows-1258', iso8859_2: 'iso-8859-2', iso8859_15: 'iso-8859-15', koi8_r: 'koi8-r',
   shift_jis: 'shift_jis', euc_jp: 'euc-jp', gbk: 'gbk', gb18030: 'gb18030', big5: 'big5', euc_kr: 'euc-kr',
-});
+}));
 
 /** Python's aliases (encodings/aliases.py) of the codecs above, after normalization. */
-const ALIASES = (): Readonly<Record<string, string>> => aliases ??= ({
+const ALIASES = onFirstUse((): Readonly<Record<string, string>> => ({
   u8: 'utf_8', utf: 'utf_8', utf8: 'utf_8', utf8_ucs2: 'utf_8', utf8_ucs4: 'utf_8', cp65001: 'utf_8',
   '646': 'ascii', 'ansi_x3.4_1968': 'ascii', ansi_x3_4_1968: 'ascii', 'ansi_x3.4_1986': 'ascii', cp367: 'ascii',
   csascii: 'ascii', ibm367: 'ascii', iso646_us: 'ascii', 'iso_646.irv_1991': 'ascii', iso_ir_6: 'ascii',
@@ -37,13 +35,13 @@ const ALIASES = (): Readonly<Record<string, string>> => aliases ??= ({
   iso_8859_15: 'iso8859_15', latin9: 'iso8859_15', l9: 'iso8859_15', sjis: 'shift_jis', s_jis: 'shift_jis',
   eucjp: 'euc_jp', ujis: 'euc_jp', '936': 'gbk', cp936: 'gbk', ms936: 'gbk', big5_tw: 'big5', csbig5: 'big5',
   euckr: 'euc_kr', korean: 'euc_kr',
-});
+}));
 
 /** Codecs Python knows that turn bytes into bytes: `open(encoding=...)` refuses them. */
-const NOT_TEXT = (): ReadonlySet<string> => notText ??= new Set([
+const NOT_TEXT = onFirstUse((): ReadonlySet<string> => new Set([
   'base64_codec', 'base64', 'base_64', 'bz2_codec', 'bz2', 'hex_codec', 'hex', 'quopri_codec', 'quopri',
   'quoted_printable', 'quotedprintable', 'rot_13', 'rot13', 'uu_codec', 'uu', 'zlib_codec', 'zip', 'zlib',
-]);
+]));
 
 /** encodings.normalize_encoding after the registry's lower-casing. */
 function normalize(name: string): string {
