@@ -3,7 +3,7 @@
 // default, each made on first use, so that nothing a run does not need is loaded; a test runs the
 // whole program in its own process and swaps a provider only where a test is about that provider.
 import { loadNetwork, type NetworkModule } from '../net/load.js';
-import type { Clock } from '../bulk/clock.js';
+import { systemClock, type Clock } from '../bulk/clock.js';
 import type { Timer } from '../transport/http-send.js';
 
 export interface Factory {
@@ -18,11 +18,11 @@ export interface Factory {
   /** The HTTP calls' connect and read timeouts; undefined: real time (http-send.ts's own). */
   readonly timer: Timer | undefined;
   /**
-   * bulk-sign-out's monotonic clock: its pacing, backoffs, grace and progress line; undefined:
-   * real time (src/bulk/clock.ts). A seam so that a test can run a rate-limited run in virtual
-   * time, judged by an endpoint on the same clock, instead of waiting the seconds out.
+   * bulk-sign-out's monotonic clock: its pacing, backoffs, grace and progress line. A seam so
+   * that a test can run a rate-limited run in virtual time, judged by an endpoint on the same
+   * clock, instead of waiting the seconds out.
    */
-  readonly clock: Clock | undefined;
+  readonly clock: Clock;
 }
 
 const DEFAULTS: Factory = {
@@ -31,7 +31,7 @@ const DEFAULTS: Factory = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
   timer: undefined,
-  clock: undefined,
+  clock: systemClock,
 };
 
 /** The providers of a run: the Io's own where it has them, else the real ones. */

@@ -16,7 +16,7 @@ import { resolveClientSettings } from '../transport/client-settings.js';
 import { factoryOf } from '../cli/factory.js';
 import { parseBulkOptions, type BulkOptions } from '../bulk/options.js';
 import type { CognitoClient } from '../transport/client.js';
-import { systemClock, type Clock } from '../bulk/clock.js';
+import type { Clock } from '../bulk/clock.js';
 import { AimdRateLimiter } from '../bulk/rate-limiter.js';
 import { JournalError, openJournal, readJournal, type JournalIndex, type JournalWriter } from '../bulk/journal.js';
 import { lockJournal, type JournalLock } from '../bulk/journal-lock.js';
@@ -45,8 +45,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
   }
   const { io, globals } = ctx;
   const log = scrubbingLog(ctx.log);
-  // Real time unless a test runs the command on a virtual clock (src/cli/factory.ts).
-  const clock = factoryOf(io).clock ?? systemClock;
+  const { clock } = factoryOf(io);
   const clientSettings = await resolveClientSettings({ globals, settings: ctx.settings, env: io.env, version: io.version });
   // The AWS CLI checks the output format after the call; after a whole run is too late.
   resolveOutputFormat(ctx);
