@@ -9,7 +9,7 @@ import type { ParseOptionsResult } from 'commander';
 import { ArgparseError, parseKnownArgs, VersionRequested, type ParsedValue, type ParseResult, type ParserSpec } from './argparse.js';
 import type { ArgparseCommand } from './program.js';
 import { mainParserSpec } from './main-parser.js';
-import { COMMANDS, ERROR_FORMATS, SERVICE_WORD, type ErrorFormat } from './vocabulary.js';
+import { ERROR_FORMATS, SERVICE_WORD, type ErrorFormat } from './vocabulary.js';
 import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias } from './alias.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
@@ -21,7 +21,6 @@ import { pyInt } from '../python/int.js';
 import { decoderLabel } from '../util/codecs.js';
 import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
-import { argvForLog } from '../diagnostics/redact.js';
 import { versionLine } from './version.js';
 import { usageError, type CommandContext, type CommandRunner } from './context.js';
 import {
@@ -51,7 +50,7 @@ function firstPass(argv: readonly string[]): ParseResult {
   }
 }
 
-/** Each command's handler, loaded when the line names it (every name of COMMAND_DECLS has one: test/unit/command-tree.test.ts). */
+/** Each command's handler, loaded when the line names it (every name of command-decls.ts's COMMAND_DECLS has one: test/unit/command-tree.test.ts). */
 export const COMMAND_RUNNERS: Readonly<Record<string, () => Promise<CommandRunner>>> = {
   'admin-user-global-sign-out': async () => (await import('../commands/sign-out.js')).runSignOut,
   'bulk-sign-out': async () => (await import('../commands/bulk-sign-out.js')).runBulkSignOut,
@@ -77,7 +76,6 @@ function configuredErrorFormat(settings: Settings, flag: string | undefined): Er
 /** Python's recursion limit ends alias loops; this ends them sooner, with its message. */
 const MAX_ALIAS_DEPTH = 100;
 const RECURSION = 'maximum recursion depth exceeded while calling a Python object';
-const isCommand = (word: string): boolean => COMMANDS.includes(word);
 /** The words that stand where an operation does without being one. */
 const OWN_WORDS = ['help', 'completion'];
 
@@ -120,9 +118,12 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     const first = firstPass(argv);
     debug = first.values.get('debug') === true;
     log = createDebugLog(debug, (text) => io.stderr.write(text), factoryOf(io).now);
+    // Loaded only for a log that records the line: its sensitive options come from the service
+    // model, which a `--version` never sets up.
+    const argvForLog = log.enabled ? (await import('../diagnostics/argv-log.js')).argvForLog : undefined;
     const logStart = (): void => {
       // Made only for a log that records them (the version line asks the OS; --version prints its own).
-      if (!log.enabled) return;
+      if (argvForLog === undefined) return;
       log.log('awscli.clidriver', `CLI version: ${versionLine(io.version, io.env)}`);
       log.log('awscli.clidriver', `Arguments entered to CLI: ${argvForLog(argv)}`);
     };
@@ -340,8 +341,11 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
         if (e instanceof VersionRequested) throw e;
       }
     }
-    // (In the core bundle, set up here rather than at load: commander is ~0.4 ms of a start.)
+    // (In the core bundle, set up here rather than at load: commander is ~0.4 ms of a start, the
+    // commands' service model more.)
     const { buildProgram, commandNode, EXTERNAL_ALIAS } = await import('./program.js');
+    const { COMMANDS } = await import('./command-decls.js');
+    const isCommand = (word: string): boolean => COMMANDS.includes(word);
     const context = (): CommandContext => ({ io, globals, settings, errorFormat, query, log });
     program = buildProgram({
       session,

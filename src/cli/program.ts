@@ -10,11 +10,11 @@ import { Option, type ParseOptionsResult } from 'commander';
 import { ArgparseCommand, type ParsedCommand } from './argparse-command.js';
 import type { ParsedValue } from './argparse.js';
 import { MAIN_POSITIONALS } from './main-parser.js';
-import {
-  BULK, COMMAND_DECLS, GLOBAL_OPTIONS, OPERATION, SERVICE_WORD, withoutServiceWord, type OptionDecl,
-} from './vocabulary.js';
+import { BULK, GLOBAL_OPTIONS, OPERATION, SERVICE_WORD, withoutServiceWord, type OptionDecl } from './vocabulary.js';
+import { COMMAND_DECLS } from './command-decls.js';
 
 export * from './vocabulary.js';
+export * from './command-decls.js';
 export { ArgparseCommand, type ParsedCommand } from './argparse-command.js';
 
 export type CommandName = string;

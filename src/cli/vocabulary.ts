@@ -1,12 +1,10 @@
 // The command line's vocabulary as plain data: every option of every command, in the AWS CLI's
 // definition order (which ambiguity messages list), with its value kind and choices. program.ts
 // builds the commander command tree from it, which parses every line and which help,
-// completion and the prompt read. The operation's options are not written here but computed
-// from its service model's argument table (src/service/), so the model stays the one place that
-// knows its members.
-import { argumentTable, SKELETON_KINDS } from '../service/arguments.js';
-import { docOverview, OPERATIONS, SIGN_OUT, type OperationModel } from '../service/model.js';
-import { onFirstUse } from '../util/first-use.js';
+// completion and the prompt read. The commands themselves, the operation's options among them,
+// are computed from the service model in command-decls.ts: this module sets up no model, as the
+// main parser (and with it every `--version`) reads it.
+import { SKELETON_KINDS } from '../service/arguments.js';
 
 export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
 export const COLOR_CHOICES = ['on', 'off', 'auto'] as const;
@@ -66,24 +64,6 @@ export const GLOBAL_OPTIONS: readonly OptionDecl[] = [
   { flags: '--cli-error-format <value>', description: 'The formatting style for error output. By default, errors are displayed in enhanced format.', choices: ERROR_FORMATS },
 ];
 
-/** An argument table as options: each help text's first sentence is the short description. */
-export function operationOptions(op: OperationModel): OptionDecl[] {
-  return argumentTable(op).map((a) => ({
-    flags: a.optionalValue !== undefined ? `--${a.name} [value]` : `--${a.name} <value>`,
-    // Read when the command's node is made (--version and the main parser's errors never do).
-    get description() { return a.member ? a.member.summary : docOverview((a.helpText ?? '').replace(/``/g, '')); },
-    ...(a.choices ? { choices: a.choices } : {}),
-    ...(a.optionalValue !== undefined ? { preset: a.optionalValue } : {}),
-    ...(a.required ? { mandatory: true } : {}),
-  }));
-}
-
-/**
- * `admin-user-global-sign-out`, in the argument table's order (the service model's, then the
- * CLI's own): made when first asked for (--version never does; the argument table is ~0.3 ms).
- */
-export const signOutOptionDecls = onFirstUse((): readonly OptionDecl[] => operationOptions(SIGN_OUT));
-
 /** `bulk-sign-out` (cogsignout's own command for incidents). */
 export const BULK_OPTIONS: readonly OptionDecl[] = [
   { flags: '--user-pool-id <value>', description: 'The ID of the user pool whose users to sign out.', mandatory: true },
@@ -112,38 +92,3 @@ export const VALUE_TYPES: Readonly<Record<string, 'integer' | 'file'>> = {
 };
 
 export const longFlag = (d: OptionDecl): string => d.flags.split(' ')[0] as string;
-
-/** A command under the service word, as the tree, completion, the help command and the driver's dispatch see it. */
-export interface CommandDecl {
-  readonly name: string;
-  readonly options: readonly OptionDecl[];
-  /** One line for shells that show one (completion). */
-  readonly summary: string;
-  /** The operation it calls, for a service operation: its argument table lifts required options. */
-  readonly operation?: OperationModel;
-}
-
-/** Completion's lines where an operation's own first sentence reads badly as a summary. */
-const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
-  [SIGN_OUT.cliName]: 'Sign one user out of every device.',
-};
-
-/**
- * Every command under the service word, in the order completion and help list them: each
- * operation of the service model (src/service/), then cogsignout's own. A new operation is an
- * entry in the model plus its handler (the driver's COMMAND_RUNNERS): it gets its node, options,
- * completion and help page from here.
- */
-export const COMMAND_DECLS: readonly CommandDecl[] = [
-  ...OPERATIONS.map((op) => ({
-    name: op.cliName,
-    // Made when first read (see signOutOptionDecls).
-    get options() { return op === SIGN_OUT ? signOutOptionDecls() : operationOptions(op); },
-    get summary() { return OPERATION_SUMMARIES[op.cliName] ?? docOverview(op.documentation); },
-    operation: op,
-  })),
-  { name: BULK, options: BULK_OPTIONS, summary: 'Sign many users out, at a bounded rate, resumably.' },
-];
-
-/** Every command the service-level parser accepts (the operation name position). */
-export const COMMANDS: readonly string[] = COMMAND_DECLS.map((d) => d.name);

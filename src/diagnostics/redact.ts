@@ -1,9 +1,9 @@
 // What --debug may show of the command line and the request: the values of sensitive members
 // (those the service model marks sensitive) and whole --cli-input documents are replaced,
-// because they can only be recognised by where they stand, not by what they look like.
-import { pyRepr, strRepr } from '../python/builtins.js';
-import { sensitiveOptions } from '../service/arguments.js';
-import { OPERATIONS, type MemberModel } from '../service/model.js';
+// because they can only be recognised by where they stand, not by what they look like. (The
+// command line's own sensitive options: argv-log.ts.)
+import { pyRepr } from '../python/builtins.js';
+import type { MemberModel } from '../service/model.js';
 
 export const REDACTED = '<redacted>';
 
@@ -20,36 +20,6 @@ export function maskUrlPasswords(text: string, mask: string = REDACTED): string 
     const colon = info.indexOf(':');
     return colon < 0 || colon === info.length - 1 ? whole : `${scheme}${info.slice(0, colon)}:${mask}@`;
   });
-}
-
-/**
- * Options whose value is, or may contain, a sensitive member: the operations', as their service
- * model marks them, and bulk-sign-out's lists of usernames. Prefixes count (argparse).
- */
-const SENSITIVE_OPTIONS = [...new Set(OPERATIONS.flatMap(sensitiveOptions)), '--usernames-file', '--filter'];
-
-function sensitiveOption(token: string): string | undefined {
-  const name = token.split('=', 1)[0] as string;
-  if (!name.startsWith('--') || name.length < 4) return undefined;
-  return SENSITIVE_OPTIONS.find((o) => o.startsWith(name));
-}
-
-/** argv as the AWS CLI logs it (a Python list), sensitive values replaced. */
-export function argvForLog(argv: readonly string[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i] as string;
-    const option = sensitiveOption(token);
-    if (option && token.includes('=')) {
-      out.push(`${token.split('=', 1)[0] as string}=${REDACTED}`);
-    } else if (option && i + 1 < argv.length && !(argv[i + 1] as string).startsWith('-')) {
-      out.push(token, REDACTED);
-      i++;
-    } else {
-      out.push(token);
-    }
-  }
-  return `[${out.map(strRepr).join(', ')}]`;
 }
 
 /** Request parameters with sensitive members replaced. */

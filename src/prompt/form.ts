@@ -4,7 +4,8 @@
 // pre-filled exactly as the run will take it.
 import type { Option } from 'commander';
 import { ArgparseCommand, buildProgram, bulkSignOutOptions, commandNode, globalOptions, serviceNode } from '../cli/program.js';
-import { COMMANDS, OUTPUT_FORMATS, SERVICE_WORD, VALUE_TYPES } from '../cli/vocabulary.js';
+import { OUTPUT_FORMATS, SERVICE_WORD, VALUE_TYPES } from '../cli/vocabulary.js';
+import { COMMANDS } from '../cli/command-decls.js';
 import type { ParseTrace } from '../cli/argparse.js';
 import { OPERATIONS, type MemberModel } from '../service/model.js';
 

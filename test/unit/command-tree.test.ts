@@ -135,7 +135,7 @@ describe('the lenient reading of a line being edited', () => {
 
 describe('the command registry (COMMAND_DECLS)', () => {
   it('every command of the registry has a node in the tree, in its order, and a handler, and no handler is left without a command', async () => {
-    const { COMMAND_DECLS } = await import('../../src/cli/vocabulary.js');
+    const { COMMAND_DECLS } = await import('../../src/cli/command-decls.js');
     const { COMMAND_RUNNERS } = await import('../../src/cli/driver.js');
     const names = COMMAND_DECLS.map((d) => d.name);
     expect(names).toEqual([OPERATION, BULK]);
@@ -146,7 +146,7 @@ describe('the command registry (COMMAND_DECLS)', () => {
 
   it('each operation of the service model is a command, with its help page and completion entry', async () => {
     const { OPERATIONS } = await import('../../src/service/model.js');
-    const { COMMAND_DECLS } = await import('../../src/cli/vocabulary.js');
+    const { COMMAND_DECLS } = await import('../../src/cli/command-decls.js');
     const { COMMAND_PAGES } = await import('../../src/help/pages.js');
     const { commandCompletions } = await import('../../src/completion/commands.js');
     for (const op of OPERATIONS) {
