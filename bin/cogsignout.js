@@ -21,7 +21,8 @@ const vm = require('node:vm');
 //   - `<file>.cache` next to the bundle, made by the build for the Node that built it;
 //   - the user's own, in `$XDG_CACHE_HOME/cogsignout` (else `~/.cache/cogsignout`), one file per
 //     bundle build, Node version, architecture and kind of run (see KINDS), made by the first
-//     run that found no cache fitting its Node and kind, and used from then on. It exists only
+//     run that found no cache fitting its Node and kind, and used from then on (and rewritten
+//     once by a run that left by a way its maker did not: see USER_MAGIC). It exists only
 //     where the shipped one does not fit, so it is tried first (trying a cache that does not fit
 //     costs a whole compile).
 // A run never writes next to the bundle (a global install is read-only to its users, and two
@@ -152,6 +153,31 @@ function buildId(source) {
 // of the kind it made writes one at exit; the kinds live side by side.
 const KINDS = ['version', 'light', 'full'];
 
+// A user cache is V8's data behind a header of ours (8 bytes, so that V8's part stays aligned and
+// is not copied): USER_MAGIC, then a byte of the ways out (OUTCOMES) that the runs which wrote it
+// went through. The error report's code, say, is compiled only by a run that reports an error: a
+// skeleton that made the `light` cache leaves it out, and then every argument error would
+// compile it anew (~5 M instructions, 5% of an argument error on Node 22), as a service error
+// would after a clean sign-out made the `full` one. So a run that leaves by a way its cache does
+// not cover rewrites that cache at exit, once: V8's cache of a run holds every function the run
+// compiled or deserialized, so the new one covers both ways.
+const USER_MAGIC = 'cogsoc1';
+const USER_HEADER = 8;
+const OUTCOMES = { ok: 1, error: 2 };
+
+/** V8's part of a user cache and the ways out it covers, or undefined (not a cache of ours). */
+function userCacheParts(bytes) {
+  if (bytes.length <= USER_HEADER || bytes.toString('latin1', 0, USER_MAGIC.length) !== USER_MAGIC) return undefined;
+  return { data: bytes.subarray(USER_HEADER), covers: bytes[USER_MAGIC.length] };
+}
+
+function withUserHeader(covers, data) {
+  const header = Buffer.alloc(USER_HEADER);
+  header.write(USER_MAGIC, 'latin1');
+  header[USER_MAGIC.length] = covers;
+  return Buffer.concat([header, data]);
+}
+
 /** The kinds to try, in order: the expected one, then those covering more, then less. */
 const readOrder = (expected) => [...KINDS.slice(KINDS.indexOf(expected)), ...KINDS.slice(0, KINDS.indexOf(expected)).reverse()];
 
@@ -171,15 +197,19 @@ function loadWithCodeCache(file, options = {}) {
   const userFile = (kind) => path.join(dir, `${name}.${kind}.cache`);
   let script;
   let used;
-  /** Kinds looked for and not usable (missing or rejected): remade at exit by a run of that kind. */
+  /** The ways out (OUTCOMES) the user cache used covers. */
+  let covers = 0;
+  /** Kinds looked for and not usable (missing, not ours or rejected): remade at exit by a run of that kind. */
   const unusable = new Set();
   if (dir !== undefined && trusted(dir)) {
     for (const kind of readOrder(expected)) {
-      const data = readOrUndefined(userFile(kind));
+      const bytes = readOrUndefined(userFile(kind));
+      const parts = bytes === undefined ? undefined : userCacheParts(bytes);
       unusable.add(kind);
-      if (data === undefined) continue;
-      script = compile(source, filename, data);
-      if (!script.cachedDataRejected) { used = kind; unusable.delete(kind); }
+      if (parts === undefined) continue;
+      script = compile(source, filename, parts.data);
+      release(bytes);
+      if (!script.cachedDataRejected) { used = kind; covers = parts.covers; unusable.delete(kind); }
       // After a rejection, a second compile of this source would only hit V8's own cache of the
       // script just compiled and report any cache as accepted: the compile at hand is kept.
       break;
@@ -196,17 +226,19 @@ function loadWithCodeCache(file, options = {}) {
   const exports = run(script, file, options.module, options.require);
   if (dir !== undefined && used !== 'shipped') {
     // Written at exit, when the functions this run used have been compiled too.
-    process.once('exit', () => {
+    process.once('exit', (code) => {
       try {
         const kind = options.full !== undefined && options.full() ? 'full' : expected === 'full' ? 'light' : expected;
-        if (kind === used || (!unusable.has(kind) && fs.existsSync(userFile(kind)))) return;
-        writeAtomically(dir, userFile(kind), () => script.createCachedData());
+        const outcome = code === 0 ? OUTCOMES.ok : OUTCOMES.error;
+        if (kind === used ? (covers & outcome) !== 0 : !unusable.has(kind) && fs.existsSync(userFile(kind))) return;
+        writeAtomically(dir, userFile(kind), () => withUserHeader((kind === used ? covers : 0) | outcome, script.createCachedData()));
       } catch { /* a cache is never worth a failed exit */ }
     });
   }
   return exports;
 }
 
+/** The script, from `cachedData` when it fits (a user cache's buffer, of which it is a part, the caller gives back). */
 function compile(source, filename, cachedData) {
   const script = new vm.Script(wrap(source), { filename, cachedData });
   // V8 has read the whole cache and keeps none of it (~0.6 MiB of a sign-out's peak RSS on Node 24).
@@ -285,6 +317,6 @@ function createLinker(dist, argv = process.argv.slice(2)) {
   return { load, loaded: (name) => bundles.has(name) };
 }
 
-module.exports = { loadWithCodeCache, BUILD_MARK, createLinker, expectedKind };
+module.exports = { loadWithCodeCache, BUILD_MARK, createLinker, expectedKind, userCacheParts };
 // Run as the program (not required by bin/code-cache.cjs or bin/bundles.cjs for their parts).
 if (require.main === module) createLinker(path.join(__dirname, '..', 'dist')).load('core');

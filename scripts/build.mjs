@@ -247,7 +247,7 @@ await build({
 
 // Each cached bundle ends with a hash of its content, which names the users' own caches of it
 // (V8 checks a cache against the source's length only).
-const { BUILD_MARK } = createRequire(import.meta.url)('../bin/code-cache.cjs');
+const { BUILD_MARK, userCacheParts } = createRequire(import.meta.url)('../bin/code-cache.cjs');
 // They are made ASCII only: esbuild escapes every other character in code, but leaves a few
 // comments as written, and one such character makes V8 hold the whole source as two-byte text
 // (twice the memory, a slower read on every start).
@@ -295,8 +295,12 @@ try {
     const text = readFileSync(dist(name), 'utf8');
     const id = text.slice(text.lastIndexOf(BUILD_MARK) + BUILD_MARK.length).trim();
     const [cache] = ['full', 'light'].map((kind) => `${name}@${id}-${process.version}-${process.arch}.${kind}.cache`).filter((f) => made.includes(f));
-    // Read and written, not copied: the user's cache is private (0600), the shipped one readable by all.
-    if (cache !== undefined) writeFileSync(dist(`${name}.cache`), readFileSync(join(warmCache, 'cogsignout', cache)));
+    // Read and written, not copied: the user's cache is private (0600), the shipped one readable
+    // by all; and the shipped one is V8's data alone, without the header a user cache has.
+    if (cache === undefined) continue;
+    const parts = userCacheParts(readFileSync(join(warmCache, 'cogsignout', cache)));
+    if (parts === undefined) throw new Error(`build: ${cache} is not a user cache of bin/cogsignout.js's making`);
+    writeFileSync(dist(`${name}.cache`), parts.data);
   }
 } finally {
   warmEndpoint.close();

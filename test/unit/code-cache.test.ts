@@ -3,7 +3,7 @@
 // by the first run; nothing is ever written next to the bundle, and a cache directory that
 // cannot be used costs only the compile, silently. Run in child processes, as the CLI runs.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -24,15 +24,18 @@ function setup(source: string): Setup {
 
 /**
  * Runs the bundle's answer(20) in a fresh Node; `full` is what the run tells the loader at exit,
- * `expected` the kind of cache its line is expected to make (the loader's default when undefined).
+ * `expected` the kind of cache its line is expected to make (the loader's default when undefined),
+ * `exitCode` the run's exit status.
  */
-function run(s: Setup, env: Record<string, string | undefined> = { XDG_CACHE_HOME: s.cache }, full = false, expected?: string) {
+function run(s: Setup, env: Record<string, string | undefined> = { XDG_CACHE_HOME: s.cache }, full = false, expected?: string, exitCode = 0) {
   const options = `{ full: () => ${full}${expected === undefined ? '' : `, expected: ${JSON.stringify(expected)}`} }`;
   const r = spawnSync(process.execPath, ['-e',
-    `const r = require(${JSON.stringify(loader)}).loadWithCodeCache(${JSON.stringify(s.file)}, ${options}); console.log(r.answer(20))`],
+    `const r = require(${JSON.stringify(loader)}).loadWithCodeCache(${JSON.stringify(s.file)}, ${options}); console.log(r.answer(20)); process.exitCode = ${exitCode}`],
   { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
   return { out: r.stdout, err: r.stderr, code: r.status };
 }
+
+const { userCacheParts } = createRequire(import.meta.url)(loader) as { userCacheParts: (bytes: Buffer) => { data: Buffer; covers: number } | undefined };
 
 const userCaches = (s: Setup): string[] => (existsSync(join(s.cache, 'cogsignout')) ? readdirSync(join(s.cache, 'cogsignout')).sort() : []);
 const ok = { out: '42\n', err: '', code: 0 };
@@ -63,10 +66,11 @@ describe('code cache loader', () => {
 
   it('a shipped cache that fits is used and no user cache is made', () => {
     const s = setup('exports.answer = (n) => n + 22;\n');
-    // Made as the build makes it: a run's own cache, shipped beside the bundle.
+    // Made as the build makes it: a run's own cache, shipped beside the bundle (V8's part).
     expect(run(s)).toEqual(ok);
     const [made] = userCaches(s);
-    renameSync(join(s.cache, 'cogsignout', made!), `${s.file}.cache`);
+    writeFileSync(`${s.file}.cache`, userCacheParts(readFileSync(join(s.cache, 'cogsignout', made!)))!.data);
+    rmSync(join(s.cache, 'cogsignout', made!));
     expect(run(s)).toEqual(ok);
     expect(userCaches(s)).toEqual([]);
   });
@@ -108,6 +112,42 @@ describe('code cache loader', () => {
     expect(userCaches(s).map((n) => statSync(join(s.cache, 'cogsignout', n)).mtimeMs)).toEqual(stamps);
   });
 
+  it('a run that leaves by a way its cache does not cover (an error after a clean run, or the reverse) rewrites it once, to cover both', () => {
+    const s = setup('exports.answer = (n) => n * 2 + 2;\n');
+    const failed = { ...ok, code: 252 };
+    const file = (): string => join(s.cache, 'cogsignout', userCaches(s)[0]!);
+    const covers = (): number => userCacheParts(readFileSync(file()))!.covers;
+    expect(run(s, undefined, false, 'light')).toEqual(ok);
+    expect(userCaches(s)).toHaveLength(1);
+    expect(covers()).toBe(1); // a clean exit
+    const clean = readFileSync(file());
+    expect(run(s, undefined, false, 'light', 252)).toEqual(failed);
+    expect(userCaches(s)).toHaveLength(1);
+    expect(covers()).toBe(3); // and an error
+    const both = readFileSync(file());
+    expect(both.equals(clean)).toBe(false);
+    for (const code of [0, 252, 255]) expect(run(s, undefined, false, 'light', code)).toEqual({ ...ok, code });
+    expect(readFileSync(file()).equals(both)).toBe(true); // accepted and covering: not rewritten
+
+    // The other order: the error first.
+    const t = setup('exports.answer = (n) => n * 2 + 2;\n');
+    expect(run(t, { XDG_CACHE_HOME: t.cache }, true, 'full', 254)).toEqual({ ...ok, code: 254 });
+    const tFile = join(t.cache, 'cogsignout', userCaches(t)[0]!);
+    expect(userCacheParts(readFileSync(tFile))!.covers).toBe(2);
+    expect(run(t, { XDG_CACHE_HOME: t.cache }, true, 'full')).toEqual(ok);
+    expect(userCacheParts(readFileSync(tFile))!.covers).toBe(3);
+  });
+
+  it('a file in the cache directory without the loader\'s header is not read as a cache, and is remade', () => {
+    const s = setup('exports.answer = (n) => n * 2 + 2;\n');
+    expect(run(s)).toEqual(ok);
+    const file = join(s.cache, 'cogsignout', userCaches(s)[0]!);
+    // V8's data alone (as a shipped cache is): a cache of an older loader, or not a cache at all.
+    writeFileSync(file, userCacheParts(readFileSync(file))!.data);
+    expect(run(s)).toEqual(ok);
+    expect(userCacheParts(readFileSync(file))?.covers).toBe(1);
+  });
+
   it("a cache written removes other builds' caches nobody rewrote for a week, never this build's other kinds", () => {
     const s = setup('exports.answer = (n) => n * 2 + 2;\n');
     expect(run(s, undefined, false, 'version')).toEqual(ok);
@@ -140,8 +180,8 @@ describe('code cache loader', () => {
     // shipped cache would only hit V8's own cache of the script just compiled, which reports
     // nothing rejected, and every later run would compile the bundle anew.
     // Which flags a cache fits differs by Node version, so the rejected cache here is the one a
-    // run made with the hash of its V8 flags changed (the header's fourth 32-bit word), as a
-    // cache made under other flags has it.
+    // run made with the hash of its V8 flags changed (the fourth 32-bit word of V8's header, after
+    // the loader's own 8 bytes), as a cache made under other flags has it.
     const s = setup('exports.answer = (n) => n * 2 + 2;\n');
     writeFileSync(`${s.file}.cache`, 'not a V8 code cache');
     expect(run(s)).toEqual(ok);
@@ -149,7 +189,7 @@ describe('code cache loader', () => {
     const file = join(s.cache, 'cogsignout', made!);
     const good = readFileSync(file);
     const damaged = Buffer.from(good);
-    for (let i = 12; i < 16; i++) damaged[i] = damaged[i]! ^ 0x55;
+    for (let i = 8 + 12; i < 8 + 16; i++) damaged[i] = damaged[i]! ^ 0x55;
     writeFileSync(file, damaged);
     expect(run(s)).toEqual(ok);
     const remade = readFileSync(file);
