@@ -32,7 +32,9 @@ const vm = require('node:vm');
 
 // Module.wrap()'s wrapper, as written: taking it from node:module would load that module
 // (~0.5 ms of CPU on Node 22) on every start. Caches are made and checked with this very text.
-const wrap = (source) => `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+const WRAP_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
+const WRAP_TAIL = '\n});';
+const wrap = (source) => `${WRAP_HEAD}${source}${WRAP_TAIL}`;
 
 /** The build writes this line at the end of each bundle: a hash of its content. */
 const BUILD_MARK = '\n//# cogsignout-build=';
@@ -117,31 +119,46 @@ function prune(dir, kept) {
 }
 
 /**
- * The file's text. A built bundle is ASCII (the build makes it so), which latin1 decodes as UTF-8
- * does, in less time on Node 22 (~1 ms less for the network bundle; equal on 24), from a buffer
- * given back at once. Without transfer() (Node 20) the buffer would stay until a GC, so the file
- * is read as UTF-8 there, as is any file that is not ASCII.
+ * The file's text inside Module.wrap()'s wrapper: what V8 compiles. A built bundle is ASCII (the
+ * build makes it so), which latin1 decodes as UTF-8 does, in less time on Node 22 (~1 ms less
+ * for the network bundle; equal on 24), from a buffer given back at once; and it is read into
+ * that buffer between the wrapper's two parts, so that the text is made once: the wrapper put
+ * around a string already read would make V8 flatten the two into a second copy of the source
+ * before it compiles, and both stay in its large-object space, which only a full GC empties,
+ * to the end of a run (~1 MiB of a sign-out's peak RSS). Without transfer() (Node 20) the
+ * buffer would stay until a GC, so the file is read as UTF-8 there, as is any file that is not ASCII.
  */
-function readSource(file) {
-  if (typeof ArrayBuffer.prototype.transfer !== 'function') return fs.readFileSync(file, 'utf8');
-  const bytes = fs.readFileSync(file);
-  let text = bytes.toString('latin1');
-  if (buildMark(text) < 0 && /[^\x00-\x7f]/.test(text)) text = bytes.toString('utf8');
+function readWrapped(file) {
+  if (typeof ArrayBuffer.prototype.transfer !== 'function') return wrap(fs.readFileSync(file, 'utf8'));
+  const fd = fs.openSync(file, 'r');
+  let bytes;
+  let end = WRAP_HEAD.length;
+  try {
+    const size = fs.fstatSync(fd).size;
+    bytes = Buffer.allocUnsafeSlow(WRAP_HEAD.length + size + WRAP_TAIL.length);
+    for (let n = 1; n > 0 && end < WRAP_HEAD.length + size; end += n) n = fs.readSync(fd, bytes, end, WRAP_HEAD.length + size - end, null);
+  } finally {
+    fs.closeSync(fd);
+  }
+  bytes.write(WRAP_HEAD, 0, 'latin1');
+  bytes.write(WRAP_TAIL, end, 'latin1');
+  let text = bytes.toString('latin1', 0, end + WRAP_TAIL.length);
+  if (buildMark(text) < 0 && /[^\x00-\x7f]/.test(text)) text = wrap(bytes.toString('utf8', WRAP_HEAD.length, end));
   release(bytes);
   return text;
 }
 
-/** Where the build's mark starts in the source, or -1 (not a built bundle). */
-function buildMark(source) {
-  const at = source.lastIndexOf(BUILD_MARK);
-  return at >= 0 && source.length - at < 100 ? at : -1;
+/** Where the build's mark starts in the (wrapped) source, or -1 (not a built bundle). */
+function buildMark(wrapped) {
+  const at = wrapped.lastIndexOf(BUILD_MARK);
+  return at >= 0 && wrapped.length - at < 100 ? at : -1;
 }
 
 /** What identifies the bundle's content: the build's hash, else (an unbuilt file) a hash made here. */
-function buildId(source) {
-  const at = buildMark(source);
-  if (at >= 0) return source.slice(at + BUILD_MARK.length).trim();
-  return require('node:crypto').createHash('sha256').update(source).digest('hex').slice(0, 20);
+function buildId(wrapped) {
+  const at = buildMark(wrapped);
+  if (at >= 0) return wrapped.slice(at + BUILD_MARK.length, wrapped.length - WRAP_TAIL.length).trim();
+  return require('node:crypto').createHash('sha256').update(wrapped).digest('hex').slice(0, 20);
 }
 
 // The user's caches of a bundle are of three kinds, by how far the run that made them went:
@@ -189,10 +206,10 @@ const readOrder = (expected) => [...KINDS.slice(KINDS.indexOf(expected)), ...KIN
  * bundle's (the linker below links bundles through its require).
  */
 function loadWithCodeCache(file, options = {}) {
-  const source = readSource(file);
+  const wrapped = readWrapped(file);
   const filename = path.resolve(file);
   const dir = userCacheDir();
-  const name = dir === undefined ? '' : `${path.basename(file)}@${buildId(source)}-${process.version}-${process.arch}`;
+  const name = dir === undefined ? '' : `${path.basename(file)}@${buildId(wrapped)}-${process.version}-${process.arch}`;
   const expected = KINDS.includes(options.expected) ? options.expected : 'full';
   const userFile = (kind) => path.join(dir, `${name}.${kind}.cache`);
   let script;
@@ -207,7 +224,7 @@ function loadWithCodeCache(file, options = {}) {
       const parts = bytes === undefined ? undefined : userCacheParts(bytes);
       unusable.add(kind);
       if (parts === undefined) continue;
-      script = compile(source, filename, parts.data);
+      script = compile(wrapped, filename, parts.data);
       release(bytes);
       if (!script.cachedDataRejected) { used = kind; covers = parts.covers; unusable.delete(kind); }
       // After a rejection, a second compile of this source would only hit V8's own cache of the
@@ -220,7 +237,7 @@ function loadWithCodeCache(file, options = {}) {
   // shipped cache as accepted, and the user's cache would never be remade for these flags.
   if (script === undefined) {
     const shipped = readOrUndefined(`${file}.cache`);
-    script = compile(source, filename, shipped);
+    script = compile(wrapped, filename, shipped);
     if (shipped !== undefined && !script.cachedDataRejected) used = 'shipped';
   }
   const exports = run(script, file, options.module, options.require);
@@ -239,8 +256,8 @@ function loadWithCodeCache(file, options = {}) {
 }
 
 /** The script, from `cachedData` when it fits (a user cache's buffer, of which it is a part, the caller gives back). */
-function compile(source, filename, cachedData) {
-  const script = new vm.Script(wrap(source), { filename, cachedData });
+function compile(wrapped, filename, cachedData) {
+  const script = new vm.Script(wrapped, { filename, cachedData });
   // V8 has read the whole cache and keeps none of it (~0.6 MiB of a sign-out's peak RSS on Node 24).
   if (cachedData !== undefined) release(cachedData);
   return script;
