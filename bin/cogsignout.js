@@ -167,7 +167,11 @@ function buildId(wrapped) {
 // in proportion to a cache's size, and a cache holds every function its run compiled: a
 // sign-out's cache of the core is ~350 KiB on Node 22, a skeleton's ~300, --version's ~200.
 // So each run reads first the kind its line is expected to make, and a run that finds no cache
-// of the kind it made writes one at exit; the kinds live side by side.
+// of the kind it made writes one at exit; the kinds live side by side. A cache made at exit
+// holds every function its run deserialized too, so a run reads no cache of a kind that covers
+// more than its own (a `--version` after sign-outs would make a `version` cache as large as
+// theirs, ~360 against ~170 KiB, which every later `--version` would read): without a cache of
+// its kind or a smaller one, the run compiles, once, and makes its own.
 const KINDS = ['version', 'light', 'full'];
 
 // A user cache is V8's data behind a header of ours (8 bytes, so that V8's part stays aligned and
@@ -195,8 +199,8 @@ function withUserHeader(covers, data) {
   return Buffer.concat([header, data]);
 }
 
-/** The kinds to try, in order: the expected one, then those covering more, then less. */
-const readOrder = (expected) => [...KINDS.slice(KINDS.indexOf(expected)), ...KINDS.slice(0, KINDS.indexOf(expected)).reverse()];
+/** The kinds to try, in order: the expected one, then those covering less. */
+const readOrder = (expected) => KINDS.slice(0, KINDS.indexOf(expected) + 1).reverse();
 
 /**
  * The bundle's exports, compiled from a cache when one fits. `full()`, asked at exit, says whether
@@ -248,6 +252,9 @@ function loadWithCodeCache(file, options = {}) {
         const kind = options.full !== undefined && options.full() ? 'full' : expected === 'full' ? 'light' : expected;
         const outcome = code === 0 ? OUTCOMES.ok : OUTCOMES.error;
         if (kind === used ? (covers & outcome) !== 0 : !unusable.has(kind) && fs.existsSync(userFile(kind))) return;
+        // A wrong guess that read a larger kind (a `full` guess that made no call): a cache made
+        // now would be as large as the one read; the next run of this kind makes its own.
+        if (used !== undefined && KINDS.indexOf(used) > KINDS.indexOf(kind)) return;
         writeAtomically(dir, userFile(kind), () => withUserHeader((kind === used ? covers : 0) | outcome, script.createCachedData()));
       } catch { /* a cache is never worth a failed exit */ }
     });

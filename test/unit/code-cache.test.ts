@@ -25,12 +25,12 @@ function setup(source: string): Setup {
 /**
  * Runs the bundle's answer(20) in a fresh Node; `full` is what the run tells the loader at exit,
  * `expected` the kind of cache its line is expected to make (the loader's default when undefined),
- * `exitCode` the run's exit status.
+ * `exitCode` the run's exit status, `also` more of the bundle's exports to call (more code run).
  */
-function run(s: Setup, env: Record<string, string | undefined> = { XDG_CACHE_HOME: s.cache }, full = false, expected?: string, exitCode = 0) {
+function run(s: Setup, env: Record<string, string | undefined> = { XDG_CACHE_HOME: s.cache }, full = false, expected?: string, exitCode = 0, also: readonly string[] = []) {
   const options = `{ full: () => ${full}${expected === undefined ? '' : `, expected: ${JSON.stringify(expected)}`} }`;
   const r = spawnSync(process.execPath, ['-e',
-    `const r = require(${JSON.stringify(loader)}).loadWithCodeCache(${JSON.stringify(s.file)}, ${options}); console.log(r.answer(20)); process.exitCode = ${exitCode}`],
+    `const r = require(${JSON.stringify(loader)}).loadWithCodeCache(${JSON.stringify(s.file)}, ${options}); console.log(r.answer(20)); ${also.map((f) => `r.${f}();`).join(' ')} process.exitCode = ${exitCode}`],
   { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
   return { out: r.stdout, err: r.stderr, code: r.status };
 }
@@ -110,6 +110,26 @@ describe('code cache loader', () => {
     const stamps = userCaches(s).map((n) => statSync(join(s.cache, 'cogsignout', n)).mtimeMs);
     for (const expected of ['version', 'light', 'full']) expect(run(s, undefined, expected === 'full', expected)).toEqual(ok);
     expect(userCaches(s).map((n) => statSync(join(s.cache, 'cogsignout', n)).mtimeMs)).toEqual(stamps);
+  });
+
+  it('a run reads no cache of a kind covering more than its own (it would write one as large), but one covering less', () => {
+    // Code that only a call runs: a cache of a run that ran it holds it, deserialized or compiled.
+    const s = setup(`exports.answer = (n) => n * 2 + 2;\nexports.call = () => [${Array.from({ length: 200 }, (_, i) => `(x) => x + ${i}`).join(', ')}].reduce((a, f) => f(a), 0);\n`);
+    const size = (kind: string): number => statSync(join(s.cache, 'cogsignout', userCaches(s).find((n) => n.endsWith(`.${kind}.cache`))!)).size;
+    expect(run(s, undefined, true, 'full', 0, ['call'])).toEqual(ok);
+    expect(run(s, undefined, false, 'version')).toEqual(ok); // compiles, and makes its own
+    expect(size('version')).toBeLessThan(size('full') / 2);
+    const stamp = statSync(join(s.cache, 'cogsignout', userCaches(s).find((n) => n.endsWith('.version.cache'))!)).mtimeMs;
+    expect(run(s, undefined, false, 'version')).toEqual(ok);
+    expect(run(s, undefined, false, 'light')).toEqual(ok); // reads the version cache, makes its own
+    expect(userCaches(s).map((n) => /\.(\w+)\.cache$/.exec(n)![1])).toEqual(['full', 'light', 'version']);
+    expect(size('light')).toBeLessThan(size('full') / 2);
+    expect(statSync(join(s.cache, 'cogsignout', userCaches(s).find((n) => n.endsWith('.version.cache'))!)).mtimeMs).toBe(stamp);
+    // A `full` guess that made no call read the full cache: it writes no light one from it.
+    const t = setup(`exports.answer = (n) => n * 2 + 2;\n`);
+    expect(run(t, { XDG_CACHE_HOME: t.cache }, true, 'full')).toEqual(ok);
+    expect(run(t, { XDG_CACHE_HOME: t.cache }, false, 'full')).toEqual(ok);
+    expect(userCaches(t).map((n) => /\.(\w+)\.cache$/.exec(n)![1])).toEqual(['full']);
   });
 
   it('a run that leaves by a way its cache does not cover (an error after a clean run, or the reverse) rewrites it once, to cover both', () => {
