@@ -35,6 +35,8 @@ const vm = require('node:vm');
 const WRAP_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
 const WRAP_TAIL = '\n});';
 const wrap = (source) => `${WRAP_HEAD}${source}${WRAP_TAIL}`;
+/** Whether bundles are read into the wrapper (see readBundle). */
+const READ_INTO_WRAPPER = Number.parseInt(process.versions.v8, 10) >= 13;
 
 /** The build writes this line at the end of each bundle: a hash of its content. */
 const BUILD_MARK = '\n//# cogsignout-build=';
@@ -119,46 +121,69 @@ function prune(dir, kept) {
 }
 
 /**
- * The file's text inside Module.wrap()'s wrapper: what V8 compiles. A built bundle is ASCII (the
+ * The file's text inside Module.wrap()'s wrapper (what V8 compiles), and its build's id. A built bundle is ASCII (the
  * build makes it so), which latin1 decodes as UTF-8 does, in less time on Node 22 (~1 ms less
- * for the network bundle; equal on 24), from a buffer given back at once; and it is read into
- * that buffer between the wrapper's two parts, so that the text is made once: the wrapper put
- * around a string already read would make V8 flatten the two into a second copy of the source
- * before it compiles, and both stay in its large-object space, which only a full GC empties,
- * to the end of a run (~1 MiB of a sign-out's peak RSS). Without transfer() (Node 20) the
- * buffer would stay until a GC, so the file is read as UTF-8 there, as is any file that is not ASCII.
+ * for the network bundle; equal on 24), from a buffer given back at once. Without transfer()
+ * (Node 20) the buffer would stay until a GC, so the file is read as UTF-8 there, as is any file
+ * that is not ASCII.
+ *
+ * On V8 13 and later (Node 24) the file is read into one buffer between the wrapper's two parts,
+ * so that the text is made once: the wrapper put around a string already read makes V8 flatten
+ * the two into a second copy before it compiles, which stays in its large-object space, emptied
+ * only by a full GC, to the end of the run (1.7 MB of a sign-out's peak RSS on Node 24, and 2.3 M
+ * instructions). On V8 12 (Node 22) the one string read so lives in the young generation past the
+ * first scavenge, and a sign-out needs a third scavenge (+4.5 M instructions, ~1.5 ms) for 0.5 MB
+ * less: there the copy is the cheaper way.
  */
-function readWrapped(file) {
-  if (typeof ArrayBuffer.prototype.transfer !== 'function') return wrap(fs.readFileSync(file, 'utf8'));
-  const fd = fs.openSync(file, 'r');
-  let bytes;
-  let end = WRAP_HEAD.length;
-  try {
-    const size = fs.fstatSync(fd).size;
-    bytes = Buffer.allocUnsafeSlow(WRAP_HEAD.length + size + WRAP_TAIL.length);
-    for (let n = 1; n > 0 && end < WRAP_HEAD.length + size; end += n) n = fs.readSync(fd, bytes, end, WRAP_HEAD.length + size - end, null);
-  } finally {
-    fs.closeSync(fd);
+function readBundle(file) {
+  let source;
+  let wrapped;
+  if (typeof ArrayBuffer.prototype.transfer !== 'function') {
+    source = fs.readFileSync(file, 'utf8');
+  } else {
+    const head = READ_INTO_WRAPPER ? WRAP_HEAD.length : 0;
+    const fd = fs.openSync(file, 'r');
+    let bytes;
+    let end = head;
+    try {
+      const size = fs.fstatSync(fd).size;
+      bytes = Buffer.allocUnsafeSlow(head + size + (READ_INTO_WRAPPER ? WRAP_TAIL.length : 0));
+      for (let n = 1; n > 0 && end < head + size; end += n) n = fs.readSync(fd, bytes, end, head + size - end, null);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (READ_INTO_WRAPPER) {
+      bytes.write(WRAP_HEAD, 0, 'latin1');
+      bytes.write(WRAP_TAIL, end, 'latin1');
+      wrapped = bytes.toString('latin1', 0, end + WRAP_TAIL.length);
+    } else {
+      source = bytes.toString('latin1', 0, end);
+    }
+    // (Searched in a flat string: a search in the joined one would make V8 flatten it first.)
+    const read = source ?? wrapped;
+    if (buildMark(read) < 0 && /[^\x00-\x7f]/.test(read)) {
+      source = bytes.toString('utf8', head, end);
+      wrapped = undefined;
+    }
+    release(bytes);
   }
-  bytes.write(WRAP_HEAD, 0, 'latin1');
-  bytes.write(WRAP_TAIL, end, 'latin1');
-  let text = bytes.toString('latin1', 0, end + WRAP_TAIL.length);
-  if (buildMark(text) < 0 && /[^\x00-\x7f]/.test(text)) text = wrap(bytes.toString('utf8', WRAP_HEAD.length, end));
-  release(bytes);
-  return text;
+  return wrapped === undefined ? { wrapped: wrap(source), id: buildId(source, 0) } : { wrapped, id: buildId(wrapped, WRAP_TAIL.length) };
 }
 
-/** Where the build's mark starts in the (wrapped) source, or -1 (not a built bundle). */
-function buildMark(wrapped) {
-  const at = wrapped.lastIndexOf(BUILD_MARK);
-  return at >= 0 && wrapped.length - at < 100 ? at : -1;
+/** Where the build's mark starts in the source (wrapped or not), or -1 (not a built bundle). */
+function buildMark(text) {
+  const at = text.lastIndexOf(BUILD_MARK);
+  return at >= 0 && text.length - at < 100 ? at : -1;
 }
 
-/** What identifies the bundle's content: the build's hash, else (an unbuilt file) a hash made here. */
-function buildId(wrapped) {
-  const at = buildMark(wrapped);
-  if (at >= 0) return wrapped.slice(at + BUILD_MARK.length, wrapped.length - WRAP_TAIL.length).trim();
-  return require('node:crypto').createHash('sha256').update(wrapped).digest('hex').slice(0, 20);
+/**
+ * What identifies the bundle's content: the build's hash (`text` ends `tail` characters after
+ * it), else (an unbuilt file) a hash made here.
+ */
+function buildId(text, tail) {
+  const at = buildMark(text);
+  if (at >= 0) return text.slice(at + BUILD_MARK.length, text.length - tail).trim();
+  return require('node:crypto').createHash('sha256').update(text).digest('hex').slice(0, 20);
 }
 
 // The user's caches of a bundle are of three kinds, by how far the run that made them went:
@@ -210,10 +235,10 @@ const readOrder = (expected) => KINDS.slice(0, KINDS.indexOf(expected) + 1).reve
  * bundle's (the linker below links bundles through its require).
  */
 function loadWithCodeCache(file, options = {}) {
-  const wrapped = readWrapped(file);
+  const { wrapped, id } = readBundle(file);
   const filename = path.resolve(file);
   const dir = userCacheDir();
-  const name = dir === undefined ? '' : `${path.basename(file)}@${buildId(wrapped)}-${process.version}-${process.arch}`;
+  const name = dir === undefined ? '' : `${path.basename(file)}@${id}-${process.version}-${process.arch}`;
   const expected = KINDS.includes(options.expected) ? options.expected : 'full';
   const userFile = (kind) => path.join(dir, `${name}.${kind}.cache`);
   let script;
