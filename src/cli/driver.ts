@@ -56,21 +56,30 @@ export const COMMAND_RUNNERS: Readonly<Record<string, () => Promise<CommandRunne
   'bulk-sign-out': async () => (await import('../commands/bulk-sign-out.js')).runBulkSignOut,
 };
 
+/** The error handler's format, and the configured value it stands in for when that names none. */
+interface ResolvedErrorFormat {
+  readonly format: ErrorFormat;
+  /** A value that is no error format (`bogus`): the AWS CLI uses `enhanced` and logs a warning as it reports. */
+  readonly invalid?: string;
+}
+
 /**
  * The error handler's format: the flag, else the configured value. When the configured value
  * cannot be looked up (an unknown profile, an unreadable config file), the AWS CLI's structured
  * display fails and it falls back to the plain message, which is the legacy format.
  */
-function configuredErrorFormat(settings: Settings, flag: string | undefined): ErrorFormat {
+function configuredErrorFormat(settings: Settings, flag: string | undefined): ResolvedErrorFormat {
   let value = flag;
   if (value === undefined) {
     try {
       value = settings.envOrProfile('AWS_CLI_ERROR_FORMAT', 'cli_error_format')?.toLowerCase();
     } catch {
-      return 'legacy';
+      return { format: 'legacy' };
     }
   }
-  return (ERROR_FORMATS as readonly string[]).includes(value ?? '') ? value as ErrorFormat : 'enhanced';
+  // An empty value is no value (Python's `if error_format:`), so no warning either.
+  if (value === undefined || value === '') return { format: 'enhanced' };
+  return (ERROR_FORMATS as readonly string[]).includes(value) ? { format: value as ErrorFormat } : { format: 'enhanced', invalid: value };
 }
 
 /** Python's recursion limit ends alias loops; this ends them sooner, with its message. */
@@ -88,7 +97,7 @@ export interface RunOptions {
 
 export async function run(io: Io, options: RunOptions = {}): Promise<number> {
   const argv = [...io.argv];
-  let errorFormat: ErrorFormat = 'enhanced';
+  let errorFormat: ResolvedErrorFormat = { format: 'enhanced' };
   let debug = false;
   let colorFlag: string | undefined;
   let log: DebugLog = NO_DEBUG;
@@ -96,7 +105,9 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
   // session stage), not at start: their set-up is part of what every `--version` would pay.
   const report = async (e: unknown): Promise<number> => options.silenceParamValidation && isSilencedInPartialMode(e) ? 252 : (await import('../errors/report.js')).reportError(e, {
     prog: PROG,
-    format: errorFormat,
+    format: errorFormat.format,
+    invalidFormat: errorFormat.invalid,
+    warn: (message) => log.log('awscli.errorhandler', message, 'WARNING'),
     debug,
     color: colorFlag === 'on' || (colorFlag !== 'off' && io.stdout.isTTY),
     terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
@@ -346,7 +357,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     const { buildProgram, commandNode, EXTERNAL_ALIAS } = await import('./program.js');
     const { COMMANDS } = await import('./command-decls.js');
     const isCommand = (word: string): boolean => COMMANDS.includes(word);
-    const context = (): CommandContext => ({ io, globals, settings, errorFormat, query, log });
+    const context = (): CommandContext => ({ io, globals, settings, errorFormat: errorFormat.format, query, log });
     program = buildProgram({
       session,
       route,

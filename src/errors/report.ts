@@ -9,6 +9,10 @@ import { maskUrlPasswords } from '../diagnostics/redact.js';
 export interface ReportContext {
   readonly prog: string;
   readonly format: ErrorFormat;
+  /** The configured value `format` stands in for, when that named no error format. */
+  readonly invalidFormat?: string;
+  /** --debug's log at WARNING (a no-op without --debug). */
+  readonly warn?: (message: string) => void;
   readonly debug: boolean;
   /** Resolved --color, for table-formatted errors. */
   readonly color: boolean;
@@ -85,6 +89,8 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   // The structured attempt first (enhanced lines or the error document); when a formatter fails
   // or cannot be encoded, what it wrote stays and the basic writer says it again.
   const structured = (info: Parameters<typeof errorPieces>[1], exitCode: number): number => handled(() => {
+    // The AWS CLI resolves the format as it reports, and says so when the value names none.
+    if (ctx.invalidFormat !== undefined) ctx.warn?.(`Invalid cli_error_format: '${ctx.invalidFormat}'. Using 'enhanced' format.`);
     const attempt = errorPieces(ctx.format, info, options);
     if (attempt !== undefined) {
       try {
