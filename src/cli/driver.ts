@@ -10,6 +10,7 @@ import { ArgparseError, parseKnownArgs, VersionRequested, type ParsedValue, type
 import type { ArgparseCommand } from './program.js';
 import { mainParserSpec } from './main-parser.js';
 import { ERROR_FORMATS, SERVICE_WORD, type ErrorFormat } from './vocabulary.js';
+import { coloramaAtExit, newColorama, type Colorama } from '../output/colorama.js';
 import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias } from './alias.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
@@ -96,6 +97,14 @@ export interface RunOptions {
 }
 
 export async function run(io: Io, options: RunOptions = {}): Promise<number> {
+  const colorama = newColorama();
+  const code = await runStages(io, options, colorama);
+  coloramaAtExit(colorama, io.stdout);
+  return code;
+}
+
+/** One run, stage by stage; `colorama` records what a colored table did to the streams. */
+async function runStages(io: Io, options: RunOptions, colorama: Colorama): Promise<number> {
   const argv = [...io.argv];
   let errorFormat: ResolvedErrorFormat = { format: 'enhanced' };
   let debug = false;
@@ -108,6 +117,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     format: errorFormat.format,
     invalidFormat: errorFormat.invalid,
     warn: (message) => log.log('awscli.errorhandler', message, 'WARNING'),
+    colorama,
     debug,
     color: colorFlag === 'on' || (colorFlag !== 'off' && io.stdout.isTTY),
     terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
@@ -357,7 +367,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     const { buildProgram, commandNode, EXTERNAL_ALIAS } = await import('./program.js');
     const { COMMANDS } = await import('./command-decls.js');
     const isCommand = (word: string): boolean => COMMANDS.includes(word);
-    const context = (): CommandContext => ({ io, globals, settings, errorFormat: errorFormat.format, query, log });
+    const context = (): CommandContext => ({ io, globals, settings, errorFormat: errorFormat.format, query, log, colorama });
     program = buildProgram({
       session,
       route,

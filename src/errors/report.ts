@@ -5,6 +5,7 @@ import { CliError, InterruptedError, ServiceError, StructuredError, UnknownArgum
 import type { ErrorFormat } from '../cli/vocabulary.js';
 import { withLoadedPaths } from './stack-paths.js';
 import { maskUrlPasswords } from '../diagnostics/redact.js';
+import { RESET, type Colorama } from '../output/colorama.js';
 
 export interface ReportContext {
   readonly prog: string;
@@ -13,6 +14,11 @@ export interface ReportContext {
   readonly invalidFormat?: string;
   /** --debug's log at WARNING (a no-op without --debug). */
   readonly warn?: (message: string) => void;
+  /**
+   * The run's colorama state (src/output/colorama.ts): set up by a colored table made before the
+   * error, whose wrapper then adds a reset after every write here, or by a colored error table.
+   */
+  readonly colorama?: Colorama;
   readonly debug: boolean;
   /** Resolved --color, for table-formatted errors. */
   readonly color: boolean;
@@ -51,12 +57,15 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   const known = ctx.errEncoding === undefined ? undefined : decoderLabel(ctx.errEncoding);
   let errLabel = ctx.errEncoding === undefined || known === undefined ? undefined : outputCodecLabel(ctx.errEncoding, known);
   const { PythonError } = await import('../python/builtins.js');
-  // Colors on stderr come without colorama's reset after every write (that wraps stdout only).
+  // The handler holds stderr from before it makes an error table: a wrapper only from a colored
+  // table made earlier (the output's), whose resets `write` adds; the table's own are never there.
+  const stderrWrapped = ctx.colorama?.initialised === true;
   const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth, autoreset: false };
 
   // stderr as the AWS CLI's handlers write it: piece by piece, and under AWS_CLI_OUTPUT_ENCODING
   // a piece the codec cannot encode raises, leaving the pieces before it written.
-  const write = (pieces: readonly string[]): void => {
+  const write = (written: readonly string[]): void => {
+    const pieces = stderrWrapped ? written.flatMap((piece) => [piece, RESET]) : written;
     if (errLabel === undefined) {
       ctx.writeErr(backslashReplaceSurrogates(pieces.join('')));
       return;
@@ -91,6 +100,8 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   const structured = (info: Parameters<typeof errorPieces>[1], exitCode: number): number => handled(() => {
     // The AWS CLI resolves the format as it reports, and says so when the value names none.
     if (ctx.invalidFormat !== undefined) ctx.warn?.(`Invalid cli_error_format: '${ctx.invalidFormat}'. Using 'enhanced' format.`);
+    // A colored error table sets colorama up as the output's does (its reset at exit).
+    if (ctx.format === 'table' && ctx.color && ctx.colorama) ctx.colorama.initialised = true;
     const attempt = errorPieces(ctx.format, info, options);
     if (attempt !== undefined) {
       try {

@@ -8,6 +8,8 @@
 // against the local endpoint itself (messages that echo an odd pool ID, unknown keys, bad
 // signatures), the `ea-` cases against a server that sent the case's `answer` (modeled fields
 // such as reasonCode, codes the operation does not list, odd codes, empty 4xx and 5xx bodies).
+// The `ec-` cases: an error after a colored table formatter was made (colorama's resets on
+// stderr); on a terminal, spawned, the reset colorama writes to stdout at exit.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ import type { FaultAnswer } from '../../local-cognito/faults.js';
 import { escapeControlChars } from '../../src/output/control-chars.js';
 import { REPO, runCli } from '../support/cli.js';
 import { refusedPort } from '../support/network.js';
+import { runInPty } from '../support/pty.js';
 import { maskPort, prepareReplay } from '../support/recordings.js';
 
 interface ErrorDisplayCase {
@@ -160,5 +163,32 @@ describe('--debug: what the AWS CLI 2.36.7 logs as it reports an error', () => {
       const r = await runCli(signOut('nobody'), { env: { ...FIXTURE.defaults.env, ...env }, files });
       expect({ code: r.code, warned: r.stderr.includes('WARNING - Invalid cli_error_format') }).toEqual({ code, warned: false });
     }
+  });
+});
+
+describe('colorama at exit: what the AWS CLI 2.36.7 wrote to a terminal after a colored table', () => {
+  const signOut = (user: string, ...extra: string[]): string[] => ['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', poolId, '--username', user, ...extra];
+  const env = { ...FIXTURE.defaults.env, AWS_PAGER: '' };
+  const table = (cell: (s: string) => string): string => '---------------------------------------------------------------------------\n'
+    + '|                                  error                                  |\n'
+    + '+-----------------------+------------------------+------------------------+\n'
+    + '|         Code          |        Message         |        message         |\n'
+    + '+-----------------------+------------------------+------------------------+\n'
+    + `|  ${cell('UserNotFoundException')}|  ${cell('User does not exist.')}  |  ${cell('User does not exist.')}  |\n`
+    + '+-----------------------+------------------------+------------------------+\n';
+  const colored = (s: string): string => `\x1b[1m\x1b[34m${s}\x1b[0m`;
+
+  it('an error table colored for the terminal is followed by a reset', async () => {
+    const r = await runInPty(signOut('nobody', '--cli-error-format', 'table'), env);
+    expect(r).toEqual({ code: 254, output: `${table(colored)}\x1b[0m` });
+  });
+
+  it('a table output format on a terminal leaves the reset even when nothing is printed', async () => {
+    expect(await runInPty(signOut('alice', '--output', 'table'), env)).toEqual({ code: 0, output: '\x1b[0m' });
+  });
+
+  it('no colored table, no reset', async () => {
+    expect(await runInPty(signOut('nobody', '--cli-error-format', 'table', '--color', 'off'), env)).toEqual({ code: 254, output: table((s) => s) });
+    expect(await runInPty(signOut('alice', '--output', 'json'), env)).toEqual({ code: 0, output: '' });
   });
 });
