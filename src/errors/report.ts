@@ -59,7 +59,7 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   const { PythonError } = await import('../python/builtins.js');
   // The handler holds stderr from before it makes an error table: a wrapper only from a colored
   // table made earlier (the output's), whose resets `write` adds; the table's own are never there.
-  const stderrWrapped = ctx.colorama?.initialised === true;
+  const stderrWrapped = (ctx.colorama?.inits ?? 0) > 0;
   const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth, autoreset: false };
 
   // stderr as the AWS CLI's handlers write it: piece by piece, and under AWS_CLI_OUTPUT_ENCODING
@@ -101,7 +101,7 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     // The AWS CLI resolves the format as it reports, and says so when the value names none.
     if (ctx.invalidFormat !== undefined) ctx.warn?.(`Invalid cli_error_format: '${ctx.invalidFormat}'. Using 'enhanced' format.`);
     // A colored error table sets colorama up as the output's does (its reset at exit).
-    if (ctx.format === 'table' && ctx.color && ctx.colorama) ctx.colorama.initialised = true;
+    if (ctx.format === 'table' && ctx.color && ctx.colorama) ctx.colorama.inits++;
     const attempt = errorPieces(ctx.format, info, options);
     if (attempt !== undefined) {
       try {

@@ -24,7 +24,7 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   const color = globals.color === 'on' || (globals.color !== 'off' && io.stdout.isTTY);
   // The AWS CLI makes the formatter before it applies the query: a colored table's colorama is
   // set up even when the query then fails or nothing is printed.
-  if (format === 'table' && color) ctx.colorama.initialised = true;
+  if (format === 'table' && color) ctx.colorama.inits++;
   const { ResponseMetadata: _dropped, ...value } = response;
   void _dropped;
   // A query was compiled by the driver, so the JMESPath bundle is loaded only where one was given.

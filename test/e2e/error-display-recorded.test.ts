@@ -187,6 +187,18 @@ describe('colorama at exit: what the AWS CLI 2.36.7 wrote to a terminal after a 
     expect(await runInPty(signOut('alice', '--output', 'table'), env)).toEqual({ code: 0, output: '\x1b[0m' });
   });
 
+  it('the Pager error after a colored output table: stderr wrapped (a reset after every write), then one reset at exit, or two after a second colored table', async () => {
+    const paged = signOut('alice', '--query', '`[1]`', '--output', 'table');
+    const pager = { ...FIXTURE.defaults.env, AWS_PAGER: 'nonexistentpager' };
+    const json = await runInPty([...paged, '--cli-error-format', 'json'], pager);
+    expect(json).toEqual({
+      code: 253,
+      output: '{\x1b[0m\n    \x1b[0m"Code"\x1b[0m: \x1b[0m"Pager"\x1b[0m,\n    \x1b[0m"Message"\x1b[0m: \x1b[0m"Unable to redirect output to pager. Received the following error when opening pager:\\n[Errno 2] No such file or directory: \'nonexistentpager\'\\n\\nLearn more about configuring the output pager by running \\"cogsignout help config-vars\\"."\x1b[0m\n\x1b[0m}\x1b[0m\n\x1b[0m\x1b[0m',
+    });
+    const table = await runInPty([...paged, '--cli-error-format', 'table'], pager);
+    expect({ code: table.code, end: table.output.slice(-23) }).toEqual({ code: 253, end: '-+\x1b[0m\x1b[0m\n\x1b[0m\x1b[0m\x1b[0m' });
+  });
+
   it('no colored table, no reset', async () => {
     expect(await runInPty(signOut('nobody', '--cli-error-format', 'table', '--color', 'off'), env)).toEqual({ code: 254, output: table((s) => s) });
     expect(await runInPty(signOut('alice', '--output', 'json'), env)).toEqual({ code: 0, output: '' });
