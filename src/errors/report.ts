@@ -39,7 +39,8 @@ export interface ReportContext {
 
 export async function reportError(err: unknown, ctx: ReportContext): Promise<number> {
   if (err instanceof InterruptedError) {
-    ctx.writeOut('\n');
+    // Ctrl-C in the pager of a colored table: sys.stdout is colorama's by then.
+    ctx.writeOut((ctx.colorama?.inits ?? 0) > 0 ? `\n${RESET}` : '\n');
     return err.exitCode;
   }
   if (ctx.debug && err instanceof Error && err.stack) {
