@@ -10,13 +10,15 @@
 // such as reasonCode, codes the operation does not list, odd codes, empty 4xx and 5xx bodies).
 // The `ec-` cases: an error after a colored table formatter was made (colorama's resets on
 // stderr); on a terminal, spawned, the reset colorama writes to stdout at exit.
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../../local-cognito/server.js';
 import type { FaultAnswer } from '../../local-cognito/faults.js';
 import { escapeControlChars } from '../../src/output/control-chars.js';
-import { REPO, runCli } from '../support/cli.js';
+import { BIN, REPO, baseEnv, runCli } from '../support/cli.js';
 import { refusedPort } from '../support/network.js';
 import { runInPty } from '../support/pty.js';
 import { maskPort, prepareReplay } from '../support/recordings.js';
@@ -202,5 +204,34 @@ describe('colorama at exit: what the AWS CLI 2.36.7 wrote to a terminal after a 
   it('no colored table, no reset', async () => {
     expect(await runInPty(signOut('nobody', '--cli-error-format', 'table', '--color', 'off'), env)).toEqual({ code: 254, output: table((s) => s) });
     expect(await runInPty(signOut('alice', '--output', 'json'), env)).toEqual({ code: 0, output: '' });
+  });
+});
+
+describe.skipIf(!existsSync('/dev/full'))('stderr that cannot be written (/dev/full): exit 120, as Python exits when its stderr fails to flush (AWS CLI 2.36.7)', () => {
+  /** The built CLI with stderr on /dev/full: its exit code. */
+  const withFullStderr = async (args: string[]): Promise<number | null> => {
+    const home = mkdtempSync(join(tmpdir(), 'cogso-full-'));
+    const full = openSync('/dev/full', 'w');
+    try {
+      return await new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, ...args], { env: baseEnv(home), stdio: ['ignore', 'ignore', full] });
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code));
+      });
+    } finally {
+      closeSync(full);
+      rmSync(home, { recursive: true, force: true });
+    }
+  };
+  const signOut = (user: string, ...extra: string[]): string[] => ['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', poolId, '--username', user, ...extra];
+
+  it('an error message that cannot be written: 120, not the error\'s own code', async () => {
+    expect(await withFullStderr(['admin-user-global-sign-out', '--user-pool-id', poolId])).toBe(120);
+    expect(await withFullStderr(signOut('nobody', '--cli-error-format', 'table'))).toBe(120);
+  });
+
+  it('a success writes nothing to stderr (0), unless --debug logs there (120)', async () => {
+    expect(await withFullStderr(signOut('alice'))).toBe(0);
+    expect(await withFullStderr(signOut('alice', '--debug'))).toBe(120);
   });
 });
