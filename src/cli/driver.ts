@@ -21,7 +21,7 @@ import { GeneralError, ParamValidationError, PROG } from '../errors/errors.js';
 import { pyInt } from '../python/int.js';
 import { decoderLabel } from '../util/codecs.js';
 import type { CompiledQuery } from '../output/query.js';
-import { createDebugLog, NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
+import { createDebugLog, NO_DEBUG, type DebugLog, type LogLevel } from '../diagnostics/debug-log.js';
 import { versionLine } from './version.js';
 import { usageError, type CommandContext, type CommandRunner } from './context.js';
 import {
@@ -57,11 +57,11 @@ export const COMMAND_RUNNERS: Readonly<Record<string, () => Promise<CommandRunne
   'bulk-sign-out': async () => (await import('../commands/bulk-sign-out.js')).runBulkSignOut,
 };
 
-/** The error handler's format, and the configured value it stands in for when that names none. */
+/** The error handler's format, and what the AWS CLI's handler logs as it resolves it. */
 interface ResolvedErrorFormat {
   readonly format: ErrorFormat;
-  /** A value that is no error format (`bogus`): the AWS CLI uses `enhanced` and logs a warning as it reports. */
-  readonly invalid?: string;
+  /** Logged (--debug) as an error the AWS CLI can structure is reported: a value that names no format, a lookup that failed. */
+  readonly note?: { readonly level: LogLevel; readonly message: string };
 }
 
 /**
@@ -74,13 +74,14 @@ function configuredErrorFormat(settings: Settings, flag: string | undefined): Re
   if (value === undefined) {
     try {
       value = settings.envOrProfile('AWS_CLI_ERROR_FORMAT', 'cli_error_format')?.toLowerCase();
-    } catch {
-      return { format: 'legacy' };
+    } catch (e) {
+      return { format: 'legacy', note: { level: 'DEBUG', message: `Failed to display structured error: ${e instanceof Error ? e.message : String(e)}` } };
     }
   }
   // An empty value is no value (Python's `if error_format:`), so no warning either.
   if (value === undefined || value === '') return { format: 'enhanced' };
-  return (ERROR_FORMATS as readonly string[]).includes(value) ? { format: value as ErrorFormat } : { format: 'enhanced', invalid: value };
+  if ((ERROR_FORMATS as readonly string[]).includes(value)) return { format: value as ErrorFormat };
+  return { format: 'enhanced', note: { level: 'WARNING', message: `Invalid cli_error_format: '${value}'. Using 'enhanced' format.` } };
 }
 
 /** Python's recursion limit ends alias loops; this ends them sooner, with its message. */
@@ -115,8 +116,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama): Promi
   const report = async (e: unknown): Promise<number> => options.silenceParamValidation && isSilencedInPartialMode(e) ? 252 : (await import('../errors/report.js')).reportError(e, {
     prog: PROG,
     format: errorFormat.format,
-    invalidFormat: errorFormat.invalid,
-    warn: (message) => log.log('awscli.errorhandler', message, 'WARNING'),
+    formatNote: () => { if (errorFormat.note) log.log('awscli.errorhandler', errorFormat.note.message, errorFormat.note.level); },
     colorama,
     debug,
     color: colorFlag === 'on' || (colorFlag !== 'off' && io.stdout.isTTY),

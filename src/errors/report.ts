@@ -10,10 +10,11 @@ import { RESET, type Colorama } from '../output/colorama.js';
 export interface ReportContext {
   readonly prog: string;
   readonly format: ErrorFormat;
-  /** The configured value `format` stands in for, when that named no error format. */
-  readonly invalidFormat?: string;
-  /** --debug's log at WARNING (a no-op without --debug). */
-  readonly warn?: (message: string) => void;
+  /**
+   * Logs (--debug) what the AWS CLI's handler says as it resolves the format for an error it can
+   * structure: a configured value that names no format, a lookup that failed (an unknown profile).
+   */
+  readonly formatNote?: () => void;
   /**
    * The run's colorama state (src/output/colorama.ts): set up by a colored table made before the
    * error, whose wrapper then adds a reset after every write here, or by a colored error table.
@@ -99,8 +100,8 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   // The structured attempt first (enhanced lines or the error document); when a formatter fails
   // or cannot be encoded, what it wrote stays and the basic writer says it again.
   const structured = (info: Parameters<typeof errorPieces>[1], exitCode: number): number => handled(() => {
-    // The AWS CLI resolves the format as it reports, and says so when the value names none.
-    if (ctx.invalidFormat !== undefined) ctx.warn?.(`Invalid cli_error_format: '${ctx.invalidFormat}'. Using 'enhanced' format.`);
+    // The AWS CLI resolves the format as it reports, and logs what went wrong with it.
+    ctx.formatNote?.();
     // A colored error table sets colorama up as the output's does (its reset at exit).
     if (ctx.format === 'table' && ctx.color && ctx.colorama) ctx.colorama.inits++;
     const attempt = errorPieces(ctx.format, info, options);

@@ -156,6 +156,13 @@ describe('--debug: what the AWS CLI 2.36.7 logs as it reports an error', () => {
     });
   });
 
+  it('a format that cannot be looked up (an unknown profile): the AWS CLI\'s debug line, then the legacy message', async () => {
+    const r = await runCli(['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', poolId, '--profile', 'nope', '--debug'], { env: FIXTURE.defaults.env });
+    expect({ code: r.code, tail: afterTraceback(r.stderr).split('\n').slice(0, 3) }).toEqual({
+      code: 252, tail: ['<TIMESTAMP> - MainThread - awscli.errorhandler - DEBUG - Failed to display structured error: The config profile (nope) could not be found', '', 'cogsignout: [ERROR]: the following arguments are required: --username'],
+    });
+  });
+
   it('no warning for an empty value, a valid one, or an error the AWS CLI never formats (an unknown profile)', async () => {
     for (const [env, files, code] of [
       [{ AWS_CLI_ERROR_FORMAT: '' }, {}, 254],
