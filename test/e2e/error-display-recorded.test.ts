@@ -9,7 +9,9 @@
 // signatures), the `ea-` cases against a server that sent the case's `answer` (modeled fields
 // such as reasonCode, codes the operation does not list, odd codes, empty 4xx and 5xx bodies).
 // The `ec-` cases: an error after a colored table formatter was made (colorama's resets on
-// stderr); on a terminal, spawned, the reset colorama writes to stdout at exit.
+// stderr). Then what the recordings showed beyond them: --debug's lines about the error format,
+// on a terminal (spawned) the resets colorama writes to stdout at exit, and exit 120 when stderr
+// cannot be written.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,6 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../../local-cognito/server.js';
 import type { FaultAnswer } from '../../local-cognito/faults.js';
-import { escapeControlChars } from '../../src/output/control-chars.js';
 import { BIN, REPO, baseEnv, runCli } from '../support/cli.js';
 import { refusedPort } from '../support/network.js';
 import { runInPty } from '../support/pty.js';
@@ -47,13 +48,6 @@ const FIXTURE = JSON.parse(readFileSync(join(REPO, 'test/fixtures/error-display-
 const RECORDED_LOCAL_ENDPOINT = 'http://127.0.0.1:47393';
 /** Where the server of the `ea-` cases' answers listened. */
 const RECORDED_ANSWER_ENDPOINT = 'http://127.0.0.1:47394';
-/**
- * Cases whose service message carries a control character (a CR, say), which the AWS CLI prints
- * raw and cogsignout escapes where a layout would print it raw (README, "Differences from the AWS
- * CLI"): their expected stderr is the recording with that one change.
- */
-const ESCAPED_CONTROL_CHARS = new Set<string>([]);
-
 /**
  * The conformance stub's error answers (stub-server.mjs), by user name. no-such-pool's message
  * names the pool the recording asked for (a table is as wide as its message).
@@ -115,7 +109,7 @@ describe('error display: AWS CLI 2.36.7 recordings replayed against the local en
         .replaceAll(poolId, 'us-east-1_Example');
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare !== 'exact') return;
-      expect(norm(r.stderr)).toBe(ESCAPED_CONTROL_CHARS.has(c.id) ? escapeControlChars(c.stderr) : c.stderr);
+      expect(norm(r.stderr)).toBe(c.stderr);
       expect(norm(r.stdout)).toBe(c.stdout);
       // The `el-` and `ea-` cases' requests went to servers the recorder does not log.
       if (local) return;
