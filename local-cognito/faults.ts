@@ -1,7 +1,14 @@
 // Throttling and injected failures: the two ways tests make this server misbehave on purpose.
 import { performance } from 'node:perf_hooks';
 
-export type FaultKind = 'status500' | 'html502' | 'reset' | 'delay' | 'empty200' | 'malformed' | 'html200' | 'throttle';
+export type FaultKind = 'status500' | 'html502' | 'reset' | 'delay' | 'empty200' | 'malformed' | 'html200' | 'throttle' | 'answer';
+
+/** An `answer` fault's response, as given: the error answers no real Cognito fault makes (an odd body, a namespaced type). */
+export interface FaultAnswer {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+}
 
 export interface FaultSpec {
   operation?: string;
@@ -11,9 +18,11 @@ export interface FaultSpec {
   delayMs?: number;
   // The share of matching requests the fault hits (the others pass): random throttling, say.
   probability?: number;
+  /** Kind `answer` only: the response sent. */
+  answer?: FaultAnswer;
 }
 
-const FAULT_KINDS: ReadonlySet<string> = new Set<FaultKind>(['status500', 'html502', 'reset', 'delay', 'empty200', 'malformed', 'html200', 'throttle']);
+const FAULT_KINDS: ReadonlySet<string> = new Set<FaultKind>(['status500', 'html502', 'reset', 'delay', 'empty200', 'malformed', 'html200', 'throttle', 'answer']);
 export const DEFAULT_DELAY_MS = 1000;
 
 interface ArmedFault {
@@ -28,6 +37,7 @@ export class FaultInjector {
     if (!FAULT_KINDS.has(spec.kind)) throw new Error(`unknown fault kind: ${String(spec.kind)}`);
     const times = spec.times ?? Infinity;
     if (!(times > 0)) throw new Error(`fault times must be positive, got ${times}`);
+    if ((spec.kind === 'answer') !== (spec.answer !== undefined)) throw new Error('a fault has an answer exactly when its kind is answer');
     this.faults.push({ spec: { ...spec }, remaining: times });
   }
 

@@ -304,6 +304,12 @@ class LocalCognitoServer {
         send(res, 200, JSON_TYPE, '{"UserPool": {"Id": "truncated', { 'x-amzn-RequestId': requestId });
         finish(200);
         return;
+      case 'answer': {
+        const answer = fault.answer as NonNullable<FaultSpec['answer']>;
+        send(res, answer.status, JSON_TYPE, answer.body, { 'x-amzn-RequestId': requestId, ...answer.headers });
+        finish(answer.status);
+        return;
+      }
       case 'delay':
         return;
     }

@@ -10,12 +10,12 @@ import { version } from './version.js';
  * is written (EPIPE); never a stack trace. Nobody reads our errors any more (`2>&1 | head`):
  * nothing to tell, so nothing to crash about.
  */
-function quietOnFirstUse(name: 'stdout' | 'stderr'): () => NodeJS.WriteStream | undefined {
+function quietOnFirstUse(name: 'stdout' | 'stderr', onError: () => void = () => {}): () => NodeJS.WriteStream | undefined {
   const own = Object.getOwnPropertyDescriptor(process, name);
   let stream: NodeJS.WriteStream | undefined;
   if (own?.get === undefined || !own.configurable) {
     stream = process[name];
-    stream.on('error', () => {});
+    stream.on('error', onError);
   } else {
     const get = own.get;
     Object.defineProperty(process, name, {
@@ -24,7 +24,7 @@ function quietOnFirstUse(name: 'stdout' | 'stderr'): () => NodeJS.WriteStream | 
       get() {
         if (stream === undefined) {
           stream = get.call(process) as NodeJS.WriteStream;
-          stream.on('error', () => {});
+          stream.on('error', onError);
         }
         return stream;
       },
@@ -33,7 +33,11 @@ function quietOnFirstUse(name: 'stdout' | 'stderr'): () => NodeJS.WriteStream | 
   return () => stream;
 }
 const madeStdout = quietOnFirstUse('stdout');
-const madeStderr = quietOnFirstUse('stderr');
+// Text the AWS CLI cannot write to stderr (a full disk, /dev/full: its error message, or a --debug
+// line that logging shrugs off) stays in the stream's buffer, whose flush fails again as Python
+// shuts down, which makes the exit status 120, whatever the run's own.
+let stderrFailed = false;
+const madeStderr = quietOnFirstUse('stderr', () => { stderrFailed = true; });
 
 const interruptHandlers: Array<() => void> = [];
 // Ctrl-C: a newline on stdout and exit 130, as the AWS CLI's KeyboardInterrupt handler does,
@@ -70,6 +74,8 @@ void run({
 }).then((code) => {
   process.exitCode = code;
   // Keep-alive sockets and timers of the SDK must not hold the process open.
+  // Also where the process ends by itself: a stream that failed never drains.
+  process.once('exit', () => { if (stderrFailed) process.exitCode = 120; });
   const exit = (): void => process.exit(code);
   // stderr too: a long error (the repr of a 1 MiB fileb:// value) outlasts a pipe's buffer.
   // A stream never made has nothing to flush.

@@ -10,6 +10,7 @@ import type { Settings } from '../config/settings.js';
 import { ParamValidationError, PROG, USAGE_BLOCK } from '../errors/errors.js';
 import type { CompiledQuery } from '../output/query.js';
 import type { DebugLog } from '../diagnostics/debug-log.js';
+import type { Colorama } from '../output/colorama.js';
 
 /** An argparse failure of the main or a command parser: message, blank line, usage block. */
 export function usageError(e: ArgparseError): ParamValidationError {
@@ -26,6 +27,8 @@ export interface CommandContext {
   readonly query: CompiledQuery | undefined;
   /** --debug's log (a no-op without --debug); it redacts secrets. */
   readonly log: DebugLog;
+  /** The run's colorama state: a colored table formatter sets it up (src/output/colorama.ts). */
+  readonly colorama: Colorama;
 }
 
 /** A command: its values come from its node of the tree (argparse-command.ts), already parsed. */

@@ -10,6 +10,7 @@ import { ArgparseError, parseKnownArgs, VersionRequested, type ParsedValue, type
 import type { ArgparseCommand } from './program.js';
 import { mainParserSpec } from './main-parser.js';
 import { ERROR_FORMATS, SERVICE_WORD, type ErrorFormat } from './vocabulary.js';
+import { coloramaAtExit, newColorama, type Colorama } from '../output/colorama.js';
 import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias } from './alias.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
@@ -20,7 +21,7 @@ import { GeneralError, ParamValidationError, PROG } from '../errors/errors.js';
 import { pyInt } from '../python/int.js';
 import { decoderLabel } from '../util/codecs.js';
 import type { CompiledQuery } from '../output/query.js';
-import { createDebugLog, NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
+import { createDebugLog, NO_DEBUG, type DebugLog, type LogLevel } from '../diagnostics/debug-log.js';
 import { versionLine } from './version.js';
 import { usageError, type CommandContext, type CommandRunner } from './context.js';
 import {
@@ -56,21 +57,31 @@ export const COMMAND_RUNNERS: Readonly<Record<string, () => Promise<CommandRunne
   'bulk-sign-out': async () => (await import('../commands/bulk-sign-out.js')).runBulkSignOut,
 };
 
+/** The error handler's format, and what the AWS CLI's handler logs as it resolves it. */
+interface ResolvedErrorFormat {
+  readonly format: ErrorFormat;
+  /** Logged (--debug) as an error the AWS CLI can structure is reported: a value that names no format, a lookup that failed. */
+  readonly note?: { readonly level: LogLevel; readonly message: string };
+}
+
 /**
  * The error handler's format: the flag, else the configured value. When the configured value
  * cannot be looked up (an unknown profile, an unreadable config file), the AWS CLI's structured
  * display fails and it falls back to the plain message, which is the legacy format.
  */
-function configuredErrorFormat(settings: Settings, flag: string | undefined): ErrorFormat {
+function configuredErrorFormat(settings: Settings, flag: string | undefined): ResolvedErrorFormat {
   let value = flag;
   if (value === undefined) {
     try {
       value = settings.envOrProfile('AWS_CLI_ERROR_FORMAT', 'cli_error_format')?.toLowerCase();
-    } catch {
-      return 'legacy';
+    } catch (e) {
+      return { format: 'legacy', note: { level: 'DEBUG', message: `Failed to display structured error: ${e instanceof Error ? e.message : String(e)}` } };
     }
   }
-  return (ERROR_FORMATS as readonly string[]).includes(value ?? '') ? value as ErrorFormat : 'enhanced';
+  // An empty value is no value (Python's `if error_format:`), so no warning either.
+  if (value === undefined || value === '') return { format: 'enhanced' };
+  if ((ERROR_FORMATS as readonly string[]).includes(value)) return { format: value as ErrorFormat };
+  return { format: 'enhanced', note: { level: 'WARNING', message: `Invalid cli_error_format: '${value}'. Using 'enhanced' format.` } };
 }
 
 /** Python's recursion limit ends alias loops; this ends them sooner, with its message. */
@@ -87,8 +98,16 @@ export interface RunOptions {
 }
 
 export async function run(io: Io, options: RunOptions = {}): Promise<number> {
+  const colorama = newColorama();
+  const code = await runStages(io, options, colorama);
+  coloramaAtExit(colorama, io.stdout);
+  return code;
+}
+
+/** One run, stage by stage; `colorama` records what a colored table did to the streams. */
+async function runStages(io: Io, options: RunOptions, colorama: Colorama): Promise<number> {
   const argv = [...io.argv];
-  let errorFormat: ErrorFormat = 'enhanced';
+  let errorFormat: ResolvedErrorFormat = { format: 'enhanced' };
   let debug = false;
   let colorFlag: string | undefined;
   let log: DebugLog = NO_DEBUG;
@@ -96,7 +115,9 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
   // session stage), not at start: their set-up is part of what every `--version` would pay.
   const report = async (e: unknown): Promise<number> => options.silenceParamValidation && isSilencedInPartialMode(e) ? 252 : (await import('../errors/report.js')).reportError(e, {
     prog: PROG,
-    format: errorFormat,
+    format: errorFormat.format,
+    formatNote: () => { if (errorFormat.note) log.log('awscli.errorhandler', errorFormat.note.message, errorFormat.note.level); },
+    colorama,
     debug,
     color: colorFlag === 'on' || (colorFlag !== 'off' && io.stdout.isTTY),
     terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
@@ -346,7 +367,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     const { buildProgram, commandNode, EXTERNAL_ALIAS } = await import('./program.js');
     const { COMMANDS } = await import('./command-decls.js');
     const isCommand = (word: string): boolean => COMMANDS.includes(word);
-    const context = (): CommandContext => ({ io, globals, settings, errorFormat, query, log });
+    const context = (): CommandContext => ({ io, globals, settings, errorFormat: errorFormat.format, query, log, colorama });
     program = buildProgram({
       session,
       route,

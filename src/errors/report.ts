@@ -5,10 +5,21 @@ import { CliError, InterruptedError, ServiceError, StructuredError, UnknownArgum
 import type { ErrorFormat } from '../cli/vocabulary.js';
 import { withLoadedPaths } from './stack-paths.js';
 import { maskUrlPasswords } from '../diagnostics/redact.js';
+import { RESET, type Colorama } from '../output/colorama.js';
 
 export interface ReportContext {
   readonly prog: string;
   readonly format: ErrorFormat;
+  /**
+   * Logs (--debug) what the AWS CLI's handler says as it resolves the format for an error it can
+   * structure: a configured value that names no format, a lookup that failed (an unknown profile).
+   */
+  readonly formatNote?: () => void;
+  /**
+   * The run's colorama state (src/output/colorama.ts): set up by a colored table made before the
+   * error, whose wrapper then adds a reset after every write here, or by a colored error table.
+   */
+  readonly colorama?: Colorama;
   readonly debug: boolean;
   /** Resolved --color, for table-formatted errors. */
   readonly color: boolean;
@@ -29,7 +40,8 @@ export interface ReportContext {
 
 export async function reportError(err: unknown, ctx: ReportContext): Promise<number> {
   if (err instanceof InterruptedError) {
-    ctx.writeOut('\n');
+    // Ctrl-C in the pager of a colored table: sys.stdout is colorama's by then.
+    ctx.writeOut((ctx.colorama?.inits ?? 0) > 0 ? `\n${RESET}` : '\n');
     return err.exitCode;
   }
   if (ctx.debug && err instanceof Error && err.stack) {
@@ -47,12 +59,15 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   const known = ctx.errEncoding === undefined ? undefined : decoderLabel(ctx.errEncoding);
   let errLabel = ctx.errEncoding === undefined || known === undefined ? undefined : outputCodecLabel(ctx.errEncoding, known);
   const { PythonError } = await import('../python/builtins.js');
-  // Colors on stderr come without colorama's reset after every write (that wraps stdout only).
+  // The handler holds stderr from before it makes an error table: a wrapper only from a colored
+  // table made earlier (the output's), whose resets `write` adds; the table's own are never there.
+  const stderrWrapped = (ctx.colorama?.inits ?? 0) > 0;
   const options = { prog: ctx.prog, color: ctx.color, terminalWidth: ctx.terminalWidth, autoreset: false };
 
   // stderr as the AWS CLI's handlers write it: piece by piece, and under AWS_CLI_OUTPUT_ENCODING
   // a piece the codec cannot encode raises, leaving the pieces before it written.
-  const write = (pieces: readonly string[]): void => {
+  const write = (written: readonly string[]): void => {
+    const pieces = stderrWrapped ? written.flatMap((piece) => [piece, RESET]) : written;
     if (errLabel === undefined) {
       ctx.writeErr(backslashReplaceSurrogates(pieces.join('')));
       return;
@@ -85,6 +100,10 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   // The structured attempt first (enhanced lines or the error document); when a formatter fails
   // or cannot be encoded, what it wrote stays and the basic writer says it again.
   const structured = (info: Parameters<typeof errorPieces>[1], exitCode: number): number => handled(() => {
+    // The AWS CLI resolves the format as it reports, and logs what went wrong with it.
+    ctx.formatNote?.();
+    // A colored error table sets colorama up as the output's does (its reset at exit).
+    if (ctx.format === 'table' && ctx.color && ctx.colorama) ctx.colorama.inits++;
     const attempt = errorPieces(ctx.format, info, options);
     if (attempt !== undefined) {
       try {

@@ -21,12 +21,15 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   const { globals, settings, io } = ctx;
   const format = resolveOutputFormat(ctx);
   if (format === 'off') return 0;
+  const color = globals.color === 'on' || (globals.color !== 'off' && io.stdout.isTTY);
+  // The AWS CLI makes the formatter before it applies the query: a colored table's colorama is
+  // set up even when the query then fails or nothing is printed.
+  if (format === 'table' && color) ctx.colorama.inits++;
   const { ResponseMetadata: _dropped, ...value } = response;
   void _dropped;
   // A query was compiled by the driver, so the JMESPath bundle is loaded only where one was given.
   const result = ctx.query === undefined ? value : (await import('./query.js')).applyQuery(ctx.query, value);
   const { encodeChunks, formatOutputChunks } = await import('./index.js');
-  const color = globals.color === 'on' || (globals.color !== 'off' && io.stdout.isTTY);
   const pager = pagerCommand({
     noCliPager: globals.noCliPager, stdoutIsTTY: io.stdout.isTTY, env: io.env, profilePager: settings.quietProfileValue('cli_pager'),
   });

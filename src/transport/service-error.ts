@@ -5,6 +5,7 @@ import { parseJson } from '../python/json-parse.js';
 import { pyStr } from '../python/builtins.js';
 import { PyDict, isDict, toJs, type PyValue } from '../python/value.js';
 import { SIGN_OUT } from '../service/model.js';
+import { OTHER_SERVICE_ERRORS } from '../service/other-errors.js';
 
 export interface RawResponse {
   readonly statusCode: number;
@@ -37,8 +38,8 @@ export class UnreadableErrorResponse {
   constructor(readonly reason: string) {}
 }
 
-/** The members of each error shape the operation declares (the service model's), by error code. */
-const MODELED_MEMBERS: ReadonlyMap<string, readonly string[]> = new Map(SIGN_OUT.errors.map((e) => [e.code, e.members]));
+/** The members of each error shape the service declares (the operation's and the others), by error code: botocore looks a code up among them all. */
+const MODELED_MEMBERS: ReadonlyMap<string, readonly string[]> = new Map([...OTHER_SERVICE_ERRORS, ...SIGN_OUT.errors].map((e) => [e.code, e.members]));
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

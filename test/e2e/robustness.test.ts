@@ -60,9 +60,11 @@ describe('--debug and a username the service quotes back', () => {
 });
 
 describe('the process', () => {
-  it('stderr closed by its reader: the exit code is still the CLI\'s', () => {
+  // The AWS CLI 2.36.7 exits 120 here: the message it could not write makes Python's flush of
+  // stderr fail as it shuts down (src/main.ts).
+  it('stderr closed by its reader: no crash, and the AWS CLI\'s exit code for it, 120', () => {
     const b = spawnSync('/bin/bash', ['-c', `"$0" "$1" admin-user-global-sign-out --user-pool-id '' --username u 2>&1 >/dev/null | (exec 0<&-; sleep 0.2); echo "\${PIPESTATUS[0]}"`, process.execPath, BIN], { encoding: 'utf8', env: baseEnv(mkdtempSync(join(tmpdir(), 'cogso-'))) });
-    expect(b.stdout.trim()).toBe('252');
+    expect({ code: b.stdout.trim(), stderr: b.stderr }).toEqual({ code: '120', stderr: '' });
   });
 
   it('a very long command line is the usual Unknown options error, quickly', async () => {

@@ -542,6 +542,19 @@ describe('fault injection', () => {
     expect(count('f1')).toBe(before);
   });
 
+  it('answer sends the response it is given, without doing the work; only kind answer takes one', async () => {
+    const before = count('f1');
+    server.injectFault({ username: 'f1', kind: 'answer', times: 1, answer: {
+      status: 400, body: '{"__type":"AccessDeniedException","message":"denied"}', headers: { 'x-amzn-ErrorType': 'AccessDeniedException' },
+    } });
+    const err = await expectError(signOut('f1'), 'AccessDeniedException', 'denied');
+    expect(err.$metadata?.httpStatusCode).toBe(400);
+    expect(count('f1')).toBe(before);
+    expect(server.requests.at(-1)).toMatchObject({ operation: 'AdminUserGlobalSignOut', status: 400 });
+    expect(() => server.injectFault({ kind: 'answer' })).toThrow('a fault has an answer exactly when its kind is answer');
+    expect(() => server.injectFault({ kind: 'status500', answer: { status: 400, body: '' } })).toThrow('a fault has an answer exactly when its kind is answer');
+  });
+
   it('matches on operation and username, repeats until cleared, and is consumed by times', async () => {
     server.injectFault({ username: 'f2', kind: 'status500' });
     await signOut('f1');

@@ -42,6 +42,14 @@ describe('botocore error parsing', () => {
     expect(p.fields).toEqual([['message', 'Bad param'], ['reasonCode', 'INVALID_X']]);
   });
 
+  it('a code the service models but the operation does not list still has its modeled message; an unmodeled code has none', () => {
+    // botocore looks the code up among all the service's error shapes (AWS CLI 2.36.7: the json
+    // error format shows `"message"` after `"Code"` for an AccessDeniedException).
+    expect(parse(res(400, '{"__type":"AccessDeniedException","message":"denied","Reason":"x"}')).fields).toEqual([['message', 'denied']]);
+    expect(parse(res(400, '{"__type":"com.amazon#LimitExceededException","message":"too many"}')).fields).toEqual([['message', 'too many']]);
+    expect(parse(res(400, '{"__type":"UnrecognizedClientException","message":"bad key"}')).fields).toEqual([]);
+  });
+
   it('a message that is not a string: its Python str() (what the AWS CLI prints), and the value', () => {
     const p = parse(res(400, '{"__type":"UserNotFoundException","message":{"a":[1,true,null,1.50]}}'));
     expect(p.message).toBe("{'a': [1, True, None, 1.5]}");
