@@ -5,6 +5,7 @@ import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import type { Settings } from '../config/settings.js';
 import { isTrue } from '../config/settings.js';
 import { strRepr } from '../python/builtins.js';
+import { isIP } from 'node:net';
 
 /** The service's id as botocore derives it for AWS_ENDPOINT_URL_<ID> and `services` sections. */
 const SERVICE_ENV_ID = 'COGNITO_IDENTITY_PROVIDER';
@@ -12,7 +13,26 @@ const SERVICE_CONFIG_ID = 'cognito_identity_provider';
 
 interface SplitUrl { scheme: string; netloc: string; hostname: string | undefined }
 
-/** The parts of Python's urllib.parse.urlsplit that the checks use. */
+/**
+ * urlsplit's ValueErrors for a netloc's brackets (uncaught in the AWS CLI, so 255 with Python's
+ * text, whichever setting the URL came from): one without the other, or a bracketed host that
+ * is not an IPv6 address (nor an IPvFuture `v1.x`).
+ */
+function checkBrackets(netloc: string): void {
+  const open = netloc.includes('[');
+  if (open !== netloc.includes(']')) throw new GeneralError('Invalid IPv6 URL');
+  if (!open) return;
+  const host = (netloc.split('[')[1] as string).split(']')[0] as string;
+  if (host.startsWith('v')) {
+    if (!/^v[a-fA-F0-9]+\..+$/s.test(host)) throw new GeneralError('IPvFuture address is invalid');
+    return;
+  }
+  const kind = isIP(host);
+  if (kind === 4) throw new GeneralError('An IPv4 address cannot be in brackets');
+  if (kind === 0) throw new GeneralError(`${strRepr(host)} does not appear to be an IPv4 or IPv6 address`);
+}
+
+/** The parts of Python's urllib.parse.urlsplit that the checks use (and its ValueErrors). */
 export function urlsplit(url: string): SplitUrl {
   let rest = url;
   let scheme = '';
@@ -25,6 +45,7 @@ export function urlsplit(url: string): SplitUrl {
   if (rest.startsWith('//')) {
     const m = /^\/\/([^/?#]*)/.exec(rest);
     netloc = m ? (m[1] as string) : '';
+    checkBrackets(netloc);
   }
   let host = netloc.slice(netloc.lastIndexOf('@') + 1);
   let hostname: string | undefined;
