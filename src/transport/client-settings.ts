@@ -22,7 +22,8 @@ export interface ResolvedClientSettings {
   readonly connectTimeoutMs: number;
   readonly readTimeoutMs: number;
   readonly verifyTls: boolean;
-  readonly caBundle: Buffer | undefined;
+  /** The CA bundle's certificates, read on first call (it throws the SSL failure when the bundle cannot be used). */
+  readonly caBundle: () => Buffer | undefined;
   readonly userAgentAppId: string | undefined;
   readonly version: string;
 }
@@ -112,8 +113,9 @@ export async function resolveClientSettings(
   // itself is read only for an https connection.
   if (!globals.noVerifySsl) checkCaBundleSetting(caPath);
   if (caPath !== undefined && isHttps && !globals.noVerifySsl) {
-    // Read when the client is built: the AWS CLI loads the bundle when it connects, after the
-    // parameters are validated and the credentials found, so its errors come after theirs.
+    // Read when the client is built, its failure kept for each connection once made (client.ts):
+    // the AWS CLI loads the bundle when it connects, after the parameters are validated and the
+    // credentials found, and only once the TCP connection is up.
     let loaded: Buffer | undefined;
     caBundle = () => (loaded ??= readCaBundle(caPath, env, sslFailure));
   }
@@ -129,7 +131,7 @@ export async function resolveClientSettings(
     connectTimeoutMs,
     readTimeoutMs,
     verifyTls: !globals.noVerifySsl,
-    get caBundle() { return caBundle(); },
+    caBundle,
     userAgentAppId: settings.envOrProfile('AWS_SDK_UA_APP_ID', 'sdk_ua_app_id'),
     version: source.version,
   };

@@ -54,6 +54,12 @@ export interface ExchangeLimits {
   readonly connectTimeoutMs: number;
   readonly readTimeoutMs: number;
   readonly maxBodyBytes: number;
+  /**
+   * https only: the CA bundle cannot be used. urllib3 loads it when it wraps a connected socket,
+   * so this fails the exchange once the TCP connection is made (a refused or unreachable
+   * endpoint is reported as that), before any certificate is checked.
+   */
+  readonly caFailure?: Error | undefined;
 }
 
 export interface Received {
@@ -176,9 +182,13 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
       if (req.reusedSocket) { ready(); return; }
       if (!(viaProxy && tls)) startConnectTimer();
       if (tls) {
+        const connected = (): void => {
+          tcpConnected = true;
+          if (limits.caFailure) fail(limits.caFailure);
+        };
         // Through a proxy's tunnel the TCP part is already done when the socket arrives.
-        if (!s.connecting) tcpConnected = true;
-        else s.once('connect', () => { tcpConnected = true; });
+        if (!s.connecting) connected();
+        else s.once('connect', connected);
         s.once('secureConnect', ready);
       } else if (s.connecting) {
         s.once('connect', ready);
