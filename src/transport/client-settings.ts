@@ -10,7 +10,7 @@ import { isTrue, type Settings } from '../config/settings.js';
 import type { Env } from '../config/files.js';
 import { pyInt } from '../python/int.js';
 import { checkCaBundleSetting, readCaBundle } from './ca-bundle.js';
-import { checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
+import { botocoreRequestUrl, checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
   readonly region: string;
@@ -107,7 +107,7 @@ export async function resolveClientSettings(
   const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? env.REQUESTS_CA_BUNDLE;
   const isHttps = (endpoint ?? 'https://').toLowerCase().startsWith('https://');
   const sslFailure = (reason: string): GeneralError =>
-    new GeneralError(`SSL validation failed for ${(endpoint ?? regionalEndpoint(region)).replace(/\/?$/, '/')} ${reason}`);
+    new GeneralError(`SSL validation failed for ${endpoint === undefined ? `${regionalEndpoint(region)}/` : botocoreRequestUrl(endpoint)} ${reason}`);
   let caBundle: () => Buffer | undefined = () => undefined;
   // An empty bundle path is refused when the endpoint is created, whatever the scheme; the file
   // itself is read only for an https connection.

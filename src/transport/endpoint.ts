@@ -34,7 +34,8 @@ function checkBrackets(netloc: string): void {
 
 /** The parts of Python's urllib.parse.urlsplit that the checks use (and its ValueErrors). */
 export function urlsplit(url: string): SplitUrl {
-  let rest = url;
+  // WHATWG's leading C0 controls and spaces go, and tabs and line breaks anywhere, as in Python.
+  let rest = url.replace(/^[\x00-\x20]+/, '').replace(/[\t\r\n]/g, '');
   let scheme = '';
   const colon = rest.indexOf(':');
   if (colon > 0 && /^[A-Za-z]/.test(rest) && /^[A-Za-z0-9+\-.]*$/.test(rest.slice(0, colon))) {
@@ -65,6 +66,8 @@ const IPV6 = /^[0-9a-f:.%a-z]+$/i;
 
 /** botocore's is_valid_endpoint_url / is_valid_ipv6_endpoint_url. */
 export function isValidEndpointUrl(url: string): boolean {
+  // botocore refuses these before urlsplit (which would drop them).
+  if (/[\t\r\n]/.test(url)) return false;
   const { hostname, netloc } = urlsplit(url);
   if (hostname === undefined) return false;
   if (netloc.includes('[')) return IPV6.test(hostname);
