@@ -15,14 +15,27 @@ interface SplitUrl { scheme: string; netloc: string; hostname: string | undefine
 
 /**
  * urlsplit's ValueErrors for a netloc's brackets (uncaught in the AWS CLI, so 255 with Python's
- * text, whichever setting the URL came from): one without the other, or a bracketed host that
- * is not an IPv6 address (nor an IPvFuture `v1.x`).
+ * text, whichever setting the URL came from): one without the other, anything before `[` or
+ * between `]` and the port, or a host that is not an IP address (nor an IPvFuture `v1.x`).
+ * Python's _check_bracketed_netloc and _check_bracketed_host, step by step.
  */
 function checkBrackets(netloc: string): void {
   const open = netloc.includes('[');
   if (open !== netloc.includes(']')) throw new GeneralError('Invalid IPv6 URL');
   if (!open) return;
-  const host = (netloc.split('[')[1] as string).split(']')[0] as string;
+  const hostAndPort = netloc.slice(netloc.lastIndexOf('@') + 1);
+  const at = hostAndPort.indexOf('[');
+  let host: string;
+  if (at >= 0) {
+    if (at > 0) throw new GeneralError('Invalid IPv6 URL');
+    const bracketed = hostAndPort.slice(at + 1);
+    const close = bracketed.indexOf(']');
+    host = close < 0 ? bracketed : bracketed.slice(0, close);
+    const port = close < 0 ? '' : bracketed.slice(close + 1);
+    if (port !== '' && !port.startsWith(':')) throw new GeneralError('Invalid IPv6 URL');
+  } else {
+    host = hostAndPort.split(':')[0] as string;
+  }
   if (host.startsWith('v')) {
     if (!/^v[a-fA-F0-9]+\..+$/s.test(host)) throw new GeneralError('IPvFuture address is invalid');
     return;
