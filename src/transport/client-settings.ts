@@ -76,10 +76,11 @@ export async function resolveClientSettings(
   source: ClientSettingsSource, lookUpCredentials?: (region: string | undefined) => Promise<void>,
 ): Promise<ResolvedClientSettings> {
   const { settings, globals, env } = source;
-  settings.profile(); // an explicitly named profile that does not exist fails first (ProfileNotFound)
-
+  // botocore validates the region first: from --region or the environment it is known without
+  // the profile, so a bad one is reported before an unknown profile (ProfileNotFound), which fails next.
   const region = await resolveRegion(globals.region, settings);
   if (region !== undefined) checkRegionSyntax(region);
+  settings.profile();
   await lookUpCredentials?.(region);
   if (region === undefined) throw new NoRegionError();
 
