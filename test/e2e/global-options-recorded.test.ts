@@ -2,8 +2,10 @@
 // each global option before the command, between the operation's options and after `--`; as
 // `--opt value`, `--opt=value`, a unique or ambiguous prefix, repeated, without a value, with a
 // value that looks like an option or is empty; bad choices, timeouts (Unicode digits, past
-// Python's int64 nanoseconds), malformed endpoint URLs (brackets); and the same settings from
-// the environment and the config profile (which wins, bad values, cli_timestamp_format).
+// Python's int64 nanoseconds), malformed endpoint URLs (brackets, spaces, tabs), CA bundles
+// (loaded once connected), the auto-prompt flags; the same settings from the environment and the
+// config profile (which wins, bad values, cli_timestamp_format, pagers); and the order in which
+// the top-level, session and client checks report several bad values at once.
 // Replayed against the built CLI and the project's local endpoint: exact stdout, stderr and exit
 // code, and the requests the endpoint received. The stub's throttled user is the endpoint's
 // throttle fault.
