@@ -16,7 +16,7 @@ import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
 import { factoryOf } from './factory.js';
 import { ConfigParseError, loadConfigFiles } from '../config/files.js';
-import { checkSessionSettings, Settings } from '../config/settings.js';
+import { checkSessionSettings, checkTimestampFormat, Settings } from '../config/settings.js';
 import { GeneralError, ParamValidationError, PROG } from '../errors/errors.js';
 import { pyInt } from '../python/int.js';
 import { decoderLabel } from '../util/codecs.js';
@@ -247,6 +247,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama): Promi
         if (e instanceof ConfigParseError) throw new GeneralError(e.message);
         throw e;
       }
+      checkTimestampFormat(settings);
       checkSessionSettings(settings, endpoint.isValidEndpointUrl);
       if (Array.isArray(values.get('cli-binary-format')) || Array.isArray(values.get('region'))) {
         // Python's set lookup of the binary format, the region's regex check: both refuse a list.

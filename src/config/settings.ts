@@ -2,7 +2,8 @@
 // the environment, then the selected profile of the config files. Values are looked up lazily,
 // because the AWS CLI reads the files only when a setting needs them and reports problems
 // (an unknown profile, a bad value) at that moment.
-import { GeneralError } from '../errors/errors.js';
+import { ConfigurationError, GeneralError } from '../errors/errors.js';
+import { pyStr } from '../python/builtins.js';
 import { pyInt } from '../python/int.js';
 import { loadConfigFiles, type ConfigFiles, type Env, type Profile } from './files.js';
 import type { IniValue } from './ini.js';
@@ -106,3 +107,19 @@ export function checkSessionSettings(settings: Settings, isValidEndpointUrl: (ur
 }
 
 const PROFILE_MISSING = Symbol('profile missing');
+
+/**
+ * The AWS CLI's first session-initialized hook: the profile's `cli_timestamp_format` (no
+ * environment variable) must be `wire` or `iso8601`, even for a command whose answer has no
+ * timestamp. An unknown profile means the default here (it fails later).
+ */
+export function checkTimestampFormat(settings: Settings): void {
+  let value: IniValue | undefined;
+  try {
+    value = settings.profile().get('cli_timestamp_format');
+  } catch {
+    return;
+  }
+  if (value === undefined || value === 'wire' || value === 'iso8601') return;
+  throw new ConfigurationError(`Unknown cli_timestamp_format value: ${pyStr(value)}, valid values are "wire" or "iso8601"`);
+}

@@ -60,7 +60,16 @@ export const MAX_CREDENTIAL_BODY_BYTES = 64 * 1024;
  */
 async function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, opts: CallOptions, shownUrl: string): Promise<Response> {
   const tls = url.protocol === 'https:';
-  const ca = tls ? opts.caBundle ?? (opts.caPath === undefined ? undefined : readCaBundle(opts.caPath, opts.env ?? {}, (reason) => new CaBundleError(`SSL validation failed for ${shownUrl} ${reason}`))) : undefined;
+  // A bundle that cannot be used fails the call once its TCP connection is made, where urllib3
+  // loads it (http-send.ts): an unreachable endpoint is reported as that first.
+  let ca: Buffer | undefined;
+  let caFailure: Error | undefined;
+  try {
+    ca = tls ? opts.caBundle ?? (opts.caPath === undefined ? undefined : readCaBundle(opts.caPath, opts.env ?? {}, (reason) => new CaBundleError(`SSL validation failed for ${shownUrl} ${reason}`))) : undefined;
+  } catch (e) {
+    if (!(e instanceof CaBundleError)) throw e;
+    caFailure = e;
+  }
   const proxy = opts.env === undefined ? undefined : proxyFor(url, opts.env);
   // One connection per call, closed after it: credentials are fetched once per command.
   const agent = !tls ? new HttpAgent()
@@ -79,7 +88,7 @@ async function send(url: URL, method: string, headers: Record<string, string>, b
       port: forward !== undefined ? Number(forward.port || 80) : url.port === '' ? undefined : Number(url.port),
       method, path: forward !== undefined ? url.href : `${url.pathname}${url.search}`, headers: { ...headers, ...proxyHeaders }, body,
     }, agent, {
-      connectTimeoutMs: opts.connectTimeoutMs ?? timeout, readTimeoutMs: opts.readTimeoutMs ?? timeout, maxBodyBytes: MAX_CREDENTIAL_BODY_BYTES,
+      connectTimeoutMs: opts.connectTimeoutMs ?? timeout, readTimeoutMs: opts.readTimeoutMs ?? timeout, maxBodyBytes: MAX_CREDENTIAL_BODY_BYTES, caFailure,
     }, proxy === undefined ? undefined : maskProxyUrl(proxy), undefined, opts.timer);
     return { status: res.statusCode, headers: res.headers, body: res.body };
   } finally {

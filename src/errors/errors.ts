@@ -76,6 +76,13 @@ export class PagerError extends StructuredError {
   readonly code = 'Pager';
 }
 
+/** 253: a configuration value the AWS CLI refuses by itself (its ConfigurationError). */
+export class ConfigurationError extends StructuredError {
+  static override readonly tag: string = 'ConfigurationError';
+  readonly exitCode = 253;
+  readonly code = 'Configuration';
+}
+
 /** 254: the service answered with an error (after retries). */
 export class ServiceError extends CliError {
   static override readonly tag: string = 'ServiceError';

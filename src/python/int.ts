@@ -1,10 +1,27 @@
 // Python's int() of a string, with its error message: the AWS CLI converts timeouts and
-// max_attempts this way and shows the ValueError's text as is.
+// max_attempts this way and shows the ValueError's text as is. Like Python, any Unicode decimal
+// digit counts (`٣` is 3, `１０` is 10) and any Unicode whitespace around the number is skipped.
 import { GeneralError } from '../errors/errors.js';
 import { strRepr } from './builtins.js';
+import { isPyWhitespace } from './unicode.js';
+
+const DECIMAL = /^\p{Nd}$/u;
+
+/** A decimal digit's value: Unicode puts each set of ten in a row from its zero (some sets abut). */
+function digitValue(cp: number): number {
+  let start = cp;
+  while (DECIMAL.test(String.fromCodePoint(start - 1))) start--;
+  return (cp - start) % 10;
+}
 
 export function pyInt(text: string): number {
-  const t = text.trim();
-  if (!/^[+-]?\d+(_\d+)*$/.test(t)) throw new GeneralError(`invalid literal for int() with base 10: ${strRepr(text)}`);
-  return Number(t.replace(/_/g, ''));
+  let ascii = '';
+  // CPython's order: ASCII stays as it is (so \x1c-\x1f are not spaces here, unlike str.strip),
+  // other whitespace becomes a space, other digits ASCII digits, and then ASCII spaces are skipped.
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    ascii += cp < 0x80 ? ch : isPyWhitespace(ch) ? ' ' : DECIMAL.test(ch) ? String(digitValue(cp)) : '?';
+  }
+  if (!/^[ \t\n\v\f\r]*[+-]?[0-9]+(_[0-9]+)*[ \t\n\v\f\r]*$/.test(ascii)) throw new GeneralError(`invalid literal for int() with base 10: ${strRepr(text)}`);
+  return Number(ascii.replace(/[_ \t\n\v\f\r]/g, ''));
 }

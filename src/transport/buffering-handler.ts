@@ -92,6 +92,8 @@ export interface HandlerOptions {
   readonly warnInsecure?: ((text: string) => void) | undefined;
   /** A proxy for plain-http requests, which get sent to it with their absolute URL. */
   readonly httpProxy?: URL | undefined;
+  /** The CA bundle's failure, for each https connection once it is made (see http-send.ts). */
+  readonly caFailure?: Error | undefined;
 }
 
 /** The request as a forward proxy expects it: to the proxy, absolute URL, its credentials added. */
@@ -133,7 +135,7 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
       const forwarded = httpProxy !== undefined && request.protocol === 'http:';
       const sent = forwarded ? viaProxy(request, httpProxy) : request;
       const agent = request.protocol === 'https:' ? options.httpsAgent : options.httpAgent;
-      const limits = { connectTimeoutMs: options.connectTimeoutMs, readTimeoutMs: options.readTimeoutMs, maxBodyBytes: bodyLimitFor(request) };
+      const limits = { connectTimeoutMs: options.connectTimeoutMs, readTimeoutMs: options.readTimeoutMs, maxBodyBytes: bodyLimitFor(request), caFailure: options.caFailure };
       const signal = handlerOptions?.abortSignal instanceof AbortSignal ? handlerOptions.abortSignal : undefined;
       let response: Received;
       try {

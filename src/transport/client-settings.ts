@@ -10,7 +10,7 @@ import { isTrue, type Settings } from '../config/settings.js';
 import type { Env } from '../config/files.js';
 import { pyInt } from '../python/int.js';
 import { checkCaBundleSetting, readCaBundle } from './ca-bundle.js';
-import { checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
+import { botocoreRequestUrl, checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
   readonly region: string;
@@ -22,7 +22,8 @@ export interface ResolvedClientSettings {
   readonly connectTimeoutMs: number;
   readonly readTimeoutMs: number;
   readonly verifyTls: boolean;
-  readonly caBundle: Buffer | undefined;
+  /** The CA bundle's certificates, read on first call (it throws the SSL failure when the bundle cannot be used). */
+  readonly caBundle: () => Buffer | undefined;
   readonly userAgentAppId: string | undefined;
   readonly version: string;
 }
@@ -75,10 +76,11 @@ export async function resolveClientSettings(
   source: ClientSettingsSource, lookUpCredentials?: (region: string | undefined) => Promise<void>,
 ): Promise<ResolvedClientSettings> {
   const { settings, globals, env } = source;
-  settings.profile(); // an explicitly named profile that does not exist fails first (ProfileNotFound)
-
+  // botocore validates the region first: from --region or the environment it is known without
+  // the profile, so a bad one is reported before an unknown profile (ProfileNotFound), which fails next.
   const region = await resolveRegion(globals.region, settings);
   if (region !== undefined) checkRegionSyntax(region);
+  settings.profile();
   await lookUpCredentials?.(region);
   if (region === undefined) throw new NoRegionError();
 
@@ -106,14 +108,15 @@ export async function resolveClientSettings(
   const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? env.REQUESTS_CA_BUNDLE;
   const isHttps = (endpoint ?? 'https://').toLowerCase().startsWith('https://');
   const sslFailure = (reason: string): GeneralError =>
-    new GeneralError(`SSL validation failed for ${(endpoint ?? regionalEndpoint(region)).replace(/\/?$/, '/')} ${reason}`);
+    new GeneralError(`SSL validation failed for ${endpoint === undefined ? `${regionalEndpoint(region)}/` : botocoreRequestUrl(endpoint)} ${reason}`);
   let caBundle: () => Buffer | undefined = () => undefined;
   // An empty bundle path is refused when the endpoint is created, whatever the scheme; the file
   // itself is read only for an https connection.
   if (!globals.noVerifySsl) checkCaBundleSetting(caPath);
   if (caPath !== undefined && isHttps && !globals.noVerifySsl) {
-    // Read when the client is built: the AWS CLI loads the bundle when it connects, after the
-    // parameters are validated and the credentials found, so its errors come after theirs.
+    // Read when the client is built, its failure kept for each connection once made (client.ts):
+    // the AWS CLI loads the bundle when it connects, after the parameters are validated and the
+    // credentials found, and only once the TCP connection is up.
     let loaded: Buffer | undefined;
     caBundle = () => (loaded ??= readCaBundle(caPath, env, sslFailure));
   }
@@ -129,7 +132,7 @@ export async function resolveClientSettings(
     connectTimeoutMs,
     readTimeoutMs,
     verifyTls: !globals.noVerifySsl,
-    get caBundle() { return caBundle(); },
+    caBundle,
     userAgentAppId: settings.envOrProfile('AWS_SDK_UA_APP_ID', 'sdk_ua_app_id'),
     version: source.version,
   };

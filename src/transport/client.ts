@@ -58,9 +58,19 @@ const UNUSED_HTTPS_AGENT = { destroy() {} } as unknown as HttpsAgent;
  * https goes through a CONNECT tunnel; plain http is sent to the proxy with the absolute URL, as
  * urllib3 does (many proxies refuse CONNECT to port 80), which the handler arranges.
  */
-function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined; proxy: string | undefined } {
+function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined; proxy: string | undefined; caFailure: Error | undefined } {
   const base = { keepAlive: true, maxSockets: s.maxSockets ?? 50 };
-  const tls = { rejectUnauthorized: s.verifyTls, ...(s.caBundle ? { ca: s.caBundle } : {}) };
+  // A bundle that cannot be used fails each connection once it is made, where urllib3 loads the
+  // bundle: an endpoint that cannot be reached is reported as such first.
+  let ca: Buffer | undefined;
+  let caFailure: Error | undefined;
+  try {
+    ca = s.caBundle();
+  } catch (e) {
+    if (!(e instanceof GeneralError)) throw e;
+    caFailure = e;
+  }
+  const tls = { rejectUnauthorized: s.verifyTls, ...(ca ? { ca } : {}) };
   // The proxy depends on the endpoint's scheme and host; without --endpoint-url it is the
   // regional one, reached over https.
   const target = new URL(s.endpoint ?? regionalEndpoint(s.region));
@@ -74,6 +84,7 @@ function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: Https
     httpsAgent: !https ? UNUSED_HTTPS_AGENT : proxy !== undefined ? new HttpsProxyAgent({ ...base, ...tls, proxy }) : new HttpsAgent({ ...base, ...tls }),
     httpProxy: proxy !== undefined && target.protocol === 'http:' ? new URL(proxy) : undefined,
     proxy,
+    caFailure,
   };
 }
 
@@ -112,7 +123,7 @@ export interface CognitoClient {
 export function createCognitoClient(s: ClientSettings): CognitoClient {
   silenceSdkNotices();
   const target: TargetRecord = {};
-  const { httpAgent, httpsAgent, httpProxy, proxy } = agentsFor(s);
+  const { httpAgent, httpsAgent, httpProxy, proxy, caFailure } = agentsFor(s);
   const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log, s.random);
   const seconds = (ms: number): string => (ms === 0 ? 'None' : String(ms / 1000));
   s.log.log('botocore.endpoint', `Setting cognito-idp timeout as (${seconds(s.connectTimeoutMs)}, ${seconds(s.readTimeoutMs)})`);
@@ -137,7 +148,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     // Given, like every setting here, so that the SDK never reads the config files itself.
     disableClockSkewCorrection: false,
     requestHandler: bufferingHandler(target, {
-      httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy,
+      httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy, caFailure,
       log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy,
     }),
     customUserAgent: [['cogsignout', s.version]],

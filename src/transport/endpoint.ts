@@ -5,6 +5,7 @@ import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import type { Settings } from '../config/settings.js';
 import { isTrue } from '../config/settings.js';
 import { strRepr } from '../python/builtins.js';
+import { isIP } from 'node:net';
 
 /** The service's id as botocore derives it for AWS_ENDPOINT_URL_<ID> and `services` sections. */
 const SERVICE_ENV_ID = 'COGNITO_IDENTITY_PROVIDER';
@@ -12,9 +13,42 @@ const SERVICE_CONFIG_ID = 'cognito_identity_provider';
 
 interface SplitUrl { scheme: string; netloc: string; hostname: string | undefined }
 
-/** The parts of Python's urllib.parse.urlsplit that the checks use. */
+/**
+ * urlsplit's ValueErrors for a netloc's brackets (uncaught in the AWS CLI, so 255 with Python's
+ * text, whichever setting the URL came from): one without the other, anything before `[` or
+ * between `]` and the port, or a host that is not an IP address (nor an IPvFuture `v1.x`).
+ * Python's _check_bracketed_netloc and _check_bracketed_host, step by step.
+ */
+function checkBrackets(netloc: string): void {
+  const open = netloc.includes('[');
+  if (open !== netloc.includes(']')) throw new GeneralError('Invalid IPv6 URL');
+  if (!open) return;
+  const hostAndPort = netloc.slice(netloc.lastIndexOf('@') + 1);
+  const at = hostAndPort.indexOf('[');
+  let host: string;
+  if (at >= 0) {
+    if (at > 0) throw new GeneralError('Invalid IPv6 URL');
+    const bracketed = hostAndPort.slice(at + 1);
+    const close = bracketed.indexOf(']');
+    host = close < 0 ? bracketed : bracketed.slice(0, close);
+    const port = close < 0 ? '' : bracketed.slice(close + 1);
+    if (port !== '' && !port.startsWith(':')) throw new GeneralError('Invalid IPv6 URL');
+  } else {
+    host = hostAndPort.split(':')[0] as string;
+  }
+  if (host.startsWith('v')) {
+    if (!/^v[a-fA-F0-9]+\..+$/s.test(host)) throw new GeneralError('IPvFuture address is invalid');
+    return;
+  }
+  const kind = isIP(host);
+  if (kind === 4) throw new GeneralError('An IPv4 address cannot be in brackets');
+  if (kind === 0) throw new GeneralError(`${strRepr(host)} does not appear to be an IPv4 or IPv6 address`);
+}
+
+/** The parts of Python's urllib.parse.urlsplit that the checks use (and its ValueErrors). */
 export function urlsplit(url: string): SplitUrl {
-  let rest = url;
+  // WHATWG's leading C0 controls and spaces go, and tabs and line breaks anywhere, as in Python.
+  let rest = url.replace(/^[\x00-\x20]+/, '').replace(/[\t\r\n]/g, '');
   let scheme = '';
   const colon = rest.indexOf(':');
   if (colon > 0 && /^[A-Za-z]/.test(rest) && /^[A-Za-z0-9+\-.]*$/.test(rest.slice(0, colon))) {
@@ -25,6 +59,7 @@ export function urlsplit(url: string): SplitUrl {
   if (rest.startsWith('//')) {
     const m = /^\/\/([^/?#]*)/.exec(rest);
     netloc = m ? (m[1] as string) : '';
+    checkBrackets(netloc);
   }
   let host = netloc.slice(netloc.lastIndexOf('@') + 1);
   let hostname: string | undefined;
@@ -44,6 +79,8 @@ const IPV6 = /^[0-9a-f:.%a-z]+$/i;
 
 /** botocore's is_valid_endpoint_url / is_valid_ipv6_endpoint_url. */
 export function isValidEndpointUrl(url: string): boolean {
+  // botocore refuses these before urlsplit (which would drop them).
+  if (/[\t\r\n]/.test(url)) return false;
   const { hostname, netloc } = urlsplit(url);
   if (hostname === undefined) return false;
   if (netloc.includes('[')) return IPV6.test(hostname);

@@ -13,7 +13,8 @@ import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
 import { GeneralError } from '../errors/errors.js';
 
-export type TransportFailureKind = 'connect' | 'connect-timeout' | 'read-timeout' | 'closed' | 'proxy';
+/** `unhandled`: what botocore wraps as an HTTPClientError (retried, worded `An HTTP Client raised an unhandled exception: …`). */
+export type TransportFailureKind = 'connect' | 'connect-timeout' | 'read-timeout' | 'closed' | 'proxy' | 'unhandled';
 
 /** A failed exchange, already classified (`cause` is Node's error, when there was one). */
 export class TransportFailure extends Error {
@@ -53,6 +54,12 @@ export interface ExchangeLimits {
   readonly connectTimeoutMs: number;
   readonly readTimeoutMs: number;
   readonly maxBodyBytes: number;
+  /**
+   * https only: the CA bundle cannot be used. urllib3 loads it when it wraps a connected socket,
+   * so this fails the exchange once the TCP connection is made (a refused or unreachable
+   * endpoint is reported as that), before any certificate is checked.
+   */
+  readonly caFailure?: Error | undefined;
 }
 
 export interface Received {
@@ -82,11 +89,12 @@ function flatHeaders(h: IncomingHttpHeaders): Record<string, string> {
  */
 /**
  * Python keeps a socket timeout as int64 nanoseconds: a longer connect timeout fails when urllib3
- * sets it, before anything is sent. (A longer read timeout fails there only after the request is
- * sent, and is retried; cogsignout just waits that long.) Node's timers hold 2^31-1 ms at most (a
- * longer one fires at once), so a timeout past that is kept at it (24.8 days).
+ * sets it, before anything is sent; a longer read timeout fails when urllib3 sets it after the
+ * request is sent (so the server got it), and botocore retries that. Node's timers hold 2^31-1 ms
+ * at most (a longer one fires at once), so a timeout past that is kept at it (24.8 days).
  */
 const PY_TIMEOUT_MAX_MS = 9_223_372_036_854;
+const PY_TIMEOUT_OVERFLOW = 'timestamp too large to convert to C _PyTime_t';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
  * Starts a timeout and returns what cancels it. The real one by default; a test hands in one
@@ -100,7 +108,7 @@ const realTimer: Timer = (fn, ms) => {
 
 export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: ExchangeLimits, proxy: string | undefined, signal?: AbortSignal, timer: Timer = realTimer): Promise<Received> {
   if (limits.connectTimeoutMs > PY_TIMEOUT_MAX_MS) {
-    return Promise.reject(new GeneralError('An HTTP Client raised an unhandled exception: timestamp too large to convert to C _PyTime_t'));
+    return Promise.reject(new GeneralError(`An HTTP Client raised an unhandled exception: ${PY_TIMEOUT_OVERFLOW}`));
   }
   const viaProxy = proxy !== undefined;
   const proxyFailure = (cause?: unknown): TransportFailure => new TransportFailure('proxy', 'Cannot connect to proxy.', cause, proxy);
@@ -174,9 +182,13 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
       if (req.reusedSocket) { ready(); return; }
       if (!(viaProxy && tls)) startConnectTimer();
       if (tls) {
+        const connected = (): void => {
+          tcpConnected = true;
+          if (limits.caFailure) fail(limits.caFailure);
+        };
         // Through a proxy's tunnel the TCP part is already done when the socket arrives.
-        if (!s.connecting) tcpConnected = true;
-        else s.once('connect', () => { tcpConnected = true; });
+        if (!s.connecting) connected();
+        else s.once('connect', connected);
         s.once('secureConnect', ready);
       } else if (s.connecting) {
         s.once('connect', ready);
@@ -238,6 +250,7 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
     });
 
     req.maxHeadersCount = MAX_HEADERS + 1; // enough to tell that there were too many
+    if (limits.readTimeoutMs > PY_TIMEOUT_MAX_MS) req.once('finish', () => fail(new TransportFailure('unhandled', PY_TIMEOUT_OVERFLOW)));
     req.end(out.body === undefined ? undefined : out.body);
   });
 }

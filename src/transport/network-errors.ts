@@ -58,7 +58,7 @@ function tlsReason(e: unknown, url: string): string {
   return `[SSL] ${message || err.code || 'TLS failure'} (_ssl.c:992)`;
 }
 
-export type NetworkFailure = 'connect' | 'connect-timeout' | 'read-timeout' | 'closed' | 'proxy' | 'tls' | 'other';
+export type NetworkFailure = 'connect' | 'connect-timeout' | 'read-timeout' | 'closed' | 'proxy' | 'unhandled' | 'tls' | 'other';
 
 export function classifyNetworkError(e: unknown): NetworkFailure {
   if (e instanceof TransportFailure) return e.kind;
@@ -87,6 +87,7 @@ export function networkErrorToCliError(e: unknown, url: string): GeneralError {
     case 'closed': return new GeneralError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
     case 'proxy': return new GeneralError(`Failed to connect to proxy URL: "${e instanceof TransportFailure ? e.proxyUrl ?? '' : ''}"`);
     case 'tls': return new GeneralError(`SSL validation failed for ${url} ${tlsReason(e, url)}`);
+    case 'unhandled': return new GeneralError(`An HTTP Client raised an unhandled exception: ${err.message ?? ''}`);
     default: return new GeneralError(`An HTTP Client raised an unhandled exception: ${err.message ?? String(e)}`);
   }
 }

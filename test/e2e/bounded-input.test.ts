@@ -287,11 +287,14 @@ describe.concurrent('config files', () => {
 });
 
 describe.concurrent('CA bundles', () => {
-  const https = (bundle: string): string[] => ['admin-user-global-sign-out', '--endpoint-url', 'https://127.0.0.1:9', '--ca-bundle', bundle, '--user-pool-id', 'us-east-1_X', '--username', 'u'];
+  // The bundle is loaded once the TCP connection is made, as urllib3 loads it: an https URL on
+  // the shared endpoint's port (nothing is sent, the bundle fails first).
+  const tlsUrl = (): string => url.replace(/^http:/, 'https:');
+  const https = (bundle: string): string[] => ['admin-user-global-sign-out', '--endpoint-url', tlsUrl(), '--ca-bundle', bundle, '--user-pool-id', 'us-east-1_X', '--username', 'u'];
 
   it('--ca-bundle /dev/zero: the AWS CLI\'s message (OpenSSL finds no certificate), exit 255', async () => {
     const r = await runMeasured(https('/dev/zero'));
-    expect(r.stderr).toBe('\ncogsignout: [ERROR]: SSL validation failed for https://127.0.0.1:9/ [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)\n');
+    expect(r.stderr).toBe(`\ncogsignout: [ERROR]: SSL validation failed for ${tlsUrl()}/ [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)\n`);
     expect(r.code).toBe(255);
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
   });
@@ -299,7 +302,7 @@ describe.concurrent('CA bundles', () => {
   for (const [name, content] of [['empty', ''], ['text', 'not a certificate\n'], ['binary', '\u0000\u0001\u0002\u00ff']] as const) {
     it(`a ${name} CA bundle: the AWS CLI's no certificate message, exit 255`, async () => {
       const r = await runCli(https('ca.pem'), { files: { 'ca.pem': content } });
-      expect(r.stderr).toBe('\ncogsignout: [ERROR]: SSL validation failed for https://127.0.0.1:9/ [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)\n');
+      expect(r.stderr).toBe(`\ncogsignout: [ERROR]: SSL validation failed for ${tlsUrl()}/ [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)\n`);
       expect(r.code).toBe(255);
     });
   }
@@ -315,7 +318,7 @@ describe.concurrent('CA bundles', () => {
       env: { AWS_CA_BUNDLE: 'big.pem' },
       files: { 'big.pem': 'x'.repeat(4 * MIB + 1) },
     });
-    expect(r.stderr).toBe('\ncogsignout: [ERROR]: SSL validation failed for https://127.0.0.1:9/ the CA bundle big.pem is larger than 4 MiB, the most cogsignout reads from a CA bundle\n');
+    expect(r.stderr).toBe(`\ncogsignout: [ERROR]: SSL validation failed for ${tlsUrl()}/ the CA bundle big.pem is larger than 4 MiB, the most cogsignout reads from a CA bundle\n`);
     expect(r.code).toBe(255);
     expect(r.maxRss).toBeLessThan(MEMORY_BOUND);
   });
