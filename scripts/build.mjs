@@ -85,6 +85,8 @@ const sdkStubs = {
     // commander imports it at load too, for executable subcommands, which cogsignout's tree has none of.
     // node:os, which the program's own modules import for the version line and a few paths.
     b.onResolve({ filter: /^node:os$/ }, (args) => (args.importer.startsWith(`${REPO}src/`) && !args.importer.includes('/sdk-stubs/') ? stub('lazy-os.ts') : undefined));
+    // node:net, which the endpoint checks import for a bracketed host's IP check.
+    b.onResolve({ filter: /^node:net$/ }, (args) => (/src\/transport\/endpoint\.ts$/.test(args.importer) ? stub('lazy-net.ts') : undefined));
     b.onResolve({ filter: /^node:child_process$/ }, (args) => ((args.importer.startsWith(`${REPO}src/`) && !args.importer.includes('/sdk-stubs/')) || /commander\/lib\/command\.js$/.test(args.importer) ? stub('lazy-child-process.ts') : undefined));
   },
 };

@@ -25,6 +25,9 @@ const BUNDLES = readdirSync(DIST).filter((n) => n.endsWith('.cjs')).sort();
 // Read only by their own first use: the prompt needs a terminal, the SDK's providers an STS or SSO endpoint.
 const CACHED_BY_THE_BUILD = BUNDLES.filter((n) => n !== 'prompt.cjs' && n !== 'credential-providers.cjs');
 
+/** Built-ins that each cost a start a millisecond or more (their own modules, the streams) and that only some runs need. */
+const HEAVY_BUILTINS = ['net', 'child_process', 'os', 'http', 'https', 'tls', 'crypto', 'zlib', 'stream', 'dns'];
+
 const text = (name: string): string => readFileSync(join(DIST, name), 'utf8');
 /** The modules in a bundle, from the comment esbuild writes above each one's code. */
 const modulesOf = (name: string): string[] => [...new Set([...text(name).matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map((m) => m[1]!))];
@@ -105,10 +108,14 @@ describe('what a run reads', () => {
   let endpoint: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cogso-reads-'));
-    // Records every bundle the run reads, at exit.
-    writeFileSync(join(dir, 'record.cjs'), `const fs = require('fs'); const read = fs.readFileSync; const seen = new Set();
-fs.readFileSync = function (file, ...rest) { if (typeof file === 'string' && file.startsWith(${JSON.stringify(`${DIST}/`)}) && file.endsWith('.cjs')) seen.add(file.slice(${DIST.length + 1})); return read.call(this, file, ...rest); };
-process.on('exit', () => fs.writeFileSync(process.env.RECORD_TO, [...seen].sort().join(' ')));\n`);
+    // Records, at exit, every bundle the run opened (readFileSync on Node 20, openSync on 22 and
+    // later: bin/ reads a bundle into the wrapper there) and which of the built-ins that cost a
+    // start milliseconds it loaded.
+    writeFileSync(join(dir, 'record.cjs'), `const fs = require('fs'); const seen = new Set();
+const note = (file) => { if (typeof file === 'string' && file.startsWith(${JSON.stringify(`${DIST}/`)}) && file.endsWith('.cjs')) seen.add(file.slice(${DIST.length + 1})); };
+for (const name of ['readFileSync', 'openSync']) { const real = fs[name]; fs[name] = function (file, ...rest) { note(file); return real.call(this, file, ...rest); }; }
+const HEAVY = ${JSON.stringify(HEAVY_BUILTINS)};
+process.on('exit', () => fs.writeFileSync(process.env.RECORD_TO, [...seen].sort().join(' ') + '\\n' + HEAVY.filter((m) => process.moduleLoadList.includes('NativeModule ' + m)).join(' ')));\n`);
     server = createServer((req, res) => {
       req.resume();
       req.on('end', () => { res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.1' }); res.end('{}'); });
@@ -122,7 +129,8 @@ process.on('exit', () => fs.writeFileSync(process.env.RECORD_TO, [...seen].sort(
   });
 
   let runs = 0;
-  const reads = async (args: string[]): Promise<{ code: number | null; read: string }> => {
+  const reads = async (args: string[]): Promise<{ code: number | null; read: string }> => (await runRecorded(args)).reads;
+  const runRecorded = async (args: string[]): Promise<{ reads: { code: number | null; read: string }; builtins: string }> => {
     // Each run its own record and cache directory: the runs go side by side.
     const run = runs++;
     const record = join(dir, `read-${run}.txt`);
@@ -132,7 +140,8 @@ process.on('exit', () => fs.writeFileSync(process.env.RECORD_TO, [...seen].sort(
         AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' },
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    return { code, read: readFileSync(record, 'utf8') };
+    const [read, builtins] = readFileSync(record, 'utf8').split('\n') as [string, string];
+    return { reads: { code, read }, builtins };
   };
   const signOut = (): string[] => ['admin-user-global-sign-out', '--user-pool-id', 'us-east-1_X', '--username', 'alice', '--endpoint-url', endpoint];
 
@@ -150,6 +159,18 @@ process.on('exit', () => fs.writeFileSync(process.env.RECORD_TO, [...seen].sort(
       { code: 252, read: 'core.cjs' },
       { code: 252, read: 'core.cjs' },
     ]);
+  });
+
+  it('--version, skeletons and argument errors load none of the built-ins that only calls, processes and paths need', async () => {
+    const builtins = async (args: string[]): Promise<string> => (await runRecorded(args)).builtins;
+    expect(await Promise.all([
+      builtins(['--version']),
+      builtins(['admin-user-global-sign-out', '--generate-cli-skeleton']),
+      builtins(['admin-user-global-sign-out', '--user-pool-id', 'x']),
+      builtins(['no-such-command']),
+    ])).toEqual(['', '', '', '']);
+    // What the list is for: a call loads them.
+    expect((await builtins(signOut())).split(' ')).toEqual(expect.arrayContaining(['net', 'http', 'crypto']));
   });
 
   it('a signed sign-out reads the core, the credential chain and the network bundle; YAML input, help and bulk-sign-out their own', async () => {
