@@ -106,7 +106,8 @@ const STALE_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * Removes caches of other builds of the same bundle that nothing has rewritten for a week (the
- * other kinds of this build's are kept: a cache that fits is never rewritten).
+ * other kinds of this build's are kept: a cache in use is rewritten only for a way out it lacked,
+ * so its age says when it was made, not when it was last read).
  */
 function prune(dir, kept) {
   const bundle = kept.slice(0, kept.indexOf('@') + 1);
@@ -190,12 +191,12 @@ function buildId(text, tail) {
 // `version` (stopped before commander's tree: --version), `light` (built the tree but called
 // nothing: skeletons, help, argument errors) and `full` (a call). V8's deserialization costs
 // in proportion to a cache's size, and a cache holds every function its run compiled: a
-// sign-out's cache of the core is ~350 KiB on Node 22, a skeleton's ~300, --version's ~200.
+// sign-out's cache of the core is ~360 kB on Node 22, a skeleton's ~300, --version's ~170.
 // So each run reads first the kind its line is expected to make, and a run that finds no cache
 // of the kind it made writes one at exit; the kinds live side by side. A cache made at exit
 // holds every function its run deserialized too, so a run reads no cache of a kind that covers
 // more than its own (a `--version` after sign-outs would make a `version` cache as large as
-// theirs, ~360 against ~170 KiB, which every later `--version` would read): without a cache of
+// theirs, ~360 against ~170 kB, which every later `--version` would read): without a cache of
 // its kind or a smaller one, the run compiles, once, and makes its own.
 const KINDS = ['version', 'light', 'full'];
 
@@ -224,6 +225,9 @@ function withUserHeader(covers, data) {
   return Buffer.concat([header, data]);
 }
 
+/** The exit status of a run that Ctrl-C ended (src/main.ts). */
+const INTERRUPTED = 130;
+
 /** The kinds to try, in order: the expected one, then those covering less. */
 const readOrder = (expected) => KINDS.slice(0, KINDS.indexOf(expected) + 1).reverse();
 
@@ -231,8 +235,9 @@ const readOrder = (expected) => KINDS.slice(0, KINDS.indexOf(expected) + 1).reve
  * The bundle's exports, compiled from a cache when one fits. `full()`, asked at exit, says whether
  * this run went as far as a network call; `expected` (default `full`) is the kind of cache the
  * line is expected to make (see expectedKind), read first, and the kind a run that made no call
- * makes (`light` for a `full` guess that made none). `module` and `require`, when given, are the
- * bundle's (the linker below links bundles through its require).
+ * makes (`light` for a `full` guess that made none, unless it read the `full` cache, which it
+ * then extends: see the exit hook). `module` and `require`, when given, are the bundle's (the
+ * linker below links bundles through its require).
  */
 function loadWithCodeCache(file, options = {}) {
   const { wrapped, id } = readBundle(file);
@@ -245,6 +250,8 @@ function loadWithCodeCache(file, options = {}) {
   let used;
   /** The ways out (OUTCOMES) the user cache used covers. */
   let covers = 0;
+  /** The kind whose user cache V8 rejected, if any. */
+  let rejected;
   /** Kinds looked for and not usable (missing, not ours or rejected): remade at exit by a run of that kind. */
   const unusable = new Set();
   if (dir !== undefined && trusted(dir)) {
@@ -252,10 +259,14 @@ function loadWithCodeCache(file, options = {}) {
       const bytes = readOrUndefined(userFile(kind));
       const parts = bytes === undefined ? undefined : userCacheParts(bytes);
       unusable.add(kind);
-      if (parts === undefined) continue;
+      if (parts === undefined) {
+        if (bytes !== undefined) release(bytes);
+        continue;
+      }
       script = compile(wrapped, filename, parts.data);
       release(bytes);
-      if (!script.cachedDataRejected) { used = kind; covers = parts.covers; unusable.delete(kind); }
+      if (script.cachedDataRejected) rejected = kind;
+      else { used = kind; covers = parts.covers; unusable.delete(kind); }
       // After a rejection, a second compile of this source would only hit V8's own cache of the
       // script just compiled and report any cache as accepted: the compile at hand is kept.
       break;
@@ -274,13 +285,19 @@ function loadWithCodeCache(file, options = {}) {
     // Written at exit, when the functions this run used have been compiled too.
     process.once('exit', (code) => {
       try {
-        const kind = options.full !== undefined && options.full() ? 'full' : expected === 'full' ? 'light' : expected;
+        // Ctrl-C: a run cut short compiled only part of its way, and left by none a later run takes.
+        if (code === INTERRUPTED) return;
+        const made = options.full !== undefined && options.full() ? 'full' : expected === 'full' ? 'light' : expected;
+        // A run that read a larger kind than it made (a `full` guess that made no call: an
+        // argument error on a sign-out's line) adds its way out to that one: a cache made of it
+        // under the smaller kind's name would be as large.
+        const kind = used !== undefined && KINDS.indexOf(used) > KINDS.indexOf(made) ? used : made;
         const outcome = code === 0 ? OUTCOMES.ok : OUTCOMES.error;
-        if (kind === used ? (covers & outcome) !== 0 : !unusable.has(kind) && fs.existsSync(userFile(kind))) return;
-        // A wrong guess that read a larger kind (a `full` guess that made no call): a cache made
-        // now would be as large as the one read; the next run of this kind makes its own.
-        if (used !== undefined && KINDS.indexOf(used) > KINDS.indexOf(kind)) return;
-        writeAtomically(dir, userFile(kind), () => withUserHeader((kind === used ? covers : 0) | outcome, script.createCachedData()));
+        const fits = kind === used ? (covers & outcome) !== 0 : !unusable.has(kind) && fs.existsSync(userFile(kind));
+        if (!fits) writeAtomically(dir, userFile(kind), () => withUserHeader((kind === used ? covers : 0) | outcome, script.createCachedData()));
+        // A rejected cache this run did not remake would cost every later run of its kind a
+        // compile (and stop it before the smaller kinds): it goes.
+        if (rejected !== undefined && rejected !== kind) fs.rmSync(userFile(rejected), { force: true });
       } catch { /* a cache is never worth a failed exit */ }
     });
   }

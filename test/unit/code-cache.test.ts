@@ -1,7 +1,9 @@
 // bin/code-cache.cjs: a bundle loads with or without a V8 code cache; the shipped cache is used
-// when it fits this Node, else the user's own cache ($XDG_CACHE_HOME/cogsignout), made once
-// by the first run; nothing is ever written next to the bundle, and a cache directory that
-// cannot be used costs only the compile, silently. Run in child processes, as the CLI runs.
+// when it fits this Node, else the user's own cache ($XDG_CACHE_HOME/cogsignout), one per kind of
+// run, made by the first run of its kind and rewritten only by a run that leaves by a way (a clean
+// exit, an error) it does not cover; nothing is ever written next to the bundle, and a cache
+// directory that cannot be used costs only the compile, silently. Run in child processes, as the
+// CLI runs.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +37,12 @@ function run(s: Setup, env: Record<string, string | undefined> = { XDG_CACHE_HOM
   return { out: r.stdout, err: r.stderr, code: r.status };
 }
 
-const { userCacheParts } = createRequire(import.meta.url)(loader) as { userCacheParts: (bytes: Buffer) => { data: Buffer; covers: number } | undefined };
+const { userCacheParts, BUILD_MARK } = createRequire(import.meta.url)(loader) as { userCacheParts: (bytes: Buffer) => { data: Buffer; covers: number } | undefined; BUILD_MARK: string };
+const kindsOf = (s: Setup): string[] => userCaches(s).map((n) => /\.(\w+)\.cache$/.exec(n)![1]!);
+const coversOf = (s: Setup, kind: string): number | undefined => {
+  const name = userCaches(s).find((n) => n.endsWith(`.${kind}.cache`));
+  return name === undefined ? undefined : userCacheParts(readFileSync(join(s.cache, 'cogsignout', name)))?.covers;
+};
 
 const userCaches = (s: Setup): string[] => (existsSync(join(s.cache, 'cogsignout')) ? readdirSync(join(s.cache, 'cogsignout')).sort() : []);
 const ok = { out: '42\n', err: '', code: 0 };
@@ -162,10 +169,48 @@ describe('code cache loader', () => {
     const s = setup('exports.answer = (n) => n * 2 + 2;\n');
     expect(run(s)).toEqual(ok);
     const file = join(s.cache, 'cogsignout', userCaches(s)[0]!);
-    // V8's data alone (as a shipped cache is): a cache of an older loader, or not a cache at all.
-    writeFileSync(file, userCacheParts(readFileSync(file))!.data);
+    // V8's data behind eight bytes of someone else's: V8 would take it, the loader must not.
+    writeFileSync(file, Buffer.concat([Buffer.from('notours\x03', 'latin1'), userCacheParts(readFileSync(file))!.data]));
     expect(run(s)).toEqual(ok);
-    expect(userCacheParts(readFileSync(file))?.covers).toBe(1);
+    expect(readFileSync(file).subarray(0, 7).toString('latin1')).toBe('cogsoc1');
+    expect(coversOf(s, 'light')).toBe(1);
+  });
+
+  it('an argument error on a line guessed to be a call adds its way out to the full cache it read (no light one as large)', () => {
+    const s = setup('exports.answer = (n) => n * 2 + 2;\n');
+    expect(run(s, undefined, true, 'full')).toEqual(ok);
+    expect(coversOf(s, 'full')).toBe(1);
+    expect(run(s, undefined, false, 'full', 252)).toEqual({ ...ok, code: 252 });
+    expect(kindsOf(s)).toEqual(['full']);
+    expect(coversOf(s, 'full')).toBe(3);
+  });
+
+  it('a run Ctrl-C ended (130) writes no cache and marks none', () => {
+    const s = setup('exports.answer = (n) => n * 2 + 2;\n');
+    expect(run(s, undefined, false, 'light', 130)).toEqual({ ...ok, code: 130 });
+    expect(userCaches(s)).toEqual([]);
+    expect(run(s, undefined, false, 'light')).toEqual(ok);
+    expect(run(s, undefined, false, 'light', 130)).toEqual({ ...ok, code: 130 });
+    expect(coversOf(s, 'light')).toBe(1);
+  });
+
+  it('names a built bundle\'s caches by the build\'s id (read with the wrapper on Node 24)', () => {
+    const s = setup(`exports.answer = (n) => n * 2 + 2;\n${BUILD_MARK}abc123def\n`);
+    expect(run(s)).toEqual(ok);
+    expect(userCaches(s)).toEqual([`bundle.cjs@abc123def-${process.version}-${process.arch}.light.cache`]);
+    expect(run(s)).toEqual(ok); // and uses it
+    expect(userCaches(s)).toHaveLength(1);
+  });
+
+  it('a rejected cache of a kind this run does not make is removed (later runs fall through to the smaller kinds)', () => {
+    const s = setup('exports.answer = (n) => n * 2 + 2;\n');
+    expect(run(s, undefined, true, 'full')).toEqual(ok);
+    const file = join(s.cache, 'cogsignout', userCaches(s)[0]!);
+    const damaged = readFileSync(file);
+    for (let i = 8 + 12; i < 8 + 16; i++) damaged[i] = damaged[i]! ^ 0x55; // V8's flag hash
+    writeFileSync(file, damaged);
+    expect(run(s, undefined, false, 'full')).toEqual(ok); // a full guess that made no call
+    expect(kindsOf(s)).toEqual(['light']);
   });
 
   it("a cache written removes other builds' caches nobody rewrote for a week, never this build's other kinds", () => {
