@@ -105,13 +105,15 @@ function writeAtomically(dir, target, make) {
 const STALE_MS = 7 * 24 * 3600 * 1000;
 
 /**
- * Removes caches of other builds of the same bundle that nothing has rewritten for a week (the
- * other kinds of this build's are kept: a cache in use is rewritten only for a way out it lacked,
+ * Removes caches of other builds of the same bundle that nothing has rewritten for a week (this
+ * build's, of every kind and Node version, are kept: a cache in use is rewritten only for a way out it lacked,
  * so its age says when it was made, not when it was last read).
  */
 function prune(dir, kept) {
   const bundle = kept.slice(0, kept.indexOf('@') + 1);
-  const build = kept.slice(0, kept.lastIndexOf('.', kept.length - '.cache'.length - 1) + 1);
+  // This build's caches for every Node version (`<bundle>@<id>-`): one who runs it on two Nodes
+  // keeps both, however old, until the build changes.
+  const build = kept.slice(0, kept.indexOf('-', bundle.length) + 1);
   for (const name of fs.readdirSync(dir)) {
     if (name.startsWith(build) || !name.startsWith(bundle) || !name.endsWith('.cache')) continue;
     try {

@@ -213,18 +213,19 @@ describe('code cache loader', () => {
     expect(kindsOf(s)).toEqual(['light']);
   });
 
-  it("a cache written removes other builds' caches nobody rewrote for a week, never this build's other kinds", () => {
+  it("a cache written removes other builds' caches nobody rewrote for a week, never this build's other kinds or Nodes'", () => {
     const s = setup('exports.answer = (n) => n * 2 + 2;\n');
     expect(run(s, undefined, false, 'version')).toEqual(ok);
     const dir = join(s.cache, 'cogsignout');
     const [mine] = userCaches(s);
     const old = new Date(Date.now() - 8 * 24 * 3600 * 1000);
     const other = mine!.replace(/@[0-9a-f]{20}-/, `@${'0'.repeat(20)}-`);
+    const otherNode = mine!.replace(`-${process.version}-`, '-v1.2.3-');
     writeFileSync(join(dir, other), 'a cache of another build');
-    utimesSync(join(dir, other), old, old);
-    utimesSync(join(dir, mine!), old, old);
+    writeFileSync(join(dir, otherNode), 'a cache of this build for another Node');
+    for (const name of [other, otherNode, mine!]) utimesSync(join(dir, name), old, old);
     expect(run(s, undefined, true)).toEqual(ok); // writes this build's full cache
-    expect(userCaches(s).map((n) => /\.(\w+)\.cache$/.exec(n)![1])).toEqual(['full', 'version']);
+    expect(userCaches(s)).toEqual([mine!.replace('.version.', '.full.'), otherNode, mine!].sort());
   });
 
   it("a command line's kind is guessed from its words before anything is parsed", () => {
