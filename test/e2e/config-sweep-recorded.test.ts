@@ -1,0 +1,86 @@
+// AWS CLI 2.36.7 recordings of the config and credentials files' sweep
+// (test/fixtures/config-sweep-recordings.json): the INI syntax as botocore's parser reads it
+// (comments at line start and inline, continuation and indented lines, nested blocks, key case
+// and spaces, `:` separators, duplicate sections and keys, section headers with quotes, spaces,
+// tabs or no space after `profile`, [DEFAULT], BOM, CRLF, tabs, empty files, a directory as the
+// file, `~` and `$VAR` in AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE) and profile selection
+// (AWS_PROFILE vs AWS_DEFAULT_PROFILE vs --profile, [default] vs [profile default], one profile
+// in both files and which keys win, keys split between the files, session tokens, partial keys,
+// and the assume-role, SSO and credential_process errors that need no network).
+// Replayed in process against the project's local endpoint: exact stdout, stderr and exit code,
+// and the requests the endpoint received (signing key and region). The endpoint knows each key
+// the recorded files hold, each session token with its key, so a request signed with the wrong
+// file's key or token fails.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
+import { REPO, runCli } from '../support/cli.js';
+import { maskPort, prepareReplay } from '../support/recordings.js';
+
+interface ConfigCase {
+  readonly id: string;
+  readonly args: string[];
+  readonly env: Record<string, string | null>;
+  readonly files: Record<string, string>;
+  readonly endpoint: boolean;
+  readonly compare: 'exact' | 'exit-code-only' | 'skip';
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly requests: Array<{ body: unknown; accessKeyId: string | null; region: string | null; securityToken: string | null }>;
+}
+
+const FIXTURE = JSON.parse(readFileSync(join(REPO, 'test/fixtures/config-sweep-recordings.json'), 'utf8')) as {
+  defaults: { env: Record<string, string> };
+  cases: ConfigCase[];
+};
+
+/** The keys the recorded environment and files hold (an empty key ID is what botocore signs with for `aws_access_key_id =`). */
+const KEYS = [
+  { accessKeyId: 'AKIDEXAMPLETEST', secretAccessKey: 'test-secret-access-key' },
+  { accessKeyId: 'AKIDFILE', secretAccessKey: 's3cr3t' },
+  { accessKeyId: 'AKIDP', secretAccessKey: 's' },
+  { accessKeyId: 'AKIDQ', secretAccessKey: 's' },
+  { accessKeyId: 'AKIDCRED', secretAccessKey: 's' },
+  { accessKeyId: 'AKIDTOK1', secretAccessKey: 's', sessionToken: 'TOKEN123' },
+  { accessKeyId: 'AKIDTOK2', secretAccessKey: 's', sessionToken: 'TOKEN456' },
+  { accessKeyId: '', secretAccessKey: 's' },
+];
+
+let server: LocalCognito;
+let poolId: string;
+
+beforeAll(async () => {
+  server = await startLocalCognito({ keys: KEYS });
+  poolId = server.createUserPool('Example');
+  server.seedUsers(poolId, [{ username: 'alice' }]);
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe('config and credentials files: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
+  for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
+    it(c.id, async () => {
+      const { args, env, files } = prepareReplay(c, { url: server.url, port: server.port, poolId }, FIXTURE.defaults.env);
+      server.resetStats();
+
+      const r = await runCli(args, { env, files });
+      const tmp = dirname(r.home);
+      const norm = (s: string): string => maskPort(s.replaceAll(tmp, '<TMP>'), server.port, '<PORT>').replaceAll(poolId, 'us-east-1_Example');
+      expect({ code: r.code }).toEqual({ code: c.exitCode });
+      if (c.compare !== 'exact') return;
+      expect(norm(r.stderr)).toBe(c.stderr);
+      expect(norm(r.stdout)).toBe(c.stdout);
+      const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => ({
+        body: JSON.parse(norm(JSON.stringify(q.body))) as unknown,
+        accessKeyId: q.accessKeyId ?? null,
+        region: q.signed ? q.region ?? null : null,
+      }));
+      // The endpoint's log redacts the security token; it accepts AKIDTOK1/2 only with their own.
+      expect(sent).toEqual(c.requests.map(({ securityToken: _token, ...q }) => q));
+    });
+  }
+});
