@@ -45,6 +45,7 @@ const KEYS = [
   { accessKeyId: 'AKIDCRED', secretAccessKey: 's' },
   { accessKeyId: 'AKIDTOK1', secretAccessKey: 's', sessionToken: 'TOKEN123' },
   { accessKeyId: 'AKIDTOK2', secretAccessKey: 's', sessionToken: 'TOKEN456' },
+  { accessKeyId: 'AKIDTOK3', secretAccessKey: 's', sessionToken: 'OTHER' },
   { accessKeyId: '', secretAccessKey: 's' },
 ];
 
@@ -79,7 +80,7 @@ describe('config and credentials files: AWS CLI 2.36.7 recordings replayed again
         accessKeyId: q.accessKeyId ?? null,
         region: q.signed ? q.region ?? null : null,
       }));
-      // The endpoint's log redacts the security token; it accepts AKIDTOK1/2 only with their own.
+      // The endpoint's log redacts the security token; it accepts AKIDTOK1-3 only with their own.
       expect(sent).toEqual(c.requests.map(({ securityToken: _token, ...q }) => q));
     });
   }
