@@ -1,9 +1,9 @@
 // AWS CLI 2.36.7 recordings of the config and credentials files' sweep
 // (test/fixtures/config-sweep-recordings.json): the INI syntax as botocore's parser reads it
 // (comments at line start and inline, continuation and indented lines, nested blocks, key case
-// and spaces, `:` separators, duplicate sections and keys, section headers with quotes, spaces,
-// tabs or no space after `profile`, [DEFAULT], BOM, CRLF, tabs, empty files, a directory as the
-// file, `~` and `$VAR` in AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE) and profile selection
+// and spaces, `:` and `:=` separators, duplicate sections and keys (also by case or spacing),
+// section headers with quotes, spaces, tabs, `]]`, `Profile` or no space after `profile`,
+// [DEFAULT], BOM, CRLF, CR-only lines, NUL, tabs, empty files, a directory as the file, relative, `~` and `$VAR` in AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE) and profile selection
 // (AWS_PROFILE vs AWS_DEFAULT_PROFILE vs --profile, [default] vs [profile default], one profile
 // in both files and which keys win, keys split between the files, session tokens, partial keys,
 // and the assume-role, SSO and credential_process errors that need no network).
