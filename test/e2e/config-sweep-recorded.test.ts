@@ -3,7 +3,9 @@
 // (comments at line start and inline, continuation and indented lines, nested blocks, key case
 // and spaces, `:` and `:=` separators, duplicate sections and keys (also by case or spacing),
 // section headers with quotes, spaces, tabs, `]]`, `Profile` or no space after `profile`,
-// [DEFAULT], BOM, CRLF, CR-only lines, NUL, tabs, empty files, a directory as the file, relative, `~` and `$VAR` in AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE) and profile selection
+// [DEFAULT], BOM, CRLF, CR-only lines, NUL, tabs, empty files; as AWS_CONFIG_FILE or
+// AWS_SHARED_CREDENTIALS_FILE a directory, /dev/null, a /proc file, a path through a file,
+// relative paths, `~` and `$VAR`) and profile selection
 // (AWS_PROFILE vs AWS_DEFAULT_PROFILE vs --profile, [default] vs [profile default], one profile
 // in both files and which keys win, keys split between the files, session tokens, partial keys,
 // and the assume-role, SSO and credential_process errors that need no network).
