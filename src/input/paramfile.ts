@@ -3,7 +3,7 @@
 // (UTF-8, or AWS_CLI_FILE_ENCODING) with universal newlines and the content kept verbatim,
 // fileb:// as bytes. http:// and https:// are not fetched by AWS CLI v2. Reads stop at a
 // ceiling (util/bounded-read.ts) where the AWS CLI reads /dev/zero until memory runs out.
-import { resolve } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { ParamValidationError } from '../errors/errors.js';
 import { expandPath, type Env } from '../config/files.js';
 import { osErrorText, pythonErrno } from '../util/os-errors.js';
@@ -27,8 +27,10 @@ export function loadParamValue(option: string, value: string, env: Env, cwd: str
   if (!binary && !value.startsWith('file://')) return value;
   const raw = value.slice(binary ? 'fileb://'.length : 'file://'.length);
   const expanded = expandPath(raw, env);
-  // Python's open('') fails with ENOENT; resolving '' would name the working directory instead.
-  const path = expanded === '' ? '' : resolve(cwd, expanded);
+  // Python's open('') fails with ENOENT; joining '' would name the working directory instead.
+  // The relative path is joined, not normalized: the system resolves `sub/../x` only when `sub`
+  // exists (and through symlinks), as open() does in the AWS CLI; path.resolve would drop `sub/..`.
+  const path = expanded === '' || isAbsolute(expanded) ? expanded : `${cwd}/${expanded}`;
   let bytes: Buffer;
   try {
     bytes = readBounded(path, limit);
