@@ -6,7 +6,8 @@
 // (missing, empty, BOM, CRLF, dotted paths), values starting with '-' with and without '=',
 // empty and blank values, values past the model's pattern and maximum (sent: only the minimum is
 // checked); --generate-cli-skeleton's values, with `=`, abbreviated, repeated, after `--`, with
-// documents, missing files and the global options.
+// documents, missing files and the global options; AWS_CLI_FILE_ENCODING (ascii, latin-1,
+// utf-16, an unknown name) for values and documents.
 // Replayed against the built CLI and the project's local endpoint: exact stdout, stderr and exit
 // code, and the bodies the endpoint received. The recording stub answered every request 200 {}:
 // here the endpoint's answer fault does, so pools and users need not exist and the signature is
