@@ -7,7 +7,8 @@
 // empty and blank values, values past the model's pattern and maximum (sent: only the minimum is
 // checked); --generate-cli-skeleton's values, with `=`, abbreviated, repeated, after `--`, with
 // documents, missing files and the global options; AWS_CLI_FILE_ENCODING (ascii, latin-1,
-// utf-16, an unknown name) for values and documents.
+// utf-16, an unknown name) for values and documents; ~ and then $VAR in file:// paths (a
+// variable holding ~, HOME with trailing slashes, an unknown ~name).
 // Replayed against the built CLI and the project's local endpoint: exact stdout, stderr and exit
 // code, and the bodies the endpoint received. The recording stub answered every request 200 {}:
 // here the endpoint's answer fault does, so pools and users need not exist and the signature is
