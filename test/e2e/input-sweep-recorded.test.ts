@@ -8,7 +8,9 @@
 // checked); --generate-cli-skeleton's values, with `=`, abbreviated, repeated, after `--`, with
 // documents, missing files and the global options; AWS_CLI_FILE_ENCODING (ascii, latin-1,
 // utf-16, an unknown name) for values and documents; ~ and then $VAR in file:// paths (a
-// variable holding ~, HOME with trailing slashes, an unknown ~name).
+// variable holding ~, HOME with trailing slashes, an unknown ~name); the Python reprs of
+// wrong-typed values (unicode, quotes, floats, long lists and strings, YAML bytes and dates).
+// A YAML !!set is left out: its repr's order follows Python's per-process string hashing.
 // Replayed against the built CLI and the project's local endpoint: exact stdout, stderr and exit
 // code, and the bodies the endpoint received. The recording stub answered every request 200 {}:
 // here the endpoint's answer fault does, so pools and users need not exist and the signature is
