@@ -38,17 +38,46 @@ export interface ConfigFiles {
   readonly configProfiles: ReadonlyMap<string, Profile>;
 }
 
-/** Python's os.path.expandvars + expanduser, in botocore's order (vars first). */
-export function expandPath(path: string, env: Env): string {
-  const withVars = path.replace(/\$(\w+)|\$\{([^}]*)\}/g, (whole, a: string | undefined, b: string | undefined) => {
+/** Python's os.path.expandvars: `$name` and `${name}` from the environment; unknown names stay. */
+export function expandVars(path: string, env: Env): string {
+  return path.replace(/\$(\w+)|\$\{([^}]*)\}/g, (whole, a: string | undefined, b: string | undefined) => {
     const name = a ?? b ?? '';
     const v = env[name];
     return v === undefined ? whole : v;
   });
-  if (withVars === '~' || withVars.startsWith('~/')) {
-    return (env.HOME ?? homedir()) + withVars.slice(1);
+}
+
+/** A user's home directory from the password file (Python's pwd.getpwnam), undefined when unknown. */
+function passwdHome(name: string): string | undefined {
+  let text: string;
+  try {
+    text = readBounded('/etc/passwd', READ_LIMITS.configFile).toString('utf8');
+  } catch {
+    return undefined;
   }
-  return withVars;
+  for (const line of text.split('\n')) {
+    const fields = line.split(':');
+    if (fields.length >= 7 && fields[0] === name) return fields[5];
+  }
+  return undefined;
+}
+
+/**
+ * Python's os.path.expanduser: `~` is HOME, `~name` that user's home (an unknown name leaves the
+ * path as it is); the home's trailing slashes are dropped, and an empty result is `/`.
+ */
+export function expandUser(path: string, env: Env): string {
+  if (!path.startsWith('~')) return path;
+  const slash = path.indexOf('/', 1);
+  const end = slash < 0 ? path.length : slash;
+  const home = end === 1 ? env.HOME ?? homedir() : passwdHome(path.slice(1, end));
+  if (home === undefined) return path;
+  return home.replace(/\/+$/, '') + path.slice(end) || '/';
+}
+
+/** Python's os.path.expandvars + expanduser, in botocore's order (vars first). */
+export function expandPath(path: string, env: Env): string {
+  return expandUser(expandVars(path, env), env);
 }
 
 const NO_SECTIONS = parseIni('');

@@ -1,11 +1,11 @@
 // file:// and fileb:// values, as the AWS CLI loads them for every option: the path after the
-// prefix with ~ and $VAR expanded, relative to the working directory; file:// decoded as text
+// prefix with ~ and then $VAR expanded, relative to the working directory; file:// decoded as text
 // (UTF-8, or AWS_CLI_FILE_ENCODING) with universal newlines and the content kept verbatim,
 // fileb:// as bytes. http:// and https:// are not fetched by AWS CLI v2. Reads stop at a
 // ceiling (util/bounded-read.ts) where the AWS CLI reads /dev/zero until memory runs out.
-import { resolve } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { ParamValidationError } from '../errors/errors.js';
-import { expandPath, type Env } from '../config/files.js';
+import { expandUser, expandVars, type Env } from '../config/files.js';
 import { osErrorText, pythonErrno } from '../util/os-errors.js';
 import { pythonTextCodec, type TextCodec } from '../util/codecs.js';
 import { InputTooLargeError, READ_LIMITS, readBounded, sizeText } from '../util/bounded-read.js';
@@ -26,9 +26,13 @@ export function loadParamValue(option: string, value: string, env: Env, cwd: str
   const binary = value.startsWith('fileb://');
   if (!binary && !value.startsWith('file://')) return value;
   const raw = value.slice(binary ? 'fileb://'.length : 'file://'.length);
-  const expanded = expandPath(raw, env);
-  // Python's open('') fails with ENOENT; resolving '' would name the working directory instead.
-  const path = expanded === '' ? '' : resolve(cwd, expanded);
+  // The AWS CLI's paramfile expands ~ first, then variables (botocore's config paths the other
+  // way round): a variable's ~ stays literal.
+  const expanded = expandVars(expandUser(raw, env), env);
+  // Python's open('') fails with ENOENT; joining '' would name the working directory instead.
+  // The relative path is joined, not normalized: the system resolves `sub/../x` only when `sub`
+  // exists (and through symlinks), as open() does in the AWS CLI; path.resolve would drop `sub/..`.
+  const path = expanded === '' || isAbsolute(expanded) ? expanded : `${cwd}/${expanded}`;
   let bytes: Buffer;
   try {
     bytes = readBounded(path, limit);
@@ -40,7 +44,7 @@ export function loadParamValue(option: string, value: string, env: Env, cwd: str
     }
     // Python's OSError names the file when open() fails, not when read() does (/proc/self/mem).
     const failedRead = (e as NodeJS.ErrnoException).syscall === 'read' && pythonErrno((e as NodeJS.ErrnoException).code) !== undefined;
-    const reason = failedRead ? pythonErrno((e as NodeJS.ErrnoException).code) : osErrorText(e, expandPath(raw, env));
+    const reason = failedRead ? pythonErrno((e as NodeJS.ErrnoException).code) : osErrorText(e, expanded);
     throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile ${value}: ${reason}`);
   }
   if (binary) return bytes;
@@ -48,6 +52,6 @@ export function loadParamValue(option: string, value: string, env: Env, cwd: str
   try {
     return decoder.decode(bytes).replace(/\r\n?/g, '\n');
   } catch {
-    throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile (${expandPath(raw, env)}), text contents could not be decoded.  If this is a binary file, please use the fileb:// prefix instead of the file:// prefix.`);
+    throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile (${expanded}), text contents could not be decoded.  If this is a binary file, please use the fileb:// prefix instead of the file:// prefix.`);
   }
 }
