@@ -13,30 +13,13 @@
 // and the requests the endpoint received (signing key and region). The endpoint knows each key
 // the recorded files hold, each session token with its key, so a request signed with the wrong
 // file's key or token fails.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { REPO, runCli } from '../support/cli.js';
-import { maskPort, prepareReplay } from '../support/recordings.js';
+import { runCli } from '../support/cli.js';
+import { asRecorded, loadSweepFixture, prepareReplay } from '../support/recordings.js';
 
-interface ConfigCase {
-  readonly id: string;
-  readonly args: string[];
-  readonly env: Record<string, string | null>;
-  readonly files: Record<string, string>;
-  readonly endpoint: boolean;
-  readonly compare: 'exact' | 'exit-code-only' | 'skip';
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly requests: Array<{ body: unknown; accessKeyId: string | null; region: string | null; securityToken: string | null }>;
-}
-
-const FIXTURE = JSON.parse(readFileSync(join(REPO, 'test/fixtures/config-sweep-recordings.json'), 'utf8')) as {
-  defaults: { env: Record<string, string> };
-  cases: ConfigCase[];
-};
+const FIXTURE = loadSweepFixture('config-sweep-recordings.json');
 
 /** The keys the recorded environment and files hold (an empty key ID is what botocore signs with for `aws_access_key_id =`). */
 const KEYS = [
@@ -72,7 +55,7 @@ describe('config and credentials files: AWS CLI 2.36.7 recordings replayed again
 
       const r = await runCli(args, { env, files });
       const tmp = dirname(r.home);
-      const norm = (s: string): string => maskPort(s.replaceAll(tmp, '<TMP>'), server.port, '<PORT>').replaceAll(poolId, 'us-east-1_Example');
+      const norm = (s: string): string => asRecorded(s, { url: server.url, port: server.port, poolId }, tmp);
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare !== 'exact') return;
       expect(norm(r.stderr)).toBe(c.stderr);

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { BIN, REPO, runCli, spawnCli } from '../support/cli.js';
 import { refusedPort } from '../support/network.js';
-import { maskPort, prepareReplay, type RecordedCase } from '../support/recordings.js';
+import { asRecorded, prepareReplay, type RecordedCase } from '../support/recordings.js';
 
 interface Fixture {
   readonly defaults: { readonly env: Record<string, string> };
@@ -78,7 +78,7 @@ afterAll(async () => {
 const prepare = (c: RecordedCase, extraEnv: Record<string, string> = {}) =>
   prepareReplay(c, { url: server.url, port: server.port, poolId, closedPort }, fixture.defaults.env, extraEnv);
 
-const norm = (s: string): string => maskPort(maskPort(s, closedPort, '<CLOSED_PORT>'), server.port, '<PORT>').replaceAll(poolId, 'us-east-1_Example')
+const norm = (s: string): string => asRecorded(s, { url: server.url, port: server.port, poolId, closedPort })
   // The recordings' normalization of hashes (cache file names).
   .replace(/\b[0-9a-f]{64}\b/g, '<SHA256>');
 

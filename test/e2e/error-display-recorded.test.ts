@@ -13,36 +13,23 @@
 // on a terminal (spawned) the resets colorama writes to stdout at exit, and exit 120 when stderr
 // cannot be written.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, TEST_CREDENTIALS, type LocalCognito } from '../../local-cognito/server.js';
 import type { FaultAnswer } from '../../local-cognito/faults.js';
-import { BIN, REPO, baseEnv, runCli } from '../support/cli.js';
+import { BIN, baseEnv, runCli } from '../support/cli.js';
 import { refusedPort } from '../support/network.js';
 import { runInPty } from '../support/pty.js';
-import { maskPort, prepareReplay } from '../support/recordings.js';
+import { asRecorded, loadSweepFixture, prepareReplay, type SweepCase } from '../support/recordings.js';
 
-interface ErrorDisplayCase {
-  readonly id: string;
-  readonly args: string[];
-  readonly env: Record<string, string | null>;
-  readonly files: Record<string, string>;
-  readonly endpoint: boolean;
-  readonly compare: 'exact' | 'exit-code-only' | 'skip';
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly requests: Array<{ body: unknown; accessKeyId: string | null; region: string | null }>;
+interface ErrorDisplayCase extends SweepCase {
   /** `ea-` cases: what the recording's server answered (the local endpoint's `answer` fault here). */
   readonly answer?: FaultAnswer;
 }
 
-const FIXTURE = JSON.parse(readFileSync(join(REPO, 'test/fixtures/error-display-recordings.json'), 'utf8')) as {
-  defaults: { env: Record<string, string> };
-  cases: ErrorDisplayCase[];
-};
+const FIXTURE = loadSweepFixture<ErrorDisplayCase>('error-display-recordings.json');
 
 /** Where the local endpoint listened when the `el-` cases were recorded. */
 const RECORDED_LOCAL_ENDPOINT = 'http://127.0.0.1:47393';
@@ -105,8 +92,7 @@ describe('error display: AWS CLI 2.36.7 recordings replayed against the local en
 
       const r = await runCli(args, { env, files });
       const tmp = dirname(r.home);
-      const norm = (s: string): string => maskPort(maskPort(s.replaceAll(tmp, '<TMP>'), server.port, '<PORT>'), closedPort, '<CLOSED_PORT>')
-        .replaceAll(poolId, 'us-east-1_Example');
+      const norm = (s: string): string => asRecorded(s, { url: server.url, port: server.port, poolId, closedPort }, tmp);
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare !== 'exact') return;
       expect(norm(r.stderr)).toBe(c.stderr);

@@ -9,31 +9,13 @@
 // Replayed against the built CLI and the project's local endpoint: exact stdout, stderr and exit
 // code, and the requests the endpoint received. The stub's throttled user is the endpoint's
 // throttle fault.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { REPO, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { refusedPort } from '../support/network.js';
-import { maskPort, prepareReplay } from '../support/recordings.js';
+import { asRecorded, loadSweepFixture, prepareReplay } from '../support/recordings.js';
 
-interface GlobalsCase {
-  readonly id: string;
-  readonly args: string[];
-  readonly env: Record<string, string | null>;
-  readonly files: Record<string, string>;
-  readonly endpoint: boolean;
-  readonly compare: 'exact' | 'exit-code-only' | 'skip';
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly requests: Array<{ body: unknown; accessKeyId: string | null; region: string | null }>;
-}
-
-const FIXTURE = JSON.parse(readFileSync(join(REPO, 'test/fixtures/global-options-recordings.json'), 'utf8')) as {
-  defaults: { env: Record<string, string> };
-  cases: GlobalsCase[];
-};
+const FIXTURE = loadSweepFixture('global-options-recordings.json');
 
 const KEYS = [{ accessKeyId: 'AKIDEXAMPLETEST', secretAccessKey: 'test-secret-access-key' }];
 
@@ -72,8 +54,7 @@ describe('global options: AWS CLI 2.36.7 recordings replayed against the local e
       // waiting for the answer: the endpoint may still be taking the last requests in.
       const signOuts = () => server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut');
       while (signOuts().length < c.requests.length) await new Promise((resolve) => setTimeout(resolve, 5));
-      const norm = (s: string): string => maskPort(maskPort(s, server.port, '<PORT>'), closedPort, '<CLOSED_PORT>')
-        .replaceAll(poolId, 'us-east-1_Example');
+      const norm = (s: string): string => asRecorded(s, { url: server.url, port: server.port, poolId, closedPort });
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare !== 'exact') return;
       expect(norm(r.stderr)).toBe(c.stderr);

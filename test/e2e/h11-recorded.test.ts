@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { REPO, runCli } from '../support/cli.js';
 import { refusedPort } from '../support/network.js';
-import { maskPort, prepareReplay, RECORDING_DEFAULT_ENV, type RecordedCase } from '../support/recordings.js';
+import { asRecorded, prepareReplay, RECORDING_DEFAULT_ENV, type RecordedCase } from '../support/recordings.js';
 
 interface Fixture { readonly cases: RecordedCase[] }
 const fixture = JSON.parse(readFileSync(join(REPO, 'test/fixtures/h11-recordings.json'), 'utf8')) as Fixture;
@@ -49,8 +49,7 @@ describe('issue 11 families, replayed from AWS CLI 2.36.7 recordings', () => {
       server.resetStats();
       const r = await runCli(args, { env, files });
       const tmp = dirname(r.home);
-      const norm = (s: string): string => maskPort(maskPort(s.replaceAll(tmp, '<TMP>'), server.port, '<PORT>'), closedPort, '<CLOSED_PORT>')
-        .replaceAll(poolId, 'us-east-1_Example');
+      const norm = (s: string): string => asRecorded(s, { url: server.url, port: server.port, poolId, closedPort }, tmp);
       expect({ code: r.code, stderr: norm(r.stderr), stdout: norm(r.stdout) })
         .toEqual({ code: c.exitCode, stderr: c.stderr, stdout: c.stdout });
       const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut')

@@ -15,30 +15,12 @@
 // code, and the bodies the endpoint received. The recording stub answered every request 200 {}:
 // here the endpoint's answer fault does, so pools and users need not exist and the signature is
 // not checked (the signing key and region are the global options sweep's matter).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { REPO, runCli } from '../support/cli.js';
-import { maskPort, prepareReplay } from '../support/recordings.js';
+import { runCli } from '../support/cli.js';
+import { asRecorded, loadSweepFixture, prepareReplay } from '../support/recordings.js';
 
-interface InputCase {
-  readonly id: string;
-  readonly args: string[];
-  readonly env: Record<string, string | null>;
-  readonly files: Record<string, string>;
-  readonly endpoint: boolean;
-  readonly compare: 'exact' | 'exit-code-only' | 'skip';
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly requests: Array<{ body: unknown; accessKeyId: string | null; region: string | null }>;
-}
-
-const FIXTURE = JSON.parse(readFileSync(join(REPO, 'test/fixtures/input-sweep-recordings.json'), 'utf8')) as {
-  defaults: { env: Record<string, string> };
-  cases: InputCase[];
-};
+const FIXTURE = loadSweepFixture('input-sweep-recordings.json');
 
 let server: LocalCognito;
 let poolId: string;
@@ -61,7 +43,7 @@ describe('input documents and parameter values: AWS CLI 2.36.7 recordings replay
       server.resetStats();
 
       const r = await runCli(args, { env, files });
-      const norm = (s: string): string => maskPort(s, server.port, '<PORT>').replaceAll(poolId, 'us-east-1_Example');
+      const norm = (s: string): string => asRecorded(s, { url: server.url, port: server.port, poolId });
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare !== 'exact') return;
       expect(norm(r.stderr)).toBe(c.stderr);

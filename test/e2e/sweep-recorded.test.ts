@@ -3,30 +3,12 @@
 // replayed against the built CLI and the project's local endpoint. Exact stdout, stderr and exit
 // code, and the requests the endpoint received (body, signing key, region). The recording stub's
 // special users are reproduced with the endpoint's fault injection.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { REPO, runCli } from '../support/cli.js';
-import { prepareReplay } from '../support/recordings.js';
+import { runCli } from '../support/cli.js';
+import { asRecorded, loadSweepFixture, prepareReplay, type SweepCase } from '../support/recordings.js';
 
-interface SweepCase {
-  readonly id: string;
-  readonly args: string[];
-  readonly env: Record<string, string | null>;
-  readonly files: Record<string, string>;
-  readonly endpoint: boolean;
-  readonly compare: 'exact' | 'exit-code-only' | 'skip';
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly requests: Array<{ body: unknown; accessKeyId: string | null; region: string | null }>;
-}
-
-const FIXTURE = JSON.parse(readFileSync(join(REPO, 'test/fixtures/sweep-recordings.json'), 'utf8')) as {
-  defaults: { env: Record<string, string> };
-  cases: SweepCase[];
-};
+const FIXTURE = loadSweepFixture('sweep-recordings.json');
 
 /** Every access key the recordings sign with. */
 const KEYS = [
@@ -66,8 +48,7 @@ describe('family sweep: AWS CLI 2.36.7 recordings replayed against the local end
 
       const r = await runCli(args, { env, files });
       // Python's repr names a memory address; the recordings hold compare.mjs's placeholder.
-      const norm = (s: string): string => s.replaceAll(`127.0.0.1:${server.port}`, '127.0.0.1:<PORT>').replaceAll(poolId, 'us-east-1_Example')
-        .replace(/\b0x[0-9a-f]{6,16}\b/g, '<ADDR>');
+      const norm = (s: string): string => asRecorded(s, { url: server.url, port: server.port, poolId }).replace(/\b0x[0-9a-f]{6,16}\b/g, '<ADDR>');
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare !== 'exact') return;
       expect(norm(r.stderr)).toBe(c.stderr);

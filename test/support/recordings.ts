@@ -36,6 +36,28 @@ interface Fixture {
 
 const fixture = JSON.parse(readFileSync(join(REPO, 'test/fixtures/aws-cli-2.36.7-recordings.json'), 'utf8')) as Fixture;
 
+/** The pool ID the recordings were made with, which a replay puts its own pool's in place of. */
+export const RECORDED_POOL = 'us-east-1_Example';
+
+/** A case of a family sweep's fixture (test/fixtures/<family>-recordings.json), as record.mjs writes it. */
+export interface SweepCase {
+  readonly id: string;
+  readonly args: string[];
+  readonly env: Record<string, string | null>;
+  readonly files: Record<string, string>;
+  readonly endpoint: boolean;
+  readonly compare: 'exact' | 'exit-code-only' | 'skip';
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly requests: Array<{ body: unknown; accessKeyId: string | null; region: string | null; securityToken?: string | null }>;
+}
+
+/** A family sweep's fixture: the recorder's default environment and its cases. */
+export function loadSweepFixture<C extends SweepCase = SweepCase>(name: string): { readonly defaults: { readonly env: Record<string, string> }; readonly cases: C[] } {
+  return JSON.parse(readFileSync(join(REPO, 'test/fixtures', name), 'utf8')) as { defaults: { env: Record<string, string> }; cases: C[] };
+}
+
 export const RECORDING_DEFAULT_ENV = fixture.defaults.env;
 
 /** The fixture's renamed text with the AWS CLI's own commands named as the AWS CLI names them. */
@@ -80,7 +102,7 @@ export function prepareReplay(
   const vars = (s: string): string => {
     let out = s.replaceAll('{{ENDPOINT}}', target.url).replaceAll('{{PORT}}', String(target.port));
     if (target.closedPort !== undefined) out = out.replaceAll('{{CLOSED_PORT}}', String(target.closedPort));
-    return out.replaceAll('us-east-1_Example', target.poolId);
+    return out.replaceAll(RECORDED_POOL, target.poolId);
   };
   let args = c.args.map(vars);
   if (c.endpoint ?? true) args = args[0] === 'admin-user-global-sign-out'
@@ -94,4 +116,15 @@ export function prepareReplay(
 /** `host:port` of 127.0.0.1, localhost or [::1] as `host:<placeholder>` (only the whole port: 1 is no part of 12345). */
 export function maskPort(text: string, port: number, placeholder: string): string {
   return text.replace(new RegExp(`(127\\.0\\.0\\.1|localhost|\\[::1\\]):${port}(?!\\d)`, 'g'), `$1:${placeholder}`);
+}
+
+/**
+ * What a replay printed, in the recording's terms (prepareReplay's substitutions undone): the
+ * endpoint's port as <PORT>, the closed one as <CLOSED_PORT>, the pool as recorded, and `tmp`
+ * (the run's temporary directory, when the recording names its files) as <TMP>.
+ */
+export function asRecorded(text: string, target: ReplayTarget, tmp?: string): string {
+  let out = maskPort(tmp === undefined ? text : text.replaceAll(tmp, '<TMP>'), target.port, '<PORT>');
+  if (target.closedPort !== undefined) out = maskPort(out, target.closedPort, '<CLOSED_PORT>');
+  return out.replaceAll(target.poolId, RECORDED_POOL);
 }
