@@ -365,8 +365,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama): Promi
     }
     // (In the core bundle, set up here rather than at load: commander is ~0.4 ms of a start, the
     // commands' service model more.)
-    const { buildProgram, commandNode, EXTERNAL_ALIAS } = await import('./program.js');
-    const { COMMANDS } = await import('./command-decls.js');
+    const { buildProgram, commandNode, COMMANDS, EXTERNAL_ALIAS } = await import('./program.js');
     const isCommand = (word: string): boolean => COMMANDS.includes(word);
     const context = (): CommandContext => ({ io, globals, settings, errorFormat: errorFormat.format, query, log, colorama });
     program = buildProgram({

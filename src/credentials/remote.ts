@@ -18,7 +18,7 @@ import { GeneralError, ServiceError } from '../errors/errors.js';
 import { PythonError, bytesRepr } from '../python/builtins.js';
 import { BodyTooLargeError, exchange, type Timer } from '../transport/http-send.js';
 import { maskProxyUrl, proxyFor } from '../transport/proxy.js';
-import { checkCaBundleSetting, readCaBundle } from '../transport/ca-bundle.js';
+import { caBundleOrFailure, checkCaBundleSetting, readCaBundle } from '../transport/ca-bundle.js';
 import { classifyNetworkError, networkErrorToCliError } from '../transport/network-errors.js';
 import { parseServiceError, UnreadableErrorResponse } from '../transport/service-error.js';
 import type { Credentials } from './types.js';
@@ -60,16 +60,8 @@ export const MAX_CREDENTIAL_BODY_BYTES = 64 * 1024;
  */
 async function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, opts: CallOptions, shownUrl: string): Promise<Response> {
   const tls = url.protocol === 'https:';
-  // A bundle that cannot be used fails the call once its TCP connection is made, where urllib3
-  // loads it (http-send.ts): an unreachable endpoint is reported as that first.
-  let ca: Buffer | undefined;
-  let caFailure: Error | undefined;
-  try {
-    ca = tls ? opts.caBundle ?? (opts.caPath === undefined ? undefined : readCaBundle(opts.caPath, opts.env ?? {}, (reason) => new CaBundleError(`SSL validation failed for ${shownUrl} ${reason}`))) : undefined;
-  } catch (e) {
-    if (!(e instanceof CaBundleError)) throw e;
-    caFailure = e;
-  }
+  // A bundle that cannot be used fails the call once its TCP connection is made (see caBundleOrFailure).
+  const { ca, caFailure } = caBundleOrFailure(() => (tls ? opts.caBundle ?? (opts.caPath === undefined ? undefined : readCaBundle(opts.caPath, opts.env ?? {}, (reason) => new CaBundleError(`SSL validation failed for ${shownUrl} ${reason}`))) : undefined));
   const proxy = opts.env === undefined ? undefined : proxyFor(url, opts.env);
   // One connection per call, closed after it: credentials are fetched once per command.
   const agent = !tls ? new HttpAgent()

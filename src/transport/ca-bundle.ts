@@ -19,6 +19,20 @@ const NO_CERTIFICATE = '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or cr
  * The bundle's certificates; a bundle that cannot be used becomes `fail(reason)`, where reason
  * is what Python's ssl says of the file (the caller words the SSLError around it).
  */
+/**
+ * The bundle `read()` gives, or the failure it throws (a GeneralError): urllib3 loads a bundle
+ * when it wraps a socket already connected, so the caller keeps the failure for each exchange to
+ * raise once its TCP connection is made (http-send.ts), after a refused or unreachable endpoint.
+ */
+export function caBundleOrFailure(read: () => Buffer | undefined): { ca: Buffer | undefined; caFailure: Error | undefined } {
+  try {
+    return { ca: read(), caFailure: undefined };
+  } catch (e) {
+    if (!(e instanceof GeneralError)) throw e;
+    return { ca: undefined, caFailure: e };
+  }
+}
+
 export function readCaBundle(path: string, env: Env, fail: (reason: string) => Error): Buffer {
   let pem: Buffer;
   try {

@@ -20,6 +20,7 @@ import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './ser
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
 import { proxyFor } from './proxy.js';
+import { caBundleOrFailure } from './ca-bundle.js';
 import { botocoreRequestUrl, endpointQuery, regionalEndpoint } from './endpoint.js';
 import { HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../config/files.js';
@@ -60,16 +61,8 @@ const UNUSED_HTTPS_AGENT = { destroy() {} } as unknown as HttpsAgent;
  */
 function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined; proxy: string | undefined; caFailure: Error | undefined } {
   const base = { keepAlive: true, maxSockets: s.maxSockets ?? 50 };
-  // A bundle that cannot be used fails each connection once it is made, where urllib3 loads the
-  // bundle: an endpoint that cannot be reached is reported as such first.
-  let ca: Buffer | undefined;
-  let caFailure: Error | undefined;
-  try {
-    ca = s.caBundle();
-  } catch (e) {
-    if (!(e instanceof GeneralError)) throw e;
-    caFailure = e;
-  }
+  // A bundle that cannot be used fails each connection once it is made (see caBundleOrFailure).
+  const { ca, caFailure } = caBundleOrFailure(s.caBundle);
   const tls = { rejectUnauthorized: s.verifyTls, ...(ca ? { ca } : {}) };
   // The proxy depends on the endpoint's scheme and host; without --endpoint-url it is the
   // regional one, reached over https.
