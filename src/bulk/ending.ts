@@ -44,9 +44,12 @@ export function suggestedJournal(userPoolId: string): string {
   return `bulk-sign-out-${userPoolId}.journal`;
 }
 
-/** The command line that resumes a run: the same one, with --journal added when it had none. */
-export function resumeCommand(argv: readonly string[], prog: string, userPoolId: string): string {
-  const hasJournal = argv.some((a) => a === '--journal' || a.startsWith('--journal='));
+/**
+ * The command line that resumes a run: the same one, with --journal added when it had none.
+ * Whether it had one is the run's to say, not the words': argparse takes `--jour j` for
+ * `--journal j`, and a second --journal added to that line would replace the run's journal.
+ */
+export function resumeCommand(argv: readonly string[], prog: string, userPoolId: string, hasJournal: boolean): string {
   const words = hasJournal ? [...argv] : [...argv, '--journal', suggestedJournal(userPoolId)];
   return [prog, ...words].map(shellQuote).join(' ');
 }
@@ -77,7 +80,7 @@ export function endingLine(ending: Ending, t: Tally, c: EndingLineContext): stri
   }
   const how = ending.kind === 'interrupted' ? `interrupted (${ending.signal})` : `stopped (${ending.reason})`;
   if (c.dryRun) return `${what}: ${how}: ${counts(t, c.dryRun)}; nobody was signed out.\n`;
-  const resume = resumeCommand(c.argv, c.prog, c.userPoolId);
+  const resume = resumeCommand(c.argv, c.prog, c.userPoolId, c.journal !== undefined);
   const advice = c.journal !== undefined
     ? 'to resume'
     : 'to resume, run it again with a journal (users already signed out are signed out again, which is harmless)';
