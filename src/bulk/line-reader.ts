@@ -83,13 +83,26 @@ export async function* readLines(source: AsyncIterable<string | Uint8Array>, opt
 }
 
 /**
+ * A username that starts with `#` (Cognito allows it: `#` is punctuation) would read as a
+ * comment; its line starts with a backslash instead, as does that of a name which itself starts
+ * with backslashes before a `#`. Only such lines lose their first backslash, so no other name
+ * changes meaning.
+ */
+const ESCAPED = /^\\+#/;
+
+/** The line of a username file that names `username` (what --list-file writes). */
+export function usernameLine(username: string): string {
+  return username.startsWith('#') || ESCAPED.test(username) ? `\\${username}` : username;
+}
+
+/**
  * The usernames of a username file: each line trimmed (usernames cannot contain white space, and
- * pasted lists often carry some), blank lines and `#` comments skipped.
+ * pasted lists often carry some), blank lines and `#` comments skipped, `\#…` read as `#…`.
  */
 export async function* usernamesOf(lines: AsyncIterable<Line>): AsyncGenerator<string> {
   for await (const { text } of lines) {
     const name = text.trim();
     if (name === '' || name.startsWith('#')) continue;
-    yield name;
+    yield ESCAPED.test(name) ? name.slice(1) : name;
   }
 }

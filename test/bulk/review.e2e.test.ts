@@ -1,0 +1,119 @@
+// The adversarial review's cases (2026-12-01): what broke bulk-sign-out's promises (every user
+// accounted for, no partial run reported as clean, the operator told what happened and how to
+// resume) against the local endpoint. In this process in virtual time where possible; a child
+// process where its standard output is the point.
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
+import { readLines, usernameLine, usernamesOf } from '../../src/bulk/line-reader.js';
+import { baseEnv, BIN } from '../support/cli.js';
+import { journalLines, names, runBulk, signOutCounts, workDir } from './support.js';
+import { VirtualClock } from './virtual-clock.js';
+
+const SPAWNED = process.env.COGSO_TEST_SPAWN === '1';
+
+async function setUp(onTestFinished: (fn: () => Promise<void>) => void) {
+  const clock = SPAWNED ? undefined : new VirtualClock();
+  const server: LocalCognito = await startLocalCognito(clock === undefined ? {} : { rateClock: () => clock.now() });
+  const { dir, remove } = workDir();
+  onTestFinished(async () => { await server.close(); remove(); });
+  const pool = (usernames: readonly string[]): string => {
+    const id = server.createUserPool(`review-${Math.random().toString(36).slice(2, 8)}`);
+    server.seedUsers(id, usernames.map((username) => ({ username })));
+    return id;
+  };
+  const file = (name: string, lines: readonly string[]): string => {
+    writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+    return name;
+  };
+  const bulk = (poolId: string, args: readonly string[]) =>
+    runBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', poolId, ...args], { factory: clock?.factory });
+  return { server, dir, pool, file, bulk };
+}
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+describe.concurrent('usernames that start with #', () => {
+  // Cognito's usernames are [\p{L}\p{M}\p{S}\p{N}\p{P}]+: `#ops` is one, and a list line `#ops` is a comment.
+  const odd = ['#ops', '##', '\\#esc', '\\\\#two', '\\plain', 'a#b', 'plain'];
+
+  it('--list-file writes them so that --usernames-file reads them back: the real run signs out exactly those users', async ({ onTestFinished }) => {
+    const { server, dir, pool, bulk } = await setUp(onTestFinished);
+    const p = pool(odd);
+    const dry = await bulk(p, ['--all-users', '--dry-run', '--list-file', 'review.txt']);
+    expect(dry).toMatchObject({ code: 0, stderr: 'bulk-sign-out (dry run): finished: 7 users: 7 would be signed out, 0 skipped; nobody was signed out.\n' });
+    const lines = readFileSync(join(dir, 'review.txt'), 'utf8').split('\n').slice(2, -1);
+    expect(lines.sort()).toEqual(['\\#ops', '\\##', '\\\\#esc', '\\\\\\#two', '\\plain', 'a#b', 'plain'].sort());
+    const run = await bulk(p, ['--usernames-file', 'review.txt', '--max-rps', '0']);
+    expect(run).toMatchObject({ code: 0, stderr: 'bulk-sign-out: finished: 7 users: 7 signed out, 0 failed, 0 skipped, 0 not attempted.\n' });
+    const counts = signOutCounts(server.stats().signOuts, p);
+    expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(odd.map((u) => [u, 1])));
+  });
+
+  it('a line is a comment when it starts with #, a name after one backslash before #, and any other line as it is', async () => {
+    const text = ['# a comment', '\\#ops', '\\\\#two', '\\plain', '\\\\plain', 'a#b', ' \\#spaced '].join('\n');
+    expect(await collect(usernamesOf(readLines([Buffer.from(text)])))).toEqual(['#ops', '\\#two', '\\plain', '\\\\plain', 'a#b', '#spaced']);
+    for (const u of [...odd, '\\\\plain', '\\\\\\#three']) {
+      expect(await collect(usernamesOf(readLines([Buffer.from(`${usernameLine(u)}\n`)])))).toEqual([u]);
+    }
+  });
+});
+
+describe.concurrent('the resume line', () => {
+  it('of a run whose --journal was abbreviated (--jour) resumes from that journal, not from a new one', async ({ onTestFinished }) => {
+    const { server, dir, pool, file, bulk } = await setUp(onTestFinished);
+    const users = names(30);
+    const p = pool(users);
+    file('users.txt', users);
+    // The connection drops for the 11th user on: the run stops with 10 journaled.
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', username: users[10], kind: 'reset' });
+    const r = await bulk(p, ['--usernames-file', 'users.txt', '--jour', 'j', '--concurrency', '1', '--max-rps', '0']);
+    expect(r.code).toBe(255);
+    const resume = `cogsignout bulk-sign-out --endpoint-url ${server.url} --user-pool-id ${p} --usernames-file users.txt --jour j --concurrency 1 --max-rps 0`;
+    const reason = `Connection was closed before we received a valid response from endpoint URL: "${server.url}/".`;
+    expect(r.stderr).toBe(`bulk-sign-out: stopped (${reason}): 30 users: 10 signed out, 0 failed, 0 skipped, 20 not attempted; to resume: ${resume}\n\ncogsignout: [ERROR]: ${reason}\n`);
+    expect(journalLines(join(dir, 'j')).slice(1)).toHaveLength(10);
+    server.clearFaults();
+    // The very words of the resume line.
+    const again = await bulk(p, resume.split(' ').slice(6));
+    expect(again).toMatchObject({ code: 0, stderr: 'bulk-sign-out: finished: 30 users: 20 signed out, 0 failed, 10 skipped, 0 not attempted.\n' });
+    expect([...signOutCounts(server.stats().signOuts, p).values()].every((n) => n === 1)).toBe(true);
+  });
+});
+
+/** The built CLI with its standard output on /dev/full: every write to it fails (ENOSPC). */
+function runToFullDevice(dir: string, args: readonly string[]): Promise<{ code: number | null; stderr: string }> {
+  const full = openSync('/dev/full', 'w');
+  const child = spawn(process.execPath, [BIN, 'bulk-sign-out', ...args], { cwd: dir, env: baseEnv(dir), stdio: ['ignore', full, 'pipe'] });
+  closeSync(full);
+  const err: Buffer[] = [];
+  child.stderr!.on('data', (d: Buffer) => err.push(d));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+describe.concurrent('a summary that cannot be written', () => {
+  it('still leaves the ending line, and the run\'s exit status (255 for a clean run: its summary is lost)', async ({ onTestFinished }) => {
+    const { server, dir, pool, file } = await setUp(onTestFinished);
+    const p = pool(['alice', 'bob']);
+    const args = ['--endpoint-url', server.url, '--user-pool-id', p, '--journal', 'j', '--usernames-file'];
+    const r = await runToFullDevice(dir, [...args, file('users.txt', ['alice', 'ghost', 'bob'])]);
+    expect(r).toEqual({
+      code: 254,
+      stderr: 'bulk-sign-out: finished: 3 users: 2 signed out, 1 failed, 0 skipped, 0 not attempted; the failed users are listed in the summary.\n\ncogsignout: [ERROR]: ENOSPC: no space left on device, write\n',
+    });
+    const ok = await runToFullDevice(dir, [...args, file('ok.txt', ['alice'])]);
+    expect(ok).toEqual({
+      code: 255,
+      stderr: 'bulk-sign-out: finished: 1 user: 0 signed out, 0 failed, 1 skipped, 0 not attempted.\n\ncogsignout: [ERROR]: ENOSPC: no space left on device, write\n',
+    });
+  });
+});
