@@ -93,7 +93,7 @@ export function summaryDocument(t: Tally, dryRun: boolean, c: RunContext): Recor
   };
   if (dryRun) doc.WouldSignOut = t.wouldSignOut;
   doc.Duplicates = t.duplicates;
-  if (t.duplicated.length > 0) doc.DuplicateUsernames = [...t.duplicated];
+  if (t.duplicated.length > 0) doc.DuplicateUsernames = t.duplicated.map(escapeControlChars);
   doc.Finished = !t.interrupted && c.stopped === undefined;
   if (t.interrupted) doc.Interrupted = t.signal ?? true;
   if (c.stopped !== undefined) doc.Stopped = c.stopped;
@@ -107,9 +107,11 @@ export function summaryDocument(t: Tally, dryRun: boolean, c: RunContext): Recor
   doc.RatePerSecond = round(achievedRate(t, c), 2);
   doc.Throttled = t.throttled;
   const failures = t.failures;
-  // The service's words never drive the operator's terminal (text and table print them raw);
-  // the journal keeps them as sent.
-  doc.Failures = failures.map((f) => ({ Username: f.username, Code: escapeControlChars(f.code), Message: escapeControlChars(f.message) }));
+  // Neither the service's words nor the names read (a list exported from logs holds whatever an
+  // attacker typed as a username) drive the operator's terminal: text and table print them raw.
+  // No Cognito username holds a control character, so no real user's name changes; the journal
+  // keeps them as sent.
+  doc.Failures = failures.map((f) => ({ Username: escapeControlChars(f.username), Code: escapeControlChars(f.code), Message: escapeControlChars(f.message) }));
   if (t.failed > failures.length) doc.FailuresNotListed = t.failed - failures.length;
   return doc;
 }

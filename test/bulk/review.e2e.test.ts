@@ -117,3 +117,18 @@ describe.concurrent('a summary that cannot be written', () => {
     });
   });
 });
+
+describe.concurrent('names read from the list', () => {
+  it('never reach the terminal raw: a control character in a listed name is escaped in the summary, as the service\'s words are', async ({ onTestFinished }) => {
+    const { pool, file, bulk } = await setUp(onTestFinished);
+    const p = pool(['alice']);
+    // What a list exported from failed logins can hold: a name that retitles the terminal.
+    const evil = 'evil\x1b]0;pwned\x07\x9b2J';
+    const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice', evil, evil]), '--output', 'text']);
+    expect(r.code).toBe(254);
+    expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    const lines = r.stdout.split('\n');
+    expect(lines.find((l) => l.startsWith('DUPLICATEUSERNAMES'))).toBe('DUPLICATEUSERNAMES\tevil\\x1b]0;pwned\\x07\\x9b2J');
+    expect(lines.find((l) => l.startsWith('FAILURES'))?.split('\t').slice(-1)).toEqual(['evil\\x1b]0;pwned\\x07\\x9b2J']);
+  });
+});
