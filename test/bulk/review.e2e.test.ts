@@ -3,10 +3,11 @@
 // resume) against the local endpoint. In this process in virtual time where possible; a child
 // process where its standard output is the point.
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
+import { lockJournal } from '../../src/bulk/journal-lock.js';
 import { readLines, usernameLine, usernamesOf } from '../../src/bulk/line-reader.js';
 import { baseEnv, BIN } from '../support/cli.js';
 import { journalLines, names, runBulk, signOutCounts, workDir } from './support.js';
@@ -31,6 +32,10 @@ async function setUp(onTestFinished: (fn: () => Promise<void>) => void) {
   const bulk = (poolId: string, args: readonly string[]) =>
     runBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', poolId, ...args], { factory: clock?.factory });
   return { server, dir, pool, file, bulk };
+}
+
+async function* bytes(text: string): AsyncGenerator<Uint8Array> {
+  yield Buffer.from(text);
 }
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
@@ -58,9 +63,9 @@ describe.concurrent('usernames that start with #', () => {
 
   it('a line is a comment when it starts with #, a name after one backslash before #, and any other line as it is', async () => {
     const text = ['# a comment', '\\#ops', '\\\\#two', '\\plain', '\\\\plain', 'a#b', ' \\#spaced '].join('\n');
-    expect(await collect(usernamesOf(readLines([Buffer.from(text)])))).toEqual(['#ops', '\\#two', '\\plain', '\\\\plain', 'a#b', '#spaced']);
+    expect(await collect(usernamesOf(readLines(bytes(text))))).toEqual(['#ops', '\\#two', '\\plain', '\\\\plain', 'a#b', '#spaced']);
     for (const u of [...odd, '\\\\plain', '\\\\\\#three']) {
-      expect(await collect(usernamesOf(readLines([Buffer.from(`${usernameLine(u)}\n`)])))).toEqual([u]);
+      expect(await collect(usernamesOf(readLines(bytes(`${usernameLine(u)}\n`))))).toEqual([u]);
     }
   });
 });
@@ -130,5 +135,31 @@ describe.concurrent('names read from the list', () => {
     const lines = r.stdout.split('\n');
     expect(lines.find((l) => l.startsWith('DUPLICATEUSERNAMES'))).toBe('DUPLICATEUSERNAMES\tevil\\x1b]0;pwned\\x07\\x9b2J');
     expect(lines.find((l) => l.startsWith('FAILURES'))?.split('\t').slice(-1)).toEqual(['evil\\x1b]0;pwned\\x07\\x9b2J']);
+  });
+});
+
+describe.concurrent('one writer per journal', () => {
+  it('whatever path reaches it: a link to the journal, a linked directory, a link to a journal not made yet', async ({ onTestFinished }) => {
+    const { server, dir, pool, file, bulk } = await setUp(onTestFinished);
+    const p = pool(['alice']);
+    file('users.txt', ['alice']);
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'j'), '');
+    symlinkSync(join(dir, 'real', 'j'), join(dir, 'link'));
+    symlinkSync('real', join(dir, 'dirlink'));
+    symlinkSync('real/later', join(dir, 'dangling'));
+    const real = realpathSync(dir);
+    for (const [held, other, lockFile] of [['real/j', 'link', 'j'], ['link', 'dirlink/j', 'j'], ['real/later', 'dangling', 'later'], ['dangling', 'dirlink/later', 'later']] as const) {
+      const lock = lockJournal(join(dir, held));
+      try {
+        const r = await bulk(p, ['--usernames-file', 'users.txt', '--journal', other]);
+        expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 252, stdout: '' });
+        const stderr = r.stderr.replaceAll(`${real}/real/${lockFile}.lock`, '<LOCK>').replaceAll(dir, '<DIR>');
+        expect(stderr).toMatch(new RegExp(`^\\ncogsignout: \\[ERROR\\]: An error occurred \\(ParamValidation\\): Unable to use --journal: <DIR>/${other} is in use by another run \\(process \\d+ on .+\\); wait for it to end\\. If no such run is going on, remove <LOCK>\\n$`));
+      } finally {
+        lock.release();
+      }
+    }
+    expect(server.stats().requests).toEqual({});
   });
 });
