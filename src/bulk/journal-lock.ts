@@ -7,6 +7,7 @@ import { closeSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSyn
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { JournalError } from './journal.js';
+import { osErrorText } from '../util/os-errors.js';
 
 export interface JournalLock {
   readonly path: string;
@@ -87,6 +88,17 @@ export function journalFile(journalPath: string): string {
 
 export function lockJournal(journalPath: string, now: () => Date = () => new Date()): JournalLock {
   const path = `${journalFile(journalPath)}.lock`;
+  try {
+    return takeLock(journalPath, path, now);
+  } catch (e) {
+    if (e instanceof JournalError) throw e;
+    // The lock's own error names the lock: a journal the operator can write, in a directory where
+    // no file can be made, would otherwise read "Permission denied" on the journal itself.
+    throw new JournalError(`${osErrorText(e, path)} (the journal's lock, made beside it)`);
+  }
+}
+
+function takeLock(journalPath: string, path: string, now: () => Date): JournalLock {
   const mine = `${JSON.stringify({ pid: process.pid, host: hostname(), startedAt: now().toISOString() })}\n`;
   for (let attempt = 0; attempt < 5; attempt++) {
     let fd: number;

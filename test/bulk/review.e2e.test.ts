@@ -163,3 +163,18 @@ describe.concurrent('one writer per journal', () => {
     expect(server.stats().requests).toEqual({});
   });
 });
+
+describe.concurrent('a lock that cannot be made', () => {
+  it('is named in the refusal, not the journal beside it', async ({ onTestFinished }) => {
+    const { server, dir, pool, file, bulk } = await setUp(onTestFinished);
+    const p = pool(['alice']);
+    file('users.txt', ['alice']);
+    mkdirSync(join(dir, 'j.lock'));
+    const r = await bulk(p, ['--usernames-file', 'users.txt', '--journal', 'j']);
+    const real = realpathSync(dir);
+    expect({ ...r, stderr: r.stderr.replaceAll(real, '<DIR>') }).toMatchObject({
+      code: 252, stdout: '', stderr: `\ncogsignout: [ERROR]: An error occurred (ParamValidation): Unable to use --journal: [Errno 21] Is a directory: '<DIR>/j.lock' (the journal's lock, made beside it)\n`,
+    });
+    expect(server.stats().requests).toEqual({});
+  });
+});
