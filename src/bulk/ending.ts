@@ -69,6 +69,8 @@ export interface EndingLineContext {
   readonly userPoolId: string;
   readonly journal: string | undefined;
   readonly dryRun: boolean;
+  /** --list-file was given (a dry run that does not finish writes none). */
+  readonly listFile?: boolean;
 }
 
 /** The one line on stderr that says how the run ended (with its newline). */
@@ -79,7 +81,7 @@ export function endingLine(ending: Ending, t: Tally, c: EndingLineContext): stri
     return `${what}: finished: ${counts(t, c.dryRun)}${tail}.\n`;
   }
   const how = ending.kind === 'interrupted' ? `interrupted (${ending.signal})` : `stopped (${ending.reason})`;
-  if (c.dryRun) return `${what}: ${how}: ${counts(t, c.dryRun)}; nobody was signed out.\n`;
+  if (c.dryRun) return `${what}: ${how}: ${counts(t, c.dryRun)}; nobody was signed out${c.listFile === true ? ', and no --list-file was written (it would not list everyone)' : ''}.\n`;
   const resume = resumeCommand(c.argv, c.prog, c.userPoolId, c.journal !== undefined);
   const advice = c.journal !== undefined
     ? 'to resume'

@@ -73,7 +73,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     userPoolId: options.userPoolId, region: clientSettings.region, endpoint: clientSettings.endpoint,
     journal: journalPath, startedAt, endedAt: Date.now(), stopped,
   });
-  const lineContext = { argv: io.argv, prog: PROG, userPoolId: options.userPoolId, journal: journalPath, dryRun: options.dryRun };
+  const lineContext = { argv: io.argv, prog: PROG, userPoolId: options.userPoolId, journal: journalPath, dryRun: options.dryRun, listFile: options.listFile !== undefined };
   try {
     if (index) log.log(LOGGER, `Journal: ${index.records} records, ${index.signedOut.size} users of this pool signed out, ${index.unreadable} unreadable lines`);
     const credentials = globals.noSignRequest ? undefined : await refreshingCredentials(ctx, {
@@ -169,7 +169,9 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
   }
   cleanUp();
   if (fatal instanceof JournalError) fatal = new GeneralError(`Unable to write --journal: ${fatal.message}`);
-  if (fatal === undefined && listPath !== undefined) {
+  // Only a whole list: an interrupted dry run's (the ListUsers pages read so far) would look
+  // complete to whoever reviews it and passes it back as --usernames-file.
+  if (fatal === undefined && listPath !== undefined && !tally.interrupted) {
     try {
       writeList(listPath, wouldSignOut, options);
     } catch (e) {

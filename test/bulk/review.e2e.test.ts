@@ -3,12 +3,14 @@
 // resume) against the local endpoint. In this process in virtual time where possible; a child
 // process where its standard output is the point.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { lockJournal } from '../../src/bulk/journal-lock.js';
 import { readLines, usernameLine, usernamesOf } from '../../src/bulk/line-reader.js';
+import { run } from '../../src/cli/driver.js';
+import type { Io } from '../../src/cli/io.js';
 import { baseEnv, BIN } from '../support/cli.js';
 import { journalLines, names, runBulk, signOutCounts, workDir } from './support.js';
 import { VirtualClock } from './virtual-clock.js';
@@ -176,5 +178,32 @@ describe.concurrent('a lock that cannot be made', () => {
       code: 252, stdout: '', stderr: `\ncogsignout: [ERROR]: An error occurred (ParamValidation): Unable to use --journal: [Errno 21] Is a directory: '<DIR>/j.lock' (the journal's lock, made beside it)\n`,
     });
     expect(server.stats().requests).toEqual({});
+  });
+});
+
+describe.concurrent('an interrupted dry run', () => {
+  it('writes no --list-file: the pages listed so far would read as the whole list', async ({ onTestFinished }) => {
+    const { server, dir, pool } = await setUp(onTestFinished);
+    const p = pool(names(200));
+    const out: string[] = [];
+    const err: string[] = [];
+    const handlers = new Set<() => void>();
+    const sink = (to: string[]) => ({ write: (t: string) => { to.push(t); }, writeAll: async (t: string) => { to.push(t); }, isTTY: false, columns: 80 });
+    const io = {
+      argv: ['bulk-sign-out', '--endpoint-url', server.url, '--user-pool-id', p, '--all-users', '--dry-run', '--list-file', 'review.txt'],
+      env: baseEnv(dir), cwd: dir, stdout: sink(out), stderr: sink(err), version: '0.0.0-test',
+      // Ctrl-C as main.ts offers it.
+      onInterrupt: (h: () => void) => { handlers.add(h); return () => { handlers.delete(h); }; },
+    } as unknown as Io;
+    const running = run(io);
+    // The first page passes; the next ones are throttled: the run waits to list the rest.
+    while ((server.stats().requests.ListUsers ?? 0) < 1) await new Promise((r) => setTimeout(r, 5));
+    server.injectFault({ operation: 'ListUsers', kind: 'throttle' });
+    while ((server.stats().requests.ListUsers ?? 0) < 2) await new Promise((r) => setTimeout(r, 5));
+    for (const h of handlers) h();
+    expect(await running).toBe(130);
+    expect(err.join('')).toBe('bulk-sign-out (dry run): interrupted (SIGINT): 60 users: 60 would be signed out, 0 skipped; nobody was signed out, and no --list-file was written (it would not list everyone).\n');
+    expect(JSON.parse(out.join(''))).toMatchObject({ Users: 60, WouldSignOut: 60, Finished: false, Interrupted: 'SIGINT' });
+    expect(existsSync(join(dir, 'review.txt'))).toBe(false);
   });
 });
