@@ -207,3 +207,16 @@ describe.concurrent('an interrupted dry run', () => {
     expect(existsSync(join(dir, 'review.txt'))).toBe(false);
   });
 });
+
+describe.concurrent('a line longer than any username', () => {
+  it('stops the run before it starts, with its line number: sent, its refusal (which quotes it) was too large to read and stopped every resume there', async ({ onTestFinished }) => {
+    const { server, pool, file, bulk } = await setUp(onTestFinished);
+    const p = pool(['alice', 'bob']);
+    const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice', '# pasted from the SIEM', 'a'.repeat(20_000), 'bob'])]);
+    expect(r).toEqual({ code: 252, signal: null, stdout: '', stderr: '\ncogsignout: [ERROR]: An error occurred (ParamValidation): --usernames-file: line 3 is longer than 128 characters, the most a Cognito username has\n' });
+    expect(server.stats().requests).toEqual({});
+    // 128 characters is a name the service can take (counted as characters, not UTF-16 units).
+    const ok = await bulk(p, ['--usernames-file', file('ok.txt', ['alice', '\u{1F600}'.repeat(128), 'b'.repeat(128)]), '--query', 'Failures[].Code', '--output', 'text']);
+    expect(ok).toMatchObject({ code: 254, stdout: 'UserNotFoundException\tUserNotFoundException\n' });
+  });
+});
