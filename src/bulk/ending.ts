@@ -2,6 +2,7 @@
 // that resumes it when it did not finish, and the exit status that tells a script which ending
 // it was.
 import { ServiceError } from '../errors/errors.js';
+import { maskUrlPasswords } from '../diagnostics/redact.js';
 import type { Tally } from './summary.js';
 
 export type Ending =
@@ -30,7 +31,8 @@ export function exitStatus(ending: Ending, t: Tally, dryRun: boolean): number {
 /** The reason a stop gives in the summary: the service's code and message, or the error's text. */
 export function stopReason(e: unknown): string {
   if (e instanceof ServiceError) return `${e.code}: ${e.serviceMessage}`;
-  return e instanceof Error ? e.message : String(e);
+  // Our own messages echo URLs as given: their passwords masked, as errors/report.ts does.
+  return maskUrlPasswords(e instanceof Error ? e.message : String(e), '***');
 }
 
 const SAFE = /^[A-Za-z0-9_\-.,:/@%+=]+$/;
@@ -51,7 +53,9 @@ export function suggestedJournal(userPoolId: string): string {
  */
 export function resumeCommand(argv: readonly string[], prog: string, userPoolId: string, hasJournal: boolean): string {
   const words = hasJournal ? [...argv] : [...argv, '--journal', suggestedJournal(userPoolId)];
-  return [prog, ...words].map(shellQuote).join(' ');
+  // An endpoint's password stays off the screen and out of the incident ticket, as in every
+  // message of ours that echoes a URL (errors/report.ts); the operator puts it back.
+  return [prog, ...words].map((w) => shellQuote(maskUrlPasswords(w, '***'))).join(' ');
 }
 
 function counts(t: Tally, dryRun: boolean): string {

@@ -3,6 +3,7 @@
 // Failures are listed in input order, in full only up to MAX_LISTED_FAILURES (an incident with a
 // bad username file could fail every line); the rest are counted, and the journal has them all.
 
+import { maskUrlPasswords } from '../diagnostics/redact.js';
 import { escapeControlChars } from '../output/control-chars.js';
 
 export const MAX_LISTED_FAILURES = 1000;
@@ -99,7 +100,8 @@ export function summaryDocument(t: Tally, dryRun: boolean, c: RunContext): Recor
   if (c.stopped !== undefined) doc.Stopped = c.stopped;
   doc.UserPoolId = c.userPoolId;
   doc.Region = c.region;
-  if (c.endpoint !== undefined) doc.Endpoint = c.endpoint;
+  // Its password masked, as in the error messages that echo it (errors/report.ts).
+  if (c.endpoint !== undefined) doc.Endpoint = maskUrlPasswords(c.endpoint, '***');
   if (c.journal !== undefined) doc.Journal = c.journal;
   doc.StartTime = new Date(c.startedAt).toISOString();
   doc.EndTime = new Date(c.endedAt).toISOString();

@@ -220,3 +220,18 @@ describe.concurrent('a line longer than any username', () => {
     expect(ok).toMatchObject({ code: 254, stdout: 'UserNotFoundException\tUserNotFoundException\n' });
   });
 });
+
+describe.concurrent('an endpoint URL with a password', () => {
+  it('is masked in the summary and the resume line, as in every message of ours that echoes it', async ({ onTestFinished }) => {
+    const { server, dir, pool, file } = await setUp(onTestFinished);
+    const p = pool(['alice', 'bob']);
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', username: 'bob', kind: 'reset' });
+    const endpoint = server.url.replace('http://', 'http://ops:s3cret@');
+    const r = await runBulk(dir, ['--endpoint-url', endpoint, '--user-pool-id', p, '--usernames-file', file('users.txt', ['alice', 'bob']), '--concurrency', '1', '--max-rps', '0']);
+    expect(r.code).toBe(255);
+    expect(`${r.stdout}${r.stderr}`).not.toContain('s3cret');
+    const masked = server.url.replace('http://', 'http://ops:***@');
+    expect(JSON.parse(r.stdout)).toMatchObject({ Succeeded: 1, NotAttempted: 1, Endpoint: masked });
+    expect(r.stderr).toContain(`: cogsignout bulk-sign-out --endpoint-url '${masked}' --user-pool-id ${p} --usernames-file users.txt --concurrency 1 --max-rps 0 --journal bulk-sign-out-${p}.journal\n`);
+  });
+});
