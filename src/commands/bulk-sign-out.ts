@@ -195,7 +195,9 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
   // The error as the AWS CLI would print it, with the exit status of the run (the error's own,
   // 254 for a service error, would read as "some users failed"); a finished run whose summary
   // was lost is no clean one for a script reading it: 255.
-  const shown = unwritten === undefined || unwritten instanceof CliError ? unwritten ?? fatal : new GeneralError(unwritten instanceof Error ? unwritten.message : String(unwritten));
+  // Node's own write error (ENOSPC) is printed as any other, with the run's status.
+  const lost = unwritten === undefined || unwritten instanceof CliError ? unwritten : new GeneralError(unwritten instanceof Error ? unwritten.message : String(unwritten));
+  const shown = lost ?? fatal;
   if (shown !== undefined) {
     if (shown instanceof CliError) Object.defineProperty(shown, 'exitCode', { value: status === 0 ? EXIT.stopped : status });
     throw shown;
