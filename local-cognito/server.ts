@@ -123,6 +123,9 @@ class LocalCognitoServer {
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
+    // The answer's Date in the endpoint's own wall clock, the one its signature check uses:
+    // clients correct their clock skew by it (the SDK does), so a test that moves time moves it too.
+    res.setHeader('Date', new Date(this.now()).toUTCString());
     const targetHeader = req.headers['x-amz-target'];
     const target = typeof targetHeader === 'string' ? targetHeader : '';
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;

@@ -2,6 +2,7 @@
 // that resumes it when it did not finish, and the exit status that tells a script which ending
 // it was.
 import { ServiceError } from '../errors/errors.js';
+import { maskUrlPasswords } from '../diagnostics/redact.js';
 import type { Tally } from './summary.js';
 
 export type Ending =
@@ -30,7 +31,8 @@ export function exitStatus(ending: Ending, t: Tally, dryRun: boolean): number {
 /** The reason a stop gives in the summary: the service's code and message, or the error's text. */
 export function stopReason(e: unknown): string {
   if (e instanceof ServiceError) return `${e.code}: ${e.serviceMessage}`;
-  return e instanceof Error ? e.message : String(e);
+  // Our own messages echo URLs as given: their passwords masked, as errors/report.ts does.
+  return maskUrlPasswords(e instanceof Error ? e.message : String(e), '***');
 }
 
 const SAFE = /^[A-Za-z0-9_\-.,:/@%+=]+$/;
@@ -44,11 +46,16 @@ export function suggestedJournal(userPoolId: string): string {
   return `bulk-sign-out-${userPoolId}.journal`;
 }
 
-/** The command line that resumes a run: the same one, with --journal added when it had none. */
-export function resumeCommand(argv: readonly string[], prog: string, userPoolId: string): string {
-  const hasJournal = argv.some((a) => a === '--journal' || a.startsWith('--journal='));
+/**
+ * The command line that resumes a run: the same one, with --journal added when it had none.
+ * Whether it had one is the run's to say, not the words': argparse takes `--jour j` for
+ * `--journal j`, and a second --journal added to that line would replace the run's journal.
+ */
+export function resumeCommand(argv: readonly string[], prog: string, userPoolId: string, hasJournal: boolean): string {
   const words = hasJournal ? [...argv] : [...argv, '--journal', suggestedJournal(userPoolId)];
-  return [prog, ...words].map(shellQuote).join(' ');
+  // An endpoint's password stays off the screen and out of the incident ticket, as in every
+  // message of ours that echoes a URL (errors/report.ts); the operator puts it back.
+  return [prog, ...words].map((w) => shellQuote(maskUrlPasswords(w, '***'))).join(' ');
 }
 
 function counts(t: Tally, dryRun: boolean): string {
@@ -66,6 +73,8 @@ export interface EndingLineContext {
   readonly userPoolId: string;
   readonly journal: string | undefined;
   readonly dryRun: boolean;
+  /** --list-file was given (a dry run that does not finish writes none). */
+  readonly listFile?: boolean;
 }
 
 /** The one line on stderr that says how the run ended (with its newline). */
@@ -76,8 +85,8 @@ export function endingLine(ending: Ending, t: Tally, c: EndingLineContext): stri
     return `${what}: finished: ${counts(t, c.dryRun)}${tail}.\n`;
   }
   const how = ending.kind === 'interrupted' ? `interrupted (${ending.signal})` : `stopped (${ending.reason})`;
-  if (c.dryRun) return `${what}: ${how}: ${counts(t, c.dryRun)}; nobody was signed out.\n`;
-  const resume = resumeCommand(c.argv, c.prog, c.userPoolId);
+  if (c.dryRun) return `${what}: ${how}: ${counts(t, c.dryRun)}; nobody was signed out${c.listFile === true ? ', and no --list-file was written (it would not list everyone)' : ''}.\n`;
+  const resume = resumeCommand(c.argv, c.prog, c.userPoolId, c.journal !== undefined);
   const advice = c.journal !== undefined
     ? 'to resume'
     : 'to resume, run it again with a journal (users already signed out are signed out again, which is harmless)';

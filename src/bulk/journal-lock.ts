@@ -1,11 +1,13 @@
-// One writer per journal: a lock file beside it (`PATH.lock`), created exclusively, naming the
-// process that holds it. A second run on the same journal is refused while that process lives;
-// the lock of a run that was killed (its process gone, on this host) is recovered. Recovery
-// moves the stale lock aside and checks that what it moved is what it judged stale, so two runs
-// recovering at once cannot both win.
-import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+// One writer per journal: a lock file beside it (`PATH.lock`, beside the file a link points to),
+// created exclusively, naming the process that holds it. A second run on the same journal is
+// refused while that process lives; the lock of a run that was killed (its process gone, on
+// this host) is recovered. Recovery moves the stale lock aside and checks that what it moved is
+// what it judged stale, so two runs recovering at once cannot both win.
+import { closeSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { JournalError } from './journal.js';
+import { osErrorText } from '../util/os-errors.js';
 
 export interface JournalLock {
   readonly path: string;
@@ -59,8 +61,44 @@ function isStale(path: string, found: { holder: Holder | undefined }): boolean {
   return holder.host === hostname() && holder.pid !== process.pid && !isAlive(holder.pid);
 }
 
+/**
+ * The file a journal path ends up writing to, symbolic links followed (a dangling one too: the
+ * journal is created at its target): two paths to one journal (a link, a linked directory) must
+ * share one lock, or two runs would write it at once.
+ */
+export function journalFile(journalPath: string): string {
+  let path = resolve(journalPath);
+  for (let links = 0; links < 40; links++) {
+    try {
+      return realpathSync(path);
+    } catch { /* it does not exist (yet): its directory does, or the error is the journal's to report */ }
+    try {
+      if (!lstatSync(path).isSymbolicLink()) break;
+      path = resolve(dirname(path), readlinkSync(path));
+    } catch {
+      break;
+    }
+  }
+  try {
+    return join(realpathSync(dirname(path)), basename(path));
+  } catch {
+    return path;
+  }
+}
+
 export function lockJournal(journalPath: string, now: () => Date = () => new Date()): JournalLock {
-  const path = `${journalPath}.lock`;
+  const path = `${journalFile(journalPath)}.lock`;
+  try {
+    return takeLock(journalPath, path, now);
+  } catch (e) {
+    if (e instanceof JournalError) throw e;
+    // The lock's own error names the lock: a journal the operator can write, in a directory where
+    // no file can be made, would otherwise read "Permission denied" on the journal itself.
+    throw new JournalError(`${osErrorText(e, path)} (the journal's lock, made beside it)`);
+  }
+}
+
+function takeLock(journalPath: string, path: string, now: () => Date): JournalLock {
   const mine = `${JSON.stringify({ pid: process.pid, host: hostname(), startedAt: now().toISOString() })}\n`;
   for (let attempt = 0; attempt < 5; attempt++) {
     let fd: number;

@@ -83,13 +83,39 @@ export async function* readLines(source: AsyncIterable<string | Uint8Array>, opt
 }
 
 /**
- * The usernames of a username file: each line trimmed (usernames cannot contain white space, and
- * pasted lists often carry some), blank lines and `#` comments skipped.
+ * A username that starts with `#` (Cognito allows it: `#` is punctuation) would read as a
+ * comment; its line starts with a backslash instead, as does that of a name which itself starts
+ * with backslashes before a `#`. Only such lines lose their first backslash, so no other name
+ * changes meaning.
  */
-export async function* usernamesOf(lines: AsyncIterable<Line>): AsyncGenerator<string> {
-  for await (const { text } of lines) {
-    const name = text.trim();
-    if (name === '' || name.startsWith('#')) continue;
+const ESCAPED = /^\\+#/;
+
+/** The line of a username file that names `username` (what --list-file writes). */
+export function usernameLine(username: string): string {
+  return username.startsWith('#') || ESCAPED.test(username) ? `\\${username}` : username;
+}
+
+/** A name longer than any username of the service (a pasted CSV row, a log line), on the line it names. */
+export class NameTooLongError extends Error {
+  constructor(readonly lineNumber: number, readonly max: number) {
+    super(`line ${lineNumber} is longer than ${max} characters, the most a Cognito username has`);
+  }
+}
+
+/**
+ * The usernames of a username file: each line trimmed (usernames cannot contain white space, and
+ * pasted lists often carry some), blank lines and `#` comments skipped, `\#…` read as `#…`.
+ * A name longer than `maxLength` characters is no user's: NameTooLongError (sent, the service's
+ * refusal quotes it whole, and a long enough one is an answer too large to read, which stops the
+ * run there on every resume).
+ */
+export async function* usernamesOf(lines: AsyncIterable<Line>, maxLength = Number.POSITIVE_INFINITY): AsyncGenerator<string> {
+  for await (const { text, number } of lines) {
+    const trimmed = text.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const name = ESCAPED.test(trimmed) ? trimmed.slice(1) : trimmed;
+    // Characters, not UTF-16 units: never refuse a name the service could take.
+    if (name.length > maxLength && [...name].length > maxLength) throw new NameTooLongError(number, maxLength);
     yield name;
   }
 }

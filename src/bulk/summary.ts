@@ -3,6 +3,7 @@
 // Failures are listed in input order, in full only up to MAX_LISTED_FAILURES (an incident with a
 // bad username file could fail every line); the rest are counted, and the journal has them all.
 
+import { maskUrlPasswords } from '../diagnostics/redact.js';
 import { escapeControlChars } from '../output/control-chars.js';
 
 export const MAX_LISTED_FAILURES = 1000;
@@ -93,13 +94,14 @@ export function summaryDocument(t: Tally, dryRun: boolean, c: RunContext): Recor
   };
   if (dryRun) doc.WouldSignOut = t.wouldSignOut;
   doc.Duplicates = t.duplicates;
-  if (t.duplicated.length > 0) doc.DuplicateUsernames = [...t.duplicated];
+  if (t.duplicated.length > 0) doc.DuplicateUsernames = t.duplicated.map(escapeControlChars);
   doc.Finished = !t.interrupted && c.stopped === undefined;
   if (t.interrupted) doc.Interrupted = t.signal ?? true;
   if (c.stopped !== undefined) doc.Stopped = c.stopped;
   doc.UserPoolId = c.userPoolId;
   doc.Region = c.region;
-  if (c.endpoint !== undefined) doc.Endpoint = c.endpoint;
+  // Its password masked, as in the error messages that echo it (errors/report.ts).
+  if (c.endpoint !== undefined) doc.Endpoint = maskUrlPasswords(c.endpoint, '***');
   if (c.journal !== undefined) doc.Journal = c.journal;
   doc.StartTime = new Date(c.startedAt).toISOString();
   doc.EndTime = new Date(c.endedAt).toISOString();
@@ -107,9 +109,11 @@ export function summaryDocument(t: Tally, dryRun: boolean, c: RunContext): Recor
   doc.RatePerSecond = round(achievedRate(t, c), 2);
   doc.Throttled = t.throttled;
   const failures = t.failures;
-  // The service's words never drive the operator's terminal (text and table print them raw);
-  // the journal keeps them as sent.
-  doc.Failures = failures.map((f) => ({ Username: f.username, Code: escapeControlChars(f.code), Message: escapeControlChars(f.message) }));
+  // Neither the service's words nor the names read (a list exported from logs holds whatever an
+  // attacker typed as a username) drive the operator's terminal: text and table print them raw.
+  // No Cognito username holds a control character, so no real user's name changes; the journal
+  // keeps them as sent.
+  doc.Failures = failures.map((f) => ({ Username: escapeControlChars(f.username), Code: escapeControlChars(f.code), Message: escapeControlChars(f.message) }));
   if (t.failed > failures.length) doc.FailuresNotListed = t.failed - failures.length;
   return doc;
 }

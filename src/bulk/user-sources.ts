@@ -4,7 +4,8 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
-import { InvalidUtf8Error, LineTooLongError, readLines, usernamesOf } from './line-reader.js';
+import { InvalidUtf8Error, LineTooLongError, NameTooLongError, readLines, usernamesOf } from './line-reader.js';
+import { MEMBERS } from '../service/model.js';
 import { osErrorText } from '../util/os-errors.js';
 
 export { osErrorText };
@@ -60,13 +61,16 @@ export async function readUsernameList(source: AsyncIterable<string | Uint8Array
   return { usernames: [...seen], duplicates, duplicated: [...duplicatedSet] };
 }
 
+/** The service's longest username (the model's Username max). */
+const USERNAME_MAX = MEMBERS.find((m) => m.name === 'Username')?.max ?? Number.POSITIVE_INFINITY;
+
 /** The usernames of an opened file or of standard input, with reading errors in the CLI's terms. */
 export async function* fileUsernames(source: AsyncIterable<string | Uint8Array>, option: string): AsyncGenerator<string> {
   try {
-    yield* usernamesOf(readLines(source, { strict: true }));
+    yield* usernamesOf(readLines(source, { strict: true }), USERNAME_MAX);
   } catch (e) {
     if (e instanceof LineTooLongError) throw new ParamValidationError(`${option}: ${e.message}; is this a file of usernames?`);
-    if (e instanceof InvalidUtf8Error) throw new ParamValidationError(`${option}: ${e.message}`);
+    if (e instanceof InvalidUtf8Error || e instanceof NameTooLongError) throw new ParamValidationError(`${option}: ${e.message}`);
     throw new GeneralError(`Error reading ${option}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -22,13 +22,14 @@ import { JournalError, openJournal, readJournal, type JournalIndex, type Journal
 import { lockJournal, type JournalLock } from '../bulk/journal-lock.js';
 import { openForReading, osErrorText, readUsernameList, type UsernameList } from '../bulk/user-sources.js';
 import { listUsernames } from '../bulk/list-users.js';
+import { usernameLine } from '../bulk/line-reader.js';
 import { runEngine, type EngineResult } from '../bulk/engine.js';
 import { MAX_LISTED_FAILURES, summaryDocument, Tally } from '../bulk/summary.js';
 import { ProgressLine } from '../bulk/progress.js';
 import { stdinOf, takeInterrupt } from '../bulk/process-hooks.js';
 import { scrubbingLog } from '../bulk/debug-scrub.js';
 import { backoffMs, classifyFailure, withAttempts } from '../bulk/failures.js';
-import { endingLine, exitStatus, stopReason, type Ending } from '../bulk/ending.js';
+import { endingLine, EXIT, exitStatus, stopReason, type Ending } from '../bulk/ending.js';
 
 /** How long an interrupted run waits for requests already sent before abandoning them. */
 const GRACE_MS = 5000;
@@ -72,7 +73,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     userPoolId: options.userPoolId, region: clientSettings.region, endpoint: clientSettings.endpoint,
     journal: journalPath, startedAt, endedAt: Date.now(), stopped,
   });
-  const lineContext = { argv: io.argv, prog: PROG, userPoolId: options.userPoolId, journal: journalPath, dryRun: options.dryRun };
+  const lineContext = { argv: io.argv, prog: PROG, userPoolId: options.userPoolId, journal: journalPath, dryRun: options.dryRun, listFile: options.listFile !== undefined };
   try {
     if (index) log.log(LOGGER, `Journal: ${index.records} records, ${index.signedOut.size} users of this pool signed out, ${index.unreadable} unreadable lines`);
     const credentials = globals.noSignRequest ? undefined : await refreshingCredentials(ctx, {
@@ -168,7 +169,9 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
   }
   cleanUp();
   if (fatal instanceof JournalError) fatal = new GeneralError(`Unable to write --journal: ${fatal.message}`);
-  if (fatal === undefined && listPath !== undefined) {
+  // Only a whole list: an interrupted dry run's (the ListUsers pages read so far) would look
+  // complete to whoever reviews it and passes it back as --usernames-file.
+  if (fatal === undefined && listPath !== undefined && !tally.interrupted) {
     try {
       writeList(listPath, wouldSignOut, options);
     } catch (e) {
@@ -179,14 +182,25 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
   const ending: Ending = fatal !== undefined
     ? { kind: 'stopped', reason: stopReason(fatal) }
     : tally.interrupted ? { kind: 'interrupted', signal: tally.signal ?? 'SIGINT' } : { kind: 'finished' };
-  await writeResult(summaryDocument(tally, options.dryRun, context(ending.kind === 'stopped' ? ending.reason : undefined)), ctx, 'BulkSignOut');
+  let unwritten: unknown;
+  try {
+    await writeResult(summaryDocument(tally, options.dryRun, context(ending.kind === 'stopped' ? ending.reason : undefined)), ctx, 'BulkSignOut');
+  } catch (e) {
+    // A summary that cannot be written (a full disk, a reader gone in text output) must not
+    // take the ending line with it: that line is what says how the run went and how to resume.
+    unwritten = e;
+  }
   if (!endingWritten) io.stderr.write(endingLine(ending, tally, lineContext));
   const status = exitStatus(ending, tally, options.dryRun);
-  if (fatal !== undefined) {
-    // The error as the AWS CLI would print it, with the exit status of a stopped run (the error's
-    // own, 254 for a service error, would read as "some users failed").
-    if (fatal instanceof CliError) Object.defineProperty(fatal, 'exitCode', { value: status });
-    throw fatal;
+  // The error as the AWS CLI would print it, with the exit status of the run (the error's own,
+  // 254 for a service error, would read as "some users failed"); a finished run whose summary
+  // was lost is no clean one for a script reading it: 255.
+  // Node's own write error (ENOSPC) is printed as any other, with the run's status.
+  const lost = unwritten === undefined || unwritten instanceof CliError ? unwritten : new GeneralError(unwritten instanceof Error ? unwritten.message : String(unwritten));
+  const shown = lost ?? fatal;
+  if (shown !== undefined) {
+    if (shown instanceof CliError) Object.defineProperty(shown, 'exitCode', { value: status === 0 ? EXIT.stopped : status });
+    throw shown;
   }
   return status;
 
@@ -266,7 +280,7 @@ function writeList(path: string, usernames: readonly string[], options: BulkOpti
     `# bulk-sign-out --dry-run: ${usernames.length} users of ${options.userPoolId} would be signed out (${from}), listed ${new Date().toISOString()}`,
     '# Review, then pass this file as --usernames-file.',
   ];
-  writeFileSync(path, `${[...head, ...usernames].join('\n')}\n`, { mode: 0o600, flag: 'wx' });
+  writeFileSync(path, `${[...head, ...usernames.map(usernameLine)].join('\n')}\n`, { mode: 0o600, flag: 'wx' });
 }
 
 /** A read-only check, retried on throttling and transient errors like any AWS CLI call. */

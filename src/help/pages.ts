@@ -210,7 +210,7 @@ export const BULK_PAGE: Page = {
       blocks: [
         item('**--user-pool-id** (string) [required]', para('The ID of the user pool whose users to sign out.')),
         item('**--usernames-file** (string)',
-          para('A file with one username per line; **-** reads standard input. Blank lines and lines that start with **#** are skipped. Give either this option or **--all-users**.')),
+          para('A file with one username per line; **-** reads standard input. Blank lines and lines that start with **#** are skipped (a username that starts with **#** is written **\\#name**). Give either this option or **--all-users**.')),
         item('**--all-users** (boolean)',
           para('Signs out every user of the pool, listing them with ListUsers page by page.')),
         item('**--filter** (string)',

@@ -6,10 +6,10 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import {
   AdminUserGlobalSignOutCommand, CognitoIdentityProviderClient, DescribeUserPoolCommand, ListUsersCommand, type CognitoIdentityProviderClientConfig,
-  type ListUsersCommandInput, type UserType,
+  type AdminUserGlobalSignOutCommandInput, type AdminUserGlobalSignOutCommandOutput, type ListUsersCommandInput, type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { HttpRequest } from '@smithy/core/protocols';
-import type { AwsCredentialIdentity } from '@smithy/types';
+import type { AwsCredentialIdentity, FinalizeHandler, FinalizeHandlerArguments } from '@smithy/types';
 import { CliError, GeneralError, ServiceError } from '../errors/errors.js';
 import { OPERATION_NAME, SENSITIVE_MEMBERS } from '../service/model.js';
 import { redactParams } from '../diagnostics/redact.js';
@@ -185,13 +185,15 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       let raw: { statusCode: number; headers: Record<string, string>; body: unknown } | undefined;
       const command = new AdminUserGlobalSignOutCommand(params as { UserPoolId: string; Username: string });
       if (gate) {
-        // The rate limiter's permission is taken here, after signing, just before the request
-        // goes to the socket: what the service counts per second is then what was permitted,
-        // not blurred by the time the SDK takes to get there.
-        command.middlewareStack.add((next) => async (args) => {
+        // The rate limiter's permission is taken here, just before signing (which takes no time),
+        // and so just before the request goes to the socket: what the service counts per second
+        // is then what was permitted, not blurred by the time the SDK takes to get there. Not
+        // after signing: a request can wait minutes for its turn (many workers at a low rate),
+        // and the service refuses a signature older than five minutes.
+        command.middlewareStack.addRelativeTo((next: FinalizeHandler<AdminUserGlobalSignOutCommandInput, AdminUserGlobalSignOutCommandOutput>) => async (args: FinalizeHandlerArguments<AdminUserGlobalSignOutCommandInput>) => {
           if (!(await gate())) throw GATE_CLOSED;
           return next(args);
-        }, { step: 'finalizeRequest', priority: 'low', name: 'cogsignoutRateGate' });
+        }, { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'cogsignoutRateGate' });
       }
       command.middlewareStack.add((next) => async (args) => {
         try {
