@@ -59,9 +59,12 @@ export function resumeCommand(argv: readonly string[], prog: string, userPoolId:
 }
 
 function counts(t: Tally, dryRun: boolean): string {
+  // When the skipped users were signed out: a journal kept from an older incident skips users
+  // who may have signed in again since, and a count alone would read as a clean run.
+  const skipped = `${t.skipped} skipped${t.skippedSince === undefined ? '' : ` (signed out by earlier runs of the journal, the first at ${t.skippedSince})`}`;
   const parts = dryRun
-    ? [`${t.wouldSignOut} would be signed out`, `${t.skipped} skipped`]
-    : [`${t.succeeded} signed out`, `${t.failed} failed`, `${t.skipped} skipped`];
+    ? [`${t.wouldSignOut} would be signed out`, skipped]
+    : [`${t.succeeded} signed out`, `${t.failed} failed`, skipped];
   if (t.notAttempted > 0 || !dryRun) parts.push(`${t.notAttempted} not attempted`);
   if (t.duplicates > 0) parts.push(`${t.duplicates} duplicate ${t.duplicates === 1 ? 'line' : 'lines'} ignored`);
   return `${t.users} ${t.users === 1 ? 'user' : 'users'}: ${parts.join(', ')}`;

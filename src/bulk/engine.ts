@@ -36,8 +36,11 @@ export interface EngineDeps {
   readonly dedupe?: boolean;
   /** The number of distinct users, when known before the run (a username file); else counted as read. */
   readonly knownUsers?: number;
-  /** The journal's signed-out users (skipped, and added to as users are signed out); none without a journal. */
-  readonly signedOut: Set<string> | undefined;
+  /**
+   * The journal's signed-out users and when each was signed out (skipped, and added to as users
+   * are signed out); none without a journal.
+   */
+  readonly signedOut: Map<string, string> | undefined;
   /**
    * Resolves to a SignOutAnswer (or anything, for a plain success); may also reject. When
    * `gated`, it calls `gate` itself just before the request leaves (false: send nothing, and
@@ -114,16 +117,17 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
     // A request abandoned after the grace period may still answer; the run is over by then.
     if (finished) return;
     const { username } = user;
+    const at = now().toISOString();
     // Counted before the journal is written: the service has answered, whatever the disk says.
     if (outcome === 'signed-out') {
       tally.succeeded += 1;
-      deps.signedOut?.add(username);
+      deps.signedOut?.set(username, at);
     } else {
       tally.recordFailure({ username, code: error?.code ?? '', message: error?.message ?? '', index: user.index });
     }
     deps.journal?.append({
       username, userPoolId: deps.userPoolId, outcome, ...(error ? { code: error.code, message: error.message } : {}),
-      ...(requestId === undefined ? {} : { requestId }), at: now().toISOString(),
+      ...(requestId === undefined ? {} : { requestId }), at,
     });
   };
 
@@ -143,7 +147,8 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
         }
         if (deps.knownUsers === undefined) tally.users += 1;
         const item = { username, index: index++ };
-        if (deps.signedOut?.has(username)) { tally.skipped += 1; continue; }
+        const signedOutAt = deps.signedOut?.get(username);
+        if (signedOutAt !== undefined) { tally.recordSkip(signedOutAt); continue; }
         if (deps.dryRun) { tally.wouldSignOut += 1; deps.onWouldSignOut?.(username); continue; }
         if (!(await queue.push(item))) break;
       }

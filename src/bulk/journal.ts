@@ -39,8 +39,11 @@ export const FLUSH_MS = 200;
 export class JournalError extends Error {}
 
 export interface JournalIndex {
-  /** Usernames of `userPoolId` the journal records as signed out: the only per-user memory of a run. */
-  readonly signedOut: Set<string>;
+  /**
+   * Usernames of `userPoolId` the journal records as signed out, each with when (the record's
+   * `at`, '' if it has none): the only per-user memory of a run.
+   */
+  readonly signedOut: Map<string, string>;
   readonly records: number;
   /** Lines that were not records (a line cut short by a crash). */
   readonly unreadable: number;
@@ -87,7 +90,7 @@ export function writeErrorText(e: unknown, path: string): string {
  * header existed) is not a journal: JournalError.
  */
 export async function readJournal(path: string, userPoolId: string): Promise<JournalIndex> {
-  const signedOut = new Set<string>();
+  const signedOut = new Map<string, string>();
   let records = 0;
   let unreadable = 0;
   let stream;
@@ -111,7 +114,9 @@ export async function readJournal(path: string, userPoolId: string): Promise<Jou
       }
       if (!isRecord(value)) { unreadable += 1; continue; }
       records += 1;
-      if (value.userPoolId === userPoolId && value.outcome === 'signed-out') signedOut.add(value.username);
+      if (value.userPoolId === userPoolId && value.outcome === 'signed-out' && !signedOut.has(value.username)) {
+        signedOut.set(value.username, typeof value.at === 'string' ? value.at : '');
+      }
     }
   } finally {
     stream.destroy();

@@ -36,7 +36,19 @@ export class Tally {
   interrupted = false;
   /** The signal that interrupted the run. */
   signal: string | undefined;
+  /**
+   * When the earliest of the skipped users was signed out, by the journal (ISO 8601, UTC): a
+   * journal kept from an older incident skips users who may have signed in again since.
+   */
+  skippedSince: string | undefined;
   private listed: Failure[] = [];
+
+  recordSkip(signedOutAt: string): void {
+    this.skipped += 1;
+    const t = Date.parse(signedOutAt);
+    if (Number.isNaN(t)) return;
+    if (this.skippedSince === undefined || t < Date.parse(this.skippedSince)) this.skippedSince = new Date(t).toISOString();
+  }
 
   recordFailure(f: Failure): void {
     this.failed += 1;
@@ -85,7 +97,8 @@ const round = (n: number, digits: number): number => Math.round(n * 10 ** digits
  * The summary as printed (through --output and --query): the counts first (what the operator
  * looks at), then how the run ended, then the context a ticket needs, then the failures.
  * Optional members appear only when they apply: WouldSignOut (--dry-run), Interrupted (a
- * signal) or Stopped (the error's reason), Endpoint (--endpoint-url), Journal, DuplicateUsernames,
+ * signal) or Stopped (the error's reason), Endpoint (--endpoint-url), Journal, SkippedSince (users
+ * skipped), DuplicateUsernames,
  * FailuresNotListed.
  */
 export function summaryDocument(t: Tally, dryRun: boolean, c: RunContext): Record<string, unknown> {
@@ -103,6 +116,7 @@ export function summaryDocument(t: Tally, dryRun: boolean, c: RunContext): Recor
   // Its password masked, as in the error messages that echo it (errors/report.ts).
   if (c.endpoint !== undefined) doc.Endpoint = maskUrlPasswords(c.endpoint, '***');
   if (c.journal !== undefined) doc.Journal = c.journal;
+  if (t.skippedSince !== undefined) doc.SkippedSince = t.skippedSince;
   doc.StartTime = new Date(c.startedAt).toISOString();
   doc.EndTime = new Date(c.endedAt).toISOString();
   doc.DurationSeconds = round((c.endedAt - c.startedAt) / 1000, 3);

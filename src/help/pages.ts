@@ -220,7 +220,7 @@ export const BULK_PAGE: Page = {
         item('**--concurrency** (integer)',
           para('How many sign-out requests may be in flight at once. The default is **8**.')),
         item('**--journal** (string)',
-          para('A file that records each user\'s outcome. Running the same command again with the same journal after an interruption skips the users it records as signed out, so the run continues where it stopped. One run at a time uses a journal (a second is refused); a file that is not a journal, or cannot be made durable, is refused.')),
+          para('A file that records each user\'s outcome. Running the same command again with the same journal after an interruption skips the users it records as signed out, so the run continues where it stopped. Use a new journal for each incident: one kept from an older incident skips the users it signed out back then, who may have signed in again since (the ending line says when the first skipped user was signed out). One run at a time uses a journal (a second is refused); a file that is not a journal, or cannot be made durable, is refused.')),
         item('**--dry-run** (boolean)',
           para('Reads and checks the usernames (or lists the users), checks the pool and the credentials with read-only calls (DescribeUserPool, or ListUsers with **--all-users**), and counts the users, without signing anyone out.')),
         item('**--list-file** (string)',

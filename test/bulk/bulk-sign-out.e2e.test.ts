@@ -9,7 +9,7 @@ import { refusedPort } from '../support/network.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { journalLines, names, runBulk, signOutCounts, startBulk, workDir } from './support.js';
+import { firstSignedOutAt, journalLines, names, runBulk, signOutCounts, skippedWords, startBulk, workDir } from './support.js';
 import { VirtualClock } from './virtual-clock.js';
 
 const USAGE = 'usage: cogsignout [options] <command> <subcommand> [<subcommand> ...] [parameters]\n' +
@@ -25,8 +25,8 @@ function doc(poolId: string, s: number, f: number, k: number, failures: Array<[s
     Failures: failures.map(([Username, Code, Message]) => ({ Username, Code, Message })), ...over,
   };
 }
-const finishedLine = (users: number, s: number, f: number, k: number, extra = ''): string =>
-  `bulk-sign-out: finished: ${users} users: ${s} signed out, ${f} failed, ${k} skipped, 0 not attempted${extra}${f > 0 ? '; the failed users are listed in the summary' : ''}.\n`;
+const finishedLine = (users: number, s: number, f: number, k: number, extra = '', since?: string): string =>
+  `bulk-sign-out: finished: ${users} users: ${s} signed out, ${f} failed, ${since === undefined ? `${k} skipped` : skippedWords(k, since)}, 0 not attempted${extra}${f > 0 ? '; the failed users are listed in the summary' : ''}.\n`;
 
 /** COGSO_TEST_SPAWN=1 makes the in-process runs child processes (test/support/cli.ts), which only real time reaches. */
 const SPAWNED = process.env.COGSO_TEST_SPAWN === '1';
@@ -120,8 +120,11 @@ describe.concurrent('interrupted and resumed', () => {
     expect(signOutCounts(server.stats().signOuts, p).size).toBe(done.length);
 
     const r2 = await bulk(p, ['--usernames-file', list, '--journal', 'run.journal', '--max-rps', '0', '--concurrency', '32']);
-    expect(r2).toMatchObject({ code: 0, stderr: finishedLine(N, N - done.length, 0, done.length) });
-    expect(normalized(r2.stdout)).toEqual(doc(p, N - done.length, 0, done.length, [], { Journal: '<DIR>/run.journal' }));
+    // The skipped users are told with when the first of them was signed out: a journal kept from
+    // an older incident would skip users who may have signed in again since.
+    const since = firstSignedOutAt(done);
+    expect(r2).toMatchObject({ code: 0, stderr: finishedLine(N, N - done.length, 0, done.length, '', since) });
+    expect(normalized(r2.stdout)).toEqual(doc(p, N - done.length, 0, done.length, [], { Journal: '<DIR>/run.journal', SkippedSince: since }));
     expectSignedOutOnce(p, users);
     const all = journalLines(journal).slice(1);
     expect(all).toHaveLength(N);
@@ -374,8 +377,8 @@ describe.concurrent('--dry-run', () => {
     const journal = `{"format":"cogsignout-journal","version":1,"createdAt":"2026-01-12T10:00:00.000Z"}\n` + users.slice(0, 10).map((username) => JSON.stringify({ username, userPoolId: p, outcome: 'signed-out', at: '2026-01-12T10:00:00.000Z' })).join('\n') + '\n';
     writeFileSync(join(dir, 'j'), journal);
     const r = await bulk(p, ['--usernames-file', file('users.txt', users), '--journal', 'j', '--dry-run']);
-    expect(r).toMatchObject({ code: 0, stderr: 'bulk-sign-out (dry run): finished: 100 users: 90 would be signed out, 10 skipped; nobody was signed out.\n' });
-    expect(normalized(r.stdout)).toEqual(doc(p, 0, 0, 10, [], { WouldSignOut: 90, Journal: '<DIR>/j' }));
+    expect(r).toMatchObject({ code: 0, stderr: `bulk-sign-out (dry run): finished: 100 users: 90 would be signed out, ${skippedWords(10, '2026-01-12T10:00:00.000Z')}; nobody was signed out.\n` });
+    expect(normalized(r.stdout)).toEqual(doc(p, 0, 0, 10, [], { WouldSignOut: 90, Journal: '<DIR>/j', SkippedSince: '2026-01-12T10:00:00.000Z' }));
     expect(server.stats().requests).toEqual({ DescribeUserPool: 1 });
     expect(readFileSync(join(dir, 'j'), 'utf8')).toBe(journal);
   });

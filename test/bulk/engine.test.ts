@@ -63,7 +63,8 @@ describe('runEngine', () => {
     let inFlight = 0;
     let peak = 0;
     const records: JournalRecord[] = [];
-    const done = new Set(['u3', 'u7']);
+    // u7 signed out before u3: the summary tells when the first of the skipped users was.
+    const done = new Map([['u3', '2026-01-12T11:00:00.000Z'], ['u7', '2026-01-12T10:00:00.000Z']]);
     const { tally, fatal } = await runEngine(deps({
       usernames: list(users(500)),
       signedOut: done,
@@ -81,15 +82,16 @@ describe('runEngine', () => {
     expect(new Set(calls).size).toBe(498);
     expect(calls).not.toContain('u3');
     expect(peak).toBe(7);
-    expect(tally).toMatchObject({ succeeded: 498, failed: 0, skipped: 2, interrupted: false });
+    expect(tally).toMatchObject({ succeeded: 498, failed: 0, skipped: 2, skippedSince: '2026-01-12T10:00:00.000Z', interrupted: false });
     expect(records[0]).toEqual({ username: 'u0', userPoolId: 'us-east-1_Pool', outcome: 'signed-out', at: '1970-01-01T00:00:00.000Z' });
     expect(done.size).toBe(500); // the index learns the users of this run (a duplicate later is skipped)
+    expect(done.get('u0')).toBe('1970-01-01T00:00:00.000Z');
   });
 
   it('a username twice in the input is signed out once when there is a journal', async () => {
     const calls: string[] = [];
     const { tally } = await runEngine(deps({
-      usernames: list(['a', 'b', 'a']), signedOut: new Set(), concurrency: 1, signOut: async (u) => { calls.push(u); },
+      usernames: list(['a', 'b', 'a']), signedOut: new Map(), concurrency: 1, signOut: async (u) => { calls.push(u); },
     }));
     expect(calls).toEqual(['a', 'b']);
     expect(tally).toMatchObject({ succeeded: 2, skipped: 1 });
@@ -199,10 +201,12 @@ describe('runEngine', () => {
   it('--dry-run counts and calls nothing', async () => {
     let calls = 0;
     const { tally } = await runEngine(deps({
-      usernames: list(users(300)), signedOut: new Set(['u1']), dryRun: true, signOut: async () => { calls += 1; },
+      usernames: list(users(300)), signedOut: new Map([['u1', '2026-01-12T10:00:00.000Z']]), dryRun: true, signOut: async () => { calls += 1; },
     }));
     expect(calls).toBe(0);
-    expect(summaryDocument(tally, true, CTX)).toEqual(expected({ Users: 300, Skipped: 1, WouldSignOut: 299 }));
+    const doc = summaryDocument(tally, true, CTX);
+    expect(doc).toEqual(expected({ Users: 300, Skipped: 1, WouldSignOut: 299, SkippedSince: '2026-01-12T10:00:00.000Z' }));
+    expect(ordered(doc).slice(ordered(doc).indexOf('Region'), ordered(doc).indexOf('StartTime'))).toEqual(['Region', 'SkippedSince']);
   });
 
   it('Ctrl-C: takes no more users, lets the calls in flight finish and journals them', async () => {

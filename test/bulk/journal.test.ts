@@ -18,7 +18,7 @@ const POOL = 'us-east-1_Pool';
 
 describe('readJournal', () => {
   it('a missing journal is an empty one', async () => {
-    expect(await readJournal(path, POOL)).toEqual({ signedOut: new Set(), records: 0, unreadable: 0 });
+    expect(await readJournal(path, POOL)).toEqual({ signedOut: new Map(), records: 0, unreadable: 0 });
   });
 
   it('indexes the users of this pool recorded as signed out; failures and other pools are not done', async () => {
@@ -29,7 +29,7 @@ describe('readJournal', () => {
       { username: 'carol', userPoolId: POOL, outcome: 'signed-out', at: AT },
     ].map((r) => JSON.stringify(r)).join('\n') + '\n');
     const index = await readJournal(path, POOL);
-    expect([...index.signedOut]).toEqual(['alice', 'carol']);
+    expect([...index.signedOut]).toEqual([['alice', AT], ['carol', AT]]);
     expect(index).toMatchObject({ records: 4, unreadable: 0 });
   });
 
@@ -83,14 +83,14 @@ describe('openJournal', () => {
     writeFileSync(path, header(AT) + `{"username":"alice","userPoolId":"${POOL}","outcome":"signed-out","at":"${AT}"}\n`);
     appendFileSync(path, '{"username":"bob","userPoolId":"us-ea'); // the process died here
     let index = await readJournal(path, POOL);
-    expect([...index.signedOut]).toEqual(['alice']);
+    expect([...index.signedOut.keys()]).toEqual(['alice']);
     expect(index.unreadable).toBe(1);
 
     const j = openJournal(path);
     j.append({ username: 'bob', userPoolId: POOL, outcome: 'signed-out', at: AT });
     j.close();
     index = await readJournal(path, POOL);
-    expect([...index.signedOut]).toEqual(['alice', 'bob']);
+    expect([...index.signedOut.keys()]).toEqual(['alice', 'bob']);
     expect(index).toMatchObject({ records: 2, unreadable: 1 });
   });
 
@@ -101,7 +101,7 @@ describe('openJournal', () => {
     const second = openJournal(path);
     second.append({ username: 'bob', userPoolId: POOL, outcome: 'signed-out', at: AT });
     second.close();
-    expect([...(await readJournal(path, POOL)).signedOut]).toEqual(['alice', 'bob']);
+    expect([...(await readJournal(path, POOL)).signedOut.keys()]).toEqual(['alice', 'bob']);
     expect(readFileSync(path, 'utf8').split('cogsignout-journal')).toHaveLength(2);
   });
 
@@ -144,7 +144,7 @@ describe('readJournal: only journals', () => {
 
   it('an empty file is an empty journal', async () => {
     writeFileSync(path, '');
-    expect(await readJournal(path, POOL)).toEqual({ signedOut: new Set(), records: 0, unreadable: 0 });
+    expect(await readJournal(path, POOL)).toEqual({ signedOut: new Map(), records: 0, unreadable: 0 });
   });
 });
 

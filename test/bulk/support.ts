@@ -60,6 +60,14 @@ export function journalLines(path: string): Array<Record<string, unknown>> {
   return text.split('\n').slice(0, -1).filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
+/** When the first of a journal's signed-out users was signed out: what a rerun's ending line names. */
+export function firstSignedOutAt(records: ReadonlyArray<Record<string, unknown>>): string {
+  return records.filter((r) => r.outcome === 'signed-out').map((r) => String(r.at)).sort()[0] as string;
+}
+
+/** The ending line's words for users a rerun skipped as signed out by the journal. */
+export const skippedWords = (k: number, since: string): string => `${k} skipped (signed out by earlier runs of the journal, the first at ${since})`;
+
 export const names = (n: number, prefix = 'user-'): string[] => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(6, '0')}`);
 
 /** Sign-outs the endpoint counted per user of `pool`, for "every user exactly once". */
