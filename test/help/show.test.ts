@@ -1,9 +1,10 @@
 // The help commands and the help pager, as functions (the CLI end to end is in cli.test.ts).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/cli/context.js';
+import { GeneralError } from '../../src/errors/errors.js';
 import { findOnPath, helpPagerCommand, plainText, sendToPager, shellSplit } from '../../src/help/pager.js';
 import { BULK_PAGE, OPERATION_PAGE, TOP_PAGE } from '../../src/help/pages.js';
 import { Settings } from '../../src/config/settings.js';
@@ -76,6 +77,21 @@ describe('the help pager', () => {
     const io = fakeIo({ MANPAGER: 'no-such-pager-cogso -R' }, TTY);
     await sendToPager(io, BOLD_PAGE);
     expect(io.out()).toBe('NAME\n       x y\n\n');
+  });
+
+  it('fails as Popen does, with nothing printed, when the pager is there but cannot be run (AWS CLI 2.36.7 on a terminal)', async () => {
+    // Recorded under `script` (a pty): PAGER=<a directory> and PAGER=<a file without x> give
+    // "aws: [ERROR]: [Errno 13] Permission denied: '<it>'", 255.
+    const noexec = join(dir, 'not-executable');
+    writeFileSync(noexec, '#!/bin/sh\ncat\n');
+    for (const pager of [dir, noexec]) {
+      const io = fakeIo({ PAGER: pager }, TTY);
+      await expect(sendToPager(io, BOLD_PAGE)).rejects.toThrow(new GeneralError(`[Errno 13] Permission denied: '${pager}'`));
+      expect(io.out()).toBe('');
+    }
+    // Found as the AWS CLI finds it: any file there, the name joined to each PATH entry.
+    expect(findOnPath('not-executable', { PATH: `/nonexistent:${dir}` })).toBe(noexec);
+    expect(findOnPath('not-executable', { PATH: '' }, dir)).toBe('not-executable');
   });
 
   it('prints the page as plain text when the pager setting is empty', async () => {
