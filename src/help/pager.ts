@@ -3,7 +3,8 @@
 // a pager that is not on PATH means the page is printed directly, followed by one more newline
 // (the AWS CLI writes the page plus "\n"); one that is there but cannot be run (a directory, a
 // file without execute permission) is the AWS CLI's error, `[Errno 13] Permission denied: 'x'`
-// (255), as Popen raises it. Not on a terminal, the page is printed directly with no
+// (255), as Popen raises it, and a setting shlex cannot split is its ValueError (`No closing
+// quotation`). Not on a terminal, the page is printed directly with no
 // pager, as `man` does, and wherever no pager runs it is plain text: the backspace overstrikes
 // that make bold and underline are only for a pager to read (a deliberate difference, see README).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,19 +12,23 @@ import { existsSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
 import type { Io } from '../cli/io.js';
 import { GeneralError } from '../errors/errors.js';
-import { strRepr } from '../python/builtins.js';
+import { PythonError, strRepr } from '../python/builtins.js';
 import { pythonErrno } from '../util/os-errors.js';
-import { shellSplit } from '../util/shlex.js';
+import { shellSplit, shellSplitError } from '../util/shlex.js';
 
 export { shellSplit };
 
 export const DEFAULT_HELP_PAGER = 'less -R';
 
-/** The help pager's argv, or undefined when the page should be printed directly. */
+/**
+ * The help pager's argv, or undefined when the page should be printed directly (an empty
+ * setting). One that shlex.split cannot split is its ValueError, as in the AWS CLI (255).
+ */
 export function helpPagerCommand(env: Io['env']): string[] | undefined {
   const setting = env.MANPAGER ?? env.PAGER ?? DEFAULT_HELP_PAGER;
   const argv = shellSplit(setting);
-  return argv === undefined || argv.length === 0 ? undefined : argv;
+  if (argv === undefined) throw new PythonError('ValueError', shellSplitError(setting) ?? 'No closing quotation');
+  return argv.length === 0 ? undefined : argv;
 }
 
 /**

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/cli/context.js';
 import { GeneralError } from '../../src/errors/errors.js';
+import { PythonError } from '../../src/python/builtins.js';
 import { findOnPath, helpPagerCommand, plainText, sendToPager, shellSplit } from '../../src/help/pager.js';
+import { shellSplitError } from '../../src/util/shlex.js';
 import { BULK_PAGE, OPERATION_PAGE, TOP_PAGE } from '../../src/help/pages.js';
 import { Settings } from '../../src/config/settings.js';
 import { helpColumns, renderPage, showBulkHelp, showHelpCommand, showHelpFlag, showOperationHelp, showTopHelp } from '../../src/help/show.js';
@@ -32,6 +34,20 @@ describe('shellSplit (Python shlex.split)', () => {
     expect(shellSplit("less 'x")).toBeUndefined();
     expect(shellSplit('less \\')).toBeUndefined();
   });
+
+  // Python 3.11's shlex.split on each: its ValueError's text, or none.
+  it.each([
+    ['a\\', 'No escaped character'],
+    ['"a\\', 'No escaped character'],
+    ["'a\\", 'No closing quotation'],
+    ['"a\\\\', 'No closing quotation'],
+    ['a\\\\\\', 'No escaped character'],
+    ['"\\"', 'No closing quotation'],
+    ['x\\ ', undefined],
+    ['a "b c" d', undefined],
+  ])('its error for %j', (input, expected) => {
+    expect(shellSplitError(input)).toBe(expected);
+  });
 });
 
 describe('the help pager', () => {
@@ -40,7 +56,11 @@ describe('the help pager', () => {
     expect(helpPagerCommand({ PAGER: 'more' })).toEqual(['more']);
     expect(helpPagerCommand({})).toEqual(['less', '-R']);
     expect(helpPagerCommand({ MANPAGER: '', PAGER: 'more' })).toBeUndefined();
-    expect(helpPagerCommand({ PAGER: "less '" })).toBeUndefined();
+  });
+
+  it("is shlex.split's ValueError when it cannot be split, as in the AWS CLI (recorded on a terminal)", () => {
+    expect(() => helpPagerCommand({ PAGER: "less '" })).toThrow(new PythonError('ValueError', 'No closing quotation'));
+    expect(() => helpPagerCommand({ MANPAGER: 'a\\', PAGER: 'cat' })).toThrow(new PythonError('ValueError', 'No escaped character'));
   });
 
   it('is looked up on PATH, or taken as a path when it has a slash', () => {
