@@ -3,9 +3,12 @@
 // ambiguous prefixes (with `=` too), values that start with `-` or look like options or negative
 // numbers (`-1e5`, `-1,5`, `-a b`), empty, unicode and very long words, repeated options,
 // options before the operation word, unknown and misspelled operation words, boolean globals
-// given values, flags after `--`; the operation's optional help positional, which drops an empty
-// word (`… --username alice ''` runs; `'' x` is "Unknown options: x"); and `help` after the
-// service and after the operation with options, errors and files around it.
+// given values, flags after `--`, the suggestions of invalid choices (`yaml-strem`); the
+// operation's optional help positional, which drops an empty word (`… --username alice ''` runs;
+// `'' x` is "Unknown options: x"; an alias's `''` too); and `help` after the service and after the
+// operation with options, errors and files around it. An unknown command word close to a
+// cognito-idp operation cogsignout lacks (`sign-out`: "Maybe you meant: sign-up") is left out:
+// cogsignout suggests its own commands only (README, Differences).
 // Replayed in process against the project's local endpoint: exact stdout, stderr and exit code,
 // and the bodies the endpoint received. A help page differs from the AWS CLI's by design (README,
 // "Differences"): for those the exit code and stderr are exact and stdout must be the page the
