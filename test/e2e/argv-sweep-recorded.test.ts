@@ -13,10 +13,13 @@
 // and the bodies the endpoint received. A help page differs from the AWS CLI's by design (README,
 // "Differences"): for those the exit code and stderr are exact and stdout must be the page the
 // recording shows (its title). The endpoint's answer fault answers 200 {} as the recording stub did.
-import { dirname } from 'node:path';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { runCli } from '../support/cli.js';
+import { baseEnv, BIN, collect, runCli } from '../support/cli.js';
 import { asRecorded, loadSweepFixture, prepareReplay, type SweepCase } from '../support/recordings.js';
 
 const FIXTURE = loadSweepFixture<SweepCase & { readonly page?: string }>('argv-sweep-recordings.json');
@@ -52,4 +55,46 @@ describe('the command line and help: AWS CLI 2.36.7 recordings replayed against 
       expect(sent).toEqual(c.requests.map((q) => q.body));
     });
   }
+});
+
+// Arguments that are not UTF-8 (only a process can be given them: `printf` in a shell makes the
+// bytes). Python decodes them with surrogateescape, so byte 0xff is U+DCFF: the request sends it
+// as JSON's "\udcff", an error message shows it as `\udcff`, stdout writes the byte itself.
+// Recorded with the oracle by hand (record.mjs hands arguments as UTF-8 strings).
+describe('arguments that are not UTF-8, as the AWS CLI 2.36.7 reads them', () => {
+  /** The CLI run with `$1`… of the shell line bound to `words` and the endpoint's URL as --endpoint-url. */
+  async function withBytes(line: string, ...words: string[]): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+    const home = mkdtempSync(join(tmpdir(), 'cogso-argv-'));
+    try {
+      const child = spawn('/bin/sh', ['-c', `exec "$0" "$1" admin-user-global-sign-out --endpoint-url "$2" --user-pool-id "$3" ${line}`,
+        process.execPath, BIN, server.url, poolId, ...words], { cwd: home, env: baseEnv(home), stdio: ['ignore', 'pipe', 'pipe'] });
+      const r = await collect(child, 30_000);
+      return { code: r.code, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }
+  const usage = 'usage: cogsignout [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n'
+    + '  cogsignout help\n  cogsignout <command> help\n  cogsignout <command> <subcommand> help\n';
+
+  it('sends the user name with the byte as a lone surrogate', async () => {
+    server.clearFaults();
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'answer', answer: { status: 200, body: '{}' } });
+    server.resetStats();
+    const r = await withBytes(`--username "$(printf 'a\\377b')"`);
+    expect({ code: r.code, stderr: r.stderr, stdout: r.stdout.toString('latin1') }).toEqual({ code: 0, stderr: '', stdout: '' });
+    const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => (q.body as { Username: string }).Username);
+    expect(sent).toEqual(['a\udcffb']);
+  });
+
+  it('names an unknown option with \\udcff', async () => {
+    const r = await withBytes(`--username alice "$(printf -- '--\\377')"`);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 252, stderr: `\n${usage}\n\ncogsignout: [ERROR]: Unknown options: --\\udcff\n` });
+  });
+
+  it('writes the byte itself to stdout', async () => {
+    const r = await withBytes(`--username x --output text --query "$(printf '\`["a\\377b", "\\303\\251"]\`')"`);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect([...r.stdout]).toEqual([0x61, 0xff, 0x62, 0x09, 0xc3, 0xa9, 0x0a]);
+  });
 });
