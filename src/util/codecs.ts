@@ -167,3 +167,17 @@ export function surrogateEscapeDecode(bytes: Uint8Array): string {
   }
   return out;
 }
+
+/**
+ * A path as os.fsencode gives it to the system: a U+DC80..U+DCFF that surrogateEscapeDecode made
+ * of a byte is that byte again, the rest UTF-8. Unchanged (a string) when there is none.
+ */
+export function fsEncode(path: string): string | Buffer {
+  if (!/[\udc80-\udcff]/.test(path)) return path;
+  const parts: Buffer[] = [];
+  for (const ch of path) {
+    const cp = ch.codePointAt(0) as number;
+    parts.push(cp >= 0xdc80 && cp <= 0xdcff ? Buffer.from([cp - 0xdc00]) : Buffer.from(ch, 'utf8'));
+  }
+  return Buffer.concat(parts);
+}

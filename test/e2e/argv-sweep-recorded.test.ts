@@ -14,7 +14,7 @@
 // "Differences"): for those the exit code and stderr are exact and stdout must be the page the
 // recording shows (its title). The endpoint's answer fault answers 200 {} as the recording stub did.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,12 +62,16 @@ describe('the command line and help: AWS CLI 2.36.7 recordings replayed against 
 // as JSON's "\udcff", an error message shows it as `\udcff`, stdout writes the byte itself.
 // Recorded with the oracle by hand (record.mjs hands arguments as UTF-8 strings).
 describe('arguments that are not UTF-8, as the AWS CLI 2.36.7 reads them', () => {
-  /** The CLI run with `$1`… of the shell line bound to `words` and the endpoint's URL as --endpoint-url. */
-  async function withBytes(line: string, ...words: string[]): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+  /**
+   * The CLI run from a fresh HOME holding `n<0xff>.txt` (`carol`), the shell line after the
+   * endpoint's --endpoint-url and the pool.
+   */
+  async function withBytes(line: string): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
     const home = mkdtempSync(join(tmpdir(), 'cogso-argv-'));
+    writeFileSync(Buffer.concat([Buffer.from(`${home}/n`), Buffer.from([0xff]), Buffer.from('.txt')]), 'carol');
     try {
       const child = spawn('/bin/sh', ['-c', `exec "$0" "$1" admin-user-global-sign-out --endpoint-url "$2" --user-pool-id "$3" ${line}`,
-        process.execPath, BIN, server.url, poolId, ...words], { cwd: home, env: baseEnv(home), stdio: ['ignore', 'pipe', 'pipe'] });
+        process.execPath, BIN, server.url, poolId], { cwd: home, env: baseEnv(home), stdio: ['ignore', 'pipe', 'pipe'] });
       const r = await collect(child, 30_000);
       return { code: r.code, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
     } finally {
@@ -85,6 +89,16 @@ describe('arguments that are not UTF-8, as the AWS CLI 2.36.7 reads them', () =>
     expect({ code: r.code, stderr: r.stderr, stdout: r.stdout.toString('latin1') }).toEqual({ code: 0, stderr: '', stdout: '' });
     const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => (q.body as { Username: string }).Username);
     expect(sent).toEqual(['a\udcffb']);
+  });
+
+  it('opens a file:// path with the byte in its name', async () => {
+    server.clearFaults();
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'answer', answer: { status: 200, body: '{}' } });
+    server.resetStats();
+    const r = await withBytes(`--username "file://$(printf 'n\\377.txt')"`);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => (q.body as { Username: string }).Username);
+    expect(sent).toEqual(['carol']);
   });
 
   it('names an unknown option with \\udcff', async () => {
