@@ -1,7 +1,35 @@
 // Process wiring: real argv, environment, streams and exit code for the driver.
 import { run } from './cli/driver.js';
+import { readFileSync } from 'node:fs';
 import { fileOrStream, processStream } from './cli/process-stream.js';
+import { surrogateEscapeDecode } from './util/codecs.js';
 import { version } from './version.js';
+
+/**
+ * The arguments as the AWS CLI's sys.argv holds them. Node decodes the OS's bytes as UTF-8 with
+ * U+FFFD for what is not; Python uses `surrogateescape` (byte 0xff is U+DCFF), which stdout gives
+ * back as the byte, an error message shows as `\udcff` and a request sends as JSON's "\udcff".
+ * So a line with a U+FFFD is decoded again from its bytes in /proc/self/cmdline, where they are
+ * there and are the same arguments (else it is left as Node read it).
+ */
+function pythonArgv(): string[] {
+  const args = process.argv.slice(2);
+  if (!args.some((a) => a.includes('\ufffd'))) return args;
+  try {
+    const raw = readFileSync('/proc/self/cmdline');
+    const words: Buffer[] = [];
+    for (let start = 0; start < raw.length;) {
+      const end = raw.indexOf(0, start);
+      words.push(raw.subarray(start, end < 0 ? raw.length : end));
+      start = end < 0 ? raw.length : end + 1;
+    }
+    const tail = words.slice(words.length - args.length);
+    if (tail.length !== args.length || tail.some((w, i) => w.toString('utf8') !== args[i])) return args;
+    return tail.map((w) => surrogateEscapeDecode(w));
+  } catch {
+    return args;
+  }
+}
 
 /**
  * process.stdout and process.stderr get their error handlers when first asked for, by whatever
@@ -52,7 +80,7 @@ process.on('SIGINT', () => {
 });
 // The exit code decides the process exit once output is flushed.
 void run({
-  argv: process.argv.slice(2),
+  argv: pythonArgv(),
   env: process.env,
   cwd: process.cwd(),
   stdout: processStream(fileOrStream(1, () => process.stdout, () => madeStdout() !== undefined), process.env, true),

@@ -63,7 +63,8 @@ function commandRule(relaxedBy: (args: readonly string[]) => boolean) {
     const result = node.argparse(args, { relaxed: relaxedBy(args), positionals: [{ dest: 'help', nargs: 'optional' }] });
     node.record(result);
     const help = result.values.get('help');
-    const extras = typeof help === 'string' && help !== 'help' ? [...result.extras, help] : result.extras;
+    // Python's `elif parsed_args.help:`: an empty word in the positional's place is taken and dropped.
+    const extras = typeof help === 'string' && help !== 'help' && help !== '' ? [...result.extras, help] : result.extras;
     // The options' values in their definition order (parameters are built in it), without the positional.
     const values = new Map<string, ParsedValue>();
     for (const o of node.options) {

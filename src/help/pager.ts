@@ -1,42 +1,45 @@
 // How a help page is shown. On a terminal, as the AWS CLI shows it on Linux: through `MANPAGER`,
 // else `PAGER`, else `less -R`, split like a POSIX shell would split it and run without a shell;
 // a pager that is not on PATH means the page is printed directly, followed by one more newline
-// (the AWS CLI writes the page plus "\n"). Not on a terminal, the page is printed directly with no
+// (the AWS CLI writes the page plus "\n"); one that is there but cannot be run (a directory, a
+// file without execute permission) is the AWS CLI's error, `[Errno 13] Permission denied: 'x'`
+// (255), as Popen raises it, and a setting shlex cannot split is its ValueError (`No closing
+// quotation`). Not on a terminal, the page is printed directly with no
 // pager, as `man` does, and wherever no pager runs it is plain text: the backspace overstrikes
 // that make bold and underline are only for a pager to read (a deliberate difference, see README).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { delimiter, resolve } from 'node:path';
 import type { Io } from '../cli/io.js';
-import { shellSplit } from '../util/shlex.js';
+import { GeneralError } from '../errors/errors.js';
+import { PythonError, strRepr } from '../python/builtins.js';
+import { pythonErrno } from '../util/os-errors.js';
+import { shellSplit, shellSplitError } from '../util/shlex.js';
 
 export { shellSplit };
 
 export const DEFAULT_HELP_PAGER = 'less -R';
 
-/** The help pager's argv, or undefined when the page should be printed directly. */
+/**
+ * The help pager's argv, or undefined when the page should be printed directly (an empty
+ * setting). One that shlex.split cannot split is its ValueError, as in the AWS CLI (255).
+ */
 export function helpPagerCommand(env: Io['env']): string[] | undefined {
   const setting = env.MANPAGER ?? env.PAGER ?? DEFAULT_HELP_PAGER;
   const argv = shellSplit(setting);
-  return argv === undefined || argv.length === 0 ? undefined : argv;
+  if (argv === undefined) throw new PythonError('ValueError', shellSplitError(setting) ?? 'No closing quotation');
+  return argv.length === 0 ? undefined : argv;
 }
 
-function isExecutableFile(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Where `name` would be run from, as the AWS CLI looks for its pager (a name with a slash is a path). */
-export function findOnPath(name: string, env: Io['env']): string | undefined {
-  if (name.includes('/')) return isExecutableFile(name) ? name : undefined;
+/**
+ * Where the AWS CLI's `_exists_on_path` finds `name`: the first PATH entry for which
+ * `os.path.join(entry, name)` exists, whatever it is (an absolute name is itself; an empty entry,
+ * or no PATH, means the name as it is, from `cwd`). Whether it can be run is the spawn's matter.
+ */
+export function findOnPath(name: string, env: Io['env'], cwd: string = process.cwd()): string | undefined {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir === '' ? '.' : dir, name);
-    if (isExecutableFile(candidate)) return candidate;
+    const candidate = name.startsWith('/') || dir === '' ? name : dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`;
+    if (existsSync(resolve(cwd, candidate))) return candidate;
   }
   return undefined;
 }
@@ -63,19 +66,19 @@ export async function sendToPager(io: Io, text: string, spawner: PagerSpawner = 
     io.stdout.write(plainText(text));
     return;
   }
-  if (findOnPath(argv[0] as string, io.env) === undefined) {
+  if (findOnPath(argv[0] as string, io.env, io.cwd) === undefined) {
     io.stdout.write(`${plainText(text)}\n`);
     return;
   }
   // Ctrl-C belongs to the pager meanwhile (it shares the terminal's process group).
   const release = io.onInterrupt?.(() => {}) ?? (() => {});
   try {
-    const started = await new Promise<boolean>((resolve) => {
+    const failure = await new Promise<NodeJS.ErrnoException | undefined>((done) => {
       let child: ChildProcess;
       try {
         child = spawner(argv, io.env);
-      } catch {
-        resolve(false);
+      } catch (e) {
+        done(e as NodeJS.ErrnoException);
         return;
       }
       let spawned = false;
@@ -85,10 +88,11 @@ export async function sendToPager(io: Io, text: string, spawner: PagerSpawner = 
         child.stdin?.on('error', () => { /* EPIPE after the pager quit */ });
         child.stdin?.end(text);
       });
-      child.once('error', () => { if (!spawned) resolve(false); });
-      child.once('close', () => resolve(spawned));
+      child.once('error', (e: NodeJS.ErrnoException) => { if (!spawned) done(e); });
+      child.once('close', () => done(undefined));
     });
-    if (!started) io.stdout.write(`${plainText(text)}\n`);
+    // Popen's OSError, named after the command as given: `[Errno 13] Permission denied: '/opt'`.
+    if (failure) throw new GeneralError(`${pythonErrno(failure.code) ?? failure.message}: ${strRepr(argv[0] as string)}`);
   } finally {
     release();
   }

@@ -8,8 +8,8 @@
 import type { Env } from '../config/files.js';
 import type { Io } from '../cli/io.js';
 import { InterruptedError, PagerError, PROG } from '../errors/errors.js';
-import { strRepr } from '../python/builtins.js';
-import { shellSplit } from '../util/shlex.js';
+import { PythonError, strRepr } from '../python/builtins.js';
+import { shellSplit, shellSplitError } from '../util/shlex.js';
 import { pythonErrno } from '../util/os-errors.js';
 
 export interface PagerSettings {
@@ -19,12 +19,17 @@ export interface PagerSettings {
   readonly profilePager: string | undefined;
 }
 
-/** The pager command to run, or undefined when output goes straight to stdout. */
+/**
+ * The pager command to run, or undefined when output goes straight to stdout. One that
+ * shlex.split cannot split is its ValueError (255), as the AWS CLI's output stream raises it
+ * whatever is to be written (nothing, `--output off`): the call has been made by then.
+ */
 export function pagerCommand(s: PagerSettings): string[] | undefined {
   if (s.noCliPager || !s.stdoutIsTTY) return undefined;
   const raw = s.env.AWS_PAGER ?? s.profilePager ?? s.env.PAGER ?? 'less';
   const words = shellSplit(raw);
-  return words === undefined || words.length === 0 ? undefined : words;
+  if (words === undefined) throw new PythonError('ValueError', shellSplitError(raw) ?? 'No closing quotation');
+  return words.length === 0 ? undefined : words;
 }
 
 export async function runPager(command: readonly string[], text: string, env: Env, onInterrupt?: Io['onInterrupt']): Promise<void> {

@@ -20,19 +20,20 @@ export function resolveOutputFormat(ctx: CommandContext): OutputFormat {
 export async function writeResult(response: Record<string, unknown>, ctx: CommandContext, title = OPERATION_NAME): Promise<number> {
   const { globals, settings, io } = ctx;
   const format = resolveOutputFormat(ctx);
-  if (format === 'off') return 0;
   const color = globals.color === 'on' || (globals.color !== 'off' && io.stdout.isTTY);
   // The AWS CLI makes the formatter before it applies the query: a colored table's colorama is
   // set up even when the query then fails or nothing is printed.
   if (format === 'table' && color) ctx.colorama.inits++;
+  // Then it opens its output stream (the pager's command is split), for `off` too.
+  const pager = pagerCommand({
+    noCliPager: globals.noCliPager, stdoutIsTTY: io.stdout.isTTY, env: io.env, profilePager: settings.quietProfileValue('cli_pager'),
+  });
+  if (format === 'off') return 0;
   const { ResponseMetadata: _dropped, ...value } = response;
   void _dropped;
   // A query was compiled by the driver, so the JMESPath bundle is loaded only where one was given.
   const result = ctx.query === undefined ? value : (await import('./query.js')).applyQuery(ctx.query, value);
   const { encodeChunks, formatOutputChunks } = await import('./index.js');
-  const pager = pagerCommand({
-    noCliPager: globals.noCliPager, stdoutIsTTY: io.stdout.isTTY, env: io.env, profilePager: settings.quietProfileValue('cli_pager'),
-  });
   const written = formatOutputChunks(format, result, {
     color,
     terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,

@@ -5,6 +5,7 @@
 // device, a FIFO, /proc) is read in chunks and refused once it passes the ceiling. Devices that end
 // (/dev/null, /dev/stdin fed a short pipe) are still read as the AWS CLI reads them.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fsEncode } from './codecs.js';
 
 const CHUNK = 64 * 1024;
 
@@ -59,7 +60,8 @@ export function sizeText(bytes: number): string {
  * Node's own errors (ENOENT, EISDIR, EACCES...), as readFileSync throws them.
  */
 export function readBounded(path: string, limit: number): Buffer {
-  const fd = openSync(path, 'r');
+  // A byte that was not UTF-8 in an argument is opened as that byte, as Python's open() does.
+  const fd = openSync(fsEncode(path), 'r');
   try {
     const stat = fstatSync(fd);
     // Linux opens a directory for reading and fails the read; Python fails the open. Callers

@@ -132,3 +132,52 @@ export function pythonTextEncoder(name: string | undefined): ((text: string, fir
     default: return undefined;
   }
 }
+
+/**
+ * Bytes as Python decodes them with UTF-8 and `surrogateescape` (its command-line arguments):
+ * each byte that is no part of a well-formed sequence stands for itself as U+DC80..U+DCFF.
+ */
+export function surrogateEscapeDecode(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const c = bytes[i] as number;
+    if (c < 0x80) {
+      out += String.fromCharCode(c);
+      i++;
+      continue;
+    }
+    // The continuation bytes a lead byte takes, and the range of the first (no overlong forms,
+    // no surrogates, nothing past U+10FFFF), as a strict UTF-8 decoder checks them.
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    let ok = n > 0;
+    for (let j = 1; ok && j <= n; j++) {
+      const b = bytes[i + j];
+      ok = b !== undefined && (j === 1 ? b >= lo && b <= hi : b >= 0x80 && b <= 0xbf);
+    }
+    if (ok) {
+      out += Buffer.from(bytes.subarray(i, i + n + 1)).toString('utf8');
+      i += n + 1;
+    } else {
+      out += String.fromCharCode(0xdc00 + c);
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * A path as os.fsencode gives it to the system: a U+DC80..U+DCFF that surrogateEscapeDecode made
+ * of a byte is that byte again, the rest UTF-8. Unchanged (a string) when there is none.
+ */
+export function fsEncode(path: string): string | Buffer {
+  if (!/[\udc80-\udcff]/.test(path)) return path;
+  const parts: Buffer[] = [];
+  for (const ch of path) {
+    const cp = ch.codePointAt(0) as number;
+    parts.push(cp >= 0xdc80 && cp <= 0xdcff ? Buffer.from([cp - 0xdc00]) : Buffer.from(ch, 'utf8'));
+  }
+  return Buffer.concat(parts);
+}

@@ -41,3 +41,23 @@ export function shellSplit(command: string): string[] | undefined {
   if (inWord) words.push(word);
   return words;
 }
+
+/** The ValueError shlex.split raises for a command shellSplit refuses, else undefined. */
+export function shellSplitError(command: string): string | undefined {
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i] as string;
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+    } else if (c === '\\') {
+      // Outside quotes and inside double quotes a backslash takes the next character, whatever it is.
+      if (i + 1 >= command.length) return 'No escaped character';
+      i++;
+    } else if (quote === '"') {
+      if (c === '"') quote = undefined;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+    }
+  }
+  return quote === undefined ? undefined : 'No closing quotation';
+}

@@ -1,10 +1,13 @@
 // The help commands and the help pager, as functions (the CLI end to end is in cli.test.ts).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/cli/context.js';
+import { GeneralError } from '../../src/errors/errors.js';
+import { PythonError } from '../../src/python/builtins.js';
 import { findOnPath, helpPagerCommand, plainText, sendToPager, shellSplit } from '../../src/help/pager.js';
+import { shellSplitError } from '../../src/util/shlex.js';
 import { BULK_PAGE, OPERATION_PAGE, TOP_PAGE } from '../../src/help/pages.js';
 import { Settings } from '../../src/config/settings.js';
 import { helpColumns, renderPage, showBulkHelp, showHelpCommand, showHelpFlag, showOperationHelp, showTopHelp } from '../../src/help/show.js';
@@ -31,6 +34,20 @@ describe('shellSplit (Python shlex.split)', () => {
     expect(shellSplit("less 'x")).toBeUndefined();
     expect(shellSplit('less \\')).toBeUndefined();
   });
+
+  // Python 3.11's shlex.split on each: its ValueError's text, or none.
+  it.each([
+    ['a\\', 'No escaped character'],
+    ['"a\\', 'No escaped character'],
+    ["'a\\", 'No closing quotation'],
+    ['"a\\\\', 'No closing quotation'],
+    ['a\\\\\\', 'No escaped character'],
+    ['"\\"', 'No closing quotation'],
+    ['x\\ ', undefined],
+    ['a "b c" d', undefined],
+  ])('its error for %j', (input, expected) => {
+    expect(shellSplitError(input)).toBe(expected);
+  });
 });
 
 describe('the help pager', () => {
@@ -39,7 +56,11 @@ describe('the help pager', () => {
     expect(helpPagerCommand({ PAGER: 'more' })).toEqual(['more']);
     expect(helpPagerCommand({})).toEqual(['less', '-R']);
     expect(helpPagerCommand({ MANPAGER: '', PAGER: 'more' })).toBeUndefined();
-    expect(helpPagerCommand({ PAGER: "less '" })).toBeUndefined();
+  });
+
+  it("is shlex.split's ValueError when it cannot be split, as in the AWS CLI (recorded on a terminal)", () => {
+    expect(() => helpPagerCommand({ PAGER: "less '" })).toThrow(new PythonError('ValueError', 'No closing quotation'));
+    expect(() => helpPagerCommand({ MANPAGER: 'a\\', PAGER: 'cat' })).toThrow(new PythonError('ValueError', 'No escaped character'));
   });
 
   it('is looked up on PATH, or taken as a path when it has a slash', () => {
@@ -76,6 +97,21 @@ describe('the help pager', () => {
     const io = fakeIo({ MANPAGER: 'no-such-pager-cogso -R' }, TTY);
     await sendToPager(io, BOLD_PAGE);
     expect(io.out()).toBe('NAME\n       x y\n\n');
+  });
+
+  it('fails as Popen does, with nothing printed, when the pager is there but cannot be run (AWS CLI 2.36.7 on a terminal)', async () => {
+    // Recorded under `script` (a pty): PAGER=<a directory> and PAGER=<a file without x> give
+    // "aws: [ERROR]: [Errno 13] Permission denied: '<it>'", 255.
+    const noexec = join(dir, 'not-executable');
+    writeFileSync(noexec, '#!/bin/sh\ncat\n');
+    for (const pager of [dir, noexec]) {
+      const io = fakeIo({ PAGER: pager }, TTY);
+      await expect(sendToPager(io, BOLD_PAGE)).rejects.toThrow(new GeneralError(`[Errno 13] Permission denied: '${pager}'`));
+      expect(io.out()).toBe('');
+    }
+    // Found as the AWS CLI finds it: any file there, the name joined to each PATH entry.
+    expect(findOnPath('not-executable', { PATH: `/nonexistent:${dir}` })).toBe(noexec);
+    expect(findOnPath('not-executable', { PATH: '' }, dir)).toBe('not-executable');
   });
 
   it('prints the page as plain text when the pager setting is empty', async () => {

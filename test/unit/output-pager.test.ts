@@ -5,8 +5,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/cli/context.js';
 import { InterruptedError } from '../../src/errors/errors.js';
-import { runPager } from '../../src/output/pager.js';
+import { pagerCommand, runPager } from '../../src/output/pager.js';
+import { compileQuery } from '../../src/output/query.js';
+import { writeResult } from '../../src/output/result.js';
+import { PythonError } from '../../src/python/builtins.js';
+import { fakeIo } from '../help/support.js';
 
 /** A fake Io.onInterrupt that records the taker and lets the test press Ctrl-C. */
 function keyboard() {
@@ -56,6 +61,33 @@ describe('runPager', () => {
       await expect(paged).rejects.toBeInstanceOf(InterruptedError);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// AWS CLI 2.36.7 on a terminal (recorded under `script`): AWS_PAGER="less '" makes a successful
+// sign-out "aws: [ERROR]: No closing quotation", 255, with --output off, with nothing to print and
+// before a --query that would fail (`abs(@)`); with --no-cli-pager, or off a terminal, it is not read.
+describe('a pager setting that does not split', () => {
+  const settings = { noCliPager: false, stdoutIsTTY: true, profilePager: undefined };
+  it("is shlex.split's ValueError on a terminal, and not read elsewhere", () => {
+    expect(() => pagerCommand({ ...settings, env: { AWS_PAGER: "less '" } })).toThrow(new PythonError('ValueError', 'No closing quotation'));
+    expect(() => pagerCommand({ ...settings, env: { PAGER: 'less \\' } })).toThrow(new PythonError('ValueError', 'No escaped character'));
+    expect(pagerCommand({ ...settings, stdoutIsTTY: false, env: { AWS_PAGER: "less '" } })).toBeUndefined();
+    expect(pagerCommand({ ...settings, noCliPager: true, env: { AWS_PAGER: "less '" } })).toBeUndefined();
+  });
+
+  it('fails the result as the output stream opens: for --output off, an empty result and before the query', async () => {
+    const ctx = (output: string, query?: string): CommandContext => ({
+      io: fakeIo({ AWS_PAGER: "less '" }, { columns: 80 }),
+      globals: { output, color: 'auto', noCliPager: false },
+      settings: { quietProfileValue: () => undefined, envOrProfile: () => undefined },
+      query: query === undefined ? undefined : compileQuery(query),
+      colorama: { inits: 0 },
+    } as unknown as CommandContext);
+    for (const c of [ctx('off'), ctx('json'), ctx('text', 'abs(@)')]) {
+      await expect(writeResult({}, c)).rejects.toThrow(new PythonError('ValueError', 'No closing quotation'));
+      expect((c.io as ReturnType<typeof fakeIo>).out()).toBe('');
     }
   });
 });
