@@ -72,17 +72,28 @@ class Boxed {
 
 const MERGE = Symbol('merge');
 const VALUE = Symbol('value');
+/** The class of a !!omap: a dict subclass, so a document may be one. */
+const ORDERED_DICT = 'ruamel.yaml.compat.ordereddict';
+
 class Tagged {
   constructor(readonly kind: 'set' | 'omap' | 'pairs', readonly data: unknown) {}
 }
 
-/** Python hash equality for keys: True == 1 == 1.0; every NaN is its own key. */
+/**
+ * ruamel's constructor gives every `.nan` (whatever its sign or case) one shared float object,
+ * its nan_value: Python finds a key by identity before equality, so two `.nan` keys are one key
+ * (a duplicate). A NaN from float() (`!!float nan`) is a new object each time.
+ */
+const NAN_VALUE = new PyFloat(NaN);
+
+/** Python hash equality for keys: True == 1 == 1.0; a NaN equals only itself (NAN_VALUE). */
 let nanCount = 0;
 function keyOf(value: unknown): string {
   if (value === null) return `${NON_STR_KEY}None`;
   if (typeof value === 'boolean') return `${NON_STR_KEY}n${value ? 1 : 0}`;
   if (typeof value === 'bigint') return `${NON_STR_KEY}n${value}`;
   if (value instanceof PyFloat) {
+    if (value === NAN_VALUE) return `${NON_STR_KEY}nan`;
     if (Number.isNaN(value.value)) return `${NON_STR_KEY}nan${nanCount++}`;
     return Number.isInteger(value.value) ? `${NON_STR_KEY}n${BigInt(value.value)}` : `${NON_STR_KEY}n${value.value}`;
   }
@@ -192,7 +203,7 @@ function constructFloat(text: string, version: Version): PyFloat {
   const sign = s[0] === '-' ? -1 : 1;
   if (s[0] === '+' || s[0] === '-') s = s.slice(1);
   if (s === '.inf') return new PyFloat(sign * Infinity);
-  if (s === '.nan') return new PyFloat(NaN);
+  if (s === '.nan') return NAN_VALUE;
   if (version !== '1.2' && s.includes(':')) {
     let value = 0;
     for (const part of s.split(':')) value = value * 60 + pythonFloat(part);
@@ -334,6 +345,19 @@ function versionOf(text: string): Version {
 }
 
 /**
+ * A stream whose first token is a document end (`...` before any content) is an implicit
+ * document without a node to ruamel's parser ("expected the node content"); js-yaml reads an
+ * empty document. After `---` it is an empty document to both.
+ */
+function checkLeadingDocumentEnd(text: string): void {
+  for (const line of text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/)) {
+    if (/^[ ]*(?:#.*)?$/.test(line)) continue;
+    if (/^\.\.\.(?:[ \t]|$)/.test(line)) throw new YamlSyntaxError("expected the node content, but found '<document end>'");
+    return;
+  }
+}
+
+/**
  * ruamel's scanner takes a tab nowhere but inside quotes, comments and block scalars (not even
  * after `key:` or inside a plain scalar); js-yaml takes more.
  */
@@ -406,6 +430,7 @@ function lineIndentBefore(text: string, i: number): number {
 /** The parsed document in the value model (plus bytes), aliases still shared. */
 export async function loadYamlDocument(text: string): Promise<InputValue> {
   const version = versionOf(text);
+  checkLeadingDocumentEnd(text);
   checkTabs(text);
   checkLongKeys(text);
   const yaml = await import('js-yaml');
@@ -502,6 +527,15 @@ class Converter {
       return set;
     }
     const pairs: Array<[string, InputValue]> = [];
+    const tuples = (): string => pairs.map(([k, x]) => `(${keyRepr(k)}, ${inputRepr(x)})`).join(', ');
+    // Made before its items, so that an alias inside to its own anchor finds it (and prints as
+    // Python prints a container inside itself).
+    const value = t.kind === 'omap'
+      ? new PyObject(ORDERED_DICT, pairs, pythonText(() => pairs.length === 0 ? 'ordereddict()' : `ordereddict([${tuples()}])`))
+      : new PyObject('list', pairs, pythonText(() => `[${tuples()}]`, '[...]'));
+    this.done.set(b, value);
+    this.done.set(t.data as object, value);
+    const seen = new Set<string>();
     for (const item of t.data as unknown[]) {
       if (item === null || typeof item !== 'object' || Array.isArray(item) || item instanceof Boxed) {
         throw new YamlSyntaxError('expected a mapping of length 1');
@@ -509,21 +543,55 @@ class Converter {
       const entries = Object.entries(item as Record<string, unknown>);
       if (entries.length !== 1) throw new YamlSyntaxError('expected a single mapping item');
       const [k, x] = entries[0] as [string, unknown];
+      // construct_yaml_omap/pairs build each key with construct_object: `<<` has no constructor.
+      if (k === `${NON_STR_KEY}<<`) throw new YamlSyntaxError("could not determine a constructor for the tag 'tag:yaml.org,2002:merge'");
+      if (t.kind === 'omap') {
+        // `assert key not in omap`: Python hashes the key (a TypeError for a container, which no
+        // list-to-tuple step saves here) and a duplicate fails the bare assert.
+        const unhashable = unhashableKeyType(k);
+        if (unhashable !== undefined) throw new GeneralError(`unhashable type: '${unhashable}'`);
+        if (seen.has(k)) throw new GeneralError('');
+        seen.add(k);
+      }
       pairs.push([strKey(k), this.convert(x, depth + 1)]);
     }
-    const tuples = (): string => pairs.map(([k, x]) => `(${keyRepr(k)}, ${inputRepr(x)})`).join(', ');
-    const value = t.kind === 'omap'
-      ? new PyObject('ruamel.yaml.compat.ordereddict', pairs, pythonText(() => pairs.length === 0 ? 'ordereddict()' : `ordereddict([${tuples()}])`))
-      : new PyObject('list', pairs, pythonText(() => `[${tuples()}]`));
-    this.done.set(b, value);
     return value;
   }
 }
 
-/** str() and repr() computed when first printed (a huge aliased value may never be). */
-function pythonText(repr: () => string): { readonly str: string; readonly repr: string } {
+/** The Python type of a js-yaml key that Python cannot hash, or undefined. */
+function unhashableKeyType(key: string): string | undefined {
+  if (key === '[object Object]') return 'dict';
+  if (key.startsWith(`${NON_STR_KEY}t(`) || key === `${NON_STR_KEY}pairs`) return 'list';
+  if (key === `${NON_STR_KEY}set`) return 'set';
+  if (key === `${NON_STR_KEY}omap`) return 'ordereddict';
+  return undefined;
+}
+
+
+/** A !!omap's pairs (a dict's items, keys as this module keeps them), or undefined for any other value. */
+export function orderedDictItems(value: unknown): ReadonlyArray<readonly [string, InputValue]> | undefined {
+  return value instanceof PyObject && value.qualifiedName === ORDERED_DICT ? value.payload as Array<[string, InputValue]> : undefined;
+}
+
+/**
+ * str() and repr() computed when first printed (a huge aliased value may never be); `recursive`
+ * is what it prints as inside itself.
+ */
+function pythonText(repr: () => string, recursive = '...'): { readonly str: string; readonly repr: string } {
   let cached: string | undefined;
-  const get = (): string => (cached ??= repr());
+  let busy = false;
+  const get = (): string => {
+    if (cached !== undefined) return cached;
+    if (busy) return recursive;
+    busy = true;
+    try {
+      cached = repr();
+    } finally {
+      busy = false;
+    }
+    return cached;
+  };
   return { get str() { return get(); }, get repr() { return get(); } };
 }
 
