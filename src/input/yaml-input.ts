@@ -301,6 +301,16 @@ function plainScalar(text: string, version: Version): unknown {
   return text;
 }
 
+/**
+ * A collection tag's node as js-yaml hands it over. An empty node (`a: !!map`) is an empty
+ * scalar to ruamel, which its collection constructors refuse ("expected a mapping node, but
+ * found scalar"); js-yaml makes an empty collection of it.
+ */
+function collection(d: unknown, kind: 'mapping' | 'sequence'): unknown {
+  if (d === null || d === undefined) throw new YamlSyntaxError(`expected a ${kind} node, but found scalar`);
+  return d;
+}
+
 type JsYaml = typeof import('js-yaml');
 
 function schemaFor(yaml: JsYaml, version: Version): import('js-yaml').Schema {
@@ -315,9 +325,11 @@ function schemaFor(yaml: JsYaml, version: Version): import('js-yaml').Schema {
     scalar('null', () => box(null)),
     scalar('timestamp', (s) => box(constructTimestamp(s))),
     scalar('binary', (s) => box(constructBinary(s))),
-    new Type('tag:yaml.org,2002:set', { kind: 'mapping', construct: (d: unknown) => new Boxed(new Tagged('set', d ?? {}), `${NON_STR_KEY}set`) }),
-    new Type('tag:yaml.org,2002:omap', { kind: 'sequence', construct: (d: unknown) => new Boxed(new Tagged('omap', d ?? []), `${NON_STR_KEY}omap`) }),
-    new Type('tag:yaml.org,2002:pairs', { kind: 'sequence', construct: (d: unknown) => new Boxed(new Tagged('pairs', d ?? []), `${NON_STR_KEY}pairs`) }),
+    new Type('tag:yaml.org,2002:map', { kind: 'mapping', construct: (d: unknown) => collection(d, 'mapping') }),
+    new Type('tag:yaml.org,2002:seq', { kind: 'sequence', construct: (d: unknown) => collection(d, 'sequence') }),
+    new Type('tag:yaml.org,2002:set', { kind: 'mapping', construct: (d: unknown) => new Boxed(new Tagged('set', collection(d, 'mapping')), `${NON_STR_KEY}set`) }),
+    new Type('tag:yaml.org,2002:omap', { kind: 'sequence', construct: (d: unknown) => new Boxed(new Tagged('omap', collection(d, 'sequence')), `${NON_STR_KEY}omap`) }),
+    new Type('tag:yaml.org,2002:pairs', { kind: 'sequence', construct: (d: unknown) => new Boxed(new Tagged('pairs', collection(d, 'sequence')), `${NON_STR_KEY}pairs`) }),
   ];
   // The implicit catch-all must be the only implicit type: FAILSAFE_SCHEMA has none.
   return yaml.FAILSAFE_SCHEMA.extend({ implicit: [types[0] as import('js-yaml').Type], explicit: types.slice(1) });
@@ -355,6 +367,25 @@ function checkLeadingDocumentEnd(text: string): void {
     if (/^\.\.\.(?:[ \t]|$)/.test(line)) throw new YamlSyntaxError("expected the node content, but found '<document end>'");
     return;
   }
+}
+
+/**
+ * `---` starts a document only when a blank or a line break follows it; js-yaml takes any
+ * `---` that opens the stream's first content line (`---a: 1` is the key `---a` to ruamel).
+ * Such a stream gets an explicit `--- ` line first, which js-yaml reads as ruamel reads the
+ * implicit start; after directives it is ruamel's "expected '<document start>'".
+ */
+function guardFirstDashes(text: string): string {
+  const body = text.replace(/^\ufeff/, '');
+  let directives = false;
+  for (const line of body.split(/\r\n|\n|\r/)) {
+    if (/^[ ]*(?:#.*)?$/.test(line)) continue;
+    if (line.startsWith('%')) { directives = true; continue; }
+    if (!/^---[^ \t]/.test(line)) return text;
+    if (directives) throw new YamlSyntaxError("expected '<document start>', but found '<scalar>'");
+    return `--- \n${body}`;
+  }
+  return text;
 }
 
 /**
@@ -427,12 +458,46 @@ function lineIndentBefore(text: string, i: number): number {
   return line.length - line.trimStart().length;
 }
 
+/** js-yaml's listener state: a node's properties are there too. */
+type ListenerState = import('js-yaml').State & { readonly tag?: string | null; readonly anchor?: string | null };
+
+const explicitTag = (tag: string | null | undefined): boolean => tag !== null && tag !== undefined && tag !== '?' && tag !== 'tag:yaml.org,2002:plain';
+
+/**
+ * A node takes one anchor and one tag. js-yaml takes a second one on the next line
+ * (`&a\n&b x`, `!!str\n!!str x`): it reads that line as a node of its own, which it then hands
+ * up as the outer node's content (its block-mapping reader does so with a key without `:`).
+ * ruamel's parser: "expected the node content, but found '<anchor>'". A node opens while the
+ * outer node's properties are still in js-yaml's state, so each open notes them; an inner node
+ * that closes with the same kind of property, and then is the outer node's result, is that case
+ * (an anchored key of an anchored mapping, or an item of an anchored list, is not).
+ */
+class PropertyCheck {
+  private readonly open: Array<{ readonly anchor: boolean; readonly tag: boolean }> = [];
+  private closed: { readonly doubled: boolean; readonly result: unknown } | undefined;
+
+  onOpen(state: ListenerState): void {
+    this.open.push({ anchor: (state.anchor ?? null) !== null, tag: explicitTag(state.tag) });
+    this.closed = undefined;
+  }
+
+  onClose(state: ListenerState): void {
+    const outer = this.open.pop();
+    if (this.closed?.doubled === true && Object.is(this.closed.result, state.result)) {
+      throw new YamlSyntaxError("expected the node content, but found '<anchor>'");
+    }
+    const doubled = outer !== undefined && ((outer.anchor && (state.anchor ?? null) !== null) || (outer.tag && explicitTag(state.tag)));
+    this.closed = { doubled, result: state.result };
+  }
+}
+
 /** The parsed document in the value model (plus bytes), aliases still shared. */
 export async function loadYamlDocument(text: string): Promise<InputValue> {
   const version = versionOf(text);
   checkLeadingDocumentEnd(text);
   checkTabs(text);
   checkLongKeys(text);
+  const source = guardFirstDashes(text);
   const yaml = await import('js-yaml');
   copied = 0;
   keyTexts.clear();
@@ -441,10 +506,14 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
     // Deeper than the AWS CLI goes (the converter checks its exact depth) is its RecursionError.
     // maxDepth is js-yaml 4.3's; @types/js-yaml predates it.
     const options: import('js-yaml').LoadOptions & { maxDepth: number } = { schema: schemaFor(yaml, version), maxDepth: JS_YAML_MAX_DEPTH };
-    raw = yaml.load(text, {
+    const properties = new PropertyCheck();
+    raw = yaml.load(source, {
       ...options,
       listener(event, state) {
-        if (event !== 'close') return;
+        if (event !== 'close') {
+          properties.onOpen(state);
+          return;
+        }
         if (Array.isArray(state.result) && !Object.hasOwn(state.result, 'constructor')) {
           Object.defineProperty(state.result, 'constructor', { value: TupleKey, enumerable: false });
         } else if (typeof state.result === 'string' && INDEX_LIKE.test(state.result)) {
@@ -452,6 +521,7 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
           // ahead of the other keys; boxed, it keeps its place.
           state.result = new Boxed(state.result, `${INDEX_KEY}${state.result}`);
         }
+        properties.onClose(state);
       },
     });
   } catch (e) {

@@ -1,7 +1,9 @@
 // Corners of ruamel.yaml 0.17.21 (the AWS CLI's --cli-input-yaml loader) that the skeleton and
 // documents sweep found, each checked against ruamel itself (YAML(typ='safe', pure=True).load):
-// a stream starting with `...`, the one shared `.nan` object, and !!omap's own construction
-// (a dict subclass, asserting unique keys, hashing them without the list-to-tuple step).
+// a stream starting with `...` or with `---` not followed by a blank, the one shared `.nan`
+// object, !!omap's own construction (a dict subclass, asserting unique keys, hashing them
+// without the list-to-tuple step), collection tags on empty nodes, and a second anchor or tag
+// of one node on the next line.
 import { describe, expect, it } from 'vitest';
 import { GeneralError } from '../../src/errors/errors.js';
 import { parseCliInputDocument } from '../../src/input/cli-input.js';
@@ -83,5 +85,53 @@ describe('!!omap and !!pairs', () => {
     expect([...await parseCliInputDocument('yaml', '!!omap []\n')]).toEqual([]);
     await expect(parseCliInputDocument('yaml', '!!pairs [UserPoolId: a]\n')).rejects.toThrow("Invalid type: expecting map, received <class 'list'>");
     await expect(parseCliInputDocument('yaml', '--- !!set\n? a\n')).rejects.toThrow("Invalid type: expecting map, received <class 'set'>");
+  });
+});
+
+describe('a collection tag on an empty node', () => {
+  // ruamel: "expected a mapping node, but found scalar" (an empty node is a scalar).
+  for (const doc of ['!!map\n', 'a: !!map\n', 'a: !!seq\nb: 1\n', '[!!map , !!seq ]\n', '{a: !!map }\n', 'a: !!set\n', 'a: !!omap\n', 'a: !!pairs\n']) {
+    it(`${JSON.stringify(doc)} is refused`, async () => {
+      expect(await outcome(doc)).toBe('YAMLError');
+    });
+  }
+  it('an empty collection written out, or an empty str, loads', async () => {
+    expect(await outcome('a: !!map {}\nb: !!seq []\nc: !!str\n')).toBe("OK {'a': {}, 'b': [], 'c': ''}");
+  });
+});
+
+describe('--- with no blank after it', () => {
+  it('is no document start: the line is content', async () => {
+    expect(await outcome('---UserPoolId: p\nUsername: u\n')).toBe("OK {'---UserPoolId': 'p', 'Username': 'u'}");
+    expect(await outcome('# c\n---a\n')).toBe("OK '---a'");
+    expect(await outcome('------\n')).toBe("OK '------'");
+    expect(await outcome('---# c')).toBe("OK '---# c'");
+    expect(await outcome('---[a]')).toBe("OK '---[a]'");
+    expect(await outcome('---{UserPoolId: p}')).toBe("OK {'---{UserPoolId': 'p}'}");
+    expect(await outcome('---{UserPoolId: p, Username: u}')).toBe('YAMLError');
+  });
+  it('after a directive it is the missing document start', async () => {
+    expect(await outcome('%YAML 1.2\n---a\n')).toBe('YAMLError');
+  });
+  it('--- followed by a blank or the end still starts the document', async () => {
+    expect(await outcome('--- a\n')).toBe("OK 'a'");
+    expect(await outcome('---\na: 1\n')).toBe("OK {'a': 1}");
+    expect(await outcome('---')).toBe('OK None');
+  });
+});
+
+describe('two anchors or two tags on one node', () => {
+  it('on separate lines are refused, as on one line', async () => {
+    for (const doc of ['&a\n&b x\n', '&a\n&a x\n', 'a: &a\n  &b x\n', '- &a\n  &b x\n', '!!str\n!!str x\n', 'a: !!str\n  !!str x\n', '--- &a\n&b {a: 1}\n', '&a &b x\n']) {
+      expect(await outcome(doc), doc).toBe('YAMLError');
+    }
+  });
+  it('one of each, or one on a mapping and one on its first key, load', async () => {
+    expect(await outcome('a: &a\n  !!str x\n')).toBe("OK {'a': 'x'}");
+    expect(await outcome('a: !!str\n  &b x\n')).toBe("OK {'a': 'x'}");
+    expect(await outcome('&x\n&y b: 1\n')).toBe("OK {'b': 1}");
+    expect(await outcome('a: &x\n  b: &y\n    c: 1\n')).toBe("OK {'a': {'b': {'c': 1}}}");
+    expect(await outcome('- &x\n  - &y b\n')).toBe("OK [['b']]");
+    expect(await outcome('&x [&y a]\n')).toBe("OK ['a']");
   });
 });
