@@ -66,6 +66,7 @@ class Boxed {
     return 'Boxed';
   }
   toString(): string {
+    noteKeyText(this);
     return this.key;
   }
 }
@@ -106,6 +107,8 @@ function keyOf(value: unknown): string {
 function rawRepr(v: unknown): string {
   if (typeof v === 'string') return inputRepr(v);
   if (v instanceof Boxed && typeof v.value === 'string') return inputRepr(v.value);
+  // A tuple prints its own items (`(1, True)`), whatever equal keys printed before.
+  if (v instanceof Boxed && !(v.value instanceof Tagged) && v.value !== MERGE && v.value !== VALUE) return inputRepr(v.value);
   if (v instanceof Boxed) return keyRepr(v.key);
   return inputRepr(null);
 }
@@ -122,21 +125,29 @@ class TupleKey extends Array<unknown> {
   }
   override toString(): string {
     copying(this.length);
-    const items = [...this].map(rawRepr);
-    return `${NON_STR_KEY}t(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
+    const tuple = (items: string[]): string => `(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
+    // Equal tuples are one key ((1,) and (1.0,)); the first one's items print.
+    const key = `${NON_STR_KEY}t${tuple([...this].map((v) => (v instanceof Boxed ? v.key : rawRepr(v))))}`;
+    if (!keyTexts.has(key)) keyTexts.set(key, tuple([...this].map(rawRepr)));
+    return key;
   }
 }
 
 /**
  * How each key prints: Python keeps the first of equal keys (`n: 1` then `false: 2` in YAML 1.1
- * is one key, printed False); kept per canonical key, reset for each document.
+ * is one key, printed False); kept per canonical key, reset for each document. Only keys count:
+ * a value `1.0` before a key `1` leaves the key printing 1.
  */
 const keyTexts = new Map<string, string>();
 
+/** A boxed scalar used as a key (js-yaml stringifies each key it stores). */
+function noteKeyText(b: Boxed): void {
+  if (keyTexts.has(b.key) || !b.key.startsWith(NON_STR_KEY) || b.value instanceof Tagged || b.value === MERGE || b.value === VALUE) return;
+  keyTexts.set(b.key, inputRepr(b.value));
+}
+
 function box(value: unknown): Boxed {
-  const key = keyOf(value);
-  if (!keyTexts.has(key)) keyTexts.set(key, inputRepr(value));
-  return new Boxed(value, key);
+  return new Boxed(value, keyOf(value));
 }
 
 // ruamel.yaml's implicit resolvers (resolver.py), per YAML version, in its order.
@@ -389,6 +400,59 @@ function guardFirstDashes(text: string): string {
 }
 
 /**
+ * After `---` no simple key may start on that line, and no block collection: `--- a: 1`,
+ * `--- - a` and `--- ? a` are ruamel's "mapping values/sequence entries/mapping keys are not
+ * allowed here". js-yaml reads a mapping or a list there. Flow collections, quoted and block
+ * scalars are fine; a `:` inside them or in a comment does not count.
+ */
+function checkDocumentStartLine(text: string): void {
+  for (const line of text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/)) {
+    if (/^[ ]*(?:#.*)?$/.test(line) || line.startsWith('%')) continue;
+    if (!/^---[ ]/.test(line)) return;
+    const rest = line.slice(3);
+    let i = rest.search(/[^ ]/);
+    if (i < 0) return;
+    while (rest[i] === '!' || rest[i] === '&') {
+      const end = rest.indexOf(' ', i);
+      if (end < 0) return;
+      i = end + rest.slice(end).search(/[^ ]|$/);
+    }
+    const indicator = (at: number): boolean => at + 1 >= rest.length || rest[at + 1] === ' ';
+    if ((rest[i] === '-' || rest[i] === '?') && indicator(i)) throw new YamlSyntaxError('block collection entries are not allowed here');
+    // The line holds one node: a flow collection, a quoted or block scalar, or a plain scalar
+    // that runs to the line's end (a `[` or a quote inside it is its text).
+    let depth = 0;
+    let quote = '';
+    let plain = false;
+    for (; i < rest.length; i++) {
+      const c = rest[i] as string;
+      const prev = i === 0 ? ' ' : rest[i - 1] as string;
+      if (quote) {
+        if (quote === '"' && c === '\\') i++;
+        else if (c === quote) {
+          if (quote === "'" && rest[i + 1] === "'") i++;
+          else quote = '';
+        }
+        continue;
+      }
+      if (c === '#' && prev === ' ') return;
+      if (depth > 0) {
+        if ((c === '"' || c === "'") && /[ [{,:]/.test(prev)) quote = c;
+        else if (c === '[' || c === '{') depth++;
+        else if (c === ']' || c === '}') depth--;
+        continue;
+      }
+      if (!plain && (c === '"' || c === "'")) quote = c;
+      else if (!plain && (c === '[' || c === '{')) depth++;
+      else if (!plain && (c === '|' || c === '>')) return;
+      else if (c === ':' && indicator(i)) throw new YamlSyntaxError('mapping values are not allowed here');
+      else if (c !== ' ') plain = true;
+    }
+    return;
+  }
+}
+
+/**
  * ruamel's scanner takes a tab nowhere but inside quotes, comments and block scalars (not even
  * after `key:` or inside a plain scalar); js-yaml takes more.
  */
@@ -495,6 +559,7 @@ class PropertyCheck {
 export async function loadYamlDocument(text: string): Promise<InputValue> {
   const version = versionOf(text);
   checkLeadingDocumentEnd(text);
+  checkDocumentStartLine(text);
   checkTabs(text);
   checkLongKeys(text);
   const source = guardFirstDashes(text);
@@ -535,6 +600,16 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
   return new Converter().convert(raw, 1);
 }
 
+/** Whether `v` is js-yaml's result for a node tagged `kind`. */
+function taggedNode(v: unknown, kind: Tagged['kind']): boolean {
+  return v instanceof Boxed && v.value instanceof Tagged && v.value.kind === kind;
+}
+
+/** The node a tagged collection was made of (js-yaml's object or array). */
+function taggedData(v: unknown): unknown {
+  return ((v as Boxed).value as Tagged).data;
+}
+
 /** js-yaml's result → the value model, preserving shared and cyclic objects. */
 class Converter {
   private readonly done = new Map<object, InputValue>();
@@ -560,8 +635,12 @@ class Converter {
     if (merge) {
       // ruamel's flatten_mapping: the merged pairs come first (of a list of maps, the last
       // map's first), so later ones overwrite earlier ones but keep their positions.
-      const sources = Array.isArray(merge[1]) ? [...merge[1]].reverse() : [merge[1]];
-      for (const source of sources) {
+      // It reads nodes, not their tags: a !!set is a mapping node (its keys merge, with None),
+      // an !!omap or !!pairs a sequence of one-pair mappings.
+      const sources = Array.isArray(merge[1]) ? [...merge[1]].reverse()
+        : taggedNode(merge[1], 'omap') || taggedNode(merge[1], 'pairs') ? [...(taggedData(merge[1]) as unknown[])].reverse() : [merge[1]];
+      for (const found of sources) {
+        const source = taggedNode(found, 'set') ? taggedData(found) : found;
         if (source === null || typeof source !== 'object' || Array.isArray(source) || source instanceof Boxed) {
           throw new YamlSyntaxError('expected a mapping or list of mappings for merging');
         }

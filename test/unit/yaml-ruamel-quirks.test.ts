@@ -3,7 +3,7 @@
 // a stream starting with `...` or with `---` not followed by a blank, the one shared `.nan`
 // object, !!omap's own construction (a dict subclass, asserting unique keys, hashing them
 // without the list-to-tuple step), collection tags on empty nodes, and a second anchor or tag
-// of one node on the next line.
+// of one node on the next line, the `---` line itself, merges of tagged nodes, and how keys print.
 import { describe, expect, it } from 'vitest';
 import { GeneralError } from '../../src/errors/errors.js';
 import { parseCliInputDocument } from '../../src/input/cli-input.js';
@@ -133,5 +133,47 @@ describe('two anchors or two tags on one node', () => {
     expect(await outcome('a: &x\n  b: &y\n    c: 1\n')).toBe("OK {'a': {'b': {'c': 1}}}");
     expect(await outcome('- &x\n  - &y b\n')).toBe("OK [['b']]");
     expect(await outcome('&x [&y a]\n')).toBe("OK ['a']");
+  });
+});
+
+describe('the line of ---', () => {
+  it('holds no block collection and no simple key', async () => {
+    for (const doc of ['--- a: 1\n', '--- UserPoolId: p\nUsername: u\n', '--- - a\n', '---  - a\n', '--- ? a\n: b\n', '--- "a": 1\n', '--- a:\n', '--- !!str a: 1\n', '--- &x - a\n', '--- [a]: 1\n', '--- {a: 1}: 2\n', '--- a b: c\n', '--- a b:!!omap [a: 1]\n', '%YAML 1.2\n--- a: b\n']) {
+      expect(await outcome(doc), doc).toBe('YAMLError');
+    }
+  });
+  it('holds a flow collection, a scalar, or only properties and a comment', async () => {
+    expect(await outcome('--- {UserPoolId: p, Username: u}\n')).toBe("OK {'UserPoolId': 'p', 'Username': 'u'}");
+    expect(await outcome('--- [a: b]\n')).toBe("OK [{'a': 'b'}]");
+    expect(await outcome('--- "a: b"\n')).toBe("OK 'a: b'");
+    expect(await outcome('--- a:b\n')).toBe("OK 'a:b'");
+    expect(await outcome('--- a # b: c\n')).toBe("OK 'a'");
+    expect(await outcome('--- -a\n')).toBe("OK '-a'");
+    expect(await outcome('--- >\n  a: b\n')).toBe("OK 'a: b\\n'");
+    expect(await outcome('--- !!map\na: 1\n')).toBe("OK {'a': 1}");
+    expect(await outcome('--- # c\na: 1\n')).toBe("OK {'a': 1}");
+  });
+});
+
+describe('merge sources with tags', () => {
+  it('merge the nodes: a !!set as a mapping, an !!omap or !!pairs as a list of mappings', async () => {
+    expect(await outcome('<<: !!set {a, b}\n')).toBe("OK {'a': None, 'b': None}");
+    expect(await outcome('c: 0\n<<: !!omap [a: 1, b: 2]\n')).toBe("OK {'b': 2, 'a': 1, 'c': 0}");
+    expect(await outcome('<<: !!pairs [a: 1, a: 2]\nb: 3\n')).toBe("OK {'a': 1, 'b': 3}");
+    expect(await outcome('<<: [!!set {a}, {b: 1}]\n')).toBe("OK {'b': 1, 'a': None}");
+    expect(await outcome('x: &o !!omap [a: 1, b: 2]\n<<: *o\n')).toBe("OK {'b': 2, 'a': 1, 'x': ordereddict([('a', 1), ('b', 2)])}");
+    expect(await outcome('<<: [!!omap [a: 1]]\n')).toBe('YAMLError');
+  });
+});
+
+describe('how keys print', () => {
+  it('as the first equal key, not as an equal value met before it', async () => {
+    expect(await outcome('a: 1.0\n1: x\n')).toBe("OK {'a': 1.0, 1: 'x'}");
+    expect(await outcome('%YAML 1.1\n---\nUserPoolId: yes\n1: !!int 3\n')).toBe("OK {'UserPoolId': True, 1: 3}");
+    expect(await outcome('{1: a, !!float 1: b}')).toBe('YAMLError');
+  });
+  it('a tuple key shows its own items, and equal tuples are one key', async () => {
+    expect(await outcome('a: true\n? [1, true]\n: x\n')).toBe("OK {'a': True, (1, True): 'x'}");
+    expect(await outcome('[1]: a\n[1.0]: b\n')).toBe('YAMLError');
   });
 });
