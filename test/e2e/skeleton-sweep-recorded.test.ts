@@ -10,7 +10,8 @@
 // maps; repeated, abbreviated and ambiguous --cli-input- options; and the YAML corners ruamel
 // has: a !!omap as the document, repeated and unhashable !!omap keys, merge keys in !!omap and
 // !!pairs, recursive ones, two .nan keys, collection tags on empty nodes, '...' before any
-// document, '---' with no blank after it, two anchors or tags of one node.
+// document, '---' with no blank after it or a mapping on its line, two anchors or tags of one
+// node, merges of tagged nodes, and how keys print in a value's repr.
 // Replayed in process against the project's local endpoint: exact stdout, stderr and exit code
 // (only the code under --debug), and the bodies the endpoint received. The recording stub
 // answered every request 200 {}: here the endpoint's answer fault does, so pools and users need
