@@ -555,6 +555,35 @@ class PropertyCheck {
   }
 }
 
+/**
+ * js-yaml appends a line break to a stream that does not end with one, so a block scalar whose
+ * last line ends the stream (`Username: |` then `  alice` from a `$(cat file)`) gets a final
+ * line break that ruamel, reading the text as it is, does not give it ('alice', not 'alice\n').
+ * Each open notes where its node starts; a block scalar that closes at the end has it taken off.
+ */
+class StreamEnd {
+  private readonly starts: number[] = [];
+  private readonly appended: boolean;
+
+  constructor(source: string) {
+    // Only when the last line holds the scalar's text: a blank last line is no content.
+    this.appended = source.length > 0 && !/[\r\n]$/.test(source) && /[^ ]/.test(source.slice(Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r')) + 1));
+  }
+
+  onOpen(state: ListenerState): void {
+    this.starts.push(state.position);
+  }
+
+  onClose(state: ListenerState): void {
+    const start = this.starts.pop();
+    if (!this.appended || start === undefined || state.position !== state.input.length - 1) return;
+    if (typeof state.result !== 'string' || !state.result.endsWith('\n')) return;
+    // The node's text after blanks, comments and its properties.
+    const head = state.input.slice(start, start + 256).replace(/^(?:[ \t\r\n]+|#[^\r\n]*|[!&][^ \t\r\n]*)*/, '');
+    if (head.startsWith('|') || head.startsWith('>')) state.result = state.result.slice(0, -1);
+  }
+}
+
 /** The parsed document in the value model (plus bytes), aliases still shared. */
 export async function loadYamlDocument(text: string): Promise<InputValue> {
   const version = versionOf(text);
@@ -572,13 +601,16 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
     // maxDepth is js-yaml 4.3's; @types/js-yaml predates it.
     const options: import('js-yaml').LoadOptions & { maxDepth: number } = { schema: schemaFor(yaml, version), maxDepth: JS_YAML_MAX_DEPTH };
     const properties = new PropertyCheck();
+    const streamEnd = new StreamEnd(source);
     raw = yaml.load(source, {
       ...options,
       listener(event, state) {
         if (event !== 'close') {
           properties.onOpen(state);
+          streamEnd.onOpen(state);
           return;
         }
+        streamEnd.onClose(state);
         if (Array.isArray(state.result) && !Object.hasOwn(state.result, 'constructor')) {
           Object.defineProperty(state.result, 'constructor', { value: TupleKey, enumerable: false });
         } else if (typeof state.result === 'string' && INDEX_LIKE.test(state.result)) {

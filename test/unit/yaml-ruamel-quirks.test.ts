@@ -3,7 +3,8 @@
 // a stream starting with `...` or with `---` not followed by a blank, the one shared `.nan`
 // object, !!omap's own construction (a dict subclass, asserting unique keys, hashing them
 // without the list-to-tuple step), collection tags on empty nodes, and a second anchor or tag
-// of one node on the next line, the `---` line itself, merges of tagged nodes, and how keys print.
+// of one node on the next line, the `---` line itself, merges of tagged nodes, how keys print,
+// and a block scalar at the end of a stream without a line break.
 import { describe, expect, it } from 'vitest';
 import { GeneralError } from '../../src/errors/errors.js';
 import { parseCliInputDocument } from '../../src/input/cli-input.js';
@@ -175,5 +176,21 @@ describe('how keys print', () => {
   it('a tuple key shows its own items, and equal tuples are one key', async () => {
     expect(await outcome('a: true\n? [1, true]\n: x\n')).toBe("OK {'a': True, (1, True): 'x'}");
     expect(await outcome('[1]: a\n[1.0]: b\n')).toBe('YAMLError');
+  });
+});
+
+describe('a block scalar that ends the stream without a line break', () => {
+  it('has no final line break, as the text has none', async () => {
+    expect(await outcome('a: |\n  l1\n  l2')).toBe("OK {'a': 'l1\\nl2'}");
+    expect(await outcome('a: >\n  f')).toBe("OK {'a': 'f'}");
+    expect(await outcome('- |+\n  x')).toBe("OK ['x']");
+    expect(await outcome('a: &z !!str |\n  x')).toBe("OK {'a': 'x'}");
+    expect(await outcome('a: |\n  x\n  # c')).toBe("OK {'a': 'x\\n# c'}");
+  });
+  it('keeps it when the stream has one, or ends with a comment or a blank line', async () => {
+    expect(await outcome('a: |\n  x\n')).toBe("OK {'a': 'x\\n'}");
+    expect(await outcome('a: |\n  x\n# c')).toBe("OK {'a': 'x\\n'}");
+    expect(await outcome('a: |\n  x\n  ')).toBe("OK {'a': 'x\\n'}");
+    expect(await outcome("a: 'x\n  y'")).toBe("OK {'a': 'x y'}");
   });
 });
