@@ -2,7 +2,8 @@
 // (test/fixtures/skeleton-sweep-recordings.json): --generate-cli-skeleton's invalid values
 // (case, spaces, '-1', 'help', empty after '='), its '=' form and abbreviations (which do not
 // lift the required options), repeats in each order, extra words, with the global options
-// (formats, queries that are bad or fail at run time, bad --output/--cli-read-timeout/endpoint,
+// (AWS_CLI_OUTPUT_ENCODING, which input skeletons do not go through, formats, queries that are
+// bad or fail at run time, bad --output/--cli-read-timeout/endpoint,
 // no region, no credentials, a failing credential_process, a broken config, a missing CA
 // bundle), output skeletons that validate their input; several validation errors at once in
 // botocore's order (missing, unknown, then each member) from documents and the command line,
