@@ -4,8 +4,12 @@
 // object, !!omap's own construction (a dict subclass, asserting unique keys, hashing them
 // without the list-to-tuple step), collection tags on empty nodes, and a second anchor or tag
 // of one node on the next line, the `---` line itself, merges of tagged nodes, how keys print,
-// and a block scalar at the end of a stream without a line break.
+// and a block scalar at the end of a stream without a line break; then the sweep's generated
+// documents with ruamel's results (test/fixtures/yaml-ruamel-sweep-results.json).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO } from '../support/cli.js';
 import { GeneralError } from '../../src/errors/errors.js';
 import { parseCliInputDocument } from '../../src/input/cli-input.js';
 import { loadYamlDocument, YamlSyntaxError } from '../../src/input/yaml-input.js';
@@ -192,5 +196,27 @@ describe('a block scalar that ends the stream without a line break', () => {
     expect(await outcome('a: |\n  x\n# c')).toBe("OK {'a': 'x\\n'}");
     expect(await outcome('a: |\n  x\n  ')).toBe("OK {'a': 'x\\n'}");
     expect(await outcome("a: 'x\n  y'")).toBe("OK {'a': 'x y'}");
+  });
+});
+
+describe('the sweep\'s generated documents agree with ruamel.yaml', () => {
+  const fixture = JSON.parse(readFileSync(join(REPO, 'test/fixtures/yaml-ruamel-sweep-results.json'), 'utf8')) as {
+    cases: Array<{ doc: string; ruamel: string }>;
+  };
+  it(`on ${fixture.cases.length} documents, refusals included`, async () => {
+    const wrong: Array<{ doc: string; ruamel: string; ours: string }> = [];
+    for (const c of fixture.cases) {
+      let ours: string;
+      try {
+        ours = `OK ${inputRepr(await loadYamlDocument(c.doc))}`;
+      } catch {
+        ours = 'ERR';
+      }
+      if (ours !== c.ruamel) wrong.push({ ...c, ours });
+    }
+    expect(wrong).toEqual([]);
+    // Both kinds are present, so neither half can pass by accident.
+    expect(fixture.cases.filter((c) => c.ruamel === 'ERR').length).toBeGreaterThan(100);
+    expect(fixture.cases.filter((c) => c.ruamel.startsWith('OK')).length).toBeGreaterThan(80);
   });
 });
