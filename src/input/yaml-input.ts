@@ -44,7 +44,12 @@ export type InputValue = PyValue | Uint8Array;
 /** A str key that JS objects would order as an array index; stripped again on conversion. */
 const INDEX_KEY = '\u0001yaml-index:';
 const INDEX_LIKE = /^(?:0|[1-9][0-9]{0,9})$/;
-const strKey = (k: string): string => (k.startsWith(INDEX_KEY) ? k.slice(INDEX_KEY.length) : k);
+/**
+ * js-yaml stores an empty key (`? ` alone, `{: v}`) as String(null), 'null'; Python's key is
+ * None. A str 'null' is boxed like an index-like one, so a bare 'null' key is the empty one.
+ */
+const BOXED_STR = (s: string): boolean => INDEX_LIKE.test(s) || s === 'null';
+const strKey = (k: string): string => (k.startsWith(INDEX_KEY) ? k.slice(INDEX_KEY.length) : k === 'null' ? `${NON_STR_KEY}None` : k);
 
 /** Prefix of a key that is not a str (js-yaml stores every key as a string). */
 export const NON_STR_KEY = '\u0000yaml:';
@@ -78,6 +83,18 @@ const ORDERED_DICT = 'ruamel.yaml.compat.ordereddict';
 
 class Tagged {
   constructor(readonly kind: 'set' | 'omap' | 'pairs', readonly data: unknown) {}
+}
+
+/** The Python type each tagged collection constructs. */
+const TAGGED_TYPE: Readonly<Record<Tagged['kind'], string>> = { set: 'set', omap: 'ordereddict', pairs: 'list' };
+
+/** A tuple key holding an item Python cannot hash: `${UNHASHABLE_TUPLE}<type>:<n>`. */
+const UNHASHABLE_TUPLE = `${NON_STR_KEY}unhashable:`;
+let unhashableCount = 0;
+
+/** Python's TypeError for a tuple key with an unhashable item, raised where it is constructed. */
+function checkTupleKey(key: string): void {
+  if (key.startsWith(UNHASHABLE_TUPLE)) throw new GeneralError(`unhashable type: '${key.slice(UNHASHABLE_TUPLE.length, key.lastIndexOf(':'))}'`);
 }
 
 /**
@@ -125,6 +142,14 @@ class TupleKey extends Array<unknown> {
   }
   override toString(): string {
     copying(this.length);
+    // Python hashes the tuple to look it up: an item it cannot hash is a TypeError (js-yaml has
+    // already put its "[object Object]" for a mapping). ruamel composes the whole document
+    // before it constructs anything, so a syntax error anywhere comes first, and constructs it
+    // in order: the key is one of its own, which the converter raises where Python would.
+    for (const item of this) {
+      const unhashable = item === '[object Object]' ? 'dict' : item instanceof Boxed && item.value instanceof Tagged ? TAGGED_TYPE[item.value.kind] : undefined;
+      if (unhashable !== undefined) return `${UNHASHABLE_TUPLE}${unhashable}:${unhashableCount++}`;
+    }
     const tuple = (items: string[]): string => `(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
     // Equal tuples are one key ((1,) and (1.0,)); the first one's items print.
     const key = `${NON_STR_KEY}t${tuple([...this].map((v) => (v instanceof Boxed ? v.key : rawRepr(v))))}`;
@@ -613,7 +638,7 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
         streamEnd.onClose(state);
         if (Array.isArray(state.result) && !Object.hasOwn(state.result, 'constructor')) {
           Object.defineProperty(state.result, 'constructor', { value: TupleKey, enumerable: false });
-        } else if (typeof state.result === 'string' && INDEX_LIKE.test(state.result)) {
+        } else if (typeof state.result === 'string' && BOXED_STR(state.result)) {
           // A quoted '10' as a key would become an array index of js-yaml's object and move
           // ahead of the other keys; boxed, it keeps its place.
           state.result = new Boxed(state.result, `${INDEX_KEY}${state.result}`);
@@ -686,6 +711,7 @@ class Converter {
       if (k === `${NON_STR_KEY}<<`) continue;
       // A mapping as a key is unhashable in Python (js-yaml calls it "[object Object]").
       if (k === '[object Object]') throw new YamlSyntaxError('found unhashable key');
+      checkTupleKey(k);
       dict.set(strKey(k), this.convert(x, depth + 1) as PyValue);
     }
     return dict;
@@ -703,6 +729,7 @@ class Converter {
     if (known !== undefined) return known;
     if (t.kind === 'set') {
       const keys = Object.keys(t.data as object).map(strKey);
+      keys.forEach(checkTupleKey);
       const set = new PyObject('set', keys, pythonText(() => keys.length === 0 ? 'set()' : `{${keys.map((k) => keyRepr(k)).join(', ')}}`));
       this.done.set(b, set);
       return set;
@@ -743,7 +770,7 @@ class Converter {
 /** The Python type of a js-yaml key that Python cannot hash, or undefined. */
 function unhashableKeyType(key: string): string | undefined {
   if (key === '[object Object]') return 'dict';
-  if (key.startsWith(`${NON_STR_KEY}t(`) || key === `${NON_STR_KEY}pairs`) return 'list';
+  if (key.startsWith(`${NON_STR_KEY}t(`) || key.startsWith(UNHASHABLE_TUPLE) || key === `${NON_STR_KEY}pairs`) return 'list';
   if (key === `${NON_STR_KEY}set`) return 'set';
   if (key === `${NON_STR_KEY}omap`) return 'ordereddict';
   return undefined;

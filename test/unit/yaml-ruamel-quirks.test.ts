@@ -4,7 +4,8 @@
 // object, !!omap's own construction (a dict subclass, asserting unique keys, hashing them
 // without the list-to-tuple step), collection tags on empty nodes, and a second anchor or tag
 // of one node on the next line, the `---` line itself, merges of tagged nodes, how keys print,
-// and a block scalar at the end of a stream without a line break; then the sweep's generated
+// a block scalar at the end of a stream without a line break, a list key holding a mapping,
+// an empty key; then the sweep's generated
 // documents with ruamel's results (test/fixtures/yaml-ruamel-sweep-results.json).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -218,5 +219,28 @@ describe('the sweep\'s generated documents agree with ruamel.yaml', () => {
     // Both kinds are present, so neither half can pass by accident.
     expect(fixture.cases.filter((c) => c.ruamel === 'ERR').length).toBeGreaterThan(100);
     expect(fixture.cases.filter((c) => c.ruamel.startsWith('OK')).length).toBeGreaterThan(80);
+  });
+});
+
+describe('a list key holding what Python cannot hash', () => {
+  it('is a TypeError where ruamel constructs it, after the whole document has parsed', async () => {
+    expect(await outcome('? [a, {b: 1}]\n: x\n')).toBe(`GeneralError "unhashable type: 'dict'"`);
+    expect(await outcome('? [!!set {a}]\n: x\n')).toBe(`GeneralError "unhashable type: 'set'"`);
+    expect(await outcome('!!set {[a, {b: 1}]}\n')).toBe(`GeneralError "unhashable type: 'dict'"`);
+    expect(await outcome('!!omap [[a, {b: 1}]: x]\n')).toBe(`GeneralError "unhashable type: 'list'"`);
+    expect(await outcome('? [{b: 1}]\n: x\n? {c: 1}\n: y\n')).toBe(`GeneralError "unhashable type: 'dict'"`);
+    // A mapping key met first is ruamel's "found unhashable key"; a syntax error anywhere wins.
+    expect(await outcome('? {c: 1}\n: y\n? [{b: 1}]\n: x\n')).toBe('YAMLError');
+    expect(await outcome('a: {[{b: 1}]: x}\nb: [\n')).toBe('YAMLError');
+    expect(await outcome('? [a, b]\n: x\n')).toBe("OK {('a', 'b'): 'x'}");
+  });
+});
+
+describe('an empty key', () => {
+  it('is None, as a quoted null stays a str', async () => {
+    expect(await outcome('? \n: v\n')).toBe("OK {None: 'v'}");
+    expect(await outcome('{: v}')).toBe("OK {None: 'v'}");
+    expect(await outcome('"null": 1\nnull: 2\n')).toBe("OK {'null': 1, None: 2}");
+    expect(await outcome("a: 'null'\n")).toBe("OK {'a': 'null'}");
   });
 });
