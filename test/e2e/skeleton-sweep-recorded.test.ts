@@ -13,7 +13,7 @@
 // !!pairs, recursive ones, two .nan keys, collection tags on empty nodes, '...' before any
 // document, '---' with no blank after it or a mapping on its line, two anchors or tags of one
 // node, merges of tagged nodes, how keys print in a value's repr, and a block scalar that ends
-// the text without a line break.
+// the text without a line break, a list key holding a mapping, and empty keys.
 // Replayed in process against the project's local endpoint: exact stdout, stderr and exit code
 // (only the code under --debug), and the bodies the endpoint received. The recording stub
 // answered every request 200 {}: here the endpoint's answer fault does, so pools and users need
