@@ -34,7 +34,18 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   const skeleton = values.get('generate-cli-skeleton');
   if (skeleton === 'input' || skeleton === 'yaml-input') {
     const { renderInputSkeleton } = await import('../input/skeleton.js');
-    io.stdout.write(renderInputSkeleton(skeleton));
+    const text = renderInputSkeleton(skeleton);
+    // The AWS CLI writes it to sys.stdout as Python set it up: AWS_CLI_OUTPUT_ENCODING only
+    // reconfigures the stream once a formatter (or the error handler) asks for it.
+    if (!io.stdout.writeAllBytes) io.stdout.write(text);
+    else {
+      try {
+        await io.stdout.writeAllBytes(Buffer.from(text, 'utf8'));
+      } catch (e) {
+        // A reader that stopped early (`| head`), as for the formatters' JSON.
+        if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
+      }
+    }
     return 0;
   }
 

@@ -1,14 +1,14 @@
 // Reading a --cli-input-json / --cli-input-yaml document the way the AWS CLI does: JSON with
 // Python's json.loads (NaN and Infinity accepted, ints kept apart from floats, a repeated key
 // keeps its first position and its last value), YAML with ruamel.yaml's safe loader
-// (yaml-input.ts); the document must be a mapping. Its members are validated later, with the
+// (yaml-input.ts); the document must be a mapping (a YAML !!omap is one). Its members are validated later, with the
 // rest of the input.
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import { pyTypeName } from '../python/builtins.js';
 import { parseJson } from '../python/json-parse.js';
 import { isDict } from '../python/value.js';
 import type { ParamValue } from './paramfile.js';
-import { loadYamlDocument, YAML_MAX_COPIED, YamlExpansionError, YamlSyntaxError, type InputValue } from './yaml-input.js';
+import { loadYamlDocument, orderedDictItems, YAML_MAX_COPIED, YamlExpansionError, YamlSyntaxError, type InputValue } from './yaml-input.js';
 
 /**
  * json.loads nests containers this deep at most under the AWS CLI: its C scanner counts
@@ -67,6 +67,9 @@ export async function parseCliInputDocument(kind: 'json' | 'yaml', document: Par
       throw e;
     }
   }
+  // A !!omap is an ordereddict, which isinstance(..., dict) accepts.
+  const items = orderedDictItems(value);
+  if (items !== undefined) return new Map(items);
   if (!isDict(value)) {
     throw new ParamValidationError(`Error parsing parameter '--cli-input-${kind}': Invalid type: expecting map, received ${pyTypeName(value)}`);
   }

@@ -44,7 +44,12 @@ export type InputValue = PyValue | Uint8Array;
 /** A str key that JS objects would order as an array index; stripped again on conversion. */
 const INDEX_KEY = '\u0001yaml-index:';
 const INDEX_LIKE = /^(?:0|[1-9][0-9]{0,9})$/;
-const strKey = (k: string): string => (k.startsWith(INDEX_KEY) ? k.slice(INDEX_KEY.length) : k);
+/**
+ * js-yaml stores an empty key (`? ` alone, `{: v}`) as String(null), 'null'; Python's key is
+ * None. A str 'null' is boxed like an index-like one, so a bare 'null' key is the empty one.
+ */
+const BOXED_STR = (s: string): boolean => INDEX_LIKE.test(s) || s === 'null';
+const strKey = (k: string): string => (k.startsWith(INDEX_KEY) ? k.slice(INDEX_KEY.length) : k === 'null' ? `${NON_STR_KEY}None` : k);
 
 /** Prefix of a key that is not a str (js-yaml stores every key as a string). */
 export const NON_STR_KEY = '\u0000yaml:';
@@ -66,23 +71,47 @@ class Boxed {
     return 'Boxed';
   }
   toString(): string {
+    noteKeyText(this);
     return this.key;
   }
 }
 
 const MERGE = Symbol('merge');
 const VALUE = Symbol('value');
+/** The class of a !!omap: a dict subclass, so a document may be one. */
+const ORDERED_DICT = 'ruamel.yaml.compat.ordereddict';
+
 class Tagged {
   constructor(readonly kind: 'set' | 'omap' | 'pairs', readonly data: unknown) {}
 }
 
-/** Python hash equality for keys: True == 1 == 1.0; every NaN is its own key. */
+/** The Python type each tagged collection constructs. */
+const TAGGED_TYPE: Readonly<Record<Tagged['kind'], string>> = { set: 'set', omap: 'ordereddict', pairs: 'list' };
+
+/** A tuple key holding an item Python cannot hash: `${UNHASHABLE_TUPLE}<type>:<n>`. */
+const UNHASHABLE_TUPLE = `${NON_STR_KEY}unhashable:`;
+let unhashableCount = 0;
+
+/** Python's TypeError for a tuple key with an unhashable item, raised where it is constructed. */
+function checkTupleKey(key: string): void {
+  if (key.startsWith(UNHASHABLE_TUPLE)) throw new GeneralError(`unhashable type: '${key.slice(UNHASHABLE_TUPLE.length, key.lastIndexOf(':'))}'`);
+}
+
+/**
+ * ruamel's constructor gives every `.nan` (whatever its sign or case) one shared float object,
+ * its nan_value: Python finds a key by identity before equality, so two `.nan` keys are one key
+ * (a duplicate). A NaN from float() (`!!float nan`) is a new object each time.
+ */
+const NAN_VALUE = new PyFloat(NaN);
+
+/** Python hash equality for keys: True == 1 == 1.0; a NaN equals only itself (NAN_VALUE). */
 let nanCount = 0;
 function keyOf(value: unknown): string {
   if (value === null) return `${NON_STR_KEY}None`;
   if (typeof value === 'boolean') return `${NON_STR_KEY}n${value ? 1 : 0}`;
   if (typeof value === 'bigint') return `${NON_STR_KEY}n${value}`;
   if (value instanceof PyFloat) {
+    if (value === NAN_VALUE) return `${NON_STR_KEY}nan`;
     if (Number.isNaN(value.value)) return `${NON_STR_KEY}nan${nanCount++}`;
     return Number.isInteger(value.value) ? `${NON_STR_KEY}n${BigInt(value.value)}` : `${NON_STR_KEY}n${value.value}`;
   }
@@ -95,6 +124,8 @@ function keyOf(value: unknown): string {
 function rawRepr(v: unknown): string {
   if (typeof v === 'string') return inputRepr(v);
   if (v instanceof Boxed && typeof v.value === 'string') return inputRepr(v.value);
+  // A tuple prints its own items (`(1, True)`), whatever equal keys printed before.
+  if (v instanceof Boxed && !(v.value instanceof Tagged) && v.value !== MERGE && v.value !== VALUE) return inputRepr(v.value);
   if (v instanceof Boxed) return keyRepr(v.key);
   return inputRepr(null);
 }
@@ -111,21 +142,37 @@ class TupleKey extends Array<unknown> {
   }
   override toString(): string {
     copying(this.length);
-    const items = [...this].map(rawRepr);
-    return `${NON_STR_KEY}t(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
+    // Python hashes the tuple to look it up: an item it cannot hash is a TypeError (js-yaml has
+    // already put its "[object Object]" for a mapping). ruamel composes the whole document
+    // before it constructs anything, so a syntax error anywhere comes first, and constructs it
+    // in order: the key is one of its own, which the converter raises where Python would.
+    for (const item of this) {
+      const unhashable = item === '[object Object]' ? 'dict' : item instanceof Boxed && item.value instanceof Tagged ? TAGGED_TYPE[item.value.kind] : undefined;
+      if (unhashable !== undefined) return `${UNHASHABLE_TUPLE}${unhashable}:${unhashableCount++}`;
+    }
+    const tuple = (items: string[]): string => `(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
+    // Equal tuples are one key ((1,) and (1.0,)); the first one's items print.
+    const key = `${NON_STR_KEY}t${tuple([...this].map((v) => (v instanceof Boxed ? v.key : rawRepr(v))))}`;
+    if (!keyTexts.has(key)) keyTexts.set(key, tuple([...this].map(rawRepr)));
+    return key;
   }
 }
 
 /**
  * How each key prints: Python keeps the first of equal keys (`n: 1` then `false: 2` in YAML 1.1
- * is one key, printed False); kept per canonical key, reset for each document.
+ * is one key, printed False); kept per canonical key, reset for each document. Only keys count:
+ * a value `1.0` before a key `1` leaves the key printing 1.
  */
 const keyTexts = new Map<string, string>();
 
+/** A boxed scalar used as a key (js-yaml stringifies each key it stores). */
+function noteKeyText(b: Boxed): void {
+  if (keyTexts.has(b.key) || !b.key.startsWith(NON_STR_KEY) || b.value instanceof Tagged || b.value === MERGE || b.value === VALUE) return;
+  keyTexts.set(b.key, inputRepr(b.value));
+}
+
 function box(value: unknown): Boxed {
-  const key = keyOf(value);
-  if (!keyTexts.has(key)) keyTexts.set(key, inputRepr(value));
-  return new Boxed(value, key);
+  return new Boxed(value, keyOf(value));
 }
 
 // ruamel.yaml's implicit resolvers (resolver.py), per YAML version, in its order.
@@ -192,7 +239,7 @@ function constructFloat(text: string, version: Version): PyFloat {
   const sign = s[0] === '-' ? -1 : 1;
   if (s[0] === '+' || s[0] === '-') s = s.slice(1);
   if (s === '.inf') return new PyFloat(sign * Infinity);
-  if (s === '.nan') return new PyFloat(NaN);
+  if (s === '.nan') return NAN_VALUE;
   if (version !== '1.2' && s.includes(':')) {
     let value = 0;
     for (const part of s.split(':')) value = value * 60 + pythonFloat(part);
@@ -290,6 +337,16 @@ function plainScalar(text: string, version: Version): unknown {
   return text;
 }
 
+/**
+ * A collection tag's node as js-yaml hands it over. An empty node (`a: !!map`) is an empty
+ * scalar to ruamel, which its collection constructors refuse ("expected a mapping node, but
+ * found scalar"); js-yaml makes an empty collection of it.
+ */
+function collection(d: unknown, kind: 'mapping' | 'sequence'): unknown {
+  if (d === null || d === undefined) throw new YamlSyntaxError(`expected a ${kind} node, but found scalar`);
+  return d;
+}
+
 type JsYaml = typeof import('js-yaml');
 
 function schemaFor(yaml: JsYaml, version: Version): import('js-yaml').Schema {
@@ -304,9 +361,11 @@ function schemaFor(yaml: JsYaml, version: Version): import('js-yaml').Schema {
     scalar('null', () => box(null)),
     scalar('timestamp', (s) => box(constructTimestamp(s))),
     scalar('binary', (s) => box(constructBinary(s))),
-    new Type('tag:yaml.org,2002:set', { kind: 'mapping', construct: (d: unknown) => new Boxed(new Tagged('set', d ?? {}), `${NON_STR_KEY}set`) }),
-    new Type('tag:yaml.org,2002:omap', { kind: 'sequence', construct: (d: unknown) => new Boxed(new Tagged('omap', d ?? []), `${NON_STR_KEY}omap`) }),
-    new Type('tag:yaml.org,2002:pairs', { kind: 'sequence', construct: (d: unknown) => new Boxed(new Tagged('pairs', d ?? []), `${NON_STR_KEY}pairs`) }),
+    new Type('tag:yaml.org,2002:map', { kind: 'mapping', construct: (d: unknown) => collection(d, 'mapping') }),
+    new Type('tag:yaml.org,2002:seq', { kind: 'sequence', construct: (d: unknown) => collection(d, 'sequence') }),
+    new Type('tag:yaml.org,2002:set', { kind: 'mapping', construct: (d: unknown) => new Boxed(new Tagged('set', collection(d, 'mapping')), `${NON_STR_KEY}set`) }),
+    new Type('tag:yaml.org,2002:omap', { kind: 'sequence', construct: (d: unknown) => new Boxed(new Tagged('omap', collection(d, 'sequence')), `${NON_STR_KEY}omap`) }),
+    new Type('tag:yaml.org,2002:pairs', { kind: 'sequence', construct: (d: unknown) => new Boxed(new Tagged('pairs', collection(d, 'sequence')), `${NON_STR_KEY}pairs`) }),
   ];
   // The implicit catch-all must be the only implicit type: FAILSAFE_SCHEMA has none.
   return yaml.FAILSAFE_SCHEMA.extend({ implicit: [types[0] as import('js-yaml').Type], explicit: types.slice(1) });
@@ -331,6 +390,91 @@ function versionOf(text: string): Version {
     version = minor === 1 ? '1.1' : '1.2';
   }
   return version;
+}
+
+/**
+ * A stream whose first token is a document end (`...` before any content) is an implicit
+ * document without a node to ruamel's parser ("expected the node content"); js-yaml reads an
+ * empty document. After `---` it is an empty document to both.
+ */
+function checkLeadingDocumentEnd(text: string): void {
+  for (const line of text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/)) {
+    if (/^[ ]*(?:#.*)?$/.test(line)) continue;
+    if (/^\.\.\.(?:[ \t]|$)/.test(line)) throw new YamlSyntaxError("expected the node content, but found '<document end>'");
+    return;
+  }
+}
+
+/**
+ * `---` starts a document only when a blank or a line break follows it; js-yaml takes any
+ * `---` that opens the stream's first content line (`---a: 1` is the key `---a` to ruamel).
+ * Such a stream gets an explicit `--- ` line first, which js-yaml reads as ruamel reads the
+ * implicit start; after directives it is ruamel's "expected '<document start>'".
+ */
+function guardFirstDashes(text: string): string {
+  const body = text.replace(/^\ufeff/, '');
+  let directives = false;
+  for (const line of body.split(/\r\n|\n|\r/)) {
+    if (/^[ ]*(?:#.*)?$/.test(line)) continue;
+    if (line.startsWith('%')) { directives = true; continue; }
+    if (!/^---[^ \t]/.test(line)) return text;
+    if (directives) throw new YamlSyntaxError("expected '<document start>', but found '<scalar>'");
+    return `--- \n${body}`;
+  }
+  return text;
+}
+
+/**
+ * After `---` no simple key may start on that line, and no block collection: `--- a: 1`,
+ * `--- - a` and `--- ? a` are ruamel's "mapping values/sequence entries/mapping keys are not
+ * allowed here". js-yaml reads a mapping or a list there. Flow collections, quoted and block
+ * scalars are fine; a `:` inside them or in a comment does not count.
+ */
+function checkDocumentStartLine(text: string): void {
+  for (const line of text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/)) {
+    if (/^[ ]*(?:#.*)?$/.test(line) || line.startsWith('%')) continue;
+    if (!/^---[ ]/.test(line)) return;
+    const rest = line.slice(3);
+    let i = rest.search(/[^ ]/);
+    if (i < 0) return;
+    while (rest[i] === '!' || rest[i] === '&') {
+      const end = rest.indexOf(' ', i);
+      if (end < 0) return;
+      i = end + rest.slice(end).search(/[^ ]|$/);
+    }
+    const indicator = (at: number): boolean => at + 1 >= rest.length || rest[at + 1] === ' ';
+    if ((rest[i] === '-' || rest[i] === '?') && indicator(i)) throw new YamlSyntaxError('block collection entries are not allowed here');
+    // The line holds one node: a flow collection, a quoted or block scalar, or a plain scalar
+    // that runs to the line's end (a `[` or a quote inside it is its text).
+    let depth = 0;
+    let quote = '';
+    let plain = false;
+    for (; i < rest.length; i++) {
+      const c = rest[i] as string;
+      const prev = i === 0 ? ' ' : rest[i - 1] as string;
+      if (quote) {
+        if (quote === '"' && c === '\\') i++;
+        else if (c === quote) {
+          if (quote === "'" && rest[i + 1] === "'") i++;
+          else quote = '';
+        }
+        continue;
+      }
+      if (c === '#' && prev === ' ') return;
+      if (depth > 0) {
+        if ((c === '"' || c === "'") && /[ [{,:]/.test(prev)) quote = c;
+        else if (c === '[' || c === '{') depth++;
+        else if (c === ']' || c === '}') depth--;
+        continue;
+      }
+      if (!plain && (c === '"' || c === "'")) quote = c;
+      else if (!plain && (c === '[' || c === '{')) depth++;
+      else if (!plain && (c === '|' || c === '>')) return;
+      else if (c === ':' && indicator(i)) throw new YamlSyntaxError('mapping values are not allowed here');
+      else if (c !== ' ') plain = true;
+    }
+    return;
+  }
 }
 
 /**
@@ -403,11 +547,76 @@ function lineIndentBefore(text: string, i: number): number {
   return line.length - line.trimStart().length;
 }
 
+/** js-yaml's listener state: a node's properties are there too. */
+type ListenerState = import('js-yaml').State & { readonly tag?: string | null; readonly anchor?: string | null };
+
+const explicitTag = (tag: string | null | undefined): boolean => tag !== null && tag !== undefined && tag !== '?' && tag !== 'tag:yaml.org,2002:plain';
+
+/**
+ * A node takes one anchor and one tag. js-yaml takes a second one on the next line
+ * (`&a\n&b x`, `!!str\n!!str x`): it reads that line as a node of its own, which it then hands
+ * up as the outer node's content (its block-mapping reader does so with a key without `:`).
+ * ruamel's parser: "expected the node content, but found '<anchor>'". A node opens while the
+ * outer node's properties are still in js-yaml's state, so each open notes them; an inner node
+ * that closes with the same kind of property, and then is the outer node's result, is that case
+ * (an anchored key of an anchored mapping, or an item of an anchored list, is not).
+ */
+class PropertyCheck {
+  private readonly open: Array<{ readonly anchor: boolean; readonly tag: boolean }> = [];
+  private closed: { readonly doubled: boolean; readonly result: unknown } | undefined;
+
+  onOpen(state: ListenerState): void {
+    this.open.push({ anchor: (state.anchor ?? null) !== null, tag: explicitTag(state.tag) });
+    this.closed = undefined;
+  }
+
+  onClose(state: ListenerState): void {
+    const outer = this.open.pop();
+    if (this.closed?.doubled === true && Object.is(this.closed.result, state.result)) {
+      throw new YamlSyntaxError("expected the node content, but found '<anchor>'");
+    }
+    const doubled = outer !== undefined && ((outer.anchor && (state.anchor ?? null) !== null) || (outer.tag && explicitTag(state.tag)));
+    this.closed = { doubled, result: state.result };
+  }
+}
+
+/**
+ * js-yaml appends a line break to a stream that does not end with one, so a block scalar whose
+ * last line ends the stream (`Username: |` then `  alice` from a `$(cat file)`) gets a final
+ * line break that ruamel, reading the text as it is, does not give it ('alice', not 'alice\n').
+ * Each open notes where its node starts; a block scalar that closes at the end has it taken off.
+ */
+class StreamEnd {
+  private readonly starts: number[] = [];
+  private readonly appended: boolean;
+
+  constructor(source: string) {
+    // Only when the last line holds the scalar's text: a blank last line is no content.
+    this.appended = source.length > 0 && !/[\r\n]$/.test(source) && /[^ ]/.test(source.slice(Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r')) + 1));
+  }
+
+  onOpen(state: ListenerState): void {
+    this.starts.push(state.position);
+  }
+
+  onClose(state: ListenerState): void {
+    const start = this.starts.pop();
+    if (!this.appended || start === undefined || state.position !== state.input.length - 1) return;
+    if (typeof state.result !== 'string' || !state.result.endsWith('\n')) return;
+    // The node's text after blanks, comments and its properties.
+    const head = state.input.slice(start, start + 256).replace(/^(?:[ \t\r\n]+|#[^\r\n]*|[!&][^ \t\r\n]*)*/, '');
+    if (head.startsWith('|') || head.startsWith('>')) state.result = state.result.slice(0, -1);
+  }
+}
+
 /** The parsed document in the value model (plus bytes), aliases still shared. */
 export async function loadYamlDocument(text: string): Promise<InputValue> {
   const version = versionOf(text);
+  checkLeadingDocumentEnd(text);
+  checkDocumentStartLine(text);
   checkTabs(text);
   checkLongKeys(text);
+  const source = guardFirstDashes(text);
   const yaml = await import('js-yaml');
   copied = 0;
   keyTexts.clear();
@@ -416,17 +625,25 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
     // Deeper than the AWS CLI goes (the converter checks its exact depth) is its RecursionError.
     // maxDepth is js-yaml 4.3's; @types/js-yaml predates it.
     const options: import('js-yaml').LoadOptions & { maxDepth: number } = { schema: schemaFor(yaml, version), maxDepth: JS_YAML_MAX_DEPTH };
-    raw = yaml.load(text, {
+    const properties = new PropertyCheck();
+    const streamEnd = new StreamEnd(source);
+    raw = yaml.load(source, {
       ...options,
       listener(event, state) {
-        if (event !== 'close') return;
+        if (event !== 'close') {
+          properties.onOpen(state);
+          streamEnd.onOpen(state);
+          return;
+        }
+        streamEnd.onClose(state);
         if (Array.isArray(state.result) && !Object.hasOwn(state.result, 'constructor')) {
           Object.defineProperty(state.result, 'constructor', { value: TupleKey, enumerable: false });
-        } else if (typeof state.result === 'string' && INDEX_LIKE.test(state.result)) {
+        } else if (typeof state.result === 'string' && BOXED_STR(state.result)) {
           // A quoted '10' as a key would become an array index of js-yaml's object and move
           // ahead of the other keys; boxed, it keeps its place.
           state.result = new Boxed(state.result, `${INDEX_KEY}${state.result}`);
         }
+        properties.onClose(state);
       },
     });
   } catch (e) {
@@ -438,6 +655,16 @@ export async function loadYamlDocument(text: string): Promise<InputValue> {
   }
   setKeyRepr((k) => (k.startsWith(NON_STR_KEY) ? keyRepr(k) : undefined));
   return new Converter().convert(raw, 1);
+}
+
+/** Whether `v` is js-yaml's result for a node tagged `kind`. */
+function taggedNode(v: unknown, kind: Tagged['kind']): boolean {
+  return v instanceof Boxed && v.value instanceof Tagged && v.value.kind === kind;
+}
+
+/** The node a tagged collection was made of (js-yaml's object or array). */
+function taggedData(v: unknown): unknown {
+  return ((v as Boxed).value as Tagged).data;
 }
 
 /** js-yaml's result → the value model, preserving shared and cyclic objects. */
@@ -465,8 +692,12 @@ class Converter {
     if (merge) {
       // ruamel's flatten_mapping: the merged pairs come first (of a list of maps, the last
       // map's first), so later ones overwrite earlier ones but keep their positions.
-      const sources = Array.isArray(merge[1]) ? [...merge[1]].reverse() : [merge[1]];
-      for (const source of sources) {
+      // It reads nodes, not their tags: a !!set is a mapping node (its keys merge, with None),
+      // an !!omap or !!pairs a sequence of one-pair mappings.
+      const sources = Array.isArray(merge[1]) ? [...merge[1]].reverse()
+        : taggedNode(merge[1], 'omap') || taggedNode(merge[1], 'pairs') ? [...(taggedData(merge[1]) as unknown[])].reverse() : [merge[1]];
+      for (const found of sources) {
+        const source = taggedNode(found, 'set') ? taggedData(found) : found;
         if (source === null || typeof source !== 'object' || Array.isArray(source) || source instanceof Boxed) {
           throw new YamlSyntaxError('expected a mapping or list of mappings for merging');
         }
@@ -480,6 +711,7 @@ class Converter {
       if (k === `${NON_STR_KEY}<<`) continue;
       // A mapping as a key is unhashable in Python (js-yaml calls it "[object Object]").
       if (k === '[object Object]') throw new YamlSyntaxError('found unhashable key');
+      checkTupleKey(k);
       dict.set(strKey(k), this.convert(x, depth + 1) as PyValue);
     }
     return dict;
@@ -497,11 +729,21 @@ class Converter {
     if (known !== undefined) return known;
     if (t.kind === 'set') {
       const keys = Object.keys(t.data as object).map(strKey);
+      keys.forEach(checkTupleKey);
       const set = new PyObject('set', keys, pythonText(() => keys.length === 0 ? 'set()' : `{${keys.map((k) => keyRepr(k)).join(', ')}}`));
       this.done.set(b, set);
       return set;
     }
     const pairs: Array<[string, InputValue]> = [];
+    const tuples = (): string => pairs.map(([k, x]) => `(${keyRepr(k)}, ${inputRepr(x)})`).join(', ');
+    // Made before its items, so that an alias inside to its own anchor finds it (and prints as
+    // Python prints a container inside itself).
+    const value = t.kind === 'omap'
+      ? new PyObject(ORDERED_DICT, pairs, pythonText(() => pairs.length === 0 ? 'ordereddict()' : `ordereddict([${tuples()}])`))
+      : new PyObject('list', pairs, pythonText(() => `[${tuples()}]`, '[...]'));
+    this.done.set(b, value);
+    this.done.set(t.data as object, value);
+    const seen = new Set<string>();
     for (const item of t.data as unknown[]) {
       if (item === null || typeof item !== 'object' || Array.isArray(item) || item instanceof Boxed) {
         throw new YamlSyntaxError('expected a mapping of length 1');
@@ -509,21 +751,55 @@ class Converter {
       const entries = Object.entries(item as Record<string, unknown>);
       if (entries.length !== 1) throw new YamlSyntaxError('expected a single mapping item');
       const [k, x] = entries[0] as [string, unknown];
+      // construct_yaml_omap/pairs build each key with construct_object: `<<` has no constructor.
+      if (k === `${NON_STR_KEY}<<`) throw new YamlSyntaxError("could not determine a constructor for the tag 'tag:yaml.org,2002:merge'");
+      if (t.kind === 'omap') {
+        // `assert key not in omap`: Python hashes the key (a TypeError for a container, which no
+        // list-to-tuple step saves here) and a duplicate fails the bare assert.
+        const unhashable = unhashableKeyType(k);
+        if (unhashable !== undefined) throw new GeneralError(`unhashable type: '${unhashable}'`);
+        if (seen.has(k)) throw new GeneralError('');
+        seen.add(k);
+      }
       pairs.push([strKey(k), this.convert(x, depth + 1)]);
     }
-    const tuples = (): string => pairs.map(([k, x]) => `(${keyRepr(k)}, ${inputRepr(x)})`).join(', ');
-    const value = t.kind === 'omap'
-      ? new PyObject('ruamel.yaml.compat.ordereddict', pairs, pythonText(() => pairs.length === 0 ? 'ordereddict()' : `ordereddict([${tuples()}])`))
-      : new PyObject('list', pairs, pythonText(() => `[${tuples()}]`));
-    this.done.set(b, value);
     return value;
   }
 }
 
-/** str() and repr() computed when first printed (a huge aliased value may never be). */
-function pythonText(repr: () => string): { readonly str: string; readonly repr: string } {
+/** The Python type of a js-yaml key that Python cannot hash, or undefined. */
+function unhashableKeyType(key: string): string | undefined {
+  if (key === '[object Object]') return 'dict';
+  if (key.startsWith(`${NON_STR_KEY}t(`) || key.startsWith(UNHASHABLE_TUPLE) || key === `${NON_STR_KEY}pairs`) return 'list';
+  if (key === `${NON_STR_KEY}set`) return 'set';
+  if (key === `${NON_STR_KEY}omap`) return 'ordereddict';
+  return undefined;
+}
+
+
+/** A !!omap's pairs (a dict's items, keys as this module keeps them), or undefined for any other value. */
+export function orderedDictItems(value: unknown): ReadonlyArray<readonly [string, InputValue]> | undefined {
+  return value instanceof PyObject && value.qualifiedName === ORDERED_DICT ? value.payload as Array<[string, InputValue]> : undefined;
+}
+
+/**
+ * str() and repr() computed when first printed (a huge aliased value may never be); `recursive`
+ * is what it prints as inside itself.
+ */
+function pythonText(repr: () => string, recursive = '...'): { readonly str: string; readonly repr: string } {
   let cached: string | undefined;
-  const get = (): string => (cached ??= repr());
+  let busy = false;
+  const get = (): string => {
+    if (cached !== undefined) return cached;
+    if (busy) return recursive;
+    busy = true;
+    try {
+      cached = repr();
+    } finally {
+      busy = false;
+    }
+    return cached;
+  };
   return { get str() { return get(); }, get repr() { return get(); } };
 }
 
