@@ -391,7 +391,10 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama): Promi
  */
 function parseFailure(e: unknown, io: Io): unknown {
   if (e instanceof VersionRequested) {
-    io.stdout.write(`${versionLine(io.version, io.env)}\n`);
+    // argparse's version action prints to sys.stdout as Python set it up: AWS_CLI_OUTPUT_ENCODING
+    // reconfigures it only for a formatter or the error handler.
+    const line = `${versionLine(io.version, io.env)}\n`;
+    if (io.stdout.writeUtf8) io.stdout.writeUtf8(line); else io.stdout.write(line);
     return 0;
   }
   if (e instanceof ArgparseError) {

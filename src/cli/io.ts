@@ -10,6 +10,11 @@ export interface OutputStream {
   writeAll(text: string): Promise<void>;
   /** The same for bytes already encoded (stdout under AWS_CLI_OUTPUT_ENCODING); writeAll(text) where absent. */
   writeAllBytes?(data: Uint8Array): Promise<void>;
+  /**
+   * Writes as UTF-8 whatever AWS_CLI_OUTPUT_ENCODING says, as the AWS CLI's sys.stdout writes
+   * before a formatter reconfigures it (the version line); write(text) where absent.
+   */
+  writeUtf8?(text: string): void;
   readonly isTTY: boolean;
   readonly columns: number | undefined;
   /** The terminal's height, when it is one (the auto-prompt fits itself in it). */

@@ -39,6 +39,7 @@ export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: 
     writeAllBytes: (data: Uint8Array) => new Promise<void>((resolve, reject) => {
       s().write(data, (err) => (err ? reject(err) : resolve()));
     }),
+    writeUtf8: (text: string) => { s().write(text); },
     get isTTY() { return s().isTTY === true; },
     get columns() { return s().columns; },
     get rows() { return s().rows; },

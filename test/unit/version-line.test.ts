@@ -5,7 +5,7 @@ import { arch, release, type } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { uname, versionLine } from '../../src/cli/version.js';
-import { REPO, spawnCli } from '../support/cli.js';
+import { REPO, runCli, spawnCli } from '../support/cli.js';
 
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 const expected = (execEnv = ''): string => `cogsignout/${VERSION} Node.js/${process.versions.node} ${type()}/${release()}${execEnv} node/${arch()}`;
@@ -22,6 +22,13 @@ describe('the version line', () => {
     expect(uname((name) => (name === 'ostype' ? '' : '9.9.9-test'))).toEqual(os);
     expect(uname((name) => (name === 'ostype' ? 'Linux' : ''))).toEqual(os);
     expect(uname((name) => (name === 'ostype' ? 'Linux' : '9.9.9-test'))).toEqual({ type: 'Linux', release: '9.9.9-test' });
+  });
+
+  it('is written as UTF-8 whatever AWS_CLI_OUTPUT_ENCODING says, as the AWS CLI 2.36.7 writes it', async () => {
+    for (const args of [['--version'], ['admin-user-global-sign-out', '--user-pool-id', 'p', '--username', 'u', '--version']]) {
+      const r = await runCli(args, { env: { AWS_CLI_OUTPUT_ENCODING: 'utf-16' } });
+      expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: `${expected()}\n`, stderr: '' });
+    }
   });
 
   it("is node:os's, from the built CLI", async () => {
