@@ -13,7 +13,7 @@ import { ERROR_FORMATS, SERVICE_WORD, type ErrorFormat } from './vocabulary.js';
 import { coloramaAtExit, newColorama, type Colorama } from '../output/colorama.js';
 import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias } from './alias.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
-import type { Io } from './io.js';
+import { writeUtf8, type Io } from './io.js';
 import { factoryOf } from './factory.js';
 import { ConfigParseError, loadConfigFiles } from '../config/files.js';
 import { checkSessionSettings, checkTimestampFormat, Settings } from '../config/settings.js';
@@ -393,8 +393,7 @@ function parseFailure(e: unknown, io: Io): unknown {
   if (e instanceof VersionRequested) {
     // argparse's version action prints to sys.stdout as Python set it up: AWS_CLI_OUTPUT_ENCODING
     // reconfigures it only for a formatter or the error handler.
-    const line = `${versionLine(io.version, io.env)}\n`;
-    if (io.stdout.writeUtf8) io.stdout.writeUtf8(line); else io.stdout.write(line);
+    writeUtf8(io.stdout, `${versionLine(io.version, io.env)}\n`);
     return 0;
   }
   if (e instanceof ArgparseError) {

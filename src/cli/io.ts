@@ -21,6 +21,15 @@ export interface OutputStream {
   readonly rows?: number | undefined;
 }
 
+/**
+ * Text written as the AWS CLI's sys.stdout writes it before a formatter reconfigures the stream:
+ * UTF-8 whatever AWS_CLI_OUTPUT_ENCODING says (the version line, help pages, their URL; and
+ * completion scripts, which a shell reads).
+ */
+export function writeUtf8(out: OutputStream, text: string): void {
+  if (out.writeUtf8) out.writeUtf8(text); else out.write(text);
+}
+
 export interface Io {
   readonly argv: readonly string[];
   readonly env: Env;

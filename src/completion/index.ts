@@ -1,7 +1,7 @@
 // `cogsignout completion bash|zsh|fish` and the scripts' fast path `cogsignout __complete
 // profiles|regions`. Neither needs credentials, a region or the SDK; the fast path must not even print
 // an error, since whatever it prints becomes completion candidates.
-import type { Io } from '../cli/io.js';
+import { writeUtf8, type Io } from '../cli/io.js';
 import { ConfigParseError, loadConfigFiles, type Profile } from '../config/files.js';
 import { regionChoices } from './regions.js';
 import { ParamValidationError, PROG } from '../errors/errors.js';
@@ -33,9 +33,9 @@ function writeLines(io: Io, names: Iterable<string>): void {
   let chunk = '';
   for (const name of names) {
     chunk += `${name}\n`;
-    if (chunk.length >= 65536) { io.stdout.write(chunk); chunk = ''; }
+    if (chunk.length >= 65536) { writeUtf8(io.stdout, chunk); chunk = ''; }
   }
-  if (chunk !== '') io.stdout.write(chunk);
+  if (chunk !== '') writeUtf8(io.stdout, chunk);
 }
 
 /** Regions for `--region`: the configured ones, then the SDK's (a broken config file adds none). */
@@ -77,6 +77,6 @@ export async function runCompletion(io: Io, args: string[]): Promise<number> {
   if (extra.length > 0) {
     throw new ParamValidationError(`unrecognized arguments: ${extra.join(' ')}\n\n${USAGE}`);
   }
-  io.stdout.write(completionScript(shell as Shell));
+  writeUtf8(io.stdout, completionScript(shell as Shell));
   return 0;
 }

@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
-import type { Io } from '../cli/io.js';
+import { writeUtf8, type Io } from '../cli/io.js';
 import { GeneralError } from '../errors/errors.js';
 import { PythonError, strRepr } from '../python/builtins.js';
 import { pythonErrno } from '../util/os-errors.js';
@@ -63,11 +63,11 @@ const spawnPager: PagerSpawner = (argv, env) =>
 export async function sendToPager(io: Io, text: string, spawner: PagerSpawner = spawnPager): Promise<void> {
   const argv = io.stdout.isTTY ? helpPagerCommand(io.env) : undefined;
   if (argv === undefined) {
-    io.stdout.write(plainText(text));
+    writeUtf8(io.stdout, plainText(text));
     return;
   }
   if (findOnPath(argv[0] as string, io.env, io.cwd) === undefined) {
-    io.stdout.write(`${plainText(text)}\n`);
+    writeUtf8(io.stdout, `${plainText(text)}\n`);
     return;
   }
   // Ctrl-C belongs to the pager meanwhile (it shares the terminal's process group).

@@ -2,7 +2,7 @@
 // its page for the terminal's width (80 columns when stdout is not a terminal, as the AWS CLI
 // always renders) and hands it to the help pager.
 import type { CommandContext } from '../cli/context.js';
-import type { Io } from '../cli/io.js';
+import { writeUtf8, type Io } from '../cli/io.js';
 import type { Page } from './doc.js';
 import { BULK_PAGE, COMMAND_PAGES, HYPHENATION, TOP_PAGE } from './pages.js';
 import { sendToPager } from './pager.js';
@@ -36,7 +36,7 @@ export function operationHelpUrl(op: OperationModel): string {
 /** `cogsignout <operation> help`; the profile's cli_help_output = url prints the address instead (no newline, as the AWS CLI does). */
 export async function showOperationHelp(ctx: CommandContext, op: OperationModel = SIGN_OUT): Promise<number> {
   if (ctx.settings.quietProfileValue('cli_help_output') === 'url') {
-    ctx.io.stdout.write(operationHelpUrl(op));
+    writeUtf8(ctx.io.stdout, operationHelpUrl(op));
     return 0;
   }
   const entry = COMMAND_PAGES.find((c) => c.operation === op);

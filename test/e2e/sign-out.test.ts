@@ -487,5 +487,8 @@ describe('help output setting', () => {
   it('cli_help_output = url prints the documentation address without a newline', async () => {
     const r = await runCli(['admin-user-global-sign-out', 'help'], { files: { '.aws/config': '[default]\ncli_help_output = url\n' } });
     expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'https://awscli.amazonaws.com/v2/documentation/api/2.36.7/reference/cognito-idp/admin-user-global-sign-out.html' });
+    // In UTF-8 whatever AWS_CLI_OUTPUT_ENCODING says, as the AWS CLI 2.36.7 writes it.
+    const utf16 = await runCli(['admin-user-global-sign-out', 'help'], { env: { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }, files: { '.aws/config': '[default]\ncli_help_output = url\n' } });
+    expect(utf16).toMatchObject({ code: 0, stderr: '', stdout: r.stdout });
   });
 });

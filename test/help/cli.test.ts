@@ -47,6 +47,12 @@ describe('help pages', () => {
     expect(await runCli(['help'], { env: PAGER })).toMatchObject({ code: 0, stderr: '', stdout: piped(TOP_PAGE) });
   });
 
+  it('are written as UTF-8 whatever AWS_CLI_OUTPUT_ENCODING says (the AWS CLI 2.36.7 renders help to sys.stdout as started)', async () => {
+    const env = { ...PAGER, AWS_CLI_OUTPUT_ENCODING: 'utf-16' };
+    expect(await runCli(['help'], { env })).toMatchObject({ code: 0, stderr: '', stdout: piped(TOP_PAGE) });
+    expect(await runCli(['admin-user-global-sign-out', 'help'], { env })).toMatchObject({ code: 0, stderr: '', stdout: piped(OPERATION_PAGE) });
+  });
+
   it.each([
     [['help', 'admin-user-global-sign-out'], OPERATION_PAGE],
     [['help', 'bulk-sign-out'], BULK_PAGE],

@@ -9,7 +9,7 @@ import { bulkSignOutOptions, COLOR_CHOICES, ERROR_FORMATS, globalOptions, OUTPUT
 import { SHELLS } from '../../src/completion/commands.js';
 import { completionScript, profileNames, regionNames, runCompletion } from '../../src/completion/index.js';
 import { regionChoices } from '../../src/completion/regions.js';
-import { spawnCli } from '../support/cli.js';
+import { runCli, spawnCli } from '../support/cli.js';
 import { ParamValidationError } from '../../src/errors/errors.js';
 import { fakeIo, have } from './support.js';
 
@@ -173,6 +173,13 @@ describe('runCompletion', () => {
       expect(await runCompletion(io, ['completion', shell])).toBe(0);
       expect(io.out()).toBe(completionScript(shell));
     }
+  });
+
+  it('writes scripts and profile names in UTF-8 whatever AWS_CLI_OUTPUT_ENCODING says: a shell reads them', async () => {
+    const env = { AWS_CLI_OUTPUT_ENCODING: 'utf-16' };
+    expect(await runCli(['completion', 'bash'], { env })).toMatchObject({ code: 0, stderr: '', stdout: completionScript('bash') });
+    const profiles = await runCli(['__complete', 'profiles'], { env, files: { '.aws/config': '[profile caf\u00e9]\nregion = us-west-2\n' } });
+    expect(profiles).toMatchObject({ code: 0, stderr: '', stdout: 'caf\u00e9\n' });
   });
 
   it.each([
