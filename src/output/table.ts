@@ -236,6 +236,15 @@ function getItem(container: PyValue, key: PyValue): PyValue {
     if (at < 0 || at >= container.length) throw new PythonError('IndexError', 'list index out of range');
     return container[at] as PyValue;
   }
+  // `"" in ""` is true, so an empty string in a list of dicts is indexed with the key it "has".
+  if (typeof container === 'string') {
+    if (typeof key !== 'bigint' && typeof key !== 'boolean') throw new PythonError('TypeError', `string indices must be integers, not '${pyClassName(key)}'`);
+    const chars = Array.from(container);
+    const i = typeof key === 'boolean' ? (key ? 1 : 0) : Number(key);
+    const at = i < 0 ? chars.length + i : i;
+    if (at < 0 || at >= chars.length) throw new PythonError('IndexError', 'string index out of range');
+    return chars[at] as string;
+  }
   throw new PythonError('TypeError', `'${pyClassName(container)}' object is not subscriptable`);
 }
 

@@ -68,6 +68,13 @@ const CASES: ReadonlyArray<{ literal: string; color: boolean; width: number; exp
     expected: "ERR AttributeError: 'str' object has no attribute 'get'",
   },
   {
+    // No headers, so no .get(); but `"" in ""` holds, so the nested key indexes the string.
+    literal: "[{\"\": [1]}, \"\"]",
+    color: false,
+    width: 80,
+    expected: "ERR TypeError: string indices must be integers, not 'str'",
+  },
+  {
     literal: "[{\"a\": 1}, []]",
     color: false,
     width: 80,
