@@ -6,6 +6,7 @@
 // and Ambiguous characters count 2.
 import { PythonError, pyClassName, pyStr } from '../python/builtins.js';
 import { pyEquals, pySorted, pyTruthy } from '../python/ops.js';
+import { checkSetSortable } from '../python/set-order.js';
 import { collect } from './stream.js';
 import { compareCodePoints, displayWidth } from '../python/unicode.js';
 import { PyDict, isContainer, type PyValue } from '../python/value.js';
@@ -170,7 +171,10 @@ class Builder {
       h.forEach((v) => addUnique(headerSet, v));
       m.forEach((v) => addUnique(moreSet, v));
     }
+    // Python keeps these in set()s: a set that mixes str and int keys fails as Python's would.
+    checkSetSortable(headerSet);
     const headers = sortKeys(headerSet);
+    checkSetSortable(moreSet);
     const more = sortKeys(moreSet);
     this.section().addHeader(headers);
     let first = true;
