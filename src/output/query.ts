@@ -10,6 +10,7 @@
 // parsed and evaluated here, following jmespath.py (1.0.x), directly on the value model; the
 // unit tests check this evaluator against the npm package on plain JSON.
 import { ParamValidationError } from '../errors/errors.js';
+import { PythonError } from '../python/builtins.js';
 import { JmesPathSyntaxError } from './jmespath/errors.js';
 import { evaluate } from './jmespath/interpreter.js';
 import { parseExpression, type Node } from './jmespath/parser.js';
@@ -37,6 +38,8 @@ export function compileQuery(expression: string): CompiledQuery {
     return { expression, ast: parseExpression(expression) };
   } catch (e) {
     if (e instanceof JmesPathSyntaxError) throw new QuerySyntaxError(expression, e.message);
+    // The AWS CLI turns any exception of jmespath.compile into a bad --query, this one too.
+    if (e instanceof PythonError && e.pyType === 'RecursionError') throw new QuerySyntaxError(expression, e.message);
     throw e;
   }
 }

@@ -59,6 +59,26 @@ describe('errors', () => {
     expect(e.message).toBe(`Bad value for --query foo[: ${e.detail}`);
   });
 
+  it('a literal nested past what the recursion limit leaves json.loads is a bad --query', () => {
+    const nested = (open: string, inner: string, close: string, n: number): string => `\`${open.repeat(n)}${inner}${close.repeat(n)}\``;
+    expect(formatJson(q(nested('[', '', ']', 975))).length).toBeGreaterThan(975);
+    const bad = (expr: string): string => {
+      try {
+        compileQuery(expr);
+      } catch (e) {
+        if (e instanceof QuerySyntaxError) return e.detail;
+        throw e;
+      }
+      return 'compiled';
+    };
+    expect(bad(nested('[', '', ']', 976))).toBe('maximum recursion depth exceeded while decoding a JSON array from a unicode string');
+    expect(bad(nested('[', '{}', ']', 975))).toBe('maximum recursion depth exceeded while decoding a JSON object from a unicode string');
+    expect(bad(nested('{"a":', '1', '}', 20000))).toBe('maximum recursion depth exceeded while decoding a JSON object from a unicode string');
+    // The scanner stops there, before the syntax error further on; a string's brackets do not count.
+    expect(bad(nested('[', 'x', ']', 976))).toBe('maximum recursion depth exceeded while decoding a JSON array from a unicode string');
+    expect(formatJson(q(`\`["${'['.repeat(3000)}"]\``))).toContain('[[[');
+  });
+
   it('counts code points in positions and underlines', () => {
     expect(() => compileQuery('😀a ~')).toThrow('Bad jmespath expression: Unknown token 😀:\n😀a ~\n^');
     expect(() => compileQuery('"😀" b')).toThrow(
