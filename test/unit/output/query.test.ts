@@ -79,6 +79,31 @@ describe('errors', () => {
     expect(formatJson(q(`\`["${'['.repeat(3000)}"]\``))).toContain('[[[');
   });
 
+  it('nesting past what the recursion limit leaves the parser is a bad --query', () => {
+    const detail = (expr: string): string => {
+      try {
+        compileQuery(expr);
+      } catch (e) {
+        if (e instanceof QuerySyntaxError) return e.detail;
+        throw e;
+      }
+      return 'compiled';
+    };
+    const limit = 'maximum recursion depth exceeded';
+    // [deepest that compiles, nesting]: each construct costs its own number of Python frames.
+    const cases: Array<[number, (n: number) => string]> = [
+      [489, (n) => `${'('.repeat(n)}a${')'.repeat(n)}`],
+      [489, (n) => `${'!'.repeat(n)}a`],
+      [326, (n) => `${'['.repeat(n)}a${']'.repeat(n)}`],
+      [326, (n) => `${'[?'.repeat(n)}a${']'.repeat(n)}`],
+    ];
+    for (const [deepest, nest] of cases) {
+      expect(detail(nest(deepest))).toBe('compiled');
+      expect(detail(nest(deepest + 1))).toBe(limit);
+    }
+    expect(detail(`${'('.repeat(20000)}a${')'.repeat(20000)}`)).toBe(limit);
+  });
+
   it('counts code points in positions and underlines', () => {
     expect(() => compileQuery('😀a ~')).toThrow('Bad jmespath expression: Unknown token 😀:\n😀a ~\n^');
     expect(() => compileQuery('"😀" b')).toThrow(
