@@ -51,7 +51,7 @@ function ours(expr, fmt, color) {
   }
   let result;
   try {
-    result = m.applyQuery(query, {});
+    result = m.applyQuery(query, {}, fmt);
   } catch (e) {
     if (e instanceof m.PythonError) return { out: '', err: `${e.pyType}: ${e.message}` };
     throw e;

@@ -104,6 +104,32 @@ describe('errors', () => {
     expect(detail(`${'('.repeat(20000)}a${')'.repeat(20000)}`)).toBe(limit);
   });
 
+  it('evaluation nested past what the recursion limit leaves the interpreter is a RecursionError', () => {
+    const run = (expr: string, format?: string): string => {
+      try {
+        return formatJson(applyQuery(compileQuery(expr), new PyDict(), format));
+      } catch (e) {
+        if (e instanceof PythonError) return `${e.pyType}: ${e.message}`;
+        throw e;
+      }
+    };
+    const limit = 'RecursionError: maximum recursion depth exceeded';
+    const pipes = (n: number): string => Array.from({ length: n }, () => 'a').join(' | ');
+    expect(run(pipes(491))).toBe('null\n');
+    expect(run(pipes(492))).toBe(limit);
+    // yaml-stream's formatter searches from deeper.
+    expect(run(pipes(490), 'yaml-stream')).toBe('null\n');
+    expect(run(pipes(491), 'yaml-stream')).toMatch(/^RecursionError: maximum recursion depth exceeded/);
+    expect(run(`${'length('.repeat(489)}@${')'.repeat(489)}`, 'yaml-stream')).toBe(limit);
+    expect(run(`a${'[]'.repeat(245)}`)).toBe('null\n');
+    expect(run(`a${'[]'.repeat(246)}`)).toBe(limit);
+    expect(run(`${'{a:'.repeat(245)}a${'}'.repeat(245)}`)).not.toBe(limit);
+    expect(run(`${'{a:'.repeat(246)}a${'}'.repeat(246)}`)).toBe(limit);
+    // As deep as the parser goes, a function call's own frames tip it over.
+    expect(run(`${'length('.repeat(488)}@${')'.repeat(488)}`)).toMatch(/^JMESPathTypeError: In function length\(\)/);
+    expect(run(`${'length('.repeat(489)}@${')'.repeat(489)}`)).toBe(`${limit} while calling a Python object`);
+  });
+
   it('counts code points in positions and underlines', () => {
     expect(() => compileQuery('😀a ~')).toThrow('Bad jmespath expression: Unknown token 😀:\n😀a ~\n^');
     expect(() => compileQuery('"😀" b')).toThrow(
