@@ -10,8 +10,9 @@
 // parsed and evaluated here, following jmespath.py (1.0.x), directly on the value model; the
 // unit tests check this evaluator against the npm package on plain JSON.
 import { ParamValidationError } from '../errors/errors.js';
+import { PythonError } from '../python/builtins.js';
 import { JmesPathSyntaxError } from './jmespath/errors.js';
-import { evaluate } from './jmespath/interpreter.js';
+import { evaluateFrom } from './jmespath/interpreter.js';
 import { parseExpression, type Node } from './jmespath/parser.js';
 import { fromJs, type PyValue } from '../python/value.js';
 
@@ -37,6 +38,8 @@ export function compileQuery(expression: string): CompiledQuery {
     return { expression, ast: parseExpression(expression) };
   } catch (e) {
     if (e instanceof JmesPathSyntaxError) throw new QuerySyntaxError(expression, e.message);
+    // The AWS CLI turns any exception of jmespath.compile into a bad --query, this one too.
+    if (e instanceof PythonError && e.pyType === 'RecursionError') throw new QuerySyntaxError(expression, e.message);
     throw e;
   }
 }
@@ -46,6 +49,13 @@ export function compileQuery(expression: string): CompiledQuery {
  * Python TypeError such as comparing a string with a number) throw PythonError, which the AWS
  * CLI reports as `[ERROR]: <message>` with exit code 255.
  */
-export function applyQuery(query: CompiledQuery, value: unknown): PyValue {
-  return evaluate(query.ast, fromJs(value));
+export function applyQuery(query: CompiledQuery, value: unknown, format: string = 'json'): PyValue {
+  return evaluateFrom(query.ast, fromJs(value), SEARCH_FRAMES + (SEARCH_FRAMES_BY_FORMAT[format] ?? 0));
 }
+
+/**
+ * The Python frames on the stack when the AWS CLI's formatter calls ParsedResult.search (its
+ * depth differs a frame between formatters), which Python's recursion limit counts.
+ */
+const SEARCH_FRAMES = 17;
+const SEARCH_FRAMES_BY_FORMAT: Readonly<Record<string, number>> = { 'yaml-stream': 2 };

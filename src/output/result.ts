@@ -32,7 +32,7 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   const { ResponseMetadata: _dropped, ...value } = response;
   void _dropped;
   // A query was compiled by the driver, so the JMESPath bundle is loaded only where one was given.
-  const result = ctx.query === undefined ? value : (await import('./query.js')).applyQuery(ctx.query, value);
+  const result = ctx.query === undefined ? value : (await import('./query.js')).applyQuery(ctx.query, value, format);
   const { encodeChunks, formatOutputChunks } = await import('./index.js');
   const written = formatOutputChunks(format, result, {
     color,

@@ -6,6 +6,7 @@
 // and Ambiguous characters count 2.
 import { PythonError, pyClassName, pyStr } from '../python/builtins.js';
 import { pyEquals, pySorted, pyTruthy } from '../python/ops.js';
+import { checkSetSortable } from '../python/set-order.js';
 import { collect } from './stream.js';
 import { compareCodePoints, displayWidth } from '../python/unicode.js';
 import { PyDict, isContainer, type PyValue } from '../python/value.js';
@@ -170,7 +171,10 @@ class Builder {
       h.forEach((v) => addUnique(headerSet, v));
       m.forEach((v) => addUnique(moreSet, v));
     }
+    // Python keeps these in set()s: a set that mixes str and int keys fails as Python's would.
+    checkSetSortable(headerSet);
     const headers = sortKeys(headerSet);
+    checkSetSortable(moreSet);
     const more = sortKeys(moreSet);
     this.section().addHeader(headers);
     let first = true;
@@ -235,6 +239,15 @@ function getItem(container: PyValue, key: PyValue): PyValue {
     const at = i < 0 ? container.length + i : i;
     if (at < 0 || at >= container.length) throw new PythonError('IndexError', 'list index out of range');
     return container[at] as PyValue;
+  }
+  // `"" in ""` is true, so an empty string in a list of dicts is indexed with the key it "has".
+  if (typeof container === 'string') {
+    if (typeof key !== 'bigint' && typeof key !== 'boolean') throw new PythonError('TypeError', `string indices must be integers, not '${pyClassName(key)}'`);
+    const chars = Array.from(container);
+    const i = typeof key === 'boolean' ? (key ? 1 : 0) : Number(key);
+    const at = i < 0 ? chars.length + i : i;
+    if (at < 0 || at >= chars.length) throw new PythonError('IndexError', 'string index out of range');
+    return chars[at] as string;
   }
   throw new PythonError('TypeError', `'${pyClassName(container)}' object is not subscriptable`);
 }

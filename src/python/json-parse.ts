@@ -27,8 +27,22 @@ const isHex = (c: string | undefined): boolean => c !== undefined && /^[0-9a-fA-
 
 class Parser {
   private i = 0;
+  private depth = 0;
 
-  constructor(private readonly s: string) {}
+  constructor(
+    private readonly s: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  /** The C scanner's Py_EnterRecursiveCall for each container: past the limit, RecursionError. */
+  private nested<T>(kind: 'object' | 'array', parse: () => T): T {
+    if (++this.depth > this.maxDepth) {
+      throw new PythonError('RecursionError', `maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`);
+    }
+    const value = parse();
+    this.depth--;
+    return value;
+  }
 
   fail(msg: string, at: number): never {
     // Python positions count code points; ours count UTF-16 units.
@@ -64,11 +78,11 @@ class Parser {
     }
     if (c === '{') {
       this.i++;
-      return this.object();
+      return this.nested('object', () => this.object());
     }
     if (c === '[') {
       this.i++;
-      return this.array();
+      return this.nested('array', () => this.array());
     }
     for (const [word, v] of [
       ['null', null],
@@ -219,7 +233,11 @@ class Parser {
   }
 }
 
-/** json.loads(text). Throws JsonDecodeError, or a ValueError for an int past 4300 digits. */
-export function parseJson(text: string): PyValue {
-  return new Parser(text).parseDocument();
+/**
+ * json.loads(text). Throws JsonDecodeError, or a ValueError for an int past 4300 digits; with
+ * `maxDepth`, a RecursionError for containers nested deeper (what Python's recursion limit
+ * leaves the scanner where the caller runs it).
+ */
+export function parseJson(text: string, maxDepth = Infinity): PyValue {
+  return new Parser(text, maxDepth).parseDocument();
 }

@@ -58,7 +58,45 @@ export function pySlice<T>(list: readonly T[], start: bigint | null, stop: bigin
   return out;
 }
 
+/**
+ * Python's recursion limit as jmespath.py's TreeInterpreter meets it: each node costs two frames
+ * (Visitor.visit and visit_<type>), a multiselect hash's pairs two more (visit_key_val_pair), a
+ * function call goes a few frames deeper into Functions.call_function, and an expression
+ * reference is visited from inside the function. `frames` starts at ParsedResult.search's depth.
+ */
+const RECURSION_LIMIT = 1000;
+/** How much deeper than visit_function_expression Functions.call_function's Python frames go. */
+const FUNCTION_CALL_REACH = 5;
+/** From visit_function_expression to an &expression's Visitor.visit: call_function, _func_<name>, _Expression.visit (a key function, one more, is not counted). */
+const EXPREF_VISIT_FRAMES = 3;
+let frames = 0;
+
+/** Evaluates with `baseFrames` Python frames already on the stack (see RECURSION_LIMIT). */
+export function evaluateFrom(node: Node, value: PyValue, baseFrames: number): PyValue {
+  const saved = frames;
+  frames = baseFrames;
+  try {
+    return evaluate(node, value);
+  } finally {
+    frames = saved;
+  }
+}
+
+function deeper<T>(n: number, message: string, run: () => T): T {
+  frames += n;
+  try {
+    if (frames > RECURSION_LIMIT) throw new PythonError('RecursionError', message);
+    return run();
+  } finally {
+    frames -= n;
+  }
+}
+
 export function evaluate(node: Node, value: PyValue): PyValue {
+  return deeper(2, 'maximum recursion depth exceeded', () => visit(node, value));
+}
+
+function visit(node: Node, value: PyValue): PyValue {
   switch (node.type) {
     case 'literal':
       return node.value;
@@ -116,7 +154,7 @@ export function evaluate(node: Node, value: PyValue): PyValue {
     case 'multi_select_dict': {
       if (value === null) return null;
       const out = new PyDict();
-      for (const pair of node.pairs) out.set(pair.key, evaluate(pair.node, value));
+      for (const pair of node.pairs) out.set(pair.key, deeper(2, 'maximum recursion depth exceeded', () => evaluate(pair.node, value)));
       return out;
     }
     case 'comparator': {
@@ -145,7 +183,13 @@ export function evaluate(node: Node, value: PyValue): PyValue {
       return evaluate(node.right, evaluate(node.left, value));
     case 'function': {
       const args = node.args.map((arg) => evaluate(arg, value));
-      return callFunction(node.name, args, (ref, element) => evaluate(exprefNode(ref), element));
+      // Python frames first (call_function and the checks it makes), then a C call into Python.
+      if (frames + FUNCTION_CALL_REACH > RECURSION_LIMIT) throw new PythonError('RecursionError', 'maximum recursion depth exceeded');
+      if (frames + FUNCTION_CALL_REACH + 1 > RECURSION_LIMIT) {
+        throw new PythonError('RecursionError', 'maximum recursion depth exceeded while calling a Python object');
+      }
+      return callFunction(node.name, args, (ref, element) =>
+        deeper(EXPREF_VISIT_FRAMES, 'maximum recursion depth exceeded while calling a Python object', () => evaluate(exprefNode(ref), element)));
     }
     case 'expref':
       return new PyObject(EXPREF_CLASS, node.child);

@@ -38,12 +38,22 @@ const isIdentChar = (c: string | undefined): boolean => c !== undefined && /^[A-
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
-/** json.loads, where only ValueError (a JSON error, an oversized int) means "not JSON". */
+/**
+ * How deep a `literal` may nest under the AWS CLI: json.loads runs with the frames of the CLI,
+ * jmespath.compile and the lexer on the stack, and Python's recursion limit (1000) leaves the
+ * scanner this many containers (recorded: test/fixtures/query-sweep-recordings.json).
+ */
+export const LITERAL_MAX_DEPTH = 975;
+
+/**
+ * json.loads, where only ValueError (a JSON error, an oversized int) means "not JSON"; a
+ * RecursionError goes on up, and the AWS CLI reports it as a bad --query.
+ */
 function loadsOrUndefined(text: string): { value: PyValue } | { error: PythonError } {
   try {
-    return { value: parseJson(text) };
+    return { value: parseJson(text, LITERAL_MAX_DEPTH) };
   } catch (e) {
-    if (e instanceof PythonError) return { error: e };
+    if (e instanceof PythonError && e.pyType !== 'RecursionError') return { error: e };
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 // jmespath.py's Pratt parser, reproduced for its error messages and for its tree: the same
 // binding powers, the same nud/led decisions and the same quirks (`f(a b)` is `f(a, b)`,
 // arity is only checked when the function runs).
-import { pyStr } from '../../python/builtins.js';
+import { PythonError, pyStr } from '../../python/builtins.js';
 import type { PyValue } from '../../python/value.js';
 import { incompleteError, parseError } from './errors.js';
 import { tokenize, type Token, type TokenType } from './lexer.js';
@@ -71,9 +71,20 @@ const IDENTITY: Node = { type: 'identity' };
 /** A Python list of strings as repr() prints it, for "Expecting: [...]" messages. */
 const pyList = (items: readonly string[]): string => `[${items.map((s) => `'${s}'`).join(', ')}]`;
 
+/**
+ * Python's recursion limit, as jmespath.py's parser meets it under the AWS CLI: the frames on the
+ * stack when _parse() runs (the CLI's, jmespath.compile, Parser.parse, _do_parse, _parse), and
+ * the limit past which a call raises RecursionError. Calibrated on the AWS CLI's own thresholds
+ * (test/fixtures/query-sweep-recordings.json).
+ */
+const PARSE_BASE_FRAMES = 19;
+const RECURSION_LIMIT = 1000;
+
 class Parser {
   private readonly tokens: Token[];
   private index = 0;
+  /** The Python frames jmespath.py's parser would have on the stack here. */
+  depth = PARSE_BASE_FRAMES;
 
   constructor(private readonly expression: string) {
     this.tokens = tokenize(expression);
@@ -229,15 +240,25 @@ class Parser {
         this.match('rparen');
         return { type: 'function', name: left.name, args };
       }
-      case 'filter':
-        return this.ledFilter(left);
+      case 'filter': {
+        // Python's _token_led_filter is this led itself, one frame, not two.
+        this.depth--;
+        const node = this.ledFilter(left);
+        this.depth++;
+        return node;
+      }
       case 'eq':
       case 'ne':
       case 'gt':
       case 'gte':
       case 'lt':
-      case 'lte':
-        return { type: 'comparator', op: type, left, right: this.expr(BINDING_POWER[type]) };
+      case 'lte': {
+        // _token_led_<op> calls _parse_comparator, which parses the right side: one frame more.
+        enterFrame(this, 1);
+        const node: Node = { type: 'comparator', op: type, left, right: this.expr(BINDING_POWER[type]) };
+        this.depth--;
+        return node;
+      }
       case 'flatten':
         return {
           type: 'projection',
@@ -358,6 +379,40 @@ class Parser {
     const allowed = pyList(['quoted_identifier', 'unquoted_identifier', 'lbracket', 'lbrace']);
     this.errorFor(token, `Expecting: ${allowed}, got: ${token.type}`);
   }
+}
+
+/** A call into one more Python frame, which calls helpers `reach` frames deeper still. */
+function enterFrame(parser: Parser, reach: number): void {
+  if (++parser.depth + reach > RECURSION_LIMIT) throw new PythonError('RecursionError', 'maximum recursion depth exceeded');
+}
+
+// Each method stands for one jmespath.py parser method, so each call is one Python frame; the
+// second number is how much deeper the helpers it calls go (_lookahead_token, _advance and the
+// ast constructors one frame, _match two). The nud and led dispatchers are jmespath.py's
+// _token_nud_<type> and _token_led_<type> methods.
+const FRAMES: ReadonlyArray<readonly [string, number | ((...args: never[]) => number)]> = [
+  ['expr', 1],
+  ['nud', (token: Token) => (token.type === 'lparen' ? 2 : token.type === 'lbrace' ? 0 : 1)],
+  ['led', (type: TokenType) => (type === 'lparen' || type === 'lbracket' || type === 'filter' ? 2 : 1)],
+  ['ledFilter', 2],
+  ['indexExpression', 2],
+  ['sliceExpression', 2],
+  ['projectIfSlice', 1],
+  ['multiSelectList', 2],
+  ['multiSelectDict', 2],
+  ['projectionRhs', 1],
+  ['dotRhs', 1],
+];
+for (const [name, reach] of FRAMES) {
+  // A method's frame, wrapped around it: the methods stay as jmespath.py writes them.
+  const methods = Parser.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const method = methods[name] as (...args: unknown[]) => unknown;
+  methods[name] = function framed(this: Parser, ...args: unknown[]): unknown {
+    enterFrame(this, typeof reach === 'number' ? reach : (reach as (...a: unknown[]) => number)(...args));
+    const result = method.apply(this, args);
+    this.depth--;
+    return result;
+  };
 }
 
 const LED_TOKENS: ReadonlySet<TokenType> = new Set<TokenType>([

@@ -59,6 +59,77 @@ describe('errors', () => {
     expect(e.message).toBe(`Bad value for --query foo[: ${e.detail}`);
   });
 
+  it('a literal nested past what the recursion limit leaves json.loads is a bad --query', () => {
+    const nested = (open: string, inner: string, close: string, n: number): string => `\`${open.repeat(n)}${inner}${close.repeat(n)}\``;
+    expect(formatJson(q(nested('[', '', ']', 975))).length).toBeGreaterThan(975);
+    const bad = (expr: string): string => {
+      try {
+        compileQuery(expr);
+      } catch (e) {
+        if (e instanceof QuerySyntaxError) return e.detail;
+        throw e;
+      }
+      return 'compiled';
+    };
+    expect(bad(nested('[', '', ']', 976))).toBe('maximum recursion depth exceeded while decoding a JSON array from a unicode string');
+    expect(bad(nested('[', '{}', ']', 975))).toBe('maximum recursion depth exceeded while decoding a JSON object from a unicode string');
+    expect(bad(nested('{"a":', '1', '}', 20000))).toBe('maximum recursion depth exceeded while decoding a JSON object from a unicode string');
+    // The scanner stops there, before the syntax error further on; a string's brackets do not count.
+    expect(bad(nested('[', 'x', ']', 976))).toBe('maximum recursion depth exceeded while decoding a JSON array from a unicode string');
+    expect(formatJson(q(`\`["${'['.repeat(3000)}"]\``))).toContain('[[[');
+  });
+
+  it('nesting past what the recursion limit leaves the parser is a bad --query', () => {
+    const detail = (expr: string): string => {
+      try {
+        compileQuery(expr);
+      } catch (e) {
+        if (e instanceof QuerySyntaxError) return e.detail;
+        throw e;
+      }
+      return 'compiled';
+    };
+    const limit = 'maximum recursion depth exceeded';
+    // [deepest that compiles, nesting]: each construct costs its own number of Python frames.
+    const cases: Array<[number, (n: number) => string]> = [
+      [489, (n) => `${'('.repeat(n)}a${')'.repeat(n)}`],
+      [489, (n) => `${'!'.repeat(n)}a`],
+      [326, (n) => `${'['.repeat(n)}a${']'.repeat(n)}`],
+      [326, (n) => `${'[?'.repeat(n)}a${']'.repeat(n)}`],
+    ];
+    for (const [deepest, nest] of cases) {
+      expect(detail(nest(deepest))).toBe('compiled');
+      expect(detail(nest(deepest + 1))).toBe(limit);
+    }
+    expect(detail(`${'('.repeat(20000)}a${')'.repeat(20000)}`)).toBe(limit);
+  });
+
+  it('evaluation nested past what the recursion limit leaves the interpreter is a RecursionError', () => {
+    const run = (expr: string, format?: string): string => {
+      try {
+        return formatJson(applyQuery(compileQuery(expr), new PyDict(), format));
+      } catch (e) {
+        if (e instanceof PythonError) return `${e.pyType}: ${e.message}`;
+        throw e;
+      }
+    };
+    const limit = 'RecursionError: maximum recursion depth exceeded';
+    const pipes = (n: number): string => Array.from({ length: n }, () => 'a').join(' | ');
+    expect(run(pipes(491))).toBe('null\n');
+    expect(run(pipes(492))).toBe(limit);
+    // yaml-stream's formatter searches from deeper.
+    expect(run(pipes(490), 'yaml-stream')).toBe('null\n');
+    expect(run(pipes(491), 'yaml-stream')).toMatch(/^RecursionError: maximum recursion depth exceeded/);
+    expect(run(`${'length('.repeat(489)}@${')'.repeat(489)}`, 'yaml-stream')).toBe(limit);
+    expect(run(`a${'[]'.repeat(245)}`)).toBe('null\n');
+    expect(run(`a${'[]'.repeat(246)}`)).toBe(limit);
+    expect(run(`${'{a:'.repeat(245)}a${'}'.repeat(245)}`)).not.toBe(limit);
+    expect(run(`${'{a:'.repeat(246)}a${'}'.repeat(246)}`)).toBe(limit);
+    // As deep as the parser goes, a function call's own frames tip it over.
+    expect(run(`${'length('.repeat(488)}@${')'.repeat(488)}`)).toMatch(/^JMESPathTypeError: In function length\(\)/);
+    expect(run(`${'length('.repeat(489)}@${')'.repeat(489)}`)).toBe(`${limit} while calling a Python object`);
+  });
+
   it('counts code points in positions and underlines', () => {
     expect(() => compileQuery('😀a ~')).toThrow('Bad jmespath expression: Unknown token 😀:\n😀a ~\n^');
     expect(() => compileQuery('"😀" b')).toThrow(

@@ -68,6 +68,36 @@ const CASES: ReadonlyArray<{ literal: string; color: boolean; width: number; exp
     expected: "ERR AttributeError: 'str' object has no attribute 'get'",
   },
   {
+    // No headers, so no .get(); but `"" in ""` holds, so the nested key indexes the string.
+    literal: "[{\"\": [1]}, \"\"]",
+    color: false,
+    width: 80,
+    expected: "ERR TypeError: string indices must be integers, not 'str'",
+  },
+  // The keys of a list of dicts are merged in a set(): sorting one that mixes str with int
+  // fails at the comparison the set's order leads to (the AWS CLI's most frequent answer; its
+  // string hashes are random per run, see src/python/set-order.ts). "" and ints hash alike in
+  // every run: [-1, ""] iterates "" first.
+  {
+    literal: "{\"x\": [{}, [-1], {\"\": 0}]}",
+    color: false,
+    width: 80,
+    expected: "ERR TypeError: '<' not supported between instances of 'int' and 'str'",
+  },
+  {
+    // 0 sits in slot 0; "1" lands past it 7 times in 8.
+    literal: "[{\"1\": \"0\"}, [0]]",
+    color: false,
+    width: 80,
+    expected: "ERR TypeError: '<' not supported between instances of 'str' and 'int'",
+  },
+  {
+    literal: "[{\"a\": \"ab\", \"b\": {\"1\": \"\"}, \"\": [true, null]}, [false]]",
+    color: false,
+    width: 80,
+    expected: "ERR TypeError: '<' not supported between instances of 'str' and 'bool'",
+  },
+  {
     literal: "[{\"a\": 1}, []]",
     color: false,
     width: 80,

@@ -29,3 +29,25 @@ describe('text output', () => {
     expect(got).toBe(expected);
   });
 });
+
+describe('nesting and Python\'s recursion limit (recorded: test/fixtures/query-sweep-recordings.json)', () => {
+  const run = (doc: string): string => {
+    try {
+      return formatText(parseJson(doc));
+    } catch (e) {
+      if (e instanceof PythonError) return `ERR ${e.pyType}: ${e.message}`;
+      throw e;
+    }
+  };
+  const limit = 'ERR RecursionError: maximum recursion depth exceeded';
+  it('lists and dicts go as deep as text.py does under the AWS CLI', () => {
+    expect(run(`${'['.repeat(492)}${']'.repeat(492)}`)).toBe('');
+    expect(run(`${'['.repeat(493)}${']'.repeat(493)}`)).toBe(limit);
+    expect(run(`${'{"a":'.repeat(491)}1${'}'.repeat(491)}`)).toBe('A\t1\n');
+    expect(run(`${'{"a":'.repeat(492)}1${'}'.repeat(492)}`)).toBe(limit);
+  });
+  it('str() of a scalar checks the limit itself', () => {
+    expect(run(`${'[1,'.repeat(490)}2${']'.repeat(490)}`)).toBe(`${'1\n'.repeat(489)}1\t2\n`);
+    expect(run(`${'[1,'.repeat(491)}2${']'.repeat(491)}`)).toBe(`${limit} while getting the str of an object`);
+  });
+});

@@ -1,0 +1,50 @@
+// AWS CLI 2.36.7 recordings of the --query x --output sweep (test/fixtures/query-sweep-recordings.json):
+// JMESPath syntax errors (252, before anything is sent: unclosed tokens, bad literals, carets
+// under non-ASCII and multi-line expressions, beating an unknown AWS_DEFAULT_OUTPUT) and runtime
+// errors (255, after the call: unknown functions, arity, types, a zero slice step) with each
+// output and error format; literals (floats past double range, -0.0, big ints, key order,
+// unicode, strings YAML must quote, multi-line strings), functions, pipes, projections, slices
+// and comparisons between types through json, text, table (nested, colored, wide, East Asian
+// widths), yaml and yaml-stream; falsy results; --output and --color from the line,
+// AWS_DEFAULT_OUTPUT and the config; --query given twice.
+// Replayed in process (runCli) against the project's local endpoint: exact stdout, stderr and exit
+// code, and the bodies the endpoint received (its answer fault says 200 {}, as the stub did).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
+import { runCli } from '../support/cli.js';
+import { asRecorded, loadSweepFixture, prepareReplay } from '../support/recordings.js';
+
+const FIXTURE = loadSweepFixture('query-sweep-recordings.json');
+
+let server: LocalCognito;
+let poolId: string;
+
+beforeAll(async () => {
+  server = await startLocalCognito({ keys: [{ accessKeyId: 'AKIDEXAMPLETEST', secretAccessKey: 'test-secret-access-key' }] });
+  poolId = server.createUserPool('Example');
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe('--query with every --output: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
+  for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
+    it(c.id, async () => {
+      const { args, env, files } = prepareReplay(c, { url: server.url, port: server.port, poolId }, FIXTURE.defaults.env);
+      server.clearFaults();
+      server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'answer', answer: { status: 200, body: '{}' } });
+      server.resetStats();
+
+      const r = await runCli(args, { env, files });
+      const norm = (s: string): string => asRecorded(s, { url: server.url, port: server.port, poolId });
+      expect({ code: r.code }).toEqual({ code: c.exitCode });
+      if (c.compare !== 'exact') return;
+      expect(norm(r.stderr)).toBe(c.stderr);
+      expect(norm(r.stdout)).toBe(c.stdout);
+      const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut')
+        .map((q) => JSON.parse(norm(JSON.stringify(q.body))) as unknown);
+      expect(sent).toEqual(c.requests.map((q) => q.body));
+    });
+  }
+});
