@@ -19,7 +19,7 @@ import { classifyNetworkError, networkErrorToCliError } from './network-errors.j
 import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
-import { proxyFor } from './proxy.js';
+import { proxyFor, proxyUrlFailure } from './proxy.js';
 import { caBundleOrFailure } from './ca-bundle.js';
 import { botocoreRequestUrl, endpointQuery, regionalEndpoint } from './endpoint.js';
 import { HttpsProxyAgent } from 'hpagent';
@@ -59,7 +59,7 @@ const UNUSED_HTTPS_AGENT = { destroy() {} } as unknown as HttpsAgent;
  * https goes through a CONNECT tunnel; plain http is sent to the proxy with the absolute URL, as
  * urllib3 does (many proxies refuse CONNECT to port 80), which the handler arranges.
  */
-function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined; proxy: string | undefined; caFailure: Error | undefined } {
+function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined; proxy: string | undefined; proxyFailure: Error | undefined; caFailure: Error | undefined } {
   const base = { keepAlive: true, maxSockets: s.maxSockets ?? 50 };
   // A bundle that cannot be used fails each connection once it is made (see caBundleOrFailure).
   const { ca, caFailure } = caBundleOrFailure(s.caBundle);
@@ -70,13 +70,17 @@ function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: Https
   const proxy = proxyFor(target, s.env);
   if (proxy !== undefined) s.log.log('botocore.httpsession', `Using proxy ${proxy.replace(/\/\/[^@/]*@/, '//<redacted>@')} for ${target.origin}`);
   const https = target.protocol === 'https:';
+  // A proxy URL the AWS CLI cannot use fails each attempt the way it fails there (proxy.ts).
+  const proxyFailure = proxy === undefined ? undefined : proxyUrlFailure(proxy);
+  const usable = proxy !== undefined && proxyFailure === undefined;
   return {
     httpAgent: new HttpAgent(base),
     // A plain-http endpoint never uses the https agent: an inert one keeps node:https (and TLS,
     // which Node 22+ takes several milliseconds to load) unloaded; see the build's lazy stubs.
-    httpsAgent: !https ? UNUSED_HTTPS_AGENT : proxy !== undefined ? new HttpsProxyAgent({ ...base, ...tls, proxy }) : new HttpsAgent({ ...base, ...tls }),
-    httpProxy: proxy !== undefined && target.protocol === 'http:' ? new URL(proxy) : undefined,
+    httpsAgent: !https ? UNUSED_HTTPS_AGENT : usable ? new HttpsProxyAgent({ ...base, ...tls, proxy }) : new HttpsAgent({ ...base, ...tls }),
+    httpProxy: usable && target.protocol === 'http:' ? new URL(proxy) : undefined,
     proxy,
+    proxyFailure,
     caFailure,
   };
 }
@@ -116,7 +120,7 @@ export interface CognitoClient {
 export function createCognitoClient(s: ClientSettings): CognitoClient {
   silenceSdkNotices();
   const target: TargetRecord = {};
-  const { httpAgent, httpsAgent, httpProxy, proxy, caFailure } = agentsFor(s);
+  const { httpAgent, httpsAgent, httpProxy, proxy, proxyFailure, caFailure } = agentsFor(s);
   const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log, s.random);
   const seconds = (ms: number): string => (ms === 0 ? 'None' : String(ms / 1000));
   s.log.log('botocore.endpoint', `Setting cognito-idp timeout as (${seconds(s.connectTimeoutMs)}, ${seconds(s.readTimeoutMs)})`);
@@ -141,7 +145,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     // Given, like every setting here, so that the SDK never reads the config files itself.
     disableClockSkewCorrection: false,
     requestHandler: bufferingHandler(target, {
-      httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy, caFailure,
+      httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy, proxyFailure, caFailure,
       log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy,
     }),
     customUserAgent: [['cogsignout', s.version]],
