@@ -113,6 +113,9 @@ export function proxyUrlFailure(url: string): TransportFailure | undefined {
   }
   if (!host) return unhandled('No host specified.');
   if (/[\x00-\x20\x7f]/.test(host)) return new TransportFailure('closed', 'proxy host with a space or control character');
+  // A host URL parsing refuses (`^`, `|`, `<`): no name server knows it, so the AWS CLI cannot
+  // connect to the proxy.
+  if (!URL.canParse(url)) return new TransportFailure('proxy', 'proxy host that cannot be resolved', undefined, maskProxyUrl(url));
   return undefined;
 }
 
