@@ -4,7 +4,8 @@
 // pattern, no maximum), exactly like the AWS CLI; the service checks the rest.
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import type { MemberModel } from '../service/model.js';
-import { pyTypeName } from '../python/builtins.js';
+import { pyClassName, pyTypeName, strRepr } from '../python/builtins.js';
+import { PyDict, PyObject } from '../python/value.js';
 import { inputStr, REPR_LIMIT, ReprTooLongError } from '../python/bounded-repr.js';
 import { NON_STR_KEY } from './yaml-input.js';
 
@@ -55,4 +56,28 @@ export function validateParameters(params: ReadonlyMap<string, unknown>, members
     }
   }
   if (report.length > 0) throw new ParamValidationError(`Parameter validation failed:\n${report.join('\n')}`);
+}
+
+/**
+ * botocore's `parameter_validation` (the profile's, in either file): any value but `true` (any
+ * case) turns the validation off, and the input goes to the JSON serializer as it is.
+ */
+export function parameterValidation(raw: unknown): boolean {
+  return raw === undefined || (typeof raw === 'string' && raw.toLowerCase() === 'true');
+}
+
+/**
+ * With validation off, what botocore's serializer itself fails on (255): a member the model does
+ * not have (its KeyError, quoted), then, in order, a value json.dumps cannot write (bytes, dates).
+ * Missing members, other types and lengths are sent as they are.
+ */
+export function checkSerializable(params: ReadonlyMap<string, unknown>, members: readonly MemberModel[]): void {
+  for (const key of params.keys()) if (key.startsWith(NON_STR_KEY)) throw new GeneralError('keywords must be strings');
+  for (const key of params.keys()) if (!members.some((m) => m.name === key)) throw new GeneralError(strRepr(key));
+  const visit = (v: unknown): void => {
+    if (v instanceof Uint8Array || v instanceof PyObject) throw new GeneralError(`Object of type ${pyClassName(v)} is not JSON serializable`);
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v instanceof PyDict) for (const [, x] of v) visit(x);
+  };
+  for (const value of params.values()) visit(value);
 }

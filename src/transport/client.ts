@@ -98,12 +98,25 @@ export interface CheckedAnswer {
   readonly notSent?: boolean;
 }
 
+/**
+ * The input as given, carried past the SDK's serializer (which cannot write a bigint and drops
+ * nulls) to the body middleware: with parameter validation off, botocore sends what it was given.
+ */
+const AS_GIVEN = Symbol('cogsignout input as given');
+
+function sdkInput(params: Readonly<Record<string, unknown>>): { UserPoolId: string; Username: string } {
+  if (Object.values(params).every((v) => typeof v === 'string')) return params as { UserPoolId: string; Username: string };
+  const strings = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+  return Object.assign(strings, { [AS_GIVEN]: params }) as unknown as { UserPoolId: string; Username: string };
+}
+
 /** Thrown through the SDK's stack when the gate refuses, caught by signOutChecked. */
 const GATE_CLOSED = new Error('not sent: the run is stopping');
 
 export interface CognitoClient {
   /** AdminUserGlobalSignOut; resolves to the (empty) response, rejects with the AWS CLI's error. */
-  signOut(params: Readonly<Record<string, string>>): Promise<Record<string, unknown>>;
+  /** Strings, or any JSON value when parameter validation is off (wire-body.ts). */
+  signOut(params: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>>;
   /**
    * AdminUserGlobalSignOut for bulk runs, never rejecting: unlike botocore (and `signOut`), a 2xx
    * answer counts only when its body is the service's JSON object, because a journal that
@@ -163,11 +176,12 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   const query = s.endpoint === undefined ? undefined : endpointQuery(s.endpoint);
   const messageUrl = s.endpoint === undefined ? undefined : botocoreRequestUrl(s.endpoint);
   client.middlewareStack.add((next, context) => async (args) => {
-    const input = (args as { input?: Record<string, string> }).input;
+    const given = (args as { input?: Record<string, string> & { [AS_GIVEN]?: Record<string, unknown> } }).input;
+    const input = given?.[AS_GIVEN] ?? given;
     const req = args.request as HttpRequest;
     if (context.commandName === 'AdminUserGlobalSignOutCommand' && input) {
       req.body = pythonJsonDumps(input);
-      s.log.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS) as Record<string, string>)}`);
+      s.log.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS))}`);
     }
     if (endpointPath !== '/') req.path = endpointPath;
     if (query !== undefined) req.query = { ...query, ...req.query };
@@ -177,7 +191,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   return {
     async signOut(params) {
       try {
-        await client.send(new AdminUserGlobalSignOutCommand(params as { UserPoolId: string; Username: string }));
+        await client.send(new AdminUserGlobalSignOutCommand(sdkInput(params)));
         return {};
       } catch (e) {
         const mapped = mapCallError(e, s.maxAttempts, messageUrl ?? target.url ?? '', OPERATION_NAME, s.noteLastAttempt);

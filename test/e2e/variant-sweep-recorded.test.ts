@@ -5,8 +5,9 @@
 // precedence); every stub user with another output and error format; usage and validation errors
 // with each error format and next to other bad settings (which is reported first); the session
 // settings (region, profile, credentials, endpoint, retries, pager, CA bundle, timeouts) from the
-// flag, the environment and the config file; an unset or empty HOME; and malformed proxy URLs
-// (HTTP_PROXY that Python's http.client refuses, fixes up or cannot parse).
+// flag, the environment and the config file; malformed proxy URLs (HTTP_PROXY that Python's
+// http.client refuses, botocore fixes up or urllib3 cannot parse); and the profile's
+// parameter_validation turned off (`v-pv-`: what is then sent, and what the serializer refuses).
 // `recordedAs: cogsignout` cases were recorded with the AWS CLI's usage text naming cogsignout
 // (its USAGE and HELP_BLURB patched): a table or YAML error holding the usage text is as wide,
 // and folded where, the program's name makes it.
@@ -57,7 +58,10 @@ const KEYS = [
   ['AKIDEXAMPLETEST', 'test-secret-access-key'], ['AKIDDEV', 's1'], ['AKIDOTHER', 's2'], ['AKIDDEFAULT', 'secret-default'],
 ].map(([accessKeyId, secretAccessKey]) => ({ accessKeyId: accessKeyId as string, secretAccessKey: secretAccessKey as string }));
 
-const userOf = (body: unknown): string => String((body as { Username?: unknown } | null)?.Username ?? '');
+const userOf = (body: unknown): string => {
+  const user = (body as { Username?: unknown } | null)?.Username;
+  return typeof user === 'string' ? user : '';
+};
 
 let server: LocalCognito;
 let poolId: string;
@@ -69,7 +73,7 @@ beforeAll(async () => {
   // The users the stub answered 200 {} (any it does not know, and flaky-500 after its two 500s);
   // no-such-user is the endpoint's own UserNotFoundException.
   const users = new Set(FIXTURE.cases.flatMap((c) => c.requests.map((q) => userOf(q.body))));
-  server.seedUsers(poolId, [...users].filter((u) => u !== 'no-such-user' && (stubAnswer(u, '') === undefined || u === 'flaky-500'))
+  server.seedUsers(poolId, [...users].filter((u) => u !== '' && u !== 'no-such-user' && (stubAnswer(u, '') === undefined || u === 'flaky-500'))
     .map((username) => ({ username })));
   closedPort = await refusedPort();
 });
@@ -93,8 +97,12 @@ describe('variant sweep: AWS CLI 2.36.7 recordings replayed against the local en
       const pool = String((c.requests[0]?.body as { UserPoolId?: unknown } | undefined)?.UserPoolId ?? '');
       // A session token the endpoint's keys do not hold: answered 200 {} before the signature check.
       const tokened = c.requests.some((q) => (q.securityToken ?? null) !== null);
-      const stub = tokened ? { answer: { status: 200, body: '{}' } } : stubAnswer(user, pool);
-      if (stub) server.injectFault({ ...(tokened ? {} : { username: user }), kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
+      // `v-pv-`: parameter_validation = false sends what the endpoint's own checks refuse (an
+      // empty name, a number); the stub answered it 200 {}.
+      const unvalidated = c.id.startsWith('v-pv-') && user !== 'no-such-user';
+      const blanket = tokened || unvalidated;
+      const stub = blanket ? { answer: { status: 200, body: '{}' } } : stubAnswer(user, pool);
+      if (stub) server.injectFault({ ...(blanket ? { operation: 'AdminUserGlobalSignOut' } : { username: user }), kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
       server.resetStats();
 
       const r = await runCli(args, { env, files });
