@@ -5,7 +5,7 @@ import type { ParsedCommand } from '../cli/argparse-command.js';
 import type { CommandContext } from '../cli/context.js';
 import { GeneralError, UnknownArgumentError } from '../errors/errors.js';
 import { buildParameters } from '../input/parameters.js';
-import { checkSerializable, parameterValidation, validateParameters } from '../input/validate.js';
+import { parameterValidation, serializableInput, validateParameters } from '../input/validate.js';
 import { MEMBERS, SIGN_OUT } from '../service/model.js';
 import { unpackedForLog } from '../diagnostics/redact.js';
 import { factoryOf } from '../cli/factory.js';
@@ -57,8 +57,9 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
       });
     }
   });
-  if (parameterValidation(settings.profile().get('parameter_validation'))) validateParameters(params, MEMBERS);
-  else checkSerializable(params, MEMBERS);
+  const validated = parameterValidation(settings.profile().get('parameter_validation'));
+  if (validated) validateParameters(params, MEMBERS);
+  const input = validated ? params : serializableInput(params, MEMBERS);
   // The formatter is looked up by the output name: Python cannot hash the empty list.
   const emptyOutput = (): never => { throw new GeneralError("unhashable type: 'list'"); };
   if (skeleton === 'output') {
@@ -85,7 +86,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   // read, never holds the process open, which exits as soon as the output is written (main.ts).
   // Destroying it would cost a call ~1 ms: Node's Socket._destroy compares the socket with
   // process.stderr, and so makes that stream (a pipe's, where a script reads stderr).
-  const result = await client.signOut(Object.fromEntries(params));
+  const result = await client.signOut(Object.fromEntries(input));
   if (ctx.globals.emptyLists.has('output')) emptyOutput();
   return writeResult(result, ctx);
 }

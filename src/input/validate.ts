@@ -5,7 +5,7 @@
 import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import type { MemberModel } from '../service/model.js';
 import { pyClassName, pyTypeName, strRepr } from '../python/builtins.js';
-import { PyDict, PyObject } from '../python/value.js';
+import { PyDict, PyObject, type PyValue } from '../python/value.js';
 import { inputStr, REPR_LIMIT, ReprTooLongError } from '../python/bounded-repr.js';
 import { NON_STR_KEY } from './yaml-input.js';
 
@@ -67,17 +67,23 @@ export function parameterValidation(raw: unknown): boolean {
 }
 
 /**
- * With validation off, what botocore's serializer itself fails on (255): a member the model does
- * not have (its KeyError, quoted), then, in order, a value json.dumps cannot write (bytes, dates).
- * Missing members, other types and lengths are sent as they are.
+ * With validation off, the input as botocore's serializer writes it, or what it fails on (255): a
+ * member the model does not have (its KeyError, quoted), then, in order, a value json.dumps
+ * cannot write (bytes, dates, a set). A YAML !!omap is a dict to it and !!pairs a list of
+ * tuples (lists in JSON). Missing members, other types and lengths are sent as they are.
  */
-export function checkSerializable(params: ReadonlyMap<string, unknown>, members: readonly MemberModel[]): void {
+export function serializableInput(params: ReadonlyMap<string, unknown>, members: readonly MemberModel[]): Map<string, unknown> {
   for (const key of params.keys()) if (key.startsWith(NON_STR_KEY)) throw new GeneralError('keywords must be strings');
   for (const key of params.keys()) if (!members.some((m) => m.name === key)) throw new GeneralError(strRepr(key));
-  const visit = (v: unknown): void => {
+  const ready = (v: unknown): unknown => {
+    if (v instanceof PyObject && v.qualifiedName === 'ruamel.yaml.compat.ordereddict') {
+      return new PyDict((v.payload as Array<[string, unknown]>).map(([k, x]) => [k, ready(x) as PyValue]));
+    }
+    if (v instanceof PyObject && v.qualifiedName === 'list') return (v.payload as Array<[string, unknown]>).map(([k, x]) => [k, ready(x)]);
     if (v instanceof Uint8Array || v instanceof PyObject) throw new GeneralError(`Object of type ${pyClassName(v)} is not JSON serializable`);
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v instanceof PyDict) for (const [, x] of v) visit(x);
+    if (Array.isArray(v)) return v.map(ready);
+    if (v instanceof PyDict) return new PyDict([...v].map(([k, x]) => [k, ready(x) as PyValue]));
+    return v;
   };
-  for (const value of params.values()) visit(value);
+  return new Map([...params].map(([k, v]) => [k, ready(v)]));
 }

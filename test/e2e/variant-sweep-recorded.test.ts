@@ -97,9 +97,9 @@ describe('variant sweep: AWS CLI 2.36.7 recordings replayed against the local en
       const pool = String((c.requests[0]?.body as { UserPoolId?: unknown } | undefined)?.UserPoolId ?? '');
       // A session token the endpoint's keys do not hold: answered 200 {} before the signature check.
       const tokened = c.requests.some((q) => (q.securityToken ?? null) !== null);
-      // `v-pv-`: parameter_validation = false sends what the endpoint's own checks refuse (an
-      // empty name, a number); the stub answered it 200 {}.
-      const unvalidated = c.id.startsWith('v-pv-') && user !== 'no-such-user';
+      // `v-pv-`, `v-pv2-`, `v-cf-pv-`: parameter_validation = false sends what the endpoint's own
+      // checks refuse (an empty name, a number); the stub answered it 200 {}.
+      const unvalidated = /^v-(cf-)?pv2?-/.test(c.id) && user !== 'no-such-user';
       const blanket = tokened || unvalidated;
       const stub = blanket ? { answer: { status: 200, body: '{}' } } : stubAnswer(user, pool);
       if (stub) server.injectFault({ ...(blanket ? { operation: 'AdminUserGlobalSignOut' } : { username: user }), kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
