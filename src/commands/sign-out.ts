@@ -9,7 +9,7 @@ import { parameterValidation, serializableInput, validateParameters } from '../i
 import { MEMBERS, SIGN_OUT } from '../service/model.js';
 import { unpackedForLog } from '../diagnostics/redact.js';
 import { factoryOf } from '../cli/factory.js';
-import { checkEndpointPort } from '../transport/endpoint.js';
+import { checkEndpointPort, checkSignatureVersion } from '../transport/endpoint.js';
 
 export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
   const { io, globals, settings } = ctx;
@@ -68,6 +68,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     return writeResult(outputSkeleton(SIGN_OUT.output), ctx);
   }
 
+  if (!globals.noSignRequest) checkSignatureVersion(settings.profile().get('cognito-idp'));
   const credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
   // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
   if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);

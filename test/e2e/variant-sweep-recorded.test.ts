@@ -7,7 +7,8 @@
 // settings (region, profile, credentials, endpoint, retries, pager, CA bundle, timeouts) from the
 // flag, the environment and the config file; malformed proxy URLs (HTTP_PROXY that Python's
 // http.client refuses, botocore fixes up or urllib3 cannot parse); and the profile's
-// parameter_validation turned off (`v-pv-`: what is then sent, and what the serializer refuses).
+// parameter_validation turned off (`v-pv-`: what is then sent, and what the serializer refuses);
+// the profile's cognito-idp signature_version (`v-sig-`).
 // `recordedAs: cogsignout` cases were recorded with the AWS CLI's usage text naming cogsignout
 // (its USAGE and HELP_BLURB patched): a table or YAML error holding the usage text is as wide,
 // and folded where, the program's name makes it.
