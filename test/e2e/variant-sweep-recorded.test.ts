@@ -8,7 +8,8 @@
 // flag, the environment and the config file; malformed proxy URLs (HTTP_PROXY that Python's
 // http.client refuses, botocore fixes up or urllib3 cannot parse); and the profile's
 // parameter_validation turned off (`v-pv-`: what is then sent, and what the serializer refuses);
-// the profile's cognito-idp signature_version (`v-sig-`).
+// the profile's cognito-idp signature_version (`v-sig-`); pairs of bad settings (`pair-`, and
+// `np-` for the three above), to see which one is reported.
 // `recordedAs: cogsignout` cases were recorded with the AWS CLI's usage text naming cogsignout
 // (its USAGE and HELP_BLURB patched): a table or YAML error holding the usage text is as wide,
 // and folded where, the program's name makes it.
@@ -98,9 +99,9 @@ describe('variant sweep: AWS CLI 2.36.7 recordings replayed against the local en
       const pool = String((c.requests[0]?.body as { UserPoolId?: unknown } | undefined)?.UserPoolId ?? '');
       // A session token the endpoint's keys do not hold: answered 200 {} before the signature check.
       const tokened = c.requests.some((q) => (q.securityToken ?? null) !== null);
-      // `v-pv-`, `v-pv2-`, `v-cf-pv-`: parameter_validation = false sends what the endpoint's own
-      // checks refuse (an empty name, a number); the stub answered it 200 {}.
-      const unvalidated = /^v-(cf-)?pv2?-/.test(c.id) && user !== 'no-such-user';
+      // `v-pv-`, `v-pv2-`, `v-cf-pv-`, `np-pv-`: parameter_validation = false sends what the
+      // endpoint's own checks refuse (an empty name, a number); the stub answered it 200 {}.
+      const unvalidated = /^(v-(cf-)?pv2?|np-pv)-/.test(c.id) && user !== 'no-such-user';
       const blanket = tokened || unvalidated;
       const stub = blanket ? { answer: { status: 200, body: '{}' } } : stubAnswer(user, pool);
       if (stub) server.injectFault({ ...(blanket ? { operation: 'AdminUserGlobalSignOut' } : { username: user }), kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
