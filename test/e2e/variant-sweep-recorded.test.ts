@@ -99,9 +99,9 @@ describe('variant sweep: AWS CLI 2.36.7 recordings replayed against the local en
       const pool = String((c.requests[0]?.body as { UserPoolId?: unknown } | undefined)?.UserPoolId ?? '');
       // A session token the endpoint's keys do not hold: answered 200 {} before the signature check.
       const tokened = c.requests.some((q) => (q.securityToken ?? null) !== null);
-      // `v-pv-`, `v-pv2-`, `v-cf-pv-`, `np-pv-`: parameter_validation = false sends what the
-      // endpoint's own checks refuse (an empty name, a number); the stub answered it 200 {}.
-      const unvalidated = /^(v-(cf-)?pv2?|np-pv)-/.test(c.id) && user !== 'no-such-user';
+      // `v-pv-`, `v-pv2-`, `v-cf-pv-`, `v-sel-pv-`, `np-pv-`: parameter_validation = false sends the
+      // input the endpoint's own checks refuse (an empty name, a number); the stub answered 200 {}.
+      const unvalidated = /^(v-(cf-|sel-)?pv2?|np-pv)-/.test(c.id) && user !== 'no-such-user';
       const blanket = tokened || unvalidated;
       const stub = blanket ? { answer: { status: 200, body: '{}' } } : stubAnswer(user, pool);
       if (stub) server.injectFault({ ...(blanket ? { operation: 'AdminUserGlobalSignOut' } : { username: user }), kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
