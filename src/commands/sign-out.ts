@@ -5,11 +5,11 @@ import type { ParsedCommand } from '../cli/argparse-command.js';
 import type { CommandContext } from '../cli/context.js';
 import { GeneralError, UnknownArgumentError } from '../errors/errors.js';
 import { buildParameters } from '../input/parameters.js';
-import { validateParameters } from '../input/validate.js';
+import { parameterValidation, serializableInput, validateParameters } from '../input/validate.js';
 import { MEMBERS, SIGN_OUT } from '../service/model.js';
 import { unpackedForLog } from '../diagnostics/redact.js';
 import { factoryOf } from '../cli/factory.js';
-import { checkEndpointPort } from '../transport/endpoint.js';
+import { checkEndpointPort, checkSignatureVersion } from '../transport/endpoint.js';
 
 export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
   const { io, globals, settings } = ctx;
@@ -68,7 +68,9 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
       });
     }
   });
-  validateParameters(params, MEMBERS);
+  const validated = parameterValidation(settings.profile().get('parameter_validation'));
+  if (validated) validateParameters(params, MEMBERS);
+  const input = validated ? params : serializableInput(params, MEMBERS);
   // The formatter is looked up by the output name: Python cannot hash the empty list.
   const emptyOutput = (): never => { throw new GeneralError("unhashable type: 'list'"); };
   if (skeleton === 'output') {
@@ -77,6 +79,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     return writeResult(outputSkeleton(SIGN_OUT.output), ctx);
   }
 
+  if (!globals.noSignRequest) checkSignatureVersion(settings.profile().get('cognito-idp'));
   const credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
   // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
   if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);
@@ -95,7 +98,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   // read, never holds the process open, which exits as soon as the output is written (main.ts).
   // Destroying it would cost a call ~1 ms: Node's Socket._destroy compares the socket with
   // process.stderr, and so makes that stream (a pipe's, where a script reads stderr).
-  const result = await client.signOut(Object.fromEntries(params) as Record<string, string>);
+  const result = await client.signOut(Object.fromEntries(input));
   if (ctx.globals.emptyLists.has('output')) emptyOutput();
   return writeResult(result, ctx);
 }

@@ -17,7 +17,7 @@ import type { Env } from '../config/files.js';
 import { GeneralError, ServiceError } from '../errors/errors.js';
 import { PythonError, bytesRepr } from '../python/builtins.js';
 import { BodyTooLargeError, exchange, type Timer } from '../transport/http-send.js';
-import { maskProxyUrl, proxyFor } from '../transport/proxy.js';
+import { maskProxyUrl, proxyFor, proxyUrlFailure } from '../transport/proxy.js';
 import { caBundleOrFailure, checkCaBundleSetting, readCaBundle } from '../transport/ca-bundle.js';
 import { classifyNetworkError, networkErrorToCliError } from '../transport/network-errors.js';
 import { parseServiceError, UnreadableErrorResponse } from '../transport/service-error.js';
@@ -63,6 +63,9 @@ async function send(url: URL, method: string, headers: Record<string, string>, b
   // A bundle that cannot be used fails the call once its TCP connection is made (see caBundleOrFailure).
   const { ca, caFailure } = caBundleOrFailure(() => (tls ? opts.caBundle ?? (opts.caPath === undefined ? undefined : readCaBundle(opts.caPath, opts.env ?? {}, (reason) => new CaBundleError(`SSL validation failed for ${shownUrl} ${reason}`))) : undefined));
   const proxy = opts.env === undefined ? undefined : proxyFor(url, opts.env);
+  // A proxy URL the AWS CLI cannot use fails the call as it fails there (proxy.ts).
+  const proxyFailure = proxy === undefined ? undefined : proxyUrlFailure(proxy);
+  if (proxyFailure !== undefined) throw proxyFailure;
   // One connection per call, closed after it: credentials are fetched once per command.
   const agent = !tls ? new HttpAgent()
     : proxy !== undefined ? new HttpsProxyAgent({ proxy, ...(ca ? { ca } : {}) })

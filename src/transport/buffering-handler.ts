@@ -94,6 +94,8 @@ export interface HandlerOptions {
   readonly httpProxy?: URL | undefined;
   /** The CA bundle's failure, for each https connection once it is made (see http-send.ts). */
   readonly caFailure?: Error | undefined;
+  /** The proxy URL's failure (proxy.ts proxyUrlFailure), for each attempt: nothing is sent. */
+  readonly proxyFailure?: Error | undefined;
 }
 
 /** The request as a forward proxy expects it: to the proxy, absolute URL, its credentials added. */
@@ -140,6 +142,7 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
       let response: Received;
       try {
         const out = { ...sent, body: sent.body as string | Uint8Array | undefined, path: forwarded ? sent.path : pathWithQuery(sent) };
+        if (options.proxyFailure) throw options.proxyFailure;
         response = await exchange(out, agent, limits, proxyUrl === undefined ? undefined : maskProxyUrl(proxyUrl), signal, options.timer);
       } catch (e) {
         const failure = classifyNetworkError(e);

@@ -19,7 +19,7 @@ import { classifyNetworkError, networkErrorToCliError } from './network-errors.j
 import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
-import { proxyFor } from './proxy.js';
+import { proxyFor, proxyUrlFailure } from './proxy.js';
 import { caBundleOrFailure } from './ca-bundle.js';
 import { botocoreRequestUrl, endpointQuery, regionalEndpoint } from './endpoint.js';
 import { HttpsProxyAgent } from 'hpagent';
@@ -59,7 +59,7 @@ const UNUSED_HTTPS_AGENT = { destroy() {} } as unknown as HttpsAgent;
  * https goes through a CONNECT tunnel; plain http is sent to the proxy with the absolute URL, as
  * urllib3 does (many proxies refuse CONNECT to port 80), which the handler arranges.
  */
-function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined; proxy: string | undefined; caFailure: Error | undefined } {
+function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined; proxy: string | undefined; proxyFailure: Error | undefined; caFailure: Error | undefined } {
   const base = { keepAlive: true, maxSockets: s.maxSockets ?? 50 };
   // A bundle that cannot be used fails each connection once it is made (see caBundleOrFailure).
   const { ca, caFailure } = caBundleOrFailure(s.caBundle);
@@ -70,13 +70,17 @@ function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: Https
   const proxy = proxyFor(target, s.env);
   if (proxy !== undefined) s.log.log('botocore.httpsession', `Using proxy ${proxy.replace(/\/\/[^@/]*@/, '//<redacted>@')} for ${target.origin}`);
   const https = target.protocol === 'https:';
+  // A proxy URL the AWS CLI cannot use fails each attempt the way it fails there (proxy.ts).
+  const proxyFailure = proxy === undefined ? undefined : proxyUrlFailure(proxy);
+  const usable = proxy !== undefined && proxyFailure === undefined;
   return {
     httpAgent: new HttpAgent(base),
     // A plain-http endpoint never uses the https agent: an inert one keeps node:https (and TLS,
     // which Node 22+ takes several milliseconds to load) unloaded; see the build's lazy stubs.
-    httpsAgent: !https ? UNUSED_HTTPS_AGENT : proxy !== undefined ? new HttpsProxyAgent({ ...base, ...tls, proxy }) : new HttpsAgent({ ...base, ...tls }),
-    httpProxy: proxy !== undefined && target.protocol === 'http:' ? new URL(proxy) : undefined,
+    httpsAgent: !https ? UNUSED_HTTPS_AGENT : usable ? new HttpsProxyAgent({ ...base, ...tls, proxy }) : new HttpsAgent({ ...base, ...tls }),
+    httpProxy: usable && target.protocol === 'http:' ? new URL(proxy) : undefined,
     proxy,
+    proxyFailure,
     caFailure,
   };
 }
@@ -94,12 +98,25 @@ export interface CheckedAnswer {
   readonly notSent?: boolean;
 }
 
+/**
+ * The input as given, carried past the SDK's serializer (which cannot write a bigint and drops
+ * nulls) to the body middleware: with parameter validation off, botocore sends what it was given.
+ */
+const AS_GIVEN = Symbol('cogsignout input as given');
+
+function sdkInput(params: Readonly<Record<string, unknown>>): { UserPoolId: string; Username: string } {
+  if (Object.values(params).every((v) => typeof v === 'string')) return params as { UserPoolId: string; Username: string };
+  const strings = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+  return Object.assign(strings, { [AS_GIVEN]: params }) as unknown as { UserPoolId: string; Username: string };
+}
+
 /** Thrown through the SDK's stack when the gate refuses, caught by signOutChecked. */
 const GATE_CLOSED = new Error('not sent: the run is stopping');
 
 export interface CognitoClient {
   /** AdminUserGlobalSignOut; resolves to the (empty) response, rejects with the AWS CLI's error. */
-  signOut(params: Readonly<Record<string, string>>): Promise<Record<string, unknown>>;
+  /** Strings, or any JSON value when parameter validation is off (wire-body.ts). */
+  signOut(params: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>>;
   /**
    * AdminUserGlobalSignOut for bulk runs, never rejecting: unlike botocore (and `signOut`), a 2xx
    * answer counts only when its body is the service's JSON object, because a journal that
@@ -116,7 +133,7 @@ export interface CognitoClient {
 export function createCognitoClient(s: ClientSettings): CognitoClient {
   silenceSdkNotices();
   const target: TargetRecord = {};
-  const { httpAgent, httpsAgent, httpProxy, proxy, caFailure } = agentsFor(s);
+  const { httpAgent, httpsAgent, httpProxy, proxy, proxyFailure, caFailure } = agentsFor(s);
   const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log, s.random);
   const seconds = (ms: number): string => (ms === 0 ? 'None' : String(ms / 1000));
   s.log.log('botocore.endpoint', `Setting cognito-idp timeout as (${seconds(s.connectTimeoutMs)}, ${seconds(s.readTimeoutMs)})`);
@@ -141,7 +158,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     // Given, like every setting here, so that the SDK never reads the config files itself.
     disableClockSkewCorrection: false,
     requestHandler: bufferingHandler(target, {
-      httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy, caFailure,
+      httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy, proxyFailure, caFailure,
       log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy,
     }),
     customUserAgent: [['cogsignout', s.version]],
@@ -159,11 +176,12 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   const query = s.endpoint === undefined ? undefined : endpointQuery(s.endpoint);
   const messageUrl = s.endpoint === undefined ? undefined : botocoreRequestUrl(s.endpoint);
   client.middlewareStack.add((next, context) => async (args) => {
-    const input = (args as { input?: Record<string, string> }).input;
+    const given = (args as { input?: Record<string, string> & { [AS_GIVEN]?: Record<string, unknown> } }).input;
+    const input = given?.[AS_GIVEN] ?? given;
     const req = args.request as HttpRequest;
     if (context.commandName === 'AdminUserGlobalSignOutCommand' && input) {
       req.body = pythonJsonDumps(input);
-      s.log.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS) as Record<string, string>)}`);
+      s.log.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS))}`);
     }
     if (endpointPath !== '/') req.path = endpointPath;
     if (query !== undefined) req.query = { ...query, ...req.query };
@@ -173,7 +191,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   return {
     async signOut(params) {
       try {
-        await client.send(new AdminUserGlobalSignOutCommand(params as { UserPoolId: string; Username: string }));
+        await client.send(new AdminUserGlobalSignOutCommand(sdkInput(params)));
         return {};
       } catch (e) {
         const mapped = mapCallError(e, s.maxAttempts, messageUrl ?? target.url ?? '', OPERATION_NAME, s.noteLastAttempt);

@@ -5,6 +5,7 @@
 // `*` meaning all. The SDK alone ignores every one of these variables.
 import { isIP } from 'node:net';
 import type { Env } from '../config/files.js';
+import { TransportFailure } from './http-send.js';
 
 function env(e: Env, name: string): string | undefined {
   const v = e[name.toLowerCase()] ?? e[name.toUpperCase()];
@@ -55,8 +56,67 @@ export function proxyFor(target: URL, e: Env): string | undefined {
   if (proxy === undefined) return undefined;
   const port = target.port || (scheme === 'https' ? '443' : '80');
   if (bypassesProxy(target.hostname, port, env(e, 'no_proxy'))) return undefined;
-  // Python accepts `host:port` without a scheme and means http.
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
+  return fixProxyUrl(proxy);
+}
+
+/**
+ * botocore's _fix_proxy_url: a value that does not start with `http:` or `https:` (exactly so,
+ * lowercase) gets `http://` put in front (`http:` before `//`), whatever it holds: `HTTP://p:3128`
+ * and `socks5://p:1080` become proxies named `HTTP` and `socks5` on port 80.
+ */
+export function fixProxyUrl(proxy: string): string {
+  if (proxy.startsWith('http:') || proxy.startsWith('https:')) return proxy;
+  return proxy.startsWith('//') ? `http:${proxy}` : `http://${proxy}`;
+}
+
+// urllib3 1.26's parse_url: the authority, and its host and port (a registered name, IPv4, or a
+// bracketed IPv6 address with an optional zone; at most five port digits).
+const AUTHORITY = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?:\/\/([^\\/?#]*))?/s;
+const HOST_PORT = /^((?:[^[\]%:/?#]|%[a-fA-F0-9]{2})*|\[[0-9A-Fa-f:.]+(?:(?:%25|%)(?:[A-Za-z0-9._!\-~]|%[a-fA-F0-9]{2})+)?\])(?::([0-9]{0,5}))?$/s;
+
+/**
+ * Why the AWS CLI cannot use `url` (as fixProxyUrl gives it) as a proxy, failing every attempt as
+ * it does; undefined when it can. In its order: Python's urlsplit (reading the proxy's user name)
+ * refuses an unbalanced `[` or `]` in the authority, or brackets around no IPv6 address; urllib3 cannot parse the host and port (or
+ * the port is past 65535); there is no host; http.client refuses a host holding a space or a
+ * control character, which urllib3 reports as a connection aborted (botocore: "Connection was
+ * closed before we received a valid response"). The first three are botocore's HTTPClientError.
+ */
+export function proxyUrlFailure(url: string): TransportFailure | undefined {
+  const unhandled = (message: string): TransportFailure => new TransportFailure('unhandled', message);
+  // urlsplit drops leading C0 controls and spaces, and every tab, CR and LF, before it looks.
+  const split = url.replace(/^[\x00-\x20]+/, '').replace(/[\t\r\n]/g, '');
+  const netloc = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/([^/?#]*)/.exec(split)?.[1];
+  if (netloc !== undefined && netloc.includes('[') !== netloc.includes(']')) return unhandled('Invalid IPv6 URL');
+  if (netloc !== undefined && netloc.includes('[')) {
+    // urlsplit's _check_bracketed_host, with the ipaddress module's messages.
+    const inside = (netloc.slice(netloc.indexOf('[') + 1).split(']')[0]) as string;
+    if (inside.startsWith('v')) {
+      if (!/^v[a-fA-F0-9]+\..+$/s.test(inside)) return unhandled('IPvFuture address is invalid');
+    } else {
+      const version = isIP(inside.split('%')[0] as string);
+      if (version === 0) return unhandled(`'${inside}' does not appear to be an IPv4 or IPv6 address`);
+      if (version === 4) return unhandled('An IPv4 address cannot be in brackets');
+    }
+  }
+  // A password in the URL stays hidden: urllib3 quotes the URL whole.
+  const unparsable = unhandled(`Failed to parse: ${maskProxyUrl(url)}`);
+  const authority = AUTHORITY.exec(url)?.[1];
+  let host: string | undefined;
+  if (authority) {
+    const hostPort = HOST_PORT.exec(authority.slice(authority.lastIndexOf('@') + 1));
+    if (hostPort === null) return unparsable;
+    const bracketed = /^\[([^%\]]*)/.exec(hostPort[1] as string);
+    if (bracketed && isIP(bracketed[1] as string) !== 6) return unparsable;
+    if (hostPort[2] !== undefined && hostPort[2] !== '' && Number(hostPort[2]) > 65535) return unparsable;
+    host = hostPort[1];
+  }
+  if (!host) return unhandled('No host specified.');
+  if (/[\x00-\x20\x7f]/.test(host)) return new TransportFailure('closed', 'proxy host with a space or control character');
+  // A host URL parsing refuses (`^`, `|`, `<`): no name server knows it, so the AWS CLI cannot
+  // connect to the proxy.
+  if (!URL.canParse(url)) return new TransportFailure('proxy', 'proxy host that cannot be resolved', undefined, maskProxyUrl(url));
+  return undefined;
 }
 
 /**

@@ -2,6 +2,8 @@
 // separators (", " and ": ") and ASCII escaping, keys in the order the parameters were merged.
 // The service accepts the SDK's compact body too, but byte-level comparisons with the AWS CLI
 // (and anyone diffing captured traffic) see the difference.
+import { dumpJson } from '../python/json-dump.js';
+import type { PyValue } from '../python/value.js';
 
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
 
@@ -30,7 +32,12 @@ function escapeString(s: string): string {
   return joined.join('');
 }
 
-/** json.dumps of a flat object of strings (the only shape this operation's input has). */
-export function pythonJsonDumps(params: Readonly<Record<string, string>>): string {
-  return `{${Object.entries(params).map(([k, v]) => `${escapeString(k)}: ${escapeString(v)}`).join(', ')}}`;
+/**
+ * json.dumps of the operation's input: strings (what validation lets through); any other JSON or
+ * YAML value only when parameter validation is off (`parameter_validation = false`), as the
+ * value model writes it (checked serializable first: see validate.ts).
+ */
+export function pythonJsonDumps(params: Readonly<Record<string, unknown>>): string {
+  const value = (v: unknown): string => (typeof v === 'string' ? escapeString(v) : dumpJson(v as PyValue, { ensureAscii: true }));
+  return `{${Object.entries(params).map(([k, v]) => `${escapeString(k)}: ${value(v)}`).join(', ')}}`;
 }

@@ -182,6 +182,22 @@ describe('STS AssumeRole through the environment\'s proxy', () => {
   }
 });
 
+describe('STS AssumeRole through a proxy URL the AWS CLI cannot use (recorded with 2.36.7)', () => {
+  for (const scheme of ['http', 'https'] as const) {
+    it.each([
+      ['http://127.0.0.1:abc', 'An HTTP Client raised an unhandled exception: Failed to parse: http://127.0.0.1:abc'],
+      ['http://[::1', 'An HTTP Client raised an unhandled exception: Invalid IPv6 URL'],
+      ['not a url', `Connection was closed before we received a valid response from endpoint URL: "${scheme === 'https' ? 'FRONT' : 'SERVER'}/".`],
+    ])(`${scheme} STS, proxy %j: %s`, async (value, message) => {
+      const sts = scheme === 'https' ? front.url : server.url;
+      const variable = scheme === 'https' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+      const r = await run({ AWS_ENDPOINT_URL_STS: sts, AWS_CA_BUNDLE: tls.certPath, [variable]: value, AWS_MAX_ATTEMPTS: '1' });
+      expect(r).toMatchObject({ code: 255, stdout: '', stderr: `\ncogsignout: [ERROR]: ${message.replace('FRONT', front.url).replace('SERVER', server.url)}\n` });
+      expect([stsCalls(), signOuts()]).toEqual([0, 0]);
+    });
+  }
+});
+
 describe('STS AssumeRoleWithWebIdentity: the same settings', () => {
   const web = { AWS_WEB_IDENTITY_TOKEN_FILE: '{{HOME}}/token', AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/Admin', AWS_ROLE_SESSION_NAME: 'ci' };
   const runWeb = (env: Record<string, string>, extra: string[] = []) => runCli(

@@ -1,0 +1,126 @@
+// AWS CLI 2.36.7 recordings of the variant sweep (test/fixtures/variant-sweep-recordings.json):
+// the public conformance cases, each perturbed the way a sibling would be: the same situation
+// with another --output (json, text, table, yaml, yaml-stream, off) from the flag, `--opt=value`,
+// before the operation word, AWS_DEFAULT_OUTPUT or the profile's `output` (and two at once, for
+// precedence); every stub user with another output and error format; usage and validation errors
+// with each error format and next to other bad settings (which is reported first); the session
+// settings (region, profile, credentials, endpoint, retries, pager, CA bundle, timeouts) from the
+// flag, the environment and the config file; malformed proxy URLs (HTTP_PROXY that Python's
+// http.client refuses, botocore fixes up or urllib3 cannot parse); and the profile's
+// parameter_validation turned off (`v-pv-`: what is then sent, and what the serializer refuses);
+// the profile's cognito-idp signature_version (`v-sig-`); pairs of bad settings (`pair-`, and
+// `np-` for the three above), to see which one is reported.
+// `recordedAs: cogsignout` cases were recorded with the AWS CLI's usage text naming cogsignout
+// (its USAGE and HELP_BLURB patched): a table or YAML error holding the usage text is as wide,
+// and folded where, the program's name makes it.
+// Replayed against the built CLI and the project's local endpoint: exact stdout, stderr and exit
+// code, and the requests the endpoint received. The conformance stub's special users are the
+// endpoint's faults, with the stub's own answers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
+import type { FaultAnswer } from '../../local-cognito/faults.js';
+import { runCli } from '../support/cli.js';
+import { refusedPort } from '../support/network.js';
+import { asRecorded, loadSweepFixture, prepareReplay } from '../support/recordings.js';
+
+const FIXTURE = loadSweepFixture('variant-sweep-recordings.json');
+
+const JSON_CT = 'application/x-amz-json-1.1';
+const stubError = (status: number, type: string, message: string | undefined, extra: { body?: Record<string, unknown>; bodyType?: string; headerType?: string } = {}): FaultAnswer => ({
+  status,
+  body: JSON.stringify({ __type: extra.bodyType ?? type, ...(message === undefined ? {} : { message }), ...extra.body }),
+  headers: { 'Content-Type': JSON_CT, 'x-amzn-ErrorType': extra.headerType ?? type, 'x-amzn-ErrorMessage': message ?? '' },
+});
+/** The conformance stub's answers (stub-server.mjs), by user name; no-such-pool's names the pool asked for. */
+function stubAnswer(user: string, pool: string): { answer: FaultAnswer; times?: number } | undefined {
+  switch (user) {
+    case 'not-authorized': return { answer: stubError(400, 'NotAuthorizedException', 'User is disabled.') };
+    case 'no-such-pool': return { answer: stubError(400, 'ResourceNotFoundException', `User pool ${pool} does not exist.`) };
+    case 'throttled': return { answer: stubError(400, 'TooManyRequestsException', 'Rate exceeded') };
+    case 'bad-param': return { answer: stubError(400, 'InvalidParameterException',
+      "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+") };
+    case 'internal-error': return { answer: stubError(500, 'InternalErrorException', 'Internal server error.') };
+    case 'flaky-500': return { answer: stubError(500, 'InternalErrorException', 'Internal server error.'), times: 2 };
+    case 'not-enabled': return { answer: stubError(400, 'OperationNotEnabledException', 'This operation is not enabled for the user pool.') };
+    case 'prefixed-type': return { answer: stubError(400, 'UserNotFoundException', 'User does not exist.', {
+      bodyType: 'com.amazonaws.cognito.identity.idp.model#UserNotFoundException',
+      headerType: 'UserNotFoundException:http://internal.amazon.com/coral/com.amazonaws.cognito.identity.idp.model/',
+    }) };
+    case 'no-message': return { answer: stubError(400, 'UserNotFoundException', undefined) };
+    case 'capital-message': return { answer: stubError(400, 'UserNotFoundException', undefined, { body: { Message: 'User does not exist.' } }) };
+    case 'html-502': return { answer: { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>\n', headers: { 'Content-Type': 'text/html' } } };
+    case 'extra-output': return { answer: { status: 200, body: JSON.stringify({ Unexpected: 'value', Nested: { a: [1, 2] } }), headers: { 'Content-Type': JSON_CT } } };
+    case 'empty-200': return { answer: { status: 200, body: '', headers: { 'Content-Type': JSON_CT } } };
+    case 'anonymous-ok': return { answer: { status: 200, body: '{}', headers: { 'Content-Type': JSON_CT } } };
+    default: return undefined;
+  }
+}
+
+const KEYS = [
+  ['AKIDEXAMPLETEST', 'test-secret-access-key'], ['AKIDDEV', 's1'], ['AKIDOTHER', 's2'], ['AKIDDEFAULT', 'secret-default'],
+].map(([accessKeyId, secretAccessKey]) => ({ accessKeyId: accessKeyId as string, secretAccessKey: secretAccessKey as string }));
+
+const userOf = (body: unknown): string => {
+  const user = (body as { Username?: unknown } | null)?.Username;
+  return typeof user === 'string' ? user : '';
+};
+
+let server: LocalCognito;
+let poolId: string;
+let closedPort: number;
+
+beforeAll(async () => {
+  server = await startLocalCognito({ keys: KEYS });
+  poolId = server.createUserPool('Example');
+  // The users the stub answered 200 {} (any it does not know, and flaky-500 after its two 500s);
+  // no-such-user is the endpoint's own UserNotFoundException.
+  const users = new Set(FIXTURE.cases.flatMap((c) => c.requests.map((q) => userOf(q.body))));
+  server.seedUsers(poolId, [...users].filter((u) => u !== '' && u !== 'no-such-user' && (stubAnswer(u, '') === undefined || u === 'flaky-500'))
+    .map((username) => ({ username })));
+  closedPort = await refusedPort();
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+
+describe('variant sweep: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
+  it('has its fixture', () => {
+    expect(FIXTURE.cases.length).toBeGreaterThan(40);
+  });
+  for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
+    it(c.id, async () => {
+      const target = { url: server.url, port: server.port, poolId, closedPort };
+      const { args, env, files } = prepareReplay(c, target, FIXTURE.defaults.env);
+      server.clearFaults();
+      // The user and pool the recording sent (the stub chose its answer by them).
+      const user = userOf(c.requests[0]?.body);
+      const pool = String((c.requests[0]?.body as { UserPoolId?: unknown } | undefined)?.UserPoolId ?? '');
+      // A session token the endpoint's keys do not hold: answered 200 {} before the signature check.
+      const tokened = c.requests.some((q) => (q.securityToken ?? null) !== null);
+      // `v-pv-`, `v-pv2-`, `v-cf-pv-`, `v-sel-pv-`, `np-pv-`: parameter_validation = false sends the
+      // input the endpoint's own checks refuse (an empty name, a number); the stub answered 200 {}.
+      const unvalidated = /^(v-(cf-|sel-)?pv2?|np-pv)-/.test(c.id) && user !== 'no-such-user';
+      const blanket = tokened || unvalidated;
+      const stub = blanket ? { answer: { status: 200, body: '{}' } } : stubAnswer(user, pool);
+      if (stub) server.injectFault({ ...(blanket ? { operation: 'AdminUserGlobalSignOut' } : { username: user }), kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
+      server.resetStats();
+
+      const r = await runCli(args, { env, files });
+      const norm = (s: string): string => asRecorded(s, target);
+      expect({ code: r.code }).toEqual({ code: c.exitCode });
+      if (c.compare !== 'exact') return;
+      expect(norm(r.stderr)).toBe(c.stderr);
+      expect(norm(r.stdout)).toBe(c.stdout);
+      const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut');
+      const faulted = (i: number): boolean => stub !== undefined && i < (stub.times ?? Infinity);
+      expect(sent.map((q, i) => ({
+        body: JSON.parse(norm(JSON.stringify(q.body))) as unknown,
+        // A faulted request is answered before the endpoint checks who signed it.
+        accessKeyId: faulted(i) ? null : q.accessKeyId ?? null,
+        region: faulted(i) ? null : q.signed ? q.region ?? null : null,
+      }))).toEqual(c.requests.map((q, i) => ({ body: q.body, accessKeyId: faulted(i) ? null : q.accessKeyId, region: faulted(i) ? null : q.region })));
+    });
+  }
+});
