@@ -40,10 +40,13 @@ describe('processStream', () => {
 describe('in this process and as a process', () => {
   it('AWS_CLI_OUTPUT_ENCODING=utf-16: the same bytes on stdout and stderr', async () => {
     const env = { AWS_CLI_OUTPUT_ENCODING: 'utf-16' };
-    const plain = await runCli(['--version']);
-    const inProcess = await runCli(['--version'], { env });
-    const spawned = await spawnCli(['--version'], { env });
-    expect(inProcess.stdout).toBe(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(plain.stdout, 'utf16le')]).toString('utf8'));
+    // A formatter's output (the --version line is written as UTF-8 whatever the variable says).
+    const args = ['admin-user-global-sign-out', '--user-pool-id', 'p', '--username', 'u', '--generate-cli-skeleton', 'output', '--region', 'us-east-1', '--query', '`"caf\u00e9"`'];
+    const plain = await runCli(args);
+    expect(plain.stdout).toBe('"caf\u00e9"\n');
+    const inProcess = await runCli(args, { env });
+    const spawned = await spawnCli(args, { env });
+    expect(inProcess.stdout).toBe(Buffer.from(plain.stdout, 'utf16le').toString('utf8'));
     expect({ code: inProcess.code, stdout: inProcess.stdout, stderr: inProcess.stderr })
       .toEqual({ code: spawned.code, stdout: spawned.stdout, stderr: spawned.stderr });
     const error = await runCli(['bogus-op'], { env });
