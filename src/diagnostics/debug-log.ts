@@ -22,18 +22,30 @@ function timestamp(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())},${p(d.getMilliseconds(), 3)}`;
 }
 
+/**
+ * A value shorter than this is hidden only where it stands apart from letters and digits: hidden
+ * inside any word, a one-letter username blanked that letter in every line ("Retr<redacted>ing").
+ * Where such a value is sent or quoted it stands apart (`'a'`, `"a"`, `User a`); a secret key or
+ * a token is far longer, and is hidden wherever it is.
+ */
+const WHOLE_WORDS_BELOW = 8;
+
+const wholeWord = (s: string): RegExp => new RegExp(`(?<![A-Za-z0-9])${s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![A-Za-z0-9])`, 'g');
+
 export function createDebugLog(enabled: boolean, write: (text: string) => void, now: () => Date = () => new Date()): DebugLog {
   const secrets = new Set<string>();
   const redact = (text: string): string => {
     let out = maskUrlPasswords(text.replace(/(Signature=)[0-9a-fA-F]+/g, `$1${REDACTED}`));
     // Longest first, so a secret that contains another is hidden whole.
-    for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(REDACTED);
+    for (const s of [...secrets].sort((a, b) => b.length - a.length)) {
+      out = s.length >= WHOLE_WORDS_BELOW ? out.split(s).join(REDACTED) : out.replace(wholeWord(s), REDACTED);
+    }
     return out;
   };
   return {
     enabled,
     secret(value) {
-      // Even a short value is hidden, at the cost of blanking unrelated text that contains it.
+      // Even a short value is hidden (a one-letter username), where it stands as a word of its own.
       if (value !== undefined && value !== '') secrets.add(value);
     },
     redact,

@@ -31,6 +31,25 @@ describe('maskUrlPasswords', () => {
   });
 });
 
+describe('the --debug redactor', () => {
+  const redactor = (...secrets: string[]) => {
+    const log = createDebugLog(true, () => {});
+    for (const v of secrets) log.secret(v);
+    return log.redact;
+  };
+
+  it('hides a short value (a one-letter username) where it stands as a word, not inside other words', () => {
+    const redact = redactor('y', 'a.b');
+    expect(redact(`Retrying request; {"Username": "y"} 'y' User y does not exist.`)).toBe(`Retrying request; {"Username": "<redacted>"} '<redacted>' User <redacted> does not exist.`);
+    expect(redact('a.b, xa.b, a.bc, a_b: a.b')).toBe('<redacted>, xa.b, a.bc, a_b: <redacted>');
+  });
+
+  it('hides a long value (a secret key, a token) wherever it is, inside words too', () => {
+    const redact = redactor('wJalrXUtnFEMIK7MDENG', 'y');
+    expect(redact('AWS4wJalrXUtnFEMIK7MDENGx y')).toBe('AWS4<redacted>x <redacted>');
+  });
+});
+
 describe('maskProxyUrl (botocore\'s mask_proxy_url)', () => {
   it('user and password each become ***', () => {
     expect(maskProxyUrl('http://user:pw@127.0.0.1:3128')).toBe('http://***:***@127.0.0.1:3128');
