@@ -9,7 +9,10 @@
 // every throttling code botocore retries and some it does not, and answers that change from one
 // attempt to the next. Each with its exit code, its message in the error formats and the number
 // of requests sent. Replayed against the local endpoint, whose `answer` faults send the recorded
-// answers in turn (the last one standing), so the signature is not checked.
+// answers in turn (the last one standing), so the signature is not checked; the `raw` cases
+// (a 102 or 103 before the answer, which the AWS CLI takes as the answer; close-delimited
+// bodies; custom reasons) against a TCP server sending the recorded bytes.
+import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultAnswer } from '../../local-cognito/faults.js';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
@@ -25,7 +28,19 @@ interface ResponseCase extends Omit<SweepCase, 'requests' | 'files' | 'endpoint'
   readonly cogsignout?: { readonly stderr: string };
 }
 
+/** The bytes a raw server sent on each connection: what the local endpoint's HTTP server cannot send (a 103 before the answer). */
+interface RawCase {
+  readonly id: string;
+  readonly raw: string;
+  readonly env: Record<string, string>;
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly requests: number;
+}
+
 const FIXTURE = loadSweepFixture<ResponseCase & SweepCase>('response-sweep-recordings.json');
+const RAW_CASES = (FIXTURE as unknown as { rawCases: RawCase[] }).rawCases;
 const RECORDED_POOL = 'us-east-1_Example';
 
 let server: LocalCognito;
@@ -57,6 +72,40 @@ describe('service answers: AWS CLI 2.36.7 recordings replayed against the local 
         stderr: norm(r.stderr),
         requests: server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').length,
       }).toEqual({ code: c.exitCode, stdout: c.stdout, stderr: c.cogsignout?.stderr ?? c.stderr, requests: c.requests });
+    });
+  }
+});
+
+describe('answers as raw bytes: informational answers (only 100 is skipped), close-delimited bodies, reasons', () => {
+  for (const c of RAW_CASES) {
+    it(c.id, async () => {
+      let requests = 0;
+      const sockets = new Set<Socket>();
+      const raw: Server = createServer((s) => {
+        sockets.add(s);
+        s.on('error', () => {});
+        // Each request answered on its connection, kept open where the answer has a length: a
+        // retry (the test's backoff takes no time) may come on it before a close would be seen.
+        const keep = /content-length/i.test(c.raw) && !c.raw.startsWith('HTTP/1.0');
+        s.on('data', (d: Buffer) => {
+          for (const _ of d.toString('latin1').matchAll(/^POST /gm)) {
+            requests++;
+            if (keep) s.write(c.raw);
+            else s.end(c.raw);
+          }
+        });
+      });
+      await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+      const { port } = raw.address() as { port: number };
+      try {
+        const args = ['admin-user-global-sign-out', '--endpoint-url', `http://127.0.0.1:${port}`, '--user-pool-id', RECORDED_POOL, '--username', 'u'];
+        const r = await runCli(args, { env: { ...FIXTURE.defaults.env, ...c.env } });
+        expect({ code: r.code, stdout: r.stdout, stderr: r.stderr.replaceAll(`127.0.0.1:${port}`, '127.0.0.1:PORT'), requests })
+          .toEqual({ code: c.exitCode, stdout: c.stdout, stderr: c.stderr, requests: c.requests });
+      } finally {
+        for (const s of sockets) s.destroy();
+        await new Promise((resolve) => raw.close(resolve));
+      }
     });
   }
 });
