@@ -8,6 +8,10 @@ export interface FaultAnswer {
   status: number;
   body: string;
   headers?: Record<string, string>;
+  /** The body sent compressed (the answer's headers say so, or not, as the case needs). */
+  bodyEncoding?: 'gzip' | 'deflate';
+  /** Sent in two chunks with no Content-Length. */
+  chunked?: boolean;
 }
 
 export interface FaultSpec {

@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { CognitoError, serialization } from './errors.js';
-import { DEFAULT_DELAY_MS, FaultInjector, type FaultSpec, RateLimiter } from './faults.js';
+import { DEFAULT_DELAY_MS, type FaultAnswer, FaultInjector, type FaultSpec, RateLimiter } from './faults.js';
 import { OPERATIONS, type OperationContext } from './operations.js';
 import { type AccessKey, SigV4Verifier, type Verification } from './sigv4.js';
 import { type RequestRecord, Stats, type StatsSnapshot, redactBody, redactHeaders } from './stats.js';
@@ -91,6 +92,20 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
     ...extra,
   });
   res.end(body);
+}
+
+function sendAnswer(res: ServerResponse, requestId: string, answer: FaultAnswer): void {
+  const text = Buffer.from(answer.body, 'utf8');
+  const body = answer.bodyEncoding === 'gzip' ? gzipSync(text) : answer.bodyEncoding === 'deflate' ? deflateSync(text) : text;
+  const headers: Record<string, string> = { 'Content-Type': JSON_TYPE, 'x-amzn-RequestId': requestId, ...answer.headers };
+  if (!answer.chunked) {
+    res.writeHead(answer.status, { ...headers, 'Content-Length': String(body.length) });
+    res.end(body);
+    return;
+  }
+  res.writeHead(answer.status, headers);
+  res.write(body.subarray(0, 3));
+  res.end(body.subarray(3));
 }
 
 function sendError(res: ServerResponse, requestId: string, err: CognitoError): void {
@@ -309,7 +324,7 @@ class LocalCognitoServer {
         return;
       case 'answer': {
         const answer = fault.answer as NonNullable<FaultSpec['answer']>;
-        send(res, answer.status, JSON_TYPE, answer.body, { 'x-amzn-RequestId': requestId, ...answer.headers });
+        sendAnswer(res, requestId, answer);
         finish(answer.status);
         return;
       }

@@ -103,6 +103,20 @@ export class ServiceError extends CliError {
   }
 }
 
+/**
+ * 254: botocore's ClientError for a 300 answer, which its parser read as a success (only 301 and
+ * up are error answers there) and its client then raises (300 and up): the response holds no
+ * `Error`, so code and message are "Unknown" and every error format prints this one line.
+ */
+export class ErrorlessServiceError extends CliError {
+  static override readonly tag: string = 'ErrorlessServiceError';
+  readonly exitCode = 254;
+  constructor(operation: string, maxRetriesReached: number | undefined) {
+    const suffix = maxRetriesReached === undefined ? '' : ` (reached max retries: ${maxRetriesReached})`;
+    super(`An error occurred (Unknown) when calling the ${operation} operation${suffix}: Unknown`);
+  }
+}
+
 /** 255: everything else (connection failures, bad configuration values, …). */
 export class GeneralError extends CliError {
   static override readonly tag: string = 'GeneralError';

@@ -18,6 +18,9 @@ import { BodyTooLargeError, exchange, type Received, type Timer } from './http-s
 import { maskProxyUrl } from './proxy.js';
 import { classifyNetworkError } from './network-errors.js';
 
+/** A JSON document that is `null`, with the whitespace Python's json module allows around it. */
+const JSON_NULL = /^[ \t\n\r]*null[ \t\n\r]*$/;
+
 export function requestUrl(req: HttpRequest): string {
   const port = req.port ? `:${req.port}` : '';
   return `${req.protocol}//${req.hostname}${port}${req.path}`;
@@ -171,6 +174,13 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
       // SDK would read it with replacement characters); error bodies: see service-error.ts.
       if (response.statusCode < 301 && body.length > 0 && !isUtf8(body)) {
         throw new GeneralError(`Unable to parse the response from endpoint URL: "${target.url}": the body is not valid UTF-8`);
+      }
+      // botocore's JSON parser hands a body of `null` on as None, then fails putting the response
+      // metadata into it ('NoneType' object has no attribute 'setdefault', 255); the SDK would
+      // read it as an empty answer and report success. Any other JSON, an array or a string
+      // included, parses as an empty answer there too.
+      if (response.statusCode < 301 && JSON_NULL.test(Buffer.from(body).toString('latin1'))) {
+        throw new GeneralError(`Unable to parse the response from endpoint URL: "${target.url}": the body is null`);
       }
       return { response: new HttpResponse({ statusCode: response.statusCode, reason: response.reason, headers: response.headers, body }) };
     },

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { HttpRequest } from '@smithy/core/protocols';
 import type { AwsCredentialIdentity, FinalizeHandler, FinalizeHandlerArguments } from '@smithy/types';
-import { CliError, GeneralError, ServiceError } from '../errors/errors.js';
+import { CliError, ErrorlessServiceError, GeneralError, ServiceError } from '../errors/errors.js';
 import { OPERATION_NAME, SENSITIVE_MEMBERS } from '../service/model.js';
 import { redactParams } from '../diagnostics/redact.js';
 import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
@@ -281,15 +281,18 @@ export function mapCallError(e: unknown, maxAttempts: number, url: string, opera
   if (e instanceof CliError) return e;
   const raw = rawResponseOf(e);
   if (raw) {
-    // botocore reads any 2xx/3xx (<301) answer as success, whatever its body.
-    if (!isErrorStatus(raw.statusCode)) return undefined;
+    const attempts = (e as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+    // botocore checks the attempt count before the error's kind (see noteLastAttempt).
+    const exhausted = attempts >= maxAttempts && (noteLastAttempt || retryClassOf(e) !== 'no');
+    // botocore's parser reads any 2xx/3xx (<301) answer as success, whatever its body; its
+    // client raises on 300 and up, so a 300 is an error with nothing parsed from it.
+    if (!isErrorStatus(raw.statusCode)) {
+      return raw.statusCode >= 300 ? new ErrorlessServiceError(operation, exhausted ? attempts - 1 : undefined) : undefined;
+    }
     const parsed = parseServiceError(raw);
     if (parsed instanceof UnreadableErrorResponse) {
       return new GeneralError(`Unable to parse the error response from endpoint URL: "${url}": ${parsed.reason}`);
     }
-    const attempts = (e as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-    // botocore checks the attempt count before the error's kind (see noteLastAttempt).
-    const exhausted = attempts >= maxAttempts && (noteLastAttempt || retryClassOf(e) !== 'no');
     return new ServiceError(parsed.code, parsed.message, operation, parsed.fields, exhausted ? attempts - 1 : undefined, parsed.messageValue);
   }
   if (classifyNetworkError(e) !== 'other') return networkErrorToCliError(e, url);

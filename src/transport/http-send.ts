@@ -214,6 +214,17 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
       fail(e); // TLS failures and the unforeseen: network-errors.ts words them
     });
 
+    // http.client skips only `100 Continue`: any other informational answer (102, 103 Early
+    // Hints) is the final one there, with no body, which botocore reads as a success. Node reads
+    // on to the next status line, so the answer is taken here and the connection, holding the
+    // rest, is closed.
+    req.on('information', (info) => {
+      if (settled || info.statusCode === 100) return;
+      cleanup();
+      req.destroy();
+      resolve({ statusCode: info.statusCode, reason: info.statusMessage, headers: flatHeaders(info.headers), body: Buffer.alloc(0) });
+    });
+
     req.on('response', (res) => {
       response = res;
       // http.client refuses an answer with more than 100 header lines.

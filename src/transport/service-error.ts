@@ -41,7 +41,9 @@ export class UnreadableErrorResponse {
 /** The members of each error shape the service declares (the operation's and the others), by error code: botocore looks a code up among them all. */
 const MODELED_MEMBERS: ReadonlyMap<string, readonly string[]> = new Map([...OTHER_SERVICE_ERRORS, ...SIGN_OUT.errors].map((e) => [e.code, e.members]));
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// bytes.decode('utf-8') keeps a byte order mark, which json.loads then refuses: such a body is
+// botocore's message as it came, the mark included.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function isErrorStatus(status: number): boolean {
   return status >= 301;
