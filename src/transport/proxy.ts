@@ -126,7 +126,9 @@ export function proxyUrlFailure(url: string): TransportFailure | undefined {
  * the user-info part itself is masked, which gives the same text for every other URL.
  */
 export function maskProxyUrl(url: string): string {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i.exec(url);
+  // The user-info ends at the authority's last `@`, as urlparse reads it: a password holding a
+  // raw `@` is hidden whole.
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i.exec(url);
   if (m === null) return url;
   const userinfo = m[2] as string;
   const colon = userinfo.indexOf(':');

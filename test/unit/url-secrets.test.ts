@@ -56,6 +56,8 @@ describe('maskProxyUrl (botocore\'s mask_proxy_url)', () => {
     expect(maskProxyUrl('http://us%40er:p%3Aw@proxy')).toBe('http://***:***@proxy');
     expect(maskProxyUrl('http://user@proxy/path')).toBe('http://***@proxy/path');
     expect(maskProxyUrl('http://proxy:3128')).toBe('http://proxy:3128');
+    // urlparse's user-info ends at the authority's last `@`: a password holding one is hidden whole.
+    expect(maskProxyUrl('http://user:p@ss@proxy:3128/a@b')).toBe('http://***:***@proxy:3128/a@b');
   });
 
   it('a short password is masked where it stands (botocore would mask the first "h" of "http")', () => {
