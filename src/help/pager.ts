@@ -12,9 +12,9 @@ import { existsSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
 import { writeUtf8, type Io } from '../cli/io.js';
 import { GeneralError } from '../errors/errors.js';
-import { PythonError, strRepr } from '../python/builtins.js';
+import { strRepr } from '../python/builtins.js';
 import { pythonErrno } from '../util/os-errors.js';
-import { shellSplit, shellSplitError } from '../util/shlex.js';
+import { shellSplit, shlexSplit } from '../util/shlex.js';
 
 export { shellSplit };
 
@@ -26,8 +26,7 @@ export const DEFAULT_HELP_PAGER = 'less -R';
  */
 export function helpPagerCommand(env: Io['env']): string[] | undefined {
   const setting = env.MANPAGER ?? env.PAGER ?? DEFAULT_HELP_PAGER;
-  const argv = shellSplit(setting);
-  if (argv === undefined) throw new PythonError('ValueError', shellSplitError(setting) ?? 'No closing quotation');
+  const argv = shlexSplit(setting);
   return argv.length === 0 ? undefined : argv;
 }
 

@@ -8,8 +8,8 @@
 import type { Env } from '../config/files.js';
 import type { Io } from '../cli/io.js';
 import { InterruptedError, PagerError, PROG } from '../errors/errors.js';
-import { PythonError, strRepr } from '../python/builtins.js';
-import { shellSplit, shellSplitError } from '../util/shlex.js';
+import { strRepr } from '../python/builtins.js';
+import { shlexSplit } from '../util/shlex.js';
 import { pythonErrno } from '../util/os-errors.js';
 
 export interface PagerSettings {
@@ -27,8 +27,7 @@ export interface PagerSettings {
 export function pagerCommand(s: PagerSettings): string[] | undefined {
   if (s.noCliPager || !s.stdoutIsTTY) return undefined;
   const raw = s.env.AWS_PAGER ?? s.profilePager ?? s.env.PAGER ?? 'less';
-  const words = shellSplit(raw);
-  if (words === undefined) throw new PythonError('ValueError', shellSplitError(raw) ?? 'No closing quotation');
+  const words = shlexSplit(raw);
   return words.length === 0 ? undefined : words;
 }
 
