@@ -42,6 +42,9 @@ describe('the --debug redactor', () => {
     const redact = redactor('y', 'a.b');
     expect(redact(`Retrying request; {"Username": "y"} 'y' User y does not exist.`)).toBe(`Retrying request; {"Username": "<redacted>"} '<redacted>' User <redacted> does not exist.`);
     expect(redact('a.b, xa.b, a.bc, a_b: a.b')).toBe('<redacted>, xa.b, a.bc, a_b: <redacted>');
+    // An edge that is punctuation needs no boundary: the value itself is there, after a word.
+    const punct = redactor('.a', 'b-');
+    expect(punct('x.a b-c x.ab cb-')).toBe('x<redacted> <redacted>c x.ab cb-');
   });
 
   it('hides a long value (a secret key, a token) wherever it is, inside words too', () => {
