@@ -7,7 +7,7 @@ import type { MemberModel } from '../service/model.js';
 import { pyClassName, pyTypeName, strRepr } from '../python/builtins.js';
 import { PyDict, PyObject, type PyValue } from '../python/value.js';
 import { inputStr, REPR_LIMIT, ReprTooLongError } from '../python/bounded-repr.js';
-import { NON_STR_KEY } from './yaml-input.js';
+import { NON_STR_KEY, orderedDictItems } from './yaml-input.js';
 
 /** str(value) for the message; a value too large to print (YAML aliases) is named instead. */
 function shown(value: unknown): string {
@@ -76,9 +76,8 @@ export function serializableInput(params: ReadonlyMap<string, unknown>, members:
   for (const key of params.keys()) if (key.startsWith(NON_STR_KEY)) throw new GeneralError('keywords must be strings');
   for (const key of params.keys()) if (!members.some((m) => m.name === key)) throw new GeneralError(strRepr(key));
   const ready = (v: unknown): unknown => {
-    if (v instanceof PyObject && v.qualifiedName === 'ruamel.yaml.compat.ordereddict') {
-      return new PyDict((v.payload as Array<[string, unknown]>).map(([k, x]) => [k, ready(x) as PyValue]));
-    }
+    const omap = orderedDictItems(v);
+    if (omap !== undefined) return new PyDict(omap.map(([k, x]) => [k, ready(x) as PyValue]));
     if (v instanceof PyObject && v.qualifiedName === 'list') return (v.payload as Array<[string, unknown]>).map(([k, x]) => [k, ready(x)]);
     if (v instanceof Uint8Array || v instanceof PyObject) throw new GeneralError(`Object of type ${pyClassName(v)} is not JSON serializable`);
     if (Array.isArray(v)) return v.map(ready);
