@@ -7,12 +7,16 @@ import { GeneralError, ParamValidationError } from '../errors/errors.js';
 import { InvalidUtf8Error, LineTooLongError, NameTooLongError, readLines, usernamesOf } from './line-reader.js';
 import { MEMBERS } from '../service/model.js';
 import { osErrorText } from '../util/os-errors.js';
+import { fsEncode } from '../util/codecs.js';
 
 export { osErrorText };
 
 /** A read stream that is known to be open (so "no such file" is reported before anything runs). */
 export async function openForReading(path: string, option: string): Promise<ReadStream> {
-  const stream = createReadStream(path);
+  // A byte that was not UTF-8 in the argument is opened as that byte (util/codecs.ts fsEncode),
+  // as file:// paths are: the file named on the command line, not one named with U+FFFD.
+  const name = fsEncode(path);
+  const stream = createReadStream(name);
   try {
     await new Promise<void>((resolve, reject) => {
       stream.once('ready', () => resolve());
@@ -23,7 +27,7 @@ export async function openForReading(path: string, option: string): Promise<Read
     throw new ParamValidationError(`Unable to read ${option}: ${osErrorText(e, path)}`);
   }
   // A directory opens fine and fails only at the first read: say so up front, like a missing file.
-  if ((await stat(path)).isDirectory()) {
+  if ((await stat(name)).isDirectory()) {
     stream.destroy();
     throw new ParamValidationError(`Unable to read ${option}: ${osErrorText(Object.assign(new Error(), { code: 'EISDIR' }), path)}`);
   }

@@ -10,7 +10,7 @@ import { existsSync, statSync } from 'node:fs';
 import { expandPath, readSections, type Env } from '../config/files.js';
 import { pyStrip } from '../config/ini.js';
 import { GeneralError } from '../errors/errors.js';
-import { shellSplit } from '../util/shlex.js';
+import { shellSplit, shellSplitError } from '../util/shlex.js';
 import type { OutputStream } from './io.js';
 
 export interface Aliases {
@@ -44,7 +44,7 @@ export const isExternal = (value: string): boolean => value.startsWith('!');
 export function aliasArgs(name: string, value: string): string[] {
   const words = shellSplit(value);
   if (words === undefined) {
-    const reason = /(^|[^\\])(\\\\)*\\$/.test(value) ? 'No escaped character' : 'No closing quotation';
+    const reason = shellSplitError(value) ?? 'No closing quotation';
     throw new GeneralError(`Value of alias "${name}" could not be parsed. Received error: ${reason} when parsing:\n${value}`);
   }
   return words.map((w) => w.replace(/^\n+|\n+$/g, ''));

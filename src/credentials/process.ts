@@ -8,7 +8,7 @@ import { PythonError, pyClassName, pyStr } from '../python/builtins.js';
 import { parseJson } from '../python/json-parse.js';
 import { isDict, isFloat, type PyDict, type PyValue } from '../python/value.js';
 import { osErrorText } from '../util/os-errors.js';
-import { shellSplit } from '../util/shlex.js';
+import { shlexSplit } from '../util/shlex.js';
 import { decodeUtf8 } from './python-text.js';
 import type { Credentials } from './types.js';
 
@@ -17,10 +17,7 @@ export const PROCESS_METHOD = 'custom-process';
 
 /** shlex.split's complaint about a command it cannot split. */
 function splitCommand(command: string): string[] {
-  const words = shellSplit(command);
-  if (words !== undefined) return words;
-  const trailingEscape = command.endsWith('\\') && shellSplit(command.slice(0, -1)) !== undefined;
-  throw new PythonError('ValueError', trailingEscape ? 'No escaped character' : 'No closing quotation');
+  return shlexSplit(command);
 }
 
 /** What a credential process may write (stdout and stderr together) before it is stopped. */

@@ -30,7 +30,17 @@ function timestamp(d: Date): string {
  */
 const WHOLE_WORDS_BELOW = 8;
 
-const wholeWord = (s: string): RegExp => new RegExp(`(?<![A-Za-z0-9])${s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![A-Za-z0-9])`, 'g');
+const ALNUM = /^[A-Za-z0-9]$/;
+
+/**
+ * Such a value as a word: only an edge that is a letter or a digit needs a boundary there; a
+ * value that starts or ends with punctuation (`.a`, `a-`) is hidden right after or before a word.
+ */
+const wholeWord = (s: string): RegExp => {
+  const before = ALNUM.test(s[0] as string) ? '(?<![A-Za-z0-9])' : '';
+  const after = ALNUM.test(s[s.length - 1] as string) ? '(?![A-Za-z0-9])' : '';
+  return new RegExp(`${before}${s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}${after}`, 'g');
+};
 
 export function createDebugLog(enabled: boolean, write: (text: string) => void, now: () => Date = () => new Date()): DebugLog {
   const secrets = new Set<string>();

@@ -12,9 +12,8 @@ import { existsSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
 import { writeUtf8, type Io } from '../cli/io.js';
 import { GeneralError } from '../errors/errors.js';
-import { PythonError, strRepr } from '../python/builtins.js';
-import { pythonErrno } from '../util/os-errors.js';
-import { shellSplit, shellSplitError } from '../util/shlex.js';
+import { popenErrorText } from '../util/os-errors.js';
+import { shellSplit, shlexSplit } from '../util/shlex.js';
 
 export { shellSplit };
 
@@ -26,8 +25,7 @@ export const DEFAULT_HELP_PAGER = 'less -R';
  */
 export function helpPagerCommand(env: Io['env']): string[] | undefined {
   const setting = env.MANPAGER ?? env.PAGER ?? DEFAULT_HELP_PAGER;
-  const argv = shellSplit(setting);
-  if (argv === undefined) throw new PythonError('ValueError', shellSplitError(setting) ?? 'No closing quotation');
+  const argv = shlexSplit(setting);
   return argv.length === 0 ? undefined : argv;
 }
 
@@ -92,7 +90,7 @@ export async function sendToPager(io: Io, text: string, spawner: PagerSpawner = 
       child.once('close', () => done(undefined));
     });
     // Popen's OSError, named after the command as given: `[Errno 13] Permission denied: '/opt'`.
-    if (failure) throw new GeneralError(`${pythonErrno(failure.code) ?? failure.message}: ${strRepr(argv[0] as string)}`);
+    if (failure) throw new GeneralError(popenErrorText(failure, argv[0] as string));
   } finally {
     release();
   }

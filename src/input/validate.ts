@@ -7,7 +7,7 @@ import type { MemberModel } from '../service/model.js';
 import { pyClassName, pyTypeName, strRepr } from '../python/builtins.js';
 import { PyDict, PyObject, type PyValue } from '../python/value.js';
 import { inputStr, REPR_LIMIT, ReprTooLongError } from '../python/bounded-repr.js';
-import { NON_STR_KEY } from './yaml-input.js';
+import { jsonKey, keyValue, NON_STR_KEY, orderedDictItems } from './yaml-input.js';
 
 /** str(value) for the message; a value too large to print (YAML aliases) is named instead. */
 function shown(value: unknown): string {
@@ -69,20 +69,19 @@ export function parameterValidation(raw: unknown): boolean {
 /**
  * With validation off, the input as botocore's serializer writes it, or what it fails on (255): a
  * member the model does not have (its KeyError, quoted), then, in order, a value json.dumps
- * cannot write (bytes, dates, a set). A YAML !!omap is a dict to it and !!pairs a list of
+ * cannot write (bytes, dates, a set) or a key it cannot (a tuple: yaml-input.ts jsonKey). A YAML !!omap is a dict to it and !!pairs a list of
  * tuples (lists in JSON). Missing members, other types and lengths are sent as they are.
  */
 export function serializableInput(params: ReadonlyMap<string, unknown>, members: readonly MemberModel[]): Map<string, unknown> {
   for (const key of params.keys()) if (key.startsWith(NON_STR_KEY)) throw new GeneralError('keywords must be strings');
   for (const key of params.keys()) if (!members.some((m) => m.name === key)) throw new GeneralError(strRepr(key));
   const ready = (v: unknown): unknown => {
-    if (v instanceof PyObject && v.qualifiedName === 'ruamel.yaml.compat.ordereddict') {
-      return new PyDict((v.payload as Array<[string, unknown]>).map(([k, x]) => [k, ready(x) as PyValue]));
-    }
-    if (v instanceof PyObject && v.qualifiedName === 'list') return (v.payload as Array<[string, unknown]>).map(([k, x]) => [k, ready(x)]);
+    const omap = orderedDictItems(v);
+    if (omap !== undefined) return new PyDict(omap.map(([k, x]) => [jsonKey(k), ready(x) as PyValue]));
+    if (v instanceof PyObject && v.qualifiedName === 'list') return (v.payload as Array<[string, unknown]>).map(([k, x]) => [keyValue(k), ready(x)]);
     if (v instanceof Uint8Array || v instanceof PyObject) throw new GeneralError(`Object of type ${pyClassName(v)} is not JSON serializable`);
     if (Array.isArray(v)) return v.map(ready);
-    if (v instanceof PyDict) return new PyDict([...v].map(([k, x]) => [k, ready(x) as PyValue]));
+    if (v instanceof PyDict) return new PyDict([...v].map(([k, x]) => [jsonKey(k), ready(x) as PyValue]));
     return v;
   };
   return new Map([...params].map(([k, v]) => [k, ready(v)]));

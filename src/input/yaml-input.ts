@@ -803,6 +803,44 @@ function pythonText(repr: () => string, recursive = '...'): { readonly str: stri
   return { get str() { return get(); }, get repr() { return get(); } };
 }
 
+/**
+ * A dict key as json.dumps writes it (parameter validation off): an int or a float as str()
+ * gives it (nan and inf as JSON's NaN and Infinity), true, false, null; any other key (a tuple,
+ * bytes, a date) is its TypeError.
+ */
+export function jsonKey(key: string): string {
+  if (!key.startsWith(NON_STR_KEY)) return key;
+  const body = key.slice(NON_STR_KEY.length);
+  if (body === 'None') return 'null';
+  if (body.startsWith('n')) {
+    const repr = keyRepr(key);
+    const words: Readonly<Record<string, string>> = { True: 'true', False: 'false', nan: 'NaN', inf: 'Infinity', '-inf': '-Infinity' };
+    return words[repr] ?? repr;
+  }
+  const type = body.startsWith('t') ? 'tuple' : body.startsWith('b') ? 'bytes'
+    : body.startsWith('d') ? (/^d\d{4}-\d\d-\d\d$/.test(body) ? 'datetime.date' : 'datetime.datetime') : 'object';
+  throw new GeneralError(`keys must be str, int, float, bool or None, not ${type}`);
+}
+
+/**
+ * A key as the value it was (a !!pairs item's first element, which json.dumps writes as a
+ * value): a str, None, a bool, an int or a float; any other is what json.dumps cannot write.
+ */
+export function keyValue(key: string): PyValue {
+  if (!key.startsWith(NON_STR_KEY)) return key;
+  const body = key.slice(NON_STR_KEY.length);
+  if (body === 'None') return null;
+  if (body.startsWith('n')) {
+    const repr = keyRepr(key);
+    if (repr === 'True' || repr === 'False') return repr === 'True';
+    if (/^-?[0-9]+$/.test(repr)) return BigInt(repr);
+    return new PyFloat(repr === 'nan' ? NaN : repr === 'inf' ? Infinity : repr === '-inf' ? -Infinity : Number(repr));
+  }
+  const type = body.startsWith('t') ? 'tuple' : body.startsWith('b') ? 'bytes'
+    : body.startsWith('d') ? (/^d\d{4}-\d\d-\d\d$/.test(body) ? 'date' : 'datetime') : 'object';
+  throw new GeneralError(`Object of type ${type} is not JSON serializable`);
+}
+
 /** repr() of a dict key as js-yaml stored it. */
 export function keyRepr(key: string): string {
   if (!key.startsWith(NON_STR_KEY)) return inputRepr(key);

@@ -8,9 +8,8 @@
 import type { Env } from '../config/files.js';
 import type { Io } from '../cli/io.js';
 import { InterruptedError, PagerError, PROG } from '../errors/errors.js';
-import { PythonError, strRepr } from '../python/builtins.js';
-import { shellSplit, shellSplitError } from '../util/shlex.js';
-import { pythonErrno } from '../util/os-errors.js';
+import { shlexSplit } from '../util/shlex.js';
+import { popenErrorText } from '../util/os-errors.js';
 
 export interface PagerSettings {
   readonly noCliPager: boolean;
@@ -27,8 +26,7 @@ export interface PagerSettings {
 export function pagerCommand(s: PagerSettings): string[] | undefined {
   if (s.noCliPager || !s.stdoutIsTTY) return undefined;
   const raw = s.env.AWS_PAGER ?? s.profilePager ?? s.env.PAGER ?? 'less';
-  const words = shellSplit(raw);
-  if (words === undefined) throw new PythonError('ValueError', shellSplitError(raw) ?? 'No closing quotation');
+  const words = shlexSplit(raw);
   return words.length === 0 ? undefined : words;
 }
 
@@ -49,8 +47,7 @@ export async function runPager(command: readonly string[], text: string, env: En
     }) ?? (() => {});
     child.on('error', (e: NodeJS.ErrnoException) => {
       release();
-      const reason = pythonErrno(e.code) ?? e.message;
-      reject(new PagerError(`Unable to redirect output to pager. Received the following error when opening pager:\n${reason}: ${strRepr(file)}\n\nLearn more about configuring the output pager by running "${PROG} help config-vars".`));
+      reject(new PagerError(`Unable to redirect output to pager. Received the following error when opening pager:\n${popenErrorText(e, file)}\n\nLearn more about configuring the output pager by running "${PROG} help config-vars".`));
     });
     // Quitting the pager before reading everything closes the pipe: that is the user's choice.
     child.stdin.on('error', () => {});

@@ -5,6 +5,8 @@
 // `*` meaning all. The SDK alone ignores every one of these variables.
 import { isIP } from 'node:net';
 import type { Env } from '../config/files.js';
+import { GeneralError } from '../errors/errors.js';
+import { urlsplit } from './endpoint.js';
 import { TransportFailure } from './http-send.js';
 
 function env(e: Env, name: string): string | undefined {
@@ -84,20 +86,12 @@ const HOST_PORT = /^((?:[^[\]%:/?#]|%[a-fA-F0-9]{2})*|\[[0-9A-Fa-f:.]+(?:(?:%25|
  */
 export function proxyUrlFailure(url: string): TransportFailure | undefined {
   const unhandled = (message: string): TransportFailure => new TransportFailure('unhandled', message);
-  // urlsplit drops leading C0 controls and spaces, and every tab, CR and LF, before it looks.
-  const split = url.replace(/^[\x00-\x20]+/, '').replace(/[\t\r\n]/g, '');
-  const netloc = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/([^/?#]*)/.exec(split)?.[1];
-  if (netloc !== undefined && netloc.includes('[') !== netloc.includes(']')) return unhandled('Invalid IPv6 URL');
-  if (netloc !== undefined && netloc.includes('[')) {
-    // urlsplit's _check_bracketed_host, with the ipaddress module's messages.
-    const inside = (netloc.slice(netloc.indexOf('[') + 1).split(']')[0]) as string;
-    if (inside.startsWith('v')) {
-      if (!/^v[a-fA-F0-9]+\..+$/s.test(inside)) return unhandled('IPvFuture address is invalid');
-    } else {
-      const version = isIP(inside.split('%')[0] as string);
-      if (version === 0) return unhandled(`'${inside}' does not appear to be an IPv4 or IPv6 address`);
-      if (version === 4) return unhandled('An IPv4 address cannot be in brackets');
-    }
+  // Python's urlsplit, as endpoint URLs are split: its ValueErrors for the authority's brackets.
+  try {
+    urlsplit(url);
+  } catch (e) {
+    if (e instanceof GeneralError) return unhandled(e.message);
+    throw e;
   }
   // A password in the URL stays hidden: urllib3 quotes the URL whole.
   const unparsable = unhandled(`Failed to parse: ${maskProxyUrl(url)}`);
@@ -126,7 +120,9 @@ export function proxyUrlFailure(url: string): TransportFailure | undefined {
  * the user-info part itself is masked, which gives the same text for every other URL.
  */
 export function maskProxyUrl(url: string): string {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i.exec(url);
+  // The user-info ends at the authority's last `@`, as urlparse reads it: a password holding a
+  // raw `@` is hidden whole.
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i.exec(url);
   if (m === null) return url;
   const userinfo = m[2] as string;
   const colon = userinfo.indexOf(':');

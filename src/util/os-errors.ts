@@ -1,5 +1,7 @@
 // Python's wording of the OS errors users meet with files ("[Errno 2] No such file or
 // directory: 'x'"), which the AWS CLI prints as they are.
+import { strRepr } from '../python/builtins.js';
+
 const OS_ERRORS: Readonly<Record<string, readonly [number, string]>> = {
   ENOENT: [2, 'No such file or directory'],
   EISDIR: [21, 'Is a directory'],
@@ -32,4 +34,9 @@ export function pythonErrno(code: string | undefined): string | undefined {
 export function osErrorText(e: unknown, path: string): string {
   const reason = pythonErrno((e as NodeJS.ErrnoException).code);
   return reason ? `${reason}: '${path}'` : e instanceof Error ? e.message : String(e);
+}
+
+/** Popen's OSError for a command that cannot be run, named as given: `[Errno 13] Permission denied: 'x'`. */
+export function popenErrorText(e: NodeJS.ErrnoException, file: string): string {
+  return `${pythonErrno(e.code) ?? e.message}: ${strRepr(file)}`;
 }

@@ -1,6 +1,7 @@
 // Python's shlex.split, which the AWS CLI uses to split pager commands (and we use for the
 // prompt's command line): POSIX mode, no comments, and only shlex's own whitespace (space, tab,
 // CR, LF) between words: a no-break space or a form feed is part of a word, as in Python.
+import { PythonError } from '../python/builtins.js';
 
 /** Python's shlex.split (POSIX mode, no comments); undefined for an unclosed quote. */
 export function shellSplit(command: string): string[] | undefined {
@@ -60,4 +61,11 @@ export function shellSplitError(command: string): string | undefined {
     }
   }
   return quote === undefined ? undefined : 'No closing quotation';
+}
+
+/** shlex.split as the AWS CLI meets it: a command it cannot split is its ValueError. */
+export function shlexSplit(command: string): string[] {
+  const words = shellSplit(command);
+  if (words === undefined) throw new PythonError('ValueError', shellSplitError(command) ?? 'No closing quotation');
+  return words;
 }

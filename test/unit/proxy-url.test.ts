@@ -40,6 +40,11 @@ describe('proxyUrlFailure: how the AWS CLI fails on a proxy URL it cannot use', 
     ['http://::1]:3128', 'unhandled', 'Invalid IPv6 URL'],
     ['http://[fe80::zz]:3128', 'unhandled', "'fe80::zz' does not appear to be an IPv4 or IPv6 address"],
     ['http://[127.0.0.1]:3128', 'unhandled', 'An IPv4 address cannot be in brackets'],
+    // urlsplit's checks as for endpoint URLs (AWS CLI 2.36.7, run by hand): text around the
+    // brackets, and the host quoted as Python's repr quotes it.
+    ['http://x[::1]:80', 'unhandled', 'Invalid IPv6 URL'],
+    ['http://[::1]x:80', 'unhandled', 'Invalid IPv6 URL'],
+    ["http://[a'b]:80", 'unhandled', '"a\'b" does not appear to be an IPv4 or IPv6 address'],
     ['http://[v1]:3128', 'unhandled', 'IPvFuture address is invalid'],
     ['http://[v1.x]:3128', 'unhandled', 'Failed to parse: http://[v1.x]:3128'],
     ['http://', 'unhandled', 'No host specified.'],

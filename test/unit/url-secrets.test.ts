@@ -42,6 +42,9 @@ describe('the --debug redactor', () => {
     const redact = redactor('y', 'a.b');
     expect(redact(`Retrying request; {"Username": "y"} 'y' User y does not exist.`)).toBe(`Retrying request; {"Username": "<redacted>"} '<redacted>' User <redacted> does not exist.`);
     expect(redact('a.b, xa.b, a.bc, a_b: a.b')).toBe('<redacted>, xa.b, a.bc, a_b: <redacted>');
+    // An edge that is punctuation needs no boundary: the value itself is there, after a word.
+    const punct = redactor('.a', 'b-');
+    expect(punct('x.a b-c x.ab cb-')).toBe('x<redacted> <redacted>c x.ab cb-');
   });
 
   it('hides a long value (a secret key, a token) wherever it is, inside words too', () => {
@@ -56,6 +59,8 @@ describe('maskProxyUrl (botocore\'s mask_proxy_url)', () => {
     expect(maskProxyUrl('http://us%40er:p%3Aw@proxy')).toBe('http://***:***@proxy');
     expect(maskProxyUrl('http://user@proxy/path')).toBe('http://***@proxy/path');
     expect(maskProxyUrl('http://proxy:3128')).toBe('http://proxy:3128');
+    // urlparse's user-info ends at the authority's last `@`: a password holding one is hidden whole.
+    expect(maskProxyUrl('http://user:p@ss@proxy:3128/a@b')).toBe('http://***:***@proxy:3128/a@b');
   });
 
   it('a short password is masked where it stands (botocore would mask the first "h" of "http")', () => {
