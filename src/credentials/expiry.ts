@@ -8,7 +8,75 @@ import type { Credentials } from './types.js';
 const ADVISORY_SECONDS = 15 * 60;
 const MANDATORY_SECONDS = 10 * 60;
 
-const ISO = /^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
+// dateutil's UTC names are case-sensitive ('utc' is not a zone); an offset needs a time before it.
+const ZONE = String.raw`(Z|z|UTC|GMT|[+-](?:\d{4}|\d{1,2}(?::\d{1,2})?))`;
+const TIME = String.raw`(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d+))?)?`;
+const ISO = new RegExp(String.raw`^(\d{4})-?(\d{2})-?(\d{2})(?:[Tt ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*${ZONE}?$`);
+/** 2999-1-1, 2999/01/01, 2999.01.01, with an hour alone or h:m[:s] after T or spaces. */
+const SEPARATED = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:\s*[Tt ]\s*(\d{1,2})(?::(\d{1,2})(?::(\d{1,2})(?:[.,](\d+))?)?)?)?\s*${ZONE}?$`);
+/** 01/13/2999: month first, unless the first number cannot be a month. */
+const SLASHED = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+${TIME})?\s*${ZONE}?$`);
+/** Tue, 01 Jan 2999 00:00:00 GMT (RFC 1123), 01-Jan-2999 00:00 GMT. */
+const DAY_MONTH = new RegExp(String.raw`^(?:([A-Za-z]+),?\s+)?(\d{1,2})(?:\s+|-)([A-Za-z]+)(?:\s+|-)(\d{4}),?(?:\s+${TIME}\s*${ZONE}?)?$`);
+/** Jan 1 2999 00:00 UTC, Tuesday, January 1, 2999, 00:00 UTC. */
+const MONTH_DAY = new RegExp(String.raw`^(?:([A-Za-z]+),?\s+)?([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4}),?(?:\s+${TIME}\s*${ZONE}?)?$`);
+/** 2999 Jan 01 00:00 UTC. */
+const YEAR_MONTH = new RegExp(String.raw`^(\d{4})\s+([A-Za-z]+)\s+(\d{1,2}),?(?:\s+${TIME}\s*${ZONE}?)?$`);
+
+const MONTHS = ['jan january', 'feb february', 'mar march', 'apr april', 'may', 'jun june', 'jul july', 'aug august',
+  'sep sept september', 'oct october', 'nov november', 'dec december'].map((names) => names.split(' '));
+const WEEKDAYS = new Set('mon monday tue tuesday wed wednesday thu thursday fri friday sat saturday sun sunday'.split(' '));
+
+/** dateutil's month number for a name (any case), or undefined. */
+function monthNumber(name: string | undefined): string | undefined {
+  const i = MONTHS.findIndex((names) => names.includes((name ?? '').toLowerCase()));
+  return i < 0 ? undefined : String(i + 1);
+}
+
+interface Fields {
+  readonly y: string; readonly mo: string; readonly d: string;
+  readonly h?: string; readonly mi?: string; readonly s?: string; readonly frac?: string; readonly zone?: string;
+}
+
+/** The fields of the forms dateutil reads that credential sources may print, or undefined. */
+function dateFields(text: string): Fields | undefined {
+  const iso = ISO.exec(text) ?? SEPARATED.exec(text);
+  if (iso) {
+    // SEPARATED's second group is the separator.
+    const [y = '', mo = '', d = '', h, mi, s, frac, zone] = [iso[1], ...iso.slice(iso.length === 10 ? 3 : 2)];
+    // A zone after a date alone is a word dateutil does not know.
+    if (zone !== undefined && h === undefined) return undefined;
+    return { y, mo, d, h, mi, s, frac, zone };
+  }
+  const slashed = SLASHED.exec(text);
+  if (slashed) {
+    const [, a = '', b = '', y = '', h, mi, s, frac, zone] = slashed;
+    if (zone !== undefined && h === undefined) return undefined;
+    const [mo, d] = Number(a) > 12 ? [b, a] : [a, b];
+    return { y, mo, d, h, mi, s, frac, zone };
+  }
+  const named = DAY_MONTH.exec(text);
+  if (named) {
+    const [, weekday, d = '', month, y = '', h, mi, s, frac, zone] = named;
+    const mo = monthNumber(month);
+    if (mo === undefined || (weekday !== undefined && !WEEKDAYS.has(weekday.toLowerCase()))) return undefined;
+    return { y, mo, d, h, mi, s, frac, zone };
+  }
+  const monthFirst = MONTH_DAY.exec(text);
+  if (monthFirst) {
+    const [, weekday, month, d = '', y = '', h, mi, s, frac, zone] = monthFirst;
+    const mo = monthNumber(month);
+    if (mo === undefined || (weekday !== undefined && !WEEKDAYS.has(weekday.toLowerCase()))) return undefined;
+    return { y, mo, d, h, mi, s, frac, zone };
+  }
+  const yearFirst = YEAR_MONTH.exec(text);
+  if (yearFirst) {
+    const [, y = '', month, d = '', h, mi, s, frac, zone] = yearFirst;
+    const mo = monthNumber(month);
+    return mo === undefined ? undefined : { y, mo, d, h, mi, s, frac, zone };
+  }
+  return undefined;
+}
 /** YYYYMMDD, YYYYMMDDhhmm, YYYYMMDDhhmmss: dateutil splits one run of 8, 12 or 14 digits so. */
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?$/;
 
@@ -64,16 +132,18 @@ export function parseExpiry(value: unknown): number {
     throw new PythonError('TypeError', NAIVE);
   }
   if (/^\d+$/.test(trimmed) && trimmed.length !== 6) loneNumber(value, trimmed);
-  const m = ISO.exec(value);
+  const m = dateFields(trimmed);
   if (!m) throw new PythonError('ParserError', `Unknown string format: ${value}`);
-  const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone] = m;
+  const { y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone } = m;
   checkFields(value, Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s));
   // A time without a zone cannot be compared with botocore's aware "now".
   if (zone === undefined) throw new PythonError('TypeError', NAIVE);
   let offsetMinutes = 0;
-  if (/^[+-]/.test(zone)) {
-    const digits = zone.replace(':', '');
-    offsetMinutes = (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || '0')) * (zone.startsWith('-') ? -1 : 1);
+  if (zone.startsWith('+') || zone.startsWith('-')) {
+    // +HHMM, +HH:MM or +H[H]: dateutil reads four digits as hours and minutes.
+    const body = zone.slice(1);
+    const [hours = '0', minutes = '0'] = body.includes(':') ? body.split(':') : body.length === 4 ? [body.slice(0, 2), body.slice(2)] : [body];
+    offsetMinutes = (Number(hours) * 60 + Number(minutes)) * (zone.startsWith('-') ? -1 : 1);
   }
   if (Math.abs(offsetMinutes) >= 24 * 60) {
     throw new PythonError('ValueError', 'offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).');
