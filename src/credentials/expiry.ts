@@ -1,7 +1,7 @@
 // Temporary credentials with an expiry, refreshed as botocore's RefreshableCredentials refreshes
 // them when they are about to be used: within 15 minutes of expiry a refresh is tried (its
 // failure ignored), within 10 minutes it is required, and credentials still expired after a
-// refresh are an error. Expiry times are read the way dateutil's parser reads ISO 8601.
+// refresh are an error. Expiry times are read the way dateutil's parser reads the forms a source may print.
 import { PythonError, pyClassName } from '../python/builtins.js';
 import type { Credentials } from './types.js';
 

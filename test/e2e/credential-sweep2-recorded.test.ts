@@ -10,7 +10,9 @@
 // same way; source_profile chains (empty, a loop through the credentials file, a working
 // process then STS refused) and credential_source values; --profile, AWS_PROFILE and
 // AWS_DEFAULT_PROFILE naming a missing profile beside a good one; the credentials and config
-// file variables pointing at missing files, directories, ~ and nothing.
+// file variables pointing at missing files, directories, ~, nothing and one file for both;
+// source profiles holding several sources, profile names with dots and spaces, a process
+// command with an inline comment, a continuation line, a relative path, a busy stderr.
 // Replayed against the built CLI and the project's local endpoint, which checks each request's
 // signature with the keys below: exact stdout, stderr and exit code, and the requests received.
 import { dirname } from 'node:path';
@@ -27,6 +29,7 @@ const KEYS = [
   { accessKeyId: 'AKIDEXAMPLETEST', secretAccessKey: 'test-secret-access-key' },
   { accessKeyId: 'AKIDPROCESS', secretAccessKey: 'secret-process' },
   { accessKeyId: 'AKIDBLANK', secretAccessKey: '' },
+  { accessKeyId: 'AKIDENV', secretAccessKey: 's', sessionToken: 't' },
   ...['AKIDCFG', 'AKIDCRED', '', 'AKIDD', 'AKIDLAST', 'AKIDGOOD', 'AKIDTILDE', 'AKIDX'].map((accessKeyId) => ({ accessKeyId, secretAccessKey: 's' })),
 ];
 
@@ -63,7 +66,7 @@ describe('credential sources, second sweep: AWS CLI 2.36.7 recordings replayed a
         accessKeyId: q.accessKeyId ?? null,
         region: q.signed ? q.region ?? null : null,
       }));
-      // No recorded request carried a token; the endpoint would refuse one these keys lack.
+      // The endpoint's log redacts the token; it accepts AKIDENV only with its own and the others only without one.
       expect(sent).toEqual(c.requests.map(({ securityToken: _token, ...q }) => q));
     });
   }
