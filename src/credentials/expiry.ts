@@ -118,6 +118,23 @@ function loneNumber(value: string, digits: string): never {
   throw new PythonError('TypeError', NAIVE);
 }
 
+/** Two-digit years as dateutil completes them: the one within 50 years of this year. */
+function fullYear(yy: number): number {
+  const now = new Date().getFullYear();
+  let year = yy + now - (now % 100);
+  if (year >= now + 50) year -= 100;
+  else if (year < now - 50) year += 100;
+  return year;
+}
+
+/** YYMMDD, or DDMMYY / MMDDYY when the first pair cannot be a year or a month (resolve_ymd). */
+function sixDigits(value: string, digits: string): never {
+  const [a, b, c] = [0, 2, 4].map((i) => Number(digits.slice(i, i + 2))) as [number, number, number];
+  const [yy, mo, d] = a > 31 ? [a, b, c] : a > 12 ? [c, b, a] : [c, a, b];
+  checkFields(value, fullYear(yy), mo, d, 0, 0, 0);
+  throw new PythonError('TypeError', NAIVE);
+}
+
 /** dateutil.parser.parse for the forms credential sources print; epoch ms, or a Python error. */
 export function parseExpiry(value: unknown): number {
   if (typeof value !== 'string') {
@@ -131,7 +148,10 @@ export function parseExpiry(value: unknown): number {
     checkFields(value, Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s));
     throw new PythonError('TypeError', NAIVE);
   }
-  if (/^\d+$/.test(trimmed) && trimmed.length !== 6) loneNumber(value, trimmed);
+  if (/^\d{6}$/.test(trimmed)) sixDigits(value, trimmed);
+  // A decimal alone is the same number, its fraction dropped (dateutil's int(value)).
+  const lone = /^(\d+)(?:\.\d*)?$/.exec(trimmed);
+  if (lone) loneNumber(value, lone[1] ?? '');
   const m = dateFields(trimmed);
   if (!m) throw new PythonError('ParserError', `Unknown string format: ${value}`);
   const { y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone } = m;
