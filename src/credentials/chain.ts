@@ -19,7 +19,7 @@ import { silenceSdkNotices } from '../transport/sdk-env.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 import { hasAssumeRoleConfig, loadAssumeRole, loadWebIdentity } from './assume-role.js';
 import { checkSsoTokenConfig, loadLogin, loadSso } from './sso.js';
-import { PROCESS_METHOD, runCredentialProcess } from './process.js';
+import { PROCESS_METHOD, runCredentialProcess, signingCredentials } from './process.js';
 import { freshCredentials, parseExpiry, type Expiring } from './expiry.js';
 import { partialCredentials, ready, retrievalError, type Deferred, type ProviderContext } from './provider.js';
 import type { Credentials } from './types.js';
@@ -84,10 +84,8 @@ function fromProcess(profile: Profile, env: Env): Promise<Deferred | undefined> 
   const childEnv = { ...env } as NodeJS.ProcessEnv;
   const once = async (): Promise<Expiring> => {
     const r = await runCredentialProcess(String(command), childEnv);
-    return {
-      credentials: { accessKeyId: r.accessKeyId, secretAccessKey: r.secretAccessKey, ...(r.sessionToken !== undefined ? { sessionToken: r.sessionToken } : {}) },
-      expiresAt: r.expiry === undefined ? undefined : parseExpiry(r.expiry),
-    };
+    const expiresAt = r.expiry === undefined ? undefined : parseExpiry(r.expiry);
+    return { credentials: signingCredentials(r), expiresAt };
   };
   return once().then((first) => ({ method: PROCESS_METHOD, fetch: () => freshCredentials(first, once) }));
 }

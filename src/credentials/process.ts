@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { retrievalError } from './provider.js';
 import { PythonError, pyClassName, pyStr } from '../python/builtins.js';
 import { parseJson } from '../python/json-parse.js';
+import { pyTruthy } from '../python/ops.js';
 import { isDict, isFloat, type PyDict, type PyValue } from '../python/value.js';
 import { osErrorText } from '../util/os-errors.js';
 import { shlexSplit } from '../util/shlex.js';
@@ -63,7 +64,11 @@ function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<Finished>
   });
 }
 
-export interface ProcessCredentials extends Credentials {
+/** A process's answer, its values as json.loads made them (botocore keeps them so). */
+export interface ProcessAnswer {
+  readonly accessKeyId: PyValue;
+  readonly secretAccessKey: PyValue;
+  readonly sessionToken: PyValue | undefined;
   /** The Expiration value as printed (null and absent alike: none). */
   readonly expiry: PyValue | undefined;
 }
@@ -74,14 +79,32 @@ function field(parsed: PyDict, key: string): PyValue {
   return v;
 }
 
-/** A credential value botocore would carry as it is; signing needs strings (Python's error if not). */
-function text(v: PyValue | undefined): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  return typeof v === 'string' ? v : pyStr(v);
+/**
+ * The answer's values as SigV4Auth.add_auth meets them, after the Expiration was read: a truthy
+ * token goes into a header whose value is split (canonical_request), then the secret is
+ * concatenated to 'AWS4' (signature), then the access key joined into the scope
+ * (_inject_signature_to_request); a value of the wrong type fails there, in that order.
+ */
+export function signingCredentials(a: ProcessAnswer): Credentials {
+  const token = a.sessionToken === undefined ? null : a.sessionToken;
+  if (token !== null && typeof token !== 'string' && pyTruthy(token)) {
+    throw new PythonError('AttributeError', `'${pyClassName(token)}' object has no attribute 'split'`);
+  }
+  if (typeof a.secretAccessKey !== 'string') {
+    throw new PythonError('TypeError', `can only concatenate str (not "${pyClassName(a.secretAccessKey)}") to str`);
+  }
+  if (typeof a.accessKeyId !== 'string') {
+    throw new PythonError('TypeError', `sequence item 0: expected str instance, ${pyClassName(a.accessKeyId)} found`);
+  }
+  return {
+    accessKeyId: a.accessKeyId,
+    secretAccessKey: a.secretAccessKey,
+    ...(typeof token === 'string' && token !== '' ? { sessionToken: token } : {}),
+  };
 }
 
 /** Runs the process once and checks its answer, as _retrieve_credentials_using does. */
-export async function runCredentialProcess(command: string, env: NodeJS.ProcessEnv): Promise<ProcessCredentials> {
+export async function runCredentialProcess(command: string, env: NodeJS.ProcessEnv): Promise<ProcessAnswer> {
   const argv = splitCommand(command);
   const done = await run(argv, env);
   if (done.code !== 0) throw retrievalError(PROCESS_METHOD, decodeUtf8(done.stderr));
@@ -97,16 +120,11 @@ export async function runCredentialProcess(command: string, env: NodeJS.ProcessE
   }
   const accessKeyId = field(parsed, 'AccessKeyId');
   const secretAccessKey = field(parsed, 'SecretAccessKey');
-  // botocore takes the values as they are; signing then fails on a secret that is not a string.
-  if (typeof secretAccessKey !== 'string') {
-    throw new PythonError('TypeError', `can only concatenate str (not "${pyClassName(secretAccessKey)}") to str`);
-  }
-  const sessionToken = text(parsed.get('SessionToken'));
   const expiration = parsed.get('Expiration');
   return {
-    accessKeyId: text(accessKeyId) ?? '',
+    accessKeyId,
     secretAccessKey,
-    ...(sessionToken !== undefined ? { sessionToken } : {}),
+    sessionToken: parsed.get('SessionToken'),
     expiry: expiration === null ? undefined : expiration,
   };
 }

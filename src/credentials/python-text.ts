@@ -26,7 +26,8 @@ function firstInvalid(b: Uint8Array): { pos: number; end: number; reason: string
 
 export function decodeUtf8(bytes: Uint8Array): string {
   const bad = firstInvalid(bytes);
-  if (bad === undefined) return new TextDecoder('utf-8').decode(bytes);
+  // Python keeps a leading BOM as U+FEFF (json.loads then refuses it); TextDecoder would drop it.
+  if (bad === undefined) return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const hex = (bytes[bad.pos] as number).toString(16).padStart(2, '0');
   const where = bad.end - bad.pos > 1 ? `bytes in position ${bad.pos}-${bad.end - 1}` : `byte 0x${hex} in position ${bad.pos}`;
   throw new PythonError('UnicodeDecodeError', `'utf-8' codec can't decode ${where}: ${bad.reason}`);
