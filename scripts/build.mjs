@@ -102,7 +102,7 @@ let BUNDLES = [
   { name: 'credentials', root: 'src/credentials/chain.ts', why: 'a command about to sign a call: the credential chain' },
   { name: 'net', root: 'src/net/index.ts', why: 'a command about to call the service: the SDK client' },
   { name: 'credential-providers', root: 'src/credentials/sdk-providers.ts', why: "assume-role, SSO, containers, IMDS: the SDK's providers" },
-  { name: 'yaml', root: 'node_modules/js-yaml/dist/js-yaml.mjs', why: '--cli-input-yaml: the YAML parser' },
+  { name: 'yaml', root: 'src/input/yaml-input.ts', why: '--cli-input-yaml: the YAML reader and js-yaml' },
   { name: 'bulk', root: 'src/commands/bulk-sign-out.ts', why: 'bulk-sign-out' },
   { name: 'help', root: 'src/help/show.ts', why: 'help pages' },
   { name: 'completion', root: 'src/completion/index.ts', why: 'shell completion' },

@@ -8,7 +8,7 @@ import { pyTypeName } from '../python/builtins.js';
 import { parseJson } from '../python/json-parse.js';
 import { isDict } from '../python/value.js';
 import type { ParamValue } from './paramfile.js';
-import { loadYamlDocument, orderedDictItems, YAML_MAX_COPIED, YamlExpansionError, YamlSyntaxError, type InputValue } from './yaml-input.js';
+import { orderedDictItems, YAML_MAX_COPIED, YamlExpansionError, YamlSyntaxError, type InputValue } from './yaml-values.js';
 
 /**
  * json.loads nests containers this deep at most under the AWS CLI: its C scanner counts
@@ -57,7 +57,8 @@ export async function parseCliInputDocument(kind: 'json' | 'yaml', document: Par
     }
   } else {
     try {
-      value = await loadYamlDocument(text);
+      // The reader and js-yaml: a bundle of their own (yaml.cjs), read only for this option.
+      value = await (await import('./yaml-input.js')).loadYamlDocument(text);
     } catch (e) {
       if (e instanceof YamlSyntaxError) throw new ParamValidationError("Error parsing parameter 'cli-input-yaml': Invalid YAML received.");
       if (e instanceof YamlExpansionError) {

@@ -7,7 +7,7 @@ import type { MemberModel } from '../service/model.js';
 import { pyClassName, pyTypeName, strRepr } from '../python/builtins.js';
 import { PyDict, PyObject, type PyValue } from '../python/value.js';
 import { inputStr, REPR_LIMIT, ReprTooLongError } from '../python/bounded-repr.js';
-import { jsonKey, keyValue, NON_STR_KEY, orderedDictItems } from './yaml-input.js';
+import { jsonKey, keyValue, NON_STR_KEY, orderedDictItems } from './yaml-values.js';
 
 /** str(value) for the message; a value too large to print (YAML aliases) is named instead. */
 function shown(value: unknown): string {

@@ -14,23 +14,10 @@
 import { GeneralError } from '../errors/errors.js';
 import { PyDict, PyFloat, PyObject, type PyValue } from '../python/value.js';
 import { inputRepr, setKeyRepr } from '../python/bounded-repr.js';
+import { keyRepr, keyTexts, NON_STR_KEY, ORDERED_DICT, YAML_MAX_COPIED, YamlExpansionError, YamlSyntaxError, type InputValue } from './yaml-values.js';
 
-/** Anything ruamel rejects with a YAMLError: the AWS CLI says "Invalid YAML received.". */
-export class YamlSyntaxError extends Error {
-  override readonly name = 'YamlSyntaxError';
-}
+export { jsonKey, keyRepr, keyValue, NON_STR_KEY, orderedDictItems, YAML_MAX_COPIED, YamlExpansionError, YamlSyntaxError, type InputValue } from './yaml-values.js';
 
-/**
- * Aliases are shared, but two things copy what an alias names: a merge key copies the pairs of
- * its maps into the map holding it, and a sequence used as a key becomes a tuple. Thousands of
- * maps each merging one big anchored map cost Python (and would cost us) gigabytes; past this
- * many copied entries the document is refused (YamlExpansionError).
- */
-export const YAML_MAX_COPIED = 100_000;
-
-export class YamlExpansionError extends Error {
-  override readonly name = 'YamlExpansionError';
-}
 
 let copied = 0;
 function copying(n: number): void {
@@ -38,8 +25,6 @@ function copying(n: number): void {
   if (copied > YAML_MAX_COPIED) throw new YamlExpansionError();
 }
 
-/** What the document may hold: the value model plus bytes (Python's bytes from !!binary). */
-export type InputValue = PyValue | Uint8Array;
 
 /** A str key that JS objects would order as an array index; stripped again on conversion. */
 const INDEX_KEY = '\u0001yaml-index:';
@@ -51,8 +36,6 @@ const INDEX_LIKE = /^(?:0|[1-9][0-9]{0,9})$/;
 const BOXED_STR = (s: string): boolean => INDEX_LIKE.test(s) || s === 'null';
 const strKey = (k: string): string => (k.startsWith(INDEX_KEY) ? k.slice(INDEX_KEY.length) : k === 'null' ? `${NON_STR_KEY}None` : k);
 
-/** Prefix of a key that is not a str (js-yaml stores every key as a string). */
-export const NON_STR_KEY = '\u0000yaml:';
 
 /**
  * How deep a list and a dict may sit (the document's mapping is depth 1) before ruamel, under
@@ -79,7 +62,6 @@ class Boxed {
 const MERGE = Symbol('merge');
 const VALUE = Symbol('value');
 /** The class of a !!omap: a dict subclass, so a document may be one. */
-const ORDERED_DICT = 'ruamel.yaml.compat.ordereddict';
 
 class Tagged {
   constructor(readonly kind: 'set' | 'omap' | 'pairs', readonly data: unknown) {}
@@ -158,12 +140,6 @@ class TupleKey extends Array<unknown> {
   }
 }
 
-/**
- * How each key prints: Python keeps the first of equal keys (`n: 1` then `false: 2` in YAML 1.1
- * is one key, printed False); kept per canonical key, reset for each document. Only keys count:
- * a value `1.0` before a key `1` leaves the key printing 1.
- */
-const keyTexts = new Map<string, string>();
 
 /** A boxed scalar used as a key (js-yaml stringifies each key it stores). */
 function noteKeyText(b: Boxed): void {
@@ -777,10 +753,6 @@ function unhashableKeyType(key: string): string | undefined {
 }
 
 
-/** A !!omap's pairs (a dict's items, keys as this module keeps them), or undefined for any other value. */
-export function orderedDictItems(value: unknown): ReadonlyArray<readonly [string, InputValue]> | undefined {
-  return value instanceof PyObject && value.qualifiedName === ORDERED_DICT ? value.payload as Array<[string, InputValue]> : undefined;
-}
 
 /**
  * str() and repr() computed when first printed (a huge aliased value may never be); `recursive`
@@ -803,53 +775,5 @@ function pythonText(repr: () => string, recursive = '...'): { readonly str: stri
   return { get str() { return get(); }, get repr() { return get(); } };
 }
 
-/**
- * A dict key as json.dumps writes it (parameter validation off): an int or a float as str()
- * gives it (nan and inf as JSON's NaN and Infinity), true, false, null; any other key (a tuple,
- * bytes, a date) is its TypeError.
- */
-export function jsonKey(key: string): string {
-  if (!key.startsWith(NON_STR_KEY)) return key;
-  const body = key.slice(NON_STR_KEY.length);
-  if (body === 'None') return 'null';
-  if (body.startsWith('n')) {
-    const repr = keyRepr(key);
-    const words: Readonly<Record<string, string>> = { True: 'true', False: 'false', nan: 'NaN', inf: 'Infinity', '-inf': '-Infinity' };
-    return words[repr] ?? repr;
-  }
-  const type = body.startsWith('t') ? 'tuple' : body.startsWith('b') ? 'bytes'
-    : body.startsWith('d') ? (/^d\d{4}-\d\d-\d\d$/.test(body) ? 'datetime.date' : 'datetime.datetime') : 'object';
-  throw new GeneralError(`keys must be str, int, float, bool or None, not ${type}`);
-}
 
-/**
- * A key as the value it was (a !!pairs item's first element, which json.dumps writes as a
- * value): a str, None, a bool, an int or a float; any other is what json.dumps cannot write.
- */
-export function keyValue(key: string): PyValue {
-  if (!key.startsWith(NON_STR_KEY)) return key;
-  const body = key.slice(NON_STR_KEY.length);
-  if (body === 'None') return null;
-  if (body.startsWith('n')) {
-    const repr = keyRepr(key);
-    if (repr === 'True' || repr === 'False') return repr === 'True';
-    if (/^-?[0-9]+$/.test(repr)) return BigInt(repr);
-    return new PyFloat(repr === 'nan' ? NaN : repr === 'inf' ? Infinity : repr === '-inf' ? -Infinity : Number(repr));
-  }
-  const type = body.startsWith('t') ? 'tuple' : body.startsWith('b') ? 'bytes'
-    : body.startsWith('d') ? (/^d\d{4}-\d\d-\d\d$/.test(body) ? 'date' : 'datetime') : 'object';
-  throw new GeneralError(`Object of type ${type} is not JSON serializable`);
-}
 
-/** repr() of a dict key as js-yaml stored it. */
-export function keyRepr(key: string): string {
-  if (!key.startsWith(NON_STR_KEY)) return inputRepr(key);
-  const known = keyTexts.get(key);
-  if (known !== undefined) return known;
-  const body = key.slice(NON_STR_KEY.length);
-  if (body === 'None') return 'None';
-  if (body.startsWith('nan')) return 'nan';
-  if (body.startsWith('n')) return body.slice(1);
-  if (body.startsWith('d') || body.startsWith('t')) return body.slice(1);
-  return body;
-}
