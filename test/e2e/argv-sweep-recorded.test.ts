@@ -17,42 +17,23 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
+import { describe, expect, it } from 'vitest';
 import { baseEnv, BIN, collect, runCli } from '../support/cli.js';
-import { asRecorded, loadSweepFixture, prepareReplay, type SweepCase } from '../support/recordings.js';
+import { loadSweepFixture, type SweepCase } from '../support/recordings.js';
+import { answerEverySignOut, replayEndpoint } from '../support/replay.js';
 
 const FIXTURE = loadSweepFixture<SweepCase & { readonly page?: string }>('argv-sweep-recordings.json');
 
-let server: LocalCognito;
-let poolId: string;
-
-beforeAll(async () => {
-  server = await startLocalCognito({ keys: [{ accessKeyId: 'AKIDEXAMPLETEST', secretAccessKey: 'test-secret-access-key' }] });
-  poolId = server.createUserPool('Example');
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const endpoint = replayEndpoint();
 
 describe('the command line and help: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
   for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
     it(c.id, async () => {
-      const target = { url: server.url, port: server.port, poolId };
-      const { args, env, files } = prepareReplay(c, target, FIXTURE.defaults.env);
-      server.clearFaults();
-      server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'answer', answer: { status: 200, body: '{}' } });
-      server.resetStats();
-
-      const r = await runCli(args, { env, files });
-      const norm = (s: string): string => asRecorded(s, target, dirname(r.home));
-      expect({ code: r.code, stderr: norm(r.stderr) }).toEqual({ code: c.exitCode, stderr: c.stderr });
-      if (c.compare === 'exact') expect(norm(r.stdout)).toBe(c.stdout);
-      else expect(r.stdout.startsWith(c.page ?? '\0')).toBe(true);
-      const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut')
-        .map((q) => JSON.parse(norm(JSON.stringify(q.body))) as unknown);
-      expect(sent).toEqual(c.requests.map((q) => q.body));
+      const r = await endpoint.run(c, FIXTURE.defaults.env, answerEverySignOut);
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: c.exitCode, stderr: c.stderr });
+      if (c.compare === 'exact') expect(r.stdout).toBe(c.stdout);
+      else expect(r.raw.stdout.startsWith(c.page ?? '\0')).toBe(true);
+      expect(r.sent.map((q) => q.body)).toEqual(c.requests.map((q) => q.body));
     });
   }
 });
@@ -71,7 +52,7 @@ describe('arguments that are not UTF-8, as the AWS CLI 2.36.7 reads them', () =>
     writeFileSync(Buffer.concat([Buffer.from(`${home}/n`), Buffer.from([0xff]), Buffer.from('.txt')]), 'carol');
     try {
       const child = spawn('/bin/sh', ['-c', `exec "$0" "$1" admin-user-global-sign-out --endpoint-url "$2" --user-pool-id "$3" ${line}`,
-        process.execPath, BIN, server.url, poolId], { cwd: home, env: baseEnv(home), stdio: ['ignore', 'pipe', 'pipe'] });
+        process.execPath, BIN, endpoint.target().url, endpoint.target().poolId], { cwd: home, env: baseEnv(home), stdio: ['ignore', 'pipe', 'pipe'] });
       const r = await collect(child, 30_000);
       return { code: r.code, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
     } finally {
@@ -82,8 +63,9 @@ describe('arguments that are not UTF-8, as the AWS CLI 2.36.7 reads them', () =>
     + '  cogsignout help\n  cogsignout <command> help\n  cogsignout <command> <subcommand> help\n';
 
   it('sends the user name with the byte as a lone surrogate', async () => {
+    const server = endpoint.server();
     server.clearFaults();
-    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'answer', answer: { status: 200, body: '{}' } });
+    answerEverySignOut(server);
     server.resetStats();
     const r = await withBytes(`--username "$(printf 'a\\377b')"`);
     expect({ code: r.code, stderr: r.stderr, stdout: r.stdout.toString('latin1') }).toEqual({ code: 0, stderr: '', stdout: '' });
@@ -92,8 +74,9 @@ describe('arguments that are not UTF-8, as the AWS CLI 2.36.7 reads them', () =>
   });
 
   it('opens a file:// path with the byte in its name', async () => {
+    const server = endpoint.server();
     server.clearFaults();
-    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'answer', answer: { status: 200, body: '{}' } });
+    answerEverySignOut(server);
     server.resetStats();
     const r = await withBytes(`--username "file://$(printf 'n\\377.txt')"`);
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });

@@ -13,11 +13,9 @@
 // and the requests the endpoint received (signing key and region). The endpoint knows each key
 // the recorded files hold, each session token with its key, so a request signed with the wrong
 // file's key or token fails.
-import { dirname } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { runCli } from '../support/cli.js';
-import { asRecorded, loadSweepFixture, prepareReplay } from '../support/recordings.js';
+import { describe, expect, it } from 'vitest';
+import { loadSweepFixture } from '../support/recordings.js';
+import { replayEndpoint } from '../support/replay.js';
 
 const FIXTURE = loadSweepFixture('config-sweep-recordings.json');
 
@@ -34,39 +32,18 @@ const KEYS = [
   { accessKeyId: '', secretAccessKey: 's' },
 ];
 
-let server: LocalCognito;
-let poolId: string;
-
-beforeAll(async () => {
-  server = await startLocalCognito({ keys: KEYS });
-  poolId = server.createUserPool('Example');
-  server.seedUsers(poolId, [{ username: 'alice' }]);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const endpoint = replayEndpoint({ keys: KEYS, users: ['alice'] });
 
 describe('config and credentials files: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
   for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
     it(c.id, async () => {
-      const { args, env, files } = prepareReplay(c, { url: server.url, port: server.port, poolId }, FIXTURE.defaults.env);
-      server.resetStats();
-
-      const r = await runCli(args, { env, files });
-      const tmp = dirname(r.home);
-      const norm = (s: string): string => asRecorded(s, { url: server.url, port: server.port, poolId }, tmp);
+      const r = await endpoint.run(c, FIXTURE.defaults.env);
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare !== 'exact') return;
-      expect(norm(r.stderr)).toBe(c.stderr);
-      expect(norm(r.stdout)).toBe(c.stdout);
-      const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => ({
-        body: JSON.parse(norm(JSON.stringify(q.body))) as unknown,
-        accessKeyId: q.accessKeyId ?? null,
-        region: q.signed ? q.region ?? null : null,
-      }));
+      expect(r.stderr).toBe(c.stderr);
+      expect(r.stdout).toBe(c.stdout);
       // The endpoint's log redacts the security token; it accepts AKIDTOK1-3 only with their own.
-      expect(sent).toEqual(c.requests.map(({ securityToken: _token, ...q }) => q));
+      expect(r.sent).toEqual(c.requests.map(({ securityToken: _token, ...q }) => q));
     });
   }
 });

@@ -15,12 +15,9 @@
 // command with an inline comment, a continuation line, a relative path, a busy stderr.
 // Replayed against the built CLI and the project's local endpoint, which checks each request's
 // signature with the keys below: exact stdout, stderr and exit code, and the requests received.
-import { dirname } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { runCli } from '../support/cli.js';
-import { refusedPort } from '../support/network.js';
-import { asRecorded, loadSweepFixture, prepareReplay } from '../support/recordings.js';
+import { describe, expect, it } from 'vitest';
+import { loadSweepFixture } from '../support/recordings.js';
+import { replayEndpoint } from '../support/replay.js';
 
 const FIXTURE = loadSweepFixture('credential-sweep2-recordings.json');
 
@@ -33,41 +30,18 @@ const KEYS = [
   ...['AKIDCFG', 'AKIDCRED', '', 'AKIDD', 'AKIDLAST', 'AKIDGOOD', 'AKIDTILDE', 'AKIDX'].map((accessKeyId) => ({ accessKeyId, secretAccessKey: 's' })),
 ];
 
-let server: LocalCognito;
-let poolId: string;
-let closedPort: number;
-
-beforeAll(async () => {
-  server = await startLocalCognito({ keys: KEYS });
-  poolId = server.createUserPool('Example');
-  server.seedUsers(poolId, [{ username: 'alice' }]);
-  closedPort = await refusedPort();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const endpoint = replayEndpoint({ keys: KEYS, users: ['alice'], closedPort: true });
 
 describe('credential sources, second sweep: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
   for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
     it(c.id, async () => {
-      const target = { url: server.url, port: server.port, poolId, closedPort };
-      const { args, env, files } = prepareReplay(c, target, FIXTURE.defaults.env);
-      server.resetStats();
-
-      const r = await runCli(args, { env, files });
-      const norm = (s: string): string => asRecorded(s, target, dirname(r.home));
+      const r = await endpoint.run(c, FIXTURE.defaults.env);
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare !== 'exact') return;
-      expect(norm(r.stderr)).toBe(c.stderr);
-      expect(norm(r.stdout)).toBe(c.stdout);
-      const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => ({
-        body: JSON.parse(norm(JSON.stringify(q.body))) as unknown,
-        accessKeyId: q.accessKeyId ?? null,
-        region: q.signed ? q.region ?? null : null,
-      }));
+      expect(r.stderr).toBe(c.stderr);
+      expect(r.stdout).toBe(c.stdout);
       // The endpoint's log redacts the token; it accepts AKIDENV only with its own and the others only without one.
-      expect(sent).toEqual(c.requests.map(({ securityToken: _token, ...q }) => q));
+      expect(r.sent).toEqual(c.requests.map(({ securityToken: _token, ...q }) => q));
     });
   }
 });

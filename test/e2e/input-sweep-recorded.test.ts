@@ -15,42 +15,24 @@
 // code, and the bodies the endpoint received. The recording stub answered every request 200 {}:
 // here the endpoint's answer fault does, so pools and users need not exist and the signature is
 // not checked (the signing key and region are the global options sweep's matter).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { asRecorded, loadSweepFixture, prepareReplay } from '../support/recordings.js';
+import { loadSweepFixture } from '../support/recordings.js';
+import { answerEverySignOut, replayEndpoint } from '../support/replay.js';
 
 const FIXTURE = loadSweepFixture('input-sweep-recordings.json');
 
-let server: LocalCognito;
-let poolId: string;
-
-beforeAll(async () => {
-  server = await startLocalCognito({ keys: [{ accessKeyId: 'AKIDEXAMPLETEST', secretAccessKey: 'test-secret-access-key' }] });
-  poolId = server.createUserPool('Example');
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const endpoint = replayEndpoint();
 
 describe('input documents and parameter values: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
   for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
     it(c.id, async () => {
-      const { args, env, files } = prepareReplay(c, { url: server.url, port: server.port, poolId }, FIXTURE.defaults.env);
-      server.clearFaults();
-      server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'answer', answer: { status: 200, body: '{}' } });
-      server.resetStats();
-
-      const r = await runCli(args, { env, files });
-      const norm = (s: string): string => asRecorded(s, { url: server.url, port: server.port, poolId });
+      const r = await endpoint.run(c, FIXTURE.defaults.env, answerEverySignOut);
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare !== 'exact') return;
-      expect(norm(r.stderr)).toBe(c.stderr);
-      expect(norm(r.stdout)).toBe(c.stdout);
-      const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut')
-        .map((q) => JSON.parse(norm(JSON.stringify(q.body))) as unknown);
-      expect(sent).toEqual(c.requests.map((q) => q.body));
+      expect(r.stderr).toBe(c.stderr);
+      expect(r.stdout).toBe(c.stdout);
+      expect(r.sent.map((q) => q.body)).toEqual(c.requests.map((q) => q.body));
     });
   }
 });

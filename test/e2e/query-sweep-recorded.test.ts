@@ -9,42 +9,24 @@
 // AWS_DEFAULT_OUTPUT and the config; --query given twice.
 // Replayed in process (runCli) against the project's local endpoint: exact stdout, stderr and exit
 // code, and the bodies the endpoint received (its answer fault says 200 {}, as the stub did).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { asRecorded, loadSweepFixture, prepareReplay } from '../support/recordings.js';
+import { loadSweepFixture } from '../support/recordings.js';
+import { answerEverySignOut, replayEndpoint } from '../support/replay.js';
 
 const FIXTURE = loadSweepFixture('query-sweep-recordings.json');
 
-let server: LocalCognito;
-let poolId: string;
-
-beforeAll(async () => {
-  server = await startLocalCognito({ keys: [{ accessKeyId: 'AKIDEXAMPLETEST', secretAccessKey: 'test-secret-access-key' }] });
-  poolId = server.createUserPool('Example');
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const endpoint = replayEndpoint();
 
 describe('--query with every --output: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
   for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
     it(c.id, async () => {
-      const { args, env, files } = prepareReplay(c, { url: server.url, port: server.port, poolId }, FIXTURE.defaults.env);
-      server.clearFaults();
-      server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'answer', answer: { status: 200, body: '{}' } });
-      server.resetStats();
-
-      const r = await runCli(args, { env, files });
-      const norm = (s: string): string => asRecorded(s, { url: server.url, port: server.port, poolId });
+      const r = await endpoint.run(c, FIXTURE.defaults.env, answerEverySignOut);
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare !== 'exact') return;
-      expect(norm(r.stderr)).toBe(c.stderr);
-      expect(norm(r.stdout)).toBe(c.stdout);
-      const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut')
-        .map((q) => JSON.parse(norm(JSON.stringify(q.body))) as unknown);
-      expect(sent).toEqual(c.requests.map((q) => q.body));
+      expect(r.stderr).toBe(c.stderr);
+      expect(r.stdout).toBe(c.stdout);
+      expect(r.sent.map((q) => q.body)).toEqual(c.requests.map((q) => q.body));
     });
   }
 });

@@ -15,19 +15,6 @@ export interface RecordedRequest {
   readonly securityToken: string | null;
 }
 
-export interface RecordedCase {
-  readonly id: string;
-  readonly description: string;
-  readonly args: string[];
-  readonly env: Record<string, string | null>;
-  readonly files: Record<string, string>;
-  readonly endpoint: boolean;
-  readonly compare: 'exact' | 'exit-code-only' | 'skip';
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly requests: RecordedRequest[];
-}
 
 interface Fixture {
   readonly defaults: { readonly env: Record<string, string> };
@@ -51,6 +38,12 @@ export interface SweepCase {
   readonly stdout: string;
   readonly stderr: string;
   readonly requests: Array<{ body: unknown; accessKeyId: string | null; region: string | null; securityToken?: string | null }>;
+}
+
+/** A case of the public conformance set: a sweep's case with its description and whole requests. */
+export interface RecordedCase extends Omit<SweepCase, 'requests'> {
+  readonly description: string;
+  readonly requests: RecordedRequest[];
 }
 
 /** A family sweep's fixture: the recorder's default environment and its cases. */
