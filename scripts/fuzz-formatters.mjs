@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { seededRandom } from './fuzz-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(
@@ -76,16 +77,7 @@ print(' '.join(str(c) for c in range(0x110000) if not 0xd800 <= c <= 0xdfff and 
 const versionSensitive = (cp) => cp >= 0xa1 && !(cp >= 0xd800 && cp <= 0xdfff) && pyWide.has(cp) !== (m.charWidth(cp) === 2);
 
 // ---- random documents, as JSON text ----
-let state = SEED >>> 0;
-const rnd = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
-const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+const { rnd, int, pick } = seededRandom(SEED);
 
 const WORDS = [
   '', ' ', 'x', 'yes', 'No', 'on', 'off', 'y', 'n', 'null', 'Null', 'NULL', '~', 'true', 'False', 'TRUE', '123', '-1', '+1',

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { seededRandom } from './fuzz-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(
@@ -63,17 +64,7 @@ function ours(expr, fmt, color) {
 }
 
 // ---- random expressions ----
-let state = Number(args.seed ?? 1) >>> 0;
-const rnd = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
-const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
-const sample = (xs, n) => [...xs].sort(() => rnd() - 0.5).slice(0, n);
+const { rnd, int, pick, sample } = seededRandom(Number(args.seed ?? 1));
 
 const SCALARS = ['1', '-1', '0', '1.0', '-0.0', '1.5', '1e400', '10000000000000000000000', '2.5e-3', 'null', 'true', 'false',
   '"a"', '"B"', '""', '"yes"', '"1e3"', '"~"', '"é"', '"日本"', '"😀"', '"a\\nb"', '"x y"', '"-"', '"null"', '"0"', '"a: b"'];
