@@ -12,6 +12,17 @@ import { PyDict, PyFloat, toJs, type PyValue } from '../../../src/python/value.j
 
 const q = (expr: string, data: PyValue = new PyDict()): PyValue => applyQuery(compileQuery(expr), data);
 
+/** What compileQuery says of an expression: its syntax error's detail, or 'compiled'. */
+function syntaxDetail(expr: string): string {
+  try {
+    compileQuery(expr);
+  } catch (e) {
+    if (e instanceof QuerySyntaxError) return e.detail;
+    throw e;
+  }
+  return 'compiled';
+}
+
 describe('literals keep the Python value model', () => {
   it('key order and floats survive a literal, @, fields and indexes', () => {
     expect(formatJson(q('`{"a":1.0,"2":1}`'))).toBe('{\n    "a": 1.0,\n    "2": 1\n}\n');
@@ -62,33 +73,15 @@ describe('errors', () => {
   it('a literal nested past what the recursion limit leaves json.loads is a bad --query', () => {
     const nested = (open: string, inner: string, close: string, n: number): string => `\`${open.repeat(n)}${inner}${close.repeat(n)}\``;
     expect(formatJson(q(nested('[', '', ']', 975))).length).toBeGreaterThan(975);
-    const bad = (expr: string): string => {
-      try {
-        compileQuery(expr);
-      } catch (e) {
-        if (e instanceof QuerySyntaxError) return e.detail;
-        throw e;
-      }
-      return 'compiled';
-    };
-    expect(bad(nested('[', '', ']', 976))).toBe('maximum recursion depth exceeded while decoding a JSON array from a unicode string');
-    expect(bad(nested('[', '{}', ']', 975))).toBe('maximum recursion depth exceeded while decoding a JSON object from a unicode string');
-    expect(bad(nested('{"a":', '1', '}', 20000))).toBe('maximum recursion depth exceeded while decoding a JSON object from a unicode string');
+    expect(syntaxDetail(nested('[', '', ']', 976))).toBe('maximum recursion depth exceeded while decoding a JSON array from a unicode string');
+    expect(syntaxDetail(nested('[', '{}', ']', 975))).toBe('maximum recursion depth exceeded while decoding a JSON object from a unicode string');
+    expect(syntaxDetail(nested('{"a":', '1', '}', 20000))).toBe('maximum recursion depth exceeded while decoding a JSON object from a unicode string');
     // The scanner stops there, before the syntax error further on; a string's brackets do not count.
-    expect(bad(nested('[', 'x', ']', 976))).toBe('maximum recursion depth exceeded while decoding a JSON array from a unicode string');
+    expect(syntaxDetail(nested('[', 'x', ']', 976))).toBe('maximum recursion depth exceeded while decoding a JSON array from a unicode string');
     expect(formatJson(q(`\`["${'['.repeat(3000)}"]\``))).toContain('[[[');
   });
 
   it('nesting past what the recursion limit leaves the parser is a bad --query', () => {
-    const detail = (expr: string): string => {
-      try {
-        compileQuery(expr);
-      } catch (e) {
-        if (e instanceof QuerySyntaxError) return e.detail;
-        throw e;
-      }
-      return 'compiled';
-    };
     const limit = 'maximum recursion depth exceeded';
     // [deepest that compiles, nesting]: each construct costs its own number of Python frames.
     const cases: Array<[number, (n: number) => string]> = [
@@ -98,10 +91,10 @@ describe('errors', () => {
       [326, (n) => `${'[?'.repeat(n)}a${']'.repeat(n)}`],
     ];
     for (const [deepest, nest] of cases) {
-      expect(detail(nest(deepest))).toBe('compiled');
-      expect(detail(nest(deepest + 1))).toBe(limit);
+      expect(syntaxDetail(nest(deepest))).toBe('compiled');
+      expect(syntaxDetail(nest(deepest + 1))).toBe(limit);
     }
-    expect(detail(`${'('.repeat(20000)}a${')'.repeat(20000)}`)).toBe(limit);
+    expect(syntaxDetail(`${'('.repeat(20000)}a${')'.repeat(20000)}`)).toBe(limit);
   });
 
   it('evaluation nested past what the recursion limit leaves the interpreter is a RecursionError', () => {
