@@ -7,6 +7,7 @@
 // a record is written only after the service said so. A half-written last line is told apart
 // (and ignored) on the next start.
 import { closeSync, createReadStream, fchmodSync, fdatasyncSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { osErrorText } from '../util/os-errors.js';
 import { readLines } from './line-reader.js';
 
 export type Outcome = 'signed-out' | 'failed';
@@ -65,22 +66,6 @@ function parse(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-const ERRNO: Readonly<Record<string, string>> = {
-  ENOSPC: '[Errno 28] No space left on device',
-  EDQUOT: '[Errno 122] Disk quota exceeded',
-  EROFS: '[Errno 30] Read-only file system',
-  EIO: '[Errno 5] Input/output error',
-  EINVAL: '[Errno 22] Invalid argument',
-  EFBIG: '[Errno 27] File too large',
-};
-
-/** Python's wording of a write error (the errors a journal meets that os-errors.ts does not name). */
-export function writeErrorText(e: unknown, path: string): string {
-  const code = (e as NodeJS.ErrnoException).code ?? '';
-  const known = ERRNO[code];
-  return known ? `${known}: '${path}'` : e instanceof Error ? e.message : String(e);
 }
 
 /**
@@ -190,7 +175,7 @@ export function openJournal(path: string, options: OpenOptions = {}): JournalWri
   } catch (e) {
     closeSync(fd);
     if (e instanceof JournalError) throw e;
-    throw new JournalError(`${writeErrorText(e, path)} (the journal cannot be made durable)`);
+    throw new JournalError(`${osErrorText(e, path)} (the journal cannot be made durable)`);
   }
 
   const flush = (): void => {
@@ -203,7 +188,7 @@ export function openJournal(path: string, options: OpenOptions = {}): JournalWri
       writeAll(text);
       fs.sync(fd);
     } catch (e) {
-      failure = new JournalError(writeErrorText(e, path));
+      failure = new JournalError(osErrorText(e, path));
       throw failure;
     }
   };

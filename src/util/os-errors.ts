@@ -18,10 +18,13 @@ const OS_ERRORS: Readonly<Record<string, readonly [number, string]>> = {
   ENFILE: [23, 'Too many open files in system'],
   EMFILE: [24, 'Too many open files'],
   ETXTBSY: [26, 'Text file busy'],
+  EFBIG: [27, 'File too large'],
+  ENOSPC: [28, 'No space left on device'],
   EROFS: [30, 'Read-only file system'],
   ENAMETOOLONG: [36, 'File name too long'],
   ELOOP: [40, 'Too many levels of symbolic links'],
   EOVERFLOW: [75, 'Value too large for defined data type'],
+  EDQUOT: [122, 'Disk quota exceeded'],
 };
 
 /** `[Errno N] Reason` for a Node error code, if Python has a name for it. */
