@@ -9,7 +9,8 @@ import { parameterValidation, serializableInput, validateParameters } from '../i
 import { MEMBERS, SIGN_OUT } from '../service/model.js';
 import { unpackedForLog } from '../diagnostics/redact.js';
 import { factoryOf } from '../cli/factory.js';
-import { checkEndpointPort, checkSignatureVersion } from '../transport/endpoint.js';
+import { checkEndpointPort } from '../transport/endpoint.js';
+import { checkSignatureVersion } from '../transport/signature-version.js';
 
 export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
   const { io, globals, settings } = ctx;

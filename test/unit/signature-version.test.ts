@@ -2,7 +2,7 @@
 // names botocore knows but cogsignout does not sign with (a deliberate difference, README); the
 // unknown ones and SigV4's are the AWS CLI 2.36.7's (test/fixtures/variant-sweep-recordings.json, v-sig-).
 import { describe, expect, it } from 'vitest';
-import { checkSignatureVersion } from '../../src/transport/endpoint.js';
+import { checkSignatureVersion } from '../../src/transport/signature-version.js';
 
 describe('checkSignatureVersion', () => {
   it.each([undefined, 'v4', {}, { signature_version: '' }, { signature_version: 'v4' }, { signature_version: 's3v4' }])('%j signs with SigV4', (section) => {
