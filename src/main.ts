@@ -83,7 +83,7 @@ void run({
   argv: pythonArgv(),
   env: process.env,
   cwd: process.cwd(),
-  stdout: processStream(fileOrStream(1, () => process.stdout, () => madeStdout() !== undefined), process.env, true),
+  stdout: processStream(fileOrStream(1, () => process.stdout, () => madeStdout() !== undefined), process.env, true, 1),
   stderr: processStream(fileOrStream(2, () => process.stderr, () => madeStderr() !== undefined), process.env, false),
   // A getter: Node creates process.stdin on first access, and only the prompt needs it.
   get stdin() { return process.stdin; },

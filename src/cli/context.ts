@@ -11,6 +11,7 @@ import { ParamValidationError, PROG, USAGE_BLOCK } from '../errors/errors.js';
 import type { CompiledQuery } from '../output/query.js';
 import type { DebugLog } from '../diagnostics/debug-log.js';
 import type { Colorama } from '../output/colorama.js';
+import type { StdoutBuffer } from '../output/stdout-buffer.js';
 
 /** An argparse failure of the main or a command parser: message, blank line, usage block. */
 export function usageError(e: ArgparseError): ParamValidationError {
@@ -29,6 +30,8 @@ export interface CommandContext {
   readonly log: DebugLog;
   /** The run's colorama state: a colored table formatter sets it up (src/output/colorama.ts). */
   readonly colorama: Colorama;
+  /** What Python's sys.stdout would still hold of bytes the OS refused (src/output/stdout-buffer.ts). */
+  readonly stdoutBuffer: StdoutBuffer;
 }
 
 /** A command: its values come from its node of the tree (argparse-command.ts), already parsed. */

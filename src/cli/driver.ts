@@ -11,9 +11,10 @@ import type { ArgparseCommand } from './program.js';
 import { mainParserSpec } from './main-parser.js';
 import { ERROR_FORMATS, SERVICE_WORD, type ErrorFormat } from './vocabulary.js';
 import { coloramaAtExit, newColorama, type Colorama } from '../output/colorama.js';
+import { newStdoutBuffer, stdoutAtExit, writeAsPython, type StdoutBuffer } from '../output/stdout-buffer.js';
 import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias } from './alias.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
-import { writeUtf8, type Io } from './io.js';
+import type { Io } from './io.js';
 import { factoryOf } from './factory.js';
 import { ConfigParseError, loadConfigFiles } from '../config/files.js';
 import { checkSessionSettings, checkTimestampFormat, Settings } from '../config/settings.js';
@@ -99,13 +100,17 @@ export interface RunOptions {
 
 export async function run(io: Io, options: RunOptions = {}): Promise<number> {
   const colorama = newColorama();
-  const code = await runStages(io, options, colorama);
+  const stdoutBuffer = newStdoutBuffer();
+  const code = await runStages(io, options, colorama, stdoutBuffer);
   coloramaAtExit(colorama, io.stdout);
-  return code;
+  return stdoutAtExit(stdoutBuffer, io.env, io.stderr) ?? code;
 }
 
-/** One run, stage by stage; `colorama` records what a colored table did to the streams. */
-async function runStages(io: Io, options: RunOptions, colorama: Colorama): Promise<number> {
+/**
+ * One run, stage by stage; `colorama` records what a colored table did to the streams,
+ * `stdoutBuffer` what Python's stdout would hold of bytes the OS refused.
+ */
+async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdoutBuffer: StdoutBuffer): Promise<number> {
   const argv = [...io.argv];
   let errorFormat: ResolvedErrorFormat = { format: 'enhanced' };
   let debug = false;
@@ -113,7 +118,11 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama): Promi
   let log: DebugLog = NO_DEBUG;
   // The error report and the endpoint checks are loaded where first needed (a failure; the
   // session stage), not at start: their set-up is part of what every `--version` would pay.
-  const report = async (e: unknown): Promise<number> => options.silenceParamValidation && isSilencedInPartialMode(e) ? 252 : (await import('../errors/report.js')).reportError(e, {
+  const report = async (e: unknown): Promise<number> => options.silenceParamValidation && isSilencedInPartialMode(e) ? 252 : reportWith(e);
+  const reportWith = async (e: unknown): Promise<number> => {
+    // The error handler is given get_stdout_text_writer(), which reconfigures the stream.
+    stdoutBuffer.reconfigured = true;
+    return (await import('../errors/report.js')).reportError(e, {
     prog: PROG,
     format: errorFormat.format,
     formatNote: () => { if (errorFormat.note) log.log('awscli.errorhandler', errorFormat.note.message, errorFormat.note.level); },
@@ -126,7 +135,8 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama): Promi
     writeOut: (s) => io.stdout.write(s),
     errEncoding: io.env.AWS_CLI_OUTPUT_ENCODING,
     writeErrBytes: io.stderr.writeAllBytes && ((data) => { io.stderr.writeAllBytes?.(data).catch(() => {}); }),
-  });
+    });
+  };
 
   try {
     // Shell completion's fast path: answered before any parsing, reading only the config files.
@@ -367,7 +377,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama): Promi
     // commands' service model more.)
     const { buildProgram, commandNode, COMMANDS, EXTERNAL_ALIAS } = await import('./program.js');
     const isCommand = (word: string): boolean => COMMANDS.includes(word);
-    const context = (): CommandContext => ({ io, globals, settings, errorFormat: errorFormat.format, query, log, colorama });
+    const context = (): CommandContext => ({ io, globals, settings, errorFormat: errorFormat.format, query, log, colorama, stdoutBuffer });
     program = buildProgram({
       session,
       route,
@@ -379,23 +389,28 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama): Promi
     await program.parseAsync([SERVICE_WORD, ...argv], { from: 'user' });
     return program.result ?? 0;
   } catch (e) {
-    const failure = parseFailure(e, io);
-    return typeof failure === 'number' ? failure : report(failure);
+    if (e instanceof VersionRequested) return printVersion(io, stdoutBuffer);
+    return report(parseFailure(e));
   }
 }
 
 /**
- * Where every parse failure of every layer ends: `--version` prints the version, an argparse
- * error becomes its usage error (the first pass has a usage line of its own); anything else is
- * left as it is for reportError.
+ * argparse's version action prints to sys.stdout as Python set it up (AWS_CLI_OUTPUT_ENCODING
+ * reconfigures it only for a formatter or the error handler), and exits 0 without a flush: bytes
+ * the OS refuses are met by the flush at exit.
  */
-function parseFailure(e: unknown, io: Io): unknown {
-  if (e instanceof VersionRequested) {
-    // argparse's version action prints to sys.stdout as Python set it up: AWS_CLI_OUTPUT_ENCODING
-    // reconfigures it only for a formatter or the error handler.
-    writeUtf8(io.stdout, `${versionLine(io.version, io.env)}\n`);
-    return 0;
-  }
+async function printVersion(io: Io, stdoutBuffer: StdoutBuffer): Promise<number> {
+  const line = `${versionLine(io.version, io.env)}\n`;
+  await writeAsPython(stdoutBuffer, io.stdout, Buffer.from(line, 'utf8'), line, 'none');
+  return 0;
+}
+
+/**
+ * Where every parse failure of every layer ends (after `--version`, which prints the version):
+ * an argparse error becomes its usage error (the first pass has a usage line of its own);
+ * anything else is left as it is for reportError.
+ */
+function parseFailure(e: unknown): unknown {
   if (e instanceof ArgparseError) {
     const own = e.command?.usageLine;
     return own === undefined ? usageError(e) : new ParamValidationError(`${e.message}\n\nusage: ${PROG} ${own}\n`);

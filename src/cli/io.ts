@@ -16,6 +16,8 @@ export interface OutputStream {
    */
   writeUtf8?(text: string): void;
   readonly isTTY: boolean;
+  /** The fd's st_blksize, which sizes Python's buffer of the stream (src/output/stdout-buffer.ts). */
+  readonly blockSize?: number | undefined;
   readonly columns: number | undefined;
   /** The terminal's height, when it is one (the auto-prompt fits itself in it). */
   readonly rows?: number | undefined;

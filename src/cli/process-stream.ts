@@ -17,7 +17,7 @@ export interface ByteSink {
  * AWS_CLI_OUTPUT_ENCODING re-encodes both streams, as the AWS CLI reconfigures them (a UTF-16
  * byte-order mark shows on stdout only, as it does there: `bom`).
  */
-export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: boolean): OutputStream {
+export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: boolean, fd?: number): OutputStream {
   // A function: the sink is made on first use (Node creates process.stdout and process.stderr,
   // with their stream modules, only when first asked for them; --version never needs stderr).
   let made = typeof sink === 'function' ? undefined : sink;
@@ -41,6 +41,8 @@ export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: 
     }),
     writeUtf8: (text: string) => { s().write(text); },
     get isTTY() { return s().isTTY === true; },
+    // Asked only after a write failed.
+    get blockSize() { return fd === undefined ? undefined : blockSizeOf(fd); },
     get columns() { return s().columns; },
     get rows() { return s().rows; },
   };
@@ -95,4 +97,14 @@ export function fileOrStream(fd: number, stream: () => ByteSink, made: () => boo
       return stream().write(data, callback);
     },
   };
+}
+
+/** Python's buffer size for the fd: its st_blksize when above 1 (Lib/_pyio.py open()). */
+function blockSizeOf(fd: number): number | undefined {
+  try {
+    const size = fstatSync(fd).blksize;
+    return size > 1 ? size : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -11,6 +11,7 @@ import { unpackedForLog } from '../diagnostics/redact.js';
 import { factoryOf } from '../cli/factory.js';
 import { checkEndpointPort } from '../transport/endpoint.js';
 import { checkSignatureVersion } from '../transport/signature-version.js';
+import { osErrorMessage, writeAsPython } from '../output/stdout-buffer.js';
 
 export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
   const { io, globals, settings } = ctx;
@@ -38,15 +39,10 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     const text = renderInputSkeleton(skeleton);
     // The AWS CLI writes it to sys.stdout as Python set it up: AWS_CLI_OUTPUT_ENCODING only
     // reconfigures the stream once a formatter (or the error handler) asks for it.
-    if (!io.stdout.writeAllBytes) io.stdout.write(text);
-    else {
-      try {
-        await io.stdout.writeAllBytes(Buffer.from(text, 'utf8'));
-      } catch (e) {
-        // A reader that stopped early (`| head`), as for the formatters' JSON.
-        if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
-      }
-    }
+    // json.dump has no flush; ruamel's round-trip dump flushes the stream, and its failure is
+    // the error handler's. Bytes the OS refused are met again by the flush at exit.
+    const refused = await writeAsPython(ctx.stdoutBuffer, io.stdout, Buffer.from(text, 'utf8'), text, skeleton === 'yaml-input' ? 'raises' : 'none');
+    if (refused?.raisedIn !== undefined) throw new GeneralError(osErrorMessage(refused.error));
     return 0;
   }
 

@@ -7,6 +7,7 @@ import { GeneralError } from '../errors/errors.js';
 import { OPERATION_NAME } from '../service/model.js';
 import { decoderLabel } from '../util/codecs.js';
 import { pagerCommand, runPager } from './pager.js';
+import { osErrorMessage, writeAsPython } from './stdout-buffer.js';
 import { outputCodecLabel, type EncodeErrors } from './stream.js';
 
 /** `title`: what the table format's title line says (the AWS CLI uses the operation's name). */
@@ -29,6 +30,8 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
     noCliPager: globals.noCliPager, stdoutIsTTY: io.stdout.isTTY, env: io.env, profilePager: settings.quietProfileValue('cli_pager'),
   });
   if (format === 'off') return 0;
+  // The formatter asks for the stream (get_stdout_text_writer), which reconfigures it.
+  ctx.stdoutBuffer.reconfigured = true;
   const { ResponseMetadata: _dropped, ...value } = response;
   void _dropped;
   // A query was compiled by the driver, so the JMESPath bundle is loaded only where one was given.
@@ -43,11 +46,11 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   });
   // Python encodes each piece as it is written: the pieces before one it cannot encode are out.
   const { label, errors } = stdoutEncoding(io.env);
-  const { bytes, error: encodeError } = encodeChunks(written.chunks, label, errors);
+  const { bytes, sizes, error: encodeError } = encodeChunks(written.chunks, label, errors);
   // A formatter failure comes after everything it wrote, an encoding failure at its piece.
   const error = encodeError ?? written.error;
   // An empty result never starts a pager.
-  if (bytes.length > 0) await writeOut(bytes, label, format, pager, ctx);
+  if (bytes.length > 0) await writeOut(bytes, sizes, label, format, pager, ctx);
   if (error) throw error;
   return 0;
 }
@@ -59,19 +62,15 @@ export function stdoutEncoding(env: CommandContext['io']['env']): { label: strin
   return { label: 'utf-8', errors: env.PYTHONUTF8 === '1' ? 'strict' : 'surrogateescape' };
 }
 
-async function writeOut(bytes: Buffer, label: string, format: OutputFormat, pager: string[] | undefined, ctx: CommandContext): Promise<void> {
+async function writeOut(bytes: Buffer, sizes: readonly number[], label: string, format: OutputFormat, pager: string[] | undefined, ctx: CommandContext): Promise<void> {
   const { io } = ctx;
   const text = bytes.toString(label === 'utf-8' ? 'utf8' : 'latin1');
   if (pager) {
     await runPager(pager, text, io.env, io.onInterrupt);
     return;
   }
-  try {
-    if (io.stdout.writeAllBytes) await io.stdout.writeAllBytes(bytes);
-    else await io.stdout.writeAll(text);
-  } catch (e) {
-    // A reader that stopped early (`| head`): the AWS CLI is silent about it except in text output.
-    if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
-    if (format === 'text') throw new GeneralError('[Errno 32] Broken pipe');
-  }
+  const refused = await writeAsPython(ctx.stdoutBuffer, io.stdout, bytes, text, 'ignored', sizes);
+  // A write that raises ends the formatter. json, table and yaml catch OSError (the reader has
+  // gone: `| head`) and are silent; text lets it through to the error handler.
+  if (refused?.raisedIn === 'write' && format === 'text') throw new GeneralError(osErrorMessage(refused.error));
 }

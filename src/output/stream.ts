@@ -112,13 +112,22 @@ export type EncodeErrors = 'strict' | 'surrogateescape';
  * util/codecs.ts; encodings without an encoder here are written as UTF-8), and the error of the
  * first piece that cannot be encoded: the pieces before it are written, it and the rest are not.
  */
-export function encodeChunks(chunks: readonly string[], label = 'utf-8', errors: EncodeErrors = 'strict'): { bytes: Buffer; error?: PythonError } {
+export function encodeChunks(chunks: readonly string[], label = 'utf-8', errors: EncodeErrors = 'strict'): { bytes: Buffer; sizes: number[]; error?: PythonError } {
   const codec = CODECS[label] ?? (CODECS['utf-8'] as Codec);
   const parts: Buffer[] = [];
-  const done = (error?: PythonError) => ({ bytes: Buffer.concat(parts), ...(error ? { error } : {}) });
+  let bom = false;
+  const done = (error?: PythonError) => {
+    // The byte count of each write() (the BOM is part of the first).
+    const sizes = parts.map((p) => p.length);
+    if (bom && sizes.length > 1) sizes.splice(0, 2, (sizes[0] as number) + (sizes[1] as number));
+    return { bytes: Buffer.concat(parts), sizes, ...(error ? { error } : {}) };
+  };
   for (const chunk of chunks) {
     // utf-8-sig's encoder puts the BOM in front of what its first write() encodes.
-    if (label === 'utf-8-sig' && parts.length === 0 && encodeChunks([chunk]).error === undefined) parts.push(Buffer.from([0xef, 0xbb, 0xbf]));
+    if (label === 'utf-8-sig' && parts.length === 0 && encodeChunks([chunk]).error === undefined) {
+      parts.push(Buffer.from([0xef, 0xbb, 0xbf]));
+      bom = true;
+    }
     if (codec.encode === utf8 && isWellFormed(chunk)) {
       parts.push(Buffer.from(chunk, 'utf8'));
       continue;

@@ -8,6 +8,7 @@ const OS_ERRORS: Readonly<Record<string, readonly [number, string]>> = {
   EACCES: [13, 'Permission denied'],
   ENOTDIR: [20, 'Not a directory'],
   ENXIO: [6, 'No such device or address'],
+  EBADF: [9, 'Bad file descriptor'],
   EPERM: [1, 'Operation not permitted'],
   EIO: [5, 'Input/output error'],
   EAGAIN: [11, 'Resource temporarily unavailable'],
@@ -21,9 +22,11 @@ const OS_ERRORS: Readonly<Record<string, readonly [number, string]>> = {
   EFBIG: [27, 'File too large'],
   ENOSPC: [28, 'No space left on device'],
   EROFS: [30, 'Read-only file system'],
+  EPIPE: [32, 'Broken pipe'],
   ENAMETOOLONG: [36, 'File name too long'],
   ELOOP: [40, 'Too many levels of symbolic links'],
   EOVERFLOW: [75, 'Value too large for defined data type'],
+  ECONNRESET: [104, 'Connection reset by peer'],
   EDQUOT: [122, 'Disk quota exceeded'],
 };
 
@@ -31,6 +34,28 @@ const OS_ERRORS: Readonly<Record<string, readonly [number, string]>> = {
 export function pythonErrno(code: string | undefined): string | undefined {
   const known = OS_ERRORS[code ?? ''];
   return known ? `[Errno ${known[0]}] ${known[1]}` : undefined;
+}
+
+/** The OSError subclass Python raises for an errno (PEP 3151), by the Node error code. */
+const OS_ERROR_CLASSES: Readonly<Record<string, string>> = {
+  EPIPE: 'BrokenPipeError',
+  ESHUTDOWN: 'BrokenPipeError',
+  ECONNRESET: 'ConnectionResetError',
+  ECONNABORTED: 'ConnectionAbortedError',
+  ECONNREFUSED: 'ConnectionRefusedError',
+  EAGAIN: 'BlockingIOError',
+  EINTR: 'InterruptedError',
+  ENOENT: 'FileNotFoundError',
+  EEXIST: 'FileExistsError',
+  EISDIR: 'IsADirectoryError',
+  ENOTDIR: 'NotADirectoryError',
+  EACCES: 'PermissionError',
+  EPERM: 'PermissionError',
+  ETIMEDOUT: 'TimeoutError',
+};
+
+export function pythonOsErrorClass(code: string | undefined): string {
+  return OS_ERROR_CLASSES[code ?? ''] ?? 'OSError';
 }
 
 /** `[Errno N] Reason: 'path'`, else Node's own message. */

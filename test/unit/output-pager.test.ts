@@ -84,6 +84,7 @@ describe('a pager setting that does not split', () => {
       settings: { quietProfileValue: () => undefined, envOrProfile: () => undefined },
       query: query === undefined ? undefined : compileQuery(query),
       colorama: { inits: 0 },
+      stdoutBuffer: { held: undefined, reconfigured: false },
     } as unknown as CommandContext);
     for (const c of [ctx('off'), ctx('json'), ctx('text', 'abs(@)')]) {
       await expect(writeResult({}, c)).rejects.toThrow(new PythonError('ValueError', 'No closing quotation'));

@@ -1,0 +1,148 @@
+// What the AWS CLI's sys.stdout makes of bytes the OS refuses (a full disk, a reader that went
+// away). Python's stdout is a TextIOWrapper, which keeps up to 8192 bytes of text, over a
+// BufferedWriter of the fd's block size (4096 for a pipe or /dev/full): what fits in them is not
+// written until a flush, so its failure shows there, and the bytes stay in the buffer. The
+// formatters' own flush shrugs the failure off; the flush as Python shuts down fails again, and
+// Python then prints "Exception ignored in: <stdout>" with the OSError and exits 120, whatever
+// the run's own code (`--version > /dev/full`, a JSON answer to `| true`). What does not fit is
+// written through at once, the failure is the write's own, and nothing is held (a large JSON
+// answer to `| head` is silent, a large text one fails with `[Errno 32] Broken pipe`).
+// We write at once either way; when the OS refuses, the pieces Python would have written are
+// replayed through a model of those two buffers to know what Python would have done. One state
+// per run of the driver, as colorama's.
+import type { Env } from '../config/files.js';
+import type { OutputStream } from '../cli/io.js';
+import { decoderLabel } from '../util/codecs.js';
+import { pythonErrno, pythonOsErrorClass } from '../util/os-errors.js';
+
+/** TextIOWrapper's _CHUNK_SIZE: pending text that reaches it is handed to the buffer. */
+const TEXT_CHUNK = 8192;
+/** io.DEFAULT_BUFFER_SIZE: the BufferedWriter's size where the fd gives no block size. */
+export const DEFAULT_BUFFER_SIZE = 8192;
+
+export interface StdoutBuffer {
+  /** The failure of bytes Python would still hold, met again by the flush at exit. */
+  held: NodeJS.ErrnoException | undefined;
+  /**
+   * Whether a formatter or the error handler asked for the stream (get_stdout_text_writer), which
+   * reconfigures it to AWS_CLI_OUTPUT_ENCODING: its repr at exit then names that encoding.
+   */
+  reconfigured: boolean;
+}
+
+export const newStdoutBuffer = (): StdoutBuffer => ({ held: undefined, reconfigured: false });
+
+/**
+ * After the pieces, the writer's flush: none (argparse's version action, json.dump of a
+ * skeleton), one whose OSError is ignored (the formatters' _flush_stream), or one that raises it
+ * (ruamel's pure-Python emitter, which flushes its stream at the end of a dump).
+ */
+export type FlushKind = 'none' | 'ignored' | 'raises';
+
+/** Where Python's writing raised the OSError, if it did. */
+export type RaisedIn = 'write' | 'flush' | undefined;
+
+/**
+ * Writes `bytes`. When the OS refuses them, replays `pieces` (the byte length of each of Python's
+ * write() calls; the whole by default) and the flush, holds what Python would still hold, and
+ * says where Python would have raised: a write stops the pieces there, as the exception does.
+ * `text`: the same for a stream that takes no bytes (a test's). Other failures are thrown.
+ */
+export async function writeAsPython(
+  buffer: StdoutBuffer, out: OutputStream, bytes: Uint8Array, text: string, flush: FlushKind, pieces: readonly number[] = [bytes.length],
+): Promise<{ readonly error: NodeJS.ErrnoException; readonly raisedIn: RaisedIn } | undefined> {
+  try {
+    if (out.writeAllBytes) await out.writeAllBytes(bytes);
+    else await out.writeAll(text);
+    return undefined;
+  } catch (e) {
+    if (!isOsError(e)) throw e;
+    const python = new RefusedStdout(out.blockSize ?? DEFAULT_BUFFER_SIZE);
+    let raisedIn: RaisedIn;
+    try {
+      for (const n of pieces) python.write(n);
+    } catch {
+      raisedIn = 'write';
+    }
+    if (flush !== 'none') {
+      try {
+        python.flush();
+      } catch {
+        if (flush === 'raises' && raisedIn === undefined) raisedIn = 'flush';
+      }
+    }
+    if (python.holds) buffer.held ??= e;
+    return { error: e, raisedIn };
+  }
+}
+
+/** `[Errno N] Reason` of a write failure, as its OSError prints (the error handler's message). */
+export function osErrorMessage(e: NodeJS.ErrnoException): string {
+  return pythonErrno(e.code) ?? e.message;
+}
+
+/**
+ * Python's flush at shutdown: with bytes still held, it fails again, says so on stderr, and the
+ * exit code is 120. Returns that code, or undefined when nothing is held.
+ */
+export function stdoutAtExit(buffer: StdoutBuffer, env: Env, stderr: OutputStream): number | undefined {
+  const e = buffer.held;
+  if (e === undefined) return undefined;
+  const encoding = buffer.reconfigured ? preferredEncoding(env) : 'utf-8';
+  stderr.write(`Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='${encoding}'>\n${pythonOsErrorClass(e.code)}: ${osErrorMessage(e)}\n`);
+  return 120;
+}
+
+/** The encoding compat.set_preferred_output_encoding gives the stream, named as the user wrote it. */
+function preferredEncoding(env: Env): string {
+  const name = env.AWS_CLI_OUTPUT_ENCODING;
+  if (name !== undefined) return decoderLabel(name) === undefined ? 'utf-8' : name;
+  return env.PYTHONUTF8 === '1' ? 'UTF-8' : 'utf-8';
+}
+
+function isOsError(e: unknown): e is NodeJS.ErrnoException {
+  // An errno's name (ENOSPC, EPIPE), not one of Node's own codes (ERR_STREAM_DESTROYED).
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return e instanceof Error && typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
+}
+
+/**
+ * CPython's TextIOWrapper.write and flush over a BufferedWriter (Modules/_io/textio.c,
+ * bufferedio.c), on an fd that refuses every write: only the byte counts matter. A refused write
+ * throws; the TextIOWrapper's pending bytes are dropped when handed on, the BufferedWriter keeps
+ * what it had.
+ */
+class RefusedStdout {
+  private pending = 0;
+  private buffered = 0;
+  constructor(private readonly blockSize: number) {}
+
+  get holds(): boolean {
+    return this.pending > 0 || this.buffered > 0;
+  }
+
+  write(n: number): void {
+    // The new text is not added when handing the pending text on fails.
+    if (this.pending + n > TEXT_CHUNK) this.handOn();
+    this.pending += n;
+    if (this.pending >= TEXT_CHUNK) this.handOn();
+  }
+
+  flush(): void {
+    this.handOn();
+    if (this.buffered > 0) throw new Error('refused');
+  }
+
+  /** _textiowrapper_writeflush: the pending bytes to the BufferedWriter, which copies what fits. */
+  private handOn(): void {
+    const n = this.pending;
+    this.pending = 0;
+    if (n === 0) return;
+    if (n <= this.blockSize - this.buffered) {
+      this.buffered += n;
+      return;
+    }
+    // It writes its own bytes first (refused: kept), or these straight through (refused: lost).
+    throw new Error('refused');
+  }
+}
