@@ -50,23 +50,35 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
 
   async refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
     const attempt = token.getRetryCount() + 1;
+    // botocore's needs-retry handler, in its order: the attempts are checked first (and noted
+    // even for an error that is not retried), then whether the error is retryable, then the quota.
     const give = (why: string): never => {
       this.log.log('botocore.retries.standard', why);
       throw errorInfo.error;
     };
-    if (retryClassOf(errorInfo.error) === 'no') give('Not retrying request.');
-    if (attempt >= this.maxAttempts) give(`Max attempts of ${this.maxAttempts} reached.`);
+    if (!this.underMaxAttempts(attempt) || retryClassOf(errorInfo.error) === 'no') give('Not retrying request.');
     const kind = rawResponseOf(errorInfo.error) ? undefined : classifyNetworkError(errorInfo.error);
     const cost = kind === 'read-timeout' || kind === 'connect-timeout' ? TIMEOUT_RETRY_COST : RETRY_COST;
-    if (this.quota < cost) give('Retry quota exceeded, not retrying request.');
+    if (this.quota < cost) give('Retry needed but retry quota reached, not retrying request.');
     this.quota -= cost;
     // The jitter is of the capped base (ExponentialBackoff.delay_amount), in seconds as logged.
     const seconds = this.random() * Math.min(2 ** (attempt - 1), MAX_BACKOFF_S);
     this.log.log('botocore.retries.standard', `Retry needed, retrying request after delay of: ${seconds}`);
+    this.log.log('botocore.endpoint', `Response received to retry, sleeping for ${seconds} seconds`);
     return new Token(attempt, seconds * 1000, cost);
   }
 
+  /** botocore's MaxAttemptsChecker, which says so when the attempts are used up. */
+  private underMaxAttempts(attempt: number): boolean {
+    if (attempt < this.maxAttempts) return true;
+    this.log.log('botocore.retries.standard', `Max attempts of ${this.maxAttempts} reached.`);
+    return false;
+  }
+
   recordSuccess(token: RetryToken): void {
+    // A success goes through the same handler, which does not retry it.
+    this.underMaxAttempts(token.getRetryCount() + 1);
+    this.log.log('botocore.retries.standard', 'Not retrying request.');
     const cost = (token as Token).getRetryCost();
     this.quota = Math.min(INITIAL_QUOTA, this.quota + (cost ?? 1));
   }
