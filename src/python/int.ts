@@ -17,7 +17,8 @@ function digitValue(cp: number): number {
   return (cp - start) % 10;
 }
 
-export function pyInt(text: string): number {
+/** int(text) exactly, for its repr: past 2^53 a number would print another value than Python. */
+export function pyBigInt(text: string): bigint {
   let ascii = '';
   // CPython's order: ASCII stays as it is (so \x1c-\x1f are not spaces here, unlike str.strip),
   // other whitespace becomes a space, other digits ASCII digits, and then ASCII spaces are skipped.
@@ -26,5 +27,9 @@ export function pyInt(text: string): number {
     ascii += cp < 0x80 ? ch : isPyWhitespace(ch) ? ' ' : decimal().test(ch) ? String(digitValue(cp)) : '?';
   }
   if (!/^[ \t\n\v\f\r]*[+-]?[0-9]+(_[0-9]+)*[ \t\n\v\f\r]*$/.test(ascii)) throw new GeneralError(`invalid literal for int() with base 10: ${strRepr(text)}`);
-  return Number(ascii.replace(/[_ \t\n\v\f\r]/g, ''));
+  return BigInt(ascii.replace(/[_ \t\n\v\f\r]/g, ''));
+}
+
+export function pyInt(text: string): number {
+  return Number(pyBigInt(text));
 }

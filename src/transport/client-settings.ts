@@ -8,7 +8,7 @@ import { GeneralError, NoRegionError } from '../errors/errors.js';
 import { checkRegionSyntax, resolveRegion } from '../config/region.js';
 import { isTrue, type Settings } from '../config/settings.js';
 import type { Env } from '../config/files.js';
-import { pyInt } from '../python/int.js';
+import { pyBigInt, pyInt } from '../python/int.js';
 import { checkCaBundleSetting, readCaBundle } from './ca-bundle.js';
 import { botocoreRequestUrl, checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
 
@@ -44,10 +44,11 @@ const DEFAULT_TIMEOUT_S = 60;
 
 function timeoutMs(kind: 'read' | 'connect', text: string | undefined): number {
   if (text === undefined) return DEFAULT_TIMEOUT_S * 1000;
-  const seconds = pyInt(text);
+  const exact = pyBigInt(text);
+  const seconds = Number(exact);
   if (seconds === 0) return 0;
-  if (seconds < 0) {
-    throw new GeneralError(`Attempted to set ${kind} timeout to ${seconds}, but the timeout cannot be set to a value less than or equal to 0.`);
+  if (exact < 0n) {
+    throw new GeneralError(`Attempted to set ${kind} timeout to ${exact}, but the timeout cannot be set to a value less than or equal to 0.`);
   }
   return seconds * 1000;
 }
@@ -90,10 +91,11 @@ export async function resolveClientSettings(
   // checksum settings and the account-id endpoint mode are checked, then the retry
   // configuration is validated (attempts first, then the mode).
   const attemptsText = settings.envOrProfile('AWS_MAX_ATTEMPTS', 'max_attempts');
-  const maxAttempts = attemptsText === undefined ? 3 : pyInt(attemptsText);
+  const exactAttempts = attemptsText === undefined ? 3n : pyBigInt(attemptsText);
+  const maxAttempts = Number(exactAttempts);
   checkClientConfig(settings, globals.noSignRequest);
-  if (maxAttempts < 1) {
-    throw new GeneralError(`Value provided to "max_attempts": ${maxAttempts} must be an integer greater than or equal to one.`);
+  if (exactAttempts < 1n) {
+    throw new GeneralError(`Value provided to "max_attempts": ${exactAttempts} must be an integer greater than or equal to one.`);
   }
   const retryMode = settings.envOrProfile('AWS_RETRY_MODE', 'retry_mode') ?? 'standard';
   if (retryMode !== 'standard' && retryMode !== 'adaptive') {
@@ -102,17 +104,18 @@ export async function resolveClientSettings(
   // Then the endpoint is created: its host is checked, and the CA bundle setting (below).
   checkEndpointValid(endpoint);
 
+  const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? env.REQUESTS_CA_BUNDLE;
+  // An empty bundle path is refused as the endpoint's HTTP session is made, whatever the scheme,
+  // and only then are the timeouts checked (urllib3's Timeout, made by that session).
+  if (!globals.noVerifySsl) checkCaBundleSetting(caPath);
   const connectTimeoutMs = timeoutMs('connect', globals.connectTimeout);
   const readTimeoutMs = timeoutMs('read', globals.readTimeout);
 
-  const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? env.REQUESTS_CA_BUNDLE;
   const isHttps = (endpoint ?? 'https://').toLowerCase().startsWith('https://');
   const sslFailure = (reason: string): GeneralError =>
     new GeneralError(`SSL validation failed for ${endpoint === undefined ? `${regionalEndpoint(region)}/` : botocoreRequestUrl(endpoint)} ${reason}`);
   let caBundle: () => Buffer | undefined = () => undefined;
-  // An empty bundle path is refused when the endpoint is created, whatever the scheme; the file
-  // itself is read only for an https connection.
-  if (!globals.noVerifySsl) checkCaBundleSetting(caPath);
+  // The bundle file itself is read only for an https connection.
   if (caPath !== undefined && isHttps && !globals.noVerifySsl) {
     // Read when the client is built, its failure kept for each connection once made (client.ts):
     // the AWS CLI loads the bundle when it connects, after the parameters are validated and the

@@ -1,6 +1,6 @@
 // botocore's standard retry mode as an SDK retry strategy: which failures are retried (its
 // throttling and transient error codes, HTTP 500/502/503/504, every connection failure), the
-// jittered exponential backoff (random × 2^(attempt-1) s, at most 20 s) and the retry quota.
+// jittered exponential backoff (random × min(2^(attempt-1), 20) s) and the retry quota.
 // The SDK's own classifier differs in places, and the AWS CLI's "(reached max retries: N)"
 // suffix depends on the same decision, so both come from here.
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from '@smithy/types';
@@ -12,7 +12,7 @@ import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 const INITIAL_QUOTA = 500;
 const RETRY_COST = 5;
 const TIMEOUT_RETRY_COST = 10;
-const MAX_BACKOFF_MS = 20_000;
+const MAX_BACKOFF_S = 20;
 
 /** How botocore's standard mode treats a failed attempt. */
 export function retryClassOf(error: unknown): RetryClass {
@@ -50,22 +50,35 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
 
   async refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
     const attempt = token.getRetryCount() + 1;
+    // botocore's needs-retry handler, in its order: the attempts are checked first (and noted
+    // even for an error that is not retried), then whether the error is retryable, then the quota.
     const give = (why: string): never => {
       this.log.log('botocore.retries.standard', why);
       throw errorInfo.error;
     };
-    if (retryClassOf(errorInfo.error) === 'no') give('Not retrying request.');
-    if (attempt >= this.maxAttempts) give(`Max attempts of ${this.maxAttempts} reached.`);
+    if (!this.underMaxAttempts(attempt) || retryClassOf(errorInfo.error) === 'no') give('Not retrying request.');
     const kind = rawResponseOf(errorInfo.error) ? undefined : classifyNetworkError(errorInfo.error);
     const cost = kind === 'read-timeout' || kind === 'connect-timeout' ? TIMEOUT_RETRY_COST : RETRY_COST;
-    if (this.quota < cost) give('Retry quota exceeded, not retrying request.');
+    if (this.quota < cost) give('Retry needed but retry quota reached, not retrying request.');
     this.quota -= cost;
-    const delay = Math.min(MAX_BACKOFF_MS, this.random() * 1000 * 2 ** (attempt - 1));
-    this.log.log('botocore.retries.standard', `Retry needed, retrying request after delay of: ${delay / 1000}`);
-    return new Token(attempt, delay, cost);
+    // The jitter is of the capped base (ExponentialBackoff.delay_amount), in seconds as logged.
+    const seconds = this.random() * Math.min(2 ** (attempt - 1), MAX_BACKOFF_S);
+    this.log.log('botocore.retries.standard', `Retry needed, retrying request after delay of: ${seconds}`);
+    this.log.log('botocore.endpoint', `Response received to retry, sleeping for ${seconds} seconds`);
+    return new Token(attempt, seconds * 1000, cost);
+  }
+
+  /** botocore's MaxAttemptsChecker, which says so when the attempts are used up. */
+  private underMaxAttempts(attempt: number): boolean {
+    if (attempt < this.maxAttempts) return true;
+    this.log.log('botocore.retries.standard', `Max attempts of ${this.maxAttempts} reached.`);
+    return false;
   }
 
   recordSuccess(token: RetryToken): void {
+    // A success goes through the same handler, which does not retry it.
+    this.underMaxAttempts(token.getRetryCount() + 1);
+    this.log.log('botocore.retries.standard', 'Not retrying request.');
     const cost = (token as Token).getRetryCost();
     this.quota = Math.min(INITIAL_QUOTA, this.quota + (cost ?? 1));
   }

@@ -18,43 +18,12 @@
 // endpoint's faults, with the stub's own answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import type { FaultAnswer } from '../../local-cognito/faults.js';
 import { runCli } from '../support/cli.js';
 import { refusedPort } from '../support/network.js';
 import { asRecorded, loadSweepFixture, prepareReplay } from '../support/recordings.js';
+import { stubAnswer } from '../support/stub-users.js';
 
 const FIXTURE = loadSweepFixture('variant-sweep-recordings.json');
-
-const JSON_CT = 'application/x-amz-json-1.1';
-const stubError = (status: number, type: string, message: string | undefined, extra: { body?: Record<string, unknown>; bodyType?: string; headerType?: string } = {}): FaultAnswer => ({
-  status,
-  body: JSON.stringify({ __type: extra.bodyType ?? type, ...(message === undefined ? {} : { message }), ...extra.body }),
-  headers: { 'Content-Type': JSON_CT, 'x-amzn-ErrorType': extra.headerType ?? type, 'x-amzn-ErrorMessage': message ?? '' },
-});
-/** The conformance stub's answers (stub-server.mjs), by user name; no-such-pool's names the pool asked for. */
-function stubAnswer(user: string, pool: string): { answer: FaultAnswer; times?: number } | undefined {
-  switch (user) {
-    case 'not-authorized': return { answer: stubError(400, 'NotAuthorizedException', 'User is disabled.') };
-    case 'no-such-pool': return { answer: stubError(400, 'ResourceNotFoundException', `User pool ${pool} does not exist.`) };
-    case 'throttled': return { answer: stubError(400, 'TooManyRequestsException', 'Rate exceeded') };
-    case 'bad-param': return { answer: stubError(400, 'InvalidParameterException',
-      "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+") };
-    case 'internal-error': return { answer: stubError(500, 'InternalErrorException', 'Internal server error.') };
-    case 'flaky-500': return { answer: stubError(500, 'InternalErrorException', 'Internal server error.'), times: 2 };
-    case 'not-enabled': return { answer: stubError(400, 'OperationNotEnabledException', 'This operation is not enabled for the user pool.') };
-    case 'prefixed-type': return { answer: stubError(400, 'UserNotFoundException', 'User does not exist.', {
-      bodyType: 'com.amazonaws.cognito.identity.idp.model#UserNotFoundException',
-      headerType: 'UserNotFoundException:http://internal.amazon.com/coral/com.amazonaws.cognito.identity.idp.model/',
-    }) };
-    case 'no-message': return { answer: stubError(400, 'UserNotFoundException', undefined) };
-    case 'capital-message': return { answer: stubError(400, 'UserNotFoundException', undefined, { body: { Message: 'User does not exist.' } }) };
-    case 'html-502': return { answer: { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>\n', headers: { 'Content-Type': 'text/html' } } };
-    case 'extra-output': return { answer: { status: 200, body: JSON.stringify({ Unexpected: 'value', Nested: { a: [1, 2] } }), headers: { 'Content-Type': JSON_CT } } };
-    case 'empty-200': return { answer: { status: 200, body: '', headers: { 'Content-Type': JSON_CT } } };
-    case 'anonymous-ok': return { answer: { status: 200, body: '{}', headers: { 'Content-Type': JSON_CT } } };
-    default: return undefined;
-  }
-}
 
 const KEYS = [
   ['AKIDEXAMPLETEST', 'test-secret-access-key'], ['AKIDDEV', 's1'], ['AKIDOTHER', 's2'], ['AKIDDEFAULT', 'secret-default'],
@@ -73,7 +42,7 @@ beforeAll(async () => {
   server = await startLocalCognito({ keys: KEYS });
   poolId = server.createUserPool('Example');
   // The users the stub answered 200 {} (any it does not know, and flaky-500 after its two 500s);
-  // no-such-user is the endpoint's own UserNotFoundException.
+  // no-such-user is the endpoint's own UserNotFoundException (and its own unsigned-request error).
   const users = new Set(FIXTURE.cases.flatMap((c) => c.requests.map((q) => userOf(q.body))));
   server.seedUsers(poolId, [...users].filter((u) => u !== '' && u !== 'no-such-user' && (stubAnswer(u, '') === undefined || u === 'flaky-500'))
     .map((username) => ({ username })));
@@ -103,7 +72,7 @@ describe('variant sweep: AWS CLI 2.36.7 recordings replayed against the local en
       // input the endpoint's own checks refuse (an empty name, a number); the stub answered 200 {}.
       const unvalidated = /^(v-(cf-|sel-)?pv2?|np-pv)-/.test(c.id) && user !== 'no-such-user';
       const blanket = tokened || unvalidated;
-      const stub = blanket ? { answer: { status: 200, body: '{}' } } : stubAnswer(user, pool);
+      const stub = blanket ? { answer: { status: 200, body: '{}' } } : user === 'no-such-user' ? undefined : stubAnswer(user, pool);
       if (stub) server.injectFault({ ...(blanket ? { operation: 'AdminUserGlobalSignOut' } : { username: user }), kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
       server.resetStats();
 
