@@ -33,10 +33,10 @@ export function pythonErrno(code: string | undefined): string | undefined {
   return known ? `[Errno ${known[0]}] ${known[1]}` : undefined;
 }
 
-/** `[Errno N] Reason: 'path'`, else Node's own message. */
+/** `[Errno N] Reason: 'path'` (the path's repr(), as OSError's str() shows it), else Node's own message. */
 export function osErrorText(e: unknown, path: string): string {
   const reason = pythonErrno((e as NodeJS.ErrnoException).code);
-  return reason ? `${reason}: '${path}'` : e instanceof Error ? e.message : String(e);
+  return reason ? `${reason}: ${strRepr(path)}` : e instanceof Error ? e.message : String(e);
 }
 
 /** Popen's OSError for a command that cannot be run, named as given: `[Errno 13] Permission denied: 'x'`. */
