@@ -71,6 +71,21 @@ const FILE_ONLY = onFirstUse((): Readonly<Record<string, string>> => ({
   utf_32le: 'utf_32_le', utf_32be: 'utf_32_be', undefined: 'undefined',
 }));
 
+/** Python's other single-byte codecs (charmaps.ts), once a run that names one has read them. */
+let charmaps: { readonly CHARMAPS: Readonly<Record<string, string>>; readonly CHARMAP_ALIASES: Readonly<Record<string, string>> } | undefined;
+
+/**
+ * Whether `name` may be one of the codecs charmaps.ts holds: no codec of the tables here. The
+ * caller reads that module (a bundle of its own) first, and hands it to useCharmaps.
+ */
+export function mayNeedCharmaps(name: string): boolean {
+  return canonical(name) === undefined && FILE_ONLY()[normalize(name)] === undefined && !NOT_TEXT().has(normalize(name));
+}
+
+export function useCharmaps(module: NonNullable<typeof charmaps>): void {
+  charmaps = module;
+}
+
 function canonical(name: string): string | undefined {
   const norm = normalize(name);
   const aliased = ALIASES()[norm] ?? ALIASES()[norm.replace(/\./g, '_')] ?? norm;
@@ -108,6 +123,14 @@ function strictBytes(limit: number): TextCodec {
  */
 export function pythonTextCodec(name: string): TextCodec {
   const c = canonical(name) ?? FILE_ONLY()[normalize(name)];
+  if (c === undefined && charmaps !== undefined) {
+    const n = normalize(name);
+    const found = charmaps.CHARMAP_ALIASES[n] ?? charmaps.CHARMAP_ALIASES[n.replace(/\./g, '_')] ?? n;
+    const table = charmaps.CHARMAPS[found];
+    if (table !== undefined) return codePage(table);
+    // Python's charmap codec without a mapping: each byte is the code point of its value.
+    if (found === 'charmap') return strictBytes(0x100);
+  }
   if (c === undefined) {
     if (NOT_TEXT().has(normalize(name))) throw new GeneralError(`'${name}' is not a text encoding; use codecs.open() to handle arbitrary codecs`);
     throw new GeneralError(`unknown encoding: ${name}`);
@@ -129,7 +152,8 @@ function codePage(table: string): TextCodec {
     decode(bytes) {
       let out = '';
       for (const b of bytes) {
-        const ch = b < 0x80 ? String.fromCharCode(b) : table[b - 0x80] as string;
+        // A table of 256 is a whole code page (EBCDIC's); one of 128 the upper half over ASCII.
+        const ch = table.length === 256 ? table[b] as string : b < 0x80 ? String.fromCharCode(b) : table[b - 0x80] as string;
         if (ch === '\ufffe') throw new UnicodeDecodeFailure('undefined byte');
         out += ch;
       }
