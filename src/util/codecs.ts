@@ -72,7 +72,12 @@ const FILE_ONLY = onFirstUse((): Readonly<Record<string, string>> => ({
 }));
 
 /** Python's other single-byte codecs (charmaps.ts), once a run that names one has read them. */
-let charmaps: { readonly CHARMAPS: Readonly<Record<string, string>>; readonly CHARMAP_ALIASES: Readonly<Record<string, string>> } | undefined;
+let charmaps: {
+  readonly CHARMAPS: Readonly<Record<string, string>>;
+  readonly CHARMAP_ALIASES: Readonly<Record<string, string>>;
+  readonly decodeUnicodeEscape: (bytes: Uint8Array) => string;
+  readonly decodeRawUnicodeEscape: (bytes: Uint8Array) => string;
+} | undefined;
 
 /**
  * Whether `name` may be one of the codecs charmaps.ts holds: no codec of the tables here. The
@@ -130,6 +135,8 @@ export function pythonTextCodec(name: string): TextCodec {
     if (table !== undefined) return codePage(table);
     // Python's charmap codec without a mapping: each byte is the code point of its value.
     if (found === 'charmap') return strictBytes(0x100);
+    if (found === 'unicode_escape') return { decode: charmaps.decodeUnicodeEscape };
+    if (found === 'raw_unicode_escape') return { decode: charmaps.decodeRawUnicodeEscape };
   }
   if (c === undefined) {
     if (NOT_TEXT().has(normalize(name))) throw new GeneralError(`'${name}' is not a text encoding; use codecs.open() to handle arbitrary codecs`);
