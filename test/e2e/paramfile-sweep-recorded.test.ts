@@ -10,13 +10,14 @@
 // --cli-input-yaml from file:// and fileb:// with the same edge cases (json.loads' and ruamel's
 // detection of UTF-16 and UTF-32 in a fileb:// document) and file://, fileb:// and http:// values
 // inside the document (not expanded); AWS_CLI_FILE_ENCODING's names (aliases, utf-16 and utf-32
-// with and without a BOM, the Windows, DOS, Mac and EBCDIC code pages, bytes-to-bytes codecs,
+// with and without a BOM, the Windows, DOS, Mac and EBCDIC code pages, unicode_escape and
+// raw_unicode_escape, bytes-to-bytes codecs,
 // `undefined`, unknown names); each --output and --cli-error-format on the error cases; file://
 // on the global options (taken literally), repeated values, and the order of a file's error
 // among the other errors of a command line.
 // Left out: FIFOs as documents (the AWS CLI opens a document's file twice and waits on the second
-// open for ever), codecs cogsignout does not know (utf-7, unicode_escape, raw_unicode_escape,
-// idna, punycode, gb2312: unknown encoding, 255, where the AWS CLI decodes), and file:///dev/stdin
+// open for ever), codecs cogsignout does not know (utf-7, idna, punycode, gb2312: unknown
+// encoding, 255, where the AWS CLI decodes), unicode_escape's \N{name}, and file:///dev/stdin
 // (an in-process run would read the test runner's own stdin).
 // A case whose env has PF_SETUP is run by `sh`: PF_SETUP in HOME first, then the built CLI under
 // PF_PREFIX; the others in process. Exact stdout, stderr and exit code, and the bodies sent.
