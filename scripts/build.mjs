@@ -103,6 +103,7 @@ let BUNDLES = [
   { name: 'net', root: 'src/net/index.ts', why: 'a command about to call the service: the SDK client' },
   { name: 'credential-providers', root: 'src/credentials/sdk-providers.ts', why: "assume-role, SSO, containers, IMDS: the SDK's providers" },
   { name: 'yaml', root: 'src/input/yaml-input.ts', why: '--cli-input-yaml: the YAML reader and js-yaml' },
+  { name: 'charmaps', root: 'src/util/charmaps.ts', why: "AWS_CLI_FILE_ENCODING naming one of Python's rarer code pages (DOS, Mac, EBCDIC)" },
   { name: 'bulk', root: 'src/commands/bulk-sign-out.ts', why: 'bulk-sign-out' },
   { name: 'help', root: 'src/help/show.ts', why: 'help pages' },
   { name: 'completion', root: 'src/completion/index.ts', why: 'shell completion' },
@@ -263,8 +264,8 @@ for (const name of BUNDLE_FILES) {
 // make in a throwaway user cache, each bundle's after the run that reaches the most of it (a
 // signed sign-out against a throwaway endpoint on 127.0.0.1 that answers `{}` covers the whole
 // path of a call). They fit the Node that runs the build; on any other Node the first run makes
-// the user's own cache (see bin/code-cache.cjs). The prompt (a terminal) and the SDK's
-// providers (an STS or SSO endpoint) are left to the user's first use.
+// the user's own cache (see bin/code-cache.cjs). The prompt (a terminal), the SDK's
+// providers (an STS or SSO endpoint) and the rarer code pages (data) are left to the user's first use.
 const warmEndpoint = createServer((req, res) => {
   req.resume();
   req.on('end', () => { res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.1' }); res.end('{}'); });

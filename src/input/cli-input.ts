@@ -8,6 +8,7 @@ import { pyTypeName } from '../python/builtins.js';
 import { parseJson } from '../python/json-parse.js';
 import { isDict } from '../python/value.js';
 import type { ParamValue } from './paramfile.js';
+import { decodeUtf16, decodeUtf32, decodeUtf8, UnicodeDecodeFailure } from '../util/unicode-decoders.js';
 import { orderedDictItems, YAML_MAX_COPIED, YamlExpansionError, YamlSyntaxError, type InputValue } from './yaml-values.js';
 
 /**
@@ -16,11 +17,39 @@ import { orderedDictItems, YAML_MAX_COPIED, YamlExpansionError, YamlSyntaxError,
  */
 export const JSON_MAX_DEPTH = 979;
 
-function decode(document: ParamValue): string {
+/**
+ * A fileb:// document's bytes as text: json.loads(bytes) finds UTF-32, UTF-16 or UTF-8 (a BOM
+ * taken away) from the first bytes and decodes with surrogatepass; ruamel's reader takes UTF-16
+ * from a BOM (left in the text, which its scanner skips), else strict UTF-8. Undecodable bytes
+ * are the document's syntax error, as the AWS CLI reports them.
+ */
+function decode(kind: 'json' | 'yaml', document: ParamValue): string {
   if (typeof document === 'string') return document;
-  // json.loads(bytes) detects UTF-8/16/32 and skips a UTF-8 BOM.
-  const text = new TextDecoder('utf-8').decode(document);
-  return text;
+  const b = document;
+  const starts = (...prefix: number[]): boolean => prefix.every((x, i) => b[i] === x);
+  try {
+    if (kind === 'yaml') {
+      if (starts(0xff, 0xfe)) return decodeUtf16(b, false);
+      if (starts(0xfe, 0xff)) return decodeUtf16(b, true);
+      return decodeUtf8(b);
+    }
+    if (starts(0xff, 0xfe, 0, 0)) return decodeUtf32(b.subarray(4), false, true);
+    if (starts(0, 0, 0xfe, 0xff)) return decodeUtf32(b.subarray(4), true, true);
+    if (starts(0xff, 0xfe)) return decodeUtf16(b.subarray(2), false, true);
+    if (starts(0xfe, 0xff)) return decodeUtf16(b.subarray(2), true, true);
+    if (starts(0xef, 0xbb, 0xbf)) return decodeUtf8(b.subarray(3), true);
+    if (b.length >= 4) {
+      if (b[0] === 0) return b[1] ? decodeUtf16(b, true, true) : decodeUtf32(b, true, true);
+      if (b[1] === 0) return b[2] || b[3] ? decodeUtf16(b, false, true) : decodeUtf32(b, false, true);
+    } else if (b.length === 2) {
+      if (b[0] === 0) return decodeUtf16(b, true, true);
+      if (b[1] === 0) return decodeUtf16(b, false, true);
+    }
+    return decodeUtf8(b, true);
+  } catch (e) {
+    if (!(e instanceof UnicodeDecodeFailure)) throw e;
+    throw new ParamValidationError(kind === 'json' ? "Error parsing parameter 'cli-input-json': Invalid JSON received." : "Error parsing parameter 'cli-input-yaml': Invalid YAML received.");
+  }
 }
 
 /** Python's RecursionError from json.loads, found before parsing (our parser would overflow later). */
@@ -46,7 +75,7 @@ function checkJsonDepth(text: string): void {
 }
 
 export async function parseCliInputDocument(kind: 'json' | 'yaml', document: ParamValue): Promise<Map<string, unknown>> {
-  const text = decode(document);
+  const text = decode(kind, document);
   let value: InputValue;
   if (kind === 'json') {
     checkJsonDepth(text);

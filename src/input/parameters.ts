@@ -8,9 +8,13 @@ import { loadParamValue } from './paramfile.js';
 import { MEMBERS, type MemberModel } from '../service/model.js';
 import { parseCliInputDocument } from './cli-input.js';
 import { READ_LIMITS } from '../util/bounded-read.js';
+import { mayNeedCharmaps, useCharmaps } from '../util/codecs.js';
 
 /** `raw`: option name → the text given on the command line, in argument-table order; `members`: the operation's input. */
 export async function buildParameters(raw: ReadonlyMap<string, string>, env: Env, cwd: string, members: readonly MemberModel[] = MEMBERS): Promise<Map<string, unknown>> {
+  const encoding = env.AWS_CLI_FILE_ENCODING;
+  // A rarer code page's table is a bundle of its own, read only by a run that names one.
+  if (encoding !== undefined && mayNeedCharmaps(encoding)) useCharmaps(await import('../util/charmaps.js'));
   const loaded = new Map<string, unknown>();
   for (const [option, text] of raw) {
     const limit = option.startsWith('--cli-input-') ? READ_LIMITS.cliInput : READ_LIMITS.paramFile;

@@ -51,7 +51,9 @@ export function loadParamValue(option: string, value: string, env: Env, cwd: str
   const decoder = decoderFor(env);
   try {
     return decoder.decode(bytes).replace(/\r\n?/g, '\n');
-  } catch {
+  } catch (e) {
+    // TextDecoder's and ours: Python's UnicodeDecodeError. A codec's other errors go on as they are.
+    if (!(e instanceof TypeError)) throw e;
     throw new ParamValidationError(`Error parsing parameter '${option}': Unable to load paramfile (${expanded}), text contents could not be decoded.  If this is a binary file, please use the fileb:// prefix instead of the file:// prefix.`);
   }
 }

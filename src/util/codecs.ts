@@ -4,6 +4,8 @@
 // that are trivial) are known; a name Python knows but this table lacks counts as unknown.
 import { GeneralError } from '../errors/errors.js';
 import { onFirstUse } from './first-use.js';
+import { decodeUtf16, decodeUtf32, UnicodeDecodeFailure } from './unicode-decoders.js';
+import { WINDOWS_CODEPAGES } from './windows-codepages.js';
 
 // The tables are made on first use: every run loads this module (the output streams), and a run
 // that names no codec (most, every `--version`) need not pay for making them.
@@ -59,6 +61,36 @@ function normalize(name: string): string {
   return out;
 }
 
+/**
+ * Codecs only the file reader knows (decoded here by hand), with their aliases: Python's stream
+ * writer for them is not something cogsignout's output can be, so AWS_CLI_OUTPUT_ENCODING does
+ * not take them.
+ */
+const FILE_ONLY = onFirstUse((): Readonly<Record<string, string>> => ({
+  utf_32: 'utf_32', utf_32_le: 'utf_32_le', utf_32_be: 'utf_32_be', u32: 'utf_32', utf32: 'utf_32',
+  utf_32le: 'utf_32_le', utf_32be: 'utf_32_be', undefined: 'undefined',
+}));
+
+/** Python's other single-byte codecs (charmaps.ts), once a run that names one has read them. */
+let charmaps: {
+  readonly CHARMAPS: Readonly<Record<string, string>>;
+  readonly CHARMAP_ALIASES: Readonly<Record<string, string>>;
+  readonly decodeUnicodeEscape: (bytes: Uint8Array) => string;
+  readonly decodeRawUnicodeEscape: (bytes: Uint8Array) => string;
+} | undefined;
+
+/**
+ * Whether `name` may be one of the codecs charmaps.ts holds: no codec of the tables here. The
+ * caller reads that module (a bundle of its own) first, and hands it to useCharmaps.
+ */
+export function mayNeedCharmaps(name: string): boolean {
+  return canonical(name) === undefined && FILE_ONLY()[normalize(name)] === undefined && !NOT_TEXT().has(normalize(name));
+}
+
+export function useCharmaps(module: NonNullable<typeof charmaps>): void {
+  charmaps = module;
+}
+
 function canonical(name: string): string | undefined {
   const norm = normalize(name);
   const aliased = ALIASES()[norm] ?? ALIASES()[norm.replace(/\./g, '_')] ?? norm;
@@ -95,20 +127,65 @@ function strictBytes(limit: number): TextCodec {
  * it (255, the exception's text).
  */
 export function pythonTextCodec(name: string): TextCodec {
-  const c = canonical(name);
+  const c = canonical(name) ?? FILE_ONLY()[normalize(name)];
+  if (c === undefined && charmaps !== undefined) {
+    const n = normalize(name);
+    const found = charmaps.CHARMAP_ALIASES[n] ?? charmaps.CHARMAP_ALIASES[n.replace(/\./g, '_')] ?? n;
+    const table = charmaps.CHARMAPS[found];
+    if (table !== undefined) return codePage(table);
+    // Python's charmap codec without a mapping: each byte is the code point of its value.
+    if (found === 'charmap') return strictBytes(0x100);
+    if (found === 'unicode_escape') return { decode: charmaps.decodeUnicodeEscape };
+    if (found === 'raw_unicode_escape') return { decode: charmaps.decodeRawUnicodeEscape };
+  }
   if (c === undefined) {
     if (NOT_TEXT().has(normalize(name))) throw new GeneralError(`'${name}' is not a text encoding; use codecs.open() to handle arbitrary codecs`);
     throw new GeneralError(`unknown encoding: ${name}`);
   }
   if (c === 'ascii') return strictBytes(0x80);
   if (c === 'latin_1') return strictBytes(0x100);
-  // Python's utf-8 keeps a byte-order mark as text; utf-8-sig and utf-16 take it away.
-  const decoder = new TextDecoder(DECODERS()[c] as string, { fatal: true, ignoreBOM: c !== 'utf_8_sig' && c !== 'utf_16' });
-  if (c !== 'utf_16') return decoder;
+  const table = WINDOWS_CODEPAGES[c];
+  if (table !== undefined) return codePage(table);
+  // Python's UnicodeError (not a UnicodeDecodeError, which the AWS CLI would explain): 255, its text.
+  if (c === 'undefined') return { decode: () => { throw new GeneralError('undefined encoding'); } };
+  if (c === 'utf_16' || c === 'utf_32') return withBom(c === 'utf_16' ? 2 : 4);
+  if (c === 'utf_32_le' || c === 'utf_32_be') return { decode: (bytes) => decodeUtf32(bytes, c === 'utf_32_be') };
+  // Python's utf-8 keeps a byte-order mark as text; utf-8-sig takes it away.
+  return new TextDecoder(DECODERS()[c] as string, { fatal: true, ignoreBOM: c !== 'utf_8_sig' });
+}
+
+function codePage(table: string): TextCodec {
   return {
     decode(bytes) {
-      if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes);
-      return decoder.decode(bytes);
+      let out = '';
+      for (const b of bytes) {
+        // A table of 256 is a whole code page (EBCDIC's); one of 128 the upper half over ASCII.
+        const ch = table.length === 256 ? table[b] as string : b < 0x80 ? String.fromCharCode(b) : table[b - 0x80] as string;
+        if (ch === '\ufffe') throw new UnicodeDecodeFailure('undefined byte');
+        out += ch;
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Python's utf-16 and utf-32 read a byte-order mark and take it away; the data is decoded first
+ * (in the machine's order, little-endian, when there is no mark: a truncated or ill-formed one
+ * is a UnicodeDecodeError), and then, with no mark, the stream is refused with a UnicodeError.
+ */
+function withBom(width: 2 | 4): TextCodec {
+  const decode = (bytes: Uint8Array, bigEndian: boolean): string => (width === 2 ? decodeUtf16(bytes, bigEndian) : decodeUtf32(bytes, bigEndian));
+  const le = width === 2 ? [0xff, 0xfe] : [0xff, 0xfe, 0, 0];
+  const be = width === 2 ? [0xfe, 0xff] : [0, 0, 0xfe, 0xff];
+  const starts = (bytes: Uint8Array, mark: number[]): boolean => bytes.length >= width && mark.every((x, i) => bytes[i] === x);
+  return {
+    decode(bytes) {
+      if (starts(bytes, le)) return decode(bytes.subarray(width), false);
+      if (starts(bytes, be)) return decode(bytes.subarray(width), true);
+      const text = decode(bytes, false);
+      if (bytes.length >= width) throw new GeneralError(`UTF-${width * 8} stream does not start with BOM`);
+      return text;
     },
   };
 }

@@ -58,10 +58,10 @@ export function pythonOsErrorClass(code: string | undefined): string {
   return OS_ERROR_CLASSES[code ?? ''] ?? 'OSError';
 }
 
-/** `[Errno N] Reason: 'path'`, else Node's own message. */
+/** `[Errno N] Reason: 'path'` (the path's repr(), as OSError's str() shows it), else Node's own message. */
 export function osErrorText(e: unknown, path: string): string {
   const reason = pythonErrno((e as NodeJS.ErrnoException).code);
-  return reason ? `${reason}: '${path}'` : e instanceof Error ? e.message : String(e);
+  return reason ? `${reason}: ${strRepr(path)}` : e instanceof Error ? e.message : String(e);
 }
 
 /** Popen's OSError for a command that cannot be run, named as given: `[Errno 13] Permission denied: 'x'`. */

@@ -1,0 +1,67 @@
+// AWS CLI 2.36.7 recordings of the parameter-values-from-files-and-URLs sweep
+// (test/fixtures/paramfile-sweep-recordings.json): file:// for --username and --user-pool-id
+// (relative, absolute, file:///, ~, $VAR, missing, a directory, chmod 000 met by a process
+// without root's DAC capabilities, empty, newlines, CRLF and lone CR, a BOM, bytes that are not
+// UTF-8, NUL, long content, a FIFO, symlinks dangling and looping, FILE:// and other cases of the
+// prefix, file:// alone, spaces and %20, names with quotes, backslashes and unprintable
+// characters in the OSError's repr); fileb:// on these string parameters (the bytes' repr in the
+// type error) under each --cli-binary-format and profile cli_binary_format; http:// and https://
+// values, sent as they are whatever cli_follow_urlparam says; --cli-input-json and
+// --cli-input-yaml from file:// and fileb:// with the same edge cases (json.loads' and ruamel's
+// detection of UTF-16 and UTF-32 in a fileb:// document) and file://, fileb:// and http:// values
+// inside the document (not expanded); AWS_CLI_FILE_ENCODING's names (aliases, utf-16 and utf-32
+// with and without a BOM, the Windows, DOS, Mac and EBCDIC code pages, unicode_escape and
+// raw_unicode_escape, bytes-to-bytes codecs,
+// `undefined`, unknown names); each --output and --cli-error-format on the error cases; file://
+// on the global options (taken literally), repeated values, and the order of a file's error
+// among the other errors of a command line.
+// Left out: FIFOs as documents (the AWS CLI opens a document's file twice and waits on the second
+// open for ever), codecs cogsignout does not know (utf-7, idna, punycode, gb2312: unknown
+// encoding, 255, where the AWS CLI decodes), unicode_escape's \N{name}, and file:///dev/stdin
+// (an in-process run would read the test runner's own stdin).
+// A case whose env has PF_SETUP is run by `sh`: PF_SETUP in HOME first, then the built CLI under
+// PF_PREFIX; the others in process. Exact stdout, stderr and exit code, and the bodies sent.
+import { dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCli } from '../support/cli.js';
+import { asRecorded, loadSweepFixture, prepareReplay, type SweepCase } from '../support/recordings.js';
+import { answerEverySignOut, replayEndpoint, type ReplayedRun } from '../support/replay.js';
+
+const FIXTURE = loadSweepFixture('paramfile-sweep-recordings.json');
+
+const endpoint = replayEndpoint({ closedPort: true });
+
+const SETUP = 'eval "$PF_SETUP" || exit 99; exec $PF_PREFIX "$0" "$@"';
+
+/** replayEndpoint's run, with the case's setup done by a shell before the built CLI starts. */
+async function runWithSetup(c: SweepCase): Promise<ReplayedRun> {
+  const s = endpoint.server();
+  const t = endpoint.target();
+  const { args, env, files } = prepareReplay(c, t, FIXTURE.defaults.env);
+  s.clearFaults();
+  answerEverySignOut(s);
+  s.resetStats();
+  const raw = await runCli(['-c', SETUP, process.execPath, BIN, ...args], { env, files, shell: true });
+  const norm = (text: string): string => asRecorded(text, t, dirname(raw.home));
+  const sent = s.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => ({
+    body: JSON.parse(norm(JSON.stringify(q.body))) as unknown,
+    accessKeyId: q.accessKeyId ?? null,
+    region: q.signed ? q.region ?? null : null,
+  }));
+  return { code: raw.code, stdout: norm(raw.stdout), stderr: norm(raw.stderr), sent, raw, norm };
+}
+
+describe('parameter values from files and URLs: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
+  for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
+    it(c.id, async () => {
+      const r = c.env.PF_SETUP !== undefined && c.env.PF_SETUP !== null
+        ? await runWithSetup(c)
+        : await endpoint.run(c, FIXTURE.defaults.env, answerEverySignOut);
+      expect({ code: r.code }).toEqual({ code: c.exitCode });
+      if (c.compare !== 'exact') return;
+      expect(r.stderr).toBe(c.stderr);
+      expect(r.stdout).toBe(c.stdout);
+      expect(r.sent.map((q) => q.body)).toEqual(c.requests.map((q) => q.body));
+    });
+  }
+});
