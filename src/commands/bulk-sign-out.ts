@@ -14,7 +14,9 @@ import { resolveOutputFormat, writeResult } from '../output/result.js';
 import { resolveCredentials, type Credentials, type LookupOptions } from '../credentials/chain.js';
 import { resolveClientSettings } from '../transport/client-settings.js';
 import { factoryOf } from '../cli/factory.js';
-import { parseBulkOptions, type BulkOptions } from '../bulk/options.js';
+import { checkPoolId, parseBulkOptions, type BulkOptions } from '../bulk/options.js';
+import { parameterValidation } from '../input/validate.js';
+import { checkSignatureVersion } from '../transport/signature-version.js';
 import type { CognitoClient } from '../transport/client.js';
 import type { Clock } from '../bulk/clock.js';
 import { AimdRateLimiter } from '../bulk/rate-limiter.js';
@@ -48,6 +50,11 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
   const log = scrubbingLog(ctx.log);
   const { clock } = factoryOf(io);
   const clientSettings = await resolveClientSettings({ globals, settings: ctx.settings, env: io.env, version: io.version });
+  // The profile's rules for every call, as admin-user-global-sign-out applies them (and in its
+  // order: after the client's settings), before anything is read or anyone touched.
+  const profile = ctx.settings.profile();
+  checkPoolId(options.userPoolId, parameterValidation(profile.get('parameter_validation')));
+  if (!globals.noSignRequest) checkSignatureVersion(profile.get('cognito-idp'));
   // The AWS CLI checks the output format after the call; after a whole run is too late.
   resolveOutputFormat(ctx);
 

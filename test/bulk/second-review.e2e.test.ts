@@ -1,0 +1,78 @@
+// The second review's cases (2026-12-01, evening): where bulk-sign-out still lost what a run
+// did, or stopped every resume at one user, against the local endpoint, in this process and in
+// virtual time (virtual-clock.ts); a terminal and a pager are Io's (command.test.ts's harness).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
+import { runBulk, signOutCounts, workDir } from './support.js';
+import { VirtualClock } from './virtual-clock.js';
+
+async function setUp(onTestFinished: (fn: () => Promise<void>) => void) {
+  const clock = new VirtualClock();
+  const server: LocalCognito = await startLocalCognito({ rateClock: () => clock.now() });
+  const { dir, remove } = workDir();
+  onTestFinished(async () => { await server.close(); remove(); });
+  const pool = (usernames: readonly string[]): string => {
+    const id = server.createUserPool(`review2-${Math.random().toString(36).slice(2, 8)}`);
+    server.seedUsers(id, usernames.map((username) => ({ username })));
+    return id;
+  };
+  const file = (name: string, lines: readonly string[]): string => {
+    writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+    return name;
+  };
+  const config = (text: string): void => {
+    mkdirSync(join(dir, '.aws'), { recursive: true });
+    writeFileSync(join(dir, '.aws', 'config'), text);
+  };
+  const bulk = (poolId: string, args: readonly string[]) =>
+    runBulk(dir, ['--endpoint-url', server.url, '--user-pool-id', poolId, ...args], { factory: clock.factory });
+  return { server, dir, clock, pool, file, config, bulk };
+}
+
+const ERROR = (message: string): string => `\ncogsignout: [ERROR]: ${message}\n`;
+
+describe.concurrent("the profile's signature_version and parameter_validation, as admin-user-global-sign-out applies them", () => {
+  for (const [version, message] of [
+    ['v2', "Unsupported Signature Version: v2 (the profile's cognito-idp signature_version); cogsignout signs with v4"],
+    ['v9', 'Unknown Signature Version: v9.'],
+  ] as const) {
+    it(`signature_version = ${version}: its error (255) before anyone is signed out, a dry run's check included`, async ({ onTestFinished }) => {
+      const { server, pool, file, config, bulk } = await setUp(onTestFinished);
+      const p = pool(['alice']);
+      config(`[default]\ncognito-idp =\n  signature_version = ${version}\n`);
+      for (const extra of [[], ['--dry-run']]) {
+        const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice']), ...extra]);
+        expect(r).toEqual({ code: 255, signal: null, stdout: '', stderr: ERROR(message) });
+      }
+      expect(server.stats().requests).toEqual({});
+    });
+  }
+
+  it('signature_version = v4 or s3v4 signs as usual; --no-sign-request is never checked', async ({ onTestFinished }) => {
+    const { server, pool, file, config, bulk } = await setUp(onTestFinished);
+    const p = pool(['alice']);
+    config('[default]\ncognito-idp =\n  signature_version = s3v4\n');
+    expect(await bulk(p, ['--usernames-file', file('users.txt', ['alice'])])).toMatchObject({ code: 0 });
+    config('[default]\ncognito-idp =\n  signature_version = v2\n');
+    const unsigned = await bulk(p, ['--usernames-file', 'users.txt', '--no-sign-request']);
+    expect(unsigned.stderr).not.toContain('Signature Version');
+    expect(signOutCounts(server.stats().signOuts, p).get('alice')).toBe(1);
+  });
+
+  it('parameter_validation = false: an empty pool ID goes to the service as given, whose refusal stops the run; checked otherwise', async ({ onTestFinished }) => {
+    const { server, file, config, bulk } = await setUp(onTestFinished);
+    file('users.txt', ['alice', 'bob']);
+    const checked = await bulk('', ['--usernames-file', 'users.txt']);
+    expect(checked).toEqual({ code: 252, signal: null, stdout: '', stderr: ERROR('An error occurred (ParamValidation): Parameter validation failed:\nInvalid length for parameter UserPoolId, value: 0, valid min length: 1') });
+    expect(server.stats().requests).toEqual({});
+    config('[default]\nparameter_validation = false\n');
+    const sent = await bulk('', ['--usernames-file', 'users.txt', '--concurrency', '1']);
+    // The service's refusal is about the pool, not about alice: every other user would meet it.
+    const reason = "1 validation error detected: Value '' at 'userPoolId' failed to satisfy constraint: Member must have length greater than or equal to 1";
+    expect(sent).toMatchObject({ code: 255, stderr: `bulk-sign-out: stopped (InvalidParameterException: ${reason}): 2 users: 0 signed out, 0 failed, 0 skipped, 2 not attempted; to resume, run it again with a journal (users already signed out are signed out again, which is harmless): cogsignout bulk-sign-out --endpoint-url ${server.url} --user-pool-id '' --usernames-file users.txt --concurrency 1 --journal bulk-sign-out-.journal\n${ERROR(`An error occurred (InvalidParameterException) when calling the AdminUserGlobalSignOut operation: ${reason}`)}` });
+    expect(JSON.parse(sent.stdout)).toMatchObject({ Users: 2, Failed: 0, NotAttempted: 2, Finished: false });
+    expect(server.stats().requests.AdminUserGlobalSignOut).toBe(1);
+  });
+});
