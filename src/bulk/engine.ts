@@ -7,7 +7,7 @@ import { ServiceError } from '../errors/errors.js';
 import { BoundedQueue } from './bounded-queue.js';
 import type { Clock } from './clock.js';
 import { backoffMs, classifyFailure, withAttempts } from './failures.js';
-import { JournalError, type JournalRecord } from './journal.js';
+import { JournalError, recordedText, type JournalRecord } from './journal.js';
 import { MAX_LISTED_FAILURES, Tally } from './summary.js';
 
 export interface Limiter {
@@ -113,10 +113,12 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
   };
   if (deps.interrupt.aborted) onInterrupt(); else deps.interrupt.addEventListener('abort', onInterrupt, { once: true });
 
-  const record = (user: Item, outcome: JournalRecord['outcome'], requestId: string | undefined, error?: { code: string; message: string }): void => {
+  const record = (user: Item, outcome: JournalRecord['outcome'], requestId: string | undefined, answered?: { code: string; message: string }): void => {
     // A request abandoned after the grace period may still answer; the run is over by then.
     if (finished) return;
     const { username } = user;
+    // Whatever an endpoint answered, a record stays short enough to be read back (journal.ts).
+    const error = answered === undefined ? undefined : { code: recordedText(answered.code), message: recordedText(answered.message) };
     const at = now().toISOString();
     // Counted before the journal is written: the service has answered, whatever the disk says.
     if (outcome === 'signed-out') {

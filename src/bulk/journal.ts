@@ -32,6 +32,23 @@ export function headerLine(createdAt: string): string {
   return `${JSON.stringify({ format: JOURNAL_FORMAT, version: JOURNAL_VERSION, createdAt })}\n`;
 }
 
+/**
+ * The most characters of a service's words (an error's code or message) a record keeps: a record
+ * stays far below the longest line a journal is read with (line-reader.ts MAX_LINE_CHARS), whatever
+ * an endpoint or a proxy answered. Cognito's own messages are a sentence.
+ */
+export const MAX_RECORDED_CHARS = 2048;
+
+/** `text`, cut to MAX_RECORDED_CHARS characters with a note of how much was cut. */
+export function recordedText(text: string): string {
+  if (text.length <= MAX_RECORDED_CHARS) return text;
+  // Not inside a surrogate pair: the record stays valid UTF-16 (and UTF-8 on disk).
+  let end = MAX_RECORDED_CHARS;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}… (${text.length - end} more characters cut)`;
+}
+
 /** Records are written and synced once this many are waiting, or after FLUSH_MS. */
 export const BATCH_RECORDS = 64;
 export const FLUSH_MS = 200;
@@ -89,9 +106,11 @@ export async function readJournal(path: string, userPoolId: string): Promise<Jou
   }
   let first = true;
   try {
-    for await (const line of readLines(stream)) {
-      if (line.text.trim() === '') continue;
-      const value = parse(line.text);
+    // A line too long for any record of ours (they are kept short: recordedText) is passed over
+    // like a line cut short: at worst a user it recorded is signed out again, which is harmless.
+    for await (const line of readLines(stream, { skipLong: true })) {
+      if (line.tooLong !== true && line.text.trim() === '') continue;
+      const value = line.tooLong === true ? undefined : parse(line.text);
       if (first) {
         first = false;
         if (isHeader(value)) continue;

@@ -5,7 +5,8 @@ import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BATCH_RECORDS, FLUSH_MS, JournalError, openJournal, readJournal } from '../../src/bulk/journal.js';
+import { BATCH_RECORDS, FLUSH_MS, JournalError, MAX_RECORDED_CHARS, openJournal, readJournal, recordedText } from '../../src/bulk/journal.js';
+import { MAX_LINE_CHARS } from '../../src/bulk/line-reader.js';
 import { lockJournal } from '../../src/bulk/journal-lock.js';
 
 let dir: string;
@@ -145,6 +146,33 @@ describe('readJournal: only journals', () => {
   it('an empty file is an empty journal', async () => {
     writeFileSync(path, '');
     expect(await readJournal(path, POOL)).toEqual({ signedOut: new Map(), records: 0, unreadable: 0 });
+  });
+});
+
+describe('readJournal: a line longer than 64 KiB', () => {
+  const huge = 'x'.repeat(MAX_LINE_CHARS + 10);
+  it('is passed over like a line cut short: the records around it are read (an older cogsignout kept a service message whole)', async () => {
+    writeFileSync(path, header(AT) + [
+      { username: 'alice', userPoolId: POOL, outcome: 'signed-out', at: AT },
+      { username: 'ghost', userPoolId: POOL, outcome: 'failed', code: 'UserNotFoundException', message: huge, at: AT },
+      { username: 'carol', userPoolId: POOL, outcome: 'signed-out', at: AT },
+    ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const index = await readJournal(path, POOL);
+    expect([...index.signedOut]).toEqual([['alice', AT], ['carol', AT]]);
+    expect(index).toMatchObject({ records: 2, unreadable: 1 });
+  });
+
+  it('as the first line: no journal, refused as any other file is', async () => {
+    writeFileSync(path, `${huge}\n`);
+    await expect(readJournal(path, POOL)).rejects.toThrow(new JournalError(`${path} is not a cogsignout journal (its first line is not a journal header); give the path of a journal, or of a file that does not exist yet`));
+  });
+
+  it('is never written: the service\'s words are cut to MAX_RECORDED_CHARS, with a note, and never inside a character', () => {
+    expect(recordedText('User does not exist.')).toBe('User does not exist.');
+    const cut = recordedText('m'.repeat(100_000));
+    expect(cut).toBe(`${'m'.repeat(MAX_RECORDED_CHARS)}… (${100_000 - MAX_RECORDED_CHARS} more characters cut)`);
+    const emoji = recordedText(`${'m'.repeat(MAX_RECORDED_CHARS - 1)}\u{1F600}tail`);
+    expect(emoji).toBe(`${'m'.repeat(MAX_RECORDED_CHARS - 1)}… (6 more characters cut)`);
   });
 });
 

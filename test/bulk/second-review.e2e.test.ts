@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { runBulk, signOutCounts, workDir } from './support.js';
+import { journalLines, runBulk, signOutCounts, workDir } from './support.js';
 import { VirtualClock } from './virtual-clock.js';
 
 async function setUp(onTestFinished: (fn: () => Promise<void>) => void) {
@@ -74,5 +74,38 @@ describe.concurrent("the profile's signature_version and parameter_validation, a
     expect(sent).toMatchObject({ code: 255, stderr: `bulk-sign-out: stopped (InvalidParameterException: ${reason}): 2 users: 0 signed out, 0 failed, 0 skipped, 2 not attempted; to resume, run it again with a journal (users already signed out are signed out again, which is harmless): cogsignout bulk-sign-out --endpoint-url ${server.url} --user-pool-id '' --usernames-file users.txt --concurrency 1 --journal bulk-sign-out-.journal\n${ERROR(`An error occurred (InvalidParameterException) when calling the AdminUserGlobalSignOut operation: ${reason}`)}` });
     expect(JSON.parse(sent.stdout)).toMatchObject({ Users: 2, Failed: 0, NotAttempted: 2, Finished: false });
     expect(server.stats().requests.AdminUserGlobalSignOut).toBe(1);
+  });
+});
+
+describe.concurrent('a journal line longer than 64 KiB', () => {
+  it('is read past on resume (the users recorded around it are skipped, the others signed out), not refused', async ({ onTestFinished }) => {
+    const { server, dir, pool, file, bulk } = await setUp(onTestFinished);
+    const p = pool(['alice', 'bob', 'carol']);
+    const at = '2026-12-01T20:00:00.000Z';
+    // As an older cogsignout wrote it: a failure's message kept whole.
+    writeFileSync(join(dir, 'j'), [
+      { format: 'cogsignout-journal', version: 1, createdAt: at },
+      { username: 'alice', userPoolId: p, outcome: 'signed-out', at },
+      { username: 'bob', userPoolId: p, outcome: 'failed', code: 'InternalErrorException', message: 'm'.repeat(70_000), at },
+      { username: 'carol', userPoolId: p, outcome: 'signed-out', at },
+    ].map((r) => `${JSON.stringify(r)}\n`).join(''), { mode: 0o600 });
+    const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice', 'bob', 'carol']), '--journal', 'j']);
+    expect(r).toMatchObject({ code: 0, stderr: `bulk-sign-out: finished: 3 users: 1 signed out, 0 failed, 2 skipped (signed out by earlier runs of the journal, the first at ${at}), 0 not attempted.\n` });
+    expect(Object.fromEntries(signOutCounts(server.stats().signOuts, p))).toEqual({ bob: 1 });
+  });
+
+  it('is never written: a service message is cut in the journal and the summary, and the journal reads back', async ({ onTestFinished }) => {
+    const { server, dir, pool, file, bulk } = await setUp(onTestFinished);
+    const p = pool(['alice', 'bob']);
+    const message = 'm'.repeat(15_000);
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', username: 'bob', kind: 'answer', answer: { status: 400, body: JSON.stringify({ __type: 'UserNotFoundException', message }) } });
+    const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice', 'bob']), '--journal', 'j']);
+    expect(r.code).toBe(254);
+    const cut = `${'m'.repeat(2048)}… (${15_000 - 2048} more characters cut)`;
+    expect(JSON.parse(r.stdout)).toMatchObject({ Failures: [{ Username: 'bob', Code: 'UserNotFoundException', Message: cut }] });
+    const records = journalLines(join(dir, 'j')).slice(1);
+    expect(records.find((x) => x.username === 'bob')).toMatchObject({ outcome: 'failed', message: cut });
+    server.clearFaults();
+    expect(await bulk(p, ['--usernames-file', 'users.txt', '--journal', 'j'])).toMatchObject({ code: 0 });
   });
 });
