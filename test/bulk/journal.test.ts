@@ -1,6 +1,6 @@
 // The journal: what a resumed run skips, what it appends, and what survives a crash mid-write.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +134,40 @@ describe('openJournal', () => {
     expect(() => j.append({ username: 'carol', userPoolId: POOL, outcome: 'signed-out', at: AT })).toThrow(new JournalError(message));
     expect(() => j.close()).toThrow(new JournalError(message));
     expect(readFileSync(path, 'utf8')).toBe(header(AT) + `{"username":"alice","userPoolId":"${POOL}","outcome":"signed-out","at":"${AT}"}\n`);
+  });
+});
+
+describe('openJournal: the path must still name the journal', () => {
+  const rerun = 'rerun with this journal: the users this run signed out are signed out again, which is harmless';
+  it('deleted during the run: the next batch (and every later call) says so, and nothing claims to be recorded', () => {
+    const j = openJournal(path, { now: fixedNow });
+    j.append({ username: 'alice', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    j.flush();
+    rmSync(path);
+    j.append({ username: 'bob', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    const error = new JournalError(`${path} was deleted during the run: what this run recorded in it is gone (${rerun})`);
+    expect(() => j.flush()).toThrow(error);
+    expect(() => j.append({ username: 'carol', userPoolId: POOL, outcome: 'signed-out', at: AT })).toThrow(error);
+    expect(() => j.close()).toThrow(error);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('deleted after the last batch: close says so', () => {
+    const j = openJournal(path, { now: fixedNow });
+    j.append({ username: 'alice', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    j.flush();
+    rmSync(path);
+    expect(() => j.close()).toThrow(/was deleted during the run/);
+  });
+
+  it('replaced by another file: nothing is written to the new one', () => {
+    const j = openJournal(path, { now: fixedNow });
+    j.flush();
+    writeFileSync(join(dir, 'other'), header(AT));
+    renameSync(join(dir, 'other'), path);
+    j.append({ username: 'bob', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    expect(() => j.close()).toThrow(new JournalError(`${path} was replaced by another file during the run: what this run recorded is in the file it replaced, and nothing was written to the new one (${rerun})`));
+    expect(readFileSync(path, 'utf8')).toBe(header(AT));
   });
 });
 

@@ -1,7 +1,7 @@
 // The second review's cases (2026-12-01, evening): where bulk-sign-out still lost what a run
 // did, or stopped every resume at one user, against the local endpoint, in this process and in
 // virtual time (virtual-clock.ts); a terminal and a pager are Io's (command.test.ts's harness).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
@@ -107,5 +107,22 @@ describe.concurrent('a journal line longer than 64 KiB', () => {
     expect(records.find((x) => x.username === 'bob')).toMatchObject({ outcome: 'failed', message: cut });
     server.clearFaults();
     expect(await bulk(p, ['--usernames-file', 'users.txt', '--journal', 'j'])).toMatchObject({ code: 0 });
+  });
+});
+
+describe.concurrent('a journal deleted during the run', () => {
+  it('stops the run at the next batch, saying so: no run claims progress that is nowhere', async ({ onTestFinished }) => {
+    const { dir, pool, file, bulk } = await setUp(onTestFinished);
+    const users = Array.from({ length: 3000 }, (_, i) => `user-${i}`);
+    const p = pool(users);
+    const path = join(dir, 'j');
+    const running = bulk(p, ['--usernames-file', file('users.txt', users), '--journal', 'j', '--max-rps', '200']);
+    while (journalLines(path).length < 2) await new Promise((r) => setTimeout(r, 2));
+    rmSync(path);
+    const r = await running;
+    expect(r.code).toBe(255);
+    const reason = `Unable to write --journal: ${path} was deleted during the run: what this run recorded in it is gone (rerun with this journal: the users this run signed out are signed out again, which is harmless)`;
+    expect(JSON.parse(r.stdout)).toMatchObject({ Finished: false, Stopped: reason });
+    expect(r.stderr).toMatch(new RegExp(`^bulk-sign-out: stopped \\(${reason.replace(/[()]/g, '\\$&')}\\): 3000 users: \\d+ signed out, 0 failed, 0 skipped, [1-9]\\d* not attempted; to resume: .* --journal j --max-rps 200\\n\\ncogsignout: \\[ERROR\\]: ${reason.replace(/[()]/g, '\\$&')}\\n$`));
   });
 });
