@@ -191,7 +191,11 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     : tally.interrupted ? { kind: 'interrupted', signal: tally.signal ?? 'SIGINT' } : { kind: 'finished' };
   let unwritten: unknown;
   try {
-    await writeResult(summaryDocument(tally, options.dryRun, context(ending.kind === 'stopped' ? ending.reason : undefined)), ctx, 'BulkSignOut');
+    await writeResult(summaryDocument(tally, options.dryRun, context(ending.kind === 'stopped' ? ending.reason : undefined)), ctx, 'BulkSignOut', {
+      // The summary is the record of a run that has happened: a pager that cannot show it (a
+      // setting that does not split, a command that is not there or fails) must not lose it.
+      withoutPager: (reason) => io.stderr.write(`bulk-sign-out: the output pager cannot be used (${reason}); the summary is written without it.\n`),
+    });
   } catch (e) {
     // A summary that cannot be written (a full disk, a reader gone in text output) must not
     // take the ending line with it: that line is what says how the run went and how to resume.

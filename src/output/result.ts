@@ -6,7 +6,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../cli/vocabulary.js';
 import { GeneralError } from '../errors/errors.js';
 import { OPERATION_NAME } from '../service/model.js';
 import { decoderLabel } from '../util/codecs.js';
-import { pagerCommand, runPager } from './pager.js';
+import { pagerCommand, PagerUnusable, runPager } from './pager.js';
 import { outputCodecLabel, type EncodeErrors } from './stream.js';
 
 /** `title`: what the table format's title line says (the AWS CLI uses the operation's name). */
@@ -17,7 +17,16 @@ export function resolveOutputFormat(ctx: CommandContext): OutputFormat {
   return format as OutputFormat;
 }
 
-export async function writeResult(response: Record<string, unknown>, ctx: CommandContext, title = OPERATION_NAME): Promise<number> {
+export interface WriteOptions {
+  /**
+   * Given: a pager that cannot be used (its setting does not split, it cannot be started, it
+   * fails) does not lose the output, which is written to stdout without it after this is told
+   * why. Without it, the AWS CLI's behavior: the pager's error.
+   */
+  readonly withoutPager?: (reason: string) => void;
+}
+
+export async function writeResult(response: Record<string, unknown>, ctx: CommandContext, title = OPERATION_NAME, options: WriteOptions = {}): Promise<number> {
   const { globals, settings, io } = ctx;
   const format = resolveOutputFormat(ctx);
   const color = globals.color === 'on' || (globals.color !== 'off' && io.stdout.isTTY);
@@ -25,9 +34,16 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   // set up even when the query then fails or nothing is printed.
   if (format === 'table' && color) ctx.colorama.inits++;
   // Then it opens its output stream (the pager's command is split), for `off` too.
-  const pager = pagerCommand({
-    noCliPager: globals.noCliPager, stdoutIsTTY: io.stdout.isTTY, env: io.env, profilePager: settings.quietProfileValue('cli_pager'),
-  });
+  let pager: string[] | undefined;
+  let unsplit: string | undefined;
+  try {
+    pager = pagerCommand({
+      noCliPager: globals.noCliPager, stdoutIsTTY: io.stdout.isTTY, env: io.env, profilePager: settings.quietProfileValue('cli_pager'),
+    });
+  } catch (e) {
+    if (options.withoutPager === undefined) throw e;
+    unsplit = `its setting does not split as a command line: ${e instanceof Error ? e.message : String(e)}`;
+  }
   if (format === 'off') return 0;
   const { ResponseMetadata: _dropped, ...value } = response;
   void _dropped;
@@ -47,7 +63,16 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   // A formatter failure comes after everything it wrote, an encoding failure at its piece.
   const error = encodeError ?? written.error;
   // An empty result never starts a pager.
-  if (bytes.length > 0) await writeOut(bytes, label, format, pager, ctx);
+  if (bytes.length > 0) {
+    if (unsplit !== undefined) options.withoutPager?.(unsplit);
+    try {
+      await writeOut(bytes, label, format, pager, ctx, options.withoutPager !== undefined);
+    } catch (e) {
+      if (!(e instanceof PagerUnusable) || options.withoutPager === undefined) throw e;
+      options.withoutPager(e.message);
+      await writeOut(bytes, label, format, undefined, ctx);
+    }
+  }
   if (error) throw error;
   return 0;
 }
@@ -59,11 +84,11 @@ export function stdoutEncoding(env: CommandContext['io']['env']): { label: strin
   return { label: 'utf-8', errors: env.PYTHONUTF8 === '1' ? 'strict' : 'surrogateescape' };
 }
 
-async function writeOut(bytes: Buffer, label: string, format: OutputFormat, pager: string[] | undefined, ctx: CommandContext): Promise<void> {
+async function writeOut(bytes: Buffer, label: string, format: OutputFormat, pager: string[] | undefined, ctx: CommandContext, strictPager = false): Promise<void> {
   const { io } = ctx;
   const text = bytes.toString(label === 'utf-8' ? 'utf8' : 'latin1');
   if (pager) {
-    await runPager(pager, text, io.env, io.onInterrupt);
+    await runPager(pager, text, io.env, io.onInterrupt, strictPager);
     return;
   }
   try {

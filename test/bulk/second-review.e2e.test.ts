@@ -1,10 +1,15 @@
 // The second review's cases (2026-12-01, evening): where bulk-sign-out still lost what a run
 // did, or stopped every resume at one user, against the local endpoint, in this process and in
 // virtual time (virtual-clock.ts); a terminal and a pager are Io's (command.test.ts's harness).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
+import { run } from '../../src/cli/driver.js';
+import type { Factory } from '../../src/cli/factory.js';
+import type { Io } from '../../src/cli/io.js';
+import { baseEnv } from '../support/cli.js';
 import { journalLines, runBulk, signOutCounts, workDir } from './support.js';
 import { VirtualClock } from './virtual-clock.js';
 
@@ -124,5 +129,59 @@ describe.concurrent('a journal deleted during the run', () => {
     const reason = `Unable to write --journal: ${path} was deleted during the run: what this run recorded in it is gone (rerun with this journal: the users this run signed out are signed out again, which is harmless)`;
     expect(JSON.parse(r.stdout)).toMatchObject({ Finished: false, Stopped: reason });
     expect(r.stderr).toMatch(new RegExp(`^bulk-sign-out: stopped \\(${reason.replace(/[()]/g, '\\$&')}\\): 3000 users: \\d+ signed out, 0 failed, 0 skipped, [1-9]\\d* not attempted; to resume: .* --journal j --max-rps 200\\n\\ncogsignout: \\[ERROR\\]: ${reason.replace(/[()]/g, '\\$&')}\\n$`));
+  });
+});
+
+/** A run through the driver with stdout a terminal (Io's), so that the output pager is used. */
+async function onTerminal(dir: string, argv: string[], env: Record<string, string>, factory: Partial<Factory>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const stream = (sink: string[], tty: boolean) => ({ write: (s: string) => { sink.push(s); }, writeAll: async (s: string) => { sink.push(s); }, isTTY: tty, columns: 120 });
+  const io = {
+    argv,
+    env: { ...baseEnv(dir), ...env },
+    cwd: dir,
+    stdout: stream(stdout, true),
+    stderr: stream(stderr, false),
+    version: '0.0.0-test',
+    stdin: Readable.from([Buffer.from('')]),
+    onInterrupt: () => () => {},
+    factory,
+  } as Io;
+  const code = await run(io);
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
+describe.concurrent('a pager that cannot be used, on a terminal', () => {
+  const cases: Array<[string, string, string]> = [
+    ['a setting that does not split', "less '", "its setting does not split as a command line: No closing quotation"],
+    ['a command that is not there', 'cogso-no-such-pager', "cogso-no-such-pager could not be started: [Errno 2] No such file or directory: 'cogso-no-such-pager'"],
+    ['a command that fails', 'false', 'false exited with status 1'],
+  ];
+  for (const [name, pager, reason] of cases) {
+    it(`${name}: the finished run's summary is written without it, said on stderr, and the exit status is the run's`, async ({ onTestFinished }) => {
+      const { server, dir, clock, pool, file } = await setUp(onTestFinished);
+      const p = pool(['alice', 'bob']);
+      file('users.txt', ['alice', 'bob', 'ghost']);
+      const r = await onTerminal(dir, ['bulk-sign-out', '--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', 'users.txt', '--query', 'Failures[].Username', '--output', 'text'], { AWS_PAGER: pager }, clock.factory);
+      expect(r).toEqual({
+        code: 254,
+        stdout: 'ghost\n',
+        stderr: `bulk-sign-out: the output pager cannot be used (${reason}); the summary is written without it.\n`
+          + 'bulk-sign-out: finished: 3 users: 2 signed out, 1 failed, 0 skipped, 0 not attempted; the failed users are listed in the summary.\n',
+      });
+      file('two.txt', ['alice', 'bob']);
+      const clean = await onTerminal(dir, ['bulk-sign-out', '--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', 'two.txt', '--query', 'Succeeded', '--output', 'text'], { AWS_PAGER: pager }, clock.factory);
+      expect(clean).toMatchObject({ code: 0, stdout: '2\n' });
+    });
+  }
+
+  it('a pager that works is used as before', async ({ onTestFinished }) => {
+    const { server, dir, clock, pool, file } = await setUp(onTestFinished);
+    const p = pool(['alice']);
+    file('users.txt', ['alice']);
+    const r = await onTerminal(dir, ['bulk-sign-out', '--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', 'users.txt', '--query', 'Succeeded', '--output', 'text'], { AWS_PAGER: `sh -c 'cat > "$0"' ${join(dir, 'paged')}` }, clock.factory);
+    expect(r).toEqual({ code: 0, stdout: '', stderr: 'bulk-sign-out: finished: 1 user: 1 signed out, 0 failed, 0 skipped, 0 not attempted.\n' });
+    expect(readFileSync(join(dir, 'paged'), 'utf8')).toBe('1\n');
   });
 });
