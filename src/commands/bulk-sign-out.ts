@@ -9,7 +9,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParsedCommand } from '../cli/argparse-command.js';
 import type { CommandContext } from '../cli/context.js';
-import { CliError, GeneralError, ParamValidationError } from '../errors/errors.js';
+import { CliError, GeneralError, ParamValidationError, ServiceError } from '../errors/errors.js';
 import { resolveOutputFormat, writeResult } from '../output/result.js';
 import { resolveCredentials, type Credentials, type LookupOptions } from '../credentials/chain.js';
 import { resolveClientSettings } from '../transport/client-settings.js';
@@ -160,6 +160,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
         random: factoryOf(io).random,
         tally,
         onWouldSignOut: listPath === undefined ? undefined : (u) => wouldSignOut.push(u),
+        probe: () => serviceAnswers(() => calls.describeUserPool(options.userPoolId), clientSettings.maxAttempts, factoryOf(io).random, clock),
         log: (m) => log.log(LOGGER, m),
       });
     }
@@ -302,6 +303,23 @@ async function withRetries(call: () => Promise<void>, maxAttempts: number, rando
     } catch (e) {
       const kind = classifyFailure(e);
       if ((kind !== 'throttled' && kind !== 'transient') || attempt >= maxAttempts) throw withAttempts(e, attempt);
+      await clock.sleep(backoffMs(attempt, random));
+    }
+  }
+}
+
+/**
+ * Whether the service answers (DescribeUserPool: read-only, no user's data; any answer counts,
+ * an error such as AccessDenied too), with a connection failure retried as any call's.
+ */
+async function serviceAnswers(call: () => Promise<void>, maxAttempts: number, random: () => number, clock: Clock): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await call();
+      return true;
+    } catch (e) {
+      if (e instanceof ServiceError) return true;
+      if (classifyFailure(e) !== 'transient' || attempt >= maxAttempts) return false;
       await clock.sleep(backoffMs(attempt, random));
     }
   }

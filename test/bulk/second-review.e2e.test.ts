@@ -185,3 +185,42 @@ describe.concurrent('a pager that cannot be used, on a terminal', () => {
     expect(readFileSync(join(dir, 'paged'), 'utf8')).toBe('1\n');
   });
 });
+
+describe.concurrent('one user whose request always resets the connection', () => {
+  it('is recorded as failed, with its error, once the service is seen to answer: the run goes on, and no resume stops there', async ({ onTestFinished }) => {
+    const { server, dir, pool, file, bulk } = await setUp(onTestFinished);
+    const users = ['alice', 'bob', 'carol', 'dave'];
+    const p = pool(users);
+    file('users.txt', users);
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', username: 'bob', kind: 'reset' });
+    const reason = `Connection was closed before we received a valid response from endpoint URL: "${server.url}/".`;
+    for (const [n, skipped] of [[3, ''], [0, ', 3 skipped']] as const) {
+      const r = await bulk(p, ['--usernames-file', 'users.txt', '--journal', 'j', '--concurrency', '1', '--max-rps', '0']);
+      expect(r.code).toBe(254);
+      expect(r.stderr).toMatch(new RegExp(`^bulk-sign-out: finished: 4 users: ${n} signed out, 1 failed, ${skipped === '' ? '0 skipped' : '3 skipped \\(signed out by earlier runs of the journal, the first at [^)]+\\)'}, 0 not attempted; the failed users are listed in the summary\\.\\n$`));
+      expect(JSON.parse(r.stdout)).toMatchObject({ Users: 4, Succeeded: n, Failed: 1, Finished: true, Failures: [{ Username: 'bob', Code: 'ConnectionError', Message: reason }] });
+    }
+    expect(journalLines(join(dir, 'j')).filter((x) => x.username === 'bob')).toMatchObject([
+      { outcome: 'failed', code: 'ConnectionError', message: reason }, { outcome: 'failed', code: 'ConnectionError', message: reason },
+    ]);
+    expect(Object.fromEntries(signOutCounts(server.stats().signOuts, p))).toEqual({ alice: 1, carol: 1, dave: 1 });
+  });
+
+  it('the last one left: recorded as failed too (the service answers the check)', async ({ onTestFinished }) => {
+    const { server, pool, file, bulk } = await setUp(onTestFinished);
+    const p = pool(['alice']);
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', username: 'alice', kind: 'reset' });
+    const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice'])]);
+    expect(r).toMatchObject({ code: 254, stderr: 'bulk-sign-out: finished: 1 user: 0 signed out, 1 failed, 0 skipped, 0 not attempted; the failed users are listed in the summary.\n' });
+  });
+
+  it('a connection that is down (the check fails too) still stops the run, the user left for the next one', async ({ onTestFinished }) => {
+    const { server, pool, file, bulk } = await setUp(onTestFinished);
+    const p = pool(['alice', 'bob']);
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', username: 'bob', kind: 'reset' });
+    server.injectFault({ operation: 'DescribeUserPool', kind: 'reset' });
+    const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice', 'bob']), '--concurrency', '1', '--max-rps', '0']);
+    expect(r.code).toBe(255);
+    expect(JSON.parse(r.stdout)).toMatchObject({ Succeeded: 1, Failed: 0, NotAttempted: 1, Finished: false });
+  });
+});
