@@ -7,7 +7,8 @@ import { ServiceError } from '../errors/errors.js';
 import { BoundedQueue } from './bounded-queue.js';
 import type { Clock } from './clock.js';
 import { backoffMs, classifyFailure, withAttempts } from './failures.js';
-import { JournalError, type JournalRecord } from './journal.js';
+import { stopReason } from './ending.js';
+import { JournalError, recordedText, type JournalRecord } from './journal.js';
 import { MAX_LISTED_FAILURES, Tally } from './summary.js';
 
 export interface Limiter {
@@ -66,9 +67,19 @@ export interface EngineDeps {
   readonly tally?: Tally;
   /** Each user a dry run would sign out, in input order (for --dry-run's list). */
   readonly onWouldSignOut?: (username: string) => void;
+  /**
+   * Whether the service answers at all (any answer, an error included), asked when a user's
+   * request failed on the connection after its retries: yes, the failure is that user's (a
+   * request the path to the service always resets) and is recorded; no (or no probe), the
+   * connection is down and the run stops.
+   */
+  readonly probe?: () => Promise<boolean>;
   /** --debug lines; never given a username. */
   readonly log?: (message: string) => void;
 }
+
+/** The code a user's failure is recorded with when its request failed on the connection. */
+export const CONNECTION_FAILURE = 'ConnectionError';
 
 export interface EngineResult {
   readonly tally: Tally;
@@ -113,10 +124,12 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
   };
   if (deps.interrupt.aborted) onInterrupt(); else deps.interrupt.addEventListener('abort', onInterrupt, { once: true });
 
-  const record = (user: Item, outcome: JournalRecord['outcome'], requestId: string | undefined, error?: { code: string; message: string }): void => {
+  const record = (user: Item, outcome: JournalRecord['outcome'], requestId: string | undefined, answered?: { code: string; message: string }): void => {
     // A request abandoned after the grace period may still answer; the run is over by then.
     if (finished) return;
     const { username } = user;
+    // Whatever an endpoint answered, a record stays short enough to be read back (journal.ts).
+    const error = answered === undefined ? undefined : { code: recordedText(answered.code), message: recordedText(answered.message) };
     const at = now().toISOString();
     // Counted before the journal is written: the service has answered, whatever the disk says.
     if (outcome === 'signed-out') {
@@ -200,6 +213,17 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
           const err = e as ServiceError;
           record(user, 'failed', requestId, { code: err.code, message: err.serviceMessage });
           return;
+        }
+        // Without this, one user whose request always resets the connection stopped every
+        // resume at that user.
+        if (kind === 'transient' && deps.probe !== undefined && !stop.signal.aborted) {
+          log('A sign-out failed on the connection after its retries: checking that the service answers');
+          let answers = false;
+          try { answers = await deps.probe(); } catch { /* no answer */ }
+          if (answers) {
+            record(user, 'failed', requestId, { code: CONNECTION_FAILURE, message: stopReason(e) });
+            return;
+          }
         }
         failRun(withAttempts(e, transient));
         return;

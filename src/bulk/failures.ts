@@ -26,10 +26,18 @@ export function isThrottlingCode(code: string): boolean {
   return classifyResponse(NO_BODY, { code, message: '', fields: [] }) === 'throttling';
 }
 
+/**
+ * The service's own validation of the pool ID (`Value '…' at 'userPoolId' failed to satisfy
+ * constraint`: a malformed ID, which botocore lets through, or an empty one with the profile's
+ * parameter_validation off) is about the pool, not the user: every other user would fail alike.
+ */
+const POOL_ID_REFUSED = /\bat 'userPoolId' failed to satisfy constraint/;
+
 export function classifyFailure(e: unknown): FailureKind {
   if (e instanceof ServiceError) {
     if (isThrottlingCode(e.code)) return 'throttled';
     if (RUN_LEVEL_CODES.has(e.code)) return 'fatal';
+    if (e.code === 'InvalidParameterException' && POOL_ID_REFUSED.test(e.serviceMessage)) return 'fatal';
     // The client sets maxRetriesReached exactly when botocore would have retried the error.
     return e.maxRetriesReached === undefined ? 'user' : 'transient';
   }

@@ -6,7 +6,7 @@
 // a second sign-out changes nothing); it can never record a sign-out that did not happen, because
 // a record is written only after the service said so. A half-written last line is told apart
 // (and ignored) on the next start.
-import { closeSync, createReadStream, fchmodSync, fdatasyncSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fchmodSync, fdatasyncSync, fstatSync, fsyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { osErrorText } from '../util/os-errors.js';
 import { readLines } from './line-reader.js';
 
@@ -30,6 +30,23 @@ export const JOURNAL_VERSION = 1;
 
 export function headerLine(createdAt: string): string {
   return `${JSON.stringify({ format: JOURNAL_FORMAT, version: JOURNAL_VERSION, createdAt })}\n`;
+}
+
+/**
+ * The most characters of a service's words (an error's code or message) a record keeps: a record
+ * stays far below the longest line a journal is read with (line-reader.ts MAX_LINE_CHARS), whatever
+ * an endpoint or a proxy answered. Cognito's own messages are a sentence.
+ */
+export const MAX_RECORDED_CHARS = 2048;
+
+/** `text`, cut to MAX_RECORDED_CHARS characters with a note of how much was cut. */
+export function recordedText(text: string): string {
+  if (text.length <= MAX_RECORDED_CHARS) return text;
+  // Not inside a surrogate pair: the record stays valid UTF-16 (and UTF-8 on disk).
+  let end = MAX_RECORDED_CHARS;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}… (${text.length - end} more characters cut)`;
 }
 
 /** Records are written and synced once this many are waiting, or after FLUSH_MS. */
@@ -89,9 +106,11 @@ export async function readJournal(path: string, userPoolId: string): Promise<Jou
   }
   let first = true;
   try {
-    for await (const line of readLines(stream)) {
-      if (line.text.trim() === '') continue;
-      const value = parse(line.text);
+    // A line too long for any record of ours (they are kept short: recordedText) is passed over
+    // like a line cut short: at worst a user it recorded is signed out again, which is harmless.
+    for await (const line of readLines(stream, { skipLong: true })) {
+      if (line.tooLong !== true && line.text.trim() === '') continue;
+      const value = line.tooLong === true ? undefined : parse(line.text);
       if (first) {
         first = false;
         if (isHeader(value)) continue;
@@ -114,7 +133,10 @@ export interface JournalWriter {
   append(record: JournalRecord): void;
   /** Writes and syncs what is queued; throws on a write error. */
   flush(): void;
-  /** Flushes and closes; later appends are ignored. Throws the write error, if any. */
+  /**
+   * Flushes and closes; later appends are ignored. Throws the write error, if any, or a
+   * JournalError when the path no longer names the file (deleted or replaced during the run).
+   */
   close(): void;
 }
 
@@ -148,12 +170,15 @@ export function openJournal(path: string, options: OpenOptions = {}): JournalWri
   let pending: string[] = [];
   let failure: unknown;
   let timer: NodeJS.Timeout | undefined;
+  /** The file the path named when it was opened: what every batch checks the path still names. */
+  let opened: { dev: number; ino: number } | undefined;
   const writeAll = (text: string): void => {
     const bytes = Buffer.from(text, 'utf8');
     for (let done = 0; done < bytes.length;) done += fs.write(fd, bytes, done, bytes.length - done);
   };
   try {
     const st = fstatSync(fd);
+    opened = { dev: st.dev, ino: st.ino };
     if (!st.isFile()) throw new JournalError(`${path} is not a regular file, so nothing written to it can be made durable; give the path of a file`);
     if ((st.mode & 0o077) !== 0) {
       try {
@@ -178,9 +203,34 @@ export function openJournal(path: string, options: OpenOptions = {}): JournalWri
     throw new JournalError(`${osErrorText(e, path)} (the journal cannot be made durable)`);
   }
 
+  /**
+   * A journal deleted (or replaced by another file) during the run keeps taking records through
+   * the descriptor, into a file nobody will read: the run would claim progress that is nowhere.
+   */
+  const stillThere = (): void => {
+    let now;
+    try {
+      now = statSync(path, { throwIfNoEntry: false });
+    } catch (e) {
+      throw new JournalError(`${osErrorText(e, path)} (the journal can no longer be found)`);
+    }
+    if (now === undefined) {
+      throw new JournalError(`${path} was deleted during the run: what this run recorded in it is gone (rerun with this journal: the users this run signed out are signed out again, which is harmless)`);
+    }
+    if (now.dev !== opened?.dev || now.ino !== opened.ino) {
+      throw new JournalError(`${path} was replaced by another file during the run: what this run recorded is in the file it replaced, and nothing was written to the new one (rerun with this journal: the users this run signed out are signed out again, which is harmless)`);
+    }
+  };
+
   const flush = (): void => {
     if (timer !== undefined) { clearTimeout(timer); timer = undefined; }
     if (failure !== undefined) throw failure;
+    try {
+      stillThere();
+    } catch (e) {
+      failure = e;
+      throw failure;
+    }
     if (pending.length === 0) return;
     const text = pending.join('');
     pending = [];

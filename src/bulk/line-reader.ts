@@ -18,6 +18,8 @@ export interface Line {
   readonly number: number;
   /** False only for a last line the file does not end with a newline after (a write cut short). */
   readonly terminated: boolean;
+  /** With `skipLong`: the line was longer than MAX_LINE_CHARS, and its text ('') was not kept. */
+  readonly tooLong?: boolean;
 }
 
 /** Bytes that are not UTF-8, on the line it names. */
@@ -34,9 +36,14 @@ const NL = 0x0a;
  * the byte level (a newline byte never occurs inside a UTF-8 character) and each is decoded on
  * its own, so invalid UTF-8 is reported on the very line that holds it.
  */
-export async function* readLines(source: AsyncIterable<string | Uint8Array>, options: { strict?: boolean } = {}): AsyncGenerator<Line> {
+export async function* readLines(source: AsyncIterable<string | Uint8Array>, options: { strict?: boolean; skipLong?: boolean } = {}): AsyncGenerator<Line> {
   // strict: invalid UTF-8 stops the reader (a replaced character in a username would sign out,
   // or miss, someone else); journals are read leniently (a crash may cut a character in half).
+  // skipLong: a line too long is passed over (its bytes dropped as they come, never held) and
+  // told as `tooLong`, instead of stopping the reader.
+  const skipLong = options.skipLong === true;
+  /** Skipping the rest of a line too long to keep. */
+  let discarding = false;
   const decoder = new TextDecoder('utf-8', { fatal: options.strict === true, ignoreBOM: true });
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -67,19 +74,43 @@ export async function* readLines(source: AsyncIterable<string | Uint8Array>, opt
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
     for (let nl = bytes.indexOf(NL); nl >= 0; nl = bytes.indexOf(NL, start)) {
+      if (discarding) {
+        discarding = false;
+        start = nl + 1;
+        yield skipped(true);
+        continue;
+      }
       const line = joined(bytes.subarray(start, nl));
       start = nl + 1;
-      if (line.length > MAX_LINE_CHARS) throw new LineTooLongError(number + 1);
+      if (line.length > MAX_LINE_CHARS) {
+        if (!skipLong) throw new LineTooLongError(number + 1);
+        yield skipped(true);
+        continue;
+      }
       yield take(line, true);
     }
-    if (start < bytes.length) {
+    if (start < bytes.length && !discarding) {
       pending.push(bytes.subarray(start));
       pendingBytes += bytes.length - start;
     }
-    if (pendingBytes > MAX_LINE_CHARS) throw new LineTooLongError(number + 1);
+    if (pendingBytes > MAX_LINE_CHARS) {
+      if (!skipLong) throw new LineTooLongError(number + 1);
+      joined(Buffer.alloc(0));
+      discarding = true;
+    }
+  }
+  if (discarding) {
+    yield skipped(false);
+    return;
   }
   const rest = joined(Buffer.alloc(0));
   if (rest.length > 0) yield take(rest, false);
+
+  function skipped(terminated: boolean): Line {
+    number += 1;
+    first = false;
+    return { text: '', number, terminated, tooLong: true };
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 // bulk-sign-out's command line: parsed by its node of the command tree with the same argparse
 // rules as every other command (so its errors read the same), then checked here for what
 // argparse cannot express: exactly one source of users, --filter only with --all-users, and
-// numbers that make sense.
+// numbers that make sense. botocore's own check of the pool ID (checkPoolId) is the profile's
+// parameter_validation to turn off, as for admin-user-global-sign-out.
 import type { ParsedCommand } from '../cli/argparse-command.js';
 import { ParamValidationError, UnknownArgumentError } from '../errors/errors.js';
 import { validateParameters } from '../input/validate.js';
@@ -48,7 +49,6 @@ export function parseBulkOptions(parsed: ParsedCommand): BulkOptions | 'help' {
     return typeof v === 'string' ? v : undefined;
   };
   const userPoolId = str('user-pool-id') as string;
-  validateParameters(new Map([['UserPoolId', userPoolId]]), MEMBERS.filter((m) => m.name === 'UserPoolId'));
 
   const file = str('usernames-file');
   const allUsers = values.get('all-users') === true;
@@ -77,4 +77,14 @@ export function parseBulkOptions(parsed: ParsedCommand): BulkOptions | 'help' {
     dryRun: values.get('dry-run') === true,
     listFile,
   };
+}
+
+/**
+ * botocore's validation of the pool ID (its minimum length), which the profile's
+ * `parameter_validation` turns off for bulk-sign-out as for admin-user-global-sign-out: then the
+ * ID goes to the service as given, whose refusal stops the run (a dry run's DescribeUserPool
+ * shows it before anyone is touched).
+ */
+export function checkPoolId(userPoolId: string, validated: boolean): void {
+  if (validated) validateParameters(new Map([['UserPoolId', userPoolId]]), MEMBERS.filter((m) => m.name === 'UserPoolId'));
 }

@@ -9,12 +9,14 @@ import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParsedCommand } from '../cli/argparse-command.js';
 import type { CommandContext } from '../cli/context.js';
-import { CliError, GeneralError, ParamValidationError } from '../errors/errors.js';
+import { CliError, GeneralError, ParamValidationError, ServiceError } from '../errors/errors.js';
 import { resolveOutputFormat, writeResult } from '../output/result.js';
 import { resolveCredentials, type Credentials, type LookupOptions } from '../credentials/chain.js';
 import { resolveClientSettings } from '../transport/client-settings.js';
 import { factoryOf } from '../cli/factory.js';
-import { parseBulkOptions, type BulkOptions } from '../bulk/options.js';
+import { checkPoolId, parseBulkOptions, type BulkOptions } from '../bulk/options.js';
+import { parameterValidation } from '../input/validate.js';
+import { checkSignatureVersion } from '../transport/signature-version.js';
 import type { CognitoClient } from '../transport/client.js';
 import type { Clock } from '../bulk/clock.js';
 import { AimdRateLimiter } from '../bulk/rate-limiter.js';
@@ -48,6 +50,11 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
   const log = scrubbingLog(ctx.log);
   const { clock } = factoryOf(io);
   const clientSettings = await resolveClientSettings({ globals, settings: ctx.settings, env: io.env, version: io.version });
+  // The profile's rules for every call, as admin-user-global-sign-out applies them (and in its
+  // order: after the client's settings), before anything is read or anyone touched.
+  const profile = ctx.settings.profile();
+  checkPoolId(options.userPoolId, parameterValidation(profile.get('parameter_validation')));
+  if (!globals.noSignRequest) checkSignatureVersion(profile.get('cognito-idp'));
   // The AWS CLI checks the output format after the call; after a whole run is too late.
   resolveOutputFormat(ctx);
 
@@ -153,6 +160,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
         random: factoryOf(io).random,
         tally,
         onWouldSignOut: listPath === undefined ? undefined : (u) => wouldSignOut.push(u),
+        probe: () => serviceAnswers(() => calls.describeUserPool(options.userPoolId), clientSettings.maxAttempts, factoryOf(io).random, clock),
         log: (m) => log.log(LOGGER, m),
       });
     }
@@ -184,7 +192,12 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     : tally.interrupted ? { kind: 'interrupted', signal: tally.signal ?? 'SIGINT' } : { kind: 'finished' };
   let unwritten: unknown;
   try {
-    await writeResult(summaryDocument(tally, options.dryRun, context(ending.kind === 'stopped' ? ending.reason : undefined)), ctx, 'BulkSignOut');
+    await writeResult(summaryDocument(tally, options.dryRun, context(ending.kind === 'stopped' ? ending.reason : undefined)), ctx, 'BulkSignOut', {
+      // The summary is the record of a run that has happened: a pager that cannot show it (a
+      // setting that does not split, a command that is not there or fails) must not lose it.
+      withoutPager: (reason) => io.stderr.write(`bulk-sign-out: the output pager cannot be used (${reason}); the summary is written without it.\n`),
+      refusalIsError: true,
+    });
   } catch (e) {
     // A summary that cannot be written (a full disk, a reader gone in text output) must not
     // take the ending line with it: that line is what says how the run went and how to resume.
@@ -195,7 +208,6 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
   // The error as the AWS CLI would print it, with the exit status of the run (the error's own,
   // 254 for a service error, would read as "some users failed"); a finished run whose summary
   // was lost is no clean one for a script reading it: 255.
-  // Node's own write error (ENOSPC) is printed as any other, with the run's status.
   const lost = unwritten === undefined || unwritten instanceof CliError ? unwritten : new GeneralError(unwritten instanceof Error ? unwritten.message : String(unwritten));
   const shown = lost ?? fatal;
   if (shown !== undefined) {
@@ -291,6 +303,23 @@ async function withRetries(call: () => Promise<void>, maxAttempts: number, rando
     } catch (e) {
       const kind = classifyFailure(e);
       if ((kind !== 'throttled' && kind !== 'transient') || attempt >= maxAttempts) throw withAttempts(e, attempt);
+      await clock.sleep(backoffMs(attempt, random));
+    }
+  }
+}
+
+/**
+ * Whether the service answers (DescribeUserPool: read-only, no user's data; any answer counts,
+ * an error such as AccessDenied too), with a connection failure retried as any call's.
+ */
+async function serviceAnswers(call: () => Promise<void>, maxAttempts: number, random: () => number, clock: Clock): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await call();
+      return true;
+    } catch (e) {
+      if (e instanceof ServiceError) return true;
+      if (classifyFailure(e) !== 'transient' || attempt >= maxAttempts) return false;
       await clock.sleep(backoffMs(attempt, random));
     }
   }

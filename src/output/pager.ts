@@ -30,7 +30,17 @@ export function pagerCommand(s: PagerSettings): string[] | undefined {
   return words.length === 0 ? undefined : words;
 }
 
-export async function runPager(command: readonly string[], text: string, env: Env, onInterrupt?: Io['onInterrupt']): Promise<void> {
+/**
+ * Why a pager could not show the output (it did not start, or it failed), for a caller that
+ * then writes the output without one: bulk-sign-out, whose summary is a finished run's record.
+ */
+export class PagerUnusable extends Error {}
+
+/**
+ * `strict`: a pager that cannot be started, or that exits with a status other than 0 (or is
+ * killed) without being interrupted, is PagerUnusable: the output may not have been shown.
+ */
+export async function runPager(command: readonly string[], text: string, env: Env, onInterrupt?: Io['onInterrupt'], strict = false): Promise<void> {
   const [file, ...args] = command as [string, ...string[]];
   // Loaded here: child_process costs every run a little, and most runs page nothing.
   const { spawn } = await import('node:child_process');
@@ -47,13 +57,16 @@ export async function runPager(command: readonly string[], text: string, env: En
     }) ?? (() => {});
     child.on('error', (e: NodeJS.ErrnoException) => {
       release();
-      reject(new PagerError(`Unable to redirect output to pager. Received the following error when opening pager:\n${popenErrorText(e, file)}\n\nLearn more about configuring the output pager by running "${PROG} help config-vars".`));
+      if (strict) reject(new PagerUnusable(`${file} could not be started: ${popenErrorText(e, file)}`));
+      else reject(new PagerError(`Unable to redirect output to pager. Received the following error when opening pager:\n${popenErrorText(e, file)}\n\nLearn more about configuring the output pager by running "${PROG} help config-vars".`));
     });
     // Quitting the pager before reading everything closes the pipe: that is the user's choice.
     child.stdin.on('error', () => {});
-    child.on('close', () => {
+    child.on('close', (code, signal) => {
       release();
-      if (interrupted) reject(new InterruptedError('interrupted in the pager')); else resolve();
+      if (interrupted) reject(new InterruptedError('interrupted in the pager'));
+      else if (strict && code !== 0) reject(new PagerUnusable(`${file} ${signal === null ? `exited with status ${code}` : `was killed by ${signal}`}`));
+      else resolve();
     });
     child.stdin.end(text);
   });

@@ -6,8 +6,8 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../cli/vocabulary.js';
 import { GeneralError } from '../errors/errors.js';
 import { OPERATION_NAME } from '../service/model.js';
 import { decoderLabel } from '../util/codecs.js';
-import { pagerCommand, runPager } from './pager.js';
-import { osErrorMessage, writeAsPython } from './stdout-buffer.js';
+import { pagerCommand, PagerUnusable, runPager } from './pager.js';
+import { newStdoutBuffer, osErrorMessage, writeAsPython } from './stdout-buffer.js';
 import { outputCodecLabel, type EncodeErrors } from './stream.js';
 
 /** `title`: what the table format's title line says (the AWS CLI uses the operation's name). */
@@ -18,7 +18,22 @@ export function resolveOutputFormat(ctx: CommandContext): OutputFormat {
   return format as OutputFormat;
 }
 
-export async function writeResult(response: Record<string, unknown>, ctx: CommandContext, title = OPERATION_NAME): Promise<number> {
+export interface WriteOptions {
+  /**
+   * Given: a pager that cannot be used (its setting does not split, it cannot be started, it
+   * fails) does not lose the output, which is written to stdout without it after this is told
+   * why. Without it, the AWS CLI's behavior: the pager's error.
+   */
+  readonly withoutPager?: (reason: string) => void;
+  /**
+   * Given: output the OS refuses (a full disk, a reader gone) is an error, `[Errno N] Reason`,
+   * whatever its size: the record of a run that has happened must not be lost in silence.
+   * Without it, what the AWS CLI's Python makes of it (src/output/stdout-buffer.ts).
+   */
+  readonly refusalIsError?: boolean;
+}
+
+export async function writeResult(response: Record<string, unknown>, ctx: CommandContext, title = OPERATION_NAME, options: WriteOptions = {}): Promise<number> {
   const { globals, settings, io } = ctx;
   const format = resolveOutputFormat(ctx);
   const color = globals.color === 'on' || (globals.color !== 'off' && io.stdout.isTTY);
@@ -26,9 +41,16 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   // set up even when the query then fails or nothing is printed.
   if (format === 'table' && color) ctx.colorama.inits++;
   // Then it opens its output stream (the pager's command is split), for `off` too.
-  const pager = pagerCommand({
-    noCliPager: globals.noCliPager, stdoutIsTTY: io.stdout.isTTY, env: io.env, profilePager: settings.quietProfileValue('cli_pager'),
-  });
+  let pager: string[] | undefined;
+  let unsplit: string | undefined;
+  try {
+    pager = pagerCommand({
+      noCliPager: globals.noCliPager, stdoutIsTTY: io.stdout.isTTY, env: io.env, profilePager: settings.quietProfileValue('cli_pager'),
+    });
+  } catch (e) {
+    if (options.withoutPager === undefined) throw e;
+    unsplit = `its setting does not split as a command line: ${e instanceof Error ? e.message : String(e)}`;
+  }
   if (format === 'off') return 0;
   // The formatter asks for the stream (get_stdout_text_writer), which reconfigures it.
   ctx.stdoutBuffer.reconfigured = true;
@@ -50,7 +72,16 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   // A formatter failure comes after everything it wrote, an encoding failure at its piece.
   const error = encodeError ?? written.error;
   // An empty result never starts a pager.
-  if (bytes.length > 0) await writeOut(bytes, sizes, label, format, pager, ctx);
+  if (bytes.length > 0) {
+    if (unsplit !== undefined) options.withoutPager?.(unsplit);
+    try {
+      await writeOut(bytes, sizes, label, format, pager, ctx, options);
+    } catch (e) {
+      if (!(e instanceof PagerUnusable) || options.withoutPager === undefined) throw e;
+      options.withoutPager(e.message);
+      await writeOut(bytes, sizes, label, format, undefined, ctx, options);
+    }
+  }
   if (error) throw error;
   return 0;
 }
@@ -62,14 +93,18 @@ export function stdoutEncoding(env: CommandContext['io']['env']): { label: strin
   return { label: 'utf-8', errors: env.PYTHONUTF8 === '1' ? 'strict' : 'surrogateescape' };
 }
 
-async function writeOut(bytes: Buffer, sizes: readonly number[], label: string, format: OutputFormat, pager: string[] | undefined, ctx: CommandContext): Promise<void> {
+async function writeOut(
+  bytes: Buffer, sizes: readonly number[], label: string, format: OutputFormat, pager: string[] | undefined, ctx: CommandContext, options: WriteOptions,
+): Promise<void> {
   const { io } = ctx;
   const text = bytes.toString(label === 'utf-8' ? 'utf8' : 'latin1');
   if (pager) {
-    await runPager(pager, text, io.env, io.onInterrupt);
+    await runPager(pager, text, io.env, io.onInterrupt, options.withoutPager !== undefined);
     return;
   }
-  const refused = await writeAsPython(ctx.stdoutBuffer, io.stdout, bytes, text, 'ignored', sizes);
+  // Held or not, a refusal is the caller's error: nothing of it stays for Python's exit.
+  const refused = await writeAsPython(options.refusalIsError === true ? newStdoutBuffer() : ctx.stdoutBuffer, io.stdout, bytes, text, 'ignored', sizes);
+  if (refused !== undefined && options.refusalIsError === true) throw new GeneralError(osErrorMessage(refused.error));
   // A write that raises ends the formatter. json, table and yaml catch OSError (the reader has
   // gone: `| head`) and are silent; text lets it through to the error handler.
   if (refused?.raisedIn === 'write' && format === 'text') throw new GeneralError(osErrorMessage(refused.error));

@@ -1,11 +1,12 @@
 // The journal: what a resumed run skips, what it appends, and what survives a crash mid-write.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BATCH_RECORDS, FLUSH_MS, JournalError, openJournal, readJournal } from '../../src/bulk/journal.js';
+import { BATCH_RECORDS, FLUSH_MS, JournalError, MAX_RECORDED_CHARS, openJournal, readJournal, recordedText } from '../../src/bulk/journal.js';
+import { MAX_LINE_CHARS } from '../../src/bulk/line-reader.js';
 import { lockJournal } from '../../src/bulk/journal-lock.js';
 
 let dir: string;
@@ -136,6 +137,40 @@ describe('openJournal', () => {
   });
 });
 
+describe('openJournal: the path must still name the journal', () => {
+  const rerun = 'rerun with this journal: the users this run signed out are signed out again, which is harmless';
+  it('deleted during the run: the next batch (and every later call) says so, and nothing claims to be recorded', () => {
+    const j = openJournal(path, { now: fixedNow });
+    j.append({ username: 'alice', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    j.flush();
+    rmSync(path);
+    j.append({ username: 'bob', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    const error = new JournalError(`${path} was deleted during the run: what this run recorded in it is gone (${rerun})`);
+    expect(() => j.flush()).toThrow(error);
+    expect(() => j.append({ username: 'carol', userPoolId: POOL, outcome: 'signed-out', at: AT })).toThrow(error);
+    expect(() => j.close()).toThrow(error);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('deleted after the last batch: close says so', () => {
+    const j = openJournal(path, { now: fixedNow });
+    j.append({ username: 'alice', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    j.flush();
+    rmSync(path);
+    expect(() => j.close()).toThrow(/was deleted during the run/);
+  });
+
+  it('replaced by another file: nothing is written to the new one', () => {
+    const j = openJournal(path, { now: fixedNow });
+    j.flush();
+    writeFileSync(join(dir, 'other'), header(AT));
+    renameSync(join(dir, 'other'), path);
+    j.append({ username: 'bob', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    expect(() => j.close()).toThrow(new JournalError(`${path} was replaced by another file during the run: what this run recorded is in the file it replaced, and nothing was written to the new one (${rerun})`));
+    expect(readFileSync(path, 'utf8')).toBe(header(AT));
+  });
+});
+
 describe('readJournal: only journals', () => {
   it('refuses a file that is not a journal (a copy of the usernames list)', async () => {
     writeFileSync(path, '# phished\nalice\nbob\n');
@@ -145,6 +180,33 @@ describe('readJournal: only journals', () => {
   it('an empty file is an empty journal', async () => {
     writeFileSync(path, '');
     expect(await readJournal(path, POOL)).toEqual({ signedOut: new Map(), records: 0, unreadable: 0 });
+  });
+});
+
+describe('readJournal: a line longer than 64 KiB', () => {
+  const huge = 'x'.repeat(MAX_LINE_CHARS + 10);
+  it('is passed over like a line cut short: the records around it are read (an older cogsignout kept a service message whole)', async () => {
+    writeFileSync(path, header(AT) + [
+      { username: 'alice', userPoolId: POOL, outcome: 'signed-out', at: AT },
+      { username: 'ghost', userPoolId: POOL, outcome: 'failed', code: 'UserNotFoundException', message: huge, at: AT },
+      { username: 'carol', userPoolId: POOL, outcome: 'signed-out', at: AT },
+    ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const index = await readJournal(path, POOL);
+    expect([...index.signedOut]).toEqual([['alice', AT], ['carol', AT]]);
+    expect(index).toMatchObject({ records: 2, unreadable: 1 });
+  });
+
+  it('as the first line: no journal, refused as any other file is', async () => {
+    writeFileSync(path, `${huge}\n`);
+    await expect(readJournal(path, POOL)).rejects.toThrow(new JournalError(`${path} is not a cogsignout journal (its first line is not a journal header); give the path of a journal, or of a file that does not exist yet`));
+  });
+
+  it('is never written: the service\'s words are cut to MAX_RECORDED_CHARS, with a note, and never inside a character', () => {
+    expect(recordedText('User does not exist.')).toBe('User does not exist.');
+    const cut = recordedText('m'.repeat(100_000));
+    expect(cut).toBe(`${'m'.repeat(MAX_RECORDED_CHARS)}… (${100_000 - MAX_RECORDED_CHARS} more characters cut)`);
+    const emoji = recordedText(`${'m'.repeat(MAX_RECORDED_CHARS - 1)}\u{1F600}tail`);
+    expect(emoji).toBe(`${'m'.repeat(MAX_RECORDED_CHARS - 1)}… (6 more characters cut)`);
   });
 });
 

@@ -38,6 +38,24 @@ describe('readLines', () => {
     const big = 'x'.repeat(MAX_LINE_CHARS + 1);
     await expect(collect(readLines(chunks('ok\n', big.slice(0, 40_000), big.slice(40_000))))).rejects.toThrow(LineTooLongError);
   });
+
+  it('skipLong (journals): a line too long is told as tooLong, not kept, and the lines after it are read, however the chunks cut it', async () => {
+    const big = 'x'.repeat(3 * MAX_LINE_CHARS);
+    const text = `ok\n${big}\nafter\n${'y'.repeat(MAX_LINE_CHARS + 1)}\nlast\n${big}`;
+    for (const size of [7, 40_000, MAX_LINE_CHARS, text.length]) {
+      const parts: string[] = [];
+      for (let i = 0; i < text.length; i += size) parts.push(text.slice(i, i + size));
+      const lines = await collect(readLines(chunks(...parts), { skipLong: true }));
+      expect(lines).toEqual([
+        { text: 'ok', number: 1, terminated: true },
+        { text: '', number: 2, terminated: true, tooLong: true },
+        { text: 'after', number: 3, terminated: true },
+        { text: '', number: 4, terminated: true, tooLong: true },
+        { text: 'last', number: 5, terminated: true },
+        { text: '', number: 6, terminated: false, tooLong: true },
+      ]);
+    }
+  });
 });
 
 describe('usernamesOf', () => {
