@@ -10,7 +10,7 @@ import { isTrue, type Settings } from '../config/settings.js';
 import type { Env } from '../config/files.js';
 import { pyInt } from '../python/int.js';
 import { checkCaBundleSetting, readCaBundle } from './ca-bundle.js';
-import { checkEndpointVariant, normalizeFipsRegion } from './legacy-endpoint.js';
+import { checkEndpointVariant, legacyEndpointUrl, normalizeFipsRegion } from './legacy-endpoint.js';
 import { botocoreRequestUrl, checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
@@ -108,7 +108,7 @@ export async function resolveClientSettings(
     throw new GeneralError(`Invalid value provided to "mode": "${retryMode}" must be one of: "standard" or "adaptive"`);
   }
   // Then the endpoint is created: its host is checked, and the CA bundle setting (below).
-  checkEndpointValid(endpoint);
+  checkEndpointValid(endpoint ?? legacyEndpointUrl(clientRegion, dualstack, fips));
 
   const connectTimeoutMs = timeoutMs('connect', globals.connectTimeout);
   const readTimeoutMs = timeoutMs('read', globals.readTimeout);

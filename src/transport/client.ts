@@ -21,7 +21,7 @@ import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
 import { maskProxyUrl, proxyFor, proxyUrlFailure } from './proxy.js';
 import { caBundleOrFailure } from './ca-bundle.js';
-import { botocoreRequestUrl, endpointQuery, regionalEndpoint } from './endpoint.js';
+import { botocoreRequestUrl, endpointPath, endpointQuery, regionalEndpoint } from './endpoint.js';
 import { HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../config/files.js';
 import type { ResolvedClientSettings } from './client-settings.js';
@@ -146,8 +146,9 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       propertiesExtractor: (config: unknown, context: unknown) => ({ signingProperties: { config, context } }),
     }];
   const config: CognitoIdentityProviderClientConfig = {
-    // The SDK insists on a non-empty region even when the endpoint is given.
-    region: s.region === '' ? 'us-east-1' : s.region,
+    // The SDK insists on a non-empty region even when the endpoint is given, and refuses the
+    // final newline botocore's check lets through (the signature above still carries it).
+    region: s.region.replace(/\n$/, '') || 'us-east-1',
     endpoint: s.endpoint,
     // The configured endpoints are resolved as botocore does (endpoint.ts); the SDK's own lookup
     // of AWS_ENDPOINT_URL and the config files knows only a lower-case `true` to switch it off.
@@ -175,7 +176,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   const client = new CognitoIdentityProviderClient(config);
   // botocore's request, before it is measured and signed: its JSON bytes, and an endpoint's path
   // used as is (the SDK appends the operation's `/` to it).
-  const endpointPath = s.endpoint === undefined ? '/' : new URL(s.endpoint).pathname;
+  const requestPath = s.endpoint === undefined ? '/' : endpointPath(s.endpoint);
   const query = s.endpoint === undefined ? undefined : endpointQuery(s.endpoint);
   const messageUrl = s.endpoint === undefined ? undefined : botocoreRequestUrl(s.endpoint);
   // The rules put the region in the host as it was given; botocore's messages keep its case,
@@ -189,7 +190,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       req.body = pythonJsonDumps(input);
       s.log.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS))}`);
     }
-    if (endpointPath !== '/') req.path = endpointPath;
+    if (requestPath !== '/') req.path = requestPath;
     if (query !== undefined) req.query = { ...query, ...req.query };
     return next(args);
   }, { step: 'serialize', priority: 'low', name: 'cogsignoutBotocoreRequest' });

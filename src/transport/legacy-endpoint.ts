@@ -28,3 +28,26 @@ export function checkEndpointVariant(region: string, dualstack: boolean, fips: b
   // The message's format has no place for botocore's explanation: it ends with the colon.
   throw new GeneralError(`Unable to construct a modeled endpoint with the following variant(s) ${tags}:`);
 }
+
+/** endpoints.json's partitions: region pattern, DNS suffix, dual-stack suffix (none: skipped). */
+const PARTITIONS: ReadonlyArray<readonly [RegExp, string, string | undefined]> = [
+  [/^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+\n?$/, 'amazonaws.com', 'api.aws'],
+  [/^cn-\w+-\d+\n?$/, 'amazonaws.com.cn', 'api.amazonwebservices.com.cn'],
+  [/^us-gov-\w+-\d+\n?$/, 'amazonaws.com', 'api.aws'],
+  [/^us-iso-\w+-\d+\n?$/, 'c2s.ic.gov', undefined],
+  [/^us-isob-\w+-\d+\n?$/, 'sc2s.sgov.gov', undefined],
+  [/^eu-isoe-\w+-\d+\n?$/, 'cloud.adc-e.uk', undefined],
+  [/^us-isof-\w+-\d+\n?$/, 'csp.hci.ic.gov', undefined],
+  [/^eusc-(de)-\w+-\d+\n?$/, 'amazonaws.eu', 'api.amazonwebservices.eu'],
+];
+
+/**
+ * The URL the legacy resolver makes from a partition's defaults, which botocore's endpoint
+ * creation checks (is_valid_endpoint_url) even though the rules choose the one used: only a
+ * region that passed the format check with a final newline makes it invalid.
+ */
+export function legacyEndpointUrl(region: string, dualstack: boolean, fips: boolean): string {
+  const partition = PARTITIONS.find(([re, , ds]) => re.test(region) && !(dualstack && ds === undefined));
+  const suffix = partition === undefined ? (dualstack ? 'api.aws' : 'amazonaws.com') : dualstack ? partition[2] as string : partition[1];
+  return `https://cognito-idp${fips ? '-fips' : ''}.${region}.${suffix}`;
+}
