@@ -73,3 +73,14 @@ describe('region and endpoint resolution: AWS CLI 2.36.7 recordings replayed aga
     });
   }
 });
+
+describe('a region with a final newline, signed (a deliberate difference: README "Differences from the AWS CLI")', () => {
+  it('names the Authorization header the AWS CLI quotes with its signature', async () => {
+    const c = FIXTURE.cases.find((x) => x.id === 'ep2-nl-unsigned');
+    if (c === undefined) throw new Error('no ep2-nl-unsigned case');
+    const r = await endpoint.run({ ...c, args: c.args.filter((a) => a !== '--no-sign-request') }, FIXTURE.defaults.env);
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      code: 255, stdout: '', stderr: "\ncogsignout: [ERROR]: An HTTP Client raised an unhandled exception: Invalid header value for 'authorization'\n",
+    });
+  });
+});
