@@ -6,7 +6,8 @@ import { GeneralError } from '../errors/errors.js';
 import { shouldAskInstanceMetadata } from '../credentials/ec2.js';
 import type { Settings } from './settings.js';
 
-const REGION_SYNTAX = /^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{0,63}(?<!-)$/;
+// Python's `$` also matches before a final newline: `us-east-1\n` passes botocore's check.
+const REGION_SYNTAX = /^(?![0-9]+\n?$)(?!-)[a-zA-Z0-9-]{0,63}(?<!-)\n?$/;
 
 /** botocore's validate_region_name. */
 export function checkRegionSyntax(region: string): void {

@@ -150,7 +150,7 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
       } catch (e) {
         const failure = classifyNetworkError(e);
         if (failure !== 'connect' && failure !== 'connect-timeout' && failure !== 'tls' && failure !== 'proxy') warn();
-        // A header value Node refuses (a newline in a key or token from the environment): the
+        // A header value Node refuses (a newline in a key, token or region): the
         // AWS CLI quotes the value, which can be the session token; the header's name is enough.
         const code = (e as { code?: unknown } | null)?.code;
         if (code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN') {

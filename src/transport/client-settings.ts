@@ -10,6 +10,7 @@ import { isTrue, type Settings } from '../config/settings.js';
 import type { Env } from '../config/files.js';
 import { pyBigInt, pyInt } from '../python/int.js';
 import { checkCaBundleSetting, readCaBundle } from './ca-bundle.js';
+import { checkEndpointVariant, legacyEndpointUrl, normalizeFipsRegion } from './legacy-endpoint.js';
 import { botocoreRequestUrl, checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
@@ -84,8 +85,15 @@ export async function resolveClientSettings(
   settings.profile();
   await lookUpCredentials?.(region);
   if (region === undefined) throw new NoRegionError();
+  // The client is created for the region without its FIPS pseudo-region markers.
+  const fipsRegion = normalizeFipsRegion(region);
+  const clientRegion = fipsRegion.region;
 
   const endpoint = configuredEndpoint(globals.endpointUrl, settings);
+  // botocore's legacy resolver sees FIPS and dual-stack whatever the endpoint.
+  const fips = fipsRegion.fips || isTrue(settings.envOrProfile('AWS_USE_FIPS_ENDPOINT', 'use_fips_endpoint'));
+  const dualstack = isTrue(settings.envOrProfile('AWS_USE_DUALSTACK_ENDPOINT', 'use_dualstack_endpoint'));
+  checkEndpointVariant(clientRegion, dualstack, fips);
 
   // botocore's client arguments, in its order: max_attempts is converted, compression and
   // checksum settings and the account-id endpoint mode are checked, then the retry
@@ -102,7 +110,7 @@ export async function resolveClientSettings(
     throw new GeneralError(`Invalid value provided to "mode": "${retryMode}" must be one of: "standard" or "adaptive"`);
   }
   // Then the endpoint is created: its host is checked, and the CA bundle setting (below).
-  checkEndpointValid(endpoint);
+  checkEndpointValid(endpoint ?? legacyEndpointUrl(clientRegion, dualstack, fips));
 
   const caPath = globals.caBundle ?? settings.envOrProfile('AWS_CA_BUNDLE', 'ca_bundle') ?? env.REQUESTS_CA_BUNDLE;
   // An empty bundle path is refused as the endpoint's HTTP session is made, whatever the scheme,
@@ -125,11 +133,11 @@ export async function resolveClientSettings(
   }
 
   return {
-    region,
+    region: clientRegion,
     endpoint,
     // botocore gives the endpoint rules FIPS and dual-stack only without an endpoint of one's own.
-    useFips: endpoint === undefined && isTrue(settings.envOrProfile('AWS_USE_FIPS_ENDPOINT', 'use_fips_endpoint')),
-    useDualstack: endpoint === undefined && isTrue(settings.envOrProfile('AWS_USE_DUALSTACK_ENDPOINT', 'use_dualstack_endpoint')),
+    useFips: endpoint === undefined && fips,
+    useDualstack: endpoint === undefined && dualstack,
     maxAttempts,
     retryMode,
     connectTimeoutMs,

@@ -21,7 +21,7 @@ import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
 import { maskProxyUrl, proxyFor, proxyUrlFailure } from './proxy.js';
 import { caBundleOrFailure } from './ca-bundle.js';
-import { botocoreRequestUrl, endpointQuery, regionalEndpoint } from './endpoint.js';
+import { botocoreRequestUrl, endpointPath, endpointQuery, regionalEndpoint } from './endpoint.js';
 import { HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../config/files.js';
 import type { ResolvedClientSettings } from './client-settings.js';
@@ -146,9 +146,13 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       propertiesExtractor: (config: unknown, context: unknown) => ({ signingProperties: { config, context } }),
     }];
   const config: CognitoIdentityProviderClientConfig = {
-    // The SDK insists on a non-empty region even when the endpoint is given.
-    region: s.region === '' ? 'us-east-1' : s.region,
+    // The SDK insists on a non-empty region even when the endpoint is given, and refuses the
+    // final newline botocore's check lets through (the signature above still carries it).
+    region: s.region.replace(/\n$/, '') || 'us-east-1',
     endpoint: s.endpoint,
+    // The configured endpoints are resolved as botocore does (endpoint.ts); the SDK's own lookup
+    // of AWS_ENDPOINT_URL and the config files knows only a lower-case `true` to switch it off.
+    ignoreConfiguredEndpointUrls: true,
     useFipsEndpoint: s.useFips,
     useDualstackEndpoint: s.useDualstack,
     credentials: s.credentials,
@@ -172,9 +176,12 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   const client = new CognitoIdentityProviderClient(config);
   // botocore's request, before it is measured and signed: its JSON bytes, and an endpoint's path
   // used as is (the SDK appends the operation's `/` to it).
-  const endpointPath = s.endpoint === undefined ? '/' : new URL(s.endpoint).pathname;
+  const requestPath = s.endpoint === undefined ? '/' : endpointPath(s.endpoint);
   const query = s.endpoint === undefined ? undefined : endpointQuery(s.endpoint);
   const messageUrl = s.endpoint === undefined ? undefined : botocoreRequestUrl(s.endpoint);
+  // The rules put the region in the host as it was given; botocore's messages keep its case,
+  // where the parsed URL the SDK sent to has it in lower case.
+  const sentUrl = (): string => messageUrl ?? regionAsGiven(target.url ?? '', s.region);
   client.middlewareStack.add((next, context) => async (args) => {
     const given = (args as { input?: Record<string, string> & { [AS_GIVEN]?: Record<string, unknown> } }).input;
     const input = given?.[AS_GIVEN] ?? given;
@@ -183,7 +190,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       req.body = pythonJsonDumps(input);
       s.log.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS))}`);
     }
-    if (endpointPath !== '/') req.path = endpointPath;
+    if (requestPath !== '/') req.path = requestPath;
     if (query !== undefined) req.query = { ...query, ...req.query };
     return next(args);
   }, { step: 'serialize', priority: 'low', name: 'cogsignoutBotocoreRequest' });
@@ -194,7 +201,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         await client.send(new AdminUserGlobalSignOutCommand(sdkInput(params)));
         return {};
       } catch (e) {
-        const mapped = mapCallError(e, s.maxAttempts, messageUrl ?? target.url ?? '', OPERATION_NAME, s.noteLastAttempt);
+        const mapped = mapCallError(e, s.maxAttempts, sentUrl(), OPERATION_NAME, s.noteLastAttempt);
         if (mapped === undefined) return {};
         throw mapped;
       }
@@ -228,7 +235,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         await client.send(command);
       } catch (e) {
         if (e === GATE_CLOSED) return { requestId: undefined, notSent: true };
-        error = mapCallError(e, s.maxAttempts, target.url ?? '', OPERATION_NAME);
+        error = mapCallError(e, s.maxAttempts, regionAsGiven(target.url ?? '', s.region), OPERATION_NAME);
       }
       const requestId = raw === undefined ? undefined : headerOf(raw.headers, 'x-amzn-requestid');
       if (error === undefined) error = notJsonAnswer(raw);
@@ -238,7 +245,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       try {
         await client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
       } catch (e) {
-        const mapped = mapCallError(e, s.maxAttempts, target.url ?? '', 'DescribeUserPool');
+        const mapped = mapCallError(e, s.maxAttempts, regionAsGiven(target.url ?? '', s.region), 'DescribeUserPool');
         if (mapped !== undefined) throw mapped;
       }
     },
@@ -247,7 +254,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         const out = await client.send(new ListUsersCommand(params));
         return { users: out.Users ?? [], paginationToken: out.PaginationToken };
       } catch (e) {
-        throw mapCallError(e, s.maxAttempts, messageUrl ?? target.url ?? '', 'ListUsers', s.noteLastAttempt) ?? new GeneralError('ListUsers returned an unreadable answer');
+        throw mapCallError(e, s.maxAttempts, sentUrl(), 'ListUsers', s.noteLastAttempt) ?? new GeneralError('ListUsers returned an unreadable answer');
       }
     },
     destroy() { client.destroy(); },
@@ -277,6 +284,13 @@ export function notJsonAnswer(raw: { statusCode: number; headers: Record<string,
 }
 
 /** The AWS CLI's error for a failed call; undefined when botocore would have called it a success. */
+/** A rules-based endpoint's URL with the region's own case in its host. */
+function regionAsGiven(url: string, region: string): string {
+  const lower = region.toLowerCase();
+  if (lower === region) return url;
+  return url.replace(/^([a-z]+:\/\/)([^/]*)/, (_m, scheme: string, host: string) => scheme + host.replace(`.${lower}.`, `.${region}.`));
+}
+
 export function mapCallError(e: unknown, maxAttempts: number, url: string, operation: string, noteLastAttempt = false): CliError | undefined {
   if (e instanceof CliError) return e;
   const raw = rawResponseOf(e);

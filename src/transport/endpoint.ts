@@ -168,8 +168,9 @@ export function endpointQuery(url: string): Record<string, string | string[] | n
 
 /**
  * Python's SplitResult.port, which SigV4 signing reads for the Host header: a port that is not
- * ASCII digits, or is out of range, fails the signed call with its ValueError (an unsigned one
- * with urllib3's parse error).
+ * ASCII digits, or is out of range, fails the signed call with its ValueError. What passes it
+ * (or is not signed) reaches urllib3 1.26, whose parser refuses a port of more than five digits
+ * (`:000080` included), one out of range, and an IPvFuture host (`[v1.x]`).
  */
 export function checkEndpointPort(url: string, signed: boolean): void {
   const { netloc } = urlsplit(url);
@@ -178,13 +179,30 @@ export function checkEndpointPort(url: string, signed: boolean): void {
   const afterHost = open >= 0 ? hostinfo.slice(open + 1).split(']').slice(1).join(']') : hostinfo;
   const colon = afterHost.indexOf(':');
   const port = colon < 0 ? '' : afterHost.slice(colon + 1);
-  if (port === '') return;
-  const bad = !/^[0-9]+$/.test(port) || Number(port) > 65535;
-  if (!bad) return;
-  // Unsigned, the URL reaches urllib3, whose parser refuses it (botocore's URL has a path).
-  if (!signed) throw new GeneralError(`An HTTP Client raised an unhandled exception: Failed to parse: ${/^[^:]*:\/\/[^/?#]*$/.test(url) ? `${url}/` : url}`);
-  if (!/^[0-9]+$/.test(port)) throw new GeneralError(`Port could not be cast to integer value as ${strRepr(port)}`);
-  throw new GeneralError('Port out of range 0-65535');
+  const digits = /^[0-9]+$/.test(port);
+  if (signed && port !== '') {
+    if (!digits) throw new GeneralError(`Port could not be cast to integer value as ${strRepr(port)}`);
+    if (Number(port) > 65535) throw new GeneralError('Port out of range 0-65535');
+  }
+  const future = open >= 0 && /^v/i.test(hostinfo.slice(open + 1));
+  const badPort = port !== '' && (!digits || port.length > 5 || Number(port) > 65535);
+  if (!future && !badPort) return;
+  // botocore's URL has a path: `/` where the endpoint has none.
+  throw new GeneralError(`An HTTP Client raised an unhandled exception: Failed to parse: ${/^[^:]*:\/\/[^/?#]*$/.test(url) ? `${url}/` : url}`);
+}
+
+/**
+ * An endpoint's path as botocore sends it: percent-encoded as the URL parser does, but with its
+ * `.` and `..` segments kept (botocore joins the operation's path to it without resolving them).
+ */
+export function endpointPath(endpoint: string): string {
+  const raw = endpoint.replace(/^[^:]*:(\/\/[^/?#]*)?/, '').replace(/[?#].*$/s, '');
+  const dots: string[] = [];
+  const marked = raw.split('/').map((seg) => (/^(?:\.|%2e)+$/i.test(seg) ? `q\u0000${dots.push(seg) - 1}\u0000q` : seg)).join('/');
+  // Parsed under a host of its own: a path that starts with `//` is no host here. The markers
+  // are letters outside, as the parser strips controls at the ends.
+  const parsed = new URL(`http://h${marked.startsWith('/') ? marked : `/${marked}`}`).pathname;
+  return parsed.replace(/q%00(\d+)%00q/g, (_m, i: string) => dots[Number(i)] as string);
 }
 
 /**

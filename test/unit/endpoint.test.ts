@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEndpointFlag, isValidEndpointUrl, urlsplit } from '../../src/transport/endpoint.js';
+import { checkEndpointFlag, endpointPath, isValidEndpointUrl, urlsplit } from '../../src/transport/endpoint.js';
 import { ParamValidationError } from '../../src/errors/errors.js';
 
 describe('endpoint checks', () => {
@@ -24,5 +24,19 @@ describe('endpoint checks', () => {
     expect(isValidEndpointUrl('foo')).toBe(false);
     expect(isValidEndpointUrl('http://under_score.example')).toBe(false);
     expect(isValidEndpointUrl('http://[::1]:9/')).toBe(true);
+  });
+});
+
+describe('the path botocore sends to an endpoint of one\'s own', () => {
+  it('keeps `.` and `..` segments, which a URL parser would resolve', () => {
+    expect(endpointPath('http://127.0.0.1:9/a/../b')).toBe('/a/../b');
+    expect(endpointPath('http://127.0.0.1:9/..')).toBe('/..');
+    expect(endpointPath('http://127.0.0.1:9/./x/%2e/')).toBe('/./x/%2e/');
+  });
+
+  it('is percent-encoded as the parser does, and a `//` path names no host', () => {
+    expect(endpointPath('http://127.0.0.1:9/a b/\u00fc')).toBe('/a%20b/%C3%BC');
+    expect(endpointPath('http://127.0.0.1:9//x')).toBe('//x');
+    expect(endpointPath('http://127.0.0.1:9?q=1')).toBe('/');
   });
 });
