@@ -11,7 +11,7 @@ import type { ArgparseCommand } from './program.js';
 import { mainParserSpec } from './main-parser.js';
 import { ERROR_FORMATS, SERVICE_WORD, type ErrorFormat } from './vocabulary.js';
 import { coloramaAtExit, newColorama, type Colorama } from '../output/colorama.js';
-import { newStdoutBuffer, stdoutAtExit, writeAsPython, type StdoutBuffer } from '../output/stdout-buffer.js';
+import { newStdoutBuffer, osErrorMessage, stdoutAtExit, writeAsPython, type StdoutBuffer } from '../output/stdout-buffer.js';
 import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias } from './alias.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
@@ -100,7 +100,7 @@ export interface RunOptions {
 
 export async function run(io: Io, options: RunOptions = {}): Promise<number> {
   const colorama = newColorama();
-  const stdoutBuffer = newStdoutBuffer();
+  const stdoutBuffer = newStdoutBuffer(io.env);
   const code = await runStages(io, options, colorama, stdoutBuffer);
   coloramaAtExit(colorama, io.stdout);
   return stdoutAtExit(stdoutBuffer, io.env, io.stderr) ?? code;
@@ -389,7 +389,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
     await program.parseAsync([SERVICE_WORD, ...argv], { from: 'user' });
     return program.result ?? 0;
   } catch (e) {
-    if (e instanceof VersionRequested) return printVersion(io, stdoutBuffer);
+    if (e instanceof VersionRequested) return printVersion(io, stdoutBuffer).catch(report);
     return report(parseFailure(e));
   }
 }
@@ -401,7 +401,9 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
  */
 async function printVersion(io: Io, stdoutBuffer: StdoutBuffer): Promise<number> {
   const line = `${versionLine(io.version, io.env)}\n`;
-  await writeAsPython(stdoutBuffer, io.stdout, Buffer.from(line, 'utf8'), line, 'none');
+  const refused = await writeAsPython(stdoutBuffer, io.stdout, Buffer.from(line, 'utf8'), line, 'none');
+  // Only an unbuffered stdout raises in the write itself: the error handler's, as any OSError.
+  if (refused?.raisedIn !== undefined) throw new GeneralError(osErrorMessage(refused.error));
   return 0;
 }
 

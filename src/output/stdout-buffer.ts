@@ -28,9 +28,16 @@ export interface StdoutBuffer {
    * reconfigures it to AWS_CLI_OUTPUT_ENCODING: its repr at exit then names that encoding.
    */
   reconfigured: boolean;
+  /**
+   * PYTHONUNBUFFERED (any non-empty value): Python's stdout has no buffers, so every write() the
+   * OS refuses raises at once and nothing is held for the exit (`--version > /dev/full`: 255).
+   */
+  readonly unbuffered: boolean;
 }
 
-export const newStdoutBuffer = (): StdoutBuffer => ({ held: undefined, reconfigured: false });
+export const newStdoutBuffer = (env: Env = {}): StdoutBuffer => ({
+  held: undefined, reconfigured: false, unbuffered: (env.PYTHONUNBUFFERED ?? '') !== '',
+});
 
 /**
  * After the pieces, the writer's flush: none (argparse's version action, json.dump of a
@@ -57,7 +64,7 @@ export async function writeAsPython(
     return undefined;
   } catch (e) {
     if (!isOsError(e)) throw e;
-    const python = new RefusedStdout(out.blockSize ?? DEFAULT_BUFFER_SIZE);
+    const python = new RefusedStdout(out.blockSize ?? DEFAULT_BUFFER_SIZE, buffer.unbuffered);
     let raisedIn: RaisedIn;
     try {
       for (const n of pieces) python.write(n);
@@ -115,13 +122,18 @@ function isOsError(e: unknown): e is NodeJS.ErrnoException {
 class RefusedStdout {
   private pending = 0;
   private buffered = 0;
-  constructor(private readonly blockSize: number) {}
+  constructor(private readonly blockSize: number, private readonly unbuffered: boolean) {}
 
   get holds(): boolean {
     return this.pending > 0 || this.buffered > 0;
   }
 
   write(n: number): void {
+    // create_stdio's write_through text layer straight over the raw FileIO.
+    if (this.unbuffered) {
+      if (n > 0) throw new Error('refused');
+      return;
+    }
     // The new text is not added when handing the pending text on fails.
     if (this.pending + n > TEXT_CHUNK) this.handOn();
     this.pending += n;

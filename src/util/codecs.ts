@@ -5,7 +5,6 @@
 import { GeneralError } from '../errors/errors.js';
 import { onFirstUse } from './first-use.js';
 import { decodeUtf16, decodeUtf32, UnicodeDecodeFailure } from './unicode-decoders.js';
-import { WINDOWS_CODEPAGES } from './windows-codepages.js';
 
 // The tables are made on first use: every run loads this module (the output streams), and a run
 // that names no codec (most, every `--version`) need not pay for making them.
@@ -71,20 +70,30 @@ const FILE_ONLY = onFirstUse((): Readonly<Record<string, string>> => ({
   utf_32le: 'utf_32_le', utf_32be: 'utf_32_be', undefined: 'undefined',
 }));
 
-/** Python's other single-byte codecs (charmaps.ts), once a run that names one has read them. */
+/**
+ * Python's other single-byte codecs (charmaps.ts), the Windows code pages' tables among them
+ * (TextDecoder's differ from Python's), once a run that names one has read them.
+ */
 let charmaps: {
   readonly CHARMAPS: Readonly<Record<string, string>>;
+  readonly WINDOWS_CODEPAGES: Readonly<Record<string, string>>;
   readonly CHARMAP_ALIASES: Readonly<Record<string, string>>;
   readonly decodeUnicodeEscape: (bytes: Uint8Array) => string;
   readonly decodeRawUnicodeEscape: (bytes: Uint8Array) => string;
 } | undefined;
 
+/** The Windows code pages, whose decoding tables are in charmaps.ts (windows-codepages.ts). */
+const WINDOWS_CODEPAGE = /^cp125[0-8]$/;
+
 /**
- * Whether `name` may be one of the codecs charmaps.ts holds: no codec of the tables here. The
- * caller reads that module (a bundle of its own) first, and hands it to useCharmaps.
+ * Whether `name` may be one of the codecs charmaps.ts holds: a Windows code page, or no codec of
+ * the tables here. The caller reads that module (a bundle of its own) first, and hands it to
+ * useCharmaps.
  */
 export function mayNeedCharmaps(name: string): boolean {
-  return canonical(name) === undefined && FILE_ONLY()[normalize(name)] === undefined && !NOT_TEXT().has(normalize(name));
+  const c = canonical(name);
+  if (c !== undefined) return WINDOWS_CODEPAGE.test(c);
+  return FILE_ONLY()[normalize(name)] === undefined && !NOT_TEXT().has(normalize(name));
 }
 
 export function useCharmaps(module: NonNullable<typeof charmaps>): void {
@@ -144,8 +153,11 @@ export function pythonTextCodec(name: string): TextCodec {
   }
   if (c === 'ascii') return strictBytes(0x80);
   if (c === 'latin_1') return strictBytes(0x100);
-  const table = WINDOWS_CODEPAGES[c];
-  if (table !== undefined) return codePage(table);
+  if (WINDOWS_CODEPAGE.test(c)) {
+    // TextDecoder's windows-125x would decode other text than Python: never its stand-in.
+    if (charmaps === undefined) throw new Error(`the decoding table of ${c} was not loaded (mayNeedCharmaps, useCharmaps)`);
+    return codePage(charmaps.WINDOWS_CODEPAGES[c] as string);
+  }
   // Python's UnicodeError (not a UnicodeDecodeError, which the AWS CLI would explain): 255, its text.
   if (c === 'undefined') return { decode: () => { throw new GeneralError('undefined encoding'); } };
   if (c === 'utf_16' || c === 'utf_32') return withBom(c === 'utf_16' ? 2 : 4);

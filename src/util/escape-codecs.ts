@@ -2,7 +2,7 @@
 // Latin-1 code points, and backslash escapes are read as a Python string literal's are
 // (unicode_escape: every escape; raw_unicode_escape: \uXXXX and \UXXXXXXXX only). A bad escape
 // throws UnicodeDecodeFailure, Python's UnicodeDecodeError.
-import { UnicodeDecodeFailure } from './unicode-decoders.js';
+import { fromCodePoints, UnicodeDecodeFailure } from './unicode-decoders.js';
 
 const HEX = /^[0-9A-Fa-f]$/;
 
@@ -30,7 +30,7 @@ export function decodeRawUnicodeEscape(bytes: Uint8Array): string {
     cps.push(hexEscape(bytes, i, count));
     i += count;
   }
-  return String.fromCodePoint(...cps);
+  return fromCodePoints(cps);
 }
 
 const SIMPLE: Readonly<Record<string, number>> = { '\\': 0x5c, "'": 0x27, '"': 0x22, b: 8, f: 12, t: 9, n: 10, r: 13, v: 11, a: 7 };
@@ -62,5 +62,5 @@ export function decodeUnicodeEscape(bytes: Uint8Array): string {
     if (next === 0x4e) throw new UnicodeDecodeFailure('unknown Unicode character name');
     cps.push(0x5c, next);
   }
-  return String.fromCodePoint(...cps);
+  return fromCodePoints(cps);
 }

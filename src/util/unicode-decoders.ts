@@ -8,7 +8,8 @@ export class UnicodeDecodeFailure extends TypeError {}
 
 const fail = (): never => { throw new UnicodeDecodeFailure('undecodable bytes'); };
 
-function fromCodePoints(cps: number[]): string {
+/** String.fromCodePoint in slices: spread over a whole file's code points, it overflows the stack. */
+export function fromCodePoints(cps: number[]): string {
   let out = '';
   for (let i = 0; i < cps.length; i += 4096) out += String.fromCodePoint(...cps.slice(i, i + 4096));
   return out;

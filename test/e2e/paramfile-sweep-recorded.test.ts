@@ -21,11 +21,9 @@
 // (an in-process run would read the test runner's own stdin).
 // A case whose env has PF_SETUP is run by `sh`: PF_SETUP in HOME first, then the built CLI under
 // PF_PREFIX; the others in process. Exact stdout, stderr and exit code, and the bodies sent.
-import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli } from '../support/cli.js';
-import { asRecorded, loadSweepFixture, prepareReplay, type SweepCase } from '../support/recordings.js';
-import { answerEverySignOut, replayEndpoint, type ReplayedRun } from '../support/replay.js';
+import { loadSweepFixture } from '../support/recordings.js';
+import { answerEverySignOut, replayEndpoint } from '../support/replay.js';
 
 const FIXTURE = loadSweepFixture('paramfile-sweep-recordings.json');
 
@@ -33,30 +31,11 @@ const endpoint = replayEndpoint({ closedPort: true });
 
 const SETUP = 'eval "$PF_SETUP" || exit 99; exec $PF_PREFIX "$0" "$@"';
 
-/** replayEndpoint's run, with the case's setup done by a shell before the built CLI starts. */
-async function runWithSetup(c: SweepCase): Promise<ReplayedRun> {
-  const s = endpoint.server();
-  const t = endpoint.target();
-  const { args, env, files } = prepareReplay(c, t, FIXTURE.defaults.env);
-  s.clearFaults();
-  answerEverySignOut(s);
-  s.resetStats();
-  const raw = await runCli(['-c', SETUP, process.execPath, BIN, ...args], { env, files, shell: true });
-  const norm = (text: string): string => asRecorded(text, t, dirname(raw.home));
-  const sent = s.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => ({
-    body: JSON.parse(norm(JSON.stringify(q.body))) as unknown,
-    accessKeyId: q.accessKeyId ?? null,
-    region: q.signed ? q.region ?? null : null,
-  }));
-  return { code: raw.code, stdout: norm(raw.stdout), stderr: norm(raw.stderr), sent, raw, norm };
-}
-
 describe('parameter values from files and URLs: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
   for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
     it(c.id, async () => {
-      const r = c.env.PF_SETUP !== undefined && c.env.PF_SETUP !== null
-        ? await runWithSetup(c)
-        : await endpoint.run(c, FIXTURE.defaults.env, answerEverySignOut);
+      const setUp = c.env.PF_SETUP !== undefined && c.env.PF_SETUP !== null;
+      const r = await endpoint.run(c, FIXTURE.defaults.env, answerEverySignOut, setUp ? SETUP : undefined);
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare !== 'exact') return;
       expect(r.stderr).toBe(c.stderr);

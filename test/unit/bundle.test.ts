@@ -70,6 +70,8 @@ describe('bundles', () => {
     expect(where.get('src/input/yaml-values.ts')).toEqual(['core.cjs']);
     // Python's rarer code pages are read only when AWS_CLI_FILE_ENCODING names one.
     expect(where.get('src/util/charmaps.ts')).toEqual(['charmaps.cjs']);
+    // The Windows code pages' tables too: data that only AWS_CLI_FILE_ENCODING=cp125x reads.
+    expect(where.get('src/util/windows-codepages.ts')).toEqual(['charmaps.cjs']);
     const twice = [...where].filter(([m, names]) => names.length > 1 && (m.startsWith('src/') || names.includes('core.cjs')));
     expect(twice).toEqual([]);
     // Package modules are shared from the core only (see scripts/build.mjs): the SDK's are in the
