@@ -7,7 +7,7 @@
 // in front of the remaining words. The file is read before the main parser runs: a broken file
 // fails every command, a broken value only the command that uses it.
 import { existsSync, statSync } from 'node:fs';
-import { expandPath, readSections, type Env } from '../config/files.js';
+import { expandUser, expandVars, readSections, type Env } from '../config/files.js';
 import { pyStrip } from '../config/ini.js';
 import { GeneralError } from '../errors/errors.js';
 import { shellSplit, shellSplitError } from '../util/shlex.js';
@@ -24,10 +24,13 @@ const EMPTY: ReadonlyMap<string, string> = new Map();
 
 /** AliasLoader: the file's sections, keys lower-cased and values stripped, read once. */
 export function loadAliases(env: Env): Aliases {
-  const path = expandPath('~/.aws/cli/alias', env);
+  // AliasLoader asks whether the expanded-user path exists; raw_config_parse then reads it with
+  // its variables expanded too, so a `$X` in HOME can name a file that is not there.
+  const named = expandUser('~/.aws/cli/alias', env);
   const sections = new Map<string, Map<string, string>>();
-  if (existsSync(path)) {
-    if (!statSync(path).isFile()) throw new GeneralError(`The specified config file (${path}) could not be found.`);
+  if (existsSync(named)) {
+    const path = expandVars(named, env);
+    if (!existsSync(path) || !statSync(path).isFile()) throw new GeneralError(`The specified config file (${path}) could not be found.`);
     for (const [name, values] of readSections(path, { nested: false })) {
       const key = name.startsWith('command ') ? name.split(/\s+/).filter((w) => w !== '').join(' ') : name;
       const out = new Map<string, string>();

@@ -311,8 +311,9 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
         }
         if (isExternal(value)) return external(value, words);
         words = [...expandAlias(command, value, []), ...words];
-        // An alias of `cognito-idp` that names `cognito-idp` means the real service.
-        if (aliasTarget === command) break;
+        // An alias of `cognito-idp` that names `cognito-idp` means the real service; any other
+        // alias naming itself is itself again (the AWS CLI shadows only real commands), a loop.
+        if (aliasTarget === SERVICE_WORD && command === SERVICE_WORD) break;
         command = aliasTarget;
       }
 
@@ -324,11 +325,16 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
       let args: string[] = [];
       for (let depth = 0; name === undefined; depth++) {
         if (depth > MAX_ALIAS_DEPTH) throw new GeneralError(RECURSION);
-        const choices = depth === 0 ? [...operations, ...OWN_WORDS.filter((w) => !operations.includes(w))] : operations;
+        // The service's `help` is added after its aliases, so no alias replaces it and an alias
+        // may lead to it; cogsignout's own `completion` gives way to an alias of that name.
+        const own = depth === 0 ? OWN_WORDS : ['help'];
+        const choices = [...operations, ...own.filter((w) => !operations.includes(w))];
         const parsed = service.argparse(words, { positionals: [{ dest: 'operation', nargs: 'one', choices }] });
         const chosen = parsed.values.get('operation') as string;
-        if (depth === 0 && chosen === 'help') return { operands: ['help', ...words.slice(words.indexOf('help') + 1)], unknown: [] };
-        if (depth === 0 && chosen === 'completion') return { operands: ['completion', ...words.slice(words.indexOf('completion'))], unknown: [] };
+        if (chosen === 'help') return { operands: ['help', ...words.slice(words.indexOf('help') + 1)], unknown: [] };
+        if (depth === 0 && chosen === 'completion' && !serviceAliases.has(chosen)) {
+          return { operands: ['completion', ...words.slice(words.indexOf('completion'))], unknown: [] };
+        }
         const value = serviceAliases.get(chosen);
         if (value === undefined) {
           name = chosen;
