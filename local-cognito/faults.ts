@@ -24,6 +24,8 @@ export interface FaultSpec {
   probability?: number;
   /** Kind `answer` only: the response sent. */
   answer?: FaultAnswer;
+  /** Matching requests let through before the fault starts (a run's later pages, say). */
+  after?: number;
 }
 
 const FAULT_KINDS: ReadonlySet<string> = new Set<FaultKind>(['status500', 'html502', 'reset', 'delay', 'empty200', 'malformed', 'html200', 'throttle', 'answer']);
@@ -32,6 +34,7 @@ export const DEFAULT_DELAY_MS = 1000;
 interface ArmedFault {
   spec: FaultSpec;
   remaining: number;
+  passing: number;
 }
 
 export class FaultInjector {
@@ -42,7 +45,7 @@ export class FaultInjector {
     const times = spec.times ?? Infinity;
     if (!(times > 0)) throw new Error(`fault times must be positive, got ${times}`);
     if ((spec.kind === 'answer') !== (spec.answer !== undefined)) throw new Error('a fault has an answer exactly when its kind is answer');
-    this.faults.push({ spec: { ...spec }, remaining: times });
+    this.faults.push({ spec: { ...spec }, remaining: times, passing: spec.after ?? 0 });
   }
 
   clear(): void {
@@ -57,6 +60,10 @@ export class FaultInjector {
       if (spec.operation !== undefined && spec.operation !== operation) continue;
       if (spec.username !== undefined && spec.username !== username) continue;
       if (spec.probability !== undefined && Math.random() >= spec.probability) continue;
+      if (armed.passing > 0) {
+        armed.passing -= 1;
+        continue;
+      }
       armed.remaining -= 1;
       if (armed.remaining <= 0) this.faults.splice(i, 1);
       return spec;

@@ -199,10 +199,9 @@ describe.concurrent('an interrupted dry run', () => {
       // Ctrl-C as main.ts offers it.
       onInterrupt: (h: () => void) => { handlers.add(h); return () => { handlers.delete(h); }; },
     } as unknown as Io;
-    const running = run(io);
     // The first page passes; the next ones are throttled: the run waits to list the rest.
-    while ((server.stats().requests.ListUsers ?? 0) < 1) await new Promise((r) => setTimeout(r, 5));
-    server.injectFault({ operation: 'ListUsers', kind: 'throttle' });
+    server.injectFault({ operation: 'ListUsers', kind: 'throttle', after: 1 });
+    const running = run(io);
     while ((server.stats().requests.ListUsers ?? 0) < 2) await new Promise((r) => setTimeout(r, 5));
     for (const h of handlers) h();
     expect(await running).toBe(130);
