@@ -11,7 +11,7 @@ import type { ArgparseCommand } from './program.js';
 import { mainParserSpec } from './main-parser.js';
 import { ERROR_FORMATS, SERVICE_WORD, type ErrorFormat } from './vocabulary.js';
 import { coloramaAtExit, newColorama, type Colorama } from '../output/colorama.js';
-import { newStdoutBuffer, osErrorMessage, stdoutAtExit, writeAsPython, type StdoutBuffer } from '../output/stdout-buffer.js';
+import { newStdoutBuffer, stdoutAtExit, writeAsPython, type StdoutBuffer } from '../output/stdout-buffer.js';
 import { aliasArgs, checkAliasGlobals, isExternal, loadAliases, runExternalAlias } from './alias.js';
 import { toGlobalArgs, type GlobalArgs } from './globals.js';
 import type { Io } from './io.js';
@@ -103,7 +103,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
   const stdoutBuffer = newStdoutBuffer(io.env);
   const code = await runStages(io, options, colorama, stdoutBuffer);
   coloramaAtExit(colorama, io.stdout);
-  return stdoutAtExit(stdoutBuffer, io.env, io.stderr) ?? code;
+  return stdoutAtExit(stdoutBuffer, io.stderr) ?? code;
 }
 
 /**
@@ -118,23 +118,23 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
   let log: DebugLog = NO_DEBUG;
   // The error report and the endpoint checks are loaded where first needed (a failure; the
   // session stage), not at start: their set-up is part of what every `--version` would pay.
-  const report = async (e: unknown): Promise<number> => options.silenceParamValidation && isSilencedInPartialMode(e) ? 252 : reportWith(e);
-  const reportWith = async (e: unknown): Promise<number> => {
+  const report = async (e: unknown): Promise<number> => {
+    if (options.silenceParamValidation && isSilencedInPartialMode(e)) return 252;
     // The error handler is given get_stdout_text_writer(), which reconfigures the stream.
     stdoutBuffer.reconfigured = true;
     return (await import('../errors/report.js')).reportError(e, {
-    prog: PROG,
-    format: errorFormat.format,
-    formatNote: () => { if (errorFormat.note) log.log('awscli.errorhandler', errorFormat.note.message, errorFormat.note.level); },
-    colorama,
-    debug,
-    color: colorFlag === 'on' || (colorFlag !== 'off' && io.stdout.isTTY),
-    terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
-    redact: (text) => log.redact(text),
-    writeErr: (s) => io.stderr.write(s),
-    writeOut: (s) => io.stdout.write(s),
-    errEncoding: io.env.AWS_CLI_OUTPUT_ENCODING,
-    writeErrBytes: io.stderr.writeAllBytes && ((data) => { io.stderr.writeAllBytes?.(data).catch(() => {}); }),
+      prog: PROG,
+      format: errorFormat.format,
+      formatNote: () => { if (errorFormat.note) log.log('awscli.errorhandler', errorFormat.note.message, errorFormat.note.level); },
+      colorama,
+      debug,
+      color: colorFlag === 'on' || (colorFlag !== 'off' && io.stdout.isTTY),
+      terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
+      redact: (text) => log.redact(text),
+      writeErr: (s) => io.stderr.write(s),
+      writeOut: (s) => io.stdout.write(s),
+      errEncoding: io.env.AWS_CLI_OUTPUT_ENCODING,
+      writeErrBytes: io.stderr.writeAllBytes && ((data) => { io.stderr.writeAllBytes?.(data).catch(() => {}); }),
     });
   };
 
@@ -407,9 +407,8 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
  */
 async function printVersion(io: Io, stdoutBuffer: StdoutBuffer): Promise<number> {
   const line = `${versionLine(io.version, io.env)}\n`;
-  const refused = await writeAsPython(stdoutBuffer, io.stdout, Buffer.from(line, 'utf8'), line, 'none');
   // Only an unbuffered stdout raises in the write itself: the error handler's, as any OSError.
-  if (refused?.raisedIn !== undefined) throw new GeneralError(osErrorMessage(refused.error));
+  await writeAsPython(stdoutBuffer, io.stdout, Buffer.from(line, 'utf8'), line, { flush: 'none' });
   return 0;
 }
 

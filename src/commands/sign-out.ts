@@ -11,7 +11,7 @@ import { unpackedForLog } from '../diagnostics/redact.js';
 import { factoryOf } from '../cli/factory.js';
 import { checkEndpointPort } from '../transport/endpoint.js';
 import { checkSignatureVersion } from '../transport/signature-version.js';
-import { osErrorMessage, writeAsPython } from '../output/stdout-buffer.js';
+import { writeAsPython } from '../output/stdout-buffer.js';
 
 export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
   const { io, globals, settings } = ctx;
@@ -41,8 +41,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     // reconfigures the stream once a formatter (or the error handler) asks for it.
     // json.dump has no flush; ruamel's round-trip dump flushes the stream, and its failure is
     // the error handler's. Bytes the OS refused are met again by the flush at exit.
-    const refused = await writeAsPython(ctx.stdoutBuffer, io.stdout, Buffer.from(text, 'utf8'), text, skeleton === 'yaml-input' ? 'raises' : 'none');
-    if (refused?.raisedIn !== undefined) throw new GeneralError(osErrorMessage(refused.error));
+    await writeAsPython(ctx.stdoutBuffer, io.stdout, Buffer.from(text, 'utf8'), text, { flush: skeleton === 'yaml-input' ? 'raises' : 'none' });
     return 0;
   }
 

@@ -7,7 +7,7 @@ import { GeneralError } from '../errors/errors.js';
 import { OPERATION_NAME } from '../service/model.js';
 import { decoderLabel } from '../util/codecs.js';
 import { pagerCommand, PagerUnusable, runPager } from './pager.js';
-import { newStdoutBuffer, osErrorMessage, writeAsPython } from './stdout-buffer.js';
+import { newStdoutBuffer, writeAsPython } from './stdout-buffer.js';
 import { outputCodecLabel, type EncodeErrors } from './stream.js';
 
 /** `title`: what the table format's title line says (the AWS CLI uses the operation's name). */
@@ -102,10 +102,10 @@ async function writeOut(
     await runPager(pager, text, io.env, io.onInterrupt, options.withoutPager !== undefined);
     return;
   }
-  // Held or not, a refusal is the caller's error: nothing of it stays for Python's exit.
-  const refused = await writeAsPython(options.refusalIsError === true ? newStdoutBuffer() : ctx.stdoutBuffer, io.stdout, bytes, text, 'ignored', sizes);
-  if (refused !== undefined && options.refusalIsError === true) throw new GeneralError(osErrorMessage(refused.error));
-  // A write that raises ends the formatter. json, table and yaml catch OSError (the reader has
-  // gone: `| head`) and are silent; text lets it through to the error handler.
-  if (refused?.raisedIn === 'write' && format === 'text') throw new GeneralError(osErrorMessage(refused.error));
+  // A write that raises ends the formatter: json, table and yaml catch OSError (the reader has
+  // gone: `| head`) and are silent; text lets it through to the error handler. The bulk summary:
+  // every refusal is an error, and nothing of it stays for Python's exit.
+  await (options.refusalIsError === true
+    ? writeAsPython(newStdoutBuffer(io.env), io.stdout, bytes, text, { pieces: sizes, flush: 'raises' })
+    : writeAsPython(ctx.stdoutBuffer, io.stdout, bytes, text, { pieces: sizes, flush: 'ignored', writesCaught: format !== 'text' }));
 }

@@ -12,13 +12,14 @@
 // per run of the driver, as colorama's.
 import type { Env } from '../config/files.js';
 import type { OutputStream } from '../cli/io.js';
+import { GeneralError } from '../errors/errors.js';
 import { decoderLabel } from '../util/codecs.js';
 import { pythonErrno, pythonOsErrorClass } from '../util/os-errors.js';
 
 /** TextIOWrapper's _CHUNK_SIZE: pending text that reaches it is handed to the buffer. */
 const TEXT_CHUNK = 8192;
 /** io.DEFAULT_BUFFER_SIZE: the BufferedWriter's size where the fd gives no block size. */
-export const DEFAULT_BUFFER_SIZE = 8192;
+const DEFAULT_BUFFER_SIZE = 8192;
 
 export interface StdoutBuffer {
   /** The failure of bytes Python would still hold, met again by the flush at exit. */
@@ -28,63 +29,61 @@ export interface StdoutBuffer {
    * reconfigures it to AWS_CLI_OUTPUT_ENCODING: its repr at exit then names that encoding.
    */
   reconfigured: boolean;
-  /**
-   * PYTHONUNBUFFERED (any non-empty value): Python's stdout has no buffers, so every write() the
-   * OS refuses raises at once and nothing is held for the exit (`--version > /dev/full`: 255).
-   */
-  readonly unbuffered: boolean;
+  /** The run's environment: PYTHONUNBUFFERED, and the encoding the repr at exit names. */
+  readonly env: Env;
 }
 
-export const newStdoutBuffer = (env: Env = {}): StdoutBuffer => ({
-  held: undefined, reconfigured: false, unbuffered: (env.PYTHONUNBUFFERED ?? '') !== '',
-});
+export const newStdoutBuffer = (env: Env): StdoutBuffer => ({ held: undefined, reconfigured: false, env });
+
+/** How the AWS CLI writes a piece of output. */
+export interface PythonWrite {
+  /** The byte length of each of Python's write() calls; the whole by default. */
+  readonly pieces?: readonly number[];
+  /**
+   * After the pieces, the writer's flush: none (argparse's version action, json.dump of a
+   * skeleton), one whose OSError is ignored (the formatters' _flush_stream), or one that raises
+   * it (ruamel's pure-Python emitter, which flushes its stream at the end of a dump).
+   */
+  readonly flush: 'none' | 'ignored' | 'raises';
+  /** The writer catches an OSError its writes raise (the JSON, YAML and table formatters). */
+  readonly writesCaught?: boolean;
+}
 
 /**
- * After the pieces, the writer's flush: none (argparse's version action, json.dump of a
- * skeleton), one whose OSError is ignored (the formatters' _flush_stream), or one that raises it
- * (ruamel's pure-Python emitter, which flushes its stream at the end of a dump).
+ * Writes `bytes`. When the OS refuses them, replays the pieces and the flush through Python's
+ * buffers, holds what Python would still hold, and throws the error handler's `[Errno N] Reason`
+ * where Python would let the OSError through (a write stops the pieces there, as the exception
+ * does). `text`: the same for a stream that takes no bytes (a test's). Other failures are thrown.
  */
-export type FlushKind = 'none' | 'ignored' | 'raises';
-
-/** Where Python's writing raised the OSError, if it did. */
-export type RaisedIn = 'write' | 'flush' | undefined;
-
-/**
- * Writes `bytes`. When the OS refuses them, replays `pieces` (the byte length of each of Python's
- * write() calls; the whole by default) and the flush, holds what Python would still hold, and
- * says where Python would have raised: a write stops the pieces there, as the exception does.
- * `text`: the same for a stream that takes no bytes (a test's). Other failures are thrown.
- */
-export async function writeAsPython(
-  buffer: StdoutBuffer, out: OutputStream, bytes: Uint8Array, text: string, flush: FlushKind, pieces: readonly number[] = [bytes.length],
-): Promise<{ readonly error: NodeJS.ErrnoException; readonly raisedIn: RaisedIn } | undefined> {
+export async function writeAsPython(buffer: StdoutBuffer, out: OutputStream, bytes: Uint8Array, text: string, how: PythonWrite): Promise<void> {
   try {
     if (out.writeAllBytes) await out.writeAllBytes(bytes);
     else await out.writeAll(text);
-    return undefined;
+    return;
   } catch (e) {
     if (!isOsError(e)) throw e;
-    const python = new RefusedStdout(out.blockSize ?? DEFAULT_BUFFER_SIZE, buffer.unbuffered);
-    let raisedIn: RaisedIn;
+    // PYTHONUNBUFFERED (any non-empty value): no buffers, every refused write raises at once.
+    const python = new RefusedStdout(out.blockSize ?? DEFAULT_BUFFER_SIZE, (buffer.env.PYTHONUNBUFFERED ?? '') !== '');
+    let raised = false;
     try {
-      for (const n of pieces) python.write(n);
+      for (const n of how.pieces ?? [bytes.length]) python.write(n);
     } catch {
-      raisedIn = 'write';
+      raised = how.writesCaught !== true;
     }
-    if (flush !== 'none') {
+    if (how.flush !== 'none') {
       try {
         python.flush();
       } catch {
-        if (flush === 'raises' && raisedIn === undefined) raisedIn = 'flush';
+        if (how.flush === 'raises') raised = true;
       }
     }
     if (python.holds) buffer.held ??= e;
-    return { error: e, raisedIn };
+    if (raised) throw new GeneralError(osErrorMessage(e));
   }
 }
 
 /** `[Errno N] Reason` of a write failure, as its OSError prints (the error handler's message). */
-export function osErrorMessage(e: NodeJS.ErrnoException): string {
+function osErrorMessage(e: NodeJS.ErrnoException): string {
   return pythonErrno(e.code) ?? e.message;
 }
 
@@ -92,10 +91,10 @@ export function osErrorMessage(e: NodeJS.ErrnoException): string {
  * Python's flush at shutdown: with bytes still held, it fails again, says so on stderr, and the
  * exit code is 120. Returns that code, or undefined when nothing is held.
  */
-export function stdoutAtExit(buffer: StdoutBuffer, env: Env, stderr: OutputStream): number | undefined {
+export function stdoutAtExit(buffer: StdoutBuffer, stderr: OutputStream): number | undefined {
   const e = buffer.held;
   if (e === undefined) return undefined;
-  const encoding = buffer.reconfigured ? preferredEncoding(env) : 'utf-8';
+  const encoding = buffer.reconfigured ? preferredEncoding(buffer.env) : 'utf-8';
   stderr.write(`Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='${encoding}'>\n${pythonOsErrorClass(e.code)}: ${osErrorMessage(e)}\n`);
   return 120;
 }
