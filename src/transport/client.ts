@@ -181,7 +181,8 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   const messageUrl = s.endpoint === undefined ? undefined : botocoreRequestUrl(s.endpoint);
   // The rules put the region in the host as it was given; botocore's messages keep its case,
   // where the parsed URL the SDK sent to has it in lower case.
-  const sentUrl = (): string => messageUrl ?? regionAsGiven(target.url ?? '', s.region);
+  const targetUrl = (): string => regionAsGiven(target.url ?? '', s.region);
+  const sentUrl = (): string => messageUrl ?? targetUrl();
   client.middlewareStack.add((next, context) => async (args) => {
     const given = (args as { input?: Record<string, string> & { [AS_GIVEN]?: Record<string, unknown> } }).input;
     const input = given?.[AS_GIVEN] ?? given;
@@ -235,7 +236,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         await client.send(command);
       } catch (e) {
         if (e === GATE_CLOSED) return { requestId: undefined, notSent: true };
-        error = mapCallError(e, s.maxAttempts, regionAsGiven(target.url ?? '', s.region), OPERATION_NAME);
+        error = mapCallError(e, s.maxAttempts, targetUrl(), OPERATION_NAME);
       }
       const requestId = raw === undefined ? undefined : headerOf(raw.headers, 'x-amzn-requestid');
       if (error === undefined) error = notJsonAnswer(raw);
@@ -245,7 +246,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       try {
         await client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
       } catch (e) {
-        const mapped = mapCallError(e, s.maxAttempts, regionAsGiven(target.url ?? '', s.region), 'DescribeUserPool');
+        const mapped = mapCallError(e, s.maxAttempts, targetUrl(), 'DescribeUserPool');
         if (mapped !== undefined) throw mapped;
       }
     },
