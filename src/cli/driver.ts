@@ -24,6 +24,7 @@ import { decoderLabel } from '../util/codecs.js';
 import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog, type LogLevel } from '../diagnostics/debug-log.js';
 import { versionLine } from './version.js';
+import { setUpCliHistory } from './cli-history.js';
 import { usageError, type CommandContext, type CommandRunner } from './context.js';
 import {
   isSilencedInPartialMode, PROMPT_CANCELLED_EXIT, resolvePromptMode, shouldPromptAfterPartial, type PromptMode,
@@ -267,6 +268,8 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
       if (globals.binaryFormat === undefined && binaryFormat !== undefined && !['base64', 'raw-in-base64-out'].includes(binaryFormat)) {
         throw new GeneralError(`'${binaryFormat}'`);
       }
+      // The history handler comes after the binary format's among the session handlers.
+      if (settings.quietProfileValue('cli_history') === 'enabled') setUpCliHistory(io.env, log, io.stderr);
     };
 
     const toplevel = aliases.section('toplevel');
