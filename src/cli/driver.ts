@@ -24,7 +24,6 @@ import { decoderLabel } from '../util/codecs.js';
 import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog, type LogLevel } from '../diagnostics/debug-log.js';
 import { versionLine } from './version.js';
-import { setUpCliHistory } from './cli-history.js';
 import { keyLogFile, openKeyLog } from '../transport/tls-keylog.js';
 import { usageError, type CommandContext, type CommandRunner } from './context.js';
 import {
@@ -273,7 +272,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
         const keyLog = keyLogFile(io.env);
         if (keyLog !== undefined) openKeyLog(keyLog);
       });
-      if (settings.quietProfileValue('cli_history') === 'enabled') setUpCliHistory(io.env, log, io.stderr);
+      if (settings.quietProfileValue('cli_history') === 'enabled') (await import('./cli-history.js')).setUpCliHistory(io.env, log, io.stderr);
       // The region's regex check, when the client is made, refuses a list.
       if (Array.isArray(values.get('region'))) throw new GeneralError("expected string or bytes-like object, got 'list'");
     };
