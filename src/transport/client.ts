@@ -19,10 +19,10 @@ import { classifyNetworkError, networkErrorToCliError } from './network-errors.j
 import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
-import { maskProxyUrl, proxyFor, proxyUrlFailure } from './proxy.js';
+import { maskProxyUrl, proxyFor, proxyRoute, proxyUrlFailure, type ProxyRoute } from './proxy.js';
 import { caBundleOrFailure } from './ca-bundle.js';
 import { botocoreRequestUrl, endpointPath, endpointQuery, regionalEndpoint } from './endpoint.js';
-import { HttpsProxyAgent } from 'hpagent';
+import { tunnelAgent } from './tunnel-agent.js';
 import type { Env } from '../config/files.js';
 import type { ResolvedClientSettings } from './client-settings.js';
 import type { DebugLog } from '../diagnostics/debug-log.js';
@@ -57,29 +57,33 @@ const UNUSED_HTTPS_AGENT = { destroy() {} } as unknown as HttpsAgent;
 /**
  * Keep-alive agents, through the environment's proxy when one applies (the SDK ignores proxies):
  * https goes through a CONNECT tunnel; plain http is sent to the proxy with the absolute URL, as
- * urllib3 does (many proxies refuse CONNECT to port 80), which the handler arranges.
+ * urllib3 does (many proxies refuse CONNECT to port 80), which the handler arranges, over TLS
+ * (never verified, as urllib3 does for an http URL) when the proxy's URL is https.
  */
-function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined; proxy: string | undefined; proxyFailure: Error | undefined; caFailure: Error | undefined } {
+function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: ProxyRoute | undefined; forwardTlsAgent: HttpsAgent | undefined; proxy: string | undefined; proxyTls: boolean; proxyFailure: Error | undefined; caFailure: Error | undefined } {
   const base = { keepAlive: true, maxSockets: s.maxSockets ?? 50 };
   // A bundle that cannot be used fails each connection once it is made (see caBundleOrFailure).
   const { ca, caFailure } = caBundleOrFailure(s.caBundle);
   const tls = { rejectUnauthorized: s.verifyTls, ...(ca ? { ca } : {}) };
   // The proxy depends on the endpoint's scheme and host; without --endpoint-url it is the
   // regional one, reached over https.
-  const target = new URL(s.endpoint ?? regionalEndpoint(s.region));
-  const proxy = proxyFor(target, s.env);
-  if (proxy !== undefined) s.log.log('botocore.httpsession', `Using proxy ${maskProxyUrl(proxy)} for ${target.origin}`);
+  const endpoint = s.endpoint ?? regionalEndpoint(s.region);
+  const target = new URL(endpoint);
   const https = target.protocol === 'https:';
+  const proxy = proxyFor(endpoint, s.env);
+  if (proxy !== undefined) s.log.log('botocore.httpsession', `Using proxy ${maskProxyUrl(proxy)} for ${target.origin}`);
   // A proxy URL the AWS CLI cannot use fails each attempt the way it fails there (proxy.ts).
-  const proxyFailure = proxy === undefined ? undefined : proxyUrlFailure(proxy);
-  const usable = proxy !== undefined && proxyFailure === undefined;
+  const proxyFailure = proxy === undefined ? undefined : proxyUrlFailure(proxy, https ? 'https' : 'http');
+  const route = proxy !== undefined && proxyFailure === undefined ? proxyRoute(proxy) : undefined;
   return {
     httpAgent: new HttpAgent(base),
     // A plain-http endpoint never uses the https agent: an inert one keeps node:https (and TLS,
     // which Node 22+ takes several milliseconds to load) unloaded; see the build's lazy stubs.
-    httpsAgent: !https ? UNUSED_HTTPS_AGENT : usable ? new HttpsProxyAgent({ ...base, ...tls, proxy }) : new HttpsAgent({ ...base, ...tls }),
-    httpProxy: usable && target.protocol === 'http:' ? new URL(proxy) : undefined,
+    httpsAgent: !https ? UNUSED_HTTPS_AGENT : route !== undefined ? tunnelAgent({ ...base, ...tls, route }) : new HttpsAgent({ ...base, ...tls }),
+    httpProxy: !https ? route : undefined,
+    forwardTlsAgent: !https && route?.protocol === 'https:' ? new HttpsAgent({ ...base, rejectUnauthorized: false }) : undefined,
     proxy,
+    proxyTls: route?.protocol === 'https:',
     proxyFailure,
     caFailure,
   };
@@ -133,7 +137,7 @@ export interface CognitoClient {
 export function createCognitoClient(s: ClientSettings): CognitoClient {
   silenceSdkNotices();
   const target: TargetRecord = {};
-  const { httpAgent, httpsAgent, httpProxy, proxy, proxyFailure, caFailure } = agentsFor(s);
+  const { httpAgent, httpsAgent, httpProxy, forwardTlsAgent, proxy, proxyTls, proxyFailure, caFailure } = agentsFor(s);
   const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log, s.random);
   const seconds = (ms: number): string => (ms === 0 ? 'None' : String(ms / 1000));
   s.log.log('botocore.endpoint', `Setting cognito-idp timeout as (${seconds(s.connectTimeoutMs)}, ${seconds(s.readTimeoutMs)})`);
@@ -163,7 +167,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     disableClockSkewCorrection: false,
     requestHandler: bufferingHandler(target, {
       httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy, proxyFailure, caFailure,
-      log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy,
+      log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy, forwardTlsAgent, proxyTls, warn: s.warn,
     }),
     customUserAgent: [['cogsignout', s.version]],
     // Never undefined: the SDK would then read the config files itself (with its own profile rules).

@@ -21,8 +21,8 @@ describe('fixProxyUrl: only a lowercase http: or https: start is kept', () => {
   });
 
   it('is what proxyFor gives for the endpoint', () => {
-    expect(proxyFor(new URL('http://127.0.0.1:9/'), { HTTP_PROXY: 'socks5://p:1080' })).toBe('http://socks5://p:1080');
-    expect(proxyFor(new URL('https://example.com/'), { https_proxy: '//p:3128' })).toBe('http://p:3128');
+    expect(proxyFor('http://127.0.0.1:9/', { HTTP_PROXY: 'socks5://p:1080' })).toBe('http://socks5://p:1080');
+    expect(proxyFor('https://example.com/', { https_proxy: '//p:3128' })).toBe('http://p:3128');
   });
 });
 
