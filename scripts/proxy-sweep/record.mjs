@@ -11,6 +11,7 @@
 //   {{PJUNK_PORT}} writes a line that is not HTTP    {{PGATE_PORT}}  answers 502 to everything
 //   {{TPROXY_PORT}} the forwarding proxy over TLS     {{TLS_ENDPOINT}} / {{TLS_PORT}} https front of the stub
 //   {{CERT}} its self-signed certificate (CN/SAN 127.0.0.1)
+//   {{PHANG_PORT}} accepts and never answers          {{PDROP_PORT}} drops forwarded requests, closes a CONNECT tunnel once made
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,7 +106,13 @@ const PGATE_PORT = await listen(answering(502, 'Bad Gateway'));
 const PCLOSE_PORT = await listen(net.createServer((s) => { proxyLog.push({ method: 'TCP', target: 'closed' }); s.destroy(); }));
 const PJUNK_PORT = await listen(net.createServer((s) => { proxyLog.push({ method: 'TCP', target: 'junk' }); s.on('error', () => {}); s.end('SSH-2.0-OpenSSH_9.2\r\n'); }));
 
-const PORTS = { PROXY_PORT, TPROXY_PORT, PDENY_PORT, PGATE_PORT, PCLOSE_PORT, PJUNK_PORT, TLS_PORT };
+// accepts and never answers; answers CONNECT 200 then closes the tunnel
+const hanging = [];
+const PHANG_PORT = await listen(net.createServer((s) => { proxyLog.push({ method: 'TCP', target: 'hang' }); hanging.push(s); s.on('error', () => {}); }));
+const drop = http.createServer((req, res) => { proxyLog.push({ method: req.method, target: req.url, answered: 'drop' }); req.socket.destroy(); });
+drop.on('connect', (req, socket) => { proxyLog.push({ method: 'CONNECT', target: req.url, answered: 'drop' }); socket.write('HTTP/1.1 200 Connection Established\r\n\r\n'); setTimeout(() => socket.destroy(), 20); });
+const PDROP_PORT = await listen(drop);
+const PORTS = { PROXY_PORT, TPROXY_PORT, PDENY_PORT, PGATE_PORT, PCLOSE_PORT, PJUNK_PORT, TLS_PORT, PHANG_PORT, PDROP_PORT };
 
 function normalizer(tmp) {
   const base = makeNormalizer({ tmp, port: stub.port, closedPort });

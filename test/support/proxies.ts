@@ -2,7 +2,7 @@
 // the sweep's recorder ran them beside the AWS CLI: one that forwards every absolute-form request
 // to one endpoint and tunnels every CONNECT to another (whatever host either names), the same over
 // TLS, and misbehaving ones (407 or 502 to everything, a connection closed at once, a reply that
-// is not HTTP). Each logs what it received as the fixture's `proxyLog` does.
+// is not HTTP, a request dropped or a tunnel closed once made). Each logs what it received as the fixture's `proxyLog` does.
 import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
@@ -14,11 +14,12 @@ export interface ProxyLogEntry {
   readonly target: string;
   /** `Basic user:password` decoded (the fixture's form), the raw value otherwise, null when absent. */
   readonly proxyAuthorization?: string | null;
-  readonly answered?: number;
+  /** The misbehaving proxies: the status they answered, or `drop`. */
+  readonly answered?: number | string;
 }
 
 export interface SweepProxies {
-  /** The ports by the fixture's placeholder names (PROXY_PORT, TPROXY_PORT, PDENY_PORT, PGATE_PORT, PCLOSE_PORT, PJUNK_PORT). */
+  /** The ports by the fixture's placeholder names (PROXY_PORT, TPROXY_PORT, PDENY_PORT, PGATE_PORT, PCLOSE_PORT, PJUNK_PORT, PDROP_PORT). */
   readonly ports: Readonly<Record<string, number>>;
   readonly log: ProxyLogEntry[];
   close(): void;
@@ -94,10 +95,17 @@ export async function startSweepProxies(http: string, tls: string, cert: SelfSig
   const gate = answering(502, 'Bad Gateway');
   const closing = createNetServer((s: Socket) => { log.push({ method: 'TCP', target: 'closed' }); s.destroy(); });
   const junk = createNetServer((s: Socket) => { log.push({ method: 'TCP', target: 'junk' }); s.on('error', () => {}); s.end('SSH-2.0-OpenSSH_9.2\r\n'); });
-  servers.push(fwd, tfwd, deny, gate, closing, junk);
-  const [PROXY_PORT, TPROXY_PORT, PDENY_PORT, PGATE_PORT, PCLOSE_PORT, PJUNK_PORT] = await Promise.all(servers.map(listen)) as number[];
+  // Drops a forwarded request unanswered; closes a CONNECT tunnel just after saying it is up.
+  const drop = createHttpServer((req) => { log.push({ method: req.method ?? '', target: req.url ?? '', answered: 'drop' }); req.socket.destroy(); });
+  drop.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    log.push({ method: 'CONNECT', target: req.url ?? '', answered: 'drop' });
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    setTimeout(() => socket.destroy(), 20);
+  });
+  servers.push(fwd, tfwd, deny, gate, closing, junk, drop);
+  const [PROXY_PORT, TPROXY_PORT, PDENY_PORT, PGATE_PORT, PCLOSE_PORT, PJUNK_PORT, PDROP_PORT] = await Promise.all(servers.map(listen)) as number[];
   return {
-    ports: { PROXY_PORT, TPROXY_PORT, PDENY_PORT, PGATE_PORT, PCLOSE_PORT, PJUNK_PORT } as Record<string, number>,
+    ports: { PROXY_PORT, TPROXY_PORT, PDENY_PORT, PGATE_PORT, PCLOSE_PORT, PJUNK_PORT, PDROP_PORT } as Record<string, number>,
     log,
     close() {
       for (const s of servers) {
