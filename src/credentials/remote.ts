@@ -75,7 +75,7 @@ async function send(url: URL, method: string, headers: Record<string, string>, b
   // One connection per call, closed after it: credentials are fetched once per command.
   const agent = tlsToProxy ? new HttpsAgent({ rejectUnauthorized: false })
     : !tls ? new HttpAgent()
-      : route !== undefined ? tunnelAgent({ route, ...(ca ? { ca } : {}) })
+      : route !== undefined ? tunnelAgent({ route, caFailure, ...(ca ? { ca } : {}) })
         : new HttpsAgent(ca ? { ca } : {});
   const timeout = opts.timeoutMs ?? 60_000;
   const proxyHeaders: Record<string, string> = forward?.authorization !== undefined ? { 'proxy-authorization': forward.authorization } : {};

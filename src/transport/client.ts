@@ -79,7 +79,7 @@ function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: Https
     httpAgent: new HttpAgent(base),
     // A plain-http endpoint never uses the https agent: an inert one keeps node:https (and TLS,
     // which Node 22+ takes several milliseconds to load) unloaded; see the build's lazy stubs.
-    httpsAgent: !https ? UNUSED_HTTPS_AGENT : route !== undefined ? tunnelAgent({ ...base, ...tls, route }) : new HttpsAgent({ ...base, ...tls }),
+    httpsAgent: !https ? UNUSED_HTTPS_AGENT : route !== undefined ? tunnelAgent({ ...base, ...tls, route, caFailure }) : new HttpsAgent({ ...base, ...tls }),
     httpProxy: !https ? route : undefined,
     forwardTlsAgent: !https && route?.protocol === 'https:' ? new HttpsAgent({ ...base, rejectUnauthorized: false }) : undefined,
     proxy,

@@ -12,6 +12,11 @@ import type { ProxyRoute } from './proxy.js';
 
 export interface TunnelAgentOptions extends AgentOptions {
   readonly route: ProxyRoute;
+  /**
+   * The CA bundle cannot be used: urllib3 loads it when it wraps the TLS connection to an https
+   * proxy, so that connection fails with it once the TCP connection is made.
+   */
+  readonly caFailure?: Error | undefined;
 }
 
 /** Node's codes for a certificate that fails verification: the endpoint's SSL error in urllib3, even when the proxy shows it. */
@@ -25,10 +30,12 @@ type Callback = (err: Error | null, socket?: Duplex) => void;
 class TunnelAgent extends HttpsAgent {
   readonly route: ProxyRoute;
   private readonly tls: { ca?: AgentOptions['ca']; rejectUnauthorized: boolean };
+  private readonly caFailure: Error | undefined;
 
-  constructor({ route, ...options }: TunnelAgentOptions) {
+  constructor({ route, caFailure, ...options }: TunnelAgentOptions) {
     super(options);
     this.route = route;
+    this.caFailure = caFailure;
     this.tls = { ...(options.ca === undefined ? {} : { ca: options.ca }), rejectUnauthorized: options.rejectUnauthorized !== false };
   }
 
@@ -40,6 +47,10 @@ class TunnelAgent extends HttpsAgent {
     const request = route.protocol === 'https:'
       ? httpsRequest({ ...common, ...this.tls, servername: isIP(route.hostname) === 0 ? route.hostname : '' })
       : httpRequest(common);
+    const { caFailure } = this;
+    if (route.protocol === 'https:' && caFailure !== undefined) {
+      request.once('socket', (s: Socket) => s.once('connect', () => request.destroy(caFailure)));
+    }
     request.once('connect', (response, socket: Socket) => {
       request.removeAllListeners();
       socket.removeAllListeners();
@@ -56,7 +67,7 @@ class TunnelAgent extends HttpsAgent {
       // The TLS handshake with an https proxy failing for another reason than its certificate
       // (a plain-HTTP proxy behind an https URL): urllib3 reports the proxy.
       const code = err.code ?? '';
-      const tlsAtProxy = route.protocol === 'https:' && !CERTIFICATE_CODES.has(code) && !code.startsWith('HPE_');
+      const tlsAtProxy = route.protocol === 'https:' && err !== caFailure && !CERTIFICATE_CODES.has(code) && !code.startsWith('HPE_');
       callback(tlsAtProxy ? new ProxyHandshakeError(err) : err);
     });
     request.end();
