@@ -246,5 +246,18 @@ case("px-r4-tunnel-no-verify-default-ep", {"HTTPS_PROXY": "https://127.0.0.1:{{T
 case("px-r4-np-default-endpoint-name", {"HTTPS_PROXY": PROXY, "NO_PROXY": "localhost"}, extra=["--no-verify-ssl"], endpoint=False)
 case("px-r4-service-error-via-tunnel", {"HTTPS_PROXY": PROXY}, args=["admin-user-global-sign-out", "--user-pool-id", "us-east-1_Example", "--username", "no-such-user", "--endpoint-url", "{{TLS_ENDPOINT}}", "--ca-bundle", "{{CERT}}"], endpoint=False)
 
+# --- fifth round: the endpoint the bypass check sees without --endpoint-url ---
+for var, host in [("fips", "cognito-idp-fips.us-east-1.amazonaws.com"), ("dualstack", "cognito-idp.us-east-1.api.aws"), ("plain", "cognito-idp.us-east-1.amazonaws.com")]:
+    env = {"HTTPS_PROXY": DEAD, "NO_PROXY": host}
+    if var == "fips": env["AWS_USE_FIPS_ENDPOINT"] = "true"
+    if var == "dualstack": env["AWS_USE_DUALSTACK_ENDPOINT"] = "true"
+    case("px-r5-np-regional-" + var, env, endpoint=False)
+    env2 = dict(env); env2["NO_PROXY"] = "cognito-idp.us-east-1.amazonaws.com"
+    case("px-r5-np-regional-plainname-" + var, env2, endpoint=False)
+case("px-r5-np-regional-cn", {"HTTPS_PROXY": DEAD, "NO_PROXY": "amazonaws.com.cn", "AWS_REGION": "cn-north-1"}, endpoint=False)
+case("px-r5-np-regional-cn-dead", {"HTTPS_PROXY": DEAD, "NO_PROXY": "amazonaws.com", "AWS_REGION": "cn-north-1"}, endpoint=False)
+case("px-r5-np-regional-iso", {"HTTPS_PROXY": DEAD, "NO_PROXY": "c2s.ic.gov", "AWS_REGION": "us-iso-east-1"}, endpoint=False)
+case("px-r5-np-regional-unknown", {"HTTPS_PROXY": DEAD, "NO_PROXY": "cognito-idp.xx-moon-1.amazonaws.com", "AWS_REGION": "xx-moon-1"}, endpoint=False)
+
 json.dump({"defaults": D, "cases": cases}, open(__import__("os").path.join(__import__("os").path.dirname(__file__), "cases.json"), "w"), indent=1)
 print(len(cases))
