@@ -259,5 +259,12 @@ case("px-r5-np-regional-cn-dead", {"HTTPS_PROXY": DEAD, "NO_PROXY": "amazonaws.c
 case("px-r5-np-regional-iso", {"HTTPS_PROXY": DEAD, "NO_PROXY": "c2s.ic.gov", "AWS_REGION": "us-iso-east-1"}, endpoint=False)
 case("px-r5-np-regional-unknown", {"HTTPS_PROXY": DEAD, "NO_PROXY": "cognito-idp.xx-moon-1.amazonaws.com", "AWS_REGION": "xx-moon-1"}, endpoint=False)
 
+# --- sixth round: messages naming the regional endpoint, through a tunnel ---
+case("px-r6-fips-ca-missing", {"HTTPS_PROXY": PROXY, "AWS_USE_FIPS_ENDPOINT": "true", "AWS_CA_BUNDLE": "/nonexistent.pem"}, endpoint=False)
+case("px-r6-cn-ca-missing", {"HTTPS_PROXY": PROXY, "AWS_REGION": "cn-north-1", "AWS_CA_BUNDLE": "/nonexistent.pem"}, endpoint=False)
+case("px-r6-fips-untrusted", {"HTTPS_PROXY": PROXY, "AWS_USE_FIPS_ENDPOINT": "true"}, endpoint=False)
+case("px-r6-fips-no-verify", {"HTTPS_PROXY": PROXY, "AWS_USE_FIPS_ENDPOINT": "true"}, extra=["--no-verify-ssl"], endpoint=False)
+case("px-r6-fips-region-name", {"HTTPS_PROXY": PROXY, "AWS_REGION": "fips-us-east-1", "AWS_CA_BUNDLE": "/nonexistent.pem"}, endpoint=False)
+
 json.dump({"defaults": D, "cases": cases}, open(__import__("os").path.join(__import__("os").path.dirname(__file__), "cases.json"), "w"), indent=1)
 print(len(cases))

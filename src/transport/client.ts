@@ -63,7 +63,7 @@ const UNUSED_HTTPS_AGENT = { destroy() {} } as unknown as HttpsAgent;
 function agentsFor(s: ClientSettings, endpoint: string): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: ProxyRoute | undefined; forwardTlsAgent: HttpsAgent | undefined; proxy: string | undefined; proxyTls: boolean; proxyFailure: Error | undefined; caFailure: Error | undefined } {
   const base = { keepAlive: true, maxSockets: s.maxSockets ?? 50 };
   // A bundle that cannot be used fails each connection once it is made (see caBundleOrFailure).
-  const { ca, caFailure } = caBundleOrFailure(s.caBundle);
+  const { ca, caFailure } = caBundleOrFailure(() => s.caBundle(regionAsGiven(new URL(endpoint).href, s.region)));
   const tls = { rejectUnauthorized: s.verifyTls, ...(ca ? { ca } : {}) };
   // The proxy depends on the endpoint's scheme and host (`endpoint`: as given, or the one the
   // rules choose for the region, FIPS and dual-stack settings).
