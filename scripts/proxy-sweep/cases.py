@@ -266,5 +266,17 @@ case("px-r6-fips-untrusted", {"HTTPS_PROXY": PROXY, "AWS_USE_FIPS_ENDPOINT": "tr
 case("px-r6-fips-no-verify", {"HTTPS_PROXY": PROXY, "AWS_USE_FIPS_ENDPOINT": "true"}, extra=["--no-verify-ssl"], endpoint=False)
 case("px-r6-fips-region-name", {"HTTPS_PROXY": PROXY, "AWS_REGION": "fips-us-east-1", "AWS_CA_BUNDLE": "/nonexistent.pem"}, endpoint=False)
 
+# --- seventh round: proxy hosts ---
+case("px-r7-host-nonascii", {"HTTP_PROXY": "http://pr\u00f8xy:3128"})
+case("px-r7-host-nonascii-https", {"HTTPS_PROXY": "http://pr\u00f8xy:3128"}, **T)
+case("px-r7-host-pct", {"HTTP_PROXY": "http://127.0.0.%31:{{PROXY_PORT}}"})
+case("px-r7-host-zone", {"HTTP_PROXY": "http://[fe80::1%25lo]:{{CLOSED_PORT}}"})
+case("px-r7-host-trailing-dot", {"HTTP_PROXY": "http://localhost.:{{PROXY_PORT}}"})
+case("px-r7-host-upper", {"HTTP_PROXY": "http://LOCALHOST:{{CLOSED_PORT}}"})
+case("px-r7-host-underscore", {"HTTP_PROXY": "http://my_proxy:3128"})
+case("px-r7-port-leading-zero", {"HTTP_PROXY": "http://127.0.0.1:0{{PROXY_PORT}}"})
+case("px-r7-host-long-label", {"HTTP_PROXY": "http://" + "a" * 64 + ".example:3128"})
+case("px-r7-userinfo-space", {"HTTP_PROXY": "http://bob:pa ss@127.0.0.1:{{PROXY_PORT}}"})
+
 json.dump({"defaults": D, "cases": cases}, open(__import__("os").path.join(__import__("os").path.dirname(__file__), "cases.json"), "w"), indent=1)
 print(len(cases))

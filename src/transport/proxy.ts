@@ -157,7 +157,19 @@ export function proxyUrlFailure(url: string, scheme: string = 'http'): Transport
   if (scheme === 'https' && !authority) return unhandled("'NoneType' object has no attribute 'rstrip'");
   if (scheme === 'https' && !host) return new TransportFailure('proxy', 'proxy without a host', undefined, maskProxyUrl(url));
   if (!host) return unhandled('No host specified.');
+  const bracketed = host.startsWith('[');
+  // urllib3 IDNA-encodes a name outside ASCII with the idna module, which the AWS CLI does not
+  // ship (then the URL cannot be parsed).
+  if (!bracketed && /[^\x00-\x7f]/.test(host)) return unparsable;
   if (/[\x00-\x20\x7f]/.test(host)) return new TransportFailure('closed', 'proxy host with a space or control character');
+  // Connecting, urllib3 checks the (lowercased) name's labels as the idna codec does: none empty
+  // but a final one, none longer than 63.
+  const labels = host.toLowerCase().split('.');
+  if (!bracketed && labels.slice(0, labels.length > 1 && labels[labels.length - 1] === '' ? -1 : undefined).some((l) => l.length === 0 || l.length > 63)) {
+    return unhandled(`Failed to parse: '${host.toLowerCase()}', label empty or too long`);
+  }
+  // A name with a `%` escape is looked up as written, which no name server knows.
+  if (!bracketed && host.includes('%')) return new TransportFailure('proxy', 'proxy host with a percent escape', undefined, maskProxyUrl(url));
   // A host URL parsing refuses (`^`, `|`, `<`): no name server knows it, so the AWS CLI cannot
   // connect to the proxy.
   if (!URL.canParse(url)) return new TransportFailure('proxy', 'proxy host that cannot be resolved', undefined, maskProxyUrl(url));

@@ -54,6 +54,11 @@ describe('proxyUrlFailure: how the AWS CLI fails on a proxy URL it cannot use', 
     ['http:// http://127.0.0.1:1', 'closed', undefined],
     ['http://bad\thost:1', 'closed', undefined],
     ['http://a^b:1', 'proxy', undefined],
+    // AWS CLI 2.36.7 (px-r7- cases): no idna module, the idna codec's labels, names looked up as written.
+    ['http://pr\u00f8xy:3128', 'unhandled', 'Failed to parse: http://pr\u00f8xy:3128'],
+    [`http://${'a'.repeat(64)}.Example:3128`, 'unhandled', `Failed to parse: '${'a'.repeat(64)}.example', label empty or too long`],
+    ['http://a..b:3128', 'unhandled', "Failed to parse: 'a..b', label empty or too long"],
+    ['http://127.0.0.%31:3128', 'proxy', undefined],
     ['http://a|b:1', 'proxy', undefined],
   ])('%j: %s %j', (url, kind, message) => {
     expect(failure(url)).toEqual({ kind, message });
@@ -61,7 +66,7 @@ describe('proxyUrlFailure: how the AWS CLI fails on a proxy URL it cannot use', 
 
   it.each([
     'http://127.0.0.1:3128', 'http://127.0.0.1', 'https://proxy.example:443/path', 'http://u:p@127.0.0.1:1',
-    'http://[::1]:3128', 'http://HTTP://127.0.0.1:1', 'http://127.0.0.1:0', 'http://127.0.0.1:',
+    'http://[::1]:3128', 'http://HTTP://127.0.0.1:1', 'http://127.0.0.1:0', 'http://127.0.0.1:', 'http://localhost.:1', `http://${'a'.repeat(63)}:1`,
   ])('%j is usable', (url) => {
     expect(proxyUrlFailure(url)).toBeUndefined();
   });
