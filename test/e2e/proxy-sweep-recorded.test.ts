@@ -63,12 +63,13 @@ function withServers(c: ProxyCase): ProxyCase {
   };
 }
 
-/** This file's ports and certificate in the recording's terms (the proxies' and the refused port after any host: `LOCALHOST`, `127.0.0.%31`). */
+/** This file's ports and certificate in the recording's terms (the proxies' after any host: `LOCALHOST`, `127.0.0.%31`). */
 function asRecordedServers(text: string): string {
   let out = text.split(tls.certPath).join('<CERT>');
   out = maskPort(out, Number(new URL(front.url).port), '<TLS_PORT>');
-  const ports: Array<[string, number | undefined]> = [...Object.entries(proxies.ports), ['CLOSED_PORT', endpoint.target().closedPort]];
-  for (const [name, port] of ports) if (port !== undefined) out = out.replace(new RegExp(`(?<=[A-Za-z0-9.%\\]]):${port}(?![\\d\\]])`, 'g'), `:<${name}>`);
+  for (const [name, port] of Object.entries(proxies.ports)) out = out.replace(new RegExp(`(?<=[A-Za-z0-9.%\\]]):${port}(?![\\d\\]])`, 'g'), `:<${name}>`);
+  // The refused port is a small number (1) that cases also name: only after the host that needs it.
+  out = out.replaceAll(`LOCALHOST:${endpoint.target().closedPort ?? ''}"`, 'LOCALHOST:<CLOSED_PORT>"');
   return out;
 }
 
