@@ -116,12 +116,15 @@ const PORTS = { PROXY_PORT, TPROXY_PORT, PDENY_PORT, PGATE_PORT, PCLOSE_PORT, PJ
 
 function normalizer(tmp) {
   const base = makeNormalizer({ tmp, port: stub.port, closedPort });
-  const rules = Object.entries(PORTS).map(([k, p]) => [new RegExp(`(127\\.0\\.0\\.1|localhost|\\[::1\\]):${p}(?!\\d)`, 'g'), `$1:<${k}>`]);
+  // After any host (LOCALHOST, localhost., 127.0.0.%31, a zone), and after a leading zero.
+  const all = { ...PORTS, PORT: stub.port, CLOSED_PORT: closedPort };
+  const rules = Object.entries(all).map(([k, p]) => [new RegExp(`(?<=[A-Za-z0-9.%\\]]:0*)${p}(?![\\d\\]])`, 'g'), `<${k}>`]);
   return (s) => {
     if (typeof s !== 'string') return s;
     s = s.split(CERT).join('<CERT>');
+    s = base(s);
     for (const [re, to] of rules) s = s.replace(re, to);
-    return base(s);
+    return s;
   };
 }
 
