@@ -79,7 +79,7 @@ const sdkStubs = {
     // node:https and TLS, loaded only by a call to an https endpoint.
     b.onResolve({ filter: /^\.\/node-https$/ }, (args) => (/node-http-handler\/dist-es\/node-http-handler\.js$/.test(args.importer) ? stub('lazy-https.ts') : undefined));
     b.onResolve({ filter: /^node:https$/ }, (args) => (/src\/transport\/(?:client|http-send)\.ts$/.test(args.importer) ? stub('lazy-https.ts') : undefined));
-    b.onResolve({ filter: /^hpagent$/ }, (args) => (/src\/transport\/client\.ts$/.test(args.importer) ? stub('lazy-hpagent.ts') : undefined));
+    b.onResolve({ filter: /\/tunnel-agent\.js$/ }, (args) => (/src\/(?:transport\/client|credentials\/remote)\.ts$/.test(args.importer) ? stub('lazy-tunnel-agent.ts') : undefined));
     // node:child_process (and with it node:net and the streams), which the program's own modules
     // import at start-up, loaded by the first process they run.
     // commander imports it at load too, for executable subcommands, which cogsignout's tree has none of.

@@ -12,12 +12,13 @@
 import { createHash, createHmac } from 'node:crypto';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { HttpsProxyAgent } from 'hpagent';
+import { isIP } from 'node:net';
+import { tunnelAgent } from '../transport/tunnel-agent.js';
 import type { Env } from '../config/files.js';
 import { GeneralError, ServiceError } from '../errors/errors.js';
 import { PythonError, bytesRepr } from '../python/builtins.js';
 import { BodyTooLargeError, exchange, type Timer } from '../transport/http-send.js';
-import { maskProxyUrl, proxyFor, proxyUrlFailure } from '../transport/proxy.js';
+import { maskProxyUrl, proxyFor, proxyRoute, proxyUrlFailure } from '../transport/proxy.js';
 import { caBundleOrFailure, checkCaBundleSetting, readCaBundle } from '../transport/ca-bundle.js';
 import { classifyNetworkError, networkErrorToCliError } from '../transport/network-errors.js';
 import { parseServiceError, UnreadableErrorResponse } from '../transport/service-error.js';
@@ -63,28 +64,31 @@ async function send(url: URL, method: string, headers: Record<string, string>, b
   const tls = url.protocol === 'https:';
   // A bundle that cannot be used fails the call once its TCP connection is made (see caBundleOrFailure).
   const { ca, caFailure } = caBundleOrFailure(() => (tls ? opts.caBundle ?? (opts.caPath === undefined ? undefined : readCaBundle(opts.caPath, opts.env ?? {}, (reason) => new CaBundleError(`SSL validation failed for ${shownUrl} ${reason}`))) : undefined));
-  const proxy = opts.env === undefined ? undefined : proxyFor(url, opts.env);
+  const proxy = opts.env === undefined ? undefined : proxyFor(url.href, opts.env);
   // A proxy URL the AWS CLI cannot use fails the call as it fails there (proxy.ts).
-  const proxyFailure = proxy === undefined ? undefined : proxyUrlFailure(proxy);
+  const proxyFailure = proxy === undefined ? undefined : proxyUrlFailure(proxy, tls ? 'https' : 'http');
   if (proxyFailure !== undefined) throw proxyFailure;
+  const route = proxy === undefined ? undefined : proxyRoute(proxy);
+  // Plain http through a proxy: sent to the proxy with the absolute URL, as urllib3 does (over
+  // TLS, unverified, to an https proxy).
+  const forward = !tls ? route : undefined;
+  const tlsToProxy = forward?.protocol === 'https:';
   // One connection per call, closed after it: credentials are fetched once per command.
-  const agent = !tls ? new HttpAgent()
-    : proxy !== undefined ? new HttpsProxyAgent({ proxy, ...(ca ? { ca } : {}) })
-      : new HttpsAgent(ca ? { ca } : {});
-  const keyLog = tls && opts.env !== undefined ? keyLogFile(opts.env) : undefined;
+  const agent = tlsToProxy ? new HttpsAgent({ rejectUnauthorized: false })
+    : !tls ? new HttpAgent()
+      : route !== undefined ? tunnelAgent({ route, caFailure, ...(ca ? { ca } : {}) })
+        : new HttpsAgent(ca ? { ca } : {});
+  const keyLog = (tls || tlsToProxy) && opts.env !== undefined ? keyLogFile(opts.env) : undefined;
   if (keyLog !== undefined) logKeysOf(agent as HttpsAgent, keyLog);
   const timeout = opts.timeoutMs ?? 60_000;
-  // Plain http through a proxy: sent to the proxy with the absolute URL, as urllib3 does.
-  const forward = !tls && proxy !== undefined ? new URL(proxy) : undefined;
-  const proxyHeaders: Record<string, string> = forward !== undefined && forward.username !== ''
-    ? { 'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(forward.username)}:${decodeURIComponent(forward.password)}`).toString('base64')}` }
-    : {};
+  const proxyHeaders: Record<string, string> = forward?.authorization !== undefined ? { 'proxy-authorization': forward.authorization } : {};
   try {
     const res = await exchange({
-      protocol: url.protocol,
-      hostname: (forward ?? url).hostname.replace(/^\[|\]$/g, ''),
-      port: forward !== undefined ? Number(forward.port || 80) : url.port === '' ? undefined : Number(url.port),
+      protocol: forward?.protocol ?? url.protocol,
+      hostname: forward !== undefined ? forward.hostname : url.hostname.replace(/^\[|\]$/g, ''),
+      port: forward !== undefined ? forward.port : url.port === '' ? undefined : Number(url.port),
       method, path: forward !== undefined ? url.href : `${url.pathname}${url.search}`, headers: { ...headers, ...proxyHeaders }, body,
+      ...(tlsToProxy ? { tlsToProxy, servername: isIP(forward.hostname) === 0 ? forward.hostname : '' } : {}),
     }, agent, {
       connectTimeoutMs: opts.connectTimeoutMs ?? timeout, readTimeoutMs: opts.readTimeoutMs ?? timeout, maxBodyBytes: MAX_CREDENTIAL_BODY_BYTES, caFailure,
     }, proxy === undefined ? undefined : maskProxyUrl(proxy), undefined, opts.timer);

@@ -8,6 +8,7 @@ import type { HttpHandlerOptions } from '@smithy/types';
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { isUtf8 } from 'node:buffer';
+import { isIP } from 'node:net';
 import { GeneralError } from '../errors/errors.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 import { REDACTED, redactParams } from '../diagnostics/redact.js';
@@ -15,7 +16,7 @@ import { bytesRepr, strRepr } from '../python/builtins.js';
 import { SENSITIVE_MEMBERS } from '../service/model.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { BodyTooLargeError, exchange, type Received, type Timer } from './http-send.js';
-import { maskProxyUrl } from './proxy.js';
+import { maskProxyUrl, type ProxyRoute } from './proxy.js';
 import { classifyNetworkError } from './network-errors.js';
 
 /** A JSON document that is `null`, with the whitespace Python's json module allows around it. */
@@ -81,6 +82,16 @@ export function insecureRequestWarning(host: string): string {
     'See: https://urllib3.readthedocs.io/en/1.26.x/advanced-usage.html#ssl-warnings\n  warnings.warn(\n';
 }
 
+/** urllib3's warning for a TLS connection to an https proxy that is not verified (--no-verify-ssl). */
+const INSECURE_PROXY_WARNING = '/usr/lib/python3/dist-packages/urllib3/connectionpool.py:1076: InsecureRequestWarning: ' +
+  'Unverified HTTPS connection done to an HTTPS proxy. Adding certificate verification is strongly advised. ' +
+  'See: https://urllib3.readthedocs.io/en/1.26.x/advanced-usage.html#ssl-warnings\n  warnings.warn(\n';
+
+/** The host of a proxy URL as urllib3 names it (no brackets). */
+function proxyHost(url: string): string {
+  try { return new URL(url).hostname.replace(/^\[|\]$/g, ''); } catch { return ''; }
+}
+
 export interface HandlerOptions {
   readonly httpAgent: HttpAgent;
   readonly httpsAgent: HttpsAgent;
@@ -94,7 +105,13 @@ export interface HandlerOptions {
   /** Where to print urllib3's warning when TLS verification is off (--no-verify-ssl). */
   readonly warnInsecure?: ((text: string) => void) | undefined;
   /** A proxy for plain-http requests, which get sent to it with their absolute URL. */
-  readonly httpProxy?: URL | undefined;
+  readonly httpProxy?: ProxyRoute | undefined;
+  /** httpProxy's agent when it is reached over TLS (an https proxy URL). */
+  readonly forwardTlsAgent?: HttpsAgent | undefined;
+  /** The proxy's URL is https: its TLS gets urllib3's warnings too. */
+  readonly proxyTls?: boolean | undefined;
+  /** Where urllib3's warnings about a proxy's unverified TLS go (stderr), whatever --no-verify-ssl says. */
+  readonly warn?: ((text: string) => void) | undefined;
   /** The CA bundle's failure, for each https connection once it is made (see http-send.ts). */
   readonly caFailure?: Error | undefined;
   /** The proxy URL's failure (proxy.ts proxyUrlFailure), for each attempt: nothing is sent. */
@@ -102,13 +119,10 @@ export interface HandlerOptions {
 }
 
 /** The request as a forward proxy expects it: to the proxy, absolute URL, its credentials added. */
-function viaProxy(request: HttpRequest, proxy: URL): HttpRequest {
+function viaProxy(request: HttpRequest, proxy: ProxyRoute): HttpRequest {
   const headers = { ...request.headers };
-  if (proxy.username !== '') {
-    const user = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-    headers['proxy-authorization'] = `Basic ${Buffer.from(user).toString('base64')}`;
-  }
-  const forwarded = new HttpRequest({ ...request, hostname: proxy.hostname, port: Number(proxy.port || 80), headers });
+  if (proxy.authorization !== undefined) headers['proxy-authorization'] = proxy.authorization;
+  const forwarded = new HttpRequest({ ...request, protocol: proxy.protocol, hostname: proxy.hostname, port: proxy.port, headers });
   // Set after construction: the constructor would make the absolute URL a path by prefixing `/`.
   forwarded.path = requestUrl(request);
   return forwarded;
@@ -116,18 +130,29 @@ function viaProxy(request: HttpRequest, proxy: URL): HttpRequest {
 
 export function bufferingHandler(target: TargetRecord, options: HandlerOptions): HttpHandler<HttpHandlerOptions> {
   const { log = NO_DEBUG, warnInsecure, httpProxy, proxyUrl } = options;
+  // Python shows a warning once per text.
   const warned = new Set<string>();
+  const once = (sink: ((text: string) => void) | undefined, text: string): void => {
+    if (sink === undefined || warned.has(text)) return;
+    warned.add(text);
+    sink(text);
+  };
   return {
     async handle(request: HttpRequest, handlerOptions?: HttpHandlerOptions) {
       target.url = urlForMessages(request);
       if (request.protocol !== 'http:' && request.protocol !== 'https:') {
         throw new GeneralError(`An HTTP Client raised an unhandled exception: Not supported URL scheme ${request.protocol.replace(/:$/, '')}`);
       }
+      const forwarded = httpProxy !== undefined && request.protocol === 'http:';
       // urllib3 warns once the connection is up: a failed connect or handshake gets no warning.
+      // It names the host it connected to: the proxy's, through one.
       const warn = (): void => {
-        if (warnInsecure && request.protocol === 'https:' && !warned.has(request.hostname)) {
-          warned.add(request.hostname);
-          warnInsecure(insecureRequestWarning(request.hostname));
+        const host = proxyUrl === undefined ? request.hostname : proxyHost(proxyUrl);
+        if (request.protocol === 'https:') {
+          once(warnInsecure, insecureRequestWarning(host));
+          if (options.proxyTls === true) once(warnInsecure, INSECURE_PROXY_WARNING);
+        } else if (forwarded && httpProxy.protocol === 'https:') {
+          once(options.warn, insecureRequestWarning(host));
         }
       };
       if (log.enabled) {
@@ -137,14 +162,17 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
         if (headers['x-amz-content-sha256']) headers['x-amz-content-sha256'] = REDACTED;
         log.log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${request.method}, url=${target.url}, headers=${headersForLog(headers, true)}, body=${bodyForLog(request.body)}>`);
       }
-      const forwarded = httpProxy !== undefined && request.protocol === 'http:';
       const sent = forwarded ? viaProxy(request, httpProxy) : request;
-      const agent = request.protocol === 'https:' ? options.httpsAgent : options.httpAgent;
+      const tlsToProxy = forwarded && httpProxy.protocol === 'https:';
+      const agent = tlsToProxy ? options.forwardTlsAgent ?? options.httpsAgent : request.protocol === 'https:' ? options.httpsAgent : options.httpAgent;
       const limits = { connectTimeoutMs: options.connectTimeoutMs, readTimeoutMs: options.readTimeoutMs, maxBodyBytes: bodyLimitFor(request), caFailure: options.caFailure };
       const signal = handlerOptions?.abortSignal instanceof AbortSignal ? handlerOptions.abortSignal : undefined;
       let response: Received;
       try {
-        const out = { ...sent, body: sent.body as string | Uint8Array | undefined, path: forwarded ? sent.path : pathWithQuery(sent) };
+        const out = {
+          ...sent, body: sent.body as string | Uint8Array | undefined, path: forwarded ? sent.path : pathWithQuery(sent),
+          ...(tlsToProxy ? { tlsToProxy, servername: isIP(sent.hostname) === 0 ? sent.hostname : '' } : {}),
+        };
         if (options.proxyFailure) throw options.proxyFailure;
         response = await exchange(out, agent, limits, proxyUrl === undefined ? undefined : maskProxyUrl(proxyUrl), signal, options.timer);
       } catch (e) {

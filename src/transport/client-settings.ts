@@ -11,7 +11,7 @@ import type { Env } from '../config/files.js';
 import { pyBigInt, pyInt } from '../python/int.js';
 import { checkCaBundleSetting, readCaBundle } from './ca-bundle.js';
 import { checkEndpointVariant, legacyEndpointUrl, normalizeFipsRegion } from './legacy-endpoint.js';
-import { botocoreRequestUrl, checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
+import { botocoreRequestUrl, checkEndpointValid, configuredEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
   readonly region: string;
@@ -23,8 +23,12 @@ export interface ResolvedClientSettings {
   readonly connectTimeoutMs: number;
   readonly readTimeoutMs: number;
   readonly verifyTls: boolean;
-  /** The CA bundle's certificates, read on first call (it throws the SSL failure when the bundle cannot be used). */
-  readonly caBundle: () => Buffer | undefined;
+  /**
+   * The CA bundle's certificates, read on first call (it throws the SSL failure when the bundle
+   * cannot be used). `regionalUrl`: the URL that failure names when no endpoint was given (the
+   * one the rules choose for the region, which only the client can resolve).
+   */
+  readonly caBundle: (regionalUrl: string) => Buffer | undefined;
   readonly userAgentAppId: string | undefined;
   readonly version: string;
 }
@@ -120,16 +124,16 @@ export async function resolveClientSettings(
   const readTimeoutMs = timeoutMs('read', globals.readTimeout);
 
   const isHttps = (endpoint ?? 'https://').toLowerCase().startsWith('https://');
-  const sslFailure = (reason: string): GeneralError =>
-    new GeneralError(`SSL validation failed for ${endpoint === undefined ? `${regionalEndpoint(region)}/` : botocoreRequestUrl(endpoint)} ${reason}`);
-  let caBundle: () => Buffer | undefined = () => undefined;
+  const sslFailure = (reason: string, regionalUrl: string): GeneralError =>
+    new GeneralError(`SSL validation failed for ${endpoint === undefined ? regionalUrl : botocoreRequestUrl(endpoint)} ${reason}`);
+  let caBundle: (regionalUrl: string) => Buffer | undefined = () => undefined;
   // The bundle file itself is read only for an https connection.
   if (caPath !== undefined && isHttps && !globals.noVerifySsl) {
     // Read when the client is built, its failure kept for each connection once made (client.ts):
     // the AWS CLI loads the bundle when it connects, after the parameters are validated and the
     // credentials found, and only once the TCP connection is up.
     let loaded: Buffer | undefined;
-    caBundle = () => (loaded ??= readCaBundle(caPath, env, sslFailure));
+    caBundle = (regionalUrl) => (loaded ??= readCaBundle(caPath, env, (reason) => sslFailure(reason, regionalUrl)));
   }
 
   return {

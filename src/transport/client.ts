@@ -19,10 +19,10 @@ import { classifyNetworkError, networkErrorToCliError } from './network-errors.j
 import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
-import { maskProxyUrl, proxyFor, proxyUrlFailure } from './proxy.js';
+import { maskProxyUrl, proxyFor, proxyRoute, proxyUrlFailure, type ProxyRoute } from './proxy.js';
 import { caBundleOrFailure } from './ca-bundle.js';
 import { botocoreRequestUrl, endpointPath, endpointQuery, regionalEndpoint } from './endpoint.js';
-import { HttpsProxyAgent } from 'hpagent';
+import { tunnelAgent } from './tunnel-agent.js';
 import type { Env } from '../config/files.js';
 import type { ResolvedClientSettings } from './client-settings.js';
 import type { DebugLog } from '../diagnostics/debug-log.js';
@@ -58,29 +58,32 @@ const UNUSED_HTTPS_AGENT = { destroy() {} } as unknown as HttpsAgent;
 /**
  * Keep-alive agents, through the environment's proxy when one applies (the SDK ignores proxies):
  * https goes through a CONNECT tunnel; plain http is sent to the proxy with the absolute URL, as
- * urllib3 does (many proxies refuse CONNECT to port 80), which the handler arranges.
+ * urllib3 does (many proxies refuse CONNECT to port 80), which the handler arranges, over TLS
+ * (never verified, as urllib3 does for an http URL) when the proxy's URL is https.
  */
-function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: URL | undefined; proxy: string | undefined; proxyFailure: Error | undefined; caFailure: Error | undefined } {
+function agentsFor(s: ClientSettings, endpoint: string): { httpAgent: HttpAgent; httpsAgent: HttpsAgent; httpProxy: ProxyRoute | undefined; forwardTlsAgent: HttpsAgent | undefined; proxy: string | undefined; proxyTls: boolean; proxyFailure: Error | undefined; caFailure: Error | undefined } {
   const base = { keepAlive: true, maxSockets: s.maxSockets ?? 50 };
   // A bundle that cannot be used fails each connection once it is made (see caBundleOrFailure).
-  const { ca, caFailure } = caBundleOrFailure(s.caBundle);
+  const { ca, caFailure } = caBundleOrFailure(() => s.caBundle(regionAsGiven(new URL(endpoint).href, s.region)));
   const tls = { rejectUnauthorized: s.verifyTls, ...(ca ? { ca } : {}) };
-  // The proxy depends on the endpoint's scheme and host; without --endpoint-url it is the
-  // regional one, reached over https.
-  const target = new URL(s.endpoint ?? regionalEndpoint(s.region));
-  const proxy = proxyFor(target, s.env);
-  if (proxy !== undefined) s.log.log('botocore.httpsession', `Using proxy ${maskProxyUrl(proxy)} for ${target.origin}`);
+  // The proxy depends on the endpoint's scheme and host (`endpoint`: as given, or the one the
+  // rules choose for the region, FIPS and dual-stack settings).
+  const target = new URL(endpoint);
   const https = target.protocol === 'https:';
+  const proxy = proxyFor(endpoint, s.env);
+  if (proxy !== undefined) s.log.log('botocore.httpsession', `Using proxy ${maskProxyUrl(proxy)} for ${target.origin}`);
   // A proxy URL the AWS CLI cannot use fails each attempt the way it fails there (proxy.ts).
-  const proxyFailure = proxy === undefined ? undefined : proxyUrlFailure(proxy);
-  const usable = proxy !== undefined && proxyFailure === undefined;
+  const proxyFailure = proxy === undefined ? undefined : proxyUrlFailure(proxy, https ? 'https' : 'http');
+  const route = proxy !== undefined && proxyFailure === undefined ? proxyRoute(proxy) : undefined;
   return {
     httpAgent: new HttpAgent(base),
     // A plain-http endpoint never uses the https agent: an inert one keeps node:https (and TLS,
     // which Node 22+ takes several milliseconds to load) unloaded; see the build's lazy stubs.
-    httpsAgent: !https ? UNUSED_HTTPS_AGENT : usable ? new HttpsProxyAgent({ ...base, ...tls, proxy }) : new HttpsAgent({ ...base, ...tls }),
-    httpProxy: usable && target.protocol === 'http:' ? new URL(proxy) : undefined,
+    httpsAgent: !https ? UNUSED_HTTPS_AGENT : route !== undefined ? tunnelAgent({ ...base, ...tls, route, caFailure }) : new HttpsAgent({ ...base, ...tls }),
+    httpProxy: !https ? route : undefined,
+    forwardTlsAgent: !https && route?.protocol === 'https:' ? new HttpsAgent({ ...base, rejectUnauthorized: false }) : undefined,
     proxy,
+    proxyTls: route?.protocol === 'https:',
     proxyFailure,
     caFailure,
   };
@@ -131,12 +134,22 @@ export interface CognitoClient {
   destroy(): void;
 }
 
+type Handler = ReturnType<typeof bufferingHandler>;
+
+/** The endpoint the SDK's rules choose for the client's region, FIPS and dual-stack settings. */
+function regionalUrl(client: CognitoIdentityProviderClient, region: string, s: ClientSettings): string {
+  try {
+    return client.config.endpointProvider({ Region: region, UseFIPS: s.useFips, UseDualStack: s.useDualstack }).url.href;
+  } catch {
+    // A region the rules refuse fails the call itself, with the SDK's message.
+    return regionalEndpoint(s.region);
+  }
+}
+
 export function createCognitoClient(s: ClientSettings): CognitoClient {
   silenceSdkNotices();
   const target: TargetRecord = {};
-  const { httpAgent, httpsAgent, httpProxy, proxy, proxyFailure, caFailure } = agentsFor(s);
-  const keyLog = keyLogFile(s.env);
-  if (keyLog !== undefined && httpsAgent !== UNUSED_HTTPS_AGENT) logKeysOf(httpsAgent, keyLog);
+  let handler: Handler | undefined;
   const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log, s.random);
   const seconds = (ms: number): string => (ms === 0 ? 'None' : String(ms / 1000));
   s.log.log('botocore.endpoint', `Setting cognito-idp timeout as (${seconds(s.connectTimeoutMs)}, ${seconds(s.readTimeoutMs)})`);
@@ -164,10 +177,13 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     retryStrategy,
     // Given, like every setting here, so that the SDK never reads the config files itself.
     disableClockSkewCorrection: false,
-    requestHandler: bufferingHandler(target, {
-      httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy, proxyFailure, caFailure,
-      log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy,
-    }),
+    // Made once the client can say which endpoint the rules choose (below).
+    requestHandler: {
+      handle: (...args: Parameters<Handler['handle']>) => (handler as Handler).handle(...args),
+      updateHttpClientConfig() {},
+      httpHandlerConfigs() { return {}; },
+      destroy() { handler?.destroy?.(); },
+    },
     customUserAgent: [['cogsignout', s.version]],
     // Never undefined: the SDK would then read the config files itself (with its own profile rules).
     userAgentAppId: s.userAgentAppId ?? '',
@@ -177,6 +193,20 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     httpAuthSchemeProvider: () => signing as ReturnType<NonNullable<CognitoIdentityProviderClientConfig['httpAuthSchemeProvider']>>,
   };
   const client = new CognitoIdentityProviderClient(config);
+  // botocore decides the proxy from the endpoint URL it creates the client with: without
+  // --endpoint-url the region's (the FIPS one, another partition's DNS suffix), which the SDK's
+  // rules give as botocore's do for this service.
+  const endpoint = s.endpoint ?? regionalUrl(client, config.region as string, s);
+  const { httpAgent, httpsAgent, httpProxy, forwardTlsAgent, proxy, proxyTls, proxyFailure, caFailure } = agentsFor(s, endpoint);
+  const keyLog = keyLogFile(s.env);
+  if (keyLog !== undefined) {
+    if (httpsAgent !== UNUSED_HTTPS_AGENT) logKeysOf(httpsAgent, keyLog);
+    if (forwardTlsAgent !== undefined) logKeysOf(forwardTlsAgent, keyLog);
+  }
+  handler = bufferingHandler(target, {
+    httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy, proxyFailure, caFailure,
+    log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy, forwardTlsAgent, proxyTls, warn: s.warn,
+  });
   // botocore's request, before it is measured and signed: its JSON bytes, and an endpoint's path
   // used as is (the SDK appends the operation's `/` to it).
   const requestPath = s.endpoint === undefined ? '/' : endpointPath(s.endpoint);

@@ -30,6 +30,17 @@ export class TransportFailure extends Error {
   }
 }
 
+/**
+ * The TLS handshake with an https proxy failed for another reason than a certificate (see
+ * tunnel-agent.ts), or the TLS connection a forwarded request makes to one did: the proxy's failure.
+ */
+export class ProxyHandshakeError extends Error {
+  override readonly name = 'ProxyHandshakeError';
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
 /** An answer longer than the limit; final (never retried). */
 export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
@@ -45,6 +56,10 @@ export interface Outgoing {
   readonly method: string;
   /** Path and query, or the absolute URL for a forward proxy. */
   readonly path: string;
+  /** A plain-http request forwarded by an https proxy: the TLS is the proxy's, and so are its failures. */
+  readonly tlsToProxy?: boolean;
+  /** TLS only: the name sent as SNI ('' for none), when it is not the host's. */
+  readonly servername?: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | Uint8Array | undefined;
 }
@@ -117,6 +132,7 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
     const send = tls ? httpsRequest : httpRequest;
     const req = send({
       agent, host: out.hostname, port: out.port, method: out.method, path: out.path, headers: { ...out.headers },
+      ...(out.servername === undefined ? {} : { servername: out.servername }),
     });
     let settled = false;
     let socket: Socket | undefined;
@@ -202,6 +218,7 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
       if (settled || response?.complete) return;
       const code = (e as { code?: string }).code ?? '';
       if (isParseError(e)) return fail(new TransportFailure('closed', e.message, e));
+      if (viaProxy && response === undefined && (e instanceof ProxyHandshakeError || out.tlsToProxy === true)) return fail(proxyFailure(e));
       // A server that hangs up during the handshake: ssl's EOF error, not a dropped connection.
       if (TLS_EOF.test(e.message)) return fail(e);
       const socketFailure = CANNOT_CONNECT.has(code) || CLOSED.has(code) || /socket hang up/.test(e.message);

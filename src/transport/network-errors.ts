@@ -23,12 +23,15 @@ const TLS_REASONS: Readonly<Record<string, string>> = {
   ERR_SSL_WRONG_VERSION_NUMBER: '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:992)',
 };
 
-interface AltnameError { code?: string; cert?: { subjectaltname?: string; subject?: { CN?: string | string[] } } }
+interface AltnameError { code?: string; host?: string; cert?: { subjectaltname?: string; subject?: { CN?: string | string[] } } }
 
-/** urllib3's match_hostname message: the names tried are the certificate's SANs, else its CN. */
+/**
+ * urllib3's match_hostname message: the names tried are the certificate's SANs, else its CN. The
+ * host is the one checked (an https proxy's, for its own certificate), which Node's error names.
+ */
 function hostnameMismatch(e: AltnameError, url: string): string {
   let host: string;
-  try { host = new URL(url).hostname.replace(/^\[|\]$/g, ''); } catch { host = ''; }
+  try { host = e.host ?? new URL(url).hostname.replace(/^\[|\]$/g, ''); } catch { host = ''; }
   const sans = (e.cert?.subjectaltname ?? '').split(', ').flatMap((entry) => {
     const m = /^(DNS|IP Address):(.*)$/.exec(entry);
     return m ? [m[2] as string] : [];

@@ -1,63 +1,67 @@
 // Which proxy a request goes through, as the AWS CLI decides it from the environment (Python's
-// urllib rules, which botocore uses): https_proxy/HTTPS_PROXY for https endpoints,
-// http_proxy/HTTP_PROXY for http ones, the lowercase spelling winning; no_proxy/NO_PROXY lists
-// hosts, domain suffixes, IP addresses or CIDR ranges (with optional ports) to reach directly,
-// `*` meaning all. The SDK alone ignores every one of these variables.
+// urllib rules, which botocore uses): `<scheme>_proxy` in any case, the all-lowercase suffix
+// winning (an empty one removes the scheme's proxy), HTTP_PROXY ignored under CGI's
+// REQUEST_METHOD; no_proxy/NO_PROXY lists host names or domain suffixes (`host:port` matching
+// only an endpoint URL that names that port), `*` alone meaning all. The SDK alone ignores every
+// one of these variables.
 import { isIP } from 'node:net';
 import type { Env } from '../config/files.js';
 import { GeneralError } from '../errors/errors.js';
+import { pyStrip } from '../python/unicode.js';
 import { urlsplit } from './endpoint.js';
 import { TransportFailure } from './http-send.js';
 
-function env(e: Env, name: string): string | undefined {
-  const v = e[name.toLowerCase()] ?? e[name.toUpperCase()];
-  return v === undefined || v === '' ? undefined : v;
+/**
+ * urllib's getproxies_environment: scheme (or `no`) to value. Two passes over the environment in
+ * its order: every name ending in `_proxy` in any case, then those whose suffix is lowercase,
+ * which win, an empty one removing the entry.
+ */
+export function environmentProxies(e: Env): Map<string, string> {
+  const proxies = new Map<string, string>();
+  const entries = Object.entries(e);
+  for (const [name, value] of entries) {
+    const lower = name.toLowerCase();
+    if (value && lower.endsWith('_proxy')) proxies.set(lower.slice(0, -6), value);
+  }
+  // CVE-2016-1000110: under CGI, HTTP_PROXY can come from a client's `Proxy:` header.
+  if (e.REQUEST_METHOD !== undefined) proxies.delete('http');
+  for (const [name, value] of entries) {
+    if (!name.endsWith('_proxy')) continue;
+    const scheme = name.toLowerCase().slice(0, -6);
+    if (value) proxies.set(scheme, value);
+    else proxies.delete(scheme);
+  }
+  return proxies;
 }
 
-function ipv4ToInt(ip: string): number {
-  return ip.split('.').reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
-}
-
-function inCidr(host: string, cidr: string): boolean {
-  const [net, bitsText] = cidr.split('/') as [string, string];
-  const bits = Number(bitsText);
-  if (isIP(host) !== 4 || isIP(net) !== 4 || !(bits >= 0 && bits <= 32)) return false;
-  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-  return (ipv4ToInt(host) & mask) === (ipv4ToInt(net) & mask);
-}
-
-/** Whether NO_PROXY says to reach `host[:port]` directly. */
-export function bypassesProxy(hostname: string, port: string, noProxy: string | undefined): boolean {
+/**
+ * urllib's proxy_bypass_environment for an endpoint's netloc (`host[:port]` as the URL writes it,
+ * brackets and user-info included): each entry, stripped of spaces and leading dots, is the host
+ * or a suffix of it after a dot, compared with and without the port. No CIDR ranges, and `*`
+ * only as the whole value.
+ */
+export function bypassesProxy(netloc: string, noProxy: string | undefined): boolean {
   if (noProxy === undefined) return false;
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (noProxy === '*') return true;
+  const host = netloc.toLowerCase();
+  const hostOnly = /^(.*):[0-9]*$/s.exec(host)?.[1] ?? host;
   for (const raw of noProxy.split(',')) {
-    let entry = raw.trim().toLowerCase();
+    const entry = pyStrip(raw);
     if (entry === '') continue;
-    if (entry === '*') return true;
-    let entryPort: string | undefined;
-    const m = /^(.*):(\d+)$/.exec(entry);
-    if (m && !entry.includes('/') && isIP(entry) !== 6) {
-      entry = m[1] as string;
-      entryPort = m[2];
-    }
-    if (entryPort !== undefined && entryPort !== port) continue;
-    if (entry.includes('/')) {
-      if (inCidr(host, entry)) return true;
-      continue;
-    }
-    const bare = entry.replace(/^\./, '');
-    if (host === bare || host.endsWith(`.${bare}`)) return true;
+    const name = entry.replace(/^\.+/, '').toLowerCase();
+    if (hostOnly === name || host === name) return true;
+    if (hostOnly.endsWith(`.${name}`) || host.endsWith(`.${name}`)) return true;
   }
   return false;
 }
 
-/** The proxy URL for requests to `target`, or undefined for a direct connection. */
-export function proxyFor(target: URL, e: Env): string | undefined {
-  const scheme = target.protocol.replace(/:$/, '');
-  const proxy = env(e, `${scheme}_proxy`);
+/** The proxy URL for requests to `endpoint` (as given, or the regional one), or undefined for a direct connection. */
+export function proxyFor(endpoint: string, e: Env): string | undefined {
+  const { scheme, netloc } = urlsplit(endpoint);
+  const proxies = environmentProxies(e);
+  const proxy = proxies.get(scheme);
   if (proxy === undefined) return undefined;
-  const port = target.port || (scheme === 'https' ? '443' : '80');
-  if (bypassesProxy(target.hostname, port, env(e, 'no_proxy'))) return undefined;
+  if (bypassesProxy(netloc, proxies.get('no'))) return undefined;
   return fixProxyUrl(proxy);
 }
 
@@ -76,16 +80,61 @@ export function fixProxyUrl(proxy: string): string {
 const AUTHORITY = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?:\/\/([^\\/?#]*))?/s;
 const HOST_PORT = /^((?:[^[\]%:/?#]|%[a-fA-F0-9]{2})*|\[[0-9A-Fa-f:.]+(?:(?:%25|%)(?:[A-Za-z0-9._!\-~]|%[a-fA-F0-9]{2})+)?\])(?::([0-9]{0,5}))?$/s;
 
+/** Python's urllib.parse.unquote: each run of %XX escapes decoded as UTF-8, bad bytes as U+FFFD; anything else kept. */
+function unquote(s: string): string {
+  return s.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8'));
+}
+
+/** Python's repr of one character, as a UnicodeEncodeError names it. */
+function charRepr(ch: string): string {
+  const cp = ch.codePointAt(0) as number;
+  const hex = cp.toString(16);
+  return cp <= 0xff ? `'\\x${hex.padStart(2, '0')}'` : cp <= 0xffff ? `'\\u${hex.padStart(4, '0')}'` : `'\\U${hex.padStart(8, '0')}'`;
+}
+
 /**
- * Why the AWS CLI cannot use `url` (as fixProxyUrl gives it) as a proxy, failing every attempt as
- * it does; undefined when it can. In its order: Python's urlsplit (reading the proxy's user name)
- * refuses an unbalanced `[` or `]` in the authority, or brackets around no IPv6 address; urllib3 cannot parse the host and port (or
- * the port is past 65535); there is no host; http.client refuses a host holding a space or a
- * control character, which urllib3 reports as a connection aborted (botocore: "Connection was
- * closed before we received a valid response"). The first three are botocore's HTTPClientError.
+ * botocore's proxy_headers_for: `Basic` credentials when the URL's user name and password (as
+ * urlparse splits the user-info, percent-decoded) are both non-empty, a user name alone sends
+ * none. Credentials outside ASCII fail each attempt with Python's UnicodeEncodeError, before the
+ * URL itself is checked.
  */
-export function proxyUrlFailure(url: string): TransportFailure | undefined {
+export function proxyAuthorization(url: string): { header: string | undefined } | { failure: TransportFailure } {
+  const netloc = /^[^:/?#]*:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+  const at = netloc.lastIndexOf('@');
+  if (at < 0) return { header: undefined };
+  const userinfo = netloc.slice(0, at);
+  const colon = userinfo.indexOf(':');
+  if (colon < 0) return { header: undefined };
+  const user = unquote(userinfo.slice(0, colon));
+  const password = unquote(userinfo.slice(colon + 1));
+  if (user === '' || password === '') return { header: undefined };
+  const credentials = `${user}:${password}`;
+  const chars = Array.from(credentials);
+  const first = chars.findIndex((ch) => (ch.codePointAt(0) as number) > 0x7f);
+  if (first >= 0) {
+    let end = first;
+    while (end + 1 < chars.length && (chars[end + 1]?.codePointAt(0) as number) > 0x7f) end++;
+    const what = end === first ? `character ${charRepr(chars[first] as string)} in position ${first}` : `characters in position ${first}-${end}`;
+    return { failure: new TransportFailure('unhandled', `'ascii' codec can't encode ${what}: ordinal not in range(128)`) };
+  }
+  return { header: `Basic ${Buffer.from(credentials, 'latin1').toString('base64')}` };
+}
+
+/**
+ * Why the AWS CLI cannot use `url` (as fixProxyUrl gives it) as a proxy for an endpoint of
+ * `scheme`, failing every attempt as it does; undefined when it can. In its order: credentials
+ * it cannot encode (proxyAuthorization); Python's urlsplit (reading the proxy's user name)
+ * refuses an unbalanced `[` or `]` in the authority, or brackets around no IPv6 address; urllib3
+ * cannot parse the host and port (or the port is past 65535); there is no host (for an https
+ * endpoint, no authority at all fails on urllib3's None host, an empty host in trying to connect
+ * to it); http.client refuses a host holding a space or a control character, which urllib3
+ * reports as a connection aborted (botocore: "Connection was closed before we received a valid
+ * response"). The unhandled ones are botocore's HTTPClientError.
+ */
+export function proxyUrlFailure(url: string, scheme: string = 'http'): TransportFailure | undefined {
   const unhandled = (message: string): TransportFailure => new TransportFailure('unhandled', message);
+  const auth = proxyAuthorization(url);
+  if ('failure' in auth) return auth.failure;
   // Python's urlsplit, as endpoint URLs are split: its ValueErrors for the authority's brackets.
   try {
     urlsplit(url);
@@ -105,12 +154,48 @@ export function proxyUrlFailure(url: string): TransportFailure | undefined {
     if (hostPort[2] !== undefined && hostPort[2] !== '' && Number(hostPort[2]) > 65535) return unparsable;
     host = hostPort[1];
   }
+  if (scheme === 'https' && !authority) return unhandled("'NoneType' object has no attribute 'rstrip'");
+  if (scheme === 'https' && !host) return new TransportFailure('proxy', 'proxy without a host', undefined, maskProxyUrl(url));
   if (!host) return unhandled('No host specified.');
+  const bracketed = host.startsWith('[');
+  // urllib3 IDNA-encodes a name outside ASCII with the idna module, which the AWS CLI does not
+  // ship (then the URL cannot be parsed).
+  if (!bracketed && /[^\x00-\x7f]/.test(host)) return unparsable;
   if (/[\x00-\x20\x7f]/.test(host)) return new TransportFailure('closed', 'proxy host with a space or control character');
+  // Connecting, urllib3 checks the (lowercased) name's labels as the idna codec does: none empty
+  // but a final one, none longer than 63.
+  const labels = host.toLowerCase().split('.');
+  if (!bracketed && labels.slice(0, labels.length > 1 && labels[labels.length - 1] === '' ? -1 : undefined).some((l) => l.length === 0 || l.length > 63)) {
+    return unhandled(`Failed to parse: '${host.toLowerCase()}', label empty or too long`);
+  }
+  // A name with a `%` escape is looked up as written, which no name server knows.
+  if (!bracketed && host.includes('%')) return new TransportFailure('proxy', 'proxy host with a percent escape', undefined, maskProxyUrl(url));
   // A host URL parsing refuses (`^`, `|`, `<`): no name server knows it, so the AWS CLI cannot
   // connect to the proxy.
   if (!URL.canParse(url)) return new TransportFailure('proxy', 'proxy host that cannot be resolved', undefined, maskProxyUrl(url));
   return undefined;
+}
+
+/** Where a usable proxy (proxyUrlFailure found nothing) is reached, and the credentials it is sent. */
+export interface ProxyRoute {
+  readonly protocol: 'http:' | 'https:';
+  /** Without IPv6 brackets. */
+  readonly hostname: string;
+  /** urllib3's default for a missing or zero port: 80 for http, 443 for https. */
+  readonly port: number;
+  readonly authorization: string | undefined;
+}
+
+export function proxyRoute(url: string): ProxyRoute {
+  const parsed = new URL(url);
+  const protocol = parsed.protocol === 'https:' ? 'https:' : 'http:';
+  const auth = proxyAuthorization(url);
+  return {
+    protocol,
+    hostname: parsed.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(parsed.port) || (protocol === 'https:' ? 443 : 80),
+    authorization: 'header' in auth ? auth.header : undefined,
+  };
 }
 
 /**

@@ -161,6 +161,12 @@ describe('STS AssumeRole through the environment\'s proxy', () => {
     expect([stsCalls(), signOuts()]).toEqual([1, 1]);
   });
 
+  it('urllib\'s rules as for the sign-out: Https_Proxy in any case, credentials only with a password, no CIDR in NO_PROXY', async () => {
+    const r = await run({ AWS_ENDPOINT_URL_STS: front.url, AWS_CA_BUNDLE: tls.certPath, Https_Proxy: proxy.url.replace('http://', 'http://u@'), NO_PROXY: '127.0.0.0/8' });
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(proxy.log).toEqual([{ method: 'CONNECT', target: frontHostPort(), authorization: undefined }]);
+  });
+
   it('NO_PROXY naming the host: no proxy', async () => {
     const r = await run({ AWS_ENDPOINT_URL_STS: front.url, AWS_CA_BUNDLE: tls.certPath, HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });

@@ -47,9 +47,9 @@ describe('resolveClientSettings from plain values', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cogso-ca-'));
     try {
       const r = await resolveClientSettings(source({ AWS_REGION: 'us-east-1' }, { caBundle: dir, endpointUrl: 'https://127.0.0.1:9' }));
-      expect(() => r.caBundle()).toThrow(new GeneralError('SSL validation failed for https://127.0.0.1:9/ [Errno 21] Is a directory'));
+      expect(() => r.caBundle('unused')).toThrow(new GeneralError('SSL validation failed for https://127.0.0.1:9/ [Errno 21] Is a directory'));
       const missing = await resolveClientSettings(source({ AWS_REGION: 'us-east-1', AWS_CA_BUNDLE: join(dir, 'none.pem') }, { endpointUrl: 'https://127.0.0.1:9' }));
-      expect(() => missing.caBundle()).toThrow(new GeneralError('SSL validation failed for https://127.0.0.1:9/ [Errno 2] No such file or directory'));
+      expect(() => missing.caBundle('unused')).toThrow(new GeneralError('SSL validation failed for https://127.0.0.1:9/ [Errno 2] No such file or directory'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
