@@ -98,6 +98,21 @@ export interface RunOptions {
   readonly silenceParamValidation?: boolean;
 }
 
+/**
+ * What the session-initialized handlers log: the assume-role plugin asks for the credential
+ * resolver, whose creation notes a --profile (botocore.credentials) or fails on a profile that
+ * does not exist (awscli.customizations.assumerole, which carries on).
+ */
+function logSessionInitialized(log: DebugLog, settings: Settings): void {
+  try {
+    settings.profile();
+  } catch {
+    log.log('awscli.customizations.assumerole', 'ProfileNotFound caught when trying to inject assume-role cred provider cache.  Not configuring JSONFileCache for assume-role.');
+    return;
+  }
+  if (settings.profileFromFlag) log.log('botocore.credentials', 'Skipping environment variable credential check because profile name was explicitly set.');
+}
+
 export async function run(io: Io, options: RunOptions = {}): Promise<number> {
   const colorama = newColorama();
   const stdoutBuffer = newStdoutBuffer(io.env);
@@ -131,6 +146,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
       color: colorFlag === 'on' || (colorFlag !== 'off' && io.stdout.isTTY),
       terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
       redact: (text) => log.redact(text),
+      debugLog: (logger, message) => log.log(logger, message),
       writeErr: (s) => io.stderr.write(s),
       writeOut: (s) => io.stdout.write(s),
       errEncoding: io.env.AWS_CLI_OUTPUT_ENCODING,
@@ -257,6 +273,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
         if (e instanceof ConfigParseError) throw new GeneralError(e.message);
         throw e;
       }
+      if (log.enabled) logSessionInitialized(log, settings);
       checkTimestampFormat(settings);
       checkSessionSettings(settings, endpoint.isValidEndpointUrl);
       if (Array.isArray(values.get('cli-binary-format')) || Array.isArray(values.get('region'))) {

@@ -12,6 +12,7 @@ import { factoryOf } from '../cli/factory.js';
 import { checkEndpointPort } from '../transport/endpoint.js';
 import { checkSignatureVersion } from '../transport/signature-version.js';
 import { writeAsPython } from '../output/stdout-buffer.js';
+import type { NetworkModule } from '../net/load.js';
 
 export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
   const { io, globals, settings } = ctx;
@@ -55,7 +56,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   // when signing.
   const chain = await import('../credentials/chain.js');
   let found: Awaited<ReturnType<typeof chain.loadCredentials>>;
-  const clientSettings = await resolveClientSettings({ globals, settings, env: io.env, version: io.version }, async (region) => {
+  const clientSettings = await resolveClientSettings({ globals, settings, env: io.env, version: io.version, log: ctx.log }, async (region) => {
     if (globals.noSignRequest) chain.checkTokenProvider(settings);
     else {
       found = await chain.loadCredentials(settings, ctx.log, {
@@ -64,6 +65,21 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
       });
     }
   });
+  let credentials: Awaited<ReturnType<typeof chain.fetchCredentials>>['credentials'] | undefined;
+  const makeClient = async (): Promise<Awaited<ReturnType<NetworkModule['createCognitoClient']>>> => (await factoryOf(io).network()).createCognitoClient({
+    ...clientSettings,
+    credentials: globals.noSignRequest ? undefined : async () => credentials as NonNullable<typeof credentials>,
+    log: ctx.log,
+    env: io.env,
+    warn: (text) => io.stderr.write(text),
+    random: factoryOf(io).random,
+    timer: factoryOf(io).timer,
+    noteLastAttempt: true,
+  });
+  // botocore makes the client, and logs its timeouts and endpoint, before it validates the
+  // parameters or looks for the signer's credentials: so does a run that logs. Otherwise the
+  // SDK is loaded only once the call is certain.
+  let client = ctx.log.enabled && skeleton !== 'output' ? await makeClient() : undefined;
   const validated = parameterValidation(settings.profile().get('parameter_validation'));
   if (validated) validateParameters(params, MEMBERS);
   const input = validated ? params : serializableInput(params, MEMBERS);
@@ -76,20 +92,14 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   }
 
   if (!globals.noSignRequest) checkSignatureVersion(settings.profile().get('cognito-idp'));
-  const credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
+  if (!globals.noSignRequest && found === undefined && ctx.log.enabled) {
+    // Credentials are missing only when botocore signs: after the request was made.
+    ctx.log.log('botocore.endpoint', (await factoryOf(io).network()).makingRequestMessage(Object.fromEntries(input)));
+  }
+  credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
   // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
   if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);
-  const { createCognitoClient } = await factoryOf(io).network();
-  const client = createCognitoClient({
-    ...clientSettings,
-    credentials: credentials === undefined ? undefined : async () => credentials,
-    log: ctx.log,
-    env: io.env,
-    warn: (text) => io.stderr.write(text),
-    random: factoryOf(io).random,
-    timer: factoryOf(io).timer,
-    noteLastAttempt: true,
-  });
+  client ??= await makeClient();
   // The client is not destroyed: its keep-alive socket, idle and unreferenced once the answer is
   // read, never holds the process open, which exits as soon as the output is written (main.ts).
   // Destroying it would cost a call ~1 ms: Node's Socket._destroy compares the socket with

@@ -303,6 +303,10 @@ async function profileProviders(name: string, ctx: ProviderContext, disableEnv: 
  */
 export async function loadCredentials(settings: Settings, log: DebugLog = NO_DEBUG, options: LookupOptions = {}): Promise<Deferred | undefined> {
   const found = await lookUp(settings, log, options);
+  // Logged as the provider's load() returns, before the client is made (a missing region and
+  // parameter validation come after it); the credentials themselves are fetched when signing.
+  const message = found === undefined ? undefined : foundMessage(found.method, settings);
+  if (message !== undefined) log.log('botocore.credentials', message, 'INFO');
   checkSsoTokenConfig(settings.profileName, settings.configFiles().profiles.get(settings.profileName) ?? new Map(), settings.configFiles().ssoSessions);
   return found;
 }
@@ -341,13 +345,17 @@ async function lookUp(settings: Settings, log: DebugLog, options: LookupOptions)
   return fromInstanceMetadata(env);
 }
 
-/** What botocore logs when a provider finds credentials. */
-function foundMessage(method: string, settings: Settings): string {
+/**
+ * What botocore logs when a provider finds credentials: the files as configured (the session's
+ * `credentials_file` / `config_file`, `~` unexpanded); the other providers log nothing.
+ */
+function foundMessage(method: string, settings: Settings): string | undefined {
   switch (method) {
     case 'env': return 'Found credentials in environment variables.';
-    case 'shared-credentials-file': return `Found credentials in shared credentials file: ${settings.configFiles().credentialsPath}`;
-    case 'config-file': return `Credentials found in config file: ${settings.configFiles().configPath}`;
-    default: return `Found credentials via: ${method}`;
+    case 'shared-credentials-file': return `Found credentials in shared credentials file: ${settings.env.AWS_SHARED_CREDENTIALS_FILE ?? '~/.aws/credentials'}`;
+    case 'config-file': return `Credentials found in config file: ${settings.env.AWS_CONFIG_FILE ?? '~/.aws/config'}`;
+    case 'ec2-credentials-file': return 'Found credentials in AWS_CREDENTIAL_FILE.';
+    default: return undefined;
   }
 }
 
@@ -357,7 +365,6 @@ export async function fetchCredentials(found: Deferred | undefined, settings: Se
   const credentials = await found.fetch();
   log.secret(credentials.secretAccessKey);
   log.secret(credentials.sessionToken);
-  log.log('botocore.credentials', foundMessage(found.method, settings), 'INFO');
   return { credentials, method: found.method };
 }
 

@@ -17,6 +17,7 @@ import { pythonJsonDumps } from './wire-body.js';
 import { BodyTooLargeError, exchange, type Received, type Timer } from './http-send.js';
 import { maskProxyUrl } from './proxy.js';
 import { classifyNetworkError } from './network-errors.js';
+import { errorParseNote } from './service-error.js';
 
 /** A JSON document that is `null`, with the whitespace Python's json module allows around it. */
 const JSON_NULL = /^[ \t\n\r]*null[ \t\n\r]*$/;
@@ -117,6 +118,7 @@ function viaProxy(request: HttpRequest, proxy: URL): HttpRequest {
 export function bufferingHandler(target: TargetRecord, options: HandlerOptions): HttpHandler<HttpHandlerOptions> {
   const { log = NO_DEBUG, warnInsecure, httpProxy, proxyUrl } = options;
   const warned = new Set<string>();
+  const connections = new Map<string, number>();
   return {
     async handle(request: HttpRequest, handlerOptions?: HttpHandlerOptions) {
       target.url = urlForMessages(request);
@@ -140,7 +142,15 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
       const forwarded = httpProxy !== undefined && request.protocol === 'http:';
       const sent = forwarded ? viaProxy(request, httpProxy) : request;
       const agent = request.protocol === 'https:' ? options.httpsAgent : options.httpAgent;
-      const limits = { connectTimeoutMs: options.connectTimeoutMs, readTimeoutMs: options.readTimeoutMs, maxBodyBytes: bodyLimitFor(request), caFailure: options.caFailure };
+      const onNewConnection = !log.enabled ? undefined : (): void => {
+        // urllib3's pool (one per scheme, host and port) numbers the connections it starts.
+        const port = sent.port ?? (request.protocol === 'https:' ? 443 : 80);
+        const key = `${request.protocol}//${sent.hostname}:${port}`;
+        const n = (connections.get(key) ?? 0) + 1;
+        connections.set(key, n);
+        log.log('urllib3.connectionpool', `Starting new ${request.protocol === 'https:' ? 'HTTPS' : 'HTTP'} connection (${n}): ${sent.hostname}:${port}`);
+      };
+      const limits = { connectTimeoutMs: options.connectTimeoutMs, readTimeoutMs: options.readTimeoutMs, maxBodyBytes: bodyLimitFor(request), caFailure: options.caFailure, onNewConnection };
       const signal = handlerOptions?.abortSignal instanceof AbortSignal ? handlerOptions.abortSignal : undefined;
       let response: Received;
       try {
@@ -148,6 +158,12 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
         if (options.proxyFailure) throw options.proxyFailure;
         response = await exchange(out, agent, limits, proxyUrl === undefined ? undefined : maskProxyUrl(proxyUrl), signal, options.timer);
       } catch (e) {
+        if (log.enabled && !(e instanceof BodyTooLargeError) && !(e instanceof Error && e.name === 'AbortError')) {
+          // botocore logs what http_session.send raised, with its traceback (here the cause's stack).
+          const cause = (e as { cause?: unknown }).cause;
+          const stack = (cause instanceof Error ? cause : e instanceof Error ? e : undefined)?.stack;
+          log.log('botocore.endpoint', `Exception received when sending HTTP request.${stack === undefined ? '' : `\n${stack}`}`);
+        }
         const failure = classifyNetworkError(e);
         if (failure !== 'connect' && failure !== 'connect-timeout' && failure !== 'tls' && failure !== 'proxy') warn();
         // A header value Node refuses (a newline in a key, token or region): the
@@ -167,8 +183,14 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
       if (log.enabled) {
         const origin = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
         log.log('urllib3.connectionpool', `${origin} "${request.method} ${request.path} HTTP/1.1" ${response.statusCode} ${body.length}`);
-        log.log('botocore.parsers', `Response headers: ${headersForLog(response.headers, false)}`);
-        log.log('botocore.parsers', `Response body:\n${bytesRepr(body)}`);
+        const logParse = (): void => {
+          log.log('botocore.parsers', `Response headers: ${headersForLog(response.headers, false)}`);
+          log.log('botocore.parsers', `Response body:\n${bytesRepr(body)}`);
+        };
+        logParse();
+        const note = errorParseNote({ statusCode: response.statusCode, headers: response.headers, body });
+        if (note === 'generic') log.log('botocore.parsers', 'Received a non protocol specific error response from the service, unable to populate error code and message.');
+        if (note === 'parsed-twice') logParse();
       }
       // botocore decodes a success body as UTF-8 before parsing it and fails when it cannot (the
       // SDK would read it with replacement characters); error bodies: see service-error.ts.

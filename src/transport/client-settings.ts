@@ -11,6 +11,7 @@ import type { Env } from '../config/files.js';
 import { pyBigInt, pyInt } from '../python/int.js';
 import { checkCaBundleSetting, readCaBundle } from './ca-bundle.js';
 import { checkEndpointVariant, legacyEndpointUrl, normalizeFipsRegion } from './legacy-endpoint.js';
+import type { DebugLog } from '../diagnostics/debug-log.js';
 import { botocoreRequestUrl, checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
@@ -39,6 +40,8 @@ export interface ClientSettingsSource {
   readonly env: Env;
   /** cogsignout's version (the User-Agent names it). */
   readonly version: string;
+  /** --debug's log (where the configured endpoint was found). */
+  readonly log?: DebugLog;
 }
 
 const DEFAULT_TIMEOUT_S = 60;
@@ -89,7 +92,7 @@ export async function resolveClientSettings(
   const fipsRegion = normalizeFipsRegion(region);
   const clientRegion = fipsRegion.region;
 
-  const endpoint = configuredEndpoint(globals.endpointUrl, settings);
+  const endpoint = configuredEndpoint(globals.endpointUrl, settings, source.log);
   // botocore's legacy resolver sees FIPS and dual-stack whatever the endpoint.
   const fips = fipsRegion.fips || isTrue(settings.envOrProfile('AWS_USE_FIPS_ENDPOINT', 'use_fips_endpoint'));
   const dualstack = isTrue(settings.envOrProfile('AWS_USE_DUALSTACK_ENDPOINT', 'use_dualstack_endpoint'));

@@ -8,7 +8,7 @@ import {
   AdminUserGlobalSignOutCommand, CognitoIdentityProviderClient, DescribeUserPoolCommand, ListUsersCommand, type CognitoIdentityProviderClientConfig,
   type AdminUserGlobalSignOutCommandInput, type AdminUserGlobalSignOutCommandOutput, type ListUsersCommandInput, type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { HttpRequest } from '@smithy/core/protocols';
+import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
 import type { AwsCredentialIdentity, FinalizeHandler, FinalizeHandlerArguments } from '@smithy/types';
 import { CliError, ErrorlessServiceError, GeneralError, ServiceError } from '../errors/errors.js';
 import { OPERATION_NAME, SENSITIVE_MEMBERS } from '../service/model.js';
@@ -130,6 +130,29 @@ export interface CognitoClient {
   destroy(): void;
 }
 
+/** botocore.endpoint's line as it makes the request (before signing), sensitive members hidden. */
+export function makingRequestMessage(input: Readonly<Record<string, unknown>>): string {
+  return `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS))}`;
+}
+
+/**
+ * botocore.regions' second line: the endpoint the rules chose (a given one as given; the rules'
+ * own without a trailing slash). A configuration the rules refuse fails later, where the SDK
+ * resolves it for the request.
+ */
+function logEndpointResult(client: CognitoIdentityProviderClient, s: ClientSettings): void {
+  let result = s.endpoint;
+  if (result === undefined) {
+    try {
+      const { url } = client.config.endpointProvider({ Region: s.region, UseFIPS: s.useFips, UseDualStack: s.useDualstack });
+      result = url.pathname === '/' && url.search === '' ? `${url.protocol}//${url.host}` : url.href;
+    } catch {
+      return;
+    }
+  }
+  s.log.log('botocore.regions', `Endpoint provider result: ${result}`);
+}
+
 export function createCognitoClient(s: ClientSettings): CognitoClient {
   silenceSdkNotices();
   const target: TargetRecord = {};
@@ -174,6 +197,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     httpAuthSchemeProvider: () => signing as ReturnType<NonNullable<CognitoIdentityProviderClientConfig['httpAuthSchemeProvider']>>,
   };
   const client = new CognitoIdentityProviderClient(config);
+  if (s.log.enabled) logEndpointResult(client, s);
   // botocore's request, before it is measured and signed: its JSON bytes, and an endpoint's path
   // used as is (the SDK appends the operation's `/` to it).
   const requestPath = s.endpoint === undefined ? '/' : endpointPath(s.endpoint);
@@ -189,7 +213,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     const req = args.request as HttpRequest;
     if (context.commandName === 'AdminUserGlobalSignOutCommand' && input) {
       req.body = pythonJsonDumps(input);
-      s.log.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS))}`);
+      s.log.log('botocore.endpoint', makingRequestMessage(input));
     }
     if (requestPath !== '/') req.path = requestPath;
     if (query !== undefined) req.query = { ...query, ...req.query };
@@ -198,9 +222,20 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
 
   return {
     async signOut(params) {
+      const command = new AdminUserGlobalSignOutCommand(sdkInput(params));
+      // The answer's request ID, which the AWS CLI's formatter logs (botocore's JSON parser reads
+      // only this header).
+      let requestId: string | undefined;
+      if (s.log.enabled) {
+        command.middlewareStack.add((next) => async (args) => {
+          const out = await next(args);
+          requestId = HttpResponse.isInstance(out.response) ? out.response.headers['x-amzn-requestid'] : undefined;
+          return out;
+        }, { step: 'deserialize', priority: 'high', name: 'cogsignoutRequestId' });
+      }
       try {
-        await client.send(new AdminUserGlobalSignOutCommand(sdkInput(params)));
-        return {};
+        await client.send(command);
+        return requestId === undefined ? {} : { ResponseMetadata: { RequestId: requestId } };
       } catch (e) {
         const mapped = mapCallError(e, s.maxAttempts, sentUrl(), OPERATION_NAME, s.noteLastAttempt);
         if (mapped === undefined) return {};

@@ -50,6 +50,8 @@ export interface Outgoing {
 }
 
 export interface ExchangeLimits {
+  /** Called as a new connection is started (not for a kept-alive socket reused): urllib3 logs it. */
+  readonly onNewConnection?: () => void;
   /** 0: no limit (the CLI's `0` = no timeout). */
   readonly connectTimeoutMs: number;
   readonly readTimeoutMs: number;
@@ -180,6 +182,7 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
       socket = s;
       s.on('data', touch);
       if (req.reusedSocket) { ready(); return; }
+      limits.onNewConnection?.();
       if (!(viaProxy && tls)) startConnectTimer();
       if (tls) {
         const connected = (): void => {
