@@ -257,12 +257,14 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
       globals = toGlobalArgs(values);
       debug = globals.debug;
       colorFlag = globals.color;
-      logStart();
       errorFormat = configuredErrorFormat(settings, globals.errorFormat);
       // An alias can bring a --query of its own, checked as synchronously as the rest of the line.
       if (globals.query !== undefined || !aliases.empty) compile = (await import('../output/query.js')).compileQuery;
       endpoint = await import('../transport/endpoint.js');
       query = topLevelChecks(values);
+      // The AWS CLI sets its logging up again once the top-level-args-parsed handlers (the
+      // --query, --endpoint-url and timeout checks above) have run, and logs these lines again.
+      logStart();
       if (globals.profile) settings = new Settings(io.env, globals.profile);
       errorFormat = configuredErrorFormat(settings, globals.errorFormat);
       checkOutputEncoding(io.env);

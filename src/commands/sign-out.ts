@@ -27,7 +27,18 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   for (const [dest, v] of values) {
     if (typeof v === 'string' && dest !== 'generate-cli-skeleton') raw.set(`--${dest}`, v);
   }
-  const built = await buildParameters(raw, io.env, io.cwd);
+  const loadedSoFar = new Map<string, unknown>();
+  let built: Map<string, unknown>;
+  try {
+    built = await buildParameters(raw, io.env, io.cwd, MEMBERS, ctx.log.enabled ? (option, value) => loadedSoFar.set(option, value) : undefined);
+  } catch (e) {
+    // The AWS CLI logs each argument's value as it unpacks it: those before the one that failed.
+    const before = MEMBERS.filter((m) => loadedSoFar.has(m.option));
+    const partial = unpackedForLog(before, raw, new Map(before.map((m) => [m.name, loadedSoFar.get(m.option)])));
+    for (const value of partial.secrets) ctx.log.secret(value);
+    for (const line of partial.lines) ctx.log.log('awscli.arguments', line);
+    throw e;
+  }
   const params = withEmptyLists(built, values);
   // The service may quote a sensitive value back (an error message does): --debug hides it everywhere.
   const unpacked = unpackedForLog(MEMBERS, raw, params);

@@ -158,13 +158,15 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
         if (options.proxyFailure) throw options.proxyFailure;
         response = await exchange(out, agent, limits, proxyUrl === undefined ? undefined : maskProxyUrl(proxyUrl), signal, options.timer);
       } catch (e) {
-        if (log.enabled && !(e instanceof BodyTooLargeError) && !(e instanceof Error && e.name === 'AbortError')) {
-          // botocore logs what http_session.send raised, with its traceback (here the cause's stack).
+        const failure = classifyNetworkError(e);
+        if (log.enabled && (failure === 'connect' || failure === 'connect-timeout' || failure === 'tls' || failure === 'proxy')) {
+          // botocore logs, with its traceback (here the cause's stack), what http_session.send
+          // raised unless it is an HTTPClientError: a read timeout, a closed connection and an
+          // unhandled failure pass silently (endpoint.py _do_get_response).
           const cause = (e as { cause?: unknown }).cause;
           const stack = (cause instanceof Error ? cause : e instanceof Error ? e : undefined)?.stack;
           log.log('botocore.endpoint', `Exception received when sending HTTP request.${stack === undefined ? '' : `\n${stack}`}`);
         }
-        const failure = classifyNetworkError(e);
         if (failure !== 'connect' && failure !== 'connect-timeout' && failure !== 'tls' && failure !== 'proxy') warn();
         // A header value Node refuses (a newline in a key, token or region): the
         // AWS CLI quotes the value, which can be the session token; the header's name is enough.
@@ -184,7 +186,7 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
         const origin = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
         log.log('urllib3.connectionpool', `${origin} "${request.method} ${request.path} HTTP/1.1" ${response.statusCode} ${body.length}`);
         const logParse = (): void => {
-          log.log('botocore.parsers', `Response headers: ${headersForLog(response.headers, false)}`);
+          log.log('botocore.parsers', `Response headers: ${headersForLog(response.sentHeaders ?? response.headers, false)}`);
           log.log('botocore.parsers', `Response body:\n${bytesRepr(body)}`);
         };
         logParse();
