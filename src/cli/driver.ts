@@ -163,6 +163,15 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
 
     // 1. The first pass only knows --profile and --debug; its errors have their own usage line.
     const first = firstPass(argv);
+    // The AWS CLI reads both files (the plugins section of the merged config) as it creates the
+    // session: a file that does not parse fails before anything else, --version included, and
+    // before --debug sets up its log (no line, no traceback).
+    try {
+      loadConfigFiles(io.env);
+    } catch (e) {
+      if (e instanceof ConfigParseError) throw new GeneralError(e.message);
+      throw e;
+    }
     debug = first.values.get('debug') === true;
     log = createDebugLog(debug, (text) => io.stderr.write(text), factoryOf(io).now);
     // Loaded only for a log that records the line: its sensitive options come from the service
@@ -176,15 +185,6 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
     };
     // The AWS CLI logs these twice: once for the first pass, once when the driver starts.
     logStart();
-
-    // The AWS CLI reads both files (the plugins section of the merged config) as it creates the
-    // session: a file that does not parse fails before anything else, --version included.
-    try {
-      loadConfigFiles(io.env);
-    } catch (e) {
-      if (e instanceof ConfigParseError) throw new GeneralError(e.message);
-      throw e;
-    }
 
     // -h/--help: a deliberate difference, the AWS CLI rejects them (see README). Exact tokens,
     // before any parser: asking for help must work on a line that does not parse.

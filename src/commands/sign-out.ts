@@ -90,7 +90,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   // botocore makes the client, and logs its timeouts and endpoint, before it validates the
   // parameters or looks for the signer's credentials: so does a run that logs. Otherwise the
   // SDK is loaded only once the call is certain.
-  let client = ctx.log.enabled && skeleton !== 'output' ? await makeClient() : undefined;
+  let client = ctx.log.enabled ? await makeClient() : undefined;
   const validated = parameterValidation(settings.profile().get('parameter_validation'));
   if (validated) validateParameters(params, MEMBERS);
   const input = validated ? params : serializableInput(params, MEMBERS);

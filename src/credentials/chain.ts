@@ -21,7 +21,7 @@ import { hasAssumeRoleConfig, loadAssumeRole, loadWebIdentity } from './assume-r
 import { checkSsoTokenConfig, loadLogin, loadSso } from './sso.js';
 import { PROCESS_METHOD, runCredentialProcess, signingCredentials } from './process.js';
 import { freshCredentials, parseExpiry, type Expiring } from './expiry.js';
-import { partialCredentials, ready, retrievalError, type Deferred, type ProviderContext } from './provider.js';
+import { PartialCredentialsError, partialCredentials, ready, retrievalError, type Deferred, type ProviderContext } from './provider.js';
 import type { Credentials } from './types.js';
 import type { Timer } from '../transport/http-send.js';
 
@@ -302,7 +302,15 @@ async function profileProviders(name: string, ctx: ProviderContext, disableEnv: 
  * SSO token provider's check. undefined: no credentials anywhere (reported when signing).
  */
 export async function loadCredentials(settings: Settings, log: DebugLog = NO_DEBUG, options: LookupOptions = {}): Promise<Deferred | undefined> {
-  const found = await lookUp(settings, log, options);
+  let found: Deferred | undefined;
+  try {
+    found = await lookUp(settings, log, options);
+  } catch (e) {
+    // The provider logs that it found credentials before it finds half of them missing.
+    const message = e instanceof PartialCredentialsError ? foundMessage(e.provider, settings) : undefined;
+    if (message !== undefined) log.log('botocore.credentials', message, 'INFO');
+    throw e;
+  }
   // Logged as the provider's load() returns, before the client is made (a missing region and
   // parameter validation come after it); the credentials themselves are fetched when signing.
   const message = found === undefined ? undefined : foundMessage(found.method, settings);

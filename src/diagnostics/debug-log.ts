@@ -64,7 +64,9 @@ export function createDebugLog(enabled: boolean, write: (text: string) => void, 
     redact,
     log(logger, message, level = 'DEBUG') {
       if (!enabled) return;
-      write(redact(`${timestamp(now())} - MainThread - ${logger} - ${level} - ${message}\n`));
+      // Only the message: the record's own header holds no secret, and a user name such as
+      // `DEBUG` or `botocore` would otherwise blank it on every line.
+      write(`${timestamp(now())} - MainThread - ${logger} - ${level} - ${redact(message)}\n`);
     },
   };
 }

@@ -44,7 +44,9 @@ export function unpackedForLog(members: readonly MemberModel[], raw: ReadonlyMap
     const text = raw.get(m.option);
     if (text === undefined) continue;
     const shown = (v: unknown): string => (m.sensitive ? REDACTED : pyRepr(v));
-    lines.push(`Unpacked value of ${shown(text)} for parameter "${m.pyName}": ${shown(params.get(m.name))}`);
+    // The value as loaded (a file:// one is the file's text), then as unpacked.
+    const value = params.get(m.name);
+    lines.push(`Unpacked value of ${shown(typeof value === 'string' ? value : text)} for parameter "${m.pyName}": ${shown(value)}`);
   }
   return { secrets, lines };
 }

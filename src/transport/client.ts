@@ -19,7 +19,7 @@ import { classifyNetworkError, networkErrorToCliError } from './network-errors.j
 import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
-import { maskProxyUrl, proxyFor, proxyUrlFailure } from './proxy.js';
+import { proxyFor, proxyUrlFailure } from './proxy.js';
 import { caBundleOrFailure } from './ca-bundle.js';
 import { botocoreRequestUrl, endpointPath, endpointQuery, regionalEndpoint } from './endpoint.js';
 import { HttpsProxyAgent } from 'hpagent';
@@ -68,7 +68,6 @@ function agentsFor(s: ClientSettings): { httpAgent: HttpAgent; httpsAgent: Https
   // regional one, reached over https.
   const target = new URL(s.endpoint ?? regionalEndpoint(s.region));
   const proxy = proxyFor(target, s.env);
-  if (proxy !== undefined) s.log.log('botocore.httpsession', `Using proxy ${maskProxyUrl(proxy)} for ${target.origin}`);
   const https = target.protocol === 'https:';
   // A proxy URL the AWS CLI cannot use fails each attempt the way it fails there (proxy.ts).
   const proxyFailure = proxy === undefined ? undefined : proxyUrlFailure(proxy);

@@ -1,11 +1,14 @@
 // AWS CLI 2.36.7 recordings of the --debug sweep (test/fixtures/debug-sweep-recordings.json):
 // --debug next to each credential source (environment keys and tokens, the shared credentials
-// file, the config file, --profile, AWS_PROFILE, a missing profile, --no-sign-request,
-// credential_process that works, fails or answers garbage, no credentials, one-letter secrets),
+// file, the config file, either named by AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE, --profile
+// with and without environment keys, AWS_PROFILE, a missing profile, --no-sign-request,
+// credential_process that works, fails or answers garbage, half a key pair, no credentials,
+// one-letter secrets), a config file that does not parse, user names that are words of the log
+// (`x`, `DEBUG`, `botocore`) or not ASCII, proxies (refused, with a password, bypassed),
 // regions and endpoints (--region, none, AWS_DEFAULT_REGION, a bad one, endpoint_url from the
-// config, AWS_ENDPOINT_URL and the service's variable, FIPS and dual-stack settings, a bad URL, a
-// refused port with and without retries, a path, a URL with a password), every --output and
-// --query, --cli-input-json / yaml (inline, file://, bad), file:// usernames, skeletons, argument
+// config, a services section, AWS_ENDPOINT_URL and the service's variable, FIPS and dual-stack
+// settings, a bad URL, a refused port with and without retries, a URL with a password), every
+// --output and --query, --cli-input-json / yaml (inline, file://, bad), file:// values, skeletons, argument
 // errors, every stub error (retried ones too, in standard and legacy modes, max attempts from
 // the environment and the config), --debug in other positions, --no-verify-ssl, timeouts,
 // --no-paginate, --color and parameter_validation = false.
@@ -33,7 +36,7 @@ const FIXTURE = loadSweepFixture('debug-sweep-recordings.json');
 /** The secrets the cases give: none may ever be printed. */
 const SECRETS = [
   'test-secret-access-key', 'test-session-token-value', 'shared-secret-key', 'shared-session-token', 'config-secret-key',
-  'dev-secret-key', 'proc-secret-key', 'proc-session-token', 'pw-secret',
+  'dev-secret-key', 'proc-secret-key', 'proc-session-token', 'pw-secret', 'proxy-pass',
 ];
 
 const endpoint = replayEndpoint({
