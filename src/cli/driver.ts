@@ -23,6 +23,7 @@ import { pyInt } from '../python/int.js';
 import { decoderLabel } from '../util/codecs.js';
 import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog, type LogLevel } from '../diagnostics/debug-log.js';
+import { imdsEndpointForLog } from '../credentials/ec2.js';
 import { versionLine } from './version.js';
 import { usageError, type CommandContext, type CommandRunner } from './context.js';
 import {
@@ -110,6 +111,10 @@ function logSessionInitialized(log: DebugLog, settings: Settings): void {
     log.log('awscli.customizations.assumerole', 'ProfileNotFound caught when trying to inject assume-role cred provider cache.  Not configuring JSONFileCache for assume-role.');
     return;
   }
+  // The resolver's instance metadata fetcher chooses its endpoint as it is made (utils.py).
+  const imds = imdsEndpointForLog(settings);
+  if (imds.warning) log.log('botocore.utils', 'Custom endpoint and IMDS_USE_IPV6 are both set. Using custom endpoint.', 'WARNING');
+  log.log('botocore.utils', `IMDS ENDPOINT: ${imds.endpoint}`);
   if (settings.profileFromFlag) log.log('botocore.credentials', 'Skipping environment variable credential check because profile name was explicitly set.');
 }
 

@@ -14,7 +14,7 @@ import { osErrorText } from '../util/os-errors.js';
 import { ConfigParseError, expandPath, type Profile } from '../config/files.js';
 import { IniParseError, parseIni } from '../config/ini.js';
 import { isTrue, type Settings } from '../config/settings.js';
-import { shouldAskInstanceMetadata } from './ec2.js';
+import { imdsDisabled, imdsDisabledLines, shouldAskInstanceMetadata } from './ec2.js';
 import { silenceSdkNotices } from '../transport/sdk-env.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 import { hasAssumeRoleConfig, loadAssumeRole, loadWebIdentity } from './assume-role.js';
@@ -350,6 +350,10 @@ async function lookUp(settings: Settings, log: DebugLog, options: LookupOptions)
   const container = await fromContainer(env, ctx.remote, options);
   if (container) return container;
   say('iam-role');
+  if (imdsDisabled(env)) {
+    for (const line of imdsDisabledLines(settings)) log.log('botocore.utils', line);
+    return undefined;
+  }
   return fromInstanceMetadata(env);
 }
 

@@ -83,7 +83,7 @@ export async function resolveClientSettings(
   const { settings, globals, env } = source;
   // botocore validates the region first: from --region or the environment it is known without
   // the profile, so a bad one is reported before an unknown profile (ProfileNotFound), which fails next.
-  const region = await resolveRegion(globals.region, settings);
+  const region = await resolveRegion(globals.region, settings, source.log);
   if (region !== undefined) checkRegionSyntax(region);
   settings.profile();
   await lookUpCredentials?.(region);

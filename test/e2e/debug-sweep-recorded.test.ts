@@ -57,7 +57,7 @@ const endpoint = replayEndpoint({
 const LOGGERS = new Set([
   'awscli.clidriver', 'awscli.arguments', 'awscli.errorhandler', 'awscli.formatter', 'awscli.customizations.assumerole',
   'botocore.credentials', 'botocore.configprovider', 'botocore.args', 'botocore.endpoint', 'botocore.httpsession',
-  'botocore.regions', 'botocore.parsers', 'botocore.retries.standard', 'botocore.retryhandler', 'urllib3.connectionpool',
+  'botocore.regions', 'botocore.parsers', 'botocore.retries.standard', 'botocore.retryhandler', 'botocore.utils', 'urllib3.connectionpool',
 ]);
 const HEAD = /^<TIMESTAMP> - MainThread - (\S+) - \w+ - /;
 const TRACE = /^Traceback \(most recent call last\):$|^[\w.]*(?:Error|Exception|Failure)(?:: |$)/;
