@@ -14,6 +14,9 @@ import { checkSignatureVersion } from '../transport/signature-version.js';
 import { writeAsPython } from '../output/stdout-buffer.js';
 import type { NetworkModule } from '../net/load.js';
 
+/** The providers whose credentials botocore fetches only when it signs (DeferredRefreshableCredentials). */
+const DEFERRED_METHODS = new Set(['assume-role', 'assume-role-with-web-identity', 'sso', 'login']);
+
 export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
   const { io, globals, settings } = ctx;
   if (parsed.help) {
@@ -86,6 +89,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     random: factoryOf(io).random,
     timer: factoryOf(io).timer,
     noteLastAttempt: true,
+    logsMakingRequest: false,
   });
   // botocore makes the client, and logs its timeouts and endpoint, before it validates the
   // parameters or looks for the signer's credentials: so does a run that logs. Otherwise the
@@ -103,11 +107,18 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   }
 
   if (!globals.noSignRequest) checkSignatureVersion(settings.profile().get('cognito-idp'));
-  if (!globals.noSignRequest && found === undefined && ctx.log.enabled) {
-    // Credentials are missing only when botocore signs: after the request was made.
-    ctx.log.log('botocore.endpoint', (await factoryOf(io).network()).makingRequestMessage(Object.fromEntries(input)));
+  // botocore makes the request, then signs it: missing credentials, and deferred ones that
+  // cannot be fetched (assume-role, web identity, SSO, login), fail after this line.
+  if (ctx.log.enabled) ctx.log.log('botocore.endpoint', (await factoryOf(io).network()).makingRequestMessage(Object.fromEntries(input)));
+  try {
+    credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
+  } catch (e) {
+    if (found !== undefined && DEFERRED_METHODS.has(found.method)) {
+      const stack = e instanceof Error ? `\n${e.stack ?? ''}` : '';
+      ctx.log.log('botocore.credentials', `Refreshing temporary credentials failed during mandatory refresh period.${stack}`, 'WARNING');
+    }
+    throw e;
   }
-  credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
   // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
   if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);
   client ??= await makeClient();

@@ -184,7 +184,7 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
       const { body } = response;
       if (log.enabled) {
         const origin = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
-        log.log('urllib3.connectionpool', `${origin} "${request.method} ${request.path} HTTP/1.1" ${response.statusCode} ${body.length}`);
+        log.log('urllib3.connectionpool', `${origin} "${request.method} ${pathWithQuery(request)} HTTP/1.1" ${response.statusCode} ${body.length}`);
         const logParse = (): void => {
           log.log('botocore.parsers', `Response headers: ${headersForLog(response.sentHeaders ?? response.headers, false)}`);
           log.log('botocore.parsers', `Response body:\n${bytesRepr(body)}`);

@@ -44,6 +44,11 @@ export interface ClientSettings extends ResolvedClientSettings {
    * marks exactly the errors botocore would have retried.
    */
   readonly noteLastAttempt?: boolean;
+  /**
+   * false: the caller logs botocore.endpoint's 'Making request' line itself (before the signer's
+   * credentials are fetched, which can fail, as botocore's deferred credentials do when signing).
+   */
+  readonly logsMakingRequest?: boolean;
   /** The retry backoff's jitter (src/cli/factory.ts); Math.random by default. */
   readonly random?: (() => number) | undefined;
   /** The connect and read timeouts' timer (src/cli/factory.ts); the real one by default. */
@@ -212,7 +217,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     const req = args.request as HttpRequest;
     if (context.commandName === 'AdminUserGlobalSignOutCommand' && input) {
       req.body = pythonJsonDumps(input);
-      s.log.log('botocore.endpoint', makingRequestMessage(input));
+      if (s.logsMakingRequest !== false) s.log.log('botocore.endpoint', makingRequestMessage(input));
     }
     if (requestPath !== '/') req.path = requestPath;
     if (query !== undefined) req.query = { ...query, ...req.query };
