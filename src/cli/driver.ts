@@ -23,6 +23,7 @@ import { pyInt } from '../python/int.js';
 import { decoderLabel } from '../util/codecs.js';
 import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog, type LogLevel } from '../diagnostics/debug-log.js';
+import { urlPasswordsIn } from '../diagnostics/redact.js';
 import { imdsEndpointForLog } from '../credentials/ec2.js';
 import { versionLine } from './version.js';
 import { usageError, type CommandContext, type CommandRunner } from './context.js';
@@ -179,6 +180,13 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
     }
     debug = first.values.get('debug') === true;
     log = createDebugLog(debug, (text) => io.stderr.write(text), factoryOf(io).now);
+    if (log.enabled) {
+      // The passwords of URLs on the line and in the environment (endpoints, proxies): hidden
+      // wherever they are logged, however the line quotes them.
+      for (const value of [...argv, ...Object.values(io.env)]) {
+        if (value !== undefined && value.includes('@')) for (const password of urlPasswordsIn(value)) log.secret(password);
+      }
+    }
     // Loaded only for a log that records the line: its sensitive options come from the service
     // model, which a `--version` never sets up.
     const argvForLog = log.enabled ? (await import('../diagnostics/argv-log.js')).argvForLog : undefined;

@@ -100,6 +100,8 @@ export interface HandlerOptions {
   readonly caFailure?: Error | undefined;
   /** The proxy URL's failure (proxy.ts proxyUrlFailure), for each attempt: nothing is sent. */
   readonly proxyFailure?: Error | undefined;
+  /** The endpoint's user-info (`user:password@`), which botocore's request URL keeps: --debug shows it (its password redacted). */
+  readonly urlUserInfo?: string;
 }
 
 /** The request as a forward proxy expects it: to the proxy, absolute URL, its credentials added. */
@@ -137,7 +139,8 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
         if (headers['x-amz-security-token']) headers['x-amz-security-token'] = REDACTED;
         // The body's SHA-256: a dictionary of user names would recover the one in the body.
         if (headers['x-amz-content-sha256']) headers['x-amz-content-sha256'] = REDACTED;
-        log.log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${request.method}, url=${target.url}, headers=${headersForLog(headers, true)}, body=${bodyForLog(request.body)}>`);
+        const url = options.urlUserInfo ? target.url.replace('://', `://${options.urlUserInfo}`) : target.url;
+        log.log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${request.method}, url=${url}, headers=${headersForLog(headers, true)}, body=${bodyForLog(request.body)}>`);
       }
       const forwarded = httpProxy !== undefined && request.protocol === 'http:';
       const sent = forwarded ? viaProxy(request, httpProxy) : request;

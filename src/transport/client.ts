@@ -12,7 +12,7 @@ import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
 import type { AwsCredentialIdentity, FinalizeHandler, FinalizeHandlerArguments } from '@smithy/types';
 import { CliError, ErrorlessServiceError, GeneralError, ServiceError } from '../errors/errors.js';
 import { OPERATION_NAME, SENSITIVE_MEMBERS } from '../service/model.js';
-import { redactParams } from '../diagnostics/redact.js';
+import { maskUrlPasswords, redactParams } from '../diagnostics/redact.js';
 import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
 import { bufferingHandler, rawResponseOf, type TargetRecord } from './buffering-handler.js';
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
@@ -134,6 +134,12 @@ export interface CognitoClient {
   destroy(): void;
 }
 
+/** An endpoint's user-info as --debug shows it: only one the redactor recognises, its password masked here already. */
+function urlUserInfoForLog(endpoint: string | undefined): string | undefined {
+  const info = endpoint === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\/([^\s/?#'"<>]*@)/i.exec(endpoint)?.[1];
+  return info === undefined ? undefined : maskUrlPasswords(`x://${info}`).slice('x://'.length);
+}
+
 /** botocore.endpoint's line as it makes the request (before signing), sensitive members hidden. */
 export function makingRequestMessage(input: Readonly<Record<string, unknown>>): string {
   return `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS))}`;
@@ -191,6 +197,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     requestHandler: bufferingHandler(target, {
       httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy, proxyFailure, caFailure,
       log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy,
+      urlUserInfo: urlUserInfoForLog(s.endpoint),
     }),
     customUserAgent: [['cogsignout', s.version]],
     // Never undefined: the SDK would then read the config files itself (with its own profile rules).

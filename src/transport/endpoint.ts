@@ -7,6 +7,7 @@ import { isTrue } from '../config/settings.js';
 import { strRepr } from '../python/builtins.js';
 import { isIP } from 'node:net';
 import type { DebugLog } from '../diagnostics/debug-log.js';
+import { urlPasswordsIn } from '../diagnostics/redact.js';
 
 /** The service's id as botocore derives it for AWS_ENDPOINT_URL_<ID> and `services` sections. */
 const SERVICE_ENV_ID = 'COGNITO_IDENTITY_PROVIDER';
@@ -135,6 +136,7 @@ export function configuredEndpoint(flag: string | undefined, settings: EndpointL
     log?.log('botocore.configprovider', `Looking for endpoint for cognito-idp via: ${place}`);
     const url = lookUp();
     if (url !== undefined && url !== '') {
+      for (const password of urlPasswordsIn(url)) log?.secret(password);
       log?.log('botocore.configprovider', `Found endpoint for cognito-idp via: ${place}.`, 'INFO');
       return url;
     }

@@ -27,6 +27,7 @@
 // Replayed in process (runCli) against the local endpoint: the stub's users are its answer faults.
 import { describe, expect, it } from 'vitest';
 import { maskUrlPasswords } from '../../src/diagnostics/redact.js';
+import { runCli } from '../support/cli.js';
 import { loadSweepFixture, RECORDED_POOL } from '../support/recordings.js';
 import { answerEverySignOut, RECORDED_KEYS, replayEndpoint } from '../support/replay.js';
 import { MISSING_AUTH_ANSWER, stubAnswer } from '../support/stub-users.js';
@@ -79,7 +80,7 @@ function comparable(record: string): string {
     .replace(new RegExp(`('--cli-input-(?:json|yaml)', )${QUOTED}`), "$1'<redacted>'")
     .replace(/Unpacked value of .* for parameter "username": .*/, 'Unpacked value of <redacted> for parameter "username": <redacted>')
     .replace(/(Making request for OperationModel\(name=\w+\) with params: )[\s\S]*/, '$1…')
-    .replace(/(Sending http request: <AWSPreparedRequest stream_output=False, method=\w+, url=[a-z]+:\/\/)(?:[^/@\s]*@)?([^,]*)[\s\S]*/, '$1$2 …')
+    .replace(/(Sending http request: <AWSPreparedRequest stream_output=False, method=\w+, url=[^,]*)[\s\S]*/, '$1 …')
     .replace(/(Response headers: )[\s\S]*/, '$1…')
     .replace(/(delay of: )[0-9.e-]+/, '$1<SECONDS>')
     .replace(/(sleeping for )[0-9.e-]+( seconds)/, '$1<SECONDS>$2');
@@ -159,4 +160,25 @@ describe('--debug with every other feature: AWS CLI 2.36.7 recordings replayed a
       for (const secret of SECRETS) expect(`${r.raw.stdout}${r.raw.stderr}`).not.toContain(secret);
     });
   }
+});
+
+describe('--debug and an endpoint URL with a password', () => {
+  it("the request's URL keeps the user-info as botocore's does, its password masked, whatever characters it holds", async () => {
+    const { port, poolId } = endpoint.target();
+    const infos = [['ops:pw-secret@', 'ops:<redacted>@'], ["op's:pw'secret@", undefined], ['ops:pw"secret<x>@', undefined], ['ops:pw secret@', undefined]] as const;
+    for (const [info, shown] of infos) {
+      for (const debug of [['--debug'], []]) {
+        // The endpoint answers, and a refused port fails: the error message quotes the URL.
+        for (const at of [port, endpoint.target().closedPort]) {
+          const r = await runCli(['admin-user-global-sign-out', '--endpoint-url', `http://${info}127.0.0.1:${at}`, '--user-pool-id', poolId, '--username', 'alice', ...debug],
+            { env: { ...FIXTURE.defaults.env, AWS_MAX_ATTEMPTS: '1' } });
+          expect(`${r.stdout}${r.stderr}`).not.toMatch(/pw.?secret/);
+        }
+      }
+      const r = await runCli(['admin-user-global-sign-out', '--endpoint-url', `http://${info}127.0.0.1:${port}`, '--user-pool-id', poolId, '--username', 'alice', '--debug'],
+        { env: { ...FIXTURE.defaults.env, AWS_MAX_ATTEMPTS: '1' } });
+      const sending = /Sending http request: <AWSPreparedRequest stream_output=False, method=POST, url=([^,]*),/.exec(r.stderr)?.[1];
+      if (shown !== undefined) expect(sending).toBe(`http://${shown}127.0.0.1:${port}/`);
+    }
+  });
 });
