@@ -23,6 +23,8 @@ import { pyInt } from '../python/int.js';
 import { decoderLabel } from '../util/codecs.js';
 import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog, type LogLevel } from '../diagnostics/debug-log.js';
+import { urlPasswordsIn } from '../diagnostics/redact.js';
+import { imdsEndpointForLog } from '../credentials/ec2.js';
 import { versionLine } from './version.js';
 import { keyLogFile, openKeyLog } from '../transport/tls-keylog.js';
 import { usageError, type CommandContext, type CommandRunner } from './context.js';
@@ -99,6 +101,21 @@ export interface RunOptions {
   readonly silenceParamValidation?: boolean;
 }
 
+/**
+ * What the session-initialized handlers log: the assume-role plugin asks for the credential
+ * resolver, whose creation notes a --profile (botocore.credentials) or fails on a profile that
+ * does not exist (awscli.customizations.assumerole, which carries on).
+ */
+/**
+ * The credential chain's instance metadata fetcher choosing its endpoint as it is made
+ * (utils.py), after the container provider's HTTP session and before the endpoint is checked.
+ */
+function logImdsEndpoint(log: DebugLog, settings: Settings): void {
+  const imds = imdsEndpointForLog(settings);
+  if (imds.warning) log.log('botocore.utils', 'Custom endpoint and IMDS_USE_IPV6 are both set. Using custom endpoint.', 'WARNING');
+  log.log('botocore.utils', `IMDS ENDPOINT: ${imds.endpoint}`);
+}
+
 export async function run(io: Io, options: RunOptions = {}): Promise<number> {
   const colorama = newColorama();
   const stdoutBuffer = newStdoutBuffer(io.env);
@@ -132,6 +149,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
       color: colorFlag === 'on' || (colorFlag !== 'off' && io.stdout.isTTY),
       terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
       redact: (text) => log.redact(text),
+      debugLog: (logger, message) => log.log(logger, message),
       writeErr: (s) => io.stderr.write(s),
       writeOut: (s) => io.stdout.write(s),
       errEncoding: io.env.AWS_CLI_OUTPUT_ENCODING,
@@ -148,8 +166,24 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
 
     // 1. The first pass only knows --profile and --debug; its errors have their own usage line.
     const first = firstPass(argv);
+    // The AWS CLI reads both files (the plugins section of the merged config) as it creates the
+    // session: a file that does not parse fails before anything else, --version included, and
+    // before --debug sets up its log (no line, no traceback).
+    try {
+      loadConfigFiles(io.env);
+    } catch (e) {
+      if (e instanceof ConfigParseError) throw new GeneralError(e.message);
+      throw e;
+    }
     debug = first.values.get('debug') === true;
     log = createDebugLog(debug, (text) => io.stderr.write(text), factoryOf(io).now);
+    if (log.enabled) {
+      // The passwords of URLs on the line and in the environment (endpoints, proxies): hidden
+      // wherever they are logged, however the line quotes them.
+      for (const value of [...argv, ...Object.values(io.env)]) {
+        if (value !== undefined && value.includes('@')) for (const password of urlPasswordsIn(value)) log.secret(password);
+      }
+    }
     // Loaded only for a log that records the line: its sensitive options come from the service
     // model, which a `--version` never sets up.
     const argvForLog = log.enabled ? (await import('../diagnostics/argv-log.js')).argvForLog : undefined;
@@ -161,15 +195,6 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
     };
     // The AWS CLI logs these twice: once for the first pass, once when the driver starts.
     logStart();
-
-    // The AWS CLI reads both files (the plugins section of the merged config) as it creates the
-    // session: a file that does not parse fails before anything else, --version included.
-    try {
-      loadConfigFiles(io.env);
-    } catch (e) {
-      if (e instanceof ConfigParseError) throw new GeneralError(e.message);
-      throw e;
-    }
 
     // -h/--help: a deliberate difference, the AWS CLI rejects them (see README). Exact tokens,
     // before any parser: asking for help must work on a line that does not parse.
@@ -242,12 +267,14 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
       globals = toGlobalArgs(values);
       debug = globals.debug;
       colorFlag = globals.color;
-      logStart();
       errorFormat = configuredErrorFormat(settings, globals.errorFormat);
       // An alias can bring a --query of its own, checked as synchronously as the rest of the line.
       if (globals.query !== undefined || !aliases.empty) compile = (await import('../output/query.js')).compileQuery;
       endpoint = await import('../transport/endpoint.js');
       query = topLevelChecks(values);
+      // The AWS CLI sets its logging up again once the top-level-args-parsed handlers (the
+      // --query, --endpoint-url and timeout checks above) have run, and logs these lines again.
+      logStart();
       if (globals.profile) settings = new Settings(io.env, globals.profile);
       errorFormat = configuredErrorFormat(settings, globals.errorFormat);
       checkOutputEncoding(io.env);
@@ -268,10 +295,15 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
       if (globals.binaryFormat === undefined && binaryFormat !== undefined && !['base64', 'raw-in-base64-out'].includes(binaryFormat)) {
         throw new GeneralError(`'${binaryFormat}'`);
       }
-      checkSessionSettings(settings, endpoint.isValidEndpointUrl, () => {
-        const keyLog = keyLogFile(io.env);
-        if (keyLog !== undefined) openKeyLog(keyLog);
+      const chainBuilt = checkSessionSettings(settings, endpoint.isValidEndpointUrl, {
+        profileMissing: () => log.log('awscli.customizations.assumerole', 'ProfileNotFound caught when trying to inject assume-role cred provider cache.  Not configuring JSONFileCache for assume-role.'),
+        httpSessions: () => {
+          const keyLog = keyLogFile(io.env);
+          if (keyLog !== undefined) openKeyLog(keyLog);
+          if (log.enabled) logImdsEndpoint(log, settings);
+        },
       });
+      if (chainBuilt && settings.profileFromFlag) log.log('botocore.credentials', 'Skipping environment variable credential check because profile name was explicitly set.');
       if (settings.quietProfileValue('cli_history') === 'enabled') (await import('./cli-history.js')).setUpCliHistory(io.env, log, io.stderr);
       // The region's regex check, when the client is made, refuses a list.
       if (Array.isArray(values.get('region'))) throw new GeneralError("expected string or bytes-like object, got 'list'");

@@ -12,6 +12,10 @@ import { factoryOf } from '../cli/factory.js';
 import { checkEndpointPort } from '../transport/endpoint.js';
 import { checkSignatureVersion } from '../transport/signature-version.js';
 import { writeAsPython } from '../output/stdout-buffer.js';
+import type { NetworkModule } from '../net/load.js';
+
+/** The providers whose credentials botocore fetches only when it signs (DeferredRefreshableCredentials). */
+const DEFERRED_METHODS = new Set(['assume-role', 'assume-role-with-web-identity', 'sso', 'login']);
 
 export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
   const { io, globals, settings } = ctx;
@@ -26,7 +30,18 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   for (const [dest, v] of values) {
     if (typeof v === 'string' && dest !== 'generate-cli-skeleton') raw.set(`--${dest}`, v);
   }
-  const built = await buildParameters(raw, io.env, io.cwd);
+  const loadedSoFar = new Map<string, unknown>();
+  let built: Map<string, unknown>;
+  try {
+    built = await buildParameters(raw, io.env, io.cwd, MEMBERS, ctx.log.enabled ? (option, value) => loadedSoFar.set(option, value) : undefined);
+  } catch (e) {
+    // The AWS CLI logs each argument's value as it unpacks it: those before the one that failed.
+    const before = MEMBERS.filter((m) => loadedSoFar.has(m.option));
+    const partial = unpackedForLog(before, raw, new Map(before.map((m) => [m.name, loadedSoFar.get(m.option)])));
+    for (const value of partial.secrets) ctx.log.secret(value);
+    for (const line of partial.lines) ctx.log.log('awscli.arguments', line);
+    throw e;
+  }
   const params = withEmptyLists(built, values);
   // The service may quote a sensitive value back (an error message does): --debug hides it everywhere.
   const unpacked = unpackedForLog(MEMBERS, raw, params);
@@ -55,7 +70,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   // when signing.
   const chain = await import('../credentials/chain.js');
   let found: Awaited<ReturnType<typeof chain.loadCredentials>>;
-  const clientSettings = await resolveClientSettings({ globals, settings, env: io.env, version: io.version }, async (region) => {
+  const clientSettings = await resolveClientSettings({ globals, settings, env: io.env, version: io.version, log: ctx.log }, async (region) => {
     if (globals.noSignRequest) chain.checkTokenProvider(settings);
     else {
       found = await chain.loadCredentials(settings, ctx.log, {
@@ -64,6 +79,22 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
       });
     }
   });
+  let credentials: Awaited<ReturnType<typeof chain.fetchCredentials>>['credentials'] | undefined;
+  const makeClient = async (): Promise<Awaited<ReturnType<NetworkModule['createCognitoClient']>>> => (await factoryOf(io).network()).createCognitoClient({
+    ...clientSettings,
+    credentials: globals.noSignRequest ? undefined : async () => credentials as NonNullable<typeof credentials>,
+    log: ctx.log,
+    env: io.env,
+    warn: (text) => io.stderr.write(text),
+    random: factoryOf(io).random,
+    timer: factoryOf(io).timer,
+    noteLastAttempt: true,
+    logsMakingRequest: false,
+  });
+  // botocore makes the client, and logs its timeouts and endpoint, before it validates the
+  // parameters or looks for the signer's credentials: so does a run that logs. Otherwise the
+  // SDK is loaded only once the call is certain.
+  let client = ctx.log.enabled ? await makeClient() : undefined;
   const validated = parameterValidation(settings.profile().get('parameter_validation'));
   if (validated) validateParameters(params, MEMBERS);
   const input = validated ? params : serializableInput(params, MEMBERS);
@@ -76,20 +107,21 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   }
 
   if (!globals.noSignRequest) checkSignatureVersion(settings.profile().get('cognito-idp'));
-  const credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
+  // botocore makes the request, then signs it: missing credentials, and deferred ones that
+  // cannot be fetched (assume-role, web identity, SSO, login), fail after this line.
+  if (ctx.log.enabled) ctx.log.log('botocore.endpoint', (await factoryOf(io).network()).makingRequestMessage(Object.fromEntries(input)));
+  try {
+    credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
+  } catch (e) {
+    if (found !== undefined && DEFERRED_METHODS.has(found.method)) {
+      const stack = e instanceof Error ? `\n${e.stack ?? ''}` : '';
+      ctx.log.log('botocore.credentials', `Refreshing temporary credentials failed during mandatory refresh period.${stack}`, 'WARNING');
+    }
+    throw e;
+  }
   // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
   if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);
-  const { createCognitoClient } = await factoryOf(io).network();
-  const client = createCognitoClient({
-    ...clientSettings,
-    credentials: credentials === undefined ? undefined : async () => credentials,
-    log: ctx.log,
-    env: io.env,
-    warn: (text) => io.stderr.write(text),
-    random: factoryOf(io).random,
-    timer: factoryOf(io).timer,
-    noteLastAttempt: true,
-  });
+  client ??= await makeClient();
   // The client is not destroyed: its keep-alive socket, idle and unreferenced once the answer is
   // read, never holds the process open, which exits as soon as the output is written (main.ts).
   // Destroying it would cost a call ~1 ms: Node's Socket._destroy compares the socket with

@@ -3,7 +3,8 @@
 // alone reads neither AWS_DEFAULT_REGION nor, reliably, the selected profile's region.
 import { request } from 'node:http';
 import { GeneralError } from '../errors/errors.js';
-import { shouldAskInstanceMetadata } from '../credentials/ec2.js';
+import { imdsDisabled, imdsDisabledLines, imdsEndpointForLog, shouldAskInstanceMetadata } from '../credentials/ec2.js';
+import type { DebugLog } from '../diagnostics/debug-log.js';
 import type { Settings } from './settings.js';
 
 // Python's `$` also matches before a final newline: `us-east-1\n` passes botocore's check.
@@ -14,10 +15,25 @@ export function checkRegionSyntax(region: string): void {
   if (!REGION_SYNTAX.test(region)) throw new GeneralError(`Provided region_name '${region}' doesn't match a supported format.`);
 }
 
-export async function resolveRegion(flag: string | undefined, settings: Pick<Settings, 'env' | 'profileValue'>): Promise<string | undefined> {
+export async function resolveRegion(flag: string | undefined, settings: Pick<Settings, 'env' | 'profileValue'>, log?: DebugLog): Promise<string | undefined> {
   if (flag !== undefined) return flag;
   const configured = settings.env.AWS_REGION ?? settings.env.AWS_DEFAULT_REGION ?? settings.profileValue('region');
   if (configured !== undefined) return configured;
+  if (log?.enabled && imdsDisabled(settings.env)) {
+    // The AWS CLI's region provider makes its fetcher, which is off.
+    const quietEnvOrProfile = (envName: string, key: string): string | undefined => {
+      try {
+        return settings.env[envName] ?? settings.profileValue(key);
+      } catch {
+        return undefined;
+      }
+    };
+    const lookups = { env: settings.env, quietEnvOrProfile };
+    log.log('botocore.utils', `IMDS ENDPOINT: ${imdsEndpointForLog(lookups).endpoint}`);
+    const [disabled, exceeded] = imdsDisabledLines(lookups);
+    log.log('botocore.utils', disabled);
+    log.log('awscli.utils', exceeded);
+  }
   if (!shouldAskInstanceMetadata(settings.env)) return undefined;
   return regionFromInstanceMetadata(settings.env.AWS_EC2_METADATA_SERVICE_ENDPOINT ?? 'http://169.254.169.254/');
 }

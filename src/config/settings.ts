@@ -80,10 +80,15 @@ export function isTrue(value: string | undefined): boolean {
  * The AWS CLI builds the credential chain when its session starts (a hook caches assume-role
  * results), converting the instance-metadata settings there: a bad value fails every command
  * that gets this far, signed or not. An unknown profile ends the hook quietly (it fails later),
- * at the first setting the environment does not give. `httpSession` is what making the chain's
- * first HTTP session does (the container provider's, before the metadata endpoint is checked).
+ * at the first setting the environment does not give (`profileMissing`). `httpSessions` is what
+ * making the chain's HTTP sessions does (the container provider's, then the metadata fetcher's,
+ * which chooses its endpoint before checking it). Whether the chain was made.
  */
-export function checkSessionSettings(settings: Settings, isValidEndpointUrl: (url: string) => boolean, httpSession: () => void): void {
+export function checkSessionSettings(settings: Settings, isValidEndpointUrl: (url: string) => boolean, chain: { profileMissing(): void; httpSessions(): void }): boolean {
+  const missing = (): false => {
+    chain.profileMissing();
+    return false;
+  };
   const lookup = (envName: string, key: string): string | undefined | typeof PROFILE_MISSING => {
     const v = settings.env[envName];
     if (v !== undefined) return v;
@@ -95,21 +100,22 @@ export function checkSessionSettings(settings: Settings, isValidEndpointUrl: (ur
   };
   for (const [envName, key] of [['AWS_METADATA_SERVICE_TIMEOUT', 'metadata_service_timeout'], ['AWS_METADATA_SERVICE_NUM_ATTEMPTS', 'metadata_service_num_attempts']] as const) {
     const v = lookup(envName, key);
-    if (v === PROFILE_MISSING) return;
+    if (v === PROFILE_MISSING) return missing();
     if (v !== undefined) pyInt(v);
   }
   const endpoint = lookup('AWS_EC2_METADATA_SERVICE_ENDPOINT', 'ec2_metadata_service_endpoint');
-  if (endpoint === PROFILE_MISSING) return;
+  if (endpoint === PROFILE_MISSING) return missing();
   const mode = lookup('AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE', 'ec2_metadata_service_endpoint_mode');
-  if (mode === PROFILE_MISSING) return;
+  if (mode === PROFILE_MISSING) return missing();
   if (mode !== undefined && !['ipv4', 'ipv6'].includes(mode.toLowerCase())) {
     throw new GeneralError(`Invalid EC2 Instance Metadata endpoint mode: ${mode} Valid endpoint modes (case-insensitive): ('ipv4', 'ipv6').`);
   }
-  if (lookup('AWS_EC2_METADATA_V1_DISABLED', 'ec2_metadata_v1_disabled') === PROFILE_MISSING) return;
-  httpSession();
+  if (lookup('AWS_EC2_METADATA_V1_DISABLED', 'ec2_metadata_v1_disabled') === PROFILE_MISSING) return missing();
+  chain.httpSessions();
   if (endpoint !== undefined && endpoint !== '' && !isValidEndpointUrl(endpoint)) {
     throw new GeneralError(`Invalid endpoint EC2 Instance Metadata endpoint: ${endpoint}`);
   }
+  return true;
 }
 
 const PROFILE_MISSING = Symbol('profile missing');

@@ -14,14 +14,14 @@ import { osErrorText } from '../util/os-errors.js';
 import { ConfigParseError, expandPath, type Profile } from '../config/files.js';
 import { IniParseError, parseIni } from '../config/ini.js';
 import { isTrue, type Settings } from '../config/settings.js';
-import { shouldAskInstanceMetadata } from './ec2.js';
+import { imdsDisabled, imdsDisabledLines, shouldAskInstanceMetadata } from './ec2.js';
 import { silenceSdkNotices } from '../transport/sdk-env.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 import { hasAssumeRoleConfig, loadAssumeRole, loadWebIdentity } from './assume-role.js';
 import { checkSsoTokenConfig, loadLogin, loadSso } from './sso.js';
 import { PROCESS_METHOD, runCredentialProcess, signingCredentials } from './process.js';
 import { freshCredentials, parseExpiry, type Expiring } from './expiry.js';
-import { partialCredentials, ready, retrievalError, type Deferred, type ProviderContext } from './provider.js';
+import { PartialCredentialsError, partialCredentials, ready, retrievalError, type Deferred, type ProviderContext } from './provider.js';
 import type { Credentials } from './types.js';
 import type { Timer } from '../transport/http-send.js';
 
@@ -302,7 +302,19 @@ async function profileProviders(name: string, ctx: ProviderContext, disableEnv: 
  * SSO token provider's check. undefined: no credentials anywhere (reported when signing).
  */
 export async function loadCredentials(settings: Settings, log: DebugLog = NO_DEBUG, options: LookupOptions = {}): Promise<Deferred | undefined> {
-  const found = await lookUp(settings, log, options);
+  let found: Deferred | undefined;
+  try {
+    found = await lookUp(settings, log, options);
+  } catch (e) {
+    // The provider logs that it found credentials before it finds half of them missing.
+    const message = e instanceof PartialCredentialsError ? foundMessage(e.provider, settings) : undefined;
+    if (message !== undefined) log.log('botocore.credentials', message, 'INFO');
+    throw e;
+  }
+  // Logged as the provider's load() returns, before the client is made (a missing region and
+  // parameter validation come after it); the credentials themselves are fetched when signing.
+  const message = found === undefined ? undefined : foundMessage(found.method, settings);
+  if (message !== undefined) log.log('botocore.credentials', message, 'INFO');
   checkSsoTokenConfig(settings.profileName, settings.configFiles().profiles.get(settings.profileName) ?? new Map(), settings.configFiles().ssoSessions);
   return found;
 }
@@ -338,16 +350,24 @@ async function lookUp(settings: Settings, log: DebugLog, options: LookupOptions)
   const container = await fromContainer(env, ctx.remote, options);
   if (container) return container;
   say('iam-role');
+  if (imdsDisabled(env)) {
+    for (const line of imdsDisabledLines(settings)) log.log('botocore.utils', line);
+    return undefined;
+  }
   return fromInstanceMetadata(env);
 }
 
-/** What botocore logs when a provider finds credentials. */
-function foundMessage(method: string, settings: Settings): string {
+/**
+ * What botocore logs when a provider finds credentials: the files as configured (the session's
+ * `credentials_file` / `config_file`, `~` unexpanded); the other providers log nothing.
+ */
+function foundMessage(method: string, settings: Settings): string | undefined {
   switch (method) {
     case 'env': return 'Found credentials in environment variables.';
-    case 'shared-credentials-file': return `Found credentials in shared credentials file: ${settings.configFiles().credentialsPath}`;
-    case 'config-file': return `Credentials found in config file: ${settings.configFiles().configPath}`;
-    default: return `Found credentials via: ${method}`;
+    case 'shared-credentials-file': return `Found credentials in shared credentials file: ${settings.env.AWS_SHARED_CREDENTIALS_FILE ?? '~/.aws/credentials'}`;
+    case 'config-file': return `Credentials found in config file: ${settings.env.AWS_CONFIG_FILE ?? '~/.aws/config'}`;
+    case 'ec2-credentials-file': return 'Found credentials in AWS_CREDENTIAL_FILE.';
+    default: return undefined;
   }
 }
 
@@ -357,7 +377,6 @@ export async function fetchCredentials(found: Deferred | undefined, settings: Se
   const credentials = await found.fetch();
   log.secret(credentials.secretAccessKey);
   log.secret(credentials.sessionToken);
-  log.log('botocore.credentials', foundMessage(found.method, settings), 'INFO');
   return { credentials, method: found.method };
 }
 

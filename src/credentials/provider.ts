@@ -39,8 +39,17 @@ export interface ProviderContext {
   fromCredentialSource(name: string): Promise<Deferred | undefined>;
 }
 
+/** botocore's PartialCredentialsError; `provider` is the chain's method that found the first half. */
+export class PartialCredentialsError extends GeneralError {
+  static override readonly tag: string = 'PartialCredentialsError';
+
+  constructor(readonly provider: string, missing: string) {
+    super(`Partial credentials found in ${provider}, missing: ${missing}`);
+  }
+}
+
 export function partialCredentials(provider: string, missing: string): GeneralError {
-  return new GeneralError(`Partial credentials found in ${provider}, missing: ${missing}`);
+  return new PartialCredentialsError(provider, missing);
 }
 
 export function retrievalError(provider: string, message: string): GeneralError {

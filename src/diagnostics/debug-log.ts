@@ -23,22 +23,25 @@ function timestamp(d: Date): string {
 }
 
 /**
- * A value shorter than this is hidden only where it stands apart from letters and digits: hidden
- * inside any word, a one-letter username blanked that letter in every line ("Retr<redacted>ing").
- * Where such a value is sent or quoted it stands apart (`'a'`, `"a"`, `User a`); a secret key or
- * a token is far longer, and is hidden wherever it is.
+ * A value shorter than this is hidden only where it stands apart as a value: hidden inside any
+ * word, a one-letter username blanked that letter in every line ("Retr<redacted>ing"), and a
+ * one-letter secret key the `x` of every `x-amz-…` header. Where such a value is sent or quoted it
+ * stands apart (`'a'`, `"a"`, `User a`); a secret key or a token is far longer, and is hidden
+ * wherever it is.
  */
 const WHOLE_WORDS_BELOW = 8;
 
 const ALNUM = /^[A-Za-z0-9]$/;
 
 /**
- * Such a value as a word: only an edge that is a letter or a digit needs a boundary there; a
- * value that starts or ends with punctuation (`.a`, `a-`) is hidden right after or before a word.
+ * Such a value as a word of its own: only an edge that is a letter or a digit needs a boundary
+ * there, and the characters that join the parts of a name (`_`, `-`, `/`, and a `.` inside a name,
+ * as in `application/x-amz-json-1.1` or `cognito-idp.us-east-1`) are no boundary. A value that
+ * starts or ends with punctuation (`.a`, `a-`) is hidden right after or before a word.
  */
 const wholeWord = (s: string): RegExp => {
-  const before = ALNUM.test(s[0] as string) ? '(?<![A-Za-z0-9])' : '';
-  const after = ALNUM.test(s[s.length - 1] as string) ? '(?![A-Za-z0-9])' : '';
+  const before = ALNUM.test(s[0] as string) ? '(?<![A-Za-z0-9_/.-])' : '';
+  const after = ALNUM.test(s[s.length - 1] as string) ? '(?![A-Za-z0-9_/-]|\\.[A-Za-z0-9])' : '';
   return new RegExp(`${before}${s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}${after}`, 'g');
 };
 
@@ -61,7 +64,9 @@ export function createDebugLog(enabled: boolean, write: (text: string) => void, 
     redact,
     log(logger, message, level = 'DEBUG') {
       if (!enabled) return;
-      write(redact(`${timestamp(now())} - MainThread - ${logger} - ${level} - ${message}\n`));
+      // Only the message: the record's own header holds no secret, and a user name such as
+      // `DEBUG` or `botocore` would otherwise blank it on every line.
+      write(`${timestamp(now())} - MainThread - ${logger} - ${level} - ${redact(message)}\n`);
     },
   };
 }

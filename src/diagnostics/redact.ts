@@ -9,7 +9,9 @@ export const REDACTED = '<redacted>';
 
 // `scheme://user:password@host`: the user-info ends at the authority's last `@` (as urlparse
 // reads it), so a password holding a raw `@` is hidden whole.
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#'"<>]*)@/gi;
+// A password may hold spaces and quotes (urlsplit takes them): the user-info is not cut at them,
+// so a line that quotes the URL, or holds an `@` further on, is masked too much, never too little.
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\r\n/?#]*)@/gi;
 
 /**
  * Every password in a URL in `text` (endpoint and proxy URLs, wherever they are echoed)
@@ -20,6 +22,23 @@ export function maskUrlPasswords(text: string, mask: string = REDACTED): string 
     const colon = info.indexOf(':');
     return colon < 0 || colon === info.length - 1 ? whole : `${scheme}${info.slice(0, colon)}:${mask}@`;
   });
+}
+
+/**
+ * The passwords of the URLs in a whole value (a command-line word, an environment variable, a
+ * configured endpoint): the user-info runs to the authority's last `@`, whatever it holds (a
+ * quote, a space), which maskUrlPasswords cannot know inside a line of text. --debug registers
+ * them as secrets, so that they are hidden however a line quotes the URL.
+ */
+export function urlPasswordsIn(value: string): string[] {
+  const out: string[] = [];
+  for (const m of value.matchAll(/[a-z][a-z0-9+.-]*:\/\//gi)) {
+    const authority = /^[^/?#]*/.exec(value.slice((m.index ?? 0) + m[0].length))?.[0] ?? '';
+    const at = authority.lastIndexOf('@');
+    const colon = at < 0 ? -1 : authority.indexOf(':');
+    if (colon >= 0 && colon < at - 1) out.push(authority.slice(colon + 1, at));
+  }
+  return out;
 }
 
 /** Request parameters with sensitive members replaced. */
@@ -44,7 +63,9 @@ export function unpackedForLog(members: readonly MemberModel[], raw: ReadonlyMap
     const text = raw.get(m.option);
     if (text === undefined) continue;
     const shown = (v: unknown): string => (m.sensitive ? REDACTED : pyRepr(v));
-    lines.push(`Unpacked value of ${shown(text)} for parameter "${m.pyName}": ${shown(params.get(m.name))}`);
+    // The value as loaded (a file:// one is the file's text), then as unpacked.
+    const value = params.get(m.name);
+    lines.push(`Unpacked value of ${shown(typeof value === 'string' ? value : text)} for parameter "${m.pyName}": ${shown(value)}`);
   }
   return { secrets, lines };
 }

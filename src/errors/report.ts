@@ -27,6 +27,8 @@ export interface ReportContext {
   readonly terminalWidth: number;
   /** --debug's redaction, for the traceback. */
   readonly redact: (text: string) => string;
+  /** --debug's log (the traceback is its record, as clidriver logs it with exc_info). */
+  readonly debugLog?: (logger: string, message: string) => void;
   readonly writeErr: (s: string) => void;
   readonly writeOut: (s: string) => void;
   /**
@@ -47,7 +49,9 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
   if (ctx.debug && err instanceof Error && err.stack) {
     // The trace's first line holds the message, which can be the service's: escaped, as below.
     const { escapeControlChars } = await import('../output/control-chars.js');
-    ctx.writeErr(ctx.redact(escapeControlChars(`Exception caught in main()\n${withLoadedPaths(err.stack)}\n`)));
+    const trace = escapeControlChars(withLoadedPaths(err.stack));
+    if (ctx.debugLog) ctx.debugLog('awscli.clidriver', `Exception caught in main()\n${trace}`);
+    else ctx.writeErr(ctx.redact(`Exception caught in main()\n${trace}\n`));
   }
   // Our own messages can echo an endpoint or proxy URL as given (`Invalid endpoint: …`): its
   // password is masked as botocore masks a proxy's (the AWS CLI prints an endpoint's as is).

@@ -11,7 +11,11 @@ import { READ_LIMITS } from '../util/bounded-read.js';
 import { mayNeedCharmaps, useCharmaps } from '../util/codecs.js';
 
 /** `raw`: option name → the text given on the command line, in argument-table order; `members`: the operation's input. */
-export async function buildParameters(raw: ReadonlyMap<string, string>, env: Env, cwd: string, members: readonly MemberModel[] = MEMBERS): Promise<Map<string, unknown>> {
+export async function buildParameters(
+  raw: ReadonlyMap<string, string>, env: Env, cwd: string, members: readonly MemberModel[] = MEMBERS,
+  /** Told of each option's value as it is loaded (--debug logs those unpacked before a failure). */
+  onLoaded?: (option: string, value: unknown) => void,
+): Promise<Map<string, unknown>> {
   const encoding = env.AWS_CLI_FILE_ENCODING;
   // A rarer code page's table is a bundle of its own, read only by a run that names one.
   if (encoding !== undefined && mayNeedCharmaps(encoding)) useCharmaps(await import('../util/charmaps.js'));
@@ -19,6 +23,7 @@ export async function buildParameters(raw: ReadonlyMap<string, string>, env: Env
   for (const [option, text] of raw) {
     const limit = option.startsWith('--cli-input-') ? READ_LIMITS.cliInput : READ_LIMITS.paramFile;
     loaded.set(option, loadParamValue(option, text, env, cwd, limit));
+    onLoaded?.(option, loaded.get(option));
   }
 
   const params = new Map<string, unknown>();

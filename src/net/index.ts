@@ -2,4 +2,4 @@
 // (dist/net.cjs, see scripts/build.mjs), read only by a run that is about to call the service
 // (see net/load.ts), so that the SDK's half a megabyte is never read for --version, help or a
 // bad argument. Client settings and credentials are resolved before, without the SDK.
-export { createCognitoClient } from '../transport/client.js';
+export { createCognitoClient, makingRequestMessage } from '../transport/client.js';

@@ -54,8 +54,9 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   if (format === 'off') return 0;
   // The formatter asks for the stream (get_stdout_text_writer), which reconfigures it.
   ctx.stdoutBuffer.reconfigured = true;
-  const { ResponseMetadata: _dropped, ...value } = response;
-  void _dropped;
+  const { ResponseMetadata: metadata, ...value } = response;
+  const requestId = (metadata as { RequestId?: unknown } | undefined)?.RequestId;
+  if (typeof requestId === 'string') ctx.log.log('awscli.formatter', `RequestId: ${requestId}`);
   // A query was compiled by the driver, so the JMESPath bundle is loaded only where one was given.
   const result = ctx.query === undefined ? value : (await import('./query.js')).applyQuery(ctx.query, value, format);
   const { encodeChunks, formatOutputChunks } = await import('./index.js');

@@ -18,6 +18,7 @@ import { pythonJsonDumps } from './wire-body.js';
 import { BodyTooLargeError, exchange, type Received, type Timer } from './http-send.js';
 import { maskProxyUrl, type ProxyRoute } from './proxy.js';
 import { classifyNetworkError } from './network-errors.js';
+import { errorParseNote } from './service-error.js';
 
 /** A JSON document that is `null`, with the whitespace Python's json module allows around it. */
 const JSON_NULL = /^[ \t\n\r]*null[ \t\n\r]*$/;
@@ -116,6 +117,8 @@ export interface HandlerOptions {
   readonly caFailure?: Error | undefined;
   /** The proxy URL's failure (proxy.ts proxyUrlFailure), for each attempt: nothing is sent. */
   readonly proxyFailure?: Error | undefined;
+  /** The endpoint's user-info (`user:password@`), which botocore's request URL keeps: --debug shows it (its password redacted). */
+  readonly urlUserInfo?: string;
 }
 
 /** The request as a forward proxy expects it: to the proxy, absolute URL, its credentials added. */
@@ -137,6 +140,7 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
     warned.add(text);
     sink(text);
   };
+  const connections = new Map<string, number>();
   return {
     async handle(request: HttpRequest, handlerOptions?: HttpHandlerOptions) {
       target.url = urlForMessages(request);
@@ -160,12 +164,21 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
         if (headers['x-amz-security-token']) headers['x-amz-security-token'] = REDACTED;
         // The body's SHA-256: a dictionary of user names would recover the one in the body.
         if (headers['x-amz-content-sha256']) headers['x-amz-content-sha256'] = REDACTED;
-        log.log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${request.method}, url=${target.url}, headers=${headersForLog(headers, true)}, body=${bodyForLog(request.body)}>`);
+        const url = options.urlUserInfo ? target.url.replace('://', `://${options.urlUserInfo}`) : target.url;
+        log.log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${request.method}, url=${url}, headers=${headersForLog(headers, true)}, body=${bodyForLog(request.body)}>`);
       }
       const sent = forwarded ? viaProxy(request, httpProxy) : request;
       const tlsToProxy = forwarded && httpProxy.protocol === 'https:';
       const agent = tlsToProxy ? options.forwardTlsAgent ?? options.httpsAgent : request.protocol === 'https:' ? options.httpsAgent : options.httpAgent;
-      const limits = { connectTimeoutMs: options.connectTimeoutMs, readTimeoutMs: options.readTimeoutMs, maxBodyBytes: bodyLimitFor(request), caFailure: options.caFailure };
+      const onNewConnection = !log.enabled ? undefined : (): void => {
+        // urllib3's pool (one per scheme, host and port) numbers the connections it starts.
+        const port = sent.port ?? (request.protocol === 'https:' ? 443 : 80);
+        const key = `${request.protocol}//${sent.hostname}:${port}`;
+        const n = (connections.get(key) ?? 0) + 1;
+        connections.set(key, n);
+        log.log('urllib3.connectionpool', `Starting new ${request.protocol === 'https:' ? 'HTTPS' : 'HTTP'} connection (${n}): ${sent.hostname}:${port}`);
+      };
+      const limits = { connectTimeoutMs: options.connectTimeoutMs, readTimeoutMs: options.readTimeoutMs, maxBodyBytes: bodyLimitFor(request), caFailure: options.caFailure, onNewConnection };
       const signal = handlerOptions?.abortSignal instanceof AbortSignal ? handlerOptions.abortSignal : undefined;
       let response: Received;
       try {
@@ -177,6 +190,14 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
         response = await exchange(out, agent, limits, proxyUrl === undefined ? undefined : maskProxyUrl(proxyUrl), signal, options.timer);
       } catch (e) {
         const failure = classifyNetworkError(e);
+        if (log.enabled && (failure === 'connect' || failure === 'connect-timeout' || failure === 'tls' || failure === 'proxy')) {
+          // botocore logs, with its traceback (here the cause's stack), what http_session.send
+          // raised unless it is an HTTPClientError: a read timeout, a closed connection and an
+          // unhandled failure pass silently (endpoint.py _do_get_response).
+          const cause = (e as { cause?: unknown }).cause;
+          const stack = (cause instanceof Error ? cause : e instanceof Error ? e : undefined)?.stack;
+          log.log('botocore.endpoint', `Exception received when sending HTTP request.${stack === undefined ? '' : `\n${stack}`}`);
+        }
         if (failure !== 'connect' && failure !== 'connect-timeout' && failure !== 'tls' && failure !== 'proxy') warn();
         // A header value Node refuses (a newline in a key, token or region): the
         // AWS CLI quotes the value, which can be the session token; the header's name is enough.
@@ -194,9 +215,15 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
       const { body } = response;
       if (log.enabled) {
         const origin = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
-        log.log('urllib3.connectionpool', `${origin} "${request.method} ${request.path} HTTP/1.1" ${response.statusCode} ${body.length}`);
-        log.log('botocore.parsers', `Response headers: ${headersForLog(response.headers, false)}`);
-        log.log('botocore.parsers', `Response body:\n${bytesRepr(body)}`);
+        log.log('urllib3.connectionpool', `${origin} "${request.method} ${pathWithQuery(request)} HTTP/1.1" ${response.statusCode} ${body.length}`);
+        const logParse = (): void => {
+          log.log('botocore.parsers', `Response headers: ${headersForLog(response.sentHeaders ?? response.headers, false)}`);
+          log.log('botocore.parsers', `Response body:\n${bytesRepr(body)}`);
+        };
+        logParse();
+        const note = errorParseNote({ statusCode: response.statusCode, headers: response.headers, body });
+        if (note === 'generic') log.log('botocore.parsers', 'Received a non protocol specific error response from the service, unable to populate error code and message.');
+        if (note === 'parsed-twice') logParse();
       }
       // botocore decodes a success body as UTF-8 before parsing it and fails when it cannot (the
       // SDK would read it with replacement characters); error bodies: see service-error.ts.

@@ -11,7 +11,8 @@ import type { Env } from '../config/files.js';
 import { pyBigInt, pyInt } from '../python/int.js';
 import { checkCaBundleSetting, readCaBundle } from './ca-bundle.js';
 import { checkEndpointVariant, legacyEndpointUrl, normalizeFipsRegion } from './legacy-endpoint.js';
-import { botocoreRequestUrl, checkEndpointValid, configuredEndpoint } from './endpoint.js';
+import type { DebugLog } from '../diagnostics/debug-log.js';
+import { botocoreRequestUrl, checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
 
 export interface ResolvedClientSettings {
   readonly region: string;
@@ -43,6 +44,8 @@ export interface ClientSettingsSource {
   readonly env: Env;
   /** cogsignout's version (the User-Agent names it). */
   readonly version: string;
+  /** --debug's log (where the configured endpoint was found). */
+  readonly log?: DebugLog;
 }
 
 const DEFAULT_TIMEOUT_S = 60;
@@ -84,7 +87,7 @@ export async function resolveClientSettings(
   const { settings, globals, env } = source;
   // botocore validates the region first: from --region or the environment it is known without
   // the profile, so a bad one is reported before an unknown profile (ProfileNotFound), which fails next.
-  const region = await resolveRegion(globals.region, settings);
+  const region = await resolveRegion(globals.region, settings, source.log);
   if (region !== undefined) checkRegionSyntax(region);
   settings.profile();
   await lookUpCredentials?.(region);
@@ -93,7 +96,7 @@ export async function resolveClientSettings(
   const fipsRegion = normalizeFipsRegion(region);
   const clientRegion = fipsRegion.region;
 
-  const endpoint = configuredEndpoint(globals.endpointUrl, settings);
+  const endpoint = configuredEndpoint(globals.endpointUrl, settings, source.log);
   // botocore's legacy resolver sees FIPS and dual-stack whatever the endpoint.
   const fips = fipsRegion.fips || isTrue(settings.envOrProfile('AWS_USE_FIPS_ENDPOINT', 'use_fips_endpoint'));
   const dualstack = isTrue(settings.envOrProfile('AWS_USE_DUALSTACK_ENDPOINT', 'use_dualstack_endpoint'));

@@ -8,18 +8,18 @@ import {
   AdminUserGlobalSignOutCommand, CognitoIdentityProviderClient, DescribeUserPoolCommand, ListUsersCommand, type CognitoIdentityProviderClientConfig,
   type AdminUserGlobalSignOutCommandInput, type AdminUserGlobalSignOutCommandOutput, type ListUsersCommandInput, type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { HttpRequest } from '@smithy/core/protocols';
+import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
 import type { AwsCredentialIdentity, FinalizeHandler, FinalizeHandlerArguments } from '@smithy/types';
 import { CliError, ErrorlessServiceError, GeneralError, ServiceError } from '../errors/errors.js';
 import { OPERATION_NAME, SENSITIVE_MEMBERS } from '../service/model.js';
-import { redactParams } from '../diagnostics/redact.js';
+import { maskUrlPasswords, redactParams } from '../diagnostics/redact.js';
 import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
 import { bufferingHandler, rawResponseOf, type TargetRecord } from './buffering-handler.js';
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
 import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './service-error.js';
 import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
-import { maskProxyUrl, proxyFor, proxyRoute, proxyUrlFailure, type ProxyRoute } from './proxy.js';
+import { proxyFor, proxyRoute, proxyUrlFailure, type ProxyRoute } from './proxy.js';
 import { caBundleOrFailure } from './ca-bundle.js';
 import { botocoreRequestUrl, endpointPath, endpointQuery, regionalEndpoint } from './endpoint.js';
 import { tunnelAgent } from './tunnel-agent.js';
@@ -45,6 +45,11 @@ export interface ClientSettings extends ResolvedClientSettings {
    * marks exactly the errors botocore would have retried.
    */
   readonly noteLastAttempt?: boolean;
+  /**
+   * false: the caller logs botocore.endpoint's 'Making request' line itself (before the signer's
+   * credentials are fetched, which can fail, as botocore's deferred credentials do when signing).
+   */
+  readonly logsMakingRequest?: boolean;
   /** The retry backoff's jitter (src/cli/factory.ts); Math.random by default. */
   readonly random?: (() => number) | undefined;
   /** The connect and read timeouts' timer (src/cli/factory.ts); the real one by default. */
@@ -71,7 +76,6 @@ function agentsFor(s: ClientSettings, endpoint: string): { httpAgent: HttpAgent;
   const target = new URL(endpoint);
   const https = target.protocol === 'https:';
   const proxy = proxyFor(endpoint, s.env);
-  if (proxy !== undefined) s.log.log('botocore.httpsession', `Using proxy ${maskProxyUrl(proxy)} for ${target.origin}`);
   // A proxy URL the AWS CLI cannot use fails each attempt the way it fails there (proxy.ts).
   const proxyFailure = proxy === undefined ? undefined : proxyUrlFailure(proxy, https ? 'https' : 'http');
   const route = proxy !== undefined && proxyFailure === undefined ? proxyRoute(proxy) : undefined;
@@ -146,6 +150,35 @@ function regionalUrl(client: CognitoIdentityProviderClient, region: string, s: C
   }
 }
 
+/** An endpoint's user-info as --debug shows it: only one the redactor recognises, its password masked here already. */
+function urlUserInfoForLog(endpoint: string | undefined): string | undefined {
+  const info = endpoint === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\/([^\s/?#'"<>]*@)/i.exec(endpoint)?.[1];
+  return info === undefined ? undefined : maskUrlPasswords(`x://${info}`).slice('x://'.length);
+}
+
+/** botocore.endpoint's line as it makes the request (before signing), sensitive members hidden. */
+export function makingRequestMessage(input: Readonly<Record<string, unknown>>): string {
+  return `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS))}`;
+}
+
+/**
+ * botocore.regions' second line: the endpoint the rules chose (a given one as given; the rules'
+ * own without a trailing slash). A configuration the rules refuse fails later, where the SDK
+ * resolves it for the request.
+ */
+function logEndpointResult(client: CognitoIdentityProviderClient, s: ClientSettings): void {
+  let result = s.endpoint;
+  if (result === undefined) {
+    try {
+      const { url } = client.config.endpointProvider({ Region: s.region, UseFIPS: s.useFips, UseDualStack: s.useDualstack });
+      result = url.pathname === '/' && url.search === '' ? `${url.protocol}//${url.host}` : url.href;
+    } catch {
+      return;
+    }
+  }
+  s.log.log('botocore.regions', `Endpoint provider result: ${result}`);
+}
+
 export function createCognitoClient(s: ClientSettings): CognitoClient {
   silenceSdkNotices();
   const target: TargetRecord = {};
@@ -206,7 +239,9 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   handler = bufferingHandler(target, {
     httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy, proxyFailure, caFailure,
     log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy, forwardTlsAgent, proxyTls, warn: s.warn,
+    urlUserInfo: urlUserInfoForLog(s.endpoint),
   });
+  if (s.log.enabled) logEndpointResult(client, s);
   // botocore's request, before it is measured and signed: its JSON bytes, and an endpoint's path
   // used as is (the SDK appends the operation's `/` to it).
   const requestPath = s.endpoint === undefined ? '/' : endpointPath(s.endpoint);
@@ -222,7 +257,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     const req = args.request as HttpRequest;
     if (context.commandName === 'AdminUserGlobalSignOutCommand' && input) {
       req.body = pythonJsonDumps(input);
-      s.log.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION_NAME}) with params: ${pythonJsonDumps(redactParams(input, SENSITIVE_MEMBERS))}`);
+      if (s.logsMakingRequest !== false) s.log.log('botocore.endpoint', makingRequestMessage(input));
     }
     if (requestPath !== '/') req.path = requestPath;
     if (query !== undefined) req.query = { ...query, ...req.query };
@@ -231,9 +266,20 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
 
   return {
     async signOut(params) {
+      const command = new AdminUserGlobalSignOutCommand(sdkInput(params));
+      // The answer's request ID, which the AWS CLI's formatter logs (botocore's JSON parser reads
+      // only this header).
+      let requestId: string | undefined;
+      if (s.log.enabled) {
+        command.middlewareStack.add((next) => async (args) => {
+          const out = await next(args);
+          requestId = HttpResponse.isInstance(out.response) ? out.response.headers['x-amzn-requestid'] : undefined;
+          return out;
+        }, { step: 'deserialize', priority: 'high', name: 'cogsignoutRequestId' });
+      }
       try {
-        await client.send(new AdminUserGlobalSignOutCommand(sdkInput(params)));
-        return {};
+        await client.send(command);
+        return requestId === undefined ? {} : { ResponseMetadata: { RequestId: requestId } };
       } catch (e) {
         const mapped = mapCallError(e, s.maxAttempts, sentUrl(), OPERATION_NAME, s.noteLastAttempt);
         if (mapped === undefined) return {};

@@ -6,6 +6,8 @@ import type { Settings } from '../config/settings.js';
 import { isTrue } from '../config/settings.js';
 import { strRepr } from '../python/builtins.js';
 import { isIP } from 'node:net';
+import type { DebugLog } from '../diagnostics/debug-log.js';
+import { urlPasswordsIn } from '../diagnostics/redact.js';
 
 /** The service's id as botocore derives it for AWS_ENDPOINT_URL_<ID> and `services` sections. */
 const SERVICE_ENV_ID = 'COGNITO_IDENTITY_PROVIDER';
@@ -116,27 +118,42 @@ type EndpointLookups = Pick<Settings, 'env' | 'envOrProfile' | 'profileValue' | 
  * `services` section → the profile's endpoint_url (all but the flag can be switched off).
  * Resolution alone (a missing `services` section fails here); checkEndpointValid comes later.
  */
-export function configuredEndpoint(flag: string | undefined, settings: EndpointLookups): string | undefined {
-  let url = flag;
-  if (url === undefined && !isTrue(settings.envOrProfile('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'ignore_configured_endpoint_urls'))) {
-    // An empty configured value counts as none (botocore tests the value, not its presence).
-    const given = (v: string | undefined): string | undefined => (v === '' ? undefined : v);
-    url = given(settings.env[`AWS_ENDPOINT_URL_${SERVICE_ENV_ID}`]) ?? given(settings.env.AWS_ENDPOINT_URL) ?? given(fromProfile(settings));
+export function configuredEndpoint(flag: string | undefined, settings: EndpointLookups, log?: DebugLog): string | undefined {
+  if (flag !== undefined) return flag;
+  if (isTrue(settings.envOrProfile('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'ignore_configured_endpoint_urls'))) {
+    log?.log('botocore.args', 'Ignoring configured endpoint URLs.');
+    return undefined;
   }
-  return url;
+  // botocore's ConfiguredEndpointProvider, place by place; an empty value counts as none (it
+  // tests the value, not its presence).
+  const places: ReadonlyArray<readonly [string, () => string | undefined]> = [
+    ['environment_service', () => settings.env[`AWS_ENDPOINT_URL_${SERVICE_ENV_ID}`]],
+    ['environment_global', () => settings.env.AWS_ENDPOINT_URL],
+    ['config_service', () => fromServicesSection(settings)],
+    ['config_global', () => settings.profileValue('endpoint_url')],
+  ];
+  for (const [place, lookUp] of places) {
+    log?.log('botocore.configprovider', `Looking for endpoint for cognito-idp via: ${place}`);
+    const url = lookUp();
+    if (url !== undefined && url !== '') {
+      for (const password of urlPasswordsIn(url)) log?.secret(password);
+      log?.log('botocore.configprovider', `Found endpoint for cognito-idp via: ${place}.`, 'INFO');
+      return url;
+    }
+  }
+  log?.log('botocore.configprovider', 'No configured endpoint found.');
+  return undefined;
 }
 
-function fromProfile(settings: EndpointLookups): string | undefined {
+function fromServicesSection(settings: EndpointLookups): string | undefined {
   const servicesName = settings.profileValue('services');
-  if (servicesName !== undefined) {
-    const section = settings.configFiles().services.get(servicesName);
-    if (!section) {
-      throw new GeneralError(`The profile is configured to use the services section but the "${servicesName}" services configuration does not exist.`);
-    }
-    const nested = section.get(SERVICE_CONFIG_ID);
-    if (nested !== undefined && typeof nested !== 'string' && nested.endpoint_url !== undefined) return nested.endpoint_url;
+  if (servicesName === undefined) return undefined;
+  const section = settings.configFiles().services.get(servicesName);
+  if (!section) {
+    throw new GeneralError(`The profile is configured to use the services section but the "${servicesName}" services configuration does not exist.`);
   }
-  return settings.profileValue('endpoint_url');
+  const nested = section.get(SERVICE_CONFIG_ID);
+  return nested !== undefined && typeof nested !== 'string' ? nested.endpoint_url : undefined;
 }
 
 /**

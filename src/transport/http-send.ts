@@ -65,6 +65,8 @@ export interface Outgoing {
 }
 
 export interface ExchangeLimits {
+  /** Called as a new connection is started (not for a kept-alive socket reused): urllib3 logs it. */
+  readonly onNewConnection?: () => void;
   /** 0: no limit (the CLI's `0` = no timeout). */
   readonly connectTimeoutMs: number;
   readonly readTimeoutMs: number;
@@ -81,6 +83,8 @@ export interface Received {
   readonly statusCode: number;
   readonly reason: string | undefined;
   readonly headers: Record<string, string>;
+  /** The headers as the server spelled them (urllib3's HTTPHeaderDict, which --debug prints). */
+  readonly sentHeaders?: Record<string, string>;
   readonly body: Buffer;
 }
 
@@ -91,6 +95,18 @@ const MAX_HEADERS = 100;
 export const TLS_EOF = /disconnected before secure TLS connection was established/;
 const CANNOT_CONNECT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAI_NONAME', 'EAI_FAIL']);
 const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+/** rawHeaders as urllib3 keeps them: each name as first spelled, repeated ones' values joined. */
+function spelledHeaders(raw: readonly string[]): Record<string, string> {
+  const byName = new Map<string, [string, string]>();
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const [name, value] = [raw[i] as string, raw[i + 1] as string];
+    const seen = byName.get(name.toLowerCase());
+    if (seen) seen[1] += `, ${value}`;
+    else byName.set(name.toLowerCase(), [name, value]);
+  }
+  return Object.fromEntries(byName.values());
+}
 
 function flatHeaders(h: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
@@ -196,6 +212,7 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
       socket = s;
       s.on('data', touch);
       if (req.reusedSocket) { ready(); return; }
+      limits.onNewConnection?.();
       if (!(viaProxy && tls)) startConnectTimer();
       if (tls) {
         const connected = (): void => {
@@ -239,7 +256,7 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
       if (settled || info.statusCode === 100) return;
       cleanup();
       req.destroy();
-      resolve({ statusCode: info.statusCode, reason: info.statusMessage, headers: flatHeaders(info.headers), body: Buffer.alloc(0) });
+      resolve({ statusCode: info.statusCode, reason: info.statusMessage, headers: flatHeaders(info.headers), sentHeaders: spelledHeaders(info.rawHeaders), body: Buffer.alloc(0) });
     });
 
     req.on('response', (res) => {
@@ -252,7 +269,7 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
       let size = 0;
       const done = (): void => {
         cleanup();
-        resolve({ statusCode: res.statusCode ?? 0, reason: res.statusMessage, headers: flatHeaders(res.headers), body: Buffer.concat(chunks, size) });
+        resolve({ statusCode: res.statusCode ?? 0, reason: res.statusMessage, headers: flatHeaders(res.headers), sentHeaders: spelledHeaders(res.rawHeaders), body: Buffer.concat(chunks, size) });
       };
       // A server that closes (FIN) before its Content-Length is complete: urllib3 streams the
       // body and keeps what came; a reset, or a chunked body cut short, is a broken connection.

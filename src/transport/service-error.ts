@@ -52,15 +52,33 @@ export function isErrorStatus(status: number): boolean {
 /** bytes.strip(): ASCII whitespace only. */
 const stripBytes = (s: string): string => s.replace(/^[ \t\n\r\v\f]+|[ \t\n\r\v\f]+$/g, '');
 
+/**
+ * What botocore's parsing of an error answer logs after its headers and body: a generic answer
+ * (an empty or HTML 5xx body) says it has no code; one whose code names an error shape of the
+ * service is parsed a second time for its modeled fields (endpoint.py _add_modeled_error_fields),
+ * which logs the headers and body again.
+ */
+export function errorParseNote(res: RawResponse): 'generic' | 'parsed-twice' | undefined {
+  if (!isErrorStatus(res.statusCode)) return undefined;
+  const parsed = parseServiceError(res);
+  if (parsed instanceof UnreadableErrorResponse) return undefined;
+  if (isGenericErrorResponse(res)) return 'generic';
+  return MODELED_MEMBERS.has(parsed.code) ? 'parsed-twice' : undefined;
+}
+
+/** botocore's _is_generic_error_response: a 5xx answer whose stripped body is empty or starts with `<html>`. */
+function isGenericErrorResponse(res: RawResponse): boolean {
+  if (res.statusCode < 500) return false;
+  const stripped = stripBytes(Buffer.from(res.body).toString('latin1'));
+  return stripped === '' || stripped.startsWith('<html>');
+}
+
 export function parseServiceError(res: RawResponse): ParsedServiceError | UnreadableErrorResponse {
-  if (res.statusCode >= 500) {
-    const stripped = stripBytes(Buffer.from(res.body).toString('latin1'));
-    if (stripped === '' || stripped.startsWith('<html>')) {
-      // botocore's generic error dict is built Code first (a parsed body's is Message first).
-      const code = String(res.statusCode);
-      const reason = STATUS_CODES[res.statusCode] ?? '';
-      return { code, message: reason, messageValue: reason, fields: [['Code', code], ['Message', reason]] };
-    }
+  if (isGenericErrorResponse(res)) {
+    // botocore's generic error dict is built Code first (a parsed body's is Message first).
+    const code = String(res.statusCode);
+    const reason = STATUS_CODES[res.statusCode] ?? '';
+    return { code, message: reason, messageValue: reason, fields: [['Code', code], ['Message', reason]] };
   }
   let text: string;
   try {

@@ -381,7 +381,7 @@ describe('argument errors (no network, exit 252)', () => {
     expect((await run(['--user-pool-id', 'p', '--username', '-dash'])).stderr).toBe(paramError('argument --username: expected one argument'));
     // --debug is a global option wherever it stands: it is taken, and turns on the traceback.
     const debugTaken = await run(['--username', '--debug']);
-    expect(debugTaken.stderr).toContain('\nException caught in main()\n');
+    expect(debugTaken.stderr).toContain(' - MainThread - awscli.clidriver - DEBUG - Exception caught in main()\n');
     expect(debugTaken.stderr.endsWith(paramError('argument --username: expected one argument'))).toBe(true);
   });
 

@@ -47,6 +47,20 @@ describe('the --debug redactor', () => {
     expect(punct('x.a b-c x.ab cb-')).toBe('x<redacted> <redacted>c x.ab cb-');
   });
 
+  it('a short value is no word inside a name joined by - / _ or an inner . (a one-letter secret key "x" and x-amz-… headers)', () => {
+    const redact = redactor('x', 'us');
+    expect(redact("{'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'x', x_y: us-east-1, cognito-idp.us.aws x. us}"))
+      .toBe("{'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': '<redacted>', x_y: us-east-1, cognito-idp.us.aws <redacted>. <redacted>}");
+  });
+
+  it("a value that is also a word of the record's header (user DEBUG, botocore, MainThread) leaves the header alone", () => {
+    const lines: string[] = [];
+    const log = createDebugLog(true, (t) => lines.push(t), () => new Date(2026, 0, 1));
+    for (const v of ['DEBUG', 'botocore', 'MainThread']) log.secret(v);
+    log.log('botocore.endpoint', 'Making request with params: {"Username": "DEBUG"} botocore MainThread');
+    expect(lines).toEqual(['2026-01-01 00:00:00,000 - MainThread - botocore.endpoint - DEBUG - Making request with params: {"Username": "<redacted>"} <redacted> <redacted>\n']);
+  });
+
   it('hides a long value (a secret key, a token) wherever it is, inside words too', () => {
     const redact = redactor('wJalrXUtnFEMIK7MDENG', 'y');
     expect(redact('AWS4wJalrXUtnFEMIK7MDENGx y')).toBe('AWS4<redacted>x <redacted>');
