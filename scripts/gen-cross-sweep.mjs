@@ -1,14 +1,20 @@
 #!/usr/bin/env node
-// A seeded generator of cross-family conformance cases: each case combines 2 to 4 ingredients
-// drawn from the public cases' families (option spellings and positions, --output x --query x the
-// stub's answers, --cli-input-json/yaml, skeletons, validation failures, profiles and the
-// environment, --color, --cli-error-format, the session flags, --version and help in odd places),
-// for record.mjs and compare.mjs of the conformance suite.
-//   node scripts/gen-cross-sweep.mjs --seed 1 --count 150 [--prefix xa] > cases.json
-// Nothing here depends on timing: no slow users, no read timeouts, no --debug.
+// A seeded generator of cross-family conformance cases (test/fixtures/cross-sweep-recordings.json):
+// each case combines --min to --max ingredients drawn from the public cases' families (parameter
+// spellings and positions, --output x --query x the stub's answers, --cli-input-json/yaml,
+// skeletons, validation failures, profiles, credentials and config files, region, endpoint,
+// retries, pager, CA bundle, timeouts, encodings, --color, --cli-error-format from the flag, the
+// environment and the profile, the session flags, --version and help in odd places), for
+// record.mjs and compare.mjs of the conformance suite:
+//   node scripts/gen-cross-sweep.mjs --seed 1 --count 150 --prefix xa [--min 2 --max 5] [--with encoding] > cases.json
+//   node ../shared/conformance/record.mjs --aws ../shared/oracle/aws --cases cases.json --out /tmp/rec
+//   node ../shared/conformance/compare.mjs --clone "node bin/cogsignout.js" --cases cases.json --recordings /tmp/rec/2.36.7
+// Mark the cases whose recording is a version line or a help page `exit-code-only` before comparing.
+// Left out: what depends on timing (slow users, read timeouts), --debug, -h/--help and a prompt
+// without a terminal (deliberate differences, README).
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { seed: { type: 'string', default: '1' }, count: { type: 'string', default: '100' }, prefix: { type: 'string', default: 'xs' }, min: { type: 'string', default: '2' }, max: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { seed: { type: 'string', default: '1' }, count: { type: 'string', default: '100' }, prefix: { type: 'string', default: 'xs' }, min: { type: 'string', default: '2' }, max: { type: 'string', default: '5' }, with: { type: 'string' } } });
 
 /** mulberry32: a small PRNG, so that a seed gives the same cases on every machine. */
 function prng(seed) {
@@ -233,7 +239,7 @@ const INGREDIENTS = {
   prompt(s) {
     // Only what runs without a terminal the same way in both: cogsignout never prompts without one
     // (README, Differences), where the AWS CLI opens its prompt anyway.
-    const v = pick(['both', 'env-partial', 'env-bogus', 'env-off', 'no-flag']);
+    const v = pick(['both', 'env-bogus', 'env-off', 'no-flag']);
     s.tags.push(`ap:${v}`);
     if (v === 'both') place(s, ['--cli-auto-prompt', '--no-cli-auto-prompt']);
     if (v === 'env-off') s.env.AWS_CLI_AUTO_PROMPT = 'off';
@@ -261,6 +267,45 @@ const INGREDIENTS = {
       s.cfgProfiles.dev = { ...(s.cfgProfiles.dev ?? {}), ...keys };
       if (how === 'flag') place(s, flag('--profile', 'dev')); else s.env.AWS_PROFILE = 'dev';
     }
+  },
+  configFiles(s) {
+    const v = pick(['config-elsewhere', 'creds-elsewhere', 'config-parse', 'creds-parse', 'config-missing-file', 'creds-token', 'creds-elsewhere-profile', 'config-bom']);
+    s.tags.push(`cf:${v}`);
+    if (v === 'config-elsewhere') { s.env.AWS_CONFIG_FILE = '{{TMP}}/custom-config'; s.files['../custom-config'] = `[default]\nregion = ca-central-1\noutput = ${pick(OUTPUTS)}\n`; s.env.AWS_REGION = null; }
+    if (v === 'creds-elsewhere') { s.env.AWS_SHARED_CREDENTIALS_FILE = '{{TMP}}/custom-creds'; s.files['../custom-creds'] = '[default]\naws_access_key_id = AKIDOTHER\naws_secret_access_key = s2\n'; s.env.AWS_ACCESS_KEY_ID = null; s.env.AWS_SECRET_ACCESS_KEY = null; }
+    if (v === 'creds-elsewhere-profile') { s.env.AWS_SHARED_CREDENTIALS_FILE = '{{TMP}}/custom-creds'; s.files['../custom-creds'] = '[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = s1\n'; place(s, flag('--profile', 'dev')); }
+    if (v === 'config-parse') s.files['.aws/config'] = 'this is not an ini file\n[default\nregion\n';
+    if (v === 'creds-parse') s.files['.aws/credentials'] = 'garbage without section\n';
+    if (v === 'config-missing-file') s.env.AWS_CONFIG_FILE = '{{TMP}}/nowhere/config';
+    if (v === 'creds-token') { s.creds.default = { aws_access_key_id: 'AKIDOTHER', aws_secret_access_key: 's2', aws_session_token: 'tok-from-file' }; s.env.AWS_ACCESS_KEY_ID = null; s.env.AWS_SECRET_ACCESS_KEY = null; }
+    if (v === 'config-bom') { s.env.AWS_REGION = null; s.files['.aws/config'] = '\ufeff[default]\nregion = eu-west-1\n'; }
+  },
+  ca(s) {
+    const v = pick(['flag-missing', 'env-missing', 'cfg-missing', 'flag-empty', 'no-verify-and-ca']);
+    s.tags.push(`ca:${v}`);
+    if (v === 'flag-missing') place(s, flag('--ca-bundle', '{{HOME}}/missing.pem'));
+    if (v === 'env-missing') s.env.AWS_CA_BUNDLE = '{{HOME}}/missing.pem';
+    if (v === 'cfg-missing') s.cfg.ca_bundle = '{{HOME}}/missing.pem';
+    if (v === 'flag-empty') place(s, ['--ca-bundle', '']);
+    if (v === 'no-verify-and-ca') { place(s, ['--no-verify-ssl']); place(s, flag('--ca-bundle', '{{HOME}}/missing.pem')); }
+  },
+  timeouts(s) {
+    const opt = pick(['--cli-read-timeout', '--cli-connect-timeout']);
+    const v = pick(['0', '-1', 'abc', '1.5', '', '30', ' 5', '1e3']);
+    s.tags.push(`to:${opt}=${v}`);
+    place(s, opt === '--cli-connect-timeout' && v.startsWith('-') ? [`${opt}=${v}`] : flag(opt, v));
+  },
+  encoding(s) {
+    const v = pick(['lang-c', 'lc-all-c', 'out-ascii', 'out-latin1', 'out-utf16', 'out-bogus', 'lang-latin1']);
+    s.tags.push(`enc:${v}`);
+    if (v === 'lang-c') s.env.LANG = 'C';
+    if (v === 'lc-all-c') s.env.LC_ALL = 'C';
+    if (v === 'out-ascii') s.env.AWS_CLI_OUTPUT_ENCODING = 'ascii';
+    if (v === 'out-latin1') s.env.AWS_CLI_OUTPUT_ENCODING = 'latin-1';
+    if (v === 'out-utf16') s.env.AWS_CLI_OUTPUT_ENCODING = 'utf-16';
+    if (v === 'out-bogus') s.env.AWS_CLI_OUTPUT_ENCODING = 'bogus-enc';
+    if (v === 'lang-latin1') s.env.LANG = 'en_US.ISO-8859-1';
+    if (chance(0.5)) { s.user = pick(['ünïcødé-用户', 'Ω', 'é']); s.userSet = true; }
   },
   version(s) { s.tags.push('version'); place(s, ['--version']); },
   help(s) { s.tags.push('help'); s[pick(['mid', 'post', 'post'])].push(['help']); },
@@ -298,7 +343,7 @@ function build(id) {
   const s = fresh();
   const names = Object.keys(INGREDIENTS);
   const n = Number(values.min) + Math.floor(rnd() * (Number(values.max) - Number(values.min) + 1));
-  const chosen = new Set();
+  const chosen = new Set(values.with ? values.with.split(',') : []);
   // The service answer is the ingredient most others meet: drawn often.
   if (chance(0.5)) chosen.add('user');
   while (chosen.size < n) chosen.add(pick(names));
