@@ -4,9 +4,12 @@
 // environment and the profile, every stub user, --cli-input-json/yaml, skeletons, validation
 // failures, profiles and credentials, region, endpoint, retries, pager, --color,
 // --cli-error-format from everywhere, the session flags, --version and help in odd places), and
-// the `xt1-` cases: an invalid error format from the environment or the profile next to an error
-// raised before the AWS CLI sets its logging up, whose warning Python's last-resort handler
-// prints bare on stderr.
+// hand-made ones: `xt1-` and `xt4-`, an invalid error format from the environment or the profile
+// next to an error raised before the AWS CLI sets its logging up (main-parser errors, the
+// top-level checks), whose warning Python's last-resort handler prints bare on stderr, and the
+// errors it does not print for (later ones, the first pass's, a flag's profile); `xt2-`, errors
+// of every stage with an error format from the environment or the profile; `xt3-`, the stub's
+// odd answers through every output, query and color.
 // Replayed in process against the project's local endpoint: exact stdout, stderr and exit code,
 // and the requests the endpoint received. The conformance stub's special users are the endpoint's
 // faults, with the stub's own answers (test/support/stub-users.ts).
