@@ -9,7 +9,8 @@
 // top-level checks), whose warning Python's last-resort handler prints bare on stderr, and the
 // errors it does not print for (later ones, the first pass's, a flag's profile); `xt2-`, errors
 // of every stage with an error format from the environment or the profile; `xt3-`, the stub's
-// odd answers through every output, query and color.
+// odd answers through every output, query and color; `xt5-`, --version after an option argparse
+// refuses (the error, with the warning, wins).
 // Replayed in process against the project's local endpoint: exact stdout, stderr and exit code,
 // and the requests the endpoint received. The conformance stub's special users are the endpoint's
 // faults, with the stub's own answers (test/support/stub-users.ts).
