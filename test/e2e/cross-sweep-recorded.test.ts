@@ -10,7 +10,8 @@
 // errors it does not print for (later ones, the first pass's, a flag's profile); `xt2-`, errors
 // of every stage with an error format from the environment or the profile; `xt3-`, the stub's
 // odd answers through every output, query and color; `xt5-`, --version after an option argparse
-// refuses (the error, with the warning, wins).
+// refuses (the error, with the warning, wins); `xt6-`, the error format of the environment's
+// profile (AWS_PROFILE, AWS_DEFAULT_PROFILE) before --profile takes over.
 // Replayed in process against the project's local endpoint: exact stdout, stderr and exit code,
 // and the requests the endpoint received. The conformance stub's special users are the endpoint's
 // faults, with the stub's own answers (test/support/stub-users.ts).
