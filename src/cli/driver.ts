@@ -132,6 +132,8 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
   const argv = [...io.argv];
   let errorFormat: ResolvedErrorFormat = { format: 'enhanced' };
   let debug = false;
+  // The AWS CLI's _set_logging has run: its `awscli` handler (ERROR and up) takes the warnings.
+  let loggingSet = false;
   let colorFlag: string | undefined;
   let log: DebugLog = NO_DEBUG;
   // The error report and the endpoint checks are loaded where first needed (a failure; the
@@ -143,7 +145,14 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
     return (await import('../errors/report.js')).reportError(e, {
       prog: PROG,
       format: errorFormat.format,
-      formatNote: () => { if (errorFormat.note) log.log('awscli.errorhandler', errorFormat.note.message, errorFormat.note.level); },
+      formatNote: () => {
+        const note = errorFormat.note;
+        if (note === undefined) return;
+        // Until the driver sets its logging up (after the top-level arguments), the `awscli`
+        // logger has no handler: Python's last resort prints a warning's bare message to stderr.
+        if (!debug && !loggingSet && note.level === 'WARNING') io.stderr.write(`${note.message}\n`);
+        else log.log('awscli.errorhandler', note.message, note.level);
+      },
       colorama,
       debug,
       color: colorFlag === 'on' || (colorFlag !== 'off' && io.stdout.isTTY),
@@ -276,6 +285,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
       // --query, --endpoint-url and timeout checks above) have run, and logs these lines again.
       logStart();
       if (globals.profile) settings = new Settings(io.env, globals.profile);
+      loggingSet = true;
       errorFormat = configuredErrorFormat(settings, globals.errorFormat);
       checkOutputEncoding(io.env);
       // Session start: the configuration files are read (a syntax error in either is fatal).
