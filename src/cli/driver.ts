@@ -18,9 +18,10 @@ import type { Io } from './io.js';
 import { factoryOf } from './factory.js';
 import { ConfigParseError, loadConfigFiles } from '../config/files.js';
 import { checkSessionSettings, checkTimestampFormat, Settings } from '../config/settings.js';
-import { GeneralError, ParamValidationError, PROG } from '../errors/errors.js';
+import { GeneralError, ParamValidationError, PROG, PythonDiedError } from '../errors/errors.js';
 import { pyInt } from '../python/int.js';
-import { decoderLabel } from '../util/codecs.js';
+import { codecKind, moreCodecs, needsMoreCodecs, useCharmaps } from '../util/codecs.js';
+import { stdioCodec, stdoutStartBytes } from '../output/stream.js';
 import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog, type LogLevel } from '../diagnostics/debug-log.js';
 import { versionLine } from './version.js';
@@ -99,6 +100,17 @@ export interface RunOptions {
 }
 
 export async function run(io: Io, options: RunOptions = {}): Promise<number> {
+  // The codecs beyond the core's (a code page, UTF-32, PYTHONIOENCODING's handlers) are read
+  // before anything is written; a PYTHONIOENCODING Python cannot make streams of ends it there.
+  if (needsMoreCodecs(io.env)) {
+    const more = await import('../util/charmaps.js');
+    useCharmaps(more);
+    const fatal = io.env.PYTHONIOENCODING === undefined ? undefined : more.pythonStdio(io.env.PYTHONIOENCODING).fatal;
+    if (fatal !== undefined) {
+      io.stderr.write(fatal);
+      return 1;
+    }
+  }
   const colorama = newColorama();
   const stdoutBuffer = newStdoutBuffer(io.env);
   const code = await runStages(io, options, colorama, stdoutBuffer);
@@ -133,7 +145,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
       redact: (text) => log.redact(text),
       writeErr: (s) => io.stderr.write(s),
       writeOut: (s) => io.stdout.write(s),
-      errEncoding: io.env.AWS_CLI_OUTPUT_ENCODING,
+      errCodec: stdioCodec(io.env, 'stderr', true),
       writeErrBytes: io.stderr.writeAllBytes && ((data) => { io.stderr.writeAllBytes?.(data).catch(() => {}); }),
     });
   };
@@ -408,7 +420,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
 async function printVersion(io: Io, stdoutBuffer: StdoutBuffer): Promise<number> {
   const line = `${versionLine(io.version, io.env)}\n`;
   // Only an unbuffered stdout raises in the write itself: the error handler's, as any OSError.
-  await writeAsPython(stdoutBuffer, io.stdout, Buffer.from(line, 'utf8'), line, { flush: 'none' });
+  await writeAsPython(stdoutBuffer, io.stdout, stdoutStartBytes(io.env, line), line, { flush: 'none' });
   return 0;
 }
 
@@ -429,5 +441,8 @@ function parseFailure(e: unknown): unknown {
 function checkOutputEncoding(env: Io['env']): void {
   const enc = env.AWS_CLI_OUTPUT_ENCODING;
   if (enc === undefined) return;
-  if (decoderLabel(enc) === undefined) throw new GeneralError(`Unknown codec \`${enc}\` specified for AWS_CLI_OUTPUT_ENCODING.`);
+  const kind = codecKind(enc);
+  // ''.encode('undefined') raises UnicodeError, which the handler cannot write either.
+  if (kind === 'undefined') throw new PythonDiedError(moreCodecs()?.undefinedCodecDeath() ?? 'undefined encoding\n');
+  if (kind !== 'text') throw new GeneralError(`Unknown codec \`${enc}\` specified for AWS_CLI_OUTPUT_ENCODING.`);
 }

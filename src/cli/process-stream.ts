@@ -4,6 +4,7 @@ import type { Env } from '../config/files.js';
 import type { OutputStream } from './io.js';
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { pythonTextEncoder } from '../util/codecs.js';
+import { encodeChunks, stdioCodec, type StdioCodec } from '../output/stream.js';
 
 /** What is used of a NodeJS.WriteStream (a test hands a byte collector). */
 export interface ByteSink {
@@ -13,21 +14,44 @@ export interface ByteSink {
   readonly rows?: number;
 }
 
+type TextEncoder = ((text: string, first: boolean) => Buffer | undefined) | undefined;
+
+/** A codec's bytes of a text, or undefined where it cannot encode it (left as UTF-8 then). */
+function lenient(codec: StdioCodec): TextEncoder {
+  return (text) => {
+    const { bytes, error } = encodeChunks([text], codec.label, codec.errors);
+    return error === undefined ? bytes : undefined;
+  };
+}
+
 /**
  * AWS_CLI_OUTPUT_ENCODING re-encodes both streams, as the AWS CLI reconfigures them (a UTF-16
- * byte-order mark shows on stdout only, as it does there: `bom`).
+ * byte-order mark shows on stdout only, as it does there: `bom`, given for stdout alone);
+ * PYTHONIOENCODING is what Python made them of, and what `writeUtf8` (the version line, help)
+ * writes in as well.
  */
 export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: boolean, fd?: number): OutputStream {
   // A function: the sink is made on first use (Node creates process.stdout and process.stderr,
   // with their stream modules, only when first asked for them; --version never needs stderr).
   let made = typeof sink === 'function' ? undefined : sink;
   const s = (): ByteSink => (made ??= (sink as () => ByteSink)());
-  const encode = pythonTextEncoder(env.AWS_CLI_OUTPUT_ENCODING);
+  const stream = bom ? 'stdout' : 'stderr';
+  // Made on first use: the driver reads the codecs beyond the core's before it writes.
+  const base = (): TextEncoder => (env.PYTHONIOENCODING === undefined ? undefined : lenient(stdioCodec(env, stream, false)));
+  let encoders: { reconfigured: TextEncoder; base: TextEncoder } | undefined;
+  const encoder = (reconfigured: boolean): TextEncoder => {
+    const name = env.AWS_CLI_OUTPUT_ENCODING;
+    encoders ??= {
+      reconfigured: name === undefined ? base() : pythonTextEncoder(name) ?? lenient(stdioCodec(env, stream, true)),
+      base: base(),
+    };
+    return reconfigured ? encoders.reconfigured : encoders.base;
+  };
   let first = bom;
-  const bytes = (text: string): string | Buffer => {
+  const bytes = (text: string, reconfigured = true): string | Buffer => {
     // An empty write is no text: it neither writes the mark nor uses it up.
     if (text === '') return text;
-    const out = encode?.(text, first) ?? text;
+    const out = encoder(reconfigured)?.(text, first) ?? text;
     first = false;
     return out;
   };
@@ -39,7 +63,7 @@ export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: 
     writeAllBytes: (data: Uint8Array) => new Promise<void>((resolve, reject) => {
       s().write(data, (err) => (err ? reject(err) : resolve()));
     }),
-    writeUtf8: (text: string) => { s().write(text); },
+    writeUtf8: (text: string) => { s().write(bytes(text, false)); },
     get isTTY() { return s().isTTY === true; },
     // Asked only after a write failed.
     get blockSize() { return fd === undefined ? undefined : blockSizeOf(fd); },

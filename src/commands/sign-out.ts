@@ -12,6 +12,7 @@ import { factoryOf } from '../cli/factory.js';
 import { checkEndpointPort } from '../transport/endpoint.js';
 import { checkSignatureVersion } from '../transport/signature-version.js';
 import { writeAsPython } from '../output/stdout-buffer.js';
+import { stdoutStartBytes } from '../output/stream.js';
 
 export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
   const { io, globals, settings } = ctx;
@@ -41,7 +42,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     // reconfigures the stream once a formatter (or the error handler) asks for it.
     // json.dump has no flush; ruamel's round-trip dump flushes the stream, and its failure is
     // the error handler's. Bytes the OS refused are met again by the flush at exit.
-    await writeAsPython(ctx.stdoutBuffer, io.stdout, Buffer.from(text, 'utf8'), text, { flush: skeleton === 'yaml-input' ? 'raises' : 'none' });
+    await writeAsPython(ctx.stdoutBuffer, io.stdout, stdoutStartBytes(io.env, text), text, { flush: skeleton === 'yaml-input' ? 'raises' : 'none' });
     return 0;
   }
 

@@ -5,6 +5,7 @@
 import { GeneralError } from '../errors/errors.js';
 import { onFirstUse } from './first-use.js';
 import { decodeUtf16, decodeUtf32, UnicodeDecodeFailure } from './unicode-decoders.js';
+import type { charmapCodec, moreCodec, pythonStdio, replaceUnencodable, undefinedCodecDeath } from '../output/more-codecs.js';
 
 // The tables are made on first use: every run loads this module (the output streams), and a run
 // that names no codec (most, every `--version`) need not pay for making them.
@@ -80,6 +81,11 @@ let charmaps: {
   readonly CHARMAP_ALIASES: Readonly<Record<string, string>>;
   readonly decodeUnicodeEscape: (bytes: Uint8Array) => string;
   readonly decodeRawUnicodeEscape: (bytes: Uint8Array) => string;
+  readonly charmapCodec: typeof charmapCodec;
+  readonly moreCodec: typeof moreCodec;
+  readonly pythonStdio: typeof pythonStdio;
+  readonly replaceUnencodable: typeof replaceUnencodable;
+  readonly undefinedCodecDeath: typeof undefinedCodecDeath;
 } | undefined;
 
 /** The Windows code pages, whose decoding tables are in charmaps.ts (windows-codepages.ts). */
@@ -200,6 +206,81 @@ function withBom(width: 2 | 4): TextCodec {
       return text;
     },
   };
+}
+
+/** Codecs the core's output streams encode by themselves (stream.ts); the rest need charmaps.ts's bundle. */
+const CORE_OUTPUT = /^(?:utf_8|utf_8_sig|utf_16|utf_16_le|utf_16_be|ascii|latin_1)$/;
+
+/**
+ * Whether a run's environment names an output codec or a PYTHONIOENCODING that needs the
+ * charmaps bundle (useCharmaps) before anything is written.
+ */
+export function needsMoreCodecs(env: { readonly [k: string]: string | undefined }): boolean {
+  if (env.PYTHONIOENCODING !== undefined) return true;
+  const name = env.AWS_CLI_OUTPUT_ENCODING;
+  if (name === undefined) return false;
+  const c = canonical(name);
+  return c === undefined || !CORE_OUTPUT.test(c);
+}
+
+/**
+ * The label of stream.ts's encoder for a Python codec name as an output encoding (utf-8-sig
+ * included), or undefined when Python would not know it, or knows it but no encoder is here
+ * (`utf-7`, `idna`: written as UTF-8).
+ */
+export function outputLabel(name: string): string | undefined {
+  if (/^utf[-_]?8[-_]sig$/i.test(name)) return 'utf-8-sig';
+  const c = canonical(name);
+  const n = normalize(name);
+  if (c !== undefined) {
+    if (c === 'utf_8_sig') return 'utf-8-sig';
+    if (c === 'ascii' || c === 'latin_1' || /^utf_/.test(c)) return decoderLabel(name);
+    if (CJK.test(c)) return `cjk:${c}`;
+    return `charmap:${c}`;
+  }
+  const file = FILE_ONLY()[n];
+  if (file !== undefined) return file === 'undefined' ? undefined : file === 'utf_32_be' ? 'utf-32be' : 'utf-32le';
+  if (charmaps === undefined) return undefined;
+  const found = charmaps.CHARMAP_ALIASES[n] ?? charmaps.CHARMAP_ALIASES[n.replace(/\./g, '_')] ?? n;
+  if (found in charmaps.CHARMAPS || found === 'charmap') return `charmap:${found}`;
+  if (found === 'unicode_escape' || found === 'raw_unicode_escape') return found;
+  return undefined;
+}
+
+const CJK = /^(?:shift_jis|euc_jp|gbk|gb18030|big5|euc_kr)$/;
+
+/** The decoding table (charmaps.ts's form) of a `charmap:` label's codec. */
+export function charmapTable(key: string): string {
+  const table = charmaps?.CHARMAPS[key] ?? charmaps?.WINDOWS_CODEPAGES[key];
+  if (table !== undefined) return table;
+  // Python's charmap codec without a mapping: Latin-1; the ISO and KOI8 pages as TextDecoder has them.
+  let out = '';
+  const decoder = key === 'charmap' ? undefined : new TextDecoder(DECODERS()[key] as string);
+  for (let b = 0x80; b < 0x100; b++) out += decoder === undefined ? String.fromCharCode(b) : decoder.decode(Uint8Array.of(b));
+  return out.replace(/\ufffd/g, '\ufffe');
+}
+
+/** The loaded output codecs and error handlers (more-codecs.ts), once useCharmaps has them. */
+export function moreCodecs(): typeof charmaps {
+  return charmaps;
+}
+
+/** Codecs Python has that cogsignout does not encode (written as UTF-8), as Python spells them normalized. */
+const KNOWN_ELSEWHERE = /^(?:utf_7|u7|unicode_1_1_utf_7|csunicode11utf7|idna|punycode|cp932|ms932|mskanji|ms_kanji|shift_jis_2004|shift_jisx0213|euc_jis_2004|euc_jisx0213|iso2022_jp(?:_[123]|_2004|_ext)?|gb2312|hz|big5hkscs|cp949|cp950|johab|iso2022_kr)$/;
+
+/**
+ * What Python's codec registry makes of a name: a text codec, a bytes-to-bytes one (`hex`, named
+ * as its codec names itself), the `undefined` codec, or nothing (LookupError). Exact for the
+ * charmaps bundle's codecs once it is loaded.
+ */
+export function codecKind(name: string): 'text' | 'undefined' | 'unknown' | { notText: string } {
+  const n = normalize(name);
+  if (NOT_TEXT().has(n)) {
+    const codec = /^rot_?13$/.test(n) ? 'rot-13' : /^(?:quoted_?printable|quopri)/.test(n) ? 'quopri' : n === 'zip' ? 'zlib' : n === 'base_64' ? 'base64' : n.replace(/_codec$/, '');
+    return { notText: codec };
+  }
+  if (FILE_ONLY()[n] === 'undefined') return 'undefined';
+  return canonical(name) !== undefined || outputLabel(name) !== undefined || FILE_ONLY()[n] !== undefined || KNOWN_ELSEWHERE.test(n) ? 'text' : 'unknown';
 }
 
 /**
