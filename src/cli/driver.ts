@@ -105,7 +105,8 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
   if (needsMoreCodecs(io.env)) {
     const more = await import('../util/charmaps.js');
     useCharmaps(more);
-    const fatal = io.env.PYTHONIOENCODING === undefined ? undefined : more.pythonStdio(io.env.PYTHONIOENCODING).fatal;
+    const encoding = io.env.PYTHONIOENCODING?.split(':')[0] ?? '';
+    const fatal = encoding === '' ? undefined : more.fatalStdio(encoding);
     if (fatal !== undefined) {
       io.stderr.write(fatal);
       return 1;

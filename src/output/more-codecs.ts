@@ -3,7 +3,7 @@
 // raw_unicode_escape as encoders, and the error handlers PYTHONIOENCODING can name
 // (`ascii:replace`). The core's output streams (stream.ts) ask for them by label.
 import { PythonError } from '../python/builtins.js';
-import { codecKind, outputLabel } from '../util/codecs.js';
+import { codecKind } from '../util/codecs.js';
 
 /** An encoder as stream.ts drives it: the bytes of one code point, or undefined. */
 export interface MoreCodec {
@@ -132,33 +132,6 @@ export function replaceUnencodable(errors: string, codec: MoreCodec, cps: readon
   }
 }
 
-/** One of sys.stdout and sys.stderr as Python starts it: its codec's label and error handler. */
-export interface StdioCodec {
-  readonly label: string;
-  readonly errors: string;
-  /** The encoding as the stream's repr names it. */
-  readonly name: string;
-}
-
-/**
- * sys.stdout and sys.stderr as Python sets them up before the AWS CLI touches them (CPython's
- * config_init_stdio_encoding): PYTHONIOENCODING's `encoding:errors` (an encoding without errors
- * is strict), else UTF-8 with surrogateescape; stderr is always backslashreplace. A codec Python
- * cannot make streams of kills it before anything runs: `fatal` is its stderr (exit 1).
- */
-export function pythonStdio(value: string | undefined): { stdout: StdioCodec; stderr: StdioCodec; fatal?: string } {
-  const colon = value === undefined ? -1 : value.indexOf(':');
-  const encoding = value === undefined ? '' : colon < 0 ? value : value.slice(0, colon);
-  const given = colon < 0 ? '' : (value as string).slice(colon + 1);
-  const errors = given !== '' ? given : encoding !== '' ? 'strict' : 'surrogateescape';
-  const name = encoding === '' ? 'utf-8' : encoding;
-  const label = encoding === '' ? 'utf-8' : outputLabel(encoding) ?? 'utf-8';
-  const streams = { stdout: { label, errors, name }, stderr: { label, errors: 'backslashreplace', name } };
-  if (encoding === '') return streams;
-  const fatal = fatalStdio(encoding);
-  return fatal === undefined ? streams : { ...streams, fatal };
-}
-
 // Addresses as Python prints them (the comparers read any such address as one).
 const addr = (k: number, width = 0): string => `0x${(0x7f0000000000 + (process.pid % 0x10000) * 0x1000 + k).toString(16).padStart(width, '0')}`;
 
@@ -170,8 +143,11 @@ export function undefinedCodecDeath(): string {
   return `object address  : ${addr(0x2c0)}\nobject refcount : 2\nobject type     : ${addr(0x9a0)}\nobject type name: UnicodeError\nobject repr     : UnicodeError('undefined encoding')\nlost sys.stderr\n`;
 }
 
-/** Python's death at start-up for a PYTHONIOENCODING codec it cannot make streams of. */
-function fatalStdio(encoding: string): string | undefined {
+/**
+ * Python's death at start-up for a PYTHONIOENCODING codec it cannot make streams of (CPython's
+ * init_stdio_encoding, init_sys_streams): its stderr, or undefined for a codec it can.
+ */
+export function fatalStdio(encoding: string): string | undefined {
   const kind = codecKind(encoding);
   if (kind === 'text') return undefined;
   // PYTHONIOENCODING=undefined makes streams whose every write fails: not modelled (UTF-8 here).

@@ -199,12 +199,23 @@ export function stdioCodec(env: { readonly [k: string]: string | undefined }, st
   } else if (reconfigured && env.PYTHONUTF8 === '1') {
     return { label: 'utf-8', errors: 'strict', name: 'UTF-8' };
   }
-  if (env.PYTHONIOENCODING !== undefined) {
-    const more = moreCodecs();
-    if (more === undefined) throw new Error('PYTHONIOENCODING needs the charmaps bundle first (needsMoreCodecs, useCharmaps)');
-    return more.pythonStdio(env.PYTHONIOENCODING)[stream];
-  }
-  return { label: 'utf-8', errors: stream === 'stdout' ? 'surrogateescape' : 'backslashreplace', name: 'utf-8' };
+  return pythonStdio(env.PYTHONIOENCODING)[stream];
+}
+
+/**
+ * sys.stdout and sys.stderr as Python sets them up before the AWS CLI touches them (CPython's
+ * config_init_stdio_encoding): PYTHONIOENCODING's `encoding:errors` (an encoding without errors
+ * is strict), else UTF-8 with surrogateescape; stderr is always backslashreplace. (A codec Python
+ * cannot make streams of has ended the run already: more-codecs.ts fatalStdio.)
+ */
+function pythonStdio(value: string | undefined): { stdout: StdioCodec; stderr: StdioCodec } {
+  const colon = value === undefined ? -1 : value.indexOf(':');
+  const encoding = value === undefined ? '' : colon < 0 ? value : value.slice(0, colon);
+  const given = colon < 0 ? '' : (value as string).slice(colon + 1);
+  const errors = given !== '' ? given : encoding !== '' ? 'strict' : 'surrogateescape';
+  const name = encoding === '' ? 'utf-8' : encoding;
+  const label = encoding === '' ? 'utf-8' : outputLabel(encoding) ?? 'utf-8';
+  return { stdout: { label, errors, name }, stderr: { label, errors: 'backslashreplace', name } };
 }
 
 /**

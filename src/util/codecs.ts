@@ -5,7 +5,7 @@
 import { GeneralError } from '../errors/errors.js';
 import { onFirstUse } from './first-use.js';
 import { decodeUtf16, decodeUtf32, UnicodeDecodeFailure } from './unicode-decoders.js';
-import type { charmapCodec, moreCodec, pythonStdio, replaceUnencodable, undefinedCodecDeath } from '../output/more-codecs.js';
+import type { charmapCodec, fatalStdio, moreCodec, replaceUnencodable, undefinedCodecDeath } from '../output/more-codecs.js';
 
 // The tables are made on first use: every run loads this module (the output streams), and a run
 // that names no codec (most, every `--version`) need not pay for making them.
@@ -83,7 +83,7 @@ let charmaps: {
   readonly decodeRawUnicodeEscape: (bytes: Uint8Array) => string;
   readonly charmapCodec: typeof charmapCodec;
   readonly moreCodec: typeof moreCodec;
-  readonly pythonStdio: typeof pythonStdio;
+  readonly fatalStdio: typeof fatalStdio;
   readonly replaceUnencodable: typeof replaceUnencodable;
   readonly undefinedCodecDeath: typeof undefinedCodecDeath;
 } | undefined;
@@ -216,7 +216,9 @@ const CORE_OUTPUT = /^(?:utf_8|utf_8_sig|utf_16|utf_16_le|utf_16_be|ascii|latin_
  * charmaps bundle (useCharmaps) before anything is written.
  */
 export function needsMoreCodecs(env: { readonly [k: string]: string | undefined }): boolean {
-  if (env.PYTHONIOENCODING !== undefined) return true;
+  // PYTHONIOENCODING=utf-8 (a common setting) is the core's own.
+  const io = env.PYTHONIOENCODING;
+  if (io !== undefined && !/^(?:utf-?8)?(?::(?:strict|surrogateescape|backslashreplace)?)?$/i.test(io)) return true;
   const name = env.AWS_CLI_OUTPUT_ENCODING;
   if (name === undefined) return false;
   const c = canonical(name);
