@@ -20,7 +20,7 @@ import { ConfigParseError, loadConfigFiles } from '../config/files.js';
 import { checkSessionSettings, checkTimestampFormat, Settings } from '../config/settings.js';
 import { GeneralError, ParamValidationError, PROG, PythonDiedError } from '../errors/errors.js';
 import { pyInt } from '../python/int.js';
-import { codecKind, moreCodecs, needsMoreCodecs, useCharmaps } from '../util/codecs.js';
+import { codecKind, moreCodecs, needsMoreCodecs, outputLabel, useCharmaps } from '../util/codecs.js';
 import { stdioCodec, stdoutStartBytes } from '../output/stream.js';
 import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog, type LogLevel } from '../diagnostics/debug-log.js';
@@ -106,6 +106,7 @@ export async function run(io: Io, options: RunOptions = {}): Promise<number> {
     const more = await import('../util/charmaps.js');
     useCharmaps(more);
     const encoding = io.env.PYTHONIOENCODING?.split(':')[0] ?? '';
+    await more.loadCjkTables([io.env.AWS_CLI_OUTPUT_ENCODING, encoding].map((name) => (name ? outputLabel(name) : undefined)));
     const fatal = encoding === '' ? undefined : more.fatalStdio(encoding);
     if (fatal !== undefined) {
       io.stderr.write(fatal);

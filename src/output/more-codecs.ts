@@ -76,8 +76,55 @@ export function charmapCodec(table: string): MoreCodec {
   };
 }
 
+/**
+ * Python's names of the CJK codecs the tables hold (encodings/aliases.py, normalized), beyond
+ * those the core knows (codecs.ts).
+ */
+export const CJK_ALIASES: Readonly<Record<string, string>> = {
+  cp932: 'cp932', '932': 'cp932', ms932: 'cp932', mskanji: 'cp932', ms_kanji: 'cp932',
+  cp949: 'cp949', '949': 'cp949', ms949: 'cp949', uhc: 'cp949', cp950: 'cp950', '950': 'cp950', ms950: 'cp950',
+  u_jis: 'euc_jp', ksc5601: 'euc_kr', ks_c_5601: 'euc_kr', ks_c_5601_1987: 'euc_kr', ksx1001: 'euc_kr',
+  ks_x_1001: 'euc_kr', x_mac_korean: 'euc_kr', gb2312: 'gb2312', chinese: 'gb2312', csiso58gb231280: 'gb2312',
+  euc_cn: 'gb2312', euccn: 'gb2312', eucgb2312_cn: 'gb2312', gb2312_1980: 'gb2312', gb2312_80: 'gb2312',
+  iso_ir_58: 'gb2312', x_mac_simp_chinese: 'gb2312', csshiftjis: 'shift_jis', shiftjis: 'shift_jis',
+  x_mac_japanese: 'shift_jis', x_mac_trad_chinese: 'big5',
+};
+
+type CjkTables = typeof import('../util/cjk/index.js');
+let cjkTables: CjkTables | undefined;
+
+/** Reads the CJK tables (their own bundle) when one of the codecs names a `cjk:` label. */
+export async function loadCjkTables(labels: ReadonlyArray<string | undefined>): Promise<void> {
+  if (cjkTables === undefined && labels.some((label) => label?.startsWith('cjk:'))) cjkTables = await import('../util/cjk/index.js');
+}
+
+/**
+ * A CJK codec from its table: Python's multibyte codecs report each character they cannot
+ * encode on its own (a lone surrogate, anything past the BMP, a character outside the set).
+ */
+function cjkCodec(name: string): MoreCodec | undefined {
+  const data = cjkTables?.CJK_TABLES[name];
+  if (cjkTables === undefined || data === undefined) return undefined;
+  const map = cjkTables.readCjkTable(data);
+  const makeup = name === 'euc_kr' ? Buffer.from(cjkTables.EUC_KR_MAKEUP, 'hex') : undefined;
+  return {
+    name,
+    reason: 'illegal multibyte sequence',
+    oneAtATime: true,
+    encode: (cp) => {
+      if (cp < 0x80) return [cp];
+      const bytes = map.get(cp);
+      if (bytes !== undefined || makeup === undefined || cp < 0xac00 || cp >= 0xd7a4) return bytes;
+      // euc_kr's KS X 1001:1998 make-up sequence of a syllable it has no code for.
+      const i = cp - 0xac00;
+      return [0xa4, 0xd4, 0xa4, makeup[Math.floor(i / 588)] as number, 0xa4, makeup[19 + (Math.floor(i / 28) % 21)] as number, 0xa4, makeup[40 + (i % 28)] as number];
+    },
+  };
+}
+
 /** The codecs here by stream.ts's label ('charmap:' ones come from their tables, via charmapCodec). */
 export function moreCodec(label: string): MoreCodec | undefined {
+  if (label.startsWith('cjk:')) return cjkCodec(label.slice(4));
   switch (label) {
     case 'utf-32le': return utf32(false);
     case 'utf-32be': return utf32(true);

@@ -5,7 +5,7 @@
 import { GeneralError } from '../errors/errors.js';
 import { onFirstUse } from './first-use.js';
 import { decodeUtf16, decodeUtf32, UnicodeDecodeFailure } from './unicode-decoders.js';
-import type { charmapCodec, fatalStdio, moreCodec, replaceUnencodable, undefinedCodecDeath } from '../output/more-codecs.js';
+import type { charmapCodec, CJK_ALIASES, fatalStdio, loadCjkTables, moreCodec, replaceUnencodable, undefinedCodecDeath } from '../output/more-codecs.js';
 
 // The tables are made on first use: every run loads this module (the output streams), and a run
 // that names no codec (most, every `--version`) need not pay for making them.
@@ -84,6 +84,8 @@ let charmaps: {
   readonly charmapCodec: typeof charmapCodec;
   readonly moreCodec: typeof moreCodec;
   readonly fatalStdio: typeof fatalStdio;
+  readonly CJK_ALIASES: typeof CJK_ALIASES;
+  readonly loadCjkTables: typeof loadCjkTables;
   readonly replaceUnencodable: typeof replaceUnencodable;
   readonly undefinedCodecDeath: typeof undefinedCodecDeath;
 } | undefined;
@@ -245,6 +247,8 @@ export function outputLabel(name: string): string | undefined {
   if (charmaps === undefined) return undefined;
   const found = charmaps.CHARMAP_ALIASES[n] ?? charmaps.CHARMAP_ALIASES[n.replace(/\./g, '_')] ?? n;
   if (found in charmaps.CHARMAPS || found === 'charmap') return `charmap:${found}`;
+  const cjk = charmaps.CJK_ALIASES[n];
+  if (cjk !== undefined) return `cjk:${cjk}`;
   if (found === 'unicode_escape' || found === 'raw_unicode_escape') return found;
   return undefined;
 }
@@ -267,8 +271,8 @@ export function moreCodecs(): typeof charmaps {
   return charmaps;
 }
 
-/** Codecs Python has that cogsignout does not encode (written as UTF-8), as Python spells them normalized. */
-const KNOWN_ELSEWHERE = /^(?:utf_7|u7|unicode_1_1_utf_7|csunicode11utf7|idna|punycode|cp932|ms932|mskanji|ms_kanji|shift_jis_2004|shift_jisx0213|euc_jis_2004|euc_jisx0213|iso2022_jp(?:_[123]|_2004|_ext)?|gb2312|hz|big5hkscs|cp949|cp950|johab|iso2022_kr)$/;
+/** Codecs Python has that cogsignout does not encode (written as UTF-8), by their names normalized (encodings/aliases.py). */
+const KNOWN_ELSEWHERE = /^(?:big5_?hkscs|hkscs|cp1361|ms1361|johab|csiso2022(?:jp|kr)|euc_?jis_?2004|euc_?jisx0213|jisx0213|hz(?:gb|_gb(?:_2312)?)?|idna|punycode|iso_?2022_?(?:jp(?:_(?:1|2|2004|3|ext))?|kr)|s_?jis_?(?:2004|x0213)|shift_?jis_?(?:2004|x0213)|u7|unicode_1_1_utf_7|utf_?7)$/;
 
 /**
  * What Python's codec registry makes of a name: a text codec, a bytes-to-bytes one (`hex`, named

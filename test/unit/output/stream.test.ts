@@ -108,3 +108,17 @@ describe('formatOutputChunks', () => {
     expect(failed.error?.message).toBe("'utf-8' codec can't encode character '\\ud800' in position 1: surrogates not allowed");
   });
 });
+
+describe('encodeChunks: the CJK codecs, from their tables', () => {
+  it("encode as Python's: JIS X 0201's yen and overline, euc_kr's make-up of a syllable KS X 1001 lacks, one character at a time", async () => {
+    const { loadCjkTables } = await import('../../../src/util/charmaps.js');
+    await loadCjkTables(['cjk:shift_jis']);
+    const hex = (chunks: string[], label: string) => Buffer.from(encoded(chunks, label).bytes).toString('hex');
+    expect(hex(['日本¥‾ｶ'], 'cjk:shift_jis')).toBe('93fa967b5c7eb6');
+    expect(hex(['～'], 'cjk:cp932')).toBe('8160');
+    expect(hex(['똠한'], 'cjk:euc_kr')).toBe('a4d4a4a8a4c7a4b1c7d1');
+    expect(hex(['똠'], 'cjk:cp949')).toBe('8c63');
+    expect(encoded(['aé€'], 'cjk:shift_jis').error).toBe("UnicodeEncodeError: 'shift_jis' codec can't encode character '\\xe9' in position 1: illegal multibyte sequence");
+    expect(encoded(['😀'], 'cjk:gbk').error).toBe("UnicodeEncodeError: 'gbk' codec can't encode character '\\U0001f600' in position 0: illegal multibyte sequence");
+  });
+});
