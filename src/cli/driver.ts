@@ -134,7 +134,8 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
   // session stage), not at start: their set-up is part of what every `--version` would pay.
   const report = async (e: unknown): Promise<number> => {
     if (options.silenceParamValidation && isSilencedInPartialMode(e)) return 252;
-    // The error handler is given get_stdout_text_writer(), which reconfigures the stream.
+    // The error handler is given get_stdout_text_writer() and get_stderr_text_writer(), which
+    // reconfigure the streams.
     stdoutBuffer.reconfigured = true;
     return (await import('../errors/report.js')).reportError(e, {
       prog: PROG,
@@ -145,6 +146,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
       color: colorFlag === 'on' || (colorFlag !== 'off' && io.stdout.isTTY),
       terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
       redact: (text) => log.redact(text),
+      reconfigure: () => { io.stdout.reconfigure?.(); io.stderr.reconfigure?.(); },
       writeErr: (s) => io.stderr.write(s),
       writeOut: (s) => io.stdout.write(s),
       errCodec: stdioCodec(io.env, 'stderr', true),

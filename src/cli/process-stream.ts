@@ -25,10 +25,10 @@ function lenient(codec: StdioCodec): TextEncoder {
 }
 
 /**
- * AWS_CLI_OUTPUT_ENCODING re-encodes both streams, as the AWS CLI reconfigures them (a UTF-16
- * byte-order mark shows on stdout only, as it does there: `bom`, given for stdout alone);
- * PYTHONIOENCODING is what Python made them of, and what `writeUtf8` (the version line, help)
- * writes in as well.
+ * AWS_CLI_OUTPUT_ENCODING re-encodes both streams once `reconfigure` says the AWS CLI has
+ * reconfigured them (a UTF-16 byte-order mark shows on stdout only, as it does there: `bom`,
+ * given for stdout alone); PYTHONIOENCODING is what Python made them of, and what they write
+ * before, and `writeUtf8` (the version line, help) always.
  */
 export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: boolean, fd?: number): OutputStream {
   // A function: the sink is made on first use (Node creates process.stdout and process.stderr,
@@ -48,10 +48,13 @@ export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: 
     return reconfigured ? encoders.reconfigured : encoders.base;
   };
   let first = bom;
-  const bytes = (text: string, reconfigured = true): string | Buffer => {
+  // What the AWS CLI writes before its handler or a formatter reconfigures the stream (the
+  // --debug log) is in the codec Python started it with.
+  let reconfigured = false;
+  const bytes = (text: string, base = false): string | Buffer => {
     // An empty write is no text: it neither writes the mark nor uses it up.
     if (text === '') return text;
-    const out = encoder(reconfigured)?.(text, first) ?? text;
+    const out = encoder(reconfigured && !base)?.(text, first) ?? text;
     first = false;
     return out;
   };
@@ -63,7 +66,8 @@ export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: 
     writeAllBytes: (data: Uint8Array) => new Promise<void>((resolve, reject) => {
       s().write(data, (err) => (err ? reject(err) : resolve()));
     }),
-    writeUtf8: (text: string) => { s().write(bytes(text, false)); },
+    writeUtf8: (text: string) => { s().write(bytes(text, true)); },
+    reconfigure: () => { reconfigured = true; },
     get isTTY() { return s().isTTY === true; },
     // Asked only after a write failed.
     get blockSize() { return fd === undefined ? undefined : blockSizeOf(fd); },

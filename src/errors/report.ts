@@ -27,6 +27,11 @@ export interface ReportContext {
   readonly terminalWidth: number;
   /** --debug's redaction, for the traceback. */
   readonly redact: (text: string) => string;
+  /**
+   * The handler is given get_stdout_text_writer() and get_stderr_text_writer(), which reconfigure
+   * the streams (AWS_CLI_OUTPUT_ENCODING) once main() has logged the exception.
+   */
+  readonly reconfigure?: () => void;
   readonly writeErr: (s: string) => void;
   readonly writeOut: (s: string) => void;
   /**
@@ -41,6 +46,7 @@ export interface ReportContext {
 
 export async function reportError(err: unknown, ctx: ReportContext): Promise<number> {
   if (err instanceof InterruptedError) {
+    ctx.reconfigure?.();
     // Ctrl-C in the pager of a colored table: sys.stdout is colorama's by then.
     ctx.writeOut((ctx.colorama?.inits ?? 0) > 0 ? `\n${RESET}` : '\n');
     return err.exitCode;
@@ -54,6 +60,7 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     const { escapeControlChars } = await import('../output/control-chars.js');
     ctx.writeErr(ctx.redact(escapeControlChars(`Exception caught in main()\n${withLoadedPaths(err.stack)}\n`)));
   }
+  ctx.reconfigure?.();
   // Our own messages can echo an endpoint or proxy URL as given (`Invalid endpoint: …`): its
   // password is masked as botocore masks a proxy's (the AWS CLI prints an endpoint's as is).
   const own = (message: string): string => maskUrlPasswords(message, '***');

@@ -53,6 +53,7 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   if (format === 'off') return 0;
   // The formatter asks for the stream (get_stdout_text_writer), which reconfigures it.
   ctx.stdoutBuffer.reconfigured = true;
+  ctx.io.stdout.reconfigure?.();
   const { ResponseMetadata: _dropped, ...value } = response;
   void _dropped;
   // A query was compiled by the driver, so the JMESPath bundle is loaded only where one was given.

@@ -20,12 +20,23 @@ describe('processStream', () => {
     const err = sink();
     const stdout = processStream(out, { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }, true);
     const stderr = processStream(err, { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }, false);
+    stdout.reconfigure?.();
+    stderr.reconfigure?.();
     stdout.write('');
     stdout.write('ab');
     await stdout.writeAll('c');
     stderr.write('ab');
     expect(Buffer.concat(out.chunks)).toEqual(Buffer.from([0xff, 0xfe, 0x61, 0, 0x62, 0, 0x63, 0]));
     expect(Buffer.concat(err.chunks)).toEqual(Buffer.from([0x61, 0, 0x62, 0]));
+  });
+
+  it('before the AWS CLI reconfigures a stream (the --debug log): the codec Python started it with', () => {
+    const err = sink();
+    const stderr = processStream(err, { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }, false);
+    stderr.write('a');
+    stderr.reconfigure?.();
+    stderr.write('b');
+    expect(Buffer.concat(err.chunks)).toEqual(Buffer.from([0x61, 0x62, 0]));
   });
 
   it('without the variable: the text as it is; bytes already encoded pass untouched', async () => {
