@@ -49,6 +49,13 @@ describe('processStream', () => {
 });
 
 describe('in this process and as a process', () => {
+  it('--debug under AWS_CLI_OUTPUT_ENCODING=utf-16: the log is UTF-8 until the handler reconfigures stderr, as the AWS CLI 2.36.7 writes it', async () => {
+    const r = await runCli(['admin-user-global-sign-out', '--user-pool-id', 'x', '--debug', '--region', 'us-east-1'], { env: { AWS_CLI_OUTPUT_ENCODING: 'utf-16' } });
+    expect(r.code).toBe(252);
+    expect(r.stderr).toMatch(/^\S+ \S+ - MainThread - awscli\.clidriver - DEBUG - CLI version: /);
+    expect(r.stderr.endsWith(Buffer.from('<subcommand> help\n', 'utf16le').toString('utf8'))).toBe(true);
+  });
+
   it('AWS_CLI_OUTPUT_ENCODING=utf-16: the same bytes on stdout and stderr', async () => {
     const env = { AWS_CLI_OUTPUT_ENCODING: 'utf-16' };
     // A formatter's output (the --version line is written as UTF-8 whatever the variable says).
