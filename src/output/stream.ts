@@ -5,7 +5,7 @@
 // was written before stays written, and the error follows. Formatters push their pieces onto a
 // list in Python's write() granularity; this module turns that list into bytes.
 import { PythonError } from '../python/builtins.js';
-import { charmapTable, codecKind, moreCodecs, outputLabel } from '../util/codecs.js';
+import { codecKind, moreCodecs, outputLabel } from '../util/codecs.js';
 
 export interface Written {
   /** The pieces written, in order, up to the failure. */
@@ -93,7 +93,7 @@ function lazyCodec(label: string): Codec | undefined {
   if (more === undefined) return undefined;
   let codec = loaded.get(label);
   if (codec === undefined) {
-    codec = label.startsWith('charmap:') ? more.charmapCodec(charmapTable(label.slice(8))) : more.moreCodec(label);
+    codec = label.startsWith('charmap:') ? more.charmapCodec(more.charmapTable(label.slice(8))) : more.moreCodec(label);
     if (codec !== undefined) loaded.set(label, codec);
   }
   return codec;

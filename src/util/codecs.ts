@@ -5,7 +5,8 @@
 import { GeneralError } from '../errors/errors.js';
 import { onFirstUse } from './first-use.js';
 import { decodeUtf16, decodeUtf32, UnicodeDecodeFailure } from './unicode-decoders.js';
-import type { charmapCodec, CJK_ALIASES, fatalStdio, loadCjkTables, moreCodec, replaceUnencodable, undefinedCodecDeath } from '../output/more-codecs.js';
+import type { charmapCodec, fatalStdio, loadCjkTables, moreCodec, replaceUnencodable, undefinedCodecDeath } from '../output/more-codecs.js';
+import type { charmapTable, codecKind as moreCodecKind, moreOutputLabel } from './charmaps.js';
 
 // The tables are made on first use: every run loads this module (the output streams), and a run
 // that names no codec (most, every `--version`) need not pay for making them.
@@ -84,7 +85,9 @@ let charmaps: {
   readonly charmapCodec: typeof charmapCodec;
   readonly moreCodec: typeof moreCodec;
   readonly fatalStdio: typeof fatalStdio;
-  readonly CJK_ALIASES: typeof CJK_ALIASES;
+  readonly moreOutputLabel: typeof moreOutputLabel;
+  readonly codecKind: typeof moreCodecKind;
+  readonly charmapTable: typeof charmapTable;
   readonly loadCjkTables: typeof loadCjkTables;
   readonly replaceUnencodable: typeof replaceUnencodable;
   readonly undefinedCodecDeath: typeof undefinedCodecDeath;
@@ -242,51 +245,26 @@ export function outputLabel(name: string): string | undefined {
     if (CJK.test(c)) return `cjk:${c}`;
     return `charmap:${c}`;
   }
-  const file = FILE_ONLY()[n];
-  if (file !== undefined) return file === 'undefined' ? undefined : file === 'utf_32_be' ? 'utf-32be' : 'utf-32le';
-  if (charmaps === undefined) return undefined;
-  const found = charmaps.CHARMAP_ALIASES[n] ?? charmaps.CHARMAP_ALIASES[n.replace(/\./g, '_')] ?? n;
-  if (found in charmaps.CHARMAPS || found === 'charmap') return `charmap:${found}`;
-  const cjk = charmaps.CJK_ALIASES[n];
-  if (cjk !== undefined) return `cjk:${cjk}`;
-  if (found === 'unicode_escape' || found === 'raw_unicode_escape') return found;
-  return undefined;
+  // The rest are the charmaps bundle's (a run naming one has read it: needsMoreCodecs).
+  return charmaps?.moreOutputLabel(n, FILE_ONLY()[n]);
 }
 
 const CJK = /^(?:shift_jis|euc_jp|gbk|gb18030|big5|euc_kr)$/;
-
-/** The decoding table (charmaps.ts's form) of a `charmap:` label's codec. */
-export function charmapTable(key: string): string {
-  const table = charmaps?.CHARMAPS[key] ?? charmaps?.WINDOWS_CODEPAGES[key];
-  if (table !== undefined) return table;
-  // Python's charmap codec without a mapping: Latin-1; the ISO and KOI8 pages as TextDecoder has them.
-  let out = '';
-  const decoder = key === 'charmap' ? undefined : new TextDecoder(DECODERS()[key] as string);
-  for (let b = 0x80; b < 0x100; b++) out += decoder === undefined ? String.fromCharCode(b) : decoder.decode(Uint8Array.of(b));
-  return out.replace(/\ufffd/g, '\ufffe');
-}
 
 /** The loaded output codecs and error handlers (more-codecs.ts), once useCharmaps has them. */
 export function moreCodecs(): typeof charmaps {
   return charmaps;
 }
 
-/** Codecs Python has that cogsignout does not encode (written as UTF-8), by their names normalized (encodings/aliases.py). */
-const KNOWN_ELSEWHERE = /^(?:big5_?hkscs|hkscs|cp1361|ms1361|johab|csiso2022(?:jp|kr)|euc_?jis_?2004|euc_?jisx0213|jisx0213|hz(?:gb|_gb(?:_2312)?)?|idna|punycode|iso_?2022_?(?:jp(?:_(?:1|2|2004|3|ext))?|kr)|s_?jis_?(?:2004|x0213)|shift_?jis_?(?:2004|x0213)|u7|unicode_1_1_utf_7|utf_?7)$/;
-
 /**
  * What Python's codec registry makes of a name: a text codec, a bytes-to-bytes one (`hex`, named
- * as its codec names itself), the `undefined` codec, or nothing (LookupError). Exact for the
- * charmaps bundle's codecs once it is loaded.
+ * as its codec names itself), the `undefined` codec, or nothing (LookupError). Beyond the core's
+ * codecs, the charmaps bundle answers (read for any other name: needsMoreCodecs).
  */
 export function codecKind(name: string): 'text' | 'undefined' | 'unknown' | { notText: string } {
+  if (canonical(name) !== undefined) return 'text';
   const n = normalize(name);
-  if (NOT_TEXT().has(n)) {
-    const codec = /^rot_?13$/.test(n) ? 'rot-13' : /^(?:quoted_?printable|quopri)/.test(n) ? 'quopri' : n === 'zip' ? 'zlib' : n === 'base_64' ? 'base64' : n.replace(/_codec$/, '');
-    return { notText: codec };
-  }
-  if (FILE_ONLY()[n] === 'undefined') return 'undefined';
-  return canonical(name) !== undefined || outputLabel(name) !== undefined || FILE_ONLY()[n] !== undefined || KNOWN_ELSEWHERE.test(n) ? 'text' : 'unknown';
+  return charmaps?.codecKind(n, FILE_ONLY()[n], NOT_TEXT().has(n), outputLabel(name) !== undefined) ?? 'unknown';
 }
 
 /**
