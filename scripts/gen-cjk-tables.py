@@ -10,7 +10,9 @@
 # ASCII encodes as itself in each of them (checked) and is left out; a code of two bytes or three
 # is written big-endian. euc_kr's Hangul syllables outside KS X 1001 are its eight-byte make-up
 # sequences (A4 D4, then A4 and each jamo's byte): MAKEUP holds the bytes of the 19 initial, 21
-# medial and 28 final jamo, in hex.
+# medial and 28 final jamo, in hex. gb18030's four-byte codes (the rest of the BMP, and every
+# code point past it) are runs of consecutive linear indexes (the four bytes as digits of 10, 126,
+# 10): RANGES holds each BMP run as its first index, first code point and length, three digits each.
 import sys, os
 
 ALPHABET = ''.join(chr(c) for c in range(0x23, 0x7f) if chr(c) != '\\')
@@ -29,6 +31,7 @@ for codec in sys.argv[1:]:
     assert all(chr(c).encode(codec) == bytes([c]) for c in range(0x80)), codec
     pairs = []
     makeup = [[None] * 19, [None] * 21, [None] * 28]
+    ranges = []
     for cp in range(0x80, 0x10000):
         if 0xd800 <= cp < 0xe000:
             continue
@@ -42,6 +45,13 @@ for codec in sys.argv[1:]:
             for table, k, v in zip(makeup, (i // 588, (i // 28) % 21, i % 28), (b[3], b[5], b[7])):
                 assert table[k] in (None, v)
                 table[k] = v
+            continue
+        if len(b) == 4 and codec == 'gb18030':
+            lin = (((b[0] - 0x81) * 10 + (b[1] - 0x30)) * 126 + (b[2] - 0x81)) * 10 + (b[3] - 0x30)
+            if ranges and ranges[-1][0] + ranges[-1][2] == lin and ranges[-1][1] + ranges[-1][2] == cp:
+                ranges[-1][2] += 1
+            else:
+                ranges.append([lin, cp, 1])
             continue
         assert len(b) <= 3, (codec, hex(cp), b)
         pairs.append((int.from_bytes(b, 'big'), cp))
@@ -62,6 +72,9 @@ for codec in sys.argv[1:]:
     with open(os.path.join(HERE, '..', 'src', 'util', 'cjk', f'{name}.ts'), 'w') as f:
         f.write(f"// Python 3.11.2's {codec} encoder as a table (scripts/gen-cjk-tables.py made it; src/util/cjk/table.ts reads it).\n")
         f.write(f"export const DATA = \"{data}\";\n")
+        if codec == 'gb18030':
+            assert chr(0x10000).encode(codec) == bytes.fromhex('90308130') and chr(0x10ffff).encode(codec) == bytes.fromhex('e3329a35')
+            f.write(f"export const RANGES = \"{''.join(digits(l, 3) + digits(c, 3) + digits(n, 3) for l, c, n in ranges)}\";\n")
         if codec == 'euc_kr':
             assert all(v is not None for t in makeup for v in t)
             f.write(f"export const MAKEUP = \"{bytes(makeup[0] + makeup[1] + makeup[2]).hex()}\";\n")

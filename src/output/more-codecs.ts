@@ -56,7 +56,8 @@ function escapeCodec(raw: boolean): MoreCodec {
 /**
  * The encoder of a charmap codec from its decoding table (charmaps.ts: 256 characters, or the
  * 128 over ASCII; U+FFFE a byte the code page leaves undefined). Python's encoding map is the
- * decoding table turned round, the first byte winning where two decode to one character.
+ * decoding table turned round (codecs.charmap_build), the last byte winning where two decode to
+ * one character: cp1006's U+FE8E is 0xB2, mac_arabic's space 0xA0.
  */
 export function charmapCodec(table: string): MoreCodec {
   const map = new Map<number, number>();
@@ -64,7 +65,7 @@ export function charmapCodec(table: string): MoreCodec {
   if (offset !== 0) for (let b = 0; b < 0x80; b++) map.set(b, b);
   for (let i = 0; i < table.length; i++) {
     const cp = table.charCodeAt(i);
-    if (cp !== 0xfffe && !map.has(cp)) map.set(cp, i + offset);
+    if (cp !== 0xfffe) map.set(cp, i + offset);
   }
   return {
     name: 'charmap',
@@ -101,12 +102,30 @@ export async function loadCjkTables(labels: ReadonlyArray<string | undefined>): 
 /**
  * A CJK codec from its table: Python's multibyte codecs report each character they cannot
  * encode on its own (a lone surrogate, anything past the BMP, a character outside the set).
+ * gb18030 encodes every code point but a surrogate: four bytes for what its table lacks.
  */
 function cjkCodec(name: string): MoreCodec | undefined {
   const data = cjkTables?.CJK_TABLES[name];
   if (cjkTables === undefined || data === undefined) return undefined;
   const map = cjkTables.readCjkTable(data);
   const makeup = name === 'euc_kr' ? Buffer.from(cjkTables.EUC_KR_MAKEUP, 'hex') : undefined;
+  const ranges = name === 'gb18030' ? cjkTables.readRanges(cjkTables.GB18030_RANGES) : undefined;
+  // gb18030's four bytes of a linear index (digits of 10, 126, 10 over 0x81 0x30 0x81 0x30).
+  const fourBytes = (lin: number): number[] => [0x81 + Math.floor(lin / 12600), 0x30 + (Math.floor(lin / 1260) % 10), 0x81 + (Math.floor(lin / 10) % 126), 0x30 + (lin % 10)];
+  const gb18030 = (cp: number): number[] | undefined => {
+    if (isSurrogate(cp) || ranges === undefined) return undefined;
+    if (cp >= 0x10000) return fourBytes(189000 + cp - 0x10000);
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [lin, first, length] = ranges[mid] as readonly [number, number, number];
+      if (cp < first) hi = mid - 1;
+      else if (cp >= first + length) lo = mid + 1;
+      else return fourBytes(lin + cp - first);
+    }
+    return undefined;
+  };
   return {
     name,
     reason: 'illegal multibyte sequence',
@@ -114,6 +133,7 @@ function cjkCodec(name: string): MoreCodec | undefined {
     encode: (cp) => {
       if (cp < 0x80) return [cp];
       const bytes = map.get(cp);
+      if (bytes === undefined && ranges !== undefined) return gb18030(cp);
       if (bytes !== undefined || makeup === undefined || cp < 0xac00 || cp >= 0xd7a4) return bytes;
       // euc_kr's KS X 1001:1998 make-up sequence of a syllable it has no code for.
       const i = cp - 0xac00;

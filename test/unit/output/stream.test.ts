@@ -66,6 +66,9 @@ describe('encodeChunks: the codecs and error handlers of the charmaps bundle', (
   it("a DOS or EBCDIC code page: its table turned round, a run of what it lacks in one 'charmap' error", () => {
     expect(encoded(['é╔'], 'charmap:cp437').bytes).toEqual([0x82, 0xc9]);
     expect(encoded(['\n'], 'charmap:cp037').bytes).toEqual([0x25]);
+    // Where two bytes decode to one character, Python's map (codecs.charmap_build) keeps the last.
+    expect(encoded(['\ufe8e'], 'charmap:cp1006').bytes).toEqual([0xb2]);
+    expect(encoded([' '], 'charmap:mac_arabic').bytes).toEqual([0xa0]);
     expect(encoded(['é€😀'], 'charmap:cp437').error).toBe(
       "UnicodeEncodeError: 'charmap' codec can't encode characters in position 1-2: character maps to <undefined>",
     );
@@ -118,6 +121,9 @@ describe('encodeChunks: the CJK codecs, from their tables', () => {
     expect(hex(['～'], 'cjk:cp932')).toBe('8160');
     expect(hex(['똠한'], 'cjk:euc_kr')).toBe('a4d4a4a8a4c7a4b1c7d1');
     expect(hex(['똠'], 'cjk:cp949')).toBe('8c63');
+    // gb18030: two bytes from the table, four from its ranges and past the BMP.
+    expect(hex(['中\u0080€😀\uffffé'], 'cjk:gb18030')).toBe('d6d081308130a2e39439fc368431a439a8a6');
+    expect(encoded(['a\ud800'], 'cjk:gb18030').error).toBe("UnicodeEncodeError: 'gb18030' codec can't encode character '\\ud800' in position 1: illegal multibyte sequence");
     expect(encoded(['aé€'], 'cjk:shift_jis').error).toBe("UnicodeEncodeError: 'shift_jis' codec can't encode character '\\xe9' in position 1: illegal multibyte sequence");
     expect(encoded(['😀'], 'cjk:gbk').error).toBe("UnicodeEncodeError: 'gbk' codec can't encode character '\\U0001f600' in position 0: illegal multibyte sequence");
   });
