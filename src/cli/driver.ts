@@ -151,6 +151,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
       writeOut: (s) => io.stdout.write(s),
       errCodec: stdioCodec(io.env, 'stderr', true),
       writeErrBytes: io.stderr.writeAllBytes && ((data) => { io.stderr.writeAllBytes?.(data).catch(() => {}); }),
+      errAtFileStart: () => io.stderr.atFileStart === true,
     });
   };
 
@@ -424,7 +425,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
 async function printVersion(io: Io, stdoutBuffer: StdoutBuffer): Promise<number> {
   const line = `${versionLine(io.version, io.env)}\n`;
   // Only an unbuffered stdout raises in the write itself: the error handler's, as any OSError.
-  await writeAsPython(stdoutBuffer, io.stdout, stdoutStartBytes(io.env, line), line, { flush: 'none' });
+  await writeAsPython(stdoutBuffer, io.stdout, stdoutStartBytes(io.env, line, io.stdout.atFileStart === true), line, { flush: 'none' });
   return 0;
 }
 

@@ -21,6 +21,8 @@ export interface OutputStream {
    */
   reconfigure?(): void;
   readonly isTTY: boolean;
+  /** A regular file at its start, where Python's UTF-16 and UTF-32 streams write a BOM first. */
+  readonly atFileStart?: boolean;
   /** The fd's st_blksize, which sizes Python's buffer of the stream (src/output/stdout-buffer.ts). */
   readonly blockSize?: number | undefined;
   readonly columns: number | undefined;

@@ -42,7 +42,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     // reconfigures the stream once a formatter (or the error handler) asks for it.
     // json.dump has no flush; ruamel's round-trip dump flushes the stream, and its failure is
     // the error handler's. Bytes the OS refused are met again by the flush at exit.
-    await writeAsPython(ctx.stdoutBuffer, io.stdout, stdoutStartBytes(io.env, text), text, { flush: skeleton === 'yaml-input' ? 'raises' : 'none' });
+    await writeAsPython(ctx.stdoutBuffer, io.stdout, stdoutStartBytes(io.env, text, io.stdout.atFileStart === true), text, { flush: skeleton === 'yaml-input' ? 'raises' : 'none' });
     return 0;
   }
 

@@ -40,6 +40,8 @@ export interface ReportContext {
    * PYTHONIOENCODING set it up. UTF-8 with backslashreplace where absent.
    */
   readonly errCodec?: { readonly label: string; readonly errors: string };
+  /** stderr is a regular file at its start (a UTF-16 or UTF-32 stream's BOM goes first). */
+  readonly errAtFileStart?: () => boolean;
   /** Bytes already encoded in errCodec (writeErr of their latin-1 text where absent). */
   readonly writeErrBytes?: (data: Uint8Array) => void;
 }
@@ -86,7 +88,7 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     }
     for (const piece of pieces) {
       const label = errLabel;
-      const { bytes, error } = encodeChunks([piece], label, errErrors);
+      const { bytes, error } = encodeChunks([piece], label, errErrors, (label === 'utf-16' || label === 'utf-32') && ctx.errAtFileStart?.() === true);
       if (error) {
         // The position counts from the AWS CLI's own `aws: [ERROR]:` line.
         const prefix = `${ctx.prog}: [ERROR]:`;

@@ -146,6 +146,7 @@ function cjkCodec(name: string): MoreCodec | undefined {
 export function moreCodec(label: string): MoreCodec | undefined {
   if (label.startsWith('cjk:')) return cjkCodec(label.slice(4));
   switch (label) {
+    case 'utf-32':
     case 'utf-32le': return utf32(false);
     case 'utf-32be': return utf32(true);
     case 'unicode_escape': return escapeCodec(false);

@@ -68,7 +68,7 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   });
   // Python encodes each piece as it is written: the pieces before one it cannot encode are out.
   const { label, errors } = stdoutEncoding(io.env);
-  const { bytes, sizes, error: encodeError } = encodeChunks(written.chunks, label, errors);
+  const { bytes, sizes, error: encodeError } = encodeChunks(written.chunks, label, errors, io.stdout.atFileStart === true);
   // A formatter failure comes after everything it wrote, an encoding failure at its piece.
   const error = encodeError ?? written.error;
   // An empty result never starts a pager.

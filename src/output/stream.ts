@@ -58,6 +58,8 @@ const CODECS: Readonly<Record<string, Codec>> = {
   'utf-8-sig': { name: 'utf-8', reason: 'surrogates not allowed', encode: utf8 },
   // Python's plain utf-16 on this stream writes no BOM, little-endian (as recorded).
   'utf-16le': { name: 'utf-16-le', reason: 'surrogates not allowed', encode: (cp) => utf16(cp, false), oneAtATime: true },
+  // Plain utf-16: the machine's order, and a BOM only at the start of a file (see encodeChunks).
+  'utf-16': { name: 'utf-16-le', reason: 'surrogates not allowed', encode: (cp) => utf16(cp, false), oneAtATime: true },
   'utf-16be': { name: 'utf-16-be', reason: 'surrogates not allowed', encode: (cp) => utf16(cp, true), oneAtATime: true },
   ascii: { name: 'ascii', reason: 'ordinal not in range(128)', encode: (cp) => (cp < 0x80 ? [cp] : undefined) },
   latin1: { name: 'latin-1', reason: 'ordinal not in range(256)', encode: (cp) => (cp < 0x100 ? [cp] : undefined) },
@@ -104,8 +106,11 @@ function lazyCodec(label: string): Codec | undefined {
  * outputLabel; encodings without an encoder are written as UTF-8), and the error of the
  * first piece that cannot be encoded: the pieces before it are written, it and the rest are not.
  */
-export function encodeChunks(chunks: readonly string[], label = 'utf-8', errors: EncodeErrors = 'strict'): { bytes: Buffer; sizes: number[]; error?: PythonError } {
-  const codec = CODECS[label] ?? lazyCodec(label) ?? (CODECS['utf-8'] as Codec);
+export function encodeChunks(chunks: readonly string[], label = 'utf-8', errors: EncodeErrors = 'strict', atFileStart = false): { bytes: Buffer; sizes: number[]; error?: PythonError } {
+  const streamCodec = CODECS[label] ?? lazyCodec(label) ?? (CODECS['utf-8'] as Codec);
+  // Python's utf-16 and utf-32 streams on a file still at its start (`atFileStart`) begin with a
+  // byte-order mark, which the first write() encodes (its error then names the codec so).
+  const marked = atFileStart && (label === 'utf-16' || label === 'utf-32');
   const parts: Buffer[] = [];
   let bom = false;
   const done = (error?: PythonError) => {
@@ -120,12 +125,13 @@ export function encodeChunks(chunks: readonly string[], label = 'utf-8', errors:
       parts.push(Buffer.from([0xef, 0xbb, 0xbf]));
       bom = true;
     }
+    const codec = marked && parts.length === 0 ? { ...streamCodec, name: label } : streamCodec;
     if (codec.encode === utf8 && isWellFormed(chunk)) {
       parts.push(Buffer.from(chunk, 'utf8'));
       continue;
     }
     const cps = Array.from(chunk, (ch) => ch.codePointAt(0) as number);
-    const bytes: number[] = [];
+    const bytes: number[] = marked && parts.length === 0 ? (codec.encode(0xfeff) as number[]) : [];
     for (let i = 0; i < cps.length; i++) {
       const b = codec.encode(cps[i] as number);
       if (b !== undefined) {
@@ -222,9 +228,9 @@ function pythonStdio(value: string | undefined): { stdout: StdioCodec; stderr: S
  * Text as sys.stdout writes it before anything reconfigures it (the version line, skeletons):
  * in PYTHONIOENCODING's codec where it is set; what that cannot encode stays UTF-8.
  */
-export function stdoutStartBytes(env: { readonly [k: string]: string | undefined }, text: string): Buffer {
+export function stdoutStartBytes(env: { readonly [k: string]: string | undefined }, text: string, atFileStart = false): Buffer {
   if (env.PYTHONIOENCODING === undefined) return Buffer.from(text, 'utf8');
   const { label, errors } = stdioCodec(env, 'stdout', false);
-  const { bytes, error } = encodeChunks([text], label, errors);
+  const { bytes, error } = encodeChunks([text], label, errors, atFileStart);
   return error === undefined ? bytes : Buffer.from(text, 'utf8');
 }

@@ -125,7 +125,7 @@ export const CHARMAP_ALIASES: Readonly<Record<string, string>> = {
  * CJK tables' codecs, the escape codecs; undefined for the rest.
  */
 export function moreOutputLabel(n: string, fileOnly: string | undefined): string | undefined {
-  if (fileOnly !== undefined) return fileOnly === 'undefined' ? undefined : fileOnly === 'utf_32_be' ? 'utf-32be' : 'utf-32le';
+  if (fileOnly !== undefined) return fileOnly === 'undefined' ? undefined : fileOnly === 'utf_32_be' ? 'utf-32be' : fileOnly === 'utf_32' ? 'utf-32' : 'utf-32le';
   const found = CHARMAP_ALIASES[n] ?? CHARMAP_ALIASES[n.replace(/\./g, '_')] ?? n;
   if (found in CHARMAPS || found === 'charmap') return `charmap:${found}`;
   const cjk = CJK_ALIASES[n];

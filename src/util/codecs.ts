@@ -241,6 +241,8 @@ export function outputLabel(name: string): string | undefined {
   const n = normalize(name);
   if (c !== undefined) {
     if (c === 'utf_8_sig') return 'utf-8-sig';
+    // Plain utf-16 is its own label: a BOM at the start of a file (output/stream.ts).
+    if (c === 'utf_16') return 'utf-16';
     if (c === 'ascii' || c === 'latin_1' || /^utf_/.test(c)) return decoderLabel(name);
     if (CJK.test(c)) return `cjk:${c}`;
     return `charmap:${c}`;
@@ -265,26 +267,6 @@ export function codecKind(name: string): 'text' | 'undefined' | 'unknown' | { no
   if (canonical(name) !== undefined) return 'text';
   const n = normalize(name);
   return charmaps?.codecKind(n, FILE_ONLY()[n], NOT_TEXT().has(n), outputLabel(name) !== undefined) ?? 'unknown';
-}
-
-/**
- * The bytes Python's stream writes for `text` once reconfigured to AWS_CLI_OUTPUT_ENCODING, for
- * the codecs whose encoding is simple (Latin-1, ASCII, UTF-16); undefined for UTF-8, for the
- * others, and for text the codec cannot encode (left as UTF-8 rather than failing).
- */
-export function pythonTextEncoder(name: string | undefined): ((text: string, first: boolean) => Buffer | undefined) | undefined {
-  const c = name === undefined ? undefined : canonical(name);
-  const within = (limit: number) => (text: string): Buffer | undefined =>
-    [...text].every((ch) => (ch.codePointAt(0) as number) < limit) ? Buffer.from(text, 'latin1') : undefined;
-  switch (c) {
-    case 'latin_1': return within(0x100);
-    case 'ascii': return within(0x80);
-    case 'utf_16_le': return (text) => Buffer.from(text, 'utf16le');
-    case 'utf_16_be': return (text) => Buffer.from(text, 'utf16le').swap16();
-    // Python's utf-16 stream writes a byte-order mark before its first text.
-    case 'utf_16': return (text, first) => Buffer.from(first ? `\ufeff${text}` : text, 'utf16le');
-    default: return undefined;
-  }
 }
 
 /**
