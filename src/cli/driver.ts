@@ -25,6 +25,7 @@ import { stdioCodec, stdoutStartBytes } from '../output/stream.js';
 import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog, type LogLevel } from '../diagnostics/debug-log.js';
 import { versionLine } from './version.js';
+import { keyLogFile, openKeyLog } from '../transport/tls-keylog.js';
 import { usageError, type CommandContext, type CommandRunner } from './context.js';
 import {
   isSilencedInPartialMode, PROMPT_CANCELLED_EXIT, resolvePromptMode, shouldPromptAfterPartial, type PromptMode,
@@ -274,16 +275,23 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
         if (e instanceof ConfigParseError) throw new GeneralError(e.message);
         throw e;
       }
+      // The session-initialized handlers, in the AWS CLI's order: the timestamp format (the
+      // first), the binary format, the assume-role cache (which builds the credential chain: the
+      // instance-metadata settings, the key log of its HTTP sessions), then the history.
       checkTimestampFormat(settings);
-      checkSessionSettings(settings, endpoint.isValidEndpointUrl);
-      if (Array.isArray(values.get('cli-binary-format')) || Array.isArray(values.get('region'))) {
-        // Python's set lookup of the binary format, the region's regex check: both refuse a list.
-        throw new GeneralError(Array.isArray(values.get('cli-binary-format')) ? "unhashable type: 'list'" : "expected string or bytes-like object, got 'list'");
-      }
+      // Python's set lookup of the binary format refuses a list.
+      if (Array.isArray(values.get('cli-binary-format'))) throw new GeneralError("unhashable type: 'list'");
       const binaryFormat = settings.quietProfileValue('cli_binary_format');
       if (globals.binaryFormat === undefined && binaryFormat !== undefined && !['base64', 'raw-in-base64-out'].includes(binaryFormat)) {
         throw new GeneralError(`'${binaryFormat}'`);
       }
+      checkSessionSettings(settings, endpoint.isValidEndpointUrl, () => {
+        const keyLog = keyLogFile(io.env);
+        if (keyLog !== undefined) openKeyLog(keyLog);
+      });
+      if (settings.quietProfileValue('cli_history') === 'enabled') (await import('./cli-history.js')).setUpCliHistory(io.env, log, io.stderr);
+      // The region's regex check, when the client is made, refuses a list.
+      if (Array.isArray(values.get('region'))) throw new GeneralError("expected string or bytes-like object, got 'list'");
     };
 
     const toplevel = aliases.section('toplevel');

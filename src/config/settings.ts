@@ -79,9 +79,11 @@ export function isTrue(value: string | undefined): boolean {
 /**
  * The AWS CLI builds the credential chain when its session starts (a hook caches assume-role
  * results), converting the instance-metadata settings there: a bad value fails every command
- * that gets this far, signed or not. An unknown profile ends the hook quietly (it fails later).
+ * that gets this far, signed or not. An unknown profile ends the hook quietly (it fails later),
+ * at the first setting the environment does not give. `httpSession` is what making the chain's
+ * first HTTP session does (the container provider's, before the metadata endpoint is checked).
  */
-export function checkSessionSettings(settings: Settings, isValidEndpointUrl: (url: string) => boolean): void {
+export function checkSessionSettings(settings: Settings, isValidEndpointUrl: (url: string) => boolean, httpSession: () => void): void {
   const lookup = (envName: string, key: string): string | undefined | typeof PROFILE_MISSING => {
     const v = settings.env[envName];
     if (v !== undefined) return v;
@@ -97,11 +99,15 @@ export function checkSessionSettings(settings: Settings, isValidEndpointUrl: (ur
     if (v !== undefined) pyInt(v);
   }
   const endpoint = lookup('AWS_EC2_METADATA_SERVICE_ENDPOINT', 'ec2_metadata_service_endpoint');
+  if (endpoint === PROFILE_MISSING) return;
   const mode = lookup('AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE', 'ec2_metadata_service_endpoint_mode');
-  if (typeof mode === 'string' && !['ipv4', 'ipv6'].includes(mode.toLowerCase())) {
+  if (mode === PROFILE_MISSING) return;
+  if (mode !== undefined && !['ipv4', 'ipv6'].includes(mode.toLowerCase())) {
     throw new GeneralError(`Invalid EC2 Instance Metadata endpoint mode: ${mode} Valid endpoint modes (case-insensitive): ('ipv4', 'ipv6').`);
   }
-  if (typeof endpoint === 'string' && endpoint !== '' && !isValidEndpointUrl(endpoint)) {
+  if (lookup('AWS_EC2_METADATA_V1_DISABLED', 'ec2_metadata_v1_disabled') === PROFILE_MISSING) return;
+  httpSession();
+  if (endpoint !== undefined && endpoint !== '' && !isValidEndpointUrl(endpoint)) {
     throw new GeneralError(`Invalid endpoint EC2 Instance Metadata endpoint: ${endpoint}`);
   }
 }

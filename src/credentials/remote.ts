@@ -22,6 +22,7 @@ import { caBundleOrFailure, checkCaBundleSetting, readCaBundle } from '../transp
 import { classifyNetworkError, networkErrorToCliError } from '../transport/network-errors.js';
 import { parseServiceError, UnreadableErrorResponse } from '../transport/service-error.js';
 import type { Credentials } from './types.js';
+import { keyLogFile, logKeysOf } from '../transport/tls-keylog.js';
 
 interface Response { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: Buffer }
 
@@ -70,6 +71,8 @@ async function send(url: URL, method: string, headers: Record<string, string>, b
   const agent = !tls ? new HttpAgent()
     : proxy !== undefined ? new HttpsProxyAgent({ proxy, ...(ca ? { ca } : {}) })
       : new HttpsAgent(ca ? { ca } : {});
+  const keyLog = tls && opts.env !== undefined ? keyLogFile(opts.env) : undefined;
+  if (keyLog !== undefined) logKeysOf(agent as HttpsAgent, keyLog);
   const timeout = opts.timeoutMs ?? 60_000;
   // Plain http through a proxy: sent to the proxy with the absolute URL, as urllib3 does.
   const forward = !tls && proxy !== undefined ? new URL(proxy) : undefined;

@@ -27,30 +27,81 @@ const BLANKZ = '\0 \t\r\n\x85\u2028\u2029';
 
 // ---- representer: values to nodes (one node per list/dict object, so shared objects alias) ----
 
-function represent(value: PyValue, memo: Map<object, YNode>): YNode {
-  if (value === null) return { kind: 'scalar', tag: 'null', value: 'null' };
-  if (typeof value === 'boolean') return { kind: 'scalar', tag: 'bool', value: value ? 'true' : 'false' };
-  if (typeof value === 'bigint') return { kind: 'scalar', tag: 'int', value: value.toString() };
-  if (typeof value === 'string') return { kind: 'scalar', tag: 'str', value };
-  if (value instanceof PyFloat) {
-    const x = value.value;
-    const text = Number.isNaN(x) ? '.nan' : x === Infinity ? '.inf' : x === -Infinity ? '-.inf' : floatRepr(x).toLowerCase();
-    return { kind: 'scalar', tag: 'float', value: text };
+/**
+ * Python's recursion limit as ruamel's SafeRepresenter meets it under the AWS CLI (the C emitter
+ * then serializes without Python frames). Each call that counts is an event at a depth, counted
+ * from the root's represent_data, in the order Python makes them; the first one deeper than the
+ * limit raises RecursionError with the text of its kind:
+ *   - `P`, a Python frame: represent_data, represent_list/_dict/_str/…, represent_sequence/
+ *     _mapping/_scalar, represent_key, and the nodes' __init__ chain (ScalarNode and
+ *     SequenceNode two deep, MappingNode three);
+ *   - `C`, a class called to make a node (" while calling a Python object"), and the repr()
+ *     builtin represent_float calls;
+ *   - `R`, repr() itself (" while getting the repr of an object").
+ * A node is made before its children are represented, and a mapping's key before its value.
+ * Checked against ruamel 0.17.21 on Python 3.11 at every depth, and at the AWS CLI's limit by
+ * recording (the `qs-depth-*` cases of test/fixtures/query-sweep-recordings.json).
+ */
+const RECURSION_LIMIT = 1000;
+type Frame = 'P' | 'C' | 'R';
+const RECURSION_TEXT: Readonly<Record<Frame, string>> = {
+  P: 'maximum recursion depth exceeded',
+  C: 'maximum recursion depth exceeded while calling a Python object',
+  R: 'maximum recursion depth exceeded while getting the repr of an object',
+};
+
+class Representer {
+  private readonly memo = new Map<object, YNode>();
+
+  /** `limit`: the frames Python's limit leaves below the root's represent_data. */
+  constructor(private readonly limit: number) {}
+
+  /** Events at depth..depth+n-1, of the kinds given (one letter each). */
+  private enter(depth: number, kinds: string): void {
+    if (depth + kinds.length - 1 <= this.limit) return;
+    const at = Math.max(0, this.limit + 1 - depth);
+    throw new PythonError('RecursionError', RECURSION_TEXT[kinds[at] as Frame]);
   }
-  if (value instanceof PyObject) throw new PythonError('RepresenterError', `cannot represent an object: ${pyStr(value)}`);
-  const known = memo.get(value);
-  if (known !== undefined) return known;
-  if (Array.isArray(value)) {
-    const node: YNode = { kind: 'seq', items: [] };
-    memo.set(value, node);
-    for (const item of value) node.items.push(represent(item, memo));
+
+  /** represent_scalar: ScalarNode(...) and its two __init__ frames. */
+  private scalar(depth: number, tag: Tag, value: string): YNode {
+    this.enter(depth, 'PCPP');
+    return { kind: 'scalar', tag, value };
+  }
+
+  represent(value: PyValue, depth: number): YNode {
+    this.enter(depth, 'PP');
+    if (value === null) return this.scalar(depth + 2, 'null', 'null');
+    if (typeof value === 'boolean') return this.scalar(depth + 2, 'bool', value ? 'true' : 'false');
+    if (typeof value === 'bigint') return this.scalar(depth + 2, 'int', value.toString());
+    if (typeof value === 'string') return this.scalar(depth + 2, 'str', value);
+    if (value instanceof PyFloat) {
+      const x = value.value;
+      if (Number.isNaN(x)) return this.scalar(depth + 2, 'float', '.nan');
+      if (x === Infinity || x === -Infinity) return this.scalar(depth + 2, 'float', x > 0 ? '.inf' : '-.inf');
+      this.enter(depth + 2, 'CR');
+      return this.scalar(depth + 2, 'float', floatRepr(x).toLowerCase());
+    }
+    if (value instanceof PyObject) throw new PythonError('RepresenterError', `cannot represent an object: ${pyStr(value)}`);
+    const known = this.memo.get(value);
+    if (known !== undefined) return known;
+    if (Array.isArray(value)) {
+      this.enter(depth + 2, 'PCPP');
+      const node: YNode = { kind: 'seq', items: [] };
+      this.memo.set(value, node);
+      for (const item of value) node.items.push(this.represent(item, depth + 3));
+      return node;
+    }
+    this.enter(depth + 2, 'PCPPP');
+    const node: YNode = { kind: 'map', entries: [] };
+    this.memo.set(value, node);
+    const keys = [...(value as PyDict).keys()].sort(compareCodePoints);
+    for (const k of keys) {
+      this.enter(depth + 3, 'P');
+      node.entries.push([this.represent(k, depth + 4), this.represent((value as PyDict).get(k) as PyValue, depth + 3)]);
+    }
     return node;
   }
-  const node: YNode = { kind: 'map', entries: [] };
-  memo.set(value, node);
-  const keys = [...(value as PyDict).keys()].sort(compareCodePoints);
-  for (const k of keys) node.entries.push([represent(k, memo), represent((value as PyDict).get(k) as PyValue, memo)]);
-  return node;
 }
 
 /** Serializer.anchor_node: a node reached a second time gets the next `idNNN`. */
@@ -506,6 +557,12 @@ class Emitter {
   }
 }
 
+/**
+ * The frames on the stack when `--output yaml` calls the root's represent_data (yaml-stream's
+ * call of its one-item list is a frame shallower).
+ */
+export const YAML_BASE_FRAMES = 21;
+
 /** ruamel.yaml's safe dump through its C emitter (libyaml), of a list or dict. */
 export function dumpYaml(value: PyValue): string {
   const out: string[] = [];
@@ -518,7 +575,7 @@ export function dumpYaml(value: PyValue): string {
  * (about 16 KB), then the rest at the end of the document. A scalar the serializer cannot
  * encode stops it: the pieces handed over before stay written.
  */
-export function writeYamlDocument(value: PyValue, out: string[]): void {
-  const root = represent(value, new Map());
+export function writeYamlDocument(value: PyValue, out: string[], baseFrames = YAML_BASE_FRAMES): void {
+  const root = new Representer(RECURSION_LIMIT - baseFrames).represent(value, 0);
   new Emitter(assignAnchors(root), out).document(root);
 }

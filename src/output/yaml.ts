@@ -3,7 +3,7 @@
 // ruamel.yaml safe dump; `yaml-stream` dumps the value as the only item of a list.
 import { writeJsonValue } from '../python/json-dump.js';
 import { collect } from './stream.js';
-import { writeYamlDocument } from './yaml-emitter.js';
+import { YAML_BASE_FRAMES, writeYamlDocument } from './yaml-emitter.js';
 import { PyDict, PyObject, isContainer, type PyValue } from '../python/value.js';
 
 const isEmptyDict = (v: PyValue): boolean => v instanceof PyDict && v.size === 0;
@@ -29,5 +29,5 @@ export function writeYaml(value: PyValue, out: string[]): void {
 }
 
 export function writeYamlStream(value: PyValue, out: string[]): void {
-  if (!isEmptyDict(value)) writeYamlDocument([value], out);
+  if (!isEmptyDict(value)) writeYamlDocument([value], out, YAML_BASE_FRAMES - 1);
 }

@@ -27,6 +27,7 @@ import type { Env } from '../config/files.js';
 import type { ResolvedClientSettings } from './client-settings.js';
 import type { DebugLog } from '../diagnostics/debug-log.js';
 import type { Timer } from './http-send.js';
+import { keyLogFile, logKeysOf } from './tls-keylog.js';
 
 export interface ClientSettings extends ResolvedClientSettings {
   /** undefined with --no-sign-request. */
@@ -134,6 +135,8 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   silenceSdkNotices();
   const target: TargetRecord = {};
   const { httpAgent, httpsAgent, httpProxy, proxy, proxyFailure, caFailure } = agentsFor(s);
+  const keyLog = keyLogFile(s.env);
+  if (keyLog !== undefined && httpsAgent !== UNUSED_HTTPS_AGENT) logKeysOf(httpsAgent, keyLog);
   const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log, s.random);
   const seconds = (ms: number): string => (ms === 0 ? 'None' : String(ms / 1000));
   s.log.log('botocore.endpoint', `Setting cognito-idp timeout as (${seconds(s.connectTimeoutMs)}, ${seconds(s.readTimeoutMs)})`);

@@ -11,6 +11,7 @@ const OS_ERRORS: Readonly<Record<string, readonly [number, string]>> = {
   EBADF: [9, 'Bad file descriptor'],
   EPERM: [1, 'Operation not permitted'],
   EIO: [5, 'Input/output error'],
+  EEXIST: [17, 'File exists'],
   EAGAIN: [11, 'Resource temporarily unavailable'],
   ENOMEM: [12, 'Cannot allocate memory'],
   EBUSY: [16, 'Device or resource busy'],
