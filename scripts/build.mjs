@@ -105,6 +105,7 @@ let BUNDLES = [
   { name: 'yaml', root: 'src/input/yaml-input.ts', why: '--cli-input-yaml: the YAML reader and js-yaml' },
   { name: 'history', root: 'src/cli/cli-history.ts', why: 'cli_history = enabled: the history database set-up' },
   { name: 'charmaps', root: 'src/util/charmaps.ts', why: "AWS_CLI_FILE_ENCODING naming one of Python's single-byte code pages the core has no table of (Windows, DOS, Mac, EBCDIC)" },
+  { name: 'cjk', root: 'src/util/cjk/index.ts', why: "AWS_CLI_OUTPUT_ENCODING or PYTHONIOENCODING naming one of Python's CJK codecs (shift_jis, cp932, euc_jp, gbk, gb18030, gb2312, big5, cp950, euc_kr, cp949): their encoding tables" },
   { name: 'bulk', root: 'src/commands/bulk-sign-out.ts', why: 'bulk-sign-out' },
   { name: 'help', root: 'src/help/show.ts', why: 'help pages' },
   { name: 'completion', root: 'src/completion/index.ts', why: 'shell completion' },

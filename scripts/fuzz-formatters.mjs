@@ -5,7 +5,7 @@
 // compared byte for byte, output and error. A development tool: it needs the oracle.
 //
 //   node scripts/fuzz-formatters.mjs [--n 2000] [--seed 1] [--formats json,yaml,yaml-stream,text,table]
-//                                    [--encoding default|utf-8|utf-8-sig|utf-16-le|ascii|latin-1|cp1252] [--surrogates 0.002]
+//                                    [--encoding default|utf-8|utf-8-sig|utf-16-le|ascii|latin-1|cp1252|<any codec>] [--surrogates 0.002]
 //                                    [--show 5] [--save cases.json] [--record corpus.json]
 //
 // --save writes the differing documents with the oracle's outputs; --record writes hand-picked
@@ -42,16 +42,23 @@ writeFileSync(
   `export { formatOutputChunks, encodeChunks } from ${JSON.stringify(join(root, 'src/output/index.ts'))};
    export { parseJson } from ${JSON.stringify(join(root, 'src/python/json-parse.ts'))};
    export { PythonError } from ${JSON.stringify(join(root, 'src/python/builtins.ts'))};
-   export { charWidth } from ${JSON.stringify(join(root, 'src/python/unicode.ts'))};`,
+   export { charWidth } from ${JSON.stringify(join(root, 'src/python/unicode.ts'))};
+   import { outputLabel, useCharmaps } from ${JSON.stringify(join(root, 'src/util/codecs.ts'))};
+   import * as charmaps from ${JSON.stringify(join(root, 'src/util/charmaps.ts'))};
+   useCharmaps(charmaps);
+   export const labelOf = async (name) => { const label = outputLabel(name); await charmaps.loadCjkTables([label]); return label; };`,
 );
 await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'out.mjs'), logLevel: 'error' });
 const m = await import(pathToFileURL(join(dir, 'out.mjs')).href);
 
-// The oracle's stdout encodings and the labels cogsignout's codec table gives them.
+// The oracle's stdout encodings and the labels cogsignout's codec table gives them (any other
+// codec Python has by the name outputLabel gives it: cp437, shift_jis, …).
 const LABELS = {
   default: 'utf-8', 'utf-8': 'utf-8', 'utf-8-sig': 'utf-8-sig', 'utf-16-le': 'utf-16le', 'utf-16-be': 'utf-16be',
-  ascii: 'ascii', 'latin-1': 'latin1', cp1252: 'windows-1252',
+  ascii: 'ascii', 'latin-1': 'latin1', cp1252: 'charmap:cp1252',
 };
+
+if (!(ENCODING in LABELS)) LABELS[ENCODING] = await m.labelOf(ENCODING);
 
 function ours(fmt, doc, enc) {
   const written = m.formatOutputChunks(fmt, m.parseJson(doc), { title: 'Op', color: false, terminalWidth: 80, autoreset: false });

@@ -84,7 +84,7 @@ void run({
   env: process.env,
   cwd: process.cwd(),
   stdout: processStream(fileOrStream(1, () => process.stdout, () => madeStdout() !== undefined), process.env, true, 1),
-  stderr: processStream(fileOrStream(2, () => process.stderr, () => madeStderr() !== undefined), process.env, false),
+  stderr: processStream(fileOrStream(2, () => process.stderr, () => madeStderr() !== undefined), process.env, false, 2),
   // A getter: Node creates process.stdin on first access, and only the prompt needs it.
   get stdin() { return process.stdin; },
   onInterrupt(handler: () => void) {

@@ -18,9 +18,10 @@ import type { Io } from './io.js';
 import { factoryOf } from './factory.js';
 import { ConfigParseError, loadConfigFiles } from '../config/files.js';
 import { checkSessionSettings, checkTimestampFormat, Settings } from '../config/settings.js';
-import { GeneralError, ParamValidationError, PROG } from '../errors/errors.js';
+import { GeneralError, ParamValidationError, PROG, PythonDiedError } from '../errors/errors.js';
 import { pyInt } from '../python/int.js';
-import { decoderLabel } from '../util/codecs.js';
+import { codecKind, moreCodecs, needsMoreCodecs, outputLabel, useCharmaps } from '../util/codecs.js';
+import { stdioCodec, stdoutStartBytes } from '../output/stream.js';
 import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog, type LogLevel } from '../diagnostics/debug-log.js';
 import { urlPasswordsIn } from '../diagnostics/redact.js';
@@ -117,6 +118,19 @@ function logImdsEndpoint(log: DebugLog, settings: Settings): void {
 }
 
 export async function run(io: Io, options: RunOptions = {}): Promise<number> {
+  // The codecs beyond the core's (a code page, UTF-32, PYTHONIOENCODING's handlers) are read
+  // before anything is written; a PYTHONIOENCODING Python cannot make streams of ends it there.
+  if (needsMoreCodecs(io.env)) {
+    const more = await import('../util/charmaps.js');
+    useCharmaps(more);
+    const encoding = io.env.PYTHONIOENCODING?.split(':')[0] ?? '';
+    await more.loadCjkTables([io.env.AWS_CLI_OUTPUT_ENCODING, encoding].map((name) => (name ? outputLabel(name) : undefined)));
+    const fatal = encoding === '' ? undefined : more.fatalStdio(encoding);
+    if (fatal !== undefined) {
+      io.stderr.write(fatal);
+      return 1;
+    }
+  }
   const colorama = newColorama();
   const stdoutBuffer = newStdoutBuffer(io.env);
   const code = await runStages(io, options, colorama, stdoutBuffer);
@@ -140,7 +154,8 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
   // session stage), not at start: their set-up is part of what every `--version` would pay.
   const report = async (e: unknown): Promise<number> => {
     if (options.silenceParamValidation && isSilencedInPartialMode(e)) return 252;
-    // The error handler is given get_stdout_text_writer(), which reconfigures the stream.
+    // The error handler is given get_stdout_text_writer() and get_stderr_text_writer(), which
+    // reconfigure the streams.
     stdoutBuffer.reconfigured = true;
     return (await import('../errors/report.js')).reportError(e, {
       prog: PROG,
@@ -159,10 +174,12 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
       terminalWidth: io.stdout.isTTY ? io.stdout.columns ?? 80 : 80,
       redact: (text) => log.redact(text),
       debugLog: (logger, message) => log.log(logger, message),
+      reconfigure: () => { io.stdout.reconfigure?.(); io.stderr.reconfigure?.(); },
       writeErr: (s) => io.stderr.write(s),
       writeOut: (s) => io.stdout.write(s),
-      errEncoding: io.env.AWS_CLI_OUTPUT_ENCODING,
+      errCodec: stdioCodec(io.env, 'stderr', true),
       writeErrBytes: io.stderr.writeAllBytes && ((data) => { io.stderr.writeAllBytes?.(data).catch(() => {}); }),
+      errAtFileStart: () => io.stderr.atFileStart === true,
     });
   };
 
@@ -458,7 +475,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
 async function printVersion(io: Io, stdoutBuffer: StdoutBuffer): Promise<number> {
   const line = `${versionLine(io.version, io.env)}\n`;
   // Only an unbuffered stdout raises in the write itself: the error handler's, as any OSError.
-  await writeAsPython(stdoutBuffer, io.stdout, Buffer.from(line, 'utf8'), line, { flush: 'none' });
+  await writeAsPython(stdoutBuffer, io.stdout, stdoutStartBytes(io.env, line, io.stdout.atFileStart === true), line, { flush: 'none' });
   return 0;
 }
 
@@ -479,5 +496,8 @@ function parseFailure(e: unknown): unknown {
 function checkOutputEncoding(env: Io['env']): void {
   const enc = env.AWS_CLI_OUTPUT_ENCODING;
   if (enc === undefined) return;
-  if (decoderLabel(enc) === undefined) throw new GeneralError(`Unknown codec \`${enc}\` specified for AWS_CLI_OUTPUT_ENCODING.`);
+  const kind = codecKind(enc);
+  // ''.encode('undefined') raises UnicodeError, which the handler cannot write either.
+  if (kind === 'undefined') throw new PythonDiedError(moreCodecs()?.undefinedCodecDeath() ?? 'undefined encoding\n');
+  if (kind !== 'text') throw new GeneralError(`Unknown codec \`${enc}\` specified for AWS_CLI_OUTPUT_ENCODING.`);
 }

@@ -15,7 +15,14 @@ export interface OutputStream {
    * before a formatter reconfigures it (the version line); write(text) where absent.
    */
   writeUtf8?(text: string): void;
+  /**
+   * The AWS CLI has asked for the stream (get_stdout_text_writer, get_stderr_text_writer), which
+   * reconfigures it to AWS_CLI_OUTPUT_ENCODING: text written from now on is in that codec.
+   */
+  reconfigure?(): void;
   readonly isTTY: boolean;
+  /** A regular file at its start, where Python's UTF-16 and UTF-32 streams write a BOM first. */
+  readonly atFileStart?: boolean;
   /** The fd's st_blksize, which sizes Python's buffer of the stream (src/output/stdout-buffer.ts). */
   readonly blockSize?: number | undefined;
   readonly columns: number | undefined;

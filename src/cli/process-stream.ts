@@ -2,8 +2,8 @@
 // exported so that the in-process test runner writes exactly the bytes the process writes.
 import type { Env } from '../config/files.js';
 import type { OutputStream } from './io.js';
-import { fstatSync, statSync, writeSync } from 'node:fs';
-import { pythonTextEncoder } from '../util/codecs.js';
+import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { encodeChunks, stdioCodec, type StdioCodec } from '../output/stream.js';
 
 /** What is used of a NodeJS.WriteStream (a test hands a byte collector). */
 export interface ByteSink {
@@ -13,23 +13,62 @@ export interface ByteSink {
   readonly rows?: number;
 }
 
+type TextEncoder = ((text: string) => Buffer | undefined) | undefined;
+
+/** A codec's bytes of a text, or undefined where it cannot encode it (left as UTF-8 then). */
+function lenient(codec: StdioCodec, fd: number | undefined): TextEncoder {
+  const wide = codec.label === 'utf-16' || codec.label === 'utf-32';
+  return (text) => {
+    const { bytes, error } = encodeChunks([text], codec.label, codec.errors, wide && fd !== undefined && fileAtStart(fd));
+    return error === undefined ? bytes : undefined;
+  };
+}
+
 /**
- * AWS_CLI_OUTPUT_ENCODING re-encodes both streams, as the AWS CLI reconfigures them (a UTF-16
- * byte-order mark shows on stdout only, as it does there: `bom`).
+ * Whether the fd is a regular file at offset 0, where Python's TextIOWrapper starts a UTF-16 or
+ * UTF-32 stream with a byte-order mark (it asks tell(); Linux tells the offset in fdinfo, elsewhere
+ * an empty file is taken for one at its start).
  */
-export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: boolean, fd?: number): OutputStream {
+export function fileAtStart(fd: number): boolean {
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return false;
+    if (process.platform !== 'linux') return st.size === 0;
+    return /^pos:\s*0$/m.test(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * AWS_CLI_OUTPUT_ENCODING re-encodes both streams once `reconfigure` says the AWS CLI has
+ * reconfigured them; PYTHONIOENCODING is what Python made them of, and what they write before,
+ * and `writeUtf8` (the version line, help) always. `isStdout`: which of the two this is; `fd`
+ * its descriptor, where a UTF-16 or UTF-32 stream checks for the start of a file (its BOM).
+ */
+export function processStream(sink: ByteSink | (() => ByteSink), env: Env, isStdout: boolean, fd?: number): OutputStream {
   // A function: the sink is made on first use (Node creates process.stdout and process.stderr,
   // with their stream modules, only when first asked for them; --version never needs stderr).
   let made = typeof sink === 'function' ? undefined : sink;
   const s = (): ByteSink => (made ??= (sink as () => ByteSink)());
-  const encode = pythonTextEncoder(env.AWS_CLI_OUTPUT_ENCODING);
-  let first = bom;
-  const bytes = (text: string): string | Buffer => {
-    // An empty write is no text: it neither writes the mark nor uses it up.
+  const stream = isStdout ? 'stdout' : 'stderr';
+  // Made on first use: the driver reads the codecs beyond the core's before it writes.
+  const base = (): TextEncoder => (env.PYTHONIOENCODING === undefined ? undefined : lenient(stdioCodec(env, stream, false), fd));
+  let encoders: { reconfigured: TextEncoder; base: TextEncoder } | undefined;
+  const encoder = (reconfigured: boolean): TextEncoder => {
+    const name = env.AWS_CLI_OUTPUT_ENCODING;
+    encoders ??= {
+      reconfigured: name === undefined ? base() : lenient(stdioCodec(env, stream, true), fd),
+      base: base(),
+    };
+    return reconfigured ? encoders.reconfigured : encoders.base;
+  };
+  // What the AWS CLI writes before its handler or a formatter reconfigures the stream (the
+  // --debug log) is in the codec Python started it with.
+  let reconfigured = false;
+  const bytes = (text: string, base = false): string | Buffer => {
     if (text === '') return text;
-    const out = encode?.(text, first) ?? text;
-    first = false;
-    return out;
+    return encoder(reconfigured && !base)?.(text) ?? text;
   };
   return {
     write: (text: string) => { s().write(bytes(text)); },
@@ -39,8 +78,10 @@ export function processStream(sink: ByteSink | (() => ByteSink), env: Env, bom: 
     writeAllBytes: (data: Uint8Array) => new Promise<void>((resolve, reject) => {
       s().write(data, (err) => (err ? reject(err) : resolve()));
     }),
-    writeUtf8: (text: string) => { s().write(text); },
+    writeUtf8: (text: string) => { s().write(bytes(text, true)); },
+    reconfigure: () => { reconfigured = true; },
     get isTTY() { return s().isTTY === true; },
+    get atFileStart() { return fd !== undefined && fileAtStart(fd); },
     // Asked only after a write failed.
     get blockSize() { return fd === undefined ? undefined : blockSizeOf(fd); },
     get columns() { return s().columns; },

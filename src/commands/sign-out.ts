@@ -16,6 +16,7 @@ import type { NetworkModule } from '../net/load.js';
 
 /** The providers whose credentials botocore fetches only when it signs (DeferredRefreshableCredentials). */
 const DEFERRED_METHODS = new Set(['assume-role', 'assume-role-with-web-identity', 'sso', 'login']);
+import { stdoutStartBytes } from '../output/stream.js';
 
 export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
   const { io, globals, settings } = ctx;
@@ -56,7 +57,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     // reconfigures the stream once a formatter (or the error handler) asks for it.
     // json.dump has no flush; ruamel's round-trip dump flushes the stream, and its failure is
     // the error handler's. Bytes the OS refused are met again by the flush at exit.
-    await writeAsPython(ctx.stdoutBuffer, io.stdout, Buffer.from(text, 'utf8'), text, { flush: skeleton === 'yaml-input' ? 'raises' : 'none' });
+    await writeAsPython(ctx.stdoutBuffer, io.stdout, stdoutStartBytes(io.env, text, io.stdout.atFileStart === true), text, { flush: skeleton === 'yaml-input' ? 'raises' : 'none' });
     return 0;
   }
 

@@ -128,3 +128,12 @@ export class InterruptedError extends CliError {
   static override readonly tag: string = 'InterruptedError';
   readonly exitCode = 130;
 }
+
+/**
+ * 1: what the AWS CLI's Python dies of before its handlers can speak (a codec whose every write
+ * fails): `message` is Python's own stderr, written as it is.
+ */
+export class PythonDiedError extends CliError {
+  static override readonly tag: string = 'PythonDiedError';
+  readonly exitCode = 1;
+}

@@ -1,7 +1,7 @@
 // The single place where a failure becomes bytes on stderr and an exit code (the AWS CLI's
 // error-handler chain, first match wins). Nothing else in the program prints errors. The
 // renderers live with the output formatters and are loaded only when an error happens.
-import { CliError, InterruptedError, ServiceError, StructuredError, UnknownArgumentError, USAGE_BLOCK } from './errors.js';
+import { CliError, InterruptedError, PythonDiedError, ServiceError, StructuredError, UnknownArgumentError, USAGE_BLOCK } from './errors.js';
 import type { ErrorFormat } from '../cli/vocabulary.js';
 import { withLoadedPaths } from './stack-paths.js';
 import { maskUrlPasswords } from '../diagnostics/redact.js';
@@ -29,21 +29,34 @@ export interface ReportContext {
   readonly redact: (text: string) => string;
   /** --debug's log (the traceback is its record, as clidriver logs it with exc_info). */
   readonly debugLog?: (logger: string, message: string) => void;
+  /**
+   * The handler is given get_stdout_text_writer() and get_stderr_text_writer(), which reconfigure
+   * the streams (AWS_CLI_OUTPUT_ENCODING) once main() has logged the exception.
+   */
+  readonly reconfigure?: () => void;
   readonly writeErr: (s: string) => void;
   readonly writeOut: (s: string) => void;
   /**
-   * AWS_CLI_OUTPUT_ENCODING, if set: the AWS CLI reconfigures stderr to it too, with strict
-   * errors, so an error it cannot encode fails in turn (see `write` below).
+   * stderr's codec once the handler has it (output/stream.ts stdioCodec): AWS_CLI_OUTPUT_ENCODING
+   * reconfigures it, strict, so an error it cannot encode fails in turn (see `write` below);
+   * PYTHONIOENCODING set it up. UTF-8 with backslashreplace where absent.
    */
-  readonly errEncoding?: string;
-  /** Bytes already encoded in errEncoding (writeErr of their latin-1 text where absent). */
+  readonly errCodec?: { readonly label: string; readonly errors: string };
+  /** stderr is a regular file at its start (a UTF-16 or UTF-32 stream's BOM goes first). */
+  readonly errAtFileStart?: () => boolean;
+  /** Bytes already encoded in errCodec (writeErr of their latin-1 text where absent). */
   readonly writeErrBytes?: (data: Uint8Array) => void;
 }
 
 export async function reportError(err: unknown, ctx: ReportContext): Promise<number> {
   if (err instanceof InterruptedError) {
+    ctx.reconfigure?.();
     // Ctrl-C in the pager of a colored table: sys.stdout is colorama's by then.
     ctx.writeOut((ctx.colorama?.inits ?? 0) > 0 ? `\n${RESET}` : '\n');
+    return err.exitCode;
+  }
+  if (err instanceof PythonDiedError) {
+    ctx.writeErr(err.message);
     return err.exitCode;
   }
   if (ctx.debug && err instanceof Error && err.stack) {
@@ -53,15 +66,16 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     if (ctx.debugLog) ctx.debugLog('awscli.clidriver', `Exception caught in main()\n${trace}`);
     else ctx.writeErr(ctx.redact(`Exception caught in main()\n${trace}\n`));
   }
+  ctx.reconfigure?.();
   // Our own messages can echo an endpoint or proxy URL as given (`Invalid endpoint: …`): its
   // password is masked as botocore masks a proxy's (the AWS CLI prints an endpoint's as is).
   const own = (message: string): string => maskUrlPasswords(message, '***');
   const { basicErrorPieces, errorPieces, fallbackErrorMessage } = await import('../output/errors.js');
-  const { backslashReplaceSurrogates, encodeChunks, outputCodecLabel } = await import('../output/stream.js');
-  const { decoderLabel } = await import('../util/codecs.js');
-  // A codec Python does not know leaves stderr as it was (the AWS CLI reports the name itself).
-  const known = ctx.errEncoding === undefined ? undefined : decoderLabel(ctx.errEncoding);
-  let errLabel = ctx.errEncoding === undefined || known === undefined ? undefined : outputCodecLabel(ctx.errEncoding, known);
+  const { backslashReplaceSurrogates, encodeChunks } = await import('../output/stream.js');
+  // Python's own stderr (UTF-8, backslashreplace) is the process stream's text as it is.
+  const plain = ctx.errCodec === undefined || (ctx.errCodec.label === 'utf-8' && ctx.errCodec.errors === 'backslashreplace');
+  let errLabel = plain ? undefined : ctx.errCodec?.label;
+  const errErrors = ctx.errCodec?.errors ?? 'strict';
   const { PythonError } = await import('../python/builtins.js');
   // The handler holds stderr from before it makes an error table: a wrapper only from a colored
   // table made earlier (the output's), whose resets `write` adds; the table's own are never there.
@@ -78,11 +92,11 @@ export async function reportError(err: unknown, ctx: ReportContext): Promise<num
     }
     for (const piece of pieces) {
       const label = errLabel;
-      const { bytes, error } = encodeChunks([piece], label);
+      const { bytes, error } = encodeChunks([piece], label, errErrors, (label === 'utf-16' || label === 'utf-32') && ctx.errAtFileStart?.() === true);
       if (error) {
         // The position counts from the AWS CLI's own `aws: [ERROR]:` line.
         const prefix = `${ctx.prog}: [ERROR]:`;
-        throw piece.startsWith(prefix) ? encodeChunks([`aws: [ERROR]:${piece.slice(prefix.length)}`], label).error ?? error : error;
+        throw piece.startsWith(prefix) ? encodeChunks([`aws: [ERROR]:${piece.slice(prefix.length)}`], label, errErrors).error ?? error : error;
       }
       // utf-8-sig's BOM comes once, with the first piece.
       if (errLabel === 'utf-8-sig') errLabel = 'utf-8';

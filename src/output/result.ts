@@ -5,10 +5,9 @@ import type { CommandContext } from '../cli/context.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../cli/vocabulary.js';
 import { GeneralError } from '../errors/errors.js';
 import { OPERATION_NAME } from '../service/model.js';
-import { decoderLabel } from '../util/codecs.js';
 import { pagerCommand, PagerUnusable, runPager } from './pager.js';
 import { newStdoutBuffer, writeAsPython } from './stdout-buffer.js';
-import { outputCodecLabel, type EncodeErrors } from './stream.js';
+import { stdioCodec, type EncodeErrors } from './stream.js';
 
 /** `title`: what the table format's title line says (the AWS CLI uses the operation's name). */
 /** --output → AWS_DEFAULT_OUTPUT → the profile's output → json; an unknown one is 255. */
@@ -54,6 +53,7 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   if (format === 'off') return 0;
   // The formatter asks for the stream (get_stdout_text_writer), which reconfigures it.
   ctx.stdoutBuffer.reconfigured = true;
+  ctx.io.stdout.reconfigure?.();
   const { ResponseMetadata: metadata, ...value } = response;
   const requestId = (metadata as { RequestId?: unknown } | undefined)?.RequestId;
   if (typeof requestId === 'string') ctx.log.log('awscli.formatter', `RequestId: ${requestId}`);
@@ -69,7 +69,7 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   });
   // Python encodes each piece as it is written: the pieces before one it cannot encode are out.
   const { label, errors } = stdoutEncoding(io.env);
-  const { bytes, sizes, error: encodeError } = encodeChunks(written.chunks, label, errors);
+  const { bytes, sizes, error: encodeError } = encodeChunks(written.chunks, label, errors, io.stdout.atFileStart === true);
   // A formatter failure comes after everything it wrote, an encoding failure at its piece.
   const error = encodeError ?? written.error;
   // An empty result never starts a pager.
@@ -87,11 +87,9 @@ export async function writeResult(response: Record<string, unknown>, ctx: Comman
   return 0;
 }
 
-/** sys.stdout's codec and error handler: reconfigured (strict) by AWS_CLI_OUTPUT_ENCODING or PYTHONUTF8=1. */
+/** sys.stdout's codec and error handler as get_stdout_text_writer() leaves them. */
 export function stdoutEncoding(env: CommandContext['io']['env']): { label: string; errors: EncodeErrors } {
-  const name = env.AWS_CLI_OUTPUT_ENCODING;
-  if (name !== undefined) return { label: outputCodecLabel(name, decoderLabel(name)), errors: 'strict' };
-  return { label: 'utf-8', errors: env.PYTHONUTF8 === '1' ? 'strict' : 'surrogateescape' };
+  return stdioCodec(env, 'stdout', true);
 }
 
 async function writeOut(

@@ -13,7 +13,7 @@
 import type { Env } from '../config/files.js';
 import type { OutputStream } from '../cli/io.js';
 import { GeneralError } from '../errors/errors.js';
-import { decoderLabel } from '../util/codecs.js';
+import { stdioCodec } from './stream.js';
 import { pythonErrno, pythonOsErrorClass } from '../util/os-errors.js';
 
 /** TextIOWrapper's _CHUNK_SIZE: pending text that reaches it is handed to the buffer. */
@@ -94,16 +94,9 @@ function osErrorMessage(e: NodeJS.ErrnoException): string {
 export function stdoutAtExit(buffer: StdoutBuffer, stderr: OutputStream): number | undefined {
   const e = buffer.held;
   if (e === undefined) return undefined;
-  const encoding = buffer.reconfigured ? preferredEncoding(buffer.env) : 'utf-8';
+  const encoding = stdioCodec(buffer.env, 'stdout', buffer.reconfigured).name;
   stderr.write(`Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='${encoding}'>\n${pythonOsErrorClass(e.code)}: ${osErrorMessage(e)}\n`);
   return 120;
-}
-
-/** The encoding compat.set_preferred_output_encoding gives the stream, named as the user wrote it. */
-function preferredEncoding(env: Env): string {
-  const name = env.AWS_CLI_OUTPUT_ENCODING;
-  if (name !== undefined) return decoderLabel(name) === undefined ? 'utf-8' : name;
-  return env.PYTHONUTF8 === '1' ? 'UTF-8' : 'utf-8';
 }
 
 function isOsError(e: unknown): e is NodeJS.ErrnoException {

@@ -3,11 +3,17 @@
 // 128 characters is the upper half of a code page whose lower half is ASCII, one of 256 the
 // whole. U+FFFE marks a byte the code page leaves undefined (Python's strict decoder refuses it).
 // Made from Python 3.11.2's encodings package, the one the AWS CLI 2.36.7 oracle runs on. The
-// escape codecs are read with them: as rare, and as unknown to the core's table.
+// escape codecs are read with them: as rare, and as unknown to the core's table; and so are the
+// output codecs and error handlers beyond the core's (AWS_CLI_OUTPUT_ENCODING, PYTHONIOENCODING).
 
 export { decodeRawUnicodeEscape, decodeUnicodeEscape } from './escape-codecs.js';
 // The Windows code pages are more common, but as much data the core need not carry.
-export { WINDOWS_CODEPAGES } from './windows-codepages.js';
+import { WINDOWS_CODEPAGES } from './windows-codepages.js';
+export { WINDOWS_CODEPAGES };
+import { CJK_ALIASES } from '../output/more-codecs.js';
+import { decoderLabel } from './codecs.js';
+
+export { charmapCodec, fatalStdio, loadCjkTables, moreCodec, replaceUnencodable, undefinedCodecDeath } from '../output/more-codecs.js';
 
 export const CHARMAPS: Readonly<Record<string, string>> = {
   cp037: '\u0000\u0001\u0002\u0003\u009c\u0009\u0086\u007f\u0097\u008d\u008e\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u009d\u0085\u0008\u0087\u0018\u0019\u0092\u008f\u001c\u001d\u001e\u001f\u0080\u0081\u0082\u0083\u0084\u000a\u0017\u001b\u0088\u0089\u008a\u008b\u008c\u0005\u0006\u0007\u0090\u0091\u0016\u0093\u0094\u0095\u0096\u0004\u0098\u0099\u009a\u009b\u0014\u0015\u009e\u001a \u00a0\u00e2\u00e4\u00e0\u00e1\u00e3\u00e5\u00e7\u00f1\u00a2.<(+|&\u00e9\u00ea\u00eb\u00e8\u00ed\u00ee\u00ef\u00ec\u00df!$*);\u00ac-/\u00c2\u00c4\u00c0\u00c1\u00c3\u00c5\u00c7\u00d1\u00a6,%_>?\u00f8\u00c9\u00ca\u00cb\u00c8\u00cd\u00ce\u00cf\u00cc`:#@\u0027="\u00d8abcdefghi\u00ab\u00bb\u00f0\u00fd\u00fe\u00b1\u00b0jklmnopqr\u00aa\u00ba\u00e6\u00b8\u00c6\u00a4\u00b5~stuvwxyz\u00a1\u00bf\u00d0\u00dd\u00de\u00ae^\u00a3\u00a5\u00b7\u00a9\u00a7\u00b6\u00bc\u00bd\u00be[]\u00af\u00a8\u00b4\u00d7{ABCDEFGHI\u00ad\u00f4\u00f6\u00f2\u00f3\u00f5}JKLMNOPQR\u00b9\u00fb\u00fc\u00f9\u00fa\u00ff\u005c\u00f7STUVWXYZ\u00b2\u00d4\u00d6\u00d2\u00d3\u00d50123456789\u00b3\u00db\u00dc\u00d9\u00da\u009f',
@@ -112,3 +118,42 @@ export const CHARMAP_ALIASES: Readonly<Record<string, string>> = {
   thai: 'iso8859_11', tis620: 'tis_620', tis_620_0: 'tis_620', tis_620_2529_0: 'tis_620',
   tis_620_2529_1: 'tis_620',
 };
+
+/**
+ * The output label (output/stream.ts) of a normalized codec name the core has no table of: UTF-32
+ * (`fileOnly`, the core's name of a codec only its file reader decodes), the code pages here, the
+ * CJK tables' codecs, the escape codecs; undefined for the rest.
+ */
+export function moreOutputLabel(n: string, fileOnly: string | undefined): string | undefined {
+  if (fileOnly !== undefined) return fileOnly === 'undefined' ? undefined : fileOnly === 'utf_32_be' ? 'utf-32be' : fileOnly === 'utf_32' ? 'utf-32' : 'utf-32le';
+  const found = CHARMAP_ALIASES[n] ?? CHARMAP_ALIASES[n.replace(/\./g, '_')] ?? n;
+  if (found in CHARMAPS || found === 'charmap') return `charmap:${found}`;
+  const cjk = CJK_ALIASES[n];
+  if (cjk !== undefined) return `cjk:${cjk}`;
+  if (found === 'unicode_escape' || found === 'raw_unicode_escape') return found;
+  return undefined;
+}
+
+/** The decoding table (this module's form) of a `charmap:` label's codec. */
+export function charmapTable(key: string): string {
+  const table = CHARMAPS[key] ?? WINDOWS_CODEPAGES[key];
+  if (table !== undefined) return table;
+  // Python's charmap codec without a mapping: Latin-1; the ISO and KOI8 pages as TextDecoder has them.
+  let out = '';
+  const decoder = key === 'charmap' ? undefined : new TextDecoder(decoderLabel(key) as string);
+  for (let b = 0x80; b < 0x100; b++) out += decoder === undefined ? String.fromCharCode(b) : decoder.decode(Uint8Array.of(b));
+  return out.replace(/\ufffd/g, '\ufffe');
+}
+
+/** Codecs Python has that cogsignout does not encode (written as UTF-8), by their names normalized (encodings/aliases.py). */
+const KNOWN_ELSEWHERE = /^(?:big5_?hkscs|hkscs|cp1361|ms1361|johab|csiso2022(?:jp|kr)|euc_?jis_?2004|euc_?jisx0213|jisx0213|hz(?:gb|_gb(?:_2312)?)?|idna|punycode|iso_?2022_?(?:jp(?:_(?:1|2|2004|3|ext))?|kr)|s_?jis_?(?:2004|x0213)|shift_?jis_?(?:2004|x0213)|u7|unicode_1_1_utf_7|utf_?7)$/;
+
+/** codecs.ts codecKind for a normalized name the core's tables do not have. */
+export function codecKind(n: string, fileOnly: string | undefined, notText: boolean, encodes: boolean): 'text' | 'undefined' | 'unknown' | { notText: string } {
+  if (notText) {
+    const codec = /^rot_?13$/.test(n) ? 'rot-13' : /^(?:quoted_?printable|quopri)/.test(n) ? 'quopri' : n === 'zip' ? 'zlib' : n === 'base_64' ? 'base64' : n.replace(/_codec$/, '');
+    return { notText: codec };
+  }
+  if (fileOnly === 'undefined') return 'undefined';
+  return encodes || fileOnly !== undefined || KNOWN_ELSEWHERE.test(n) ? 'text' : 'unknown';
+}

@@ -5,6 +5,8 @@
 import { GeneralError } from '../errors/errors.js';
 import { onFirstUse } from './first-use.js';
 import { decodeUtf16, decodeUtf32, UnicodeDecodeFailure } from './unicode-decoders.js';
+import type { charmapCodec, fatalStdio, loadCjkTables, moreCodec, replaceUnencodable, undefinedCodecDeath } from '../output/more-codecs.js';
+import type { charmapTable, codecKind as moreCodecKind, moreOutputLabel } from './charmaps.js';
 
 // The tables are made on first use: every run loads this module (the output streams), and a run
 // that names no codec (most, every `--version`) need not pay for making them.
@@ -80,6 +82,15 @@ let charmaps: {
   readonly CHARMAP_ALIASES: Readonly<Record<string, string>>;
   readonly decodeUnicodeEscape: (bytes: Uint8Array) => string;
   readonly decodeRawUnicodeEscape: (bytes: Uint8Array) => string;
+  readonly charmapCodec: typeof charmapCodec;
+  readonly moreCodec: typeof moreCodec;
+  readonly fatalStdio: typeof fatalStdio;
+  readonly moreOutputLabel: typeof moreOutputLabel;
+  readonly codecKind: typeof moreCodecKind;
+  readonly charmapTable: typeof charmapTable;
+  readonly loadCjkTables: typeof loadCjkTables;
+  readonly replaceUnencodable: typeof replaceUnencodable;
+  readonly undefinedCodecDeath: typeof undefinedCodecDeath;
 } | undefined;
 
 /** The Windows code pages, whose decoding tables are in charmaps.ts (windows-codepages.ts). */
@@ -202,24 +213,60 @@ function withBom(width: 2 | 4): TextCodec {
   };
 }
 
+/** Codecs the core's output streams encode by themselves (stream.ts); the rest need charmaps.ts's bundle. */
+const CORE_OUTPUT = /^(?:utf_8|utf_8_sig|utf_16|utf_16_le|utf_16_be|ascii|latin_1)$/;
+
 /**
- * The bytes Python's stream writes for `text` once reconfigured to AWS_CLI_OUTPUT_ENCODING, for
- * the codecs whose encoding is simple (Latin-1, ASCII, UTF-16); undefined for UTF-8, for the
- * others, and for text the codec cannot encode (left as UTF-8 rather than failing).
+ * Whether a run's environment names an output codec or a PYTHONIOENCODING that needs the
+ * charmaps bundle (useCharmaps) before anything is written.
  */
-export function pythonTextEncoder(name: string | undefined): ((text: string, first: boolean) => Buffer | undefined) | undefined {
-  const c = name === undefined ? undefined : canonical(name);
-  const within = (limit: number) => (text: string): Buffer | undefined =>
-    [...text].every((ch) => (ch.codePointAt(0) as number) < limit) ? Buffer.from(text, 'latin1') : undefined;
-  switch (c) {
-    case 'latin_1': return within(0x100);
-    case 'ascii': return within(0x80);
-    case 'utf_16_le': return (text) => Buffer.from(text, 'utf16le');
-    case 'utf_16_be': return (text) => Buffer.from(text, 'utf16le').swap16();
-    // Python's utf-16 stream writes a byte-order mark before its first text.
-    case 'utf_16': return (text, first) => Buffer.from(first ? `\ufeff${text}` : text, 'utf16le');
-    default: return undefined;
+export function needsMoreCodecs(env: { readonly [k: string]: string | undefined }): boolean {
+  // PYTHONIOENCODING=utf-8 (a common setting) is the core's own.
+  const io = env.PYTHONIOENCODING;
+  if (io !== undefined && !/^(?:utf-?8)?(?::(?:strict|surrogateescape|backslashreplace)?)?$/i.test(io)) return true;
+  const name = env.AWS_CLI_OUTPUT_ENCODING;
+  if (name === undefined) return false;
+  const c = canonical(name);
+  return c === undefined || !CORE_OUTPUT.test(c);
+}
+
+/**
+ * The label of stream.ts's encoder for a Python codec name as an output encoding (utf-8-sig
+ * included), or undefined when Python would not know it, or knows it but no encoder is here
+ * (`utf-7`, `idna`: written as UTF-8).
+ */
+export function outputLabel(name: string): string | undefined {
+  if (/^utf[-_]?8[-_]sig$/i.test(name)) return 'utf-8-sig';
+  const c = canonical(name);
+  const n = normalize(name);
+  if (c !== undefined) {
+    if (c === 'utf_8_sig') return 'utf-8-sig';
+    // Plain utf-16 is its own label: a BOM at the start of a file (output/stream.ts).
+    if (c === 'utf_16') return 'utf-16';
+    if (c === 'ascii' || c === 'latin_1' || /^utf_/.test(c)) return decoderLabel(name);
+    if (CJK.test(c)) return `cjk:${c}`;
+    return `charmap:${c}`;
   }
+  // The rest are the charmaps bundle's (a run naming one has read it: needsMoreCodecs).
+  return charmaps?.moreOutputLabel(n, FILE_ONLY()[n]);
+}
+
+const CJK = /^(?:shift_jis|euc_jp|gbk|gb18030|big5|euc_kr)$/;
+
+/** The loaded output codecs and error handlers (more-codecs.ts), once useCharmaps has them. */
+export function moreCodecs(): typeof charmaps {
+  return charmaps;
+}
+
+/**
+ * What Python's codec registry makes of a name: a text codec, a bytes-to-bytes one (`hex`, named
+ * as its codec names itself), the `undefined` codec, or nothing (LookupError). Beyond the core's
+ * codecs, the charmaps bundle answers (read for any other name: needsMoreCodecs).
+ */
+export function codecKind(name: string): 'text' | 'undefined' | 'unknown' | { notText: string } {
+  if (canonical(name) !== undefined) return 'text';
+  const n = normalize(name);
+  return charmaps?.codecKind(n, FILE_ONLY()[n], NOT_TEXT().has(n), outputLabel(name) !== undefined) ?? 'unknown';
 }
 
 /**

@@ -73,14 +73,3 @@ describe('INI whitespace is Python\'s', () => {
     expect(parseIni('[default]\nregion = x\u00a0\n').get('default')?.get('region')).toBe('x');
   });
 });
-
-describe('AWS_CLI_OUTPUT_ENCODING', () => {
-  it('encodes as Python\'s reconfigured streams do, for the simple codecs', async () => {
-    const { pythonTextEncoder } = await import('../../src/util/codecs.js');
-    expect(pythonTextEncoder('latin-1')?.('caf\u00e9', true)).toEqual(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
-    expect(pythonTextEncoder('utf-16')?.('"x"', true)).toEqual(Buffer.from([0xff, 0xfe, 0x22, 0, 0x78, 0, 0x22, 0]));
-    expect(pythonTextEncoder('utf-16')?.('x', false)).toEqual(Buffer.from([0x78, 0]));
-    expect(pythonTextEncoder('utf-8')).toBeUndefined();
-    expect(pythonTextEncoder(undefined)).toBeUndefined();
-  });
-});

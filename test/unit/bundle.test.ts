@@ -23,9 +23,9 @@ const CORE_BUDGET = 450 * 1024;
 const NETWORK_BUDGET = 640 * 1024; // measured 2026-11-27: ~520 KiB; 2026-12-01: ~534 KiB
 const BUNDLES = readdirSync(DIST).filter((n) => n.endsWith('.cjs')).sort();
 // Read only by their own first use: the prompt needs a terminal, the SDK's providers an STS or SSO
-// endpoint; the rarer code pages are data that a run naming one compiles in no time, and the
-// history set-up is a few functions that only cli_history = enabled runs.
-const CACHED_BY_THE_BUILD = BUNDLES.filter((n) => n !== 'prompt.cjs' && n !== 'credential-providers.cjs' && n !== 'charmaps.cjs' && n !== 'history.cjs');
+// endpoint; the rarer code pages and the CJK tables are data that a run naming one compiles in
+// no time, and the history set-up is a few functions that only cli_history = enabled runs.
+const CACHED_BY_THE_BUILD = BUNDLES.filter((n) => n !== 'prompt.cjs' && n !== 'credential-providers.cjs' && n !== 'charmaps.cjs' && n !== 'cjk.cjs' && n !== 'history.cjs');
 
 /** Built-ins that each cost a start a millisecond or more (their own modules, the streams) and that only some runs need. */
 const HEAVY_BUILTINS = ['net', 'child_process', 'os', 'http', 'https', 'tls', 'crypto', 'zlib', 'stream', 'dns'];
@@ -44,7 +44,7 @@ const cachesAccepted = (files: readonly string[]): string[] => spawnSync(process
 
 describe('bundles', () => {
   it('are the core and one bundle per part of the program loaded lazily', () => {
-    expect(BUNDLES).toEqual(['bulk.cjs', 'charmaps.cjs', 'completion.cjs', 'core.cjs', 'credential-providers.cjs', 'credentials.cjs', 'help.cjs', 'history.cjs', 'net.cjs', 'prompt.cjs', 'query.cjs', 'yaml.cjs']);
+    expect(BUNDLES).toEqual(['bulk.cjs', 'charmaps.cjs', 'cjk.cjs', 'completion.cjs', 'core.cjs', 'credential-providers.cjs', 'credentials.cjs', 'help.cjs', 'history.cjs', 'net.cjs', 'prompt.cjs', 'query.cjs', 'yaml.cjs']);
   });
 
   it(`the core stays under ${CORE_BUDGET / 1024} KiB and holds no AWS SDK code`, () => {
@@ -69,10 +69,14 @@ describe('bundles', () => {
     // YAML's values is in the core.
     expect(where.get('src/input/yaml-input.ts')).toEqual(['yaml.cjs']);
     expect(where.get('src/input/yaml-values.ts')).toEqual(['core.cjs']);
-    // Python's rarer code pages are read only when AWS_CLI_FILE_ENCODING names one.
+    // Python's rarer code pages are read only when AWS_CLI_FILE_ENCODING, AWS_CLI_OUTPUT_ENCODING
+    // or PYTHONIOENCODING names one, with the output codecs and error handlers beyond the core's.
     expect(where.get('src/util/charmaps.ts')).toEqual(['charmaps.cjs']);
-    // The Windows code pages' tables too: data that only AWS_CLI_FILE_ENCODING=cp125x reads.
+    expect(where.get('src/output/more-codecs.ts')).toEqual(['charmaps.cjs']);
+    // The Windows code pages' tables too: data that only a cp125x reads.
     expect(where.get('src/util/windows-codepages.ts')).toEqual(['charmaps.cjs']);
+    // The CJK codecs' tables, only for an output encoding naming one.
+    expect(where.get('src/util/cjk/shift_jis.ts')).toEqual(['cjk.cjs']);
     const twice = [...where].filter(([m, names]) => names.length > 1 && (m.startsWith('src/') || names.includes('core.cjs')));
     expect(twice).toEqual([]);
     // Package modules are shared from the core only (see scripts/build.mjs): the SDK's are in the
@@ -102,7 +106,7 @@ describe('bundles', () => {
   });
 
   it('each ships a code cache the building Node accepts, readable by every user (but those the build cannot reach)', () => {
-    expect(CACHED_BY_THE_BUILD).toHaveLength(BUNDLES.length - 4);
+    expect(CACHED_BY_THE_BUILD).toHaveLength(BUNDLES.length - 5);
     const accepted = cachesAccepted(CACHED_BY_THE_BUILD.map((name) => join(DIST, name)));
     expect(accepted).toHaveLength(CACHED_BY_THE_BUILD.length);
     for (const [i, name] of CACHED_BY_THE_BUILD.entries()) {

@@ -1,8 +1,9 @@
 // The stream wiring main.ts hands the driver (src/cli/process-stream.ts), which the in-process
-// test runner uses too: AWS_CLI_OUTPUT_ENCODING re-encodes both streams, a UTF-16 byte-order mark
-// leads stdout only, once; and a run in this process writes the bytes the process writes.
+// test runner uses too: AWS_CLI_OUTPUT_ENCODING re-encodes both streams once the AWS CLI has
+// reconfigured them, a UTF-16 byte-order mark leads a file still at its start (never a pipe); and a
+// run in this process writes the bytes the process writes.
 import { spawnSync } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,17 +16,43 @@ function sink(): ByteSink & { chunks: Buffer[] } {
 }
 
 describe('processStream', () => {
-  it('UTF-16: the byte-order mark once, on stdout only, not consumed by an empty write', async () => {
+  it('UTF-16: no byte-order mark on a pipe; on a file still at its start, one, with the first write', async () => {
     const out = sink();
     const err = sink();
     const stdout = processStream(out, { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }, true);
     const stderr = processStream(err, { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }, false);
+    stdout.reconfigure?.();
+    stderr.reconfigure?.();
     stdout.write('');
     stdout.write('ab');
     await stdout.writeAll('c');
     stderr.write('ab');
-    expect(Buffer.concat(out.chunks)).toEqual(Buffer.from([0xff, 0xfe, 0x61, 0, 0x62, 0, 0x63, 0]));
+    expect(Buffer.concat(out.chunks)).toEqual(Buffer.from([0x61, 0, 0x62, 0, 0x63, 0]));
     expect(Buffer.concat(err.chunks)).toEqual(Buffer.from([0x61, 0, 0x62, 0]));
+    // A file: the stream writes to the fd itself, and Python's tell() is the fd's offset.
+    const dir = mkdtempSync(join(tmpdir(), 'cogso-bom-'));
+    try {
+      const fd = openSync(join(dir, 'out'), 'w+');
+      const file = processStream(fileOrStream(fd, () => sink(), () => false), { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }, false, fd);
+      file.reconfigure?.();
+      expect(file.atFileStart).toBe(true);
+      file.write('a');
+      file.write('b');
+      expect(file.atFileStart).toBe(false);
+      closeSync(fd);
+      expect(readFileSync(join(dir, 'out'))).toEqual(Buffer.from([0xff, 0xfe, 0x61, 0, 0x62, 0]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('before the AWS CLI reconfigures a stream (the --debug log): the codec Python started it with', () => {
+    const err = sink();
+    const stderr = processStream(err, { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }, false);
+    stderr.write('a');
+    stderr.reconfigure?.();
+    stderr.write('b');
+    expect(Buffer.concat(err.chunks)).toEqual(Buffer.from([0x61, 0x62, 0]));
   });
 
   it('without the variable: the text as it is; bytes already encoded pass untouched', async () => {
@@ -38,6 +65,13 @@ describe('processStream', () => {
 });
 
 describe('in this process and as a process', () => {
+  it('--debug under AWS_CLI_OUTPUT_ENCODING=utf-16: the log is UTF-8 until the handler reconfigures stderr, as the AWS CLI 2.36.7 writes it', async () => {
+    const r = await runCli(['admin-user-global-sign-out', '--user-pool-id', 'x', '--debug', '--region', 'us-east-1'], { env: { AWS_CLI_OUTPUT_ENCODING: 'utf-16' } });
+    expect(r.code).toBe(252);
+    expect(r.stderr).toMatch(/^\S+ \S+ - MainThread - awscli\.clidriver - DEBUG - CLI version: /);
+    expect(r.stderr.endsWith(Buffer.from('<subcommand> help\n', 'utf16le').toString('utf8'))).toBe(true);
+  });
+
   it('AWS_CLI_OUTPUT_ENCODING=utf-16: the same bytes on stdout and stderr', async () => {
     const env = { AWS_CLI_OUTPUT_ENCODING: 'utf-16' };
     // A formatter's output (the --version line is written as UTF-8 whatever the variable says).
@@ -69,9 +103,11 @@ describe.concurrent('stdout and stderr redirected to files', () => {
     ['admin-user-global-sign-out --generate-cli-skeleton', undefined],
     ['bogus-op', undefined],
     ['admin-user-global-sign-out --user-pool-id x', { AWS_CLI_OUTPUT_ENCODING: 'utf-16' }],
-  ] as const)('%s (%o): the bytes a pipe gets', async (args, env) => {
+  ] as const)('%s (%o): the bytes a pipe gets (and a UTF-16 file its BOM first, as Python writes it)', async (args, env) => {
     const [files, piped] = await Promise.all([toFiles(args, env), spawnCli(args.split(' '), env ? { env } : {})]);
-    expect({ code: files.code, stdout: files.stdout, stderr: files.stderr }).toEqual({ code: piped.code, stdout: piped.stdout, stderr: piped.stderr });
+    // FF FE, as the runner reads the bytes (UTF-8, each a replacement character).
+    const bom = env !== undefined && piped.stderr !== '' ? '\ufffd\ufffd' : '';
+    expect({ code: files.code, stdout: files.stdout, stderr: files.stderr }).toEqual({ code: piped.code, stdout: piped.stdout, stderr: `${bom}${piped.stderr}` });
     expect(files.stdout + files.stderr).not.toBe('');
   });
 

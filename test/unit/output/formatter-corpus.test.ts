@@ -5,6 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeChunks, formatOutputChunks, parseJson, type OutputFormat } from '../../../src/output/index.js';
+import { useCharmaps } from '../../../src/util/codecs.js';
+
+// cp1252's encoder comes with the code pages' tables (the charmaps bundle), as a run naming it reads them.
+useCharmaps(await import('../../../src/util/charmaps.js'));
 
 interface RecordedCase {
   readonly fmt: OutputFormat;
@@ -22,7 +26,7 @@ const CORPUS = JSON.parse(readFileSync(new URL('../../fixtures/formatter-corpus.
 };
 const LABELS = {
   default: 'utf-8', 'utf-8': 'utf-8', 'utf-8-sig': 'utf-8-sig', 'utf-16-le': 'utf-16le', 'utf-16-be': 'utf-16be',
-  ascii: 'ascii', 'latin-1': 'latin1', cp1252: 'windows-1252',
+  ascii: 'ascii', 'latin-1': 'latin1', cp1252: 'charmap:cp1252',
 } as const;
 
 function run(c: RecordedCase): { out: string; err: string | null } {
