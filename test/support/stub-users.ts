@@ -44,3 +44,32 @@ export function stubAnswer(user: string, pool: string): { answer: FaultAnswer; t
     default: return undefined;
   }
 }
+
+/** What a replay compares of a request the endpoint received, and of one the stub recorded. */
+interface ComparedRequest {
+  readonly body: unknown;
+  readonly accessKeyId: string | null;
+  readonly region: string | null;
+}
+
+/**
+ * A stub-answered recording's requests against what the endpoint received (`norm` puts the
+ * recording's pool and port back): the bodies, and who signed each, except for the first
+ * `faulted` requests, which an answer fault answers before the endpoint checks the signature.
+ */
+export function comparedRequests(
+  sent: ReadonlyArray<{ readonly body?: unknown; readonly accessKeyId?: string; readonly signed?: boolean; readonly region?: string }>,
+  recorded: ReadonlyArray<{ readonly body: unknown; readonly accessKeyId: string | null; readonly region?: string | null }>,
+  faulted: number,
+  norm: (text: string) => string,
+): { readonly sent: ComparedRequest[]; readonly recorded: ComparedRequest[] } {
+  const hidden = (i: number): boolean => i < faulted;
+  return {
+    sent: sent.map((q, i) => ({
+      body: JSON.parse(norm(JSON.stringify(q.body))) as unknown,
+      accessKeyId: hidden(i) ? null : q.accessKeyId ?? null,
+      region: hidden(i) ? null : q.signed ? q.region ?? null : null,
+    })),
+    recorded: recorded.map((q, i) => ({ body: q.body, accessKeyId: hidden(i) ? null : q.accessKeyId, region: hidden(i) ? null : q.region ?? null })),
+  };
+}
