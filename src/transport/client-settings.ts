@@ -12,6 +12,7 @@ import { pyBigInt, pyInt } from '../python/int.js';
 import { checkCaBundleSetting, readCaBundle } from './ca-bundle.js';
 import { checkEndpointVariant, legacyEndpointUrl, normalizeFipsRegion } from './legacy-endpoint.js';
 import { botocoreRequestUrl, checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
+import { resolveCsmSettings, type CsmSettings } from './csm-settings.js';
 
 export interface ResolvedClientSettings {
   readonly region: string;
@@ -27,6 +28,8 @@ export interface ResolvedClientSettings {
   readonly caBundle: () => Buffer | undefined;
   readonly userAgentAppId: string | undefined;
   readonly version: string;
+  /** Client-side monitoring (csm-settings.ts); undefined when off. */
+  readonly csm?: CsmSettings | undefined;
 }
 
 /** The settings' lookups the client's settings read (a Settings is one). */
@@ -131,6 +134,8 @@ export async function resolveClientSettings(
     let loaded: Buffer | undefined;
     caBundle = () => (loaded ??= readCaBundle(caPath, env, sslFailure));
   }
+  // The session makes the client's monitor last, once the client itself is made.
+  const csm = resolveCsmSettings(settings);
 
   return {
     region: clientRegion,
@@ -146,6 +151,7 @@ export async function resolveClientSettings(
     caBundle,
     userAgentAppId: settings.envOrProfile('AWS_SDK_UA_APP_ID', 'sdk_ua_app_id'),
     version: source.version,
+    csm,
   };
 }
 

@@ -21,6 +21,7 @@ import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
 import { maskProxyUrl, proxyFor, proxyUrlFailure } from './proxy.js';
 import { caBundleOrFailure } from './ca-bundle.js';
+import { CsmMonitor } from './csm.js';
 import { botocoreRequestUrl, endpointPath, endpointQuery, regionalEndpoint } from './endpoint.js';
 import { HttpsProxyAgent } from 'hpagent';
 import type { Env } from '../config/files.js';
@@ -195,6 +196,10 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     if (query !== undefined) req.query = { ...query, ...req.query };
     return next(args);
   }, { step: 'serialize', priority: 'low', name: 'cogsignoutBotocoreRequest' });
+  if (s.csm !== undefined) {
+    new CsmMonitor(s.csm, { maxAttempts: s.maxAttempts, url: sentUrl, notMade: (e) => e === GATE_CLOSED })
+      .register(client.middlewareStack as unknown as Parameters<CsmMonitor['register']>[0]);
+  }
 
   return {
     async signOut(params) {

@@ -1,0 +1,274 @@
+// botocore's client-side monitoring (botocore/monitoring.py): one UDP datagram of JSON per HTTP
+// attempt (`ApiCallAttempt`) and one per API call (`ApiCall`) to csm_host:csm_port, for a local
+// agent the user runs. The fields, their order, their truncation and the compact ASCII JSON are
+// CSMSerializer's; as in botocore, the access key ID and the session token are sent (never the
+// secret key), and nothing about monitoring ever fails or changes a call: a datagram that
+// cannot be made or sent is dropped, as botocore's Monitor.capture swallows every exception.
+import { createSocket, type Socket } from 'node:dgram';
+import { lookup } from 'node:dns';
+import { isIPv4 } from 'node:net';
+import type { HttpRequest } from '@smithy/core/protocols';
+import type { FinalizeHandler, FinalizeHandlerArguments, InitializeHandler, InitializeHandlerArguments, MiddlewareStack } from '@smithy/types';
+import { jsonString } from '../python/json-dump.js';
+import { rawResponseOf } from './buffering-handler.js';
+import { classifyNetworkError, networkErrorToCliError, type NetworkFailure } from './network-errors.js';
+import { isErrorStatus, parseServiceError, UnreadableErrorResponse } from './service-error.js';
+import type { CsmSettings } from './csm-settings.js';
+
+const SERVICE_ID = 'Cognito Identity Provider';
+const MAX_EXCEPTION_CLASS_LENGTH = 128;
+const MAX_ERROR_CODE_LENGTH = 128;
+const MAX_USER_AGENT_LENGTH = 256;
+const MAX_MESSAGE_LENGTH = 512;
+const MAX_EVENT_BYTES = 8 * 1024;
+const RESPONSE_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['x-amzn-requestid', 'XAmznRequestId'], ['x-amz-request-id', 'XAmzRequestId'], ['x-amz-id-2', 'XAmzId2'],
+];
+
+/** botocore's exception class for each connection failure (all in its ConnectionError family). */
+const SDK_EXCEPTION: Readonly<Record<NetworkFailure, string>> = {
+  connect: 'EndpointConnectionError',
+  'connect-timeout': 'ConnectTimeoutError',
+  'read-timeout': 'ReadTimeoutError',
+  closed: 'ConnectionClosedError',
+  proxy: 'ProxyConnectionError',
+  tls: 'SSLError',
+  unhandled: 'HTTPClientError',
+  other: 'HTTPClientError',
+};
+
+type Fields = Array<readonly [string, string | number]>;
+
+interface Attempt {
+  readonly timestamp: number;
+  latency?: number;
+  headers: Readonly<Record<string, string>>;
+  status?: number;
+  responseHeaders?: Readonly<Record<string, string>>;
+  error?: { code: string; message: string };
+  wire?: { name: string; message: string };
+  /** An error answer botocore's parser fails on (ResponseParserError, not retried). */
+  unparsed?: boolean;
+}
+
+/** Python's `text[:n]`: code points, not UTF-16 units. */
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const points = [...text];
+  return points.length > max ? points.slice(0, max).join('') : text;
+}
+
+function header(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
+  return undefined;
+}
+
+// CSMSerializer._AUTH_REGEXS['v4'], matched at the start; Python's \w and \d know Unicode.
+let v4Auth: RegExp | undefined;
+function authMatch(headers: Readonly<Record<string, string>>): { accessKey: string; region: string } | undefined {
+  const auth = header(headers, 'authorization');
+  if (auth === undefined) return undefined;
+  v4Auth ??= /^AWS4-HMAC-SHA256 Credential=([\p{L}\p{N}\p{M}_]+)\/\p{Nd}+\/([a-z0-9-]+)\//u;
+  const m = v4Auth.exec(auth);
+  return m ? { accessKey: m[1] as string, region: m[2] as string } : undefined;
+}
+
+/** Sends datagrams to one address, resolved once; a failure anywhere only loses the datagram. */
+class Publisher {
+  private socket: Socket | undefined;
+  private address: Promise<string | undefined> | undefined;
+  private readonly pending = new Set<Promise<void>>();
+  private readonly port: number | undefined;
+
+  constructor(private readonly host: string, port: bigint) {
+    // Python's sendto refuses a port out of range (and Linux port 0): swallowed, nothing sent.
+    this.port = port >= 1n && port <= 65535n ? Number(port) : undefined;
+  }
+
+  publish(bytes: Buffer): void {
+    if (this.port === undefined) return;
+    const port = this.port;
+    const sent = (async () => {
+      // getaddrinfo for AF_INET, as Python's sendto does (an IPv6 or unknown host sends nothing),
+      // but once per run: a bulk run must not look the agent up for every datagram.
+      this.address ??= isIPv4(this.host) || this.host === ''
+        ? Promise.resolve(this.host === '' ? '127.0.0.1' : this.host)
+        : new Promise((resolve) => lookup(this.host, { family: 4 }, (err, addr) => resolve(err ? undefined : addr)));
+      const address = await this.address;
+      if (address === undefined) return;
+      if (this.socket === undefined) {
+        this.socket = createSocket('udp4');
+        this.socket.on('error', () => { /* dropped, as botocore drops it */ });
+        // Never what keeps the process alive: the calls wait for their own datagrams (drain).
+        this.socket.unref();
+      }
+      const socket = this.socket;
+      await new Promise<void>((resolve) => {
+        try {
+          socket.send(bytes, port, address, () => resolve());
+        } catch {
+          resolve();
+        }
+      });
+    })().catch(() => undefined);
+    this.pending.add(sent);
+    void sent.finally(() => this.pending.delete(sent));
+  }
+
+  /** Waits for the datagrams handed over so far (a loopback send takes microseconds). */
+  async drain(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+}
+
+export interface MonitorOptions {
+  readonly maxAttempts: number;
+  /** The URL an attempt was sent to, for Fqdn and for the wording of a connection failure. */
+  readonly url: () => string;
+  /** An error that means the call was never made (the bulk rate gate): nothing is reported. */
+  readonly notMade?: (e: unknown) => boolean;
+  readonly now?: () => number;
+}
+
+/** The serializer and publisher for one client: botocore's Monitor, adapter and CSMSerializer. */
+export class CsmMonitor {
+  private readonly publisher: Publisher;
+  private readonly now: () => number;
+
+  constructor(private readonly csm: CsmSettings, private readonly options: MonitorOptions) {
+    this.publisher = new Publisher(csm.host, csm.port);
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Registers on the client's stack: the call around everything, each attempt once signed. */
+  register(stack: MiddlewareStack<object, object>): void {
+    stack.add(<I extends object, O extends object>(next: InitializeHandler<I, O>, context: { commandName?: string }) => async (args: InitializeHandlerArguments<I>) => {
+      const api = (context.commandName ?? '').replace(/Command$/, '');
+      const call = { timestamp: this.now(), attempts: [] as Attempt[] };
+      (context as { [CALL]?: typeof call })[CALL] = call;
+      try {
+        const out = await next(args);
+        this.callDone(api, call, call.attempts.length >= this.options.maxAttempts);
+        return out;
+      } catch (e) {
+        if (!this.options.notMade?.(e)) {
+          // botocore's after-call sees a service error's answer (its MaxAttemptsReached); any
+          // other failure is after-call-error, where only a connection failure means exhausted.
+          const exhausted = call.attempts[call.attempts.length - 1]?.unparsed === true ? false
+            : rawResponseOf(e) !== undefined ? call.attempts.length >= this.options.maxAttempts
+            : call.attempts.length > 0 && classifyNetworkError(e) !== 'other';
+          this.callDone(api, call, exhausted);
+        }
+        throw e;
+      } finally {
+        await this.publisher.drain();
+      }
+    }, { step: 'initialize', priority: 'high', name: 'cogsignoutCsmCall' });
+
+    stack.addRelativeTo(<I extends object, O extends object>(next: FinalizeHandler<I, O>, context: object) => async (args: FinalizeHandlerArguments<I>) => {
+      const call = (context as { [CALL]?: { attempts: Attempt[] } })[CALL];
+      const api = ((context as { commandName?: string }).commandName ?? '').replace(/Command$/, '');
+      const attempt: Attempt = { timestamp: this.now(), headers: { ...(args.request as HttpRequest).headers } };
+      call?.attempts.push(attempt);
+      try {
+        const out = await next(args);
+        const res = out.response as { statusCode?: number; headers?: Record<string, string> } | undefined;
+        attempt.status = res?.statusCode;
+        attempt.responseHeaders = res?.headers ?? {};
+        this.attemptDone(api, attempt);
+        return out;
+      } catch (e) {
+        const raw = rawResponseOf(e);
+        if (raw !== undefined) {
+          const parsed = isErrorStatus(raw.statusCode) ? parseServiceError(raw) : undefined;
+          // An answer botocore cannot parse fails before its response-received: the attempt
+          // counts in the call, with no datagram of its own.
+          if (parsed instanceof UnreadableErrorResponse) {
+            attempt.unparsed = true;
+            throw e;
+          }
+          attempt.status = raw.statusCode;
+          attempt.responseHeaders = raw.headers;
+          if (parsed !== undefined) attempt.error = { code: parsed.code, message: typeof parsed.messageValue === 'string' ? parsed.messageValue : parsed.message };
+        } else if (!this.options.notMade?.(e)) {
+          const kind = classifyNetworkError(e);
+          attempt.wire = { name: SDK_EXCEPTION[kind], message: networkErrorToCliError(e, this.options.url()).message };
+        }
+        this.attemptDone(api, attempt);
+        throw e;
+      }
+    }, { relation: 'after', toMiddleware: 'httpSigningMiddleware', name: 'cogsignoutCsmAttempt' });
+  }
+
+  private base(type: string, api: string, timestamp: number): Fields {
+    return [['Version', 1], ['ClientId', this.csm.clientId], ['Type', type], ['Service', SERVICE_ID], ['Api', api], ['Timestamp', timestamp]];
+  }
+
+  private attemptDone(api: string, a: Attempt): void {
+    a.latency = this.now() - a.timestamp;
+    const f = this.base('ApiCallAttempt', api, a.timestamp);
+    f.push(['AttemptLatency', a.latency]);
+    f.push(['Fqdn', netloc(this.options.url())]);
+    f.push(['UserAgent', userAgent(a.headers)]);
+    if (header(a.headers, 'authorization') !== undefined) {
+      const m = authMatch(a.headers);
+      // botocore's serializer fails on a signature it cannot read (an AttributeError, swallowed).
+      if (m === undefined) return;
+      f.push(['AccessKey', m.accessKey], ['Region', m.region]);
+    }
+    const token = header(a.headers, 'x-amz-security-token');
+    if (token !== undefined) f.push(['SessionToken', token]);
+    if (a.status !== undefined) f.push(['HttpStatusCode', a.status]);
+    for (const [name, entry] of RESPONSE_HEADERS) {
+      const v = a.responseHeaders === undefined ? undefined : header(a.responseHeaders, name);
+      if (v !== undefined) f.push([entry, v]);
+    }
+    errorFields(f, a, '');
+    this.send(f);
+  }
+
+  private callDone(api: string, call: { timestamp: number; attempts: Attempt[] }, exhausted: boolean): void {
+    const f = this.base('ApiCall', api, call.timestamp);
+    f.push(['AttemptCount', call.attempts.length]);
+    const last = call.attempts[call.attempts.length - 1];
+    if (last !== undefined) {
+      const m = authMatch(last.headers);
+      if (m !== undefined) f.push(['Region', m.region]);
+      f.push(['UserAgent', userAgent(last.headers)]);
+      if (last.status !== undefined) f.push(['FinalHttpStatusCode', last.status]);
+      errorFields(f, last, 'Final');
+    }
+    f.push(['Latency', this.now() - call.timestamp], ['MaxRetriesExceeded', exhausted ? 1 : 0]);
+    this.send(f);
+  }
+
+  private send(fields: Fields): void {
+    // json.dumps(separators=(',', ':')), ASCII only.
+    const text = `{${fields.map(([k, v]) => `"${k}":${typeof v === 'number' ? String(v) : jsonString(v, true)}`).join(',')}}`;
+    if (text.length > MAX_EVENT_BYTES) return;
+    this.publisher.publish(Buffer.from(text, 'latin1'));
+  }
+}
+
+const CALL = Symbol('cogsignout csm call');
+
+function userAgent(headers: Readonly<Record<string, string>>): string {
+  return truncate(header(headers, 'user-agent') ?? '', MAX_USER_AGENT_LENGTH);
+}
+
+function errorFields(f: Fields, a: Attempt, prefix: string): void {
+  if (a.error !== undefined) {
+    f.push([`${prefix}AwsException`, truncate(a.error.code, MAX_ERROR_CODE_LENGTH)]);
+    f.push([`${prefix}AwsExceptionMessage`, truncate(a.error.message, MAX_MESSAGE_LENGTH)]);
+  }
+  if (a.wire !== undefined) {
+    f.push([`${prefix}SdkException`, truncate(a.wire.name, MAX_EXCEPTION_CLASS_LENGTH)]);
+    f.push([`${prefix}SdkExceptionMessage`, truncate(a.wire.message, MAX_MESSAGE_LENGTH)]);
+  }
+}
+
+/** urlparse(url).netloc: what follows `//` up to the path, query or fragment. */
+export function netloc(url: string): string {
+  const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url);
+  return m ? (m[1] as string) : '';
+}
