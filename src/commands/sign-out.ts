@@ -6,7 +6,8 @@ import type { CommandContext } from '../cli/context.js';
 import { GeneralError, UnknownArgumentError } from '../errors/errors.js';
 import { buildParameters } from '../input/parameters.js';
 import { parameterValidation, serializableInput, validateParameters } from '../input/validate.js';
-import { MEMBERS, SIGN_OUT } from '../service/model.js';
+import { MEMBERS, OPERATION_NAME, SIGN_OUT } from '../service/model.js';
+import type { AwsCredentialIdentity } from '@smithy/types';
 import { unpackedForLog } from '../diagnostics/redact.js';
 import { factoryOf } from '../cli/factory.js';
 import { checkEndpointPort } from '../transport/endpoint.js';
@@ -64,6 +65,8 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
       });
     }
   });
+  // botocore's monitor starts timing the call before the parameters are validated.
+  const callStarted = Date.now();
   const validated = parameterValidation(settings.profile().get('parameter_validation'));
   if (validated) validateParameters(params, MEMBERS);
   const input = validated ? params : serializableInput(params, MEMBERS);
@@ -75,10 +78,21 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     return writeResult(outputSkeleton(SIGN_OUT.output), ctx);
   }
 
-  if (!globals.noSignRequest) checkSignatureVersion(settings.profile().get('cognito-idp'));
-  const credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
-  // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
-  if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);
+  let credentials: AwsCredentialIdentity | undefined;
+  try {
+    if (!globals.noSignRequest) checkSignatureVersion(settings.profile().get('cognito-idp'));
+    credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
+    // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
+    if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);
+  } catch (e) {
+    // These fail botocore's first signing: client-side monitoring reports a call of no attempt.
+    // (urllib3's refusal of the URL, also checked here, is an attempt there: not reported.)
+    if (clientSettings.csm !== undefined && !(e instanceof Error && e.message.startsWith('An HTTP Client raised'))) {
+      const { CsmMonitor } = await factoryOf(io).network();
+      await new CsmMonitor(clientSettings.csm, { maxAttempts: clientSettings.maxAttempts, url: () => '' }).callNotSent(OPERATION_NAME, callStarted);
+    }
+    throw e;
+  }
   const { createCognitoClient } = await factoryOf(io).network();
   const client = createCognitoClient({
     ...clientSettings,

@@ -37,6 +37,9 @@ const SDK_EXCEPTION: Readonly<Record<NetworkFailure, string>> = {
   other: 'HTTPClientError',
 };
 
+/** monitoring.RETRYABLE_EXCEPTIONS: the failures whose after-call-error means the retries ran out. */
+const EXHAUSTING: ReadonlySet<NetworkFailure> = new Set(['connect', 'connect-timeout', 'read-timeout', 'closed', 'proxy', 'tls']);
+
 type Fields = Array<readonly [string, string | number]>;
 
 interface Attempt {
@@ -156,7 +159,7 @@ export class CsmMonitor {
           // other failure is after-call-error, where only a connection failure means exhausted.
           const exhausted = call.attempts[call.attempts.length - 1]?.unparsed === true ? false
             : rawResponseOf(e) !== undefined ? call.attempts.length >= this.options.maxAttempts
-            : call.attempts.length > 0 && classifyNetworkError(e) !== 'other';
+            : call.attempts.length > 0 && EXHAUSTING.has(classifyNetworkError(e));
           this.callDone(api, call, exhausted);
         }
         throw e;
@@ -198,6 +201,15 @@ export class CsmMonitor {
         throw e;
       }
     }, { relation: 'after', toMiddleware: 'httpSigningMiddleware', name: 'cogsignoutCsmAttempt' });
+  }
+
+  /**
+   * A call that failed while its first request was being signed (no credentials, an unknown
+   * signature version, a port signing cannot read): botocore's after-call-error, no attempt.
+   */
+  async callNotSent(api: string, timestamp: number): Promise<void> {
+    this.callDone(api, { timestamp, attempts: [] }, false);
+    await this.publisher.drain();
   }
 
   private base(type: string, api: string, timestamp: number): Fields {
