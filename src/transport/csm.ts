@@ -21,9 +21,9 @@ const MAX_ERROR_CODE_LENGTH = 128;
 const MAX_USER_AGENT_LENGTH = 256;
 const MAX_MESSAGE_LENGTH = 512;
 const MAX_EVENT_BYTES = 8 * 1024;
-const RESPONSE_HEADERS: ReadonlyArray<readonly [string, string]> = [
+const RESPONSE_HEADERS: ReadonlyMap<string, string> = new Map([
   ['x-amzn-requestid', 'XAmznRequestId'], ['x-amz-request-id', 'XAmzRequestId'], ['x-amz-id-2', 'XAmzId2'],
-];
+]);
 
 /** botocore's exception class for each connection failure (all in its ConnectionError family). */
 const SDK_EXCEPTION: Readonly<Record<NetworkFailure, string>> = {
@@ -42,10 +42,17 @@ const EXHAUSTING: ReadonlySet<NetworkFailure> = new Set(['connect', 'connect-tim
 
 type Fields = Array<readonly [string, string | number]>;
 
+/** The request headers the serializer reads (botocore's are case-insensitive). */
+interface SentHeaders {
+  readonly authorization: string | undefined;
+  readonly token: string | undefined;
+  readonly userAgent: string | undefined;
+}
+
 interface Attempt {
   readonly timestamp: number;
   latency?: number;
-  headers: Readonly<Record<string, string>>;
+  headers: SentHeaders;
   status?: number;
   responseHeaders?: Readonly<Record<string, string>>;
   error?: { code: string; message: string };
@@ -61,15 +68,23 @@ function truncate(text: string, max: number): string {
   return points.length > max ? points.slice(0, max).join('') : text;
 }
 
-function header(headers: Readonly<Record<string, string>>, name: string): string | undefined {
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
-  return undefined;
+function sentHeaders(headers: Readonly<Record<string, string>>): SentHeaders {
+  let authorization: string | undefined;
+  let token: string | undefined;
+  let userAgent: string | undefined;
+  for (const k in headers) {
+    const name = k.toLowerCase();
+    if (name === 'authorization') authorization = headers[k];
+    else if (name === 'x-amz-security-token') token = headers[k];
+    else if (name === 'user-agent') userAgent = headers[k];
+  }
+  return { authorization, token, userAgent };
 }
 
 // CSMSerializer._AUTH_REGEXS['v4'], matched at the start; Python's \w and \d know Unicode.
 let v4Auth: RegExp | undefined;
-function authMatch(headers: Readonly<Record<string, string>>): { accessKey: string; region: string } | undefined {
-  const auth = header(headers, 'authorization');
+function authMatch(headers: SentHeaders): { accessKey: string; region: string } | undefined {
+  const auth = headers.authorization;
   if (auth === undefined) return undefined;
   v4Auth ??= /^AWS4-HMAC-SHA256 Credential=([\p{L}\p{N}\p{M}_]+)\/\p{Nd}+\/([a-z0-9-]+)\//u;
   const m = v4Auth.exec(auth);
@@ -79,8 +94,11 @@ function authMatch(headers: Readonly<Record<string, string>>): { accessKey: stri
 /** Sends datagrams to one address, resolved once; a failure anywhere only loses the datagram. */
 class Publisher {
   private socket: Socket | undefined;
-  private address: Promise<string | undefined> | undefined;
-  private readonly pending = new Set<Promise<void>>();
+  /** The socket once connected to the agent's address; null when it cannot be (nothing is sent). */
+  private ready: Promise<Socket | null> | undefined;
+  private connected: Socket | null | undefined;
+  private pending = 0;
+  private idle: Array<() => void> = [];
   private readonly port: number | undefined;
 
   constructor(private readonly host: string, port: bigint) {
@@ -88,39 +106,61 @@ class Publisher {
     this.port = port >= 1n && port <= 65535n ? Number(port) : undefined;
   }
 
-  publish(bytes: Buffer): void {
-    if (this.port === undefined) return;
-    const port = this.port;
-    const sent = (async () => {
-      // getaddrinfo for AF_INET, as Python's sendto does (an IPv6 or unknown host sends nothing),
-      // but once per run: a bulk run must not look the agent up for every datagram.
-      this.address ??= isIPv4(this.host) || this.host === ''
-        ? Promise.resolve(this.host === '' ? '127.0.0.1' : this.host)
-        : new Promise((resolve) => lookup(this.host, { family: 4 }, (err, addr) => resolve(err ? undefined : addr)));
-      const address = await this.address;
-      if (address === undefined) return;
-      if (this.socket === undefined) {
-        this.socket = createSocket('udp4');
-        this.socket.on('error', () => { /* dropped, as botocore drops it */ });
-        // Never what keeps the process alive: the calls wait for their own datagrams (drain).
-        this.socket.unref();
-      }
-      const socket = this.socket;
-      await new Promise<void>((resolve) => {
+  /**
+   * getaddrinfo for AF_INET, as Python's sendto does (an IPv6 or unknown host sends nothing), but
+   * once per run, and a connected socket: a bulk run neither looks the agent up nor routes each
+   * datagram again.
+   */
+  private connect(port: number): Promise<Socket | null> {
+    return new Promise((resolve) => {
+      const socket = createSocket('udp4');
+      this.socket = socket;
+      // Errors (an agent that is not listening answers with ICMP) lose datagrams, nothing more.
+      socket.on('error', () => { /* dropped, as botocore drops it */ });
+      // Never what keeps the process alive: the calls wait for their own datagrams (drain).
+      socket.unref();
+      const address = this.host === '' ? '127.0.0.1' : this.host;
+      const connectTo = (ip: string): void => {
         try {
-          socket.send(bytes, port, address, () => resolve());
+          // Node calls back with the error of a connect that failed.
+        socket.connect(port, ip, (err?: Error) => resolve(err ? null : socket));
         } catch {
-          resolve();
+          resolve(null);
         }
-      });
-    })().catch(() => undefined);
-    this.pending.add(sent);
-    void sent.finally(() => this.pending.delete(sent));
+      };
+      if (isIPv4(address)) connectTo(address);
+      else lookup(address, { family: 4 }, (err, ip) => (err ? resolve(null) : connectTo(ip)));
+    });
   }
 
-  /** Waits for the datagrams handed over so far (a loopback send takes microseconds). */
-  async drain(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  publish(bytes: Buffer): void {
+    if (this.port === undefined) return;
+    if (this.connected !== undefined) return this.sendNow(this.connected, bytes);
+    this.ready ??= this.connect(this.port).then((socket) => (this.connected = socket));
+    this.pending++;
+    void this.ready.then((socket) => {
+      this.sendNow(socket, bytes);
+      if (--this.pending === 0) for (const wake of this.idle.splice(0)) wake();
+    });
+  }
+
+  /**
+   * libuv hands a datagram to the kernel within the call when nothing is queued before it, so
+   * a sent datagram needs no callback (which would cost a bulk run a request object and a
+   * callback per datagram); only the first ones wait for the address.
+   */
+  private sendNow(socket: Socket | null, bytes: Buffer): void {
+    if (socket === null) return;
+    try {
+      socket.send(bytes);
+    } catch {
+      /* dropped */
+    }
+  }
+
+  /** Waits for the datagrams still waiting for the agent's address. */
+  drain(): Promise<void> {
+    return this.pending === 0 ? Promise.resolve() : new Promise((resolve) => this.idle.push(resolve));
   }
 }
 
@@ -171,7 +211,7 @@ export class CsmMonitor {
     stack.addRelativeTo(<I extends object, O extends object>(next: FinalizeHandler<I, O>, context: object) => async (args: FinalizeHandlerArguments<I>) => {
       const call = (context as { [CALL]?: { attempts: Attempt[] } })[CALL];
       const api = ((context as { commandName?: string }).commandName ?? '').replace(/Command$/, '');
-      const attempt: Attempt = { timestamp: this.now(), headers: { ...(args.request as HttpRequest).headers } };
+      const attempt: Attempt = { timestamp: this.now(), headers: sentHeaders((args.request as HttpRequest).headers) };
       call?.attempts.push(attempt);
       try {
         const out = await next(args);
@@ -222,18 +262,25 @@ export class CsmMonitor {
     f.push(['AttemptLatency', a.latency]);
     f.push(['Fqdn', netloc(this.options.url())]);
     f.push(['UserAgent', userAgent(a.headers)]);
-    if (header(a.headers, 'authorization') !== undefined) {
+    if (a.headers.authorization !== undefined) {
       const m = authMatch(a.headers);
       // botocore's serializer fails on a signature it cannot read (an AttributeError, swallowed).
       if (m === undefined) return;
       f.push(['AccessKey', m.accessKey], ['Region', m.region]);
     }
-    const token = header(a.headers, 'x-amz-security-token');
-    if (token !== undefined) f.push(['SessionToken', token]);
+    if (a.headers.token !== undefined) f.push(['SessionToken', a.headers.token]);
     if (a.status !== undefined) f.push(['HttpStatusCode', a.status]);
-    for (const [name, entry] of RESPONSE_HEADERS) {
-      const v = a.responseHeaders === undefined ? undefined : header(a.responseHeaders, name);
-      if (v !== undefined) f.push([entry, v]);
+    if (a.responseHeaders !== undefined) {
+      // The parsed response's HTTPHeaders: lower-case names, the last of a repeated one.
+      const found = new Map<string, string>();
+      for (const k in a.responseHeaders) {
+        const name = k.toLowerCase();
+        if (RESPONSE_HEADERS.has(name)) found.set(name, a.responseHeaders[k] as string);
+      }
+      for (const [name, entry] of RESPONSE_HEADERS) {
+        const v = found.get(name);
+        if (v !== undefined) f.push([entry, v]);
+      }
     }
     errorFields(f, a, '');
     this.send(f);
@@ -264,8 +311,8 @@ export class CsmMonitor {
 
 const CALL = Symbol('cogsignout csm call');
 
-function userAgent(headers: Readonly<Record<string, string>>): string {
-  return truncate(header(headers, 'user-agent') ?? '', MAX_USER_AGENT_LENGTH);
+function userAgent(headers: SentHeaders): string {
+  return truncate(headers.userAgent ?? '', MAX_USER_AGENT_LENGTH);
 }
 
 function errorFields(f: Fields, a: Attempt, prefix: string): void {
