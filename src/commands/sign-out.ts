@@ -89,7 +89,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     // (urllib3's refusal of the URL, also checked here, is an attempt there: not reported.)
     if (clientSettings.csm !== undefined && !(e instanceof Error && e.message.startsWith('An HTTP Client raised'))) {
       const { CsmMonitor } = await factoryOf(io).network();
-      await new CsmMonitor(clientSettings.csm, { maxAttempts: clientSettings.maxAttempts, url: () => '' }).callNotSent(OPERATION_NAME, callStarted);
+      await new CsmMonitor(clientSettings.csm, { maxAttempts: clientSettings.maxAttempts, url: () => '', log: ctx.log }).callNotSent(OPERATION_NAME, callStarted);
     }
     throw e;
   }

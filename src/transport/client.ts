@@ -197,7 +197,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     return next(args);
   }, { step: 'serialize', priority: 'low', name: 'cogsignoutBotocoreRequest' });
   if (s.csm !== undefined) {
-    new CsmMonitor(s.csm, { maxAttempts: s.maxAttempts, url: sentUrl, notMade: (e) => e === GATE_CLOSED })
+    new CsmMonitor(s.csm, { maxAttempts: s.maxAttempts, url: sentUrl, notMade: (e) => e === GATE_CLOSED, log: s.log })
       .register(client.middlewareStack as unknown as Parameters<CsmMonitor['register']>[0]);
   }
 

@@ -14,6 +14,7 @@ import { rawResponseOf } from './buffering-handler.js';
 import { classifyNetworkError, networkErrorToCliError, type NetworkFailure } from './network-errors.js';
 import { isErrorStatus, parseServiceError, UnreadableErrorResponse } from './service-error.js';
 import type { CsmSettings } from './csm-settings.js';
+import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 
 const SERVICE_ID = 'Cognito Identity Provider';
 const MAX_EXCEPTION_CLASS_LENGTH = 128;
@@ -61,11 +62,17 @@ interface Attempt {
   unparsed?: boolean;
 }
 
+/** Where CSMSerializer's debug lines go (the run's --debug log). */
+let debugLog: DebugLog = NO_DEBUG;
+
 /** Python's `text[:n]`: code points, not UTF-16 units. */
 function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   const points = [...text];
-  return points.length > max ? points.slice(0, max).join('') : text;
+  if (points.length <= max) return text;
+  // botocore's arguments are the wrong way round: the value is named as the maximum length.
+  debugLog.log('botocore.monitoring', `Truncating following value to maximum length of ${text}: ${max}`);
+  return points.slice(0, max).join('');
 }
 
 function sentHeaders(headers: Readonly<Record<string, string>>): SentHeaders {
@@ -171,6 +178,7 @@ export interface MonitorOptions {
   /** An error that means the call was never made (the bulk rate gate): nothing is reported. */
   readonly notMade?: (e: unknown) => boolean;
   readonly now?: () => number;
+  readonly log?: DebugLog;
 }
 
 /** The serializer and publisher for one client: botocore's Monitor, adapter and CSMSerializer. */
@@ -181,6 +189,8 @@ export class CsmMonitor {
   constructor(private readonly csm: CsmSettings, private readonly options: MonitorOptions) {
     this.publisher = new Publisher(csm.host, csm.port);
     this.now = options.now ?? Date.now;
+    // One run, one log: the serializer's helpers below write to the newest monitor's.
+    debugLog = options.log ?? NO_DEBUG;
   }
 
   /** Registers on the client's stack: the call around everything, each attempt once signed. */
@@ -304,7 +314,10 @@ export class CsmMonitor {
   private send(fields: Fields): void {
     // json.dumps(separators=(',', ':')), ASCII only.
     const text = `{${fields.map(([k, v]) => `"${k}":${typeof v === 'number' ? String(v) : jsonString(v, true)}`).join(',')}}`;
-    if (text.length > MAX_EVENT_BYTES) return;
+    if (text.length > MAX_EVENT_BYTES) {
+      debugLog.log('botocore.monitoring', `Serialized event of size ${text.length} exceeds the maximum length allowed: ${MAX_EVENT_BYTES}. Not sending event to socket.`);
+      return;
+    }
     this.publisher.publish(Buffer.from(text, 'latin1'));
   }
 }
