@@ -3,11 +3,13 @@
 // recording of the AWS CLI: each case as the sweep fixtures hold them, with `datagrams` (in
 // order, the stub's ports as <PORT> and <CLOSED_PORT>, the AWS CLI's User-Agent as <UA>) and
 // `rawAscii` (whether every datagram was ASCII JSON).
-//   node scripts/csm/fixture.mjs /tmp/csm-aws-all.json > test/fixtures/csm-sweep-recordings.json
+// Cases with `answers` (scripts/csm/answer-cases.json) were served by the recorder's own server.
+//   node scripts/csm/fixture.mjs /tmp/csm-aws-all.json,/tmp/csm-ans-aws.json [skipped,ids] > test/fixtures/csm-sweep-recordings.json
 import fs from 'node:fs';
 
-const rec = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const rec = Object.assign({}, ...process.argv[2].split(',').map((f) => JSON.parse(fs.readFileSync(f, 'utf8'))));
 const doc = JSON.parse(fs.readFileSync(new URL('./cases.json', import.meta.url), 'utf8'));
+doc.cases.push(...JSON.parse(fs.readFileSync(new URL('./answer-cases.json', import.meta.url), 'utf8')).cases);
 const skip = new Set((process.argv[3] ?? '').split(',').filter(Boolean));
 const cases = [];
 for (const c of doc.cases) {
@@ -20,7 +22,7 @@ for (const c of doc.cases) {
     id: c.id, args: c.args, env: c.env ?? {}, files: c.files ?? {}, endpoint: c.endpoint ?? true,
     compare: c.compare ?? 'exact', exitCode: r.exitCode, stdout: r.stdout,
     stderr: c.compare === 'exit-code-only' ? '' : rename(r.stderr),
-    requests: r.requests, datagrams, rawAscii: r.raw.every((t) => /^[\x20-\x7e]*$/.test(t)),
+    requests: r.requests, ...(c.answers ? { answers: c.answers } : {}), datagrams, rawAscii: r.raw.every((t) => /^[\x20-\x7e]*$/.test(t)),
   });
 }
 process.stdout.write(JSON.stringify({

@@ -38,6 +38,36 @@ const SDK_EXCEPTION: Readonly<Record<NetworkFailure, string>> = {
   other: 'HTTPClientError',
 };
 
+interface WireException {
+  readonly name: string;
+  readonly message: string;
+  /** One of monitoring.RETRYABLE_EXCEPTIONS: its after-call-error means the retries ran out. */
+  readonly exhausting: boolean;
+}
+
+/** Our own failures of an attempt, by botocore's words, as the exception botocore raises. */
+const OWN_FAILURES: ReadonlyArray<readonly [string, string, boolean]> = [
+  ['An HTTP Client raised an unhandled exception', 'HTTPClientError', false],
+  ['SSL validation failed', 'SSLError', true],
+  ['Failed to connect to proxy', 'ProxyConnectionError', true],
+  ['Connection was closed', 'ConnectionClosedError', true],
+  ['Could not connect', 'EndpointConnectionError', true],
+  ['Connect timeout', 'ConnectTimeoutError', true],
+  ['Read timeout', 'ReadTimeoutError', true],
+];
+
+/** The exception botocore's attempt ends with, or undefined for a failure to read the answer. */
+function wireException(e: unknown, url: string): WireException | undefined {
+  if (e !== null && typeof e === 'object' && 'exitCode' in e) {
+    // One of ours (a CliError), already worded as the AWS CLI words it.
+    const message = e instanceof Error ? e.message : String(e);
+    const own = OWN_FAILURES.find(([prefix]) => message.startsWith(prefix));
+    return own === undefined ? undefined : { name: own[1], message, exhausting: own[2] };
+  }
+  const kind = classifyNetworkError(e);
+  return { name: SDK_EXCEPTION[kind], message: networkErrorToCliError(e, url).message, exhausting: EXHAUSTING.has(kind) };
+}
+
 /** monitoring.RETRYABLE_EXCEPTIONS: the failures whose after-call-error means the retries ran out. */
 const EXHAUSTING: ReadonlySet<NetworkFailure> = new Set(['connect', 'connect-timeout', 'read-timeout', 'closed', 'proxy', 'tls']);
 
@@ -57,7 +87,7 @@ interface Attempt {
   status?: number;
   responseHeaders?: Readonly<Record<string, string>>;
   error?: { code: string; message: string };
-  wire?: { name: string; message: string };
+  wire?: WireException;
   /** An error answer botocore's parser fails on (ResponseParserError, not retried). */
   unparsed?: boolean;
 }
@@ -209,7 +239,7 @@ export class CsmMonitor {
           // other failure is after-call-error, where only a connection failure means exhausted.
           const exhausted = call.attempts[call.attempts.length - 1]?.unparsed === true ? false
             : rawResponseOf(e) !== undefined ? call.attempts.length >= this.options.maxAttempts
-            : call.attempts.length > 0 && EXHAUSTING.has(classifyNetworkError(e));
+            : call.attempts.length > 0 && call.attempts[call.attempts.length - 1]?.wire?.exhausting === true;
           this.callDone(api, call, exhausted);
         }
         throw e;
@@ -244,8 +274,14 @@ export class CsmMonitor {
           attempt.responseHeaders = raw.headers;
           if (parsed !== undefined) attempt.error = { code: parsed.code, message: typeof parsed.messageValue === 'string' ? parsed.messageValue : parsed.message };
         } else if (!this.options.notMade?.(e)) {
-          const kind = classifyNetworkError(e);
-          attempt.wire = { name: SDK_EXCEPTION[kind], message: networkErrorToCliError(e, this.options.url()).message };
+          const wire = wireException(e, this.options.url());
+          if (wire === undefined) {
+            // A success body botocore's parser fails on (or one over our size limit): like a
+            // parse failure, the attempt has no datagram of its own.
+            attempt.unparsed = true;
+            throw e;
+          }
+          attempt.wire = wire;
         }
         this.attemptDone(api, attempt);
         throw e;

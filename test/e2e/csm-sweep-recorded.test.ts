@@ -11,6 +11,7 @@
 // the run's range), the request IDs (UUIDs) and the User-Agent, which is cogsignout's own (what
 // it sends in the HTTP request, as botocore reports its own).
 import { createSocket, type Socket } from 'node:dgram';
+import { createServer, type Server } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,24 +23,48 @@ import { MISSING_AUTH_ANSWER, stubAnswer } from '../support/stub-users.js';
 import { workDir } from '../bulk/support.js';
 
 type Datagram = Record<string, string | number>;
-interface CsmCase extends SweepCase {
+interface Answer { readonly status: number; readonly headers?: Record<string, string>; readonly body: string }
+interface CsmCase extends Omit<SweepCase, 'requests'> {
+  /** How many requests the endpoint (or the answers server) received. */
+  readonly requests: number;
   readonly datagrams: Datagram[];
   readonly rawAscii: boolean;
+  /** Served in turn by the recorder's own server (its body as latin1 text): {{ANSWER_ENDPOINT}}. */
+  readonly answers?: Answer[];
 }
 
-const FIXTURE = loadSweepFixture<CsmCase>('csm-sweep-recordings.json');
+// The sweep format, but for `requests`: a count (the datagrams are what is compared).
+const FIXTURE = loadSweepFixture('csm-sweep-recordings.json') as unknown as { defaults: { env: Record<string, string> }; cases: CsmCase[] };
 const endpoint = replayEndpoint({ closedPort: true });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TOKEN = 'FQoGZXIvYXdzEXAMPLETOKEN';
 
 let udp: Socket;
 let received: string[] = [];
+let answers: Answer[] = [];
+let served = 0;
+/** The answers server: what a case's `answers` say, in turn. */
+let answering: Server;
+let answerUrl = '';
 beforeAll(async () => {
   udp = createSocket('udp4');
   udp.on('message', (m) => received.push(m.toString('latin1')));
   await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
+  answering = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const a = answers[Math.min(served++, answers.length - 1)] ?? { status: 200, body: '{}' };
+      res.writeHead(a.status, { 'Content-Type': 'application/x-amz-json-1.1', ...a.headers });
+      res.end(Buffer.from(a.body, 'latin1'));
+    });
+  });
+  await new Promise<void>((resolve) => answering.listen(0, '127.0.0.1', resolve));
+  answerUrl = `http://127.0.0.1:${(answering.address() as { port: number }).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => udp.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => udp.close(() => resolve()));
+  await new Promise((resolve) => answering.close(resolve));
+});
 const csmPort = (): string => String(udp.address().port);
 
 /** The datagrams of a run: they are sent before the call returns, and arrive at once. */
@@ -88,19 +113,25 @@ describe('client-side monitoring: AWS CLI 2.36.7 datagrams replayed against the 
       const env = Object.fromEntries(Object.entries({ AWS_CSM_ENABLED: 'true', AWS_CSM_PORT: '{{CSM_PORT}}', ...c.env })
         .map(([k, v]) => [k, v === null ? null : v.replaceAll('{{CSM_PORT}}', csmPort())]));
       const files = Object.fromEntries(Object.entries(c.files).map(([k, v]) => [k, v.replaceAll('{{CSM_PORT}}', csmPort())]));
+      const args = c.args.map((a) => a.replaceAll('{{ANSWER_ENDPOINT}}', answerUrl));
       received = [];
+      answers = c.answers ?? [];
+      served = 0;
       const start = Date.now();
-      const r = await endpoint.run({ ...c, env, files }, FIXTURE.defaults.env, (s) => {
+      const replayed = await endpoint.run({ ...c, requests: [], args, env, files }, FIXTURE.defaults.env, (s) => {
         const user = userOf(c.args);
         const stub = c.args.includes('--no-sign-request') && user !== 'anonymous-ok' ? { answer: MISSING_AUTH_ANSWER } : stubAnswer(user, poolOf(c.args));
         if (stub) s.injectFault({ operation: 'AdminUserGlobalSignOut', username: user, kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
         answerEverySignOut(s);
       });
+      // The answers server's port is the recording's <PORT> too.
+      const answerPort = (t: string): string => t.replaceAll(answerUrl, '{{ANSWER_ENDPOINT}}').replaceAll(answerUrl.replace('http://', ''), '127.0.0.1:<PORT>');
+      const r = { ...replayed, stderr: answerPort(replayed.stderr), norm: (t: string) => replayed.norm(answerPort(t)) };
       const raw = await datagrams(c.datagrams.length);
       const end = Date.now();
       if (c.compare === 'exact') expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: c.exitCode, stdout: c.stdout, stderr: c.stderr });
       else expect(r.code).toBe(c.exitCode);
-      expect(r.sent.length).toBe(c.requests);
+      expect(c.answers === undefined ? r.sent.length : served).toBe(c.requests);
       // json.dumps writes ASCII only (`\u00e9`).
       expect(raw.every((t) => /^[\x20-\x7e]*$/.test(t))).toBe(c.rawAscii);
       const got = raw.map((t) => comparable(JSON.parse(t) as Datagram, { start, end }, r.norm));
