@@ -6,7 +6,10 @@
 // errors, retried 5xx and throttling (success after retries, exhaustion), a refused connection,
 // --no-sign-request, a session token, regions from --region and the profile, a message past
 // botocore's 512-character cut, a call that fails at signing (no attempt), and parameter errors
-// (nothing sent). Replayed in process against the local endpoint, with a UDP listener of this
+// (nothing sent); and, from a server of the recorder's own (`answers`), x-amz-request-id and
+// x-amz-id-2, codes and messages past the cuts (in code points: astral characters), events
+// over 8 KiB once escaped (not sent), and answers botocore cannot parse (an attempt with no
+// datagram of its own). Replayed in process against the local endpoint, with a UDP listener of this
 // file's own: each datagram's fields in order and exactly, except the run's times (integers in
 // the run's range), the request IDs (UUIDs) and the User-Agent, which is cogsignout's own (what
 // it sends in the HTTP request, as botocore reports its own).
