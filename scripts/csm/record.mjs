@@ -34,6 +34,7 @@ const answerServer = http.createServer((req, res) => {
   req.resume();
   req.on('end', () => {
     const a = answers[Math.min(served++, answers.length - 1)] ?? { status: 200, body: '{}' };
+    if (a.close) return void req.socket.destroy();
     res.writeHead(a.status, { 'Content-Type': 'application/x-amz-json-1.1', ...(a.headers ?? {}) });
     res.end(Buffer.from(a.body, 'latin1'));
   });

@@ -8,7 +8,8 @@
 // botocore's 512-character cut, a call that fails at signing (no attempt), and parameter errors
 // (nothing sent); and, from a server of the recorder's own (`answers`), x-amz-request-id and
 // x-amz-id-2, codes and messages past the cuts (in code points: astral characters), events
-// over 8 KiB once escaped (not sent), and answers botocore cannot parse (an attempt with no
+// over 8 KiB once escaped (not sent), a dropped connection, a read timeout (real time: 1.3 s),
+// and answers botocore cannot parse (an attempt with no
 // datagram of its own). Replayed in process against the local endpoint, with a UDP listener of this
 // file's own: each datagram's fields in order and exactly, except the run's times (integers in
 // the run's range), the request IDs (UUIDs) and the User-Agent, which is cogsignout's own (what
@@ -26,7 +27,8 @@ import { MISSING_AUTH_ANSWER, stubAnswer } from '../support/stub-users.js';
 import { workDir } from '../bulk/support.js';
 
 type Datagram = Record<string, string | number>;
-interface Answer { readonly status: number; readonly headers?: Record<string, string>; readonly body: string }
+/** `close`: the connection is dropped instead. */
+interface Answer { readonly status: number; readonly headers?: Record<string, string>; readonly body: string; readonly close?: boolean }
 interface CsmCase extends Omit<SweepCase, 'requests'> {
   /** How many requests the endpoint (or the answers server) received. */
   readonly requests: number;
@@ -57,6 +59,7 @@ beforeAll(async () => {
     req.resume();
     req.on('end', () => {
       const a = answers[Math.min(served++, answers.length - 1)] ?? { status: 200, body: '{}' };
+      if (a.close === true) return void req.socket.destroy();
       res.writeHead(a.status, { 'Content-Type': 'application/x-amz-json-1.1', ...a.headers });
       res.end(Buffer.from(a.body, 'latin1'));
     });
@@ -123,18 +126,24 @@ describe('client-side monitoring: AWS CLI 2.36.7 datagrams replayed against the 
       const start = Date.now();
       const replayed = await endpoint.run({ ...c, requests: [], args, env, files }, FIXTURE.defaults.env, (s) => {
         const user = userOf(c.args);
+        // Longer than the recording's --cli-read-timeout 1, shorter than the stub's 2.5 s.
+        if (user === 'slow-user') return s.injectFault({ operation: 'AdminUserGlobalSignOut', username: user, kind: 'delay', delayMs: 1300 });
         const stub = c.args.includes('--no-sign-request') && user !== 'anonymous-ok' ? { answer: MISSING_AUTH_ANSWER } : stubAnswer(user, poolOf(c.args));
         if (stub) s.injectFault({ operation: 'AdminUserGlobalSignOut', username: user, kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
         answerEverySignOut(s);
       });
       // The answers server's port is the recording's <PORT> too.
-      const answerPort = (t: string): string => t.replaceAll(answerUrl, '{{ANSWER_ENDPOINT}}').replaceAll(answerUrl.replace('http://', ''), '127.0.0.1:<PORT>');
-      const r = { ...replayed, stderr: answerPort(replayed.stderr), norm: (t: string) => replayed.norm(answerPort(t)) };
+      // (The recorder wrote its URL in the output as {{ANSWER_ENDPOINT}}, its port in datagrams as <PORT>.)
+      const answerPort = (t: string): string => t.replaceAll(answerUrl.replace('http://', ''), '127.0.0.1:<PORT>');
+      const r = { ...replayed, stderr: replayed.stderr.replaceAll(answerUrl, '{{ANSWER_ENDPOINT}}'), norm: (t: string) => replayed.norm(answerPort(t)) };
       const raw = await datagrams(c.datagrams.length);
       const end = Date.now();
       if (c.compare === 'exact') expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: c.exitCode, stdout: c.stdout, stderr: c.stderr });
       else expect(r.code).toBe(c.exitCode);
-      expect(c.answers === undefined ? r.sent.length : served).toBe(c.requests);
+      // The endpoint logs a request once answered: one the CLI gave up on (a read timeout) later.
+      const signOuts = (): number => endpoint.server().requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').length;
+      for (const t0 = Date.now(); c.answers === undefined && signOuts() < c.requests && Date.now() - t0 < 2000;) await new Promise((w) => setTimeout(w, 20));
+      expect(c.answers === undefined ? signOuts() : served).toBe(c.requests);
       // json.dumps writes ASCII only (`\u00e9`).
       expect(raw.every((t) => /^[\x20-\x7e]*$/.test(t))).toBe(c.rawAscii);
       const got = raw.map((t) => comparable(JSON.parse(t) as Datagram, { start, end }, r.norm));
