@@ -196,10 +196,10 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     if (query !== undefined) req.query = { ...query, ...req.query };
     return next(args);
   }, { step: 'serialize', priority: 'low', name: 'cogsignoutBotocoreRequest' });
-  if (s.csm !== undefined) {
-    new CsmMonitor(s.csm, { maxAttempts: s.maxAttempts, url: sentUrl, notMade: (e) => e === GATE_CLOSED, log: s.log })
-      .register(client.middlewareStack as unknown as Parameters<CsmMonitor['register']>[0]);
-  }
+  const monitor = s.csm === undefined ? undefined
+    : new CsmMonitor(s.csm, { maxAttempts: s.maxAttempts, url: sentUrl, notMade: (e) => e === GATE_CLOSED, log: s.log });
+  // The monitor reads no input or output shape: any stack of the client's commands will do.
+  monitor?.register(client.middlewareStack as unknown as Parameters<CsmMonitor['register']>[0]);
 
   return {
     async signOut(params) {
@@ -263,7 +263,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         throw mapCallError(e, s.maxAttempts, sentUrl(), 'ListUsers', s.noteLastAttempt) ?? new GeneralError('ListUsers returned an unreadable answer');
       }
     },
-    destroy() { client.destroy(); },
+    destroy() { client.destroy(); monitor?.close(); },
   };
 }
 

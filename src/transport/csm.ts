@@ -195,6 +195,14 @@ class Publisher {
     }
   }
 
+  close(): void {
+    try {
+      this.socket?.close();
+    } catch {
+      /* already closed */
+    }
+  }
+
   /** Waits for the datagrams still waiting for the agent's address. */
   drain(): Promise<void> {
     return this.pending === 0 ? Promise.resolve() : new Promise((resolve) => this.idle.push(resolve));
@@ -296,6 +304,11 @@ export class CsmMonitor {
   async callNotSent(api: string, timestamp: number): Promise<void> {
     this.callDone(api, { timestamp, attempts: [] }, false);
     await this.publisher.drain();
+  }
+
+  /** Closes the socket (the client is destroyed). */
+  close(): void {
+    this.publisher.close();
   }
 
   private base(type: string, api: string, timestamp: number): Fields {
