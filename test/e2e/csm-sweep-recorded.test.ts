@@ -8,7 +8,7 @@
 // botocore's 512-character cut, a call that fails at signing (no attempt), and parameter errors
 // (nothing sent); and, from a server of the recorder's own (`answers`), x-amz-request-id and
 // x-amz-id-2, codes and messages past the cuts (in code points: astral characters), events
-// over 8 KiB once escaped (not sent), a dropped connection, a read timeout (real time: 1.3 s),
+// over 8 KiB once escaped (not sent), a dropped connection, a read timeout (on a fast clock),
 // and answers botocore cannot parse (an attempt with no
 // datagram of its own). Replayed in process against the local endpoint, with a UDP listener of this
 // file's own: each datagram's fields in order and exactly, except the run's times (integers in
@@ -25,6 +25,7 @@ import { loadSweepFixture, RECORDED_POOL, type SweepCase } from '../support/reco
 import { answerEverySignOut, replayEndpoint } from '../support/replay.js';
 import { MISSING_AUTH_ANSWER, stubAnswer } from '../support/stub-users.js';
 import { workDir } from '../bulk/support.js';
+import { fastTimer, RUN_SPEED } from '../support/hostile-peers.js';
 
 type Datagram = Record<string, string | number>;
 /** `close`: the connection is dropped instead. */
@@ -124,15 +125,15 @@ describe('client-side monitoring: AWS CLI 2.36.7 datagrams replayed against the 
       answers = c.answers ?? [];
       served = 0;
       const start = Date.now();
+      const slow = userOf(c.args) === 'slow-user';
       const replayed = await endpoint.run({ ...c, requests: [], args, env, files }, FIXTURE.defaults.env, (s) => {
         const user = userOf(c.args);
-        // Longer than the recording's --cli-read-timeout 1, shorter than the stub's 2.5 s.
-        if (user === 'slow-user') return s.injectFault({ operation: 'AdminUserGlobalSignOut', username: user, kind: 'delay', delayMs: 1300 });
+        // Longer than the recording's --cli-read-timeout 1 (on the run's fast clock), shorter than the stub's 2.5 s.
+        if (slow) return s.injectFault({ operation: 'AdminUserGlobalSignOut', username: user, kind: 'delay', delayMs: 1500 / RUN_SPEED });
         const stub = c.args.includes('--no-sign-request') && user !== 'anonymous-ok' ? { answer: MISSING_AUTH_ANSWER } : stubAnswer(user, poolOf(c.args));
         if (stub) s.injectFault({ operation: 'AdminUserGlobalSignOut', username: user, kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
         answerEverySignOut(s);
-        // A case that waits in real time runs as a process of its own: in-process runs take turns.
-      }, userOf(c.args) === 'slow-user' ? 'exec "$0" "$@"' : undefined);
+      }, undefined, slow ? { timer: fastTimer } : undefined);
       // The answers server's port is the recording's <PORT> too.
       // (The recorder wrote its URL in the output as {{ANSWER_ENDPOINT}}, its port in datagrams as <PORT>.)
       const answerPort = (t: string): string => t.replaceAll(answerUrl.replace('http://', ''), '127.0.0.1:<PORT>');
