@@ -160,7 +160,7 @@ class Publisher {
       const connectTo = (ip: string): void => {
         try {
           // Node calls back with the error of a connect that failed.
-        socket.connect(port, ip, (err?: Error) => resolve(err ? null : socket));
+          socket.connect(port, ip, (err?: Error) => resolve(err ? null : socket));
         } catch {
           resolve(null);
         }
