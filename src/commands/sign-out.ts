@@ -6,7 +6,7 @@ import type { CommandContext } from '../cli/context.js';
 import { GeneralError, UnknownArgumentError } from '../errors/errors.js';
 import { buildParameters } from '../input/parameters.js';
 import { parameterValidation, serializableInput, validateParameters } from '../input/validate.js';
-import { MEMBERS, SIGN_OUT } from '../service/model.js';
+import { MEMBERS, OPERATION_NAME, SIGN_OUT } from '../service/model.js';
 import { unpackedForLog } from '../diagnostics/redact.js';
 import { factoryOf } from '../cli/factory.js';
 import { checkEndpointPort } from '../transport/endpoint.js';
@@ -80,6 +80,8 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
       });
     }
   });
+  // botocore's monitor starts timing the call before the parameters are validated.
+  const callStarted = Date.now();
   let credentials: Awaited<ReturnType<typeof chain.fetchCredentials>>['credentials'] | undefined;
   const makeClient = async (): Promise<Awaited<ReturnType<NetworkModule['createCognitoClient']>>> => (await factoryOf(io).network()).createCognitoClient({
     ...clientSettings,
@@ -107,21 +109,31 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     return writeResult(outputSkeleton(SIGN_OUT.output), ctx);
   }
 
-  if (!globals.noSignRequest) checkSignatureVersion(settings.profile().get('cognito-idp'));
-  // botocore makes the request, then signs it: missing credentials, and deferred ones that
-  // cannot be fetched (assume-role, web identity, SSO, login), fail after this line.
-  if (ctx.log.enabled) ctx.log.log('botocore.endpoint', (await factoryOf(io).network()).makingRequestMessage(Object.fromEntries(input)));
   try {
-    credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
+    if (!globals.noSignRequest) checkSignatureVersion(settings.profile().get('cognito-idp'));
+    // botocore makes the request, then signs it: missing credentials, and deferred ones that
+    // cannot be fetched (assume-role, web identity, SSO, login), fail after this line.
+    if (ctx.log.enabled) ctx.log.log('botocore.endpoint', (await factoryOf(io).network()).makingRequestMessage(Object.fromEntries(input)));
+    try {
+      credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
+    } catch (e) {
+      if (found !== undefined && DEFERRED_METHODS.has(found.method)) {
+        const stack = e instanceof Error ? `\n${e.stack ?? ''}` : '';
+        ctx.log.log('botocore.credentials', `Refreshing temporary credentials failed during mandatory refresh period.${stack}`, 'WARNING');
+      }
+      throw e;
+    }
+    // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
+    if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);
   } catch (e) {
-    if (found !== undefined && DEFERRED_METHODS.has(found.method)) {
-      const stack = e instanceof Error ? `\n${e.stack ?? ''}` : '';
-      ctx.log.log('botocore.credentials', `Refreshing temporary credentials failed during mandatory refresh period.${stack}`, 'WARNING');
+    // These fail botocore's first signing: client-side monitoring reports a call of no attempt.
+    // (urllib3's refusal of the URL, also checked here, is an attempt there: not reported.)
+    if (clientSettings.csm !== undefined && !(e instanceof Error && e.message.startsWith('An HTTP Client raised'))) {
+      const { CsmMonitor } = await factoryOf(io).network();
+      await new CsmMonitor(clientSettings.csm, { maxAttempts: clientSettings.maxAttempts, url: () => '', log: ctx.log }).callNotSent(OPERATION_NAME, callStarted);
     }
     throw e;
   }
-  // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
-  if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);
   client ??= await makeClient();
   // The client is not destroyed: its keep-alive socket, idle and unreferenced once the answer is
   // read, never holds the process open, which exits as soon as the output is written (main.ts).

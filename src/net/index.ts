@@ -3,3 +3,4 @@
 // (see net/load.ts), so that the SDK's half a megabyte is never read for --version, help or a
 // bad argument. Client settings and credentials are resolved before, without the SDK.
 export { createCognitoClient, makingRequestMessage } from '../transport/client.js';
+export { CsmMonitor } from '../transport/csm.js';

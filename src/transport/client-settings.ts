@@ -13,6 +13,7 @@ import { checkCaBundleSetting, readCaBundle } from './ca-bundle.js';
 import { checkEndpointVariant, legacyEndpointUrl, normalizeFipsRegion } from './legacy-endpoint.js';
 import type { DebugLog } from '../diagnostics/debug-log.js';
 import { botocoreRequestUrl, checkEndpointValid, configuredEndpoint, regionalEndpoint } from './endpoint.js';
+import { resolveCsmSettings, type CsmSettings } from './csm-settings.js';
 
 export interface ResolvedClientSettings {
   readonly region: string;
@@ -32,6 +33,8 @@ export interface ResolvedClientSettings {
   readonly caBundle: (regionalUrl: string) => Buffer | undefined;
   readonly userAgentAppId: string | undefined;
   readonly version: string;
+  /** Client-side monitoring (csm-settings.ts); undefined when off. */
+  readonly csm?: CsmSettings | undefined;
 }
 
 /** The settings' lookups the client's settings read (a Settings is one). */
@@ -138,6 +141,8 @@ export async function resolveClientSettings(
     let loaded: Buffer | undefined;
     caBundle = (regionalUrl) => (loaded ??= readCaBundle(caPath, env, (reason) => sslFailure(reason, regionalUrl)));
   }
+  // The session makes the client's monitor last, once the client itself is made.
+  const csm = resolveCsmSettings(settings);
 
   return {
     region: clientRegion,
@@ -153,6 +158,7 @@ export async function resolveClientSettings(
     caBundle,
     userAgentAppId: settings.envOrProfile('AWS_SDK_UA_APP_ID', 'sdk_ua_app_id'),
     version: source.version,
+    csm,
   };
 }
 

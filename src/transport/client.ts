@@ -21,6 +21,7 @@ import { pythonJsonDumps } from './wire-body.js';
 import { silenceSdkNotices } from './sdk-env.js';
 import { proxyFor, proxyRoute, proxyUrlFailure, type ProxyRoute } from './proxy.js';
 import { caBundleOrFailure } from './ca-bundle.js';
+import { CsmMonitor } from './csm.js';
 import { botocoreRequestUrl, endpointPath, endpointQuery, regionalEndpoint } from './endpoint.js';
 import { tunnelAgent } from './tunnel-agent.js';
 import type { Env } from '../config/files.js';
@@ -263,6 +264,10 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     if (query !== undefined) req.query = { ...query, ...req.query };
     return next(args);
   }, { step: 'serialize', priority: 'low', name: 'cogsignoutBotocoreRequest' });
+  const monitor = s.csm === undefined ? undefined
+    : new CsmMonitor(s.csm, { maxAttempts: s.maxAttempts, url: sentUrl, notMade: (e) => e === GATE_CLOSED, log: s.log });
+  // The monitor reads no input or output shape: any stack of the client's commands will do.
+  monitor?.register(client.middlewareStack as unknown as Parameters<CsmMonitor['register']>[0]);
 
   return {
     async signOut(params) {
@@ -337,7 +342,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
         throw mapCallError(e, s.maxAttempts, sentUrl(), 'ListUsers', s.noteLastAttempt) ?? new GeneralError('ListUsers returned an unreadable answer');
       }
     },
-    destroy() { client.destroy(); },
+    destroy() { client.destroy(); monitor?.close(); },
   };
 }
 

@@ -7,7 +7,7 @@
 import { dirname } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startLocalCognito, type LocalCognito, type LocalCognitoOptions } from '../../local-cognito/server.js';
-import { BIN, runCli, type RunResult } from './cli.js';
+import { BIN, runCli, type RunOptions, type RunResult } from './cli.js';
 import { refusedPort } from './network.js';
 import { asRecorded, prepareReplay, type ReplayTarget, type SweepCase } from './recordings.js';
 
@@ -43,7 +43,7 @@ export interface ReplayEndpoint {
    * `shellScript`: the built CLI is run by `sh -c shellScript node cogsignout.js args…` instead
    * (a case that needs the file system or the process set up first).
    */
-  run(c: SweepCase, defaultsEnv: Readonly<Record<string, string | null>>, setUp?: (server: LocalCognito) => void, shellScript?: string): Promise<ReplayedRun>;
+  run(c: SweepCase, defaultsEnv: Readonly<Record<string, string | null>>, setUp?: (server: LocalCognito) => void, shellScript?: string, factory?: RunOptions['factory']): Promise<ReplayedRun>;
 }
 
 /** The recording stub's answer to every sign-out (200 {}), as the endpoint's answer fault. */
@@ -72,14 +72,14 @@ export function replayEndpoint(options: ReplayEndpointOptions = {}): ReplayEndpo
   return {
     server: () => started().server,
     target: () => started().target,
-    async run(c, defaultsEnv, setUp, shellScript) {
+    async run(c, defaultsEnv, setUp, shellScript, factory) {
       const { server: s, target: t } = started();
       const { args, env, files } = prepareReplay(c, t, defaultsEnv);
       s.clearFaults();
       setUp?.(s);
       s.resetStats();
       const raw = shellScript === undefined
-        ? await runCli(args, { env, files })
+        ? await runCli(args, { env, files, ...(factory ? { factory } : {}) })
         : await runCli(['-c', shellScript, process.execPath, BIN, ...args], { env, files, shell: true });
       const norm = (text: string): string => asRecorded(text, t, dirname(raw.home));
       const sent = s.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => ({
