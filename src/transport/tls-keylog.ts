@@ -5,7 +5,7 @@
 // OSError (255) even for a plain-HTTP endpoint; an empty regular file gets OpenSSL's header
 // line; each TLS connection then appends OpenSSL's NSS key log lines, which Node's `keylog`
 // event hands over as written.
-import { appendFileSync, closeSync, fstatSync, openSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, constants, fstatSync, openSync, statSync, writeSync } from 'node:fs';
 import type { Agent as HttpsAgent } from 'node:https';
 import { GeneralError } from '../errors/errors.js';
 import { osErrorText } from '../util/os-errors.js';
@@ -17,11 +17,17 @@ export function keyLogFile(env: Readonly<Record<string, string | undefined>>): s
   return env.SSLKEYLOGFILE || undefined;
 }
 
-/** What setting `keylog_filename` does: the file opened for appending, the header if it is empty. */
-export function openKeyLog(file: string): void {
+/**
+ * What setting `keylog_filename` does: the file opened for appending, the header if it is empty.
+ * A FIFO no one reads makes the open wait for a reader, in Python too; here the wait is a poll
+ * that leaves the event loop free, so that Ctrl-C still ends the run at 130 as the AWS CLI's
+ * KeyboardInterrupt does (neither a blocking open nor one on libuv's thread pool, which exit
+ * waits for, would let it).
+ */
+export async function openKeyLog(file: string): Promise<void> {
   let fd: number;
   try {
-    fd = openSync(file, 'a');
+    fd = statSync(file, { throwIfNoEntry: false })?.isFIFO() === true ? await openFifoForWriting(file) : openSync(file, 'a');
   } catch (e) {
     throw new GeneralError(osErrorText(e, file));
   }
@@ -33,6 +39,18 @@ export function openKeyLog(file: string): void {
     // Python ignores a header it cannot write, as OpenSSL's BIO does.
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A non-blocking open of a FIFO fails with ENXIO until it has a reader. */
+async function openFifoForWriting(file: string): Promise<number> {
+  for (;;) {
+    try {
+      return openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENXIO') throw e;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
