@@ -5,7 +5,7 @@
 // OSError (255) even for a plain-HTTP endpoint; an empty regular file gets OpenSSL's header
 // line; each TLS connection then appends OpenSSL's NSS key log lines, which Node's `keylog`
 // event hands over as written.
-import { appendFileSync, closeSync, constants, fstatSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, statSync, writeSync } from 'node:fs';
 import type { Agent as HttpsAgent } from 'node:https';
 import { GeneralError } from '../errors/errors.js';
 import { osErrorText } from '../util/os-errors.js';
@@ -27,7 +27,13 @@ export function keyLogFile(env: Readonly<Record<string, string | undefined>>): s
 export async function openKeyLog(file: string): Promise<void> {
   let fd: number;
   try {
-    fd = statSync(file, { throwIfNoEntry: false })?.isFIFO() === true ? await openFifoForWriting(file) : openSync(file, 'a');
+    if (statSync(file, { throwIfNoEntry: false })?.isFIFO() === true) {
+      // Kept open to the end of the run, as Python's TLS context keeps its file: a reader such
+      // as `cat` stops at the first writer's close, and the secrets after it would have none.
+      heldFifos.push(await openFifoForWriting(file));
+      return;
+    }
+    fd = openSync(file, 'a');
   } catch (e) {
     throw new GeneralError(osErrorText(e, file));
   }
@@ -41,6 +47,8 @@ export async function openKeyLog(file: string): Promise<void> {
     closeSync(fd);
   }
 }
+
+const heldFifos: number[] = [];
 
 /** A non-blocking open of a FIFO fails with ENXIO until it has a reader. */
 async function openFifoForWriting(file: string): Promise<number> {
@@ -58,7 +66,13 @@ async function openFifoForWriting(file: string): Promise<number> {
 export function logKeysOf(agent: HttpsAgent, file: string): void {
   agent.on('keylog', (line: Buffer) => {
     try {
-      appendFileSync(file, line);
+      // Never waiting for a FIFO's reader: one that went away costs the line (Python's write gets EPIPE).
+      const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK);
+      try {
+        writeSync(fd, line);
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       // A key log that went away mid-run costs the log, never the call.
     }
