@@ -12,7 +12,7 @@ import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
 import type { AwsCredentialIdentity, FinalizeHandler, FinalizeHandlerArguments } from '@smithy/types';
 import { CliError, ErrorlessServiceError, GeneralError, ServiceError } from '../errors/errors.js';
 import { OPERATION_NAME, SENSITIVE_MEMBERS } from '../service/model.js';
-import { maskUrlPasswords, redactParams } from '../diagnostics/redact.js';
+import { REDACTED, redactParams } from '../diagnostics/redact.js';
 import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
 import { bufferingHandler, rawResponseOf, type TargetRecord } from './buffering-handler.js';
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
@@ -153,10 +153,15 @@ function rulesEndpoint(client: CognitoIdentityProviderClient, region: string, s:
   }
 }
 
-/** An endpoint's user-info as --debug shows it: only one the redactor recognises, its password masked here already. */
+/**
+ * An endpoint's user-info as --debug shows it: to the authority's last `@`, as urlsplit reads it
+ * (spaces and quotes included), its password masked here already.
+ */
 function urlUserInfoForLog(endpoint: string | undefined): string | undefined {
-  const info = endpoint === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\/([^\s/?#'"<>]*@)/i.exec(endpoint)?.[1];
-  return info === undefined ? undefined : maskUrlPasswords(`x://${info}`).slice('x://'.length);
+  const info = endpoint === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*@)/i.exec(endpoint)?.[1];
+  if (info === undefined) return undefined;
+  const colon = info.indexOf(':');
+  return colon < 0 || colon === info.length - 2 ? info : `${info.slice(0, colon)}:${REDACTED}@`;
 }
 
 /** botocore.endpoint's line as it makes the request (before signing), sensitive members hidden. */

@@ -474,6 +474,14 @@ describe('signals', () => {
 });
 
 describe('--debug', () => {
+  it("'Sending http request' keeps an endpoint's user-info holding a space, as botocore's request URL does, its password hidden", async () => {
+    const endpoint = server.url.replace('://', '://eu:pa ss@');
+    const r = await runCli(['admin-user-global-sign-out', '--debug', '--endpoint-url', endpoint, '--user-pool-id', pool, '--username', 'judy']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`method=POST, url=${server.url.replace('://', '://eu:<redacted>@')}/,`);
+    expect(r.stderr).not.toContain('pa ss');
+  });
+
   it('logs the call on stderr in the AWS CLI shape and never shows a secret', async () => {
     const secrets = [SESSION_KEY.secretAccessKey, SESSION_KEY.sessionToken, 'judy'];
     const r = await runCli(['admin-user-global-sign-out', '--debug', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'judy'], {
