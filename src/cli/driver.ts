@@ -322,11 +322,11 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
       if (globals.binaryFormat === undefined && binaryFormat !== undefined && !['base64', 'raw-in-base64-out'].includes(binaryFormat)) {
         throw new GeneralError(`'${binaryFormat}'`);
       }
-      const chainBuilt = checkSessionSettings(settings, endpoint.isValidEndpointUrl, {
+      const chainBuilt = await checkSessionSettings(settings, endpoint.isValidEndpointUrl, {
         profileMissing: () => log.log('awscli.customizations.assumerole', 'ProfileNotFound caught when trying to inject assume-role cred provider cache.  Not configuring JSONFileCache for assume-role.'),
-        httpSessions: () => {
+        httpSessions: async () => {
           const keyLog = keyLogFile(io.env);
-          if (keyLog !== undefined) openKeyLog(keyLog);
+          if (keyLog !== undefined) await openKeyLog(keyLog);
           if (log.enabled) logImdsEndpoint(log, settings);
         },
       });

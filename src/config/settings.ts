@@ -84,7 +84,7 @@ export function isTrue(value: string | undefined): boolean {
  * making the chain's HTTP sessions does (the container provider's, then the metadata fetcher's,
  * which chooses its endpoint before checking it). Whether the chain was made.
  */
-export function checkSessionSettings(settings: Settings, isValidEndpointUrl: (url: string) => boolean, chain: { profileMissing(): void; httpSessions(): void }): boolean {
+export async function checkSessionSettings(settings: Settings, isValidEndpointUrl: (url: string) => boolean, chain: { profileMissing(): void; httpSessions(): Promise<void> }): Promise<boolean> {
   const missing = (): false => {
     chain.profileMissing();
     return false;
@@ -111,7 +111,7 @@ export function checkSessionSettings(settings: Settings, isValidEndpointUrl: (ur
     throw new GeneralError(`Invalid EC2 Instance Metadata endpoint mode: ${mode} Valid endpoint modes (case-insensitive): ('ipv4', 'ipv6').`);
   }
   if (lookup('AWS_EC2_METADATA_V1_DISABLED', 'ec2_metadata_v1_disabled') === PROFILE_MISSING) return missing();
-  chain.httpSessions();
+  await chain.httpSessions();
   if (endpoint !== undefined && endpoint !== '' && !isValidEndpointUrl(endpoint)) {
     throw new GeneralError(`Invalid endpoint EC2 Instance Metadata endpoint: ${endpoint}`);
   }

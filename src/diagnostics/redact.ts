@@ -9,9 +9,11 @@ export const REDACTED = '<redacted>';
 
 // `scheme://user:password@host`: the user-info ends at the authority's last `@` (as urlparse
 // reads it), so a password holding a raw `@` is hidden whole.
-// A password may hold spaces and quotes (urlsplit takes them): the user-info is not cut at them,
-// so a line that quotes the URL, or holds an `@` further on, is masked too much, never too little.
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\r\n/?#]*)@/gi;
+// A password may hold spaces, quotes and line breaks (urlsplit takes them): the user-info is not
+// cut at them, so a text holding an `@` further on is masked too much, never too little. It does
+// stop where a repr'd list moves to its next item (`', '`): `--endpoint-url http://h:1 --query @`
+// is no password; --debug hides a password holding that sequence as a registered secret.
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)((?:(?!['"], ['"])[^/?#])*)@/gi;
 
 /**
  * Every password in a URL in `text` (endpoint and proxy URLs, wherever they are echoed)

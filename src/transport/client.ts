@@ -12,7 +12,7 @@ import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
 import type { AwsCredentialIdentity, FinalizeHandler, FinalizeHandlerArguments } from '@smithy/types';
 import { CliError, ErrorlessServiceError, GeneralError, ServiceError } from '../errors/errors.js';
 import { OPERATION_NAME, SENSITIVE_MEMBERS } from '../service/model.js';
-import { maskUrlPasswords, redactParams } from '../diagnostics/redact.js';
+import { REDACTED, redactParams } from '../diagnostics/redact.js';
 import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
 import { bufferingHandler, rawResponseOf, type TargetRecord } from './buffering-handler.js';
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
@@ -141,20 +141,28 @@ export interface CognitoClient {
 
 type Handler = ReturnType<typeof bufferingHandler>;
 
-/** The endpoint the SDK's rules choose for the client's region, FIPS and dual-stack settings. */
-function regionalUrl(client: CognitoIdentityProviderClient, region: string, s: ClientSettings): string {
+/**
+ * The endpoint the SDK's rules choose for `region` and the client's FIPS and dual-stack settings,
+ * or undefined where they refuse it. One resolver for both uses: the URL botocore matches
+ * NO_PROXY against, and botocore.regions' log line.
+ */
+function rulesEndpoint(client: CognitoIdentityProviderClient, region: string, s: ClientSettings): URL | undefined {
   try {
-    return client.config.endpointProvider({ Region: region, UseFIPS: s.useFips, UseDualStack: s.useDualstack }).url.href;
+    return client.config.endpointProvider({ Region: region, UseFIPS: s.useFips, UseDualStack: s.useDualstack }).url;
   } catch {
-    // A region the rules refuse fails the call itself, with the SDK's message.
-    return regionalEndpoint(s.region);
+    return undefined;
   }
 }
 
-/** An endpoint's user-info as --debug shows it: only one the redactor recognises, its password masked here already. */
+/**
+ * An endpoint's user-info as --debug shows it: to the authority's last `@`, as urlsplit reads it
+ * (spaces and quotes included), its password masked here already.
+ */
 function urlUserInfoForLog(endpoint: string | undefined): string | undefined {
-  const info = endpoint === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\/([^\s/?#'"<>]*@)/i.exec(endpoint)?.[1];
-  return info === undefined ? undefined : maskUrlPasswords(`x://${info}`).slice('x://'.length);
+  const info = endpoint === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*@)/i.exec(endpoint)?.[1];
+  if (info === undefined) return undefined;
+  const colon = info.indexOf(':');
+  return colon < 0 || colon === info.length - 2 ? info : `${info.slice(0, colon)}:${REDACTED}@`;
 }
 
 /** botocore.endpoint's line as it makes the request (before signing), sensitive members hidden. */
@@ -168,16 +176,9 @@ export function makingRequestMessage(input: Readonly<Record<string, unknown>>): 
  * resolves it for the request.
  */
 function logEndpointResult(client: CognitoIdentityProviderClient, s: ClientSettings): void {
-  let result = s.endpoint;
-  if (result === undefined) {
-    try {
-      const { url } = client.config.endpointProvider({ Region: s.region, UseFIPS: s.useFips, UseDualStack: s.useDualstack });
-      result = url.pathname === '/' && url.search === '' ? `${url.protocol}//${url.host}` : url.href;
-    } catch {
-      return;
-    }
-  }
-  s.log.log('botocore.regions', `Endpoint provider result: ${result}`);
+  const url = s.endpoint === undefined ? rulesEndpoint(client, s.region, s) : undefined;
+  const result = s.endpoint ?? (url === undefined ? undefined : url.pathname === '/' && url.search === '' ? `${url.protocol}//${url.host}` : url.href);
+  if (result !== undefined) s.log.log('botocore.regions', `Endpoint provider result: ${result}`);
 }
 
 export function createCognitoClient(s: ClientSettings): CognitoClient {
@@ -195,10 +196,11 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       signingProperties: { name: 'cognito-idp', region: s.region, signingRegion: s.region },
       propertiesExtractor: (config: unknown, context: unknown) => ({ signingProperties: { config, context } }),
     }];
+  const sdkRegion = s.region.replace(/\n$/, '') || 'us-east-1';
   const config: CognitoIdentityProviderClientConfig = {
     // The SDK insists on a non-empty region even when the endpoint is given, and refuses the
     // final newline botocore's check lets through (the signature above still carries it).
-    region: s.region.replace(/\n$/, '') || 'us-east-1',
+    region: sdkRegion,
     endpoint: s.endpoint,
     // The configured endpoints are resolved as botocore does (endpoint.ts); the SDK's own lookup
     // of AWS_ENDPOINT_URL and the config files knows only a lower-case `true` to switch it off.
@@ -230,7 +232,8 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   // botocore decides the proxy from the endpoint URL it creates the client with: without
   // --endpoint-url the region's (the FIPS one, another partition's DNS suffix), which the SDK's
   // rules give as botocore's do for this service.
-  const endpoint = s.endpoint ?? regionalUrl(client, config.region as string, s);
+  // A region the rules refuse fails the call itself, with the SDK's message.
+  const endpoint = s.endpoint ?? rulesEndpoint(client, sdkRegion, s)?.href ?? regionalEndpoint(s.region);
   const { httpAgent, httpsAgent, httpProxy, forwardTlsAgent, proxy, proxyTls, proxyFailure, caFailure } = agentsFor(s, endpoint);
   const keyLog = keyLogFile(s.env);
   if (keyLog !== undefined) {

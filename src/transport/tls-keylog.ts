@@ -5,7 +5,7 @@
 // OSError (255) even for a plain-HTTP endpoint; an empty regular file gets OpenSSL's header
 // line; each TLS connection then appends OpenSSL's NSS key log lines, which Node's `keylog`
 // event hands over as written.
-import { appendFileSync, closeSync, fstatSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, statSync, writeSync } from 'node:fs';
 import type { Agent as HttpsAgent } from 'node:https';
 import { GeneralError } from '../errors/errors.js';
 import { osErrorText } from '../util/os-errors.js';
@@ -17,10 +17,22 @@ export function keyLogFile(env: Readonly<Record<string, string | undefined>>): s
   return env.SSLKEYLOGFILE || undefined;
 }
 
-/** What setting `keylog_filename` does: the file opened for appending, the header if it is empty. */
-export function openKeyLog(file: string): void {
+/**
+ * What setting `keylog_filename` does: the file opened for appending, the header if it is empty.
+ * A FIFO no one reads makes the open wait for a reader, in Python too; here the wait is a poll
+ * that leaves the event loop free, so that Ctrl-C still ends the run at 130 as the AWS CLI's
+ * KeyboardInterrupt does (neither a blocking open nor one on libuv's thread pool, which exit
+ * waits for, would let it).
+ */
+export async function openKeyLog(file: string): Promise<void> {
   let fd: number;
   try {
+    if (statSync(file, { throwIfNoEntry: false })?.isFIFO() === true) {
+      // Kept open to the end of the run, as Python's TLS context keeps its file: a reader such
+      // as `cat` stops at the first writer's close, and the secrets after it would have none.
+      heldFifos.push(await openFifoForWriting(file));
+      return;
+    }
     fd = openSync(file, 'a');
   } catch (e) {
     throw new GeneralError(osErrorText(e, file));
@@ -36,11 +48,31 @@ export function openKeyLog(file: string): void {
   }
 }
 
+const heldFifos: number[] = [];
+
+/** A non-blocking open of a FIFO fails with ENXIO until it has a reader. */
+async function openFifoForWriting(file: string): Promise<number> {
+  for (;;) {
+    try {
+      return openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENXIO') throw e;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Appends each TLS connection's secrets the agent's sockets report. */
 export function logKeysOf(agent: HttpsAgent, file: string): void {
   agent.on('keylog', (line: Buffer) => {
     try {
-      appendFileSync(file, line);
+      // Never waiting for a FIFO's reader: one that went away costs the line (Python's write gets EPIPE).
+      const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK);
+      try {
+        writeSync(fd, line);
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       // A key log that went away mid-run costs the log, never the call.
     }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
-import { runCli } from '../support/cli.js';
+import { runCli, spawnCli } from '../support/cli.js';
 import { makeSelfSignedCert, startRecordingProxy, startTlsFront, type SelfSigned } from '../support/network.js';
 
 let server: LocalCognito;
@@ -73,6 +73,25 @@ describe('TLS', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('SSLKEYLOGFILE naming a FIFO that a reader (cat) drains: the run ends, the reader gets the secrets', async () => {
+    const { spawn, execFileSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'keylog-fifo-'));
+    const fifo = join(dir, 'keys.fifo');
+    try {
+      execFileSync('mkfifo', [fifo]);
+      const reader = spawn('cat', [fifo]);
+      let read = '';
+      reader.stdout.on('data', (d: Buffer) => { read += d.toString('latin1'); });
+      const r = await spawnCli(args(front.url, ['--ca-bundle', tls.certPath]), { env: { SSLKEYLOGFILE: fifo }, timeoutMs: 8000 });
+      reader.kill();
+      expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+      // A pipe gets no header; one TLS 1.3 connection's five secrets.
+      expect(read.split('\n').filter((l) => /^[A-Z_0-9]+ [0-9a-f]{64} /.test(l))).toHaveLength(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20000);
 
   it('a CA bundle that does not exist, or is blank', async () => {
     const missing = await runCli(args(front.url, ['--ca-bundle', '/nonexistent.pem']));

@@ -451,9 +451,37 @@ describe('signals', () => {
     silent.close();
     expect({ code, stdout, stderr }).toEqual({ code: 130, stdout: '\n', stderr: '' });
   });
+
+  it('Ctrl-C while SSLKEYLOGFILE names a FIFO no one reads: opening it waits, as Python\'s does, but the run still ends at 130', async () => {
+    const { spawn, execFileSync } = await import('node:child_process');
+    const { BIN, baseEnv } = await import('../support/cli.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const home = mkdtempSync(`${tmpdir()}/cogso-sigint-fifo-`);
+    const fifo = `${home}/keys.fifo`;
+    execFileSync('mkfifo', [fifo]);
+    const child = spawn(process.execPath, [BIN, 'admin-user-global-sign-out', '--endpoint-url', 'http://127.0.0.1:1', '--user-pool-id', pool, '--username', 'alice'], { env: { ...baseEnv(home), SSLKEYLOGFILE: fifo } });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    // The run reaches the open (it has no output before it) well within this.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill('SIGINT');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(killer);
+    expect({ code, stdout }).toEqual({ code: 130, stdout: '\n' });
+  });
 });
 
 describe('--debug', () => {
+  it("'Sending http request' keeps an endpoint's user-info holding a space, as botocore's request URL does, its password hidden", async () => {
+    const endpoint = server.url.replace('://', '://eu:pa ss@');
+    const r = await runCli(['admin-user-global-sign-out', '--debug', '--endpoint-url', endpoint, '--user-pool-id', pool, '--username', 'judy']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`method=POST, url=${server.url.replace('://', '://eu:<redacted>@')}/,`);
+    expect(r.stderr).not.toContain('pa ss');
+  });
+
   it('logs the call on stderr in the AWS CLI shape and never shows a secret', async () => {
     const secrets = [SESSION_KEY.secretAccessKey, SESSION_KEY.sessionToken, 'judy'];
     const r = await runCli(['admin-user-global-sign-out', '--debug', '--endpoint-url', server.url, '--user-pool-id', pool, '--username', 'judy'], {

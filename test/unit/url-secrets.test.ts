@@ -22,6 +22,17 @@ describe('maskUrlPasswords', () => {
     }
   });
 
+  it("a URL's user-info does not run on into the next word of a repr'd list (an @ later on the line is no password's end)", () => {
+    const line = "['--endpoint-url', 'http://127.0.0.1:18431', '--query', '@', '--debug']";
+    expect(maskUrlPasswords(line)).toBe(line);
+    expect(maskUrlPasswords(`["--endpoint-url", "http://u:p's@h:1", '--query', '@']`)).toBe(`["--endpoint-url", "http://u:<redacted>@h:1", '--query', '@']`);
+  });
+
+  it('a password holding a line break is hidden whole in an error message', () => {
+    expect(maskUrlPasswords('Invalid endpoint: http://eu:pa\nss@127.0.0.1:1', '***')).toBe('Invalid endpoint: http://eu:***@127.0.0.1:1');
+    expect(maskUrlPasswords('Invalid endpoint: http://eu:pa\r\nss@127.0.0.1:1', '***')).toBe('Invalid endpoint: http://eu:***@127.0.0.1:1');
+  });
+
   it('every --debug line goes through it', () => {
     const lines: string[] = [];
     const log = createDebugLog(true, (t) => lines.push(t), () => new Date(2026, 0, 1));
