@@ -460,11 +460,17 @@ describe('signals', () => {
     const home = mkdtempSync(`${tmpdir()}/cogso-sigint-fifo-`);
     const fifo = `${home}/keys.fifo`;
     execFileSync('mkfifo', [fifo]);
-    const child = spawn(process.execPath, [BIN, 'admin-user-global-sign-out', '--endpoint-url', 'http://127.0.0.1:1', '--user-pool-id', pool, '--username', 'alice'], { env: { ...baseEnv(home), SSLKEYLOGFILE: fifo } });
+    const child = spawn(process.execPath, [BIN, 'admin-user-global-sign-out', '--debug', '--endpoint-url', 'http://127.0.0.1:1', '--user-pool-id', pool, '--username', 'alice'], { env: { ...baseEnv(home), SSLKEYLOGFILE: fifo } });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    // The run reaches the open (it has no output before it) well within this.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The session stage logs the line a second time just before it opens the key log (and
+    // nothing between them): the run is at the open soon after.
+    let stderr = '';
+    await new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.split('Arguments entered to CLI').length > 2) resolve();
+    }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
     child.kill('SIGINT');
     const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
