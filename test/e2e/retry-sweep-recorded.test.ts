@@ -15,13 +15,15 @@
 // connections closed, reset or answered with garbage.
 // Replayed in process against the local endpoint: the stub's users are its answer faults
 // (test/support/stub-users.ts), slow-user a delay longer than the recorded read timeout; the
-// backoff between attempts takes no time (runCli's sleep), so only the read timeouts wait.
+// backoff between attempts takes no time (runCli's sleep), and the read timeouts run on the fast
+// timer (test/support/hostile-peers.ts: the timeouts and the slow answer SPEED times shorter).
 import { createServer, type Server, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { FaultAnswer } from '../../local-cognito/faults.js';
 import { runCli } from '../support/cli.js';
 import { loadSweepFixture, RECORDED_POOL, type SweepCase } from '../support/recordings.js';
 import { answerEverySignOut, replayEndpoint } from '../support/replay.js';
+import { fastTimer, SPEED } from '../support/hostile-peers.js';
 import { MISSING_AUTH_ANSWER, stubAnswer } from '../support/stub-users.js';
 
 interface AnswerCase {
@@ -47,9 +49,9 @@ const endpoint = replayEndpoint({ users: ['slow-user'], closedPort: true });
 
 const userOf = (args: readonly string[]): string => args[args.indexOf('--username') + 1] ?? '';
 const SLOW_CASES = FIXTURE.cases.filter((c) => userOf(c.args) === 'slow-user');
-// Each read-timeout case waits in real time (a second or two): each runs the built CLI as a
-// process of its own (in-process runs take turns) against an endpoint of its own, so that they
-// wait side by side and no late request of one counts in another's.
+// The read-timeout cases run in process on the fast timer (the program's timeouts SPEED times
+// shorter, the slow answer's delay too), each against an endpoint of its own, so that no late
+// request of one counts in another's.
 const slowEndpoints = new Map(SLOW_CASES.map((c) => [c.id, replayEndpoint({ users: ['slow-user'], closedPort: true })]));
 
 /**
@@ -67,17 +69,17 @@ async function sentBodies(on: typeof endpoint, expected: number, norm: (s: strin
   return bodies();
 }
 
-async function replayStubCase(on: typeof endpoint, c: SweepCase, spawned = false): Promise<void> {
+async function replayStubCase(on: typeof endpoint, c: SweepCase, fast = false): Promise<void> {
   const r = await on.run(c, FIXTURE.defaults.env, (s) => {
     const user = userOf(c.args);
     if (user === 'slow-user') {
-      s.injectFault({ operation: 'AdminUserGlobalSignOut', username: user, kind: 'delay', delayMs: SLOW_MS });
+      s.injectFault({ operation: 'AdminUserGlobalSignOut', username: user, kind: 'delay', delayMs: fast ? SLOW_MS / SPEED : SLOW_MS });
       return;
     }
     const stub = c.args.includes('--no-sign-request') && user !== 'anonymous-ok' ? { answer: MISSING_AUTH_ANSWER } : stubAnswer(user, RECORDED_POOL);
     if (stub) s.injectFault({ operation: 'AdminUserGlobalSignOut', username: user, kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
     answerEverySignOut(s);
-  }, spawned ? 'exec "$0" "$@"' : undefined);
+  }, undefined, fast ? { timer: fastTimer } : undefined);
   expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: c.exitCode, stdout: c.stdout, stderr: c.stderr });
   expect(await sentBodies(on, c.requests.length, r.norm)).toEqual(c.requests.map((q) => q.body));
 }
@@ -89,7 +91,7 @@ describe('retries and timeouts: AWS CLI 2.36.7 recordings (conformance stub user
   }
 });
 
-describe.concurrent('read timeouts: AWS CLI 2.36.7 recordings of a slow user, each against an endpoint of its own', () => {
+describe('read timeouts: AWS CLI 2.36.7 recordings of a slow user, each against an endpoint of its own', () => {
   it('the slow cases are recorded', () => {
     expect(SLOW_CASES.length).toBeGreaterThan(0);
   });
