@@ -134,7 +134,7 @@ describe('client-side monitoring: AWS CLI 2.36.7 datagrams replayed against the 
         const stub = c.args.includes('--no-sign-request') && user !== 'anonymous-ok' ? { answer: MISSING_AUTH_ANSWER } : stubAnswer(user, poolOf(c.args));
         if (stub) s.injectFault({ operation: 'AdminUserGlobalSignOut', username: user, kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
         answerEverySignOut(s);
-      }, undefined, slow ? { timer: fastTimer } : undefined);
+      }, slow ? { factory: { timer: fastTimer } } : undefined);
       // The answers server's port is the recording's <PORT> too.
       // (The recorder wrote its URL in the output as {{ANSWER_ENDPOINT}}, its port in datagrams as <PORT>.)
       const answerPort = (t: string): string => t.replaceAll(answerUrl.replace('http://', ''), '127.0.0.1:<PORT>');

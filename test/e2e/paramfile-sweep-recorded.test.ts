@@ -19,8 +19,10 @@
 // open for ever), codecs cogsignout does not know (utf-7, idna, punycode, gb2312: unknown
 // encoding, 255, where the AWS CLI decodes), unicode_escape's \N{name}, and file:///dev/stdin
 // (an in-process run would read the test runner's own stdin).
-// A case whose env has PF_SETUP is run by `sh`: PF_SETUP in HOME first, then the built CLI under
-// PF_PREFIX; the others in process. Exact stdout, stderr and exit code, and the bodies sent.
+// A case whose env has PF_SETUP has its files made by `sh` (PF_SETUP in HOME) and runs in process;
+// one that needs a process of its own (PF_PREFIX's capabilities, a FIFO and its writer) is the
+// built CLI run by `sh` after it, under PF_PREFIX. Exact stdout, stderr and exit code, and the
+// bodies sent.
 import { describe, expect, it } from 'vitest';
 import { loadSweepFixture } from '../support/recordings.js';
 import { answerEverySignOut, replayEndpoint } from '../support/replay.js';
@@ -32,13 +34,17 @@ const endpoint = replayEndpoint({ closedPort: true });
 const SETUP = 'eval "$PF_SETUP" || exit 99; exec $PF_PREFIX "$0" "$@"';
 
 const CASES = FIXTURE.cases.filter((x) => x.compare !== 'skip');
-const isShellCase = (c: (typeof CASES)[number]): boolean => c.env.PF_SETUP !== undefined && c.env.PF_SETUP !== null;
-// The shell's cases are processes: each has an endpoint of its own, so that they run side by side
-// (in-process runs take turns) and no request of one counts in another's.
-const shellEndpoints = new Map(CASES.filter(isShellCase).map((c) => [c.id, replayEndpoint({ closedPort: true })]));
+const setUpOf = (c: (typeof CASES)[number]): string | undefined => c.env.PF_SETUP ?? undefined;
+/** A case the built CLI runs as a process: capabilities dropped by PF_PREFIX, or a FIFO read while its writer writes. */
+const isProcessCase = (c: (typeof CASES)[number]): boolean => (c.env.PF_PREFIX ?? '') !== '' || /\bmkfifo\b/.test(setUpOf(c) ?? '');
+// The processes have an endpoint each, so that they run side by side (in-process runs take turns)
+// and no request of one counts in another's.
+const processEndpoints = new Map(CASES.filter(isProcessCase).map((c) => [c.id, replayEndpoint({ closedPort: true })]));
 
 async function replay(on: typeof endpoint, c: (typeof CASES)[number]): Promise<void> {
-  const r = await on.run(c, FIXTURE.defaults.env, answerEverySignOut, isShellCase(c) ? SETUP : undefined);
+  const setUp = setUpOf(c);
+  const how = isProcessCase(c) ? { shellScript: SETUP } : setUp === undefined ? undefined : { homeSetUp: setUp };
+  const r = await on.run(c, FIXTURE.defaults.env, answerEverySignOut, how);
   expect({ code: r.code }).toEqual({ code: c.exitCode });
   if (c.compare !== 'exact') return;
   expect(r.stderr).toBe(c.stderr);
@@ -47,12 +53,12 @@ async function replay(on: typeof endpoint, c: (typeof CASES)[number]): Promise<v
 }
 
 describe('parameter values from files and URLs: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
-  for (const c of CASES.filter((x) => !isShellCase(x))) it(c.id, () => replay(endpoint, c));
+  for (const c of CASES.filter((x) => !isProcessCase(x))) it(c.id, () => replay(endpoint, c));
 });
 
-describe.concurrent('parameter files made by the shell (FIFOs, modes, raw bytes): the built CLI, each case against an endpoint of its own', () => {
-  it('the shell\'s cases are recorded', () => {
-    expect(shellEndpoints.size).toBeGreaterThan(0);
+describe.concurrent('parameter files read by a process of its own (dropped capabilities, FIFOs): the built CLI, each case against an endpoint of its own', () => {
+  it('the processes\' cases are recorded', () => {
+    expect(processEndpoints.size).toBeGreaterThan(0);
   });
-  for (const c of CASES.filter(isShellCase)) it(c.id, () => replay(shellEndpoints.get(c.id) as typeof endpoint, c));
+  for (const c of CASES.filter(isProcessCase)) it(c.id, () => replay(processEndpoints.get(c.id) as typeof endpoint, c));
 });

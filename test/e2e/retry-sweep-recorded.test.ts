@@ -79,7 +79,7 @@ async function replayStubCase(on: typeof endpoint, c: SweepCase, fast = false): 
     const stub = c.args.includes('--no-sign-request') && user !== 'anonymous-ok' ? { answer: MISSING_AUTH_ANSWER } : stubAnswer(user, RECORDED_POOL);
     if (stub) s.injectFault({ operation: 'AdminUserGlobalSignOut', username: user, kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
     answerEverySignOut(s);
-  }, undefined, fast ? { timer: fastTimer } : undefined);
+  }, fast ? { factory: { timer: fastTimer } } : undefined);
   expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: c.exitCode, stdout: c.stdout, stderr: c.stderr });
   expect(await sentBodies(on, c.requests.length, r.norm)).toEqual(c.requests.map((q) => q.body));
 }

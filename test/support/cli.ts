@@ -5,7 +5,7 @@
 // exit status and signals, pipes, the start-up path. COGSO_TEST_SPAWN=1 makes runCli spawn too,
 // which checks that both give the same results. Async (never spawnSync): the local endpoint
 // answering the CLI lives in the test process.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,6 +29,8 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** Working directory relative to HOME. */
   readonly cwd?: string;
+  /** A script `sh` runs in HOME, with the run's environment, once the files are made (raw bytes, links, modes). */
+  readonly homeSetUp?: string;
   /** Run `sh` with these arguments instead of the CLI (for pipelines); the CLI is passed in. */
   readonly shell?: boolean;
   /**
@@ -123,6 +125,7 @@ function prepare(args: readonly string[], opts: RunOptions): Prepared {
     if (v === null) delete env[k]; else env[k] = v.replaceAll('{{HOME}}', home).replaceAll('{{TMP}}', root);
   }
   const argv = args.map((a) => a.replaceAll('{{HOME}}', home).replaceAll('{{TMP}}', root));
+  if (opts.homeSetUp !== undefined) execFileSync('sh', ['-c', opts.homeSetUp], { cwd: home, env, stdio: 'ignore' });
   return { root, home, env, argv, cwd: opts.cwd ? join(home, opts.cwd) : home };
 }
 

@@ -38,12 +38,21 @@ export interface ReplayEndpoint {
   readonly server: () => LocalCognito;
   /** Where the cases run: the endpoint's URL and port, its pool, the refused port. */
   readonly target: () => ReplayTarget;
+  /** Runs one case; `setUp` injects the faults the case needs, after the last case's are cleared. */
+  run(c: SweepCase, defaultsEnv: Readonly<Record<string, string | null>>, setUp?: (server: LocalCognito) => void, how?: ReplayHow): Promise<ReplayedRun>;
+}
+
+/** How a case runs, when not simply in process. */
+export interface ReplayHow {
   /**
-   * Runs one case; `setUp` injects the faults the case needs, after the last case's are cleared.
-   * `shellScript`: the built CLI is run by `sh -c shellScript node cogsignout.js args…` instead
-   * (a case that needs the file system or the process set up first).
+   * The built CLI is run by `sh -c shellScript node cogsignout.js args…` instead (a case that
+   * needs the process set up first: its capabilities, a FIFO's writer).
    */
-  run(c: SweepCase, defaultsEnv: Readonly<Record<string, string | null>>, setUp?: (server: LocalCognito) => void, shellScript?: string, factory?: RunOptions['factory']): Promise<ReplayedRun>;
+  readonly shellScript?: string;
+  /** In process, once `sh` has run this in HOME (files of raw bytes, links, modes). */
+  readonly homeSetUp?: string;
+  /** In process, over the runner's providers (a fast timer). */
+  readonly factory?: RunOptions['factory'];
 }
 
 /** The recording stub's answer to every sign-out (200 {}), as the endpoint's answer fault. */
@@ -72,14 +81,15 @@ export function replayEndpoint(options: ReplayEndpointOptions = {}): ReplayEndpo
   return {
     server: () => started().server,
     target: () => started().target,
-    async run(c, defaultsEnv, setUp, shellScript, factory) {
+    async run(c, defaultsEnv, setUp, how = {}) {
+      const { shellScript, homeSetUp, factory } = how;
       const { server: s, target: t } = started();
       const { args, env, files } = prepareReplay(c, t, defaultsEnv);
       s.clearFaults();
       setUp?.(s);
       s.resetStats();
       const raw = shellScript === undefined
-        ? await runCli(args, { env, files, ...(factory ? { factory } : {}) })
+        ? await runCli(args, { env, files, ...(factory ? { factory } : {}), ...(homeSetUp === undefined ? {} : { homeSetUp }) })
         : await runCli(['-c', shellScript, process.execPath, BIN, ...args], { env, files, shell: true });
       const norm = (text: string): string => asRecorded(text, t, dirname(raw.home));
       const sent = s.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut').map((q) => ({
