@@ -82,9 +82,10 @@ describe.concurrent('bodies that would exhaust memory', () => {
       flood(s, Buffer.from(`10000\r\n${'a'.repeat(0x10000)}\r\n`));
     });
     // No rate limit: all 50 calls start at once, each into an endless body (at the default 20 a
-    // second the calls trickled in and the run waited out retry backoffs, ~2 s).
+    // second the calls trickled in). One attempt each: the retries of a spawned run wait out real
+    // backoffs (~3 s), and each retry meets the same bound one after another.
     const r = await runMeasured(['bulk-sign-out', '--endpoint-url', url, '--user-pool-id', 'us-east-1_X', '--usernames-file', 'users.txt', '--concurrency', '50', '--max-rps', '0'],
-      { files: { 'users.txt': Array.from({ length: 200 }, (_, i) => `user${i}`).join('\n') } });
+      { env: { AWS_MAX_ATTEMPTS: '1' }, files: { 'users.txt': Array.from({ length: 200 }, (_, i) => `user${i}`).join('\n') } });
     expect(r.code).toBe(255);
     expect(r.stderr).toContain(`cogsignout: [ERROR]: Response body too large (more than 16384 bytes) from endpoint URL: "${url}/"\n`);
     expect(r.maxRssMiB).toBeLessThan(100);
