@@ -109,13 +109,11 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     return writeResult(outputSkeleton(SIGN_OUT.output), ctx);
   }
 
-  try {
-    if (!globals.noSignRequest) checkSignatureVersion(settings.profile().get('cognito-idp'));
-    // botocore makes the request, then signs it: missing credentials, and deferred ones that
-    // cannot be fetched (assume-role, web identity, SSO, login), fail after this line.
-    if (ctx.log.enabled) ctx.log.log('botocore.endpoint', (await factoryOf(io).network()).makingRequestMessage(Object.fromEntries(input)));
+  // Deferred credentials (assume-role, web identity, SSO, login) are fetched as botocore signs:
+  // one that cannot be fetched logs its refresh warning first.
+  const fetchForSigning = async (): Promise<typeof credentials> => {
     try {
-      credentials = globals.noSignRequest ? undefined : (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
+      return (await chain.fetchCredentials(found, settings, ctx.log)).credentials;
     } catch (e) {
       if (found !== undefined && DEFERRED_METHODS.has(found.method)) {
         const stack = e instanceof Error ? `\n${e.stack ?? ''}` : '';
@@ -123,6 +121,13 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
       }
       throw e;
     }
+  };
+  try {
+    if (!globals.noSignRequest) checkSignatureVersion(settings.profile().get('cognito-idp'));
+    // botocore makes the request, then signs it: missing credentials, and deferred ones that
+    // cannot be fetched (assume-role, web identity, SSO, login), fail after this line.
+    if (ctx.log.enabled) ctx.log.log('botocore.endpoint', (await factoryOf(io).network()).makingRequestMessage(Object.fromEntries(input)));
+    credentials = globals.noSignRequest ? undefined : await fetchForSigning();
     // Signing reads the endpoint's port (Python's urlsplit does, and fails on a bad one).
     if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);
   } catch (e) {

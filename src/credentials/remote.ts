@@ -23,7 +23,7 @@ import { caBundleOrFailure, checkCaBundleSetting, readCaBundle } from '../transp
 import { classifyNetworkError, networkErrorToCliError } from '../transport/network-errors.js';
 import { parseServiceError, UnreadableErrorResponse } from '../transport/service-error.js';
 import type { Credentials } from './types.js';
-import { keyLogFile, logKeysOf } from '../transport/tls-keylog.js';
+import { logKeysOf } from '../transport/tls-keylog.js';
 
 interface Response { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: Buffer }
 
@@ -78,8 +78,7 @@ async function send(url: URL, method: string, headers: Record<string, string>, b
     : !tls ? new HttpAgent()
       : route !== undefined ? tunnelAgent({ route, caFailure, ...(ca ? { ca } : {}) })
         : new HttpsAgent(ca ? { ca } : {});
-  const keyLog = (tls || tlsToProxy) && opts.env !== undefined ? keyLogFile(opts.env) : undefined;
-  if (keyLog !== undefined) logKeysOf(agent as HttpsAgent, keyLog);
+  if ((tls || tlsToProxy) && opts.env !== undefined) logKeysOf(opts.env, agent as HttpsAgent);
   const timeout = opts.timeoutMs ?? 60_000;
   const proxyHeaders: Record<string, string> = forward?.authorization !== undefined ? { 'proxy-authorization': forward.authorization } : {};
   try {

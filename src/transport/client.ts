@@ -28,7 +28,7 @@ import type { Env } from '../config/files.js';
 import type { ResolvedClientSettings } from './client-settings.js';
 import type { DebugLog } from '../diagnostics/debug-log.js';
 import type { Timer } from './http-send.js';
-import { keyLogFile, logKeysOf } from './tls-keylog.js';
+import { logKeysOf } from './tls-keylog.js';
 
 export interface ClientSettings extends ResolvedClientSettings {
   /** undefined with --no-sign-request. */
@@ -235,11 +235,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   // A region the rules refuse fails the call itself, with the SDK's message.
   const endpoint = s.endpoint ?? rulesEndpoint(client, sdkRegion, s)?.href ?? regionalEndpoint(s.region);
   const { httpAgent, httpsAgent, httpProxy, forwardTlsAgent, proxy, proxyTls, proxyFailure, caFailure } = agentsFor(s, endpoint);
-  const keyLog = keyLogFile(s.env);
-  if (keyLog !== undefined) {
-    if (httpsAgent !== UNUSED_HTTPS_AGENT) logKeysOf(httpsAgent, keyLog);
-    if (forwardTlsAgent !== undefined) logKeysOf(forwardTlsAgent, keyLog);
-  }
+  logKeysOf(s.env, httpsAgent === UNUSED_HTTPS_AGENT ? undefined : httpsAgent, forwardTlsAgent);
   handler = bufferingHandler(target, {
     httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy, proxyFailure, caFailure,
     log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy, forwardTlsAgent, proxyTls, warn: s.warn,

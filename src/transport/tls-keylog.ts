@@ -62,9 +62,11 @@ async function openFifoForWriting(file: string): Promise<number> {
   }
 }
 
-/** Appends each TLS connection's secrets the agent's sockets report. */
-export function logKeysOf(agent: HttpsAgent, file: string): void {
-  agent.on('keylog', (line: Buffer) => {
+/** Appends each TLS connection's secrets the agents' sockets report, when SSLKEYLOGFILE names a file. */
+export function logKeysOf(env: Readonly<Record<string, string | undefined>>, ...agents: Array<HttpsAgent | undefined>): void {
+  const file = keyLogFile(env);
+  if (file === undefined) return;
+  const append = (line: Buffer): void => {
     try {
       // Never waiting for a FIFO's reader: one that went away costs the line (Python's write gets EPIPE).
       const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK);
@@ -76,5 +78,6 @@ export function logKeysOf(agent: HttpsAgent, file: string): void {
     } catch {
       // A key log that went away mid-run costs the log, never the call.
     }
-  });
+  };
+  for (const agent of agents) agent?.on('keylog', append);
 }
