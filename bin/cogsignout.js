@@ -365,7 +365,8 @@ function createLinker(dist, argv = process.argv.slice(2)) {
       const file = path.join(dist, `${name}.cjs`);
       // Besides links, a bundle requires only Node's built-ins.
       const bundleRequire = (id) => (typeof id === 'string' && id.startsWith(LINK) ? linked(id) : require(id));
-      loadWithCodeCache(file, { full, expected, module, require: bundleRequire });
+      if (UNCACHED.has(name)) run(new vm.Script(readBundle(file).wrapped, { filename: path.resolve(file) }), file, module, bundleRequire);
+      else loadWithCodeCache(file, { full, expected, module, require: bundleRequire });
     }
     return module.exports;
   }
@@ -385,9 +386,29 @@ function createLinker(dist, argv = process.argv.slice(2)) {
     return instance;
   }
 
-  return { load, loaded: (name) => bundles.has(name) };
+  return { load, linked, loaded: (name) => bundles.has(name) };
+}
+
+/**
+ * Bundles compiled without a code cache: the version line's few functions compile in less time
+ * than a cache is looked for, read and checked.
+ */
+const UNCACHED = new Set(['version']);
+
+/**
+ * `--version` alone, answered from the version bundle without reading the core, where the core
+ * would only print the line (no config, credentials or alias file to read, none of the
+ * variables it reads first: src/cli/version.ts). That is most `--version`s, and they then cost
+ * Node's start and little more. True when answered.
+ */
+function answeredAlone(linker, argv) {
+  if (argv.length !== 1 || argv[0] !== '--version') return false;
+  return linker.linked(`${LINK}version:src/cli/version.ts`).answerVersionAlone(process.env);
 }
 
 module.exports = { loadWithCodeCache, BUILD_MARK, createLinker, expectedKind, userCacheParts };
 // Run as the program (not required by bin/code-cache.cjs or bin/bundles.cjs for their parts).
-if (require.main === module) createLinker(path.join(__dirname, '..', 'dist')).load('core');
+if (require.main === module) {
+  const linker = createLinker(path.join(__dirname, '..', 'dist'));
+  if (!answeredAlone(linker, process.argv.slice(2))) linker.load('core');
+}

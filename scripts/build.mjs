@@ -98,6 +98,7 @@ const sdkStubs = {
  */
 let BUNDLES = [
   { name: 'core', root: 'src/main.ts', why: 'every run: the command line, configuration, input and output; no AWS SDK' },
+  { name: 'version', root: 'src/cli/version.ts', why: "--version: the version line; bin/ answers `--version` alone from it, before the core is read, where the core would only print the line" },
   { name: 'query', root: 'src/output/query.ts', why: '--query: the JMESPath compiler and interpreter' },
   { name: 'credentials', root: 'src/credentials/chain.ts', why: 'a command about to sign a call: the credential chain' },
   { name: 'net', root: 'src/net/index.ts', why: 'a command about to call the service: the SDK client' },

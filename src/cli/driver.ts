@@ -26,7 +26,7 @@ import type { CompiledQuery } from '../output/query.js';
 import { createDebugLog, NO_DEBUG, type DebugLog, type LogLevel } from '../diagnostics/debug-log.js';
 import { urlPasswordsIn } from '../diagnostics/redact.js';
 import { imdsEndpointForLog } from '../credentials/ec2.js';
-import { versionLine } from './version.js';
+import { release, type } from 'node:os';
 import { keyLogFile, openKeyLog } from '../transport/tls-keylog.js';
 import { usageError, type CommandContext, type CommandRunner } from './context.js';
 import {
@@ -213,10 +213,11 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
     // Loaded only for a log that records the line: its sensitive options come from the service
     // model, which a `--version` never sets up.
     const argvForLog = log.enabled ? (await import('../diagnostics/argv-log.js')).argvForLog : undefined;
+    // Made only for a log that records it (it asks the OS; --version prints its own).
+    const cliVersion = argvForLog === undefined ? undefined : await versionLineOf(io);
     const logStart = (): void => {
-      // Made only for a log that records them (the version line asks the OS; --version prints its own).
       if (argvForLog === undefined) return;
-      log.log('awscli.clidriver', `CLI version: ${versionLine(io.version, io.env)}`);
+      log.log('awscli.clidriver', `CLI version: ${cliVersion}`);
       log.log('awscli.clidriver', `Arguments entered to CLI: ${argvForLog(argv)}`);
     };
     // The AWS CLI logs these twice: once for the first pass, once when the driver starts.
@@ -468,12 +469,22 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
 }
 
 /**
+ * The version line. Its module is the version bundle's (read by bin/ before the core, for a
+ * `--version` it answers alone), so it is imported where it is needed; node:os, where /proc has
+ * no answer, is the core's.
+ */
+async function versionLineOf(io: Io): Promise<string> {
+  const { versionLine } = await import('./version.js');
+  return versionLine(io.version, io.env, () => ({ type: type(), release: release() }));
+}
+
+/**
  * argparse's version action prints to sys.stdout as Python set it up (AWS_CLI_OUTPUT_ENCODING
  * reconfigures it only for a formatter or the error handler), and exits 0 without a flush: bytes
  * the OS refuses are met by the flush at exit.
  */
 async function printVersion(io: Io, stdoutBuffer: StdoutBuffer): Promise<number> {
-  const line = `${versionLine(io.version, io.env)}\n`;
+  const line = `${await versionLineOf(io)}\n`;
   // Only an unbuffered stdout raises in the write itself: the error handler's, as any OSError.
   await writeAsPython(stdoutBuffer, io.stdout, stdoutStartBytes(io.env, line, io.stdout.atFileStart === true), line, { flush: 'none' });
   return 0;

@@ -24,8 +24,9 @@ const NETWORK_BUDGET = 640 * 1024; // measured 2026-11-27: ~520 KiB; 2026-12-01:
 const BUNDLES = readdirSync(DIST).filter((n) => n.endsWith('.cjs')).sort();
 // Read only by their own first use: the prompt needs a terminal, the SDK's providers an STS or SSO
 // endpoint; the rarer code pages and the CJK tables are data that a run naming one compiles in
-// no time, and the history set-up is a few functions that only cli_history = enabled runs.
-const CACHED_BY_THE_BUILD = BUNDLES.filter((n) => n !== 'prompt.cjs' && n !== 'credential-providers.cjs' && n !== 'charmaps.cjs' && n !== 'cjk.cjs' && n !== 'history.cjs');
+// no time, and the history set-up is a few functions that only cli_history = enabled runs. The
+// version line's bundle is compiled without a cache (bin/'s UNCACHED): it is a few functions.
+const CACHED_BY_THE_BUILD = BUNDLES.filter((n) => !['prompt.cjs', 'credential-providers.cjs', 'charmaps.cjs', 'cjk.cjs', 'history.cjs', 'version.cjs'].includes(n));
 
 /** Built-ins that each cost a start a millisecond or more (their own modules, the streams) and that only some runs need. */
 const HEAVY_BUILTINS = ['net', 'child_process', 'os', 'http', 'https', 'tls', 'crypto', 'zlib', 'stream', 'dns'];
@@ -44,7 +45,7 @@ const cachesAccepted = (files: readonly string[]): string[] => spawnSync(process
 
 describe('bundles', () => {
   it('are the core and one bundle per part of the program loaded lazily', () => {
-    expect(BUNDLES).toEqual(['bulk.cjs', 'charmaps.cjs', 'cjk.cjs', 'completion.cjs', 'core.cjs', 'credential-providers.cjs', 'credentials.cjs', 'help.cjs', 'history.cjs', 'net.cjs', 'prompt.cjs', 'query.cjs', 'yaml.cjs']);
+    expect(BUNDLES).toEqual(['bulk.cjs', 'charmaps.cjs', 'cjk.cjs', 'completion.cjs', 'core.cjs', 'credential-providers.cjs', 'credentials.cjs', 'help.cjs', 'history.cjs', 'net.cjs', 'prompt.cjs', 'query.cjs', 'version.cjs', 'yaml.cjs']);
   });
 
   it(`the core stays under ${CORE_BUDGET / 1024} KiB and holds no AWS SDK code`, () => {
@@ -106,7 +107,7 @@ describe('bundles', () => {
   });
 
   it('each ships a code cache the building Node accepts, readable by every user (but those the build cannot reach)', () => {
-    expect(CACHED_BY_THE_BUILD).toHaveLength(BUNDLES.length - 5);
+    expect(CACHED_BY_THE_BUILD).toHaveLength(BUNDLES.length - 6);
     const accepted = cachesAccepted(CACHED_BY_THE_BUILD.map((name) => join(DIST, name)));
     expect(accepted).toHaveLength(CACHED_BY_THE_BUILD.length);
     for (const [i, name] of CACHED_BY_THE_BUILD.entries()) {
@@ -143,15 +144,15 @@ process.on('exit', () => fs.writeFileSync(process.env.RECORD_TO, [...seen].sort(
   });
 
   let runs = 0;
-  const reads = async (args: string[]): Promise<{ code: number | null; read: string }> => (await runRecorded(args)).reads;
-  const runRecorded = async (args: string[]): Promise<{ reads: { code: number | null; read: string }; builtins: string }> => {
+  const reads = async (args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; read: string }> => (await runRecorded(args, env)).reads;
+  const runRecorded = async (args: string[], more: Record<string, string | undefined> = {}): Promise<{ reads: { code: number | null; read: string }; builtins: string }> => {
     // Each run its own record and cache directory: the runs go side by side.
     const run = runs++;
     const record = join(dir, `read-${run}.txt`);
     const child = spawn(process.execPath, ['--require', join(dir, 'record.cjs'), BIN, ...args], {
       stdio: 'ignore',
       env: { PATH: process.env.PATH, HOME: dir, XDG_CACHE_HOME: join(dir, `cache-${run}`), RECORD_TO: record, AWS_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' },
+        AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', ...more },
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     const [read, builtins] = readFileSync(record, 'utf8').split('\n') as [string, string];
@@ -159,7 +160,22 @@ process.on('exit', () => fs.writeFileSync(process.env.RECORD_TO, [...seen].sort(
   };
   const signOut = (): string[] => ['admin-user-global-sign-out', '--user-pool-id', 'us-east-1_X', '--username', 'alice', '--endpoint-url', endpoint];
 
-  it('--version, skeletons and argument errors read the core alone', async () => {
+  it('--version alone, with no file or variable for the core to read first, reads the version bundle alone', async () => {
+    const alone = { AWS_CONFIG_FILE: undefined, AWS_SHARED_CREDENTIALS_FILE: undefined };
+    expect(await Promise.all([
+      reads(['--version'], alone),
+      reads(['--version'], { ...alone, AWS_CLI_OUTPUT_ENCODING: 'utf-16' }),
+      reads(['--version', '--debug'], alone),
+      reads(['--output', 'json', '--version'], alone),
+    ])).toEqual([
+      { code: 0, read: 'version.cjs' },
+      { code: 0, read: 'core.cjs version.cjs' },
+      { code: 0, read: 'core.cjs version.cjs' },
+      { code: 0, read: 'core.cjs version.cjs' },
+    ]);
+  });
+
+  it('--version, skeletons and argument errors read the core alone (and the version line\'s bundle)', async () => {
     expect(await Promise.all([
       reads(['--version']),
       reads(['admin-user-global-sign-out', '--generate-cli-skeleton']),
@@ -167,7 +183,7 @@ process.on('exit', () => fs.writeFileSync(process.env.RECORD_TO, [...seen].sort(
       reads(['admin-user-global-sign-out', '--user-pool-id', 'x']),
       reads(['no-such-command']),
     ])).toEqual([
-      { code: 0, read: 'core.cjs' },
+      { code: 0, read: 'core.cjs version.cjs' },
       { code: 0, read: 'core.cjs' },
       { code: 0, read: 'core.cjs' },
       { code: 252, read: 'core.cjs' },

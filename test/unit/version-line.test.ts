@@ -5,23 +5,31 @@ import { arch, release, type } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { uname, versionLine } from '../../src/cli/version.js';
+import { PROG } from '../../src/errors/errors.js';
 import { REPO, runCli, spawnCli } from '../support/cli.js';
 
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 const expected = (execEnv = ''): string => `cogsignout/${VERSION} Node.js/${process.versions.node} ${type()}/${release()}${execEnv} node/${arch()}`;
 
 describe('the version line', () => {
+  const os = () => ({ type: type(), release: release() });
+
   it("is node:os's, in this process", () => {
-    expect(versionLine(VERSION, {})).toBe(expected());
-    expect(versionLine(VERSION, { AWS_EXECUTION_ENV: 'CloudShell' })).toBe(expected(' exec-env/CloudShell'));
+    expect(versionLine(VERSION, {}, os)).toBe(expected());
+    expect(versionLine(VERSION, { AWS_EXECUTION_ENV: 'CloudShell' }, os)).toBe(expected(' exec-env/CloudShell'));
+  });
+
+  it('names the program as the errors do (src/cli/version.ts cannot import PROG)', () => {
+    expect(versionLine(VERSION, {}, os).split('/')[0]).toBe(PROG);
   });
 
   it.runIf(process.platform === 'linux')('asks node:os when /proc has no answer (missing or empty)', () => {
-    const os = { type: type(), release: release() };
-    expect(uname(() => { throw new Error('ENOENT'); })).toEqual(os);
-    expect(uname((name) => (name === 'ostype' ? '' : '9.9.9-test'))).toEqual(os);
-    expect(uname((name) => (name === 'ostype' ? 'Linux' : ''))).toEqual(os);
-    expect(uname((name) => (name === 'ostype' ? 'Linux' : '9.9.9-test'))).toEqual({ type: 'Linux', release: '9.9.9-test' });
+    const fallback = { type: 'Fallback', release: '0.0' };
+    expect(uname(() => fallback)).toEqual(process.platform === 'linux' ? os() : fallback);
+    expect(uname(() => fallback, () => { throw new Error('ENOENT'); })).toEqual(fallback);
+    expect(uname(() => fallback, (name) => (name === 'ostype' ? '' : '9.9.9-test'))).toEqual(fallback);
+    expect(uname(() => fallback, (name) => (name === 'ostype' ? 'Linux' : ''))).toEqual(fallback);
+    expect(uname(() => fallback, (name) => (name === 'ostype' ? 'Linux' : '9.9.9-test'))).toEqual({ type: 'Linux', release: '9.9.9-test' });
   });
 
   it('is written as UTF-8 whatever AWS_CLI_OUTPUT_ENCODING says, as the AWS CLI 2.36.7 writes it', async () => {
