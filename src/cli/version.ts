@@ -65,11 +65,11 @@ export function versionAloneLine(env: Env, version: string): string | undefined 
   for (const file of ['/.aws/config', '/.aws/credentials', '/.aws/cli/alias']) {
     // Only a file that is not there is nothing to read: anything else (a file, a directory, a
     // path that cannot be looked at) is for the core to read or to refuse.
+    // (throwIfNoEntry: ENOENT answered without an exception made, ~0.5 M instructions for three.)
     try {
-      statSync(base + file);
+      if (statSync(base + file, { throwIfNoEntry: false }) !== undefined) return undefined;
+    } catch {
       return undefined;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
     }
   }
   // Without /proc's answer, node:os's: the core's to load.
