@@ -3,7 +3,9 @@
 // makes such an error, each through the datagrams of a sign-out where the run can reach it (in
 // process, against a local server), else directly. The name must be the class whose words
 // (botocore/exceptions.py `fmt`) the message carries. The recorded datagrams are in
-// csm-sweep-recorded.test.ts (refused, read timeout, closed connection).
+// csm-sweep-recorded.test.ts (refused, read timeout, closed connection); these runs' datagrams
+// are AWS CLI 2.36.7's, but for the header refusal's words (named, not quoted: README
+// "Differences from the AWS CLI").
 import { createSocket, type Socket } from 'node:dgram';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,7 +87,10 @@ describe('client-side monitoring names the botocore exception of each failed att
     });
   }
 
-  it('an endpoint urllib3 cannot parse, refused as the request is signed (endpoint): an attempt, not a call that sent none', async () => {
+  // The AWS CLI reports its HTTPClientError attempts and their call; cogsignout, which refuses the
+  // URL before any attempt, sends nothing (README "Differences from the AWS CLI"), and above all
+  // not the call of no attempt that a failure to sign is.
+  it('an endpoint urllib3 cannot parse, refused as the request is signed (endpoint): no call of no attempt', async () => {
     const { stderr, datagrams } = await signOut(['--endpoint-url', 'http://127.0.0.1:99999', '--no-sign-request']);
     expect(stderr).toBe(`\ncogsignout: [ERROR]: ${WORDS.HTTPClientError}Failed to parse: http://127.0.0.1:99999/\n`);
     expect(datagrams).toEqual([]);
