@@ -31,12 +31,18 @@ type Datagram = Record<string, string | number>;
 
 let udp: Socket;
 let received: Datagram[] = [];
+/** The test's own datagram after a run's: loopback queues datagrams in order, so once it is in, so are the run's. */
+const END = 'end of run';
+let ended: (() => void) | undefined;
 let server: Server;
 let url = '';
 let closed = 0;
 beforeAll(async () => {
   udp = createSocket('udp4');
-  udp.on('message', (m) => received.push(JSON.parse(m.toString('latin1')) as Datagram));
+  udp.on('message', (m) => {
+    if (m.toString('latin1') === END) ended?.();
+    else received.push(JSON.parse(m.toString('latin1')) as Datagram);
+  });
   await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
   // Answers every request with a success (a failed attempt never gets this far).
   server = createServer((req, res) => {
@@ -59,8 +65,11 @@ async function signOut(args: readonly string[], env: Readonly<Record<string, str
     env: { AWS_CSM_ENABLED: 'true', AWS_CSM_PORT: String(udp.address().port), AWS_MAX_ATTEMPTS: '1', ...env },
   });
   expect(r.code, r.stderr).toBe(255);
-  // Sent before the run returns; loopback delivers them at once (one more turn for any extra).
-  await new Promise((resolve) => setTimeout(resolve, 5));
+  // The run's datagrams are sent before it returns.
+  await new Promise<void>((resolve) => {
+    ended = resolve;
+    udp.send(END, udp.address().port, '127.0.0.1');
+  });
   return { stderr: r.stderr, datagrams: received };
 }
 
