@@ -132,8 +132,9 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     if (clientSettings.endpoint !== undefined) checkEndpointPort(clientSettings.endpoint, credentials !== undefined);
   } catch (e) {
     // These fail botocore's first signing: client-side monitoring reports a call of no attempt.
-    // (urllib3's refusal of the URL, also checked here, is an attempt there: not reported.)
-    if (clientSettings.csm !== undefined && !(e instanceof Error && e.message.startsWith('An HTTP Client raised'))) {
+    // (urllib3's refusal of the URL, also checked here, is an attempt there, an HTTPClientError:
+    // not reported.)
+    if (clientSettings.csm !== undefined && !(e instanceof GeneralError && e.botocoreError === 'HTTPClientError')) {
       const { CsmMonitor } = await factoryOf(io).network();
       await new CsmMonitor(clientSettings.csm, { maxAttempts: clientSettings.maxAttempts, url: () => '', log: ctx.log }).callNotSent(OPERATION_NAME, callStarted);
     }

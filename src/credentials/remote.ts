@@ -63,7 +63,7 @@ export const MAX_CREDENTIAL_BODY_BYTES = 64 * 1024;
 async function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, opts: CallOptions, shownUrl: string): Promise<Response> {
   const tls = url.protocol === 'https:';
   // A bundle that cannot be used fails the call once its TCP connection is made (see caBundleOrFailure).
-  const { ca, caFailure } = caBundleOrFailure(() => (tls ? opts.caBundle ?? (opts.caPath === undefined ? undefined : readCaBundle(opts.caPath, opts.env ?? {}, (reason) => new CaBundleError(`SSL validation failed for ${shownUrl} ${reason}`))) : undefined));
+  const { ca, caFailure } = caBundleOrFailure(() => (tls ? opts.caBundle ?? (opts.caPath === undefined ? undefined : readCaBundle(opts.caPath, opts.env ?? {}, (reason) => new CaBundleError(`SSL validation failed for ${shownUrl} ${reason}`, 'SSLError'))) : undefined));
   const proxy = opts.env === undefined ? undefined : proxyFor(url.href, opts.env);
   // A proxy URL the AWS CLI cannot use fails the call as it fails there (proxy.ts).
   const proxyFailure = proxy === undefined ? undefined : proxyUrlFailure(proxy, tls ? 'https' : 'http');

@@ -117,10 +117,22 @@ export class ErrorlessServiceError extends CliError {
   }
 }
 
+/** botocore's exception class for a failed HTTP attempt (client-side monitoring names it). */
+export type BotocoreError = 'HTTPClientError' | 'SSLError' | 'ProxyConnectionError' | 'EndpointConnectionError'
+  | 'ConnectTimeoutError' | 'ReadTimeoutError' | 'ConnectionClosedError';
+
 /** 255: everything else (connection failures, bad configuration values, …). */
 export class GeneralError extends CliError {
   static override readonly tag: string = 'GeneralError';
   readonly exitCode = 255;
+  /** A failed HTTP attempt's: the exception botocore raises for it, whose words the message carries. */
+  declare readonly botocoreError?: BotocoreError;
+
+  constructor(message?: string, botocoreError?: BotocoreError) {
+    super(message);
+    // Not enumerable: the error prints, and compares, as its message alone.
+    if (botocoreError !== undefined) Object.defineProperty(this, 'botocoreError', { value: botocoreError });
+  }
 }
 
 /** 130: Ctrl-C. */

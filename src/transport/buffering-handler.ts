@@ -145,7 +145,7 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
     async handle(request: HttpRequest, handlerOptions?: HttpHandlerOptions) {
       target.url = urlForMessages(request);
       if (request.protocol !== 'http:' && request.protocol !== 'https:') {
-        throw new GeneralError(`An HTTP Client raised an unhandled exception: Not supported URL scheme ${request.protocol.replace(/:$/, '')}`);
+        throw new GeneralError(`An HTTP Client raised an unhandled exception: Not supported URL scheme ${request.protocol.replace(/:$/, '')}`, 'HTTPClientError');
       }
       const forwarded = httpProxy !== undefined && request.protocol === 'http:';
       // urllib3 warns once the connection is up: a failed connect or handshake gets no warning.
@@ -204,7 +204,7 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
         const code = (e as { code?: unknown } | null)?.code;
         if (code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN') {
           const name = /\["([^"]*)"\]/.exec((e as Error).message)?.[1];
-          throw new GeneralError(`An HTTP Client raised an unhandled exception: Invalid header value${name === undefined ? '' : ` for '${name}'`}`);
+          throw new GeneralError(`An HTTP Client raised an unhandled exception: Invalid header value${name === undefined ? '' : ` for '${name}'`}`, 'HTTPClientError');
         }
         if (e instanceof BodyTooLargeError) {
           throw new GeneralError(`Response body too large (more than ${e.limit} bytes) from endpoint URL: "${target.url}"`);

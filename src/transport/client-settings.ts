@@ -131,7 +131,7 @@ export async function resolveClientSettings(
 
   const isHttps = (endpoint ?? 'https://').toLowerCase().startsWith('https://');
   const sslFailure = (reason: string, regionalUrl: string): GeneralError =>
-    new GeneralError(`SSL validation failed for ${endpoint === undefined ? regionalUrl : botocoreRequestUrl(endpoint)} ${reason}`);
+    new GeneralError(`SSL validation failed for ${endpoint === undefined ? regionalUrl : botocoreRequestUrl(endpoint)} ${reason}`, 'SSLError');
   let caBundle: (regionalUrl: string) => Buffer | undefined = () => undefined;
   // The bundle file itself is read only for an https connection.
   if (caPath !== undefined && isHttps && !globals.noVerifySsl) {

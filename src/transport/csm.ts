@@ -11,7 +11,8 @@ import type { HttpRequest } from '@smithy/core/protocols';
 import type { FinalizeHandler, FinalizeHandlerArguments, InitializeHandler, InitializeHandlerArguments, MiddlewareStack } from '@smithy/types';
 import { jsonString } from '../python/json-dump.js';
 import { rawResponseOf } from './buffering-handler.js';
-import { classifyNetworkError, networkErrorToCliError, type NetworkFailure } from './network-errors.js';
+import { networkErrorToCliError } from './network-errors.js';
+import { CliError, GeneralError, type BotocoreError } from '../errors/errors.js';
 import { isErrorStatus, parseServiceError, UnreadableErrorResponse } from './service-error.js';
 import type { CsmSettings } from './csm-settings.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
@@ -26,50 +27,28 @@ const RESPONSE_HEADERS: ReadonlyMap<string, string> = new Map([
   ['x-amzn-requestid', 'XAmznRequestId'], ['x-amz-request-id', 'XAmzRequestId'], ['x-amz-id-2', 'XAmzId2'],
 ]);
 
-/** botocore's exception class for each connection failure (all in its ConnectionError family). */
-const SDK_EXCEPTION: Readonly<Record<NetworkFailure, string>> = {
-  connect: 'EndpointConnectionError',
-  'connect-timeout': 'ConnectTimeoutError',
-  'read-timeout': 'ReadTimeoutError',
-  closed: 'ConnectionClosedError',
-  proxy: 'ProxyConnectionError',
-  tls: 'SSLError',
-  unhandled: 'HTTPClientError',
-  other: 'HTTPClientError',
-};
-
 interface WireException {
-  readonly name: string;
+  readonly name: BotocoreError;
   readonly message: string;
   /** One of monitoring.RETRYABLE_EXCEPTIONS: its after-call-error means the retries ran out. */
   readonly exhausting: boolean;
 }
 
-/** Our own failures of an attempt, by botocore's words, as the exception botocore raises. */
-const OWN_FAILURES: ReadonlyArray<readonly [string, string, boolean]> = [
-  ['An HTTP Client raised an unhandled exception', 'HTTPClientError', false],
-  ['SSL validation failed', 'SSLError', true],
-  ['Failed to connect to proxy', 'ProxyConnectionError', true],
-  ['Connection was closed', 'ConnectionClosedError', true],
-  ['Could not connect', 'EndpointConnectionError', true],
-  ['Connect timeout', 'ConnectTimeoutError', true],
-  ['Read timeout', 'ReadTimeoutError', true],
-];
+/**
+ * monitoring.RETRYABLE_EXCEPTIONS (ConnectionError, ConnectionClosedError, ReadTimeoutError,
+ * EndpointConnectionError) as classes: every one but HTTPClientError, a ConnectionError or one of those.
+ */
+const RETRYABLE: ReadonlySet<BotocoreError> = new Set<BotocoreError>([
+  'EndpointConnectionError', 'ConnectTimeoutError', 'ReadTimeoutError', 'ConnectionClosedError', 'ProxyConnectionError', 'SSLError',
+]);
 
 /** The exception botocore's attempt ends with, or undefined for a failure to read the answer. */
 function wireException(e: unknown, url: string): WireException | undefined {
-  if (e !== null && typeof e === 'object' && 'exitCode' in e) {
-    // One of ours (a CliError), already worded as the AWS CLI words it.
-    const message = e instanceof Error ? e.message : String(e);
-    const own = OWN_FAILURES.find(([prefix]) => message.startsWith(prefix));
-    return own === undefined ? undefined : { name: own[1], message, exhausting: own[2] };
-  }
-  const kind = classifyNetworkError(e);
-  return { name: SDK_EXCEPTION[kind], message: networkErrorToCliError(e, url).message, exhausting: EXHAUSTING.has(kind) };
+  // One of ours is already worded as the AWS CLI words it; Node's and the SDK's are worded here.
+  const err = e instanceof CliError ? e : networkErrorToCliError(e, url);
+  const name = err instanceof GeneralError ? err.botocoreError : undefined;
+  return name === undefined ? undefined : { name, message: err.message, exhausting: RETRYABLE.has(name) };
 }
-
-/** monitoring.RETRYABLE_EXCEPTIONS: the failures whose after-call-error means the retries ran out. */
-const EXHAUSTING: ReadonlySet<NetworkFailure> = new Set(['connect', 'connect-timeout', 'read-timeout', 'closed', 'proxy', 'tls']);
 
 type Fields = Array<readonly [string, string | number]>;
 

@@ -205,7 +205,7 @@ export function checkEndpointPort(url: string, signed: boolean): void {
   const badPort = port !== '' && (!digits || port.length > 5 || Number(port) > 65535);
   if (!future && !badPort) return;
   // botocore's URL has a path: `/` where the endpoint has none.
-  throw new GeneralError(`An HTTP Client raised an unhandled exception: Failed to parse: ${/^[^:]*:\/\/[^/?#]*$/.test(url) ? `${url}/` : url}`);
+  throw new GeneralError(`An HTTP Client raised an unhandled exception: Failed to parse: ${/^[^:]*:\/\/[^/?#]*$/.test(url) ? `${url}/` : url}`, 'HTTPClientError');
 }
 
 /**

@@ -139,7 +139,7 @@ const realTimer: Timer = (fn, ms) => {
 
 export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: ExchangeLimits, proxy: string | undefined, signal?: AbortSignal, timer: Timer = realTimer): Promise<Received> {
   if (limits.connectTimeoutMs > PY_TIMEOUT_MAX_MS) {
-    return Promise.reject(new GeneralError(`An HTTP Client raised an unhandled exception: ${PY_TIMEOUT_OVERFLOW}`));
+    return Promise.reject(new GeneralError(`An HTTP Client raised an unhandled exception: ${PY_TIMEOUT_OVERFLOW}`, 'HTTPClientError'));
   }
   const viaProxy = proxy !== undefined;
   const proxyFailure = (cause?: unknown): TransportFailure => new TransportFailure('proxy', 'Cannot connect to proxy.', cause, proxy);

@@ -80,17 +80,17 @@ export function classifyNetworkError(e: unknown): NetworkFailure {
   return 'other';
 }
 
-/** The AWS CLI's message for a failed connection to `url`. */
+/** The AWS CLI's message for a failed connection to `url`, with the botocore exception it words. */
 export function networkErrorToCliError(e: unknown, url: string): GeneralError {
   const err = asNodeError(e);
   switch (classifyNetworkError(e)) {
-    case 'connect': return new GeneralError(`Could not connect to the endpoint URL: "${url}"`);
-    case 'connect-timeout': return new GeneralError(`Connect timeout on endpoint URL: "${url}"`);
-    case 'read-timeout': return new GeneralError(`Read timeout on endpoint URL: "${url}"`);
-    case 'closed': return new GeneralError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
-    case 'proxy': return new GeneralError(`Failed to connect to proxy URL: "${e instanceof TransportFailure ? e.proxyUrl ?? '' : ''}"`);
-    case 'tls': return new GeneralError(`SSL validation failed for ${url} ${tlsReason(e, url)}`);
-    case 'unhandled': return new GeneralError(`An HTTP Client raised an unhandled exception: ${err.message ?? ''}`);
-    default: return new GeneralError(`An HTTP Client raised an unhandled exception: ${err.message ?? String(e)}`);
+    case 'connect': return new GeneralError(`Could not connect to the endpoint URL: "${url}"`, 'EndpointConnectionError');
+    case 'connect-timeout': return new GeneralError(`Connect timeout on endpoint URL: "${url}"`, 'ConnectTimeoutError');
+    case 'read-timeout': return new GeneralError(`Read timeout on endpoint URL: "${url}"`, 'ReadTimeoutError');
+    case 'closed': return new GeneralError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`, 'ConnectionClosedError');
+    case 'proxy': return new GeneralError(`Failed to connect to proxy URL: "${e instanceof TransportFailure ? e.proxyUrl ?? '' : ''}"`, 'ProxyConnectionError');
+    case 'tls': return new GeneralError(`SSL validation failed for ${url} ${tlsReason(e, url)}`, 'SSLError');
+    case 'unhandled': return new GeneralError(`An HTTP Client raised an unhandled exception: ${err.message ?? ''}`, 'HTTPClientError');
+    default: return new GeneralError(`An HTTP Client raised an unhandled exception: ${err.message ?? String(e)}`, 'HTTPClientError');
   }
 }
