@@ -13,10 +13,10 @@ import { checkEndpointPort } from '../transport/endpoint.js';
 import { checkSignatureVersion } from '../transport/signature-version.js';
 import { writeAsPython } from '../output/stdout-buffer.js';
 import type { NetworkModule } from '../net/load.js';
+import { stdoutStartBytes } from '../output/stream.js';
 
 /** The providers whose credentials botocore fetches only when it signs (DeferredRefreshableCredentials). */
 const DEFERRED_METHODS = new Set(['assume-role', 'assume-role-with-web-identity', 'sso', 'login']);
-import { stdoutStartBytes } from '../output/stream.js';
 
 export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Promise<number> {
   const { io, globals, settings } = ctx;
@@ -26,28 +26,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   }
   if (parsed.extras.length > 0) throw new UnknownArgumentError(`Unknown options: ${parsed.extras.join(', ')}`);
   const { values } = parsed;
-
-  const raw = new Map<string, string>();
-  for (const [dest, v] of values) {
-    if (typeof v === 'string' && dest !== 'generate-cli-skeleton') raw.set(`--${dest}`, v);
-  }
-  const loadedSoFar = new Map<string, unknown>();
-  let built: Map<string, unknown>;
-  try {
-    built = await buildParameters(raw, io.env, io.cwd, MEMBERS, ctx.log.enabled ? (option, value) => loadedSoFar.set(option, value) : undefined);
-  } catch (e) {
-    // The AWS CLI logs each argument's value as it unpacks it: those before the one that failed.
-    const before = MEMBERS.filter((m) => loadedSoFar.has(m.option));
-    const partial = unpackedForLog(before, raw, new Map(before.map((m) => [m.name, loadedSoFar.get(m.option)])));
-    for (const value of partial.secrets) ctx.log.secret(value);
-    for (const line of partial.lines) ctx.log.log('awscli.arguments', line);
-    throw e;
-  }
-  const params = withEmptyLists(built, values);
-  // The service may quote a sensitive value back (an error message does): --debug hides it everywhere.
-  const unpacked = unpackedForLog(MEMBERS, raw, params);
-  for (const value of unpacked.secrets) ctx.log.secret(value);
-  for (const line of unpacked.lines) ctx.log.log('awscli.arguments', line);
+  const params = await unpackParameters(values, ctx);
 
   const skeleton = values.get('generate-cli-skeleton');
   if (skeleton === 'input' || skeleton === 'yaml-input') {
@@ -150,6 +129,34 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
   return writeResult(result, ctx);
 }
 
+/**
+ * The operation's parameters from its options (file:// and friends, --cli-input-json/yaml), as
+ * the AWS CLI unpacks them: each argument's value is logged (--debug) as it is unpacked, so a
+ * failure leaves the lines of those before it; sensitive values are hidden from then on.
+ */
+async function unpackParameters(values: ReadonlyMap<string, unknown>, ctx: CommandContext): Promise<Map<string, unknown>> {
+  const raw = new Map<string, string>();
+  for (const [dest, v] of values) {
+    if (typeof v === 'string' && dest !== 'generate-cli-skeleton') raw.set(`--${dest}`, v);
+  }
+  const logUnpacked = (unpacked: ReturnType<typeof unpackedForLog>): void => {
+    for (const value of unpacked.secrets) ctx.log.secret(value);
+    for (const line of unpacked.lines) ctx.log.log('awscli.arguments', line);
+  };
+  const loadedSoFar = new Map<string, unknown>();
+  let built: Map<string, unknown>;
+  try {
+    built = await buildParameters(raw, ctx.io.env, ctx.io.cwd, MEMBERS, ctx.log.enabled ? (option, value) => loadedSoFar.set(option, value) : undefined);
+  } catch (e) {
+    const before = MEMBERS.filter((m) => loadedSoFar.has(m.option));
+    logUnpacked(unpackedForLog(before, raw, new Map(before.map((m) => [m.name, loadedSoFar.get(m.option)]))));
+    throw e;
+  }
+  const params = withEmptyLists(built, values);
+  // The service may quote a sensitive value back (an error message does): --debug hides it everywhere.
+  logUnpacked(unpackedForLog(MEMBERS, raw, params));
+  return params;
+}
 
 /**
  * `--opt=--` gives argparse's empty list: botocore then reports the member's type, and the
