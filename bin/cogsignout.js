@@ -35,8 +35,6 @@ const vm = require('node:vm');
 const WRAP_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
 const WRAP_TAIL = '\n});';
 const wrap = (source) => `${WRAP_HEAD}${source}${WRAP_TAIL}`;
-/** Whether bundles are read into the wrapper (see readBundle). */
-const READ_INTO_WRAPPER = Number.parseInt(process.versions.v8, 10) >= 13;
 
 /** The build writes this line at the end of each bundle: a hash of its content. */
 const BUILD_MARK = '\n//# cogsignout-build=';
@@ -130,13 +128,13 @@ function prune(dir, kept) {
  * (Node 20) the buffer would stay until a GC, so the file is read as UTF-8 there, as is any file
  * that is not ASCII.
  *
- * On V8 13 and later (Node 24) the file is read into one buffer between the wrapper's two parts,
- * so that the text is made once: the wrapper put around a string already read makes V8 flatten
- * the two into a second copy before it compiles, which stays in its large-object space, emptied
- * only by a full GC, to the end of the run (1.7 MB of a sign-out's peak RSS on Node 24, and 2.3 M
- * instructions). On V8 12 (Node 22) the one string read so lives in the young generation past the
- * first scavenge, and a sign-out needs a third scavenge (+4.5 M instructions, ~1.5 ms) for 0.5 MB
- * less: there the copy is the cheaper way.
+ * On Node 22 and later the file is read into one buffer between the wrapper's two parts, so that
+ * the text is made once: the wrapper put around a string already read makes V8 flatten the two
+ * into a second copy before it compiles, which stays in its large-object space to the end of
+ * the run (Node 24: 1.7 MB of a sign-out's peak RSS, and 2.3 M instructions; Node 22: 1.0 MB).
+ * On Node 22 the one string read so lives in the young generation past the first scavenge, and
+ * a sign-out needs a third scavenge (+3 M instructions, ~1 ms): the price of its peak RSS under
+ * issue 14's 55 MiB (55.6 -> 54.6 MiB).
  */
 function readBundle(file) {
   let source;
@@ -144,27 +142,22 @@ function readBundle(file) {
   if (typeof ArrayBuffer.prototype.transfer !== 'function') {
     source = fs.readFileSync(file, 'utf8');
   } else {
-    const head = READ_INTO_WRAPPER ? WRAP_HEAD.length : 0;
+    const head = WRAP_HEAD.length;
     const fd = fs.openSync(file, 'r');
     let bytes;
     let end = head;
     try {
       const size = fs.fstatSync(fd).size;
-      bytes = Buffer.allocUnsafeSlow(head + size + (READ_INTO_WRAPPER ? WRAP_TAIL.length : 0));
+      bytes = Buffer.allocUnsafeSlow(head + size + WRAP_TAIL.length);
       for (let n = 1; n > 0 && end < head + size; end += n) n = fs.readSync(fd, bytes, end, head + size - end, null);
     } finally {
       fs.closeSync(fd);
     }
-    if (READ_INTO_WRAPPER) {
-      bytes.write(WRAP_HEAD, 0, 'latin1');
-      bytes.write(WRAP_TAIL, end, 'latin1');
-      wrapped = bytes.toString('latin1', 0, end + WRAP_TAIL.length);
-    } else {
-      source = bytes.toString('latin1', 0, end);
-    }
+    bytes.write(WRAP_HEAD, 0, 'latin1');
+    bytes.write(WRAP_TAIL, end, 'latin1');
+    wrapped = bytes.toString('latin1', 0, end + WRAP_TAIL.length);
     // (Searched in a flat string: a search in the joined one would make V8 flatten it first.)
-    const read = source ?? wrapped;
-    if (buildMark(read) < 0 && /[^\x00-\x7f]/.test(read)) {
+    if (buildMark(wrapped) < 0 && /[^\x00-\x7f]/.test(wrapped)) {
       source = bytes.toString('utf8', head, end);
       wrapped = undefined;
     }
