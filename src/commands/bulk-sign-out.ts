@@ -28,7 +28,7 @@ import { usernameLine } from '../bulk/line-reader.js';
 import { runEngine, type EngineResult } from '../bulk/engine.js';
 import { MAX_LISTED_FAILURES, summaryDocument, Tally } from '../bulk/summary.js';
 import { ProgressLine } from '../bulk/progress.js';
-import { stdinOf, takeInterrupt } from '../bulk/process-hooks.js';
+import { stdinOf, takeInterrupt, whileReporting } from '../bulk/process-hooks.js';
 import { scrubbingLog } from '../bulk/debug-scrub.js';
 import { backoffMs, classifyFailure, withAttempts } from '../bulk/failures.js';
 import { endingLine, EXIT, exitStatus, stopReason, type Ending } from '../bulk/ending.js';
@@ -191,6 +191,15 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     ? { kind: 'stopped', reason: stopReason(fatal) }
     : tally.interrupted ? { kind: 'interrupted', signal: tally.signal ?? 'SIGINT' } : { kind: 'finished' };
   let unwritten: unknown;
+  // From here to the ending line the run's own signal handling is gone: a signal (an impatient
+  // second Ctrl-C, a `kill`, a closed terminal) while the summary is written ended the process
+  // with neither the summary nor the line saying how the run ended.
+  const releaseReporting = whileReporting(io, (signal) => {
+    if (endingWritten) return;
+    endingWritten = true;
+    io.stderr.write(endingLine(ending, tally, lineContext));
+    io.stderr.write(`bulk-sign-out: ${signal} while the summary was being written: standard output may hold only part of it (the line above is how the run ended).\n`);
+  });
   try {
     await writeResult(summaryDocument(tally, options.dryRun, context(ending.kind === 'stopped' ? ending.reason : undefined)), ctx, 'BulkSignOut', {
       // The summary is the record of a run that has happened: a pager that cannot show it (a
@@ -204,6 +213,8 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     unwritten = e;
   }
   if (!endingWritten) io.stderr.write(endingLine(ending, tally, lineContext));
+  endingWritten = true;
+  releaseReporting();
   const status = exitStatus(ending, tally, options.dryRun);
   // The error as the AWS CLI would print it, with the exit status of the run (the error's own,
   // 254 for a service error, would read as "some users failed"); a finished run whose summary
