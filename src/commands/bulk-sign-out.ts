@@ -114,8 +114,16 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     if (options.dryRun && source.kind === 'file') {
       // The read-only check that needs the least permission and reads no user's data.
       log.log(LOGGER, 'Dry run: checking the pool and the credentials with DescribeUserPool');
+      // Ctrl-C ends the wait for it (an endpoint that does not answer holds a call for its
+      // timeouts, and its retries after): the engine below then tells the dry run interrupted.
+      const stopped = interrupt.signal;
+      const interrupted = new Promise<void>((resolve) => {
+        if (stopped.aborted) resolve(); else stopped.addEventListener('abort', () => resolve(), { once: true });
+      });
+      const check = withRetries(() => calls.describeUserPool(options.userPoolId), clientSettings.maxAttempts, factoryOf(io).random, clock, stopped);
+      check.catch(() => { /* after an interrupt nobody waits for it */ });
       try {
-        await withRetries(() => calls.describeUserPool(options.userPoolId), clientSettings.maxAttempts, factoryOf(io).random, clock);
+        await Promise.race([check, interrupted]);
       } catch (e) {
         result = { tally, fatal: e };
         tally.users = list?.usernames.length ?? 0;
@@ -307,14 +315,14 @@ function writeList(path: string, usernames: readonly string[], options: BulkOpti
 }
 
 /** A read-only check, retried on throttling and transient errors like any AWS CLI call. */
-async function withRetries(call: () => Promise<void>, maxAttempts: number, random: () => number, clock: Clock): Promise<void> {
+async function withRetries(call: () => Promise<void>, maxAttempts: number, random: () => number, clock: Clock, signal?: AbortSignal): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (e) {
       const kind = classifyFailure(e);
-      if ((kind !== 'throttled' && kind !== 'transient') || attempt >= maxAttempts) throw withAttempts(e, attempt);
-      await clock.sleep(backoffMs(attempt, random));
+      if ((kind !== 'throttled' && kind !== 'transient') || attempt >= maxAttempts || signal?.aborted === true) throw withAttempts(e, attempt);
+      await clock.sleep(backoffMs(attempt, random), signal);
     }
   }
 }

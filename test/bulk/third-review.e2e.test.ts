@@ -4,9 +4,50 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
 import { startLocalCognito } from '../../local-cognito/server.js';
+import { run } from '../../src/cli/driver.js';
+import type { Io } from '../../src/cli/io.js';
+import { baseEnv } from '../support/cli.js';
 import { runInPty } from '../support/pty.js';
 import { workDir } from './support.js';
+import { VirtualClock } from './virtual-clock.js';
+
+/** A run through the driver with Ctrl-C as Io's onInterrupt (what main.ts offers), in this process. */
+function withCtrlC(dir: string, argv: string[]): { io: Io; stdout: string[]; stderr: string[]; ctrlC(): void } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const handlers: Array<() => void> = [];
+  const stream = (sink: string[]) => ({ write: (t: string) => { sink.push(t); }, writeAll: async (t: string) => { sink.push(t); }, isTTY: false, columns: 120 });
+  const io = {
+    argv, env: baseEnv(dir), cwd: dir, stdout: stream(stdout), stderr: stream(stderr), version: '0.0.0-test',
+    stdin: Readable.from([Buffer.from('')]),
+    onInterrupt: (h: () => void) => { handlers.push(h); return () => { handlers.splice(handlers.indexOf(h), 1); }; },
+    factory: new VirtualClock().factory,
+  } as Io;
+  return { io, stdout, stderr, ctrlC: () => handlers[handlers.length - 1]?.() };
+}
+
+describe.concurrent('Ctrl-C while a dry run checks the pool', () => {
+  it('ends the wait for an endpoint that does not answer: the dry run is told interrupted at once, not after the call\'s timeouts', async ({ onTestFinished }) => {
+    const server = await startLocalCognito();
+    const { dir, remove } = workDir();
+    onTestFinished(async () => { server.releaseDelays(); await server.close(); remove(); });
+    const p = server.createUserPool('dry-hold');
+    writeFileSync(join(dir, 'users.txt'), 'alice\nbob\n');
+    server.injectFault({ operation: 'DescribeUserPool', kind: 'delay', delayMs: 60_000 });
+    const h = withCtrlC(dir, ['bulk-sign-out', '--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', 'users.txt', '--dry-run', '--query', '[Users,NotAttempted,Finished,Interrupted]', '--output', 'text']);
+    const running = run(h.io);
+    while ((server.stats().requests.DescribeUserPool ?? 0) < 1) await new Promise((r) => setTimeout(r, 5));
+    h.ctrlC();
+    const code = await Promise.race([running, new Promise((r) => setTimeout(() => r('still waiting'), 3000))]);
+    expect({ code, stdout: h.stdout.join(''), stderr: h.stderr.join('') }).toEqual({
+      code: 130,
+      stdout: '2\t2\tFalse\tSIGINT\n',
+      stderr: 'bulk-sign-out (dry run): interrupted (SIGINT): 2 users: 0 would be signed out, 0 skipped, 2 not attempted; nobody was signed out.\n',
+    });
+  });
+});
 
 describe.concurrent('a signal while the summary is being written', () => {
   // The pager is where a run spends time after its end, deterministically: it signals its parent
