@@ -85,6 +85,15 @@ export function endingLine(ending: Ending, t: Tally, c: EndingLineContext): stri
   const what = c.dryRun ? 'bulk-sign-out (dry run)' : 'bulk-sign-out';
   if (ending.kind === 'finished') {
     const tail = c.dryRun ? '; nobody was signed out' : t.failed > 0 ? '; the failed users are listed in the summary' : '';
+    // A storm of server errors fails user after user and the run still finishes: say that these
+    // failures were not the users', and how to try them again (a rerun does).
+    if (!c.dryRun && t.retryable > 0) {
+      const again = c.journal !== undefined
+        ? 'to try them again'
+        : 'to try them again, run it again with a journal (users already signed out are signed out again, which is harmless)';
+      const which = t.retryable === t.failed ? (t.failed === 1 ? 'it failed' : 'they all failed') : `${t.retryable} of them failed`;
+      return `${what}: finished: ${counts(t, c.dryRun)}${tail}; ${which} on the service's side or the connection, not for anything about the user; ${again}: ${resumeCommand(c.argv, c.prog, c.userPoolId, c.journal !== undefined)}\n`;
+    }
     return `${what}: finished: ${counts(t, c.dryRun)}${tail}.\n`;
   }
   const how = ending.kind === 'interrupted' ? `interrupted (${ending.signal})` : `stopped (${ending.reason})`;

@@ -10,7 +10,7 @@ import { run } from '../../src/cli/driver.js';
 import type { Io } from '../../src/cli/io.js';
 import { baseEnv } from '../support/cli.js';
 import { runInPty } from '../support/pty.js';
-import { workDir } from './support.js';
+import { journalLines, names, runBulk, signOutCounts, workDir } from './support.js';
 import { VirtualClock } from './virtual-clock.js';
 
 /** A run through the driver with Ctrl-C as Io's onInterrupt (what main.ts offers), in this process. */
@@ -71,4 +71,34 @@ describe.concurrent('a signal while the summary is being written', () => {
       });
     });
   }
+});
+
+describe.concurrent('a storm of server errors', () => {
+  it('fails user after user and the run finishes: the ending line says those failures were not the users\', and how to try them again', async ({ onTestFinished }) => {
+    const clock = new VirtualClock();
+    const server = await startLocalCognito({ rateClock: () => clock.now() });
+    const { dir, remove } = workDir();
+    onTestFinished(async () => { await server.close(); remove(); });
+    const users = names(12);
+    const p = server.createUserPool('storm');
+    server.seedUsers(p, users.map((username) => ({ username })));
+    writeFileSync(join(dir, 'users.txt'), `${['ghost', ...users].join('\n')}\n`);
+    const args = ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', 'users.txt', '--journal', 'j', '--concurrency', '1', '--max-rps', '0'];
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'status500', after: 4 });
+    const r = await runBulk(dir, args, { factory: clock.factory });
+    const again = `cogsignout bulk-sign-out ${args.join(' ')}`;
+    expect({ code: r.code, stderr: r.stderr }).toEqual({
+      code: 254,
+      stderr: 'bulk-sign-out: finished: 13 users: 3 signed out, 10 failed, 0 skipped, 0 not attempted; the failed users are listed in the summary; '
+        + `9 of them failed on the service's side or the connection, not for anything about the user; to try them again: ${again}\n`,
+    });
+    server.clearFaults();
+    const rerun = await runBulk(dir, args, { factory: clock.factory });
+    expect({ code: rerun.code, stderr: rerun.stderr.replace(/the first at [^)]+/, 'the first at <t>') }).toEqual({
+      code: 254,
+      stderr: 'bulk-sign-out: finished: 13 users: 9 signed out, 1 failed, 3 skipped (signed out by earlier runs of the journal, the first at <t>), 0 not attempted; the failed users are listed in the summary.\n',
+    });
+    expect(journalLines(join(dir, 'j')).filter((x) => x.outcome === 'signed-out')).toHaveLength(12);
+    expect([...signOutCounts(server.stats().signOuts, p).values()]).toEqual(users.map(() => 1));
+  });
 });
