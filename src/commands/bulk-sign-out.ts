@@ -80,7 +80,8 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     userPoolId: options.userPoolId, region: clientSettings.region, endpoint: clientSettings.endpoint,
     journal: journalPath, startedAt, endedAt: Date.now(), stopped,
   });
-  const lineContext = { argv: io.argv, prog: PROG, userPoolId: options.userPoolId, journal: journalPath, dryRun: options.dryRun, listFile: options.listFile !== undefined };
+  const lineContext = { argv: io.argv, prog: PROG, userPoolId: options.userPoolId, journal: journalPath, dryRun: options.dryRun, listFile: options.listFile !== undefined,
+    fromStdin: source.kind === 'file' && source.path === '-' };
   try {
     if (index) log.log(LOGGER, `Journal: ${index.records} records, ${index.signedOut.size} users of this pool signed out, ${index.unreadable} unreadable lines`);
     const credentials = globals.noSignRequest ? undefined : await refreshingCredentials(ctx, {

@@ -102,3 +102,27 @@ describe.concurrent('a storm of server errors', () => {
     expect([...signOutCounts(server.stats().signOuts, p).values()]).toEqual(users.map(() => 1));
   });
 });
+
+describe.concurrent('a list read from standard input', () => {
+  it('the command that resumes says the list must be given there again (pasted alone, it waits for the terminal)', async ({ onTestFinished }) => {
+    const clock = new VirtualClock();
+    const server = await startLocalCognito({ rateClock: () => clock.now() });
+    const { dir, remove } = workDir();
+    onTestFinished(async () => { await server.close(); remove(); });
+    const p = server.createUserPool('stdin');
+    server.seedUsers(p, [{ username: 'alice' }, { username: 'bob' }]);
+    server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'answer', after: 1, answer: { status: 400, body: JSON.stringify({ __type: 'ExpiredTokenException', message: 'The security token included in the request is expired' }) } });
+    const args = ['--endpoint-url', server.url, '--user-pool-id', p, '--usernames-file', '-', '--journal', 'j', '--concurrency', '1', '--max-rps', '0'];
+    const r = await runBulk(dir, args, { stdin: 'alice\nbob\n', factory: clock.factory });
+    const reason = 'ExpiredTokenException: The security token included in the request is expired';
+    expect({ code: r.code, stderr: r.stderr }).toEqual({
+      code: 255,
+      stderr: `bulk-sign-out: stopped (${reason}): 2 users: 1 signed out, 0 failed, 0 skipped, 1 not attempted; to resume: cogsignout bulk-sign-out ${args.join(' ')} (with the same usernames on standard input)\n`
+        + '\ncogsignout: [ERROR]: An error occurred (ExpiredTokenException) when calling the AdminUserGlobalSignOut operation: The security token included in the request is expired\n',
+    });
+    server.clearFaults();
+    const again = await runBulk(dir, args, { stdin: 'alice\nbob\n', factory: clock.factory });
+    expect(again.code).toBe(0);
+    expect(Object.fromEntries(signOutCounts(server.stats().signOuts, p))).toEqual({ alice: 1, bob: 1 });
+  });
+});
