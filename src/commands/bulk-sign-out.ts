@@ -5,7 +5,7 @@
 // by a signal, stopped by an error every user would meet), the summary goes out like any
 // command's result (--output, --query), one line on stderr says which ending it was and how to
 // resume, and the exit status tells a script (ending.ts).
-import { statSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParsedCommand } from '../cli/argparse-command.js';
 import type { CommandContext } from '../cli/context.js';
@@ -312,7 +312,30 @@ function writeList(path: string, usernames: readonly string[], options: BulkOpti
     `# bulk-sign-out --dry-run: ${usernames.length} users of ${options.userPoolId} would be signed out (${from}), listed ${new Date().toISOString()}`,
     '# Review, then pass this file as --usernames-file.',
   ];
-  writeFileSync(path, `${[...head, ...usernames.map(usernameLine)].join('\n')}\n`, { mode: 0o600, flag: 'wx' });
+  // Written beside it and linked into place whole: a list cut short (a full disk, a file size
+  // limit, a kill) under its header ("212 users would be signed out") would sign out only the
+  // users before the cut when passed back, and the ending line says none was written. The link
+  // still never replaces a file that appeared meanwhile.
+  const partial = `${path}.partial-${process.pid}`;
+  const fd = openSync(partial, 'wx', 0o600);
+  try {
+    try {
+      writeFileSync(fd, `${[...head, ...usernames.map(usernameLine)].join('\n')}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(partial, path);
+    } catch (e) {
+      // A file system without hard links (FAT, some network ones): renamed, after the same check.
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw e;
+      checkNewFile(path);
+      renameSync(partial, path);
+    }
+  } finally {
+    try { unlinkSync(partial); } catch { /* not made, or gone already */ }
+  }
 }
 
 /** A read-only check, retried on throttling and transient errors like any AWS CLI call. */

@@ -1,14 +1,15 @@
 // The third review's cases (2026-12-02): where bulk-sign-out still lost what a run did or how it
 // ended. In this process where the injected providers can play the part; a child process where
 // the point is a signal and how the process ends.
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { startLocalCognito } from '../../local-cognito/server.js';
 import { run } from '../../src/cli/driver.js';
 import type { Io } from '../../src/cli/io.js';
-import { baseEnv } from '../support/cli.js';
+import { BIN, baseEnv } from '../support/cli.js';
 import { runInPty } from '../support/pty.js';
 import { journalLines, names, runBulk, signOutCounts, workDir } from './support.js';
 import { VirtualClock } from './virtual-clock.js';
@@ -124,5 +125,34 @@ describe.concurrent('a list read from standard input', () => {
     const again = await runBulk(dir, args, { stdin: 'alice\nbob\n', factory: clock.factory });
     expect(again.code).toBe(0);
     expect(Object.fromEntries(signOutCounts(server.stats().signOuts, p))).toEqual({ alice: 1, bob: 1 });
+  });
+});
+
+describe.concurrent('a --list-file that cannot be written whole', () => {
+  // A file size limit (ulimit -f: 512 bytes) is a process's: a child process of the built CLI.
+  it('leaves no file: a list cut short under its header would sign out only the users before the cut', async ({ onTestFinished }) => {
+    const server = await startLocalCognito();
+    const { dir, remove } = workDir();
+    onTestFinished(async () => { await server.close(); remove(); });
+    const p = server.createUserPool('list-cut');
+    writeFileSync(join(dir, 'users.txt'), `${names(100).join('\n')}\n`);
+    const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn('sh', ['-c', 'ulimit -f 1; exec "$0" "$@"', process.execPath, BIN, 'bulk-sign-out', '--endpoint-url', server.url, '--user-pool-id', p,
+        '--usernames-file', 'users.txt', '--dry-run', '--list-file', 'review.txt', '--query', 'WouldSignOut', '--output', 'text'], { cwd: dir, env: baseEnv(dir), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
+      child.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+    const reason = `Unable to write --list-file: [Errno 27] File too large: '${join(dir, 'review.txt')}'`;
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      status: 255,
+      stdout: '100\n',
+      stderr: `bulk-sign-out (dry run): stopped (${reason}): 100 users: 100 would be signed out, 0 skipped; nobody was signed out, and no --list-file was written (it would not list everyone).\n`
+        + `\ncogsignout: [ERROR]: An error occurred (ParamValidation): ${reason}\n`,
+    });
+    expect(readdirSync(dir).filter((f) => f.startsWith('review'))).toEqual([]);
   });
 });
