@@ -78,6 +78,14 @@ export interface EndingLineContext {
   readonly dryRun: boolean;
   /** --list-file was given (a dry run that does not finish writes none). */
   readonly listFile?: boolean;
+  /** The usernames came from standard input: the command that resumes needs them there again. */
+  readonly fromStdin?: boolean;
+}
+
+/** The command that resumes (or tries again), with what it needs that the line cannot show. */
+function again(c: EndingLineContext): string {
+  const line = resumeCommand(c.argv, c.prog, c.userPoolId, c.journal !== undefined);
+  return c.fromStdin === true ? `${line} (with the same usernames on standard input)` : line;
 }
 
 /** The one line on stderr that says how the run ended (with its newline). */
@@ -85,11 +93,20 @@ export function endingLine(ending: Ending, t: Tally, c: EndingLineContext): stri
   const what = c.dryRun ? 'bulk-sign-out (dry run)' : 'bulk-sign-out';
   if (ending.kind === 'finished') {
     const tail = c.dryRun ? '; nobody was signed out' : t.failed > 0 ? '; the failed users are listed in the summary' : '';
+    // A storm of server errors fails user after user and the run still finishes: say that these
+    // failures were not the users', and how to try them again (a rerun does).
+    if (!c.dryRun && t.retryable > 0) {
+      const retry = c.journal !== undefined
+        ? 'to try them again'
+        : 'to try them again, run it again with a journal (users already signed out are signed out again, which is harmless)';
+      const which = t.retryable === t.failed ? (t.failed === 1 ? 'it failed' : 'they all failed') : `${t.retryable} of them failed`;
+      return `${what}: finished: ${counts(t, c.dryRun)}${tail}; ${which} on the service's side or the connection, not for anything about the user; ${retry}: ${again(c)}\n`;
+    }
     return `${what}: finished: ${counts(t, c.dryRun)}${tail}.\n`;
   }
   const how = ending.kind === 'interrupted' ? `interrupted (${ending.signal})` : `stopped (${ending.reason})`;
   if (c.dryRun) return `${what}: ${how}: ${counts(t, c.dryRun)}; nobody was signed out${c.listFile === true ? ', and no --list-file was written (it would not list everyone)' : ''}.\n`;
-  const resume = resumeCommand(c.argv, c.prog, c.userPoolId, c.journal !== undefined);
+  const resume = again(c);
   const advice = c.journal !== undefined
     ? 'to resume'
     : 'to resume, run it again with a journal (users already signed out are signed out again, which is harmless)';

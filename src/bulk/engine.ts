@@ -80,6 +80,8 @@ export interface EngineDeps {
 
 /** The code a user's failure is recorded with when its request failed on the connection. */
 export const CONNECTION_FAILURE = 'ConnectionError';
+/** The code of a 2xx answer that was not the service's (transport/client.ts notJsonAnswer). */
+const INVALID_RESPONSE = 'InvalidResponse';
 
 export interface EngineResult {
   readonly tally: Tally;
@@ -124,7 +126,11 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
   };
   if (deps.interrupt.aborted) onInterrupt(); else deps.interrupt.addEventListener('abort', onInterrupt, { once: true });
 
-  const record = (user: Item, outcome: JournalRecord['outcome'], requestId: string | undefined, answered?: { code: string; message: string }): void => {
+  /**
+   * `retryable`: the failure was the service's or the connection's (a server error or a reset
+   * after their retries, a 2xx that was no answer), not about the user: a rerun may sign them out.
+   */
+  const record = (user: Item, outcome: JournalRecord['outcome'], requestId: string | undefined, answered?: { code: string; message: string }, retryable = false): void => {
     // A request abandoned after the grace period may still answer; the run is over by then.
     if (finished) return;
     const { username } = user;
@@ -136,7 +142,7 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
       tally.succeeded += 1;
       deps.signedOut?.set(username, at);
     } else {
-      tally.recordFailure({ username, code: error?.code ?? '', message: error?.message ?? '', index: user.index });
+      tally.recordFailure({ username, code: error?.code ?? '', message: error?.message ?? '', index: user.index }, retryable);
     }
     deps.journal?.append({
       username, userPoolId: deps.userPoolId, outcome, ...(error ? { code: error.code, message: error.message } : {}),
@@ -211,7 +217,7 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
         }
         if (kind === 'user' || (kind === 'transient' && e instanceof ServiceError)) {
           const err = e as ServiceError;
-          record(user, 'failed', requestId, { code: err.code, message: err.serviceMessage });
+          record(user, 'failed', requestId, { code: err.code, message: err.serviceMessage }, kind === 'transient' || err.code === INVALID_RESPONSE);
           return;
         }
         // Without this, one user whose request always resets the connection stopped every
@@ -221,7 +227,7 @@ export async function runEngine(deps: EngineDeps): Promise<EngineResult> {
           let answers = false;
           try { answers = await deps.probe(); } catch { /* no answer */ }
           if (answers) {
-            record(user, 'failed', requestId, { code: CONNECTION_FAILURE, message: stopReason(e) });
+            record(user, 'failed', requestId, { code: CONNECTION_FAILURE, message: stopReason(e) }, true);
             return;
           }
         }

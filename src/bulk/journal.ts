@@ -135,7 +135,8 @@ export interface JournalWriter {
   flush(): void;
   /**
    * Flushes and closes; later appends are ignored. Throws the write error, if any, or a
-   * JournalError when the path no longer names the file (deleted or replaced during the run).
+   * JournalError when the path no longer names the file (deleted or replaced during the run)
+   * or the file was cut short.
    */
   close(): void;
 }
@@ -172,9 +173,15 @@ export function openJournal(path: string, options: OpenOptions = {}): JournalWri
   let timer: NodeJS.Timeout | undefined;
   /** The file the path named when it was opened: what every batch checks the path still names. */
   let opened: { dev: number; ino: number } | undefined;
+  /** The file's size as this run left it: less at the next batch, someone cut it short. */
+  let size = 0;
   const writeAll = (text: string): void => {
     const bytes = Buffer.from(text, 'utf8');
-    for (let done = 0; done < bytes.length;) done += fs.write(fd, bytes, done, bytes.length - done);
+    for (let done = 0; done < bytes.length;) {
+      const n = fs.write(fd, bytes, done, bytes.length - done);
+      done += n;
+      size += n;
+    }
   };
   try {
     const st = fstatSync(fd);
@@ -187,6 +194,7 @@ export function openJournal(path: string, options: OpenOptions = {}): JournalWri
         throw new JournalError(`${path} can be read by others (mode ${(st.mode & 0o777).toString(8)}) and its mode cannot be changed to 600; a journal names users`);
       }
     }
+    size = st.size;
     if (st.size === 0) {
       writeAll(headerLine(now().toISOString()));
     } else {
@@ -219,6 +227,12 @@ export function openJournal(path: string, options: OpenOptions = {}): JournalWri
     }
     if (now.dev !== opened?.dev || now.ino !== opened.ino) {
       throw new JournalError(`${path} was replaced by another file during the run: what this run recorded is in the file it replaced, and nothing was written to the new one (rerun with this journal: the users this run signed out are signed out again, which is harmless)`);
+    }
+    // Truncated (a `> file`, a log rotation): appends would go on at the new end, after records
+    // that are gone, and the run would claim them.
+    const left = fstatSync(fd).size;
+    if (left < size) {
+      throw new JournalError(`${path} was cut short during the run (from ${size} to ${left} bytes): records of this run, and of earlier ones, are gone (rerun with this journal: the users they recorded as signed out are signed out again, which is harmless)`);
     }
   };
 

@@ -92,3 +92,33 @@ export function takeInterrupt(
   }
   return { signal: controller.signal, release };
 }
+
+/**
+ * After the run, while its summary is written (a module loaded, a pager shown, output waiting to
+ * drain): a signal then no longer ends the process unheard. `onSignal` writes what must not be
+ * lost (the line saying how the run ended), then the signal goes back to the process, which ends
+ * as it asks. Ctrl-C in a pager stays the pager's (the latest taker of Io's Ctrl-C decides).
+ * Returns the release.
+ */
+export function whileReporting(
+  io: Io,
+  onSignal: (signal: string) => void,
+  raise: (signal: string) => void = (signal) => process.kill(process.pid, signal),
+  signals: SignalSource = process,
+): () => void {
+  const taken = takeInterrupt(io, () => {}, () => {}, signals);
+  const onAbort = (): void => {
+    const signal = typeof taken.signal.reason === 'string' ? taken.signal.reason : 'SIGINT';
+    try {
+      onSignal(signal);
+    } finally {
+      taken.release();
+      raise(signal);
+    }
+  };
+  taken.signal.addEventListener('abort', onAbort, { once: true });
+  return () => {
+    taken.signal.removeEventListener('abort', onAbort);
+    taken.release();
+  };
+}

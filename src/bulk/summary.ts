@@ -50,8 +50,12 @@ export class Tally {
     if (this.skippedSince === undefined || t < Date.parse(this.skippedSince)) this.skippedSince = new Date(t).toISOString();
   }
 
-  recordFailure(f: Failure): void {
+  /** Failures that were the service's or the connection's, not about the user: a rerun may sign them out. */
+  retryable = 0;
+
+  recordFailure(f: Failure, retryable = false): void {
     this.failed += 1;
+    if (retryable) this.retryable += 1;
     this.listed.push(f);
     // Keep the first MAX_LISTED_FAILURES in input order without holding every failure.
     if (this.listed.length >= 2 * MAX_LISTED_FAILURES) this.listed = this.failures;

@@ -5,7 +5,7 @@
 // by a signal, stopped by an error every user would meet), the summary goes out like any
 // command's result (--output, --query), one line on stderr says which ending it was and how to
 // resume, and the exit status tells a script (ending.ts).
-import { statSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParsedCommand } from '../cli/argparse-command.js';
 import type { CommandContext } from '../cli/context.js';
@@ -28,7 +28,7 @@ import { usernameLine } from '../bulk/line-reader.js';
 import { runEngine, type EngineResult } from '../bulk/engine.js';
 import { MAX_LISTED_FAILURES, summaryDocument, Tally } from '../bulk/summary.js';
 import { ProgressLine } from '../bulk/progress.js';
-import { stdinOf, takeInterrupt } from '../bulk/process-hooks.js';
+import { stdinOf, takeInterrupt, whileReporting } from '../bulk/process-hooks.js';
 import { scrubbingLog } from '../bulk/debug-scrub.js';
 import { backoffMs, classifyFailure, withAttempts } from '../bulk/failures.js';
 import { endingLine, EXIT, exitStatus, stopReason, type Ending } from '../bulk/ending.js';
@@ -80,7 +80,8 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     userPoolId: options.userPoolId, region: clientSettings.region, endpoint: clientSettings.endpoint,
     journal: journalPath, startedAt, endedAt: Date.now(), stopped,
   });
-  const lineContext = { argv: io.argv, prog: PROG, userPoolId: options.userPoolId, journal: journalPath, dryRun: options.dryRun, listFile: options.listFile !== undefined };
+  const lineContext = { argv: io.argv, prog: PROG, userPoolId: options.userPoolId, journal: journalPath, dryRun: options.dryRun, listFile: options.listFile !== undefined,
+    fromStdin: source.kind === 'file' && source.path === '-' };
   try {
     if (index) log.log(LOGGER, `Journal: ${index.records} records, ${index.signedOut.size} users of this pool signed out, ${index.unreadable} unreadable lines`);
     const credentials = globals.noSignRequest ? undefined : await refreshingCredentials(ctx, {
@@ -114,8 +115,16 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     if (options.dryRun && source.kind === 'file') {
       // The read-only check that needs the least permission and reads no user's data.
       log.log(LOGGER, 'Dry run: checking the pool and the credentials with DescribeUserPool');
+      // Ctrl-C ends the wait for it (an endpoint that does not answer holds a call for its
+      // timeouts, and its retries after): the engine below then tells the dry run interrupted.
+      const stopped = interrupt.signal;
+      const interrupted = new Promise<void>((resolve) => {
+        if (stopped.aborted) resolve(); else stopped.addEventListener('abort', () => resolve(), { once: true });
+      });
+      const check = withRetries(() => calls.describeUserPool(options.userPoolId), clientSettings.maxAttempts, factoryOf(io).random, clock, stopped);
+      check.catch(() => { /* after an interrupt nobody waits for it */ });
       try {
-        await withRetries(() => calls.describeUserPool(options.userPoolId), clientSettings.maxAttempts, factoryOf(io).random, clock);
+        await Promise.race([check, interrupted]);
       } catch (e) {
         result = { tally, fatal: e };
         tally.users = list?.usernames.length ?? 0;
@@ -191,6 +200,15 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     ? { kind: 'stopped', reason: stopReason(fatal) }
     : tally.interrupted ? { kind: 'interrupted', signal: tally.signal ?? 'SIGINT' } : { kind: 'finished' };
   let unwritten: unknown;
+  // From here to the ending line the run's own signal handling is gone: a signal (an impatient
+  // second Ctrl-C, a `kill`, a closed terminal) while the summary is written ended the process
+  // with neither the summary nor the line saying how the run ended.
+  const releaseReporting = whileReporting(io, (signal) => {
+    if (endingWritten) return;
+    endingWritten = true;
+    io.stderr.write(endingLine(ending, tally, lineContext));
+    io.stderr.write(`bulk-sign-out: ${signal} while the summary was being written: standard output may hold only part of it (the line above is how the run ended).\n`);
+  });
   try {
     await writeResult(summaryDocument(tally, options.dryRun, context(ending.kind === 'stopped' ? ending.reason : undefined)), ctx, 'BulkSignOut', {
       // The summary is the record of a run that has happened: a pager that cannot show it (a
@@ -204,6 +222,8 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     unwritten = e;
   }
   if (!endingWritten) io.stderr.write(endingLine(ending, tally, lineContext));
+  endingWritten = true;
+  releaseReporting();
   const status = exitStatus(ending, tally, options.dryRun);
   // The error as the AWS CLI would print it, with the exit status of the run (the error's own,
   // 254 for a service error, would read as "some users failed"); a finished run whose summary
@@ -292,18 +312,41 @@ function writeList(path: string, usernames: readonly string[], options: BulkOpti
     `# bulk-sign-out --dry-run: ${usernames.length} users of ${options.userPoolId} would be signed out (${from}), listed ${new Date().toISOString()}`,
     '# Review, then pass this file as --usernames-file.',
   ];
-  writeFileSync(path, `${[...head, ...usernames.map(usernameLine)].join('\n')}\n`, { mode: 0o600, flag: 'wx' });
+  // Written beside it and linked into place whole: a list cut short (a full disk, a file size
+  // limit, a kill) under its header ("212 users would be signed out") would sign out only the
+  // users before the cut when passed back, and the ending line says none was written. The link
+  // still never replaces a file that appeared meanwhile.
+  const partial = `${path}.partial-${process.pid}`;
+  const fd = openSync(partial, 'wx', 0o600);
+  try {
+    try {
+      writeFileSync(fd, `${[...head, ...usernames.map(usernameLine)].join('\n')}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(partial, path);
+    } catch (e) {
+      // A file system without hard links (FAT, some network ones): renamed, after the same check.
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw e;
+      checkNewFile(path);
+      renameSync(partial, path);
+    }
+  } finally {
+    try { unlinkSync(partial); } catch { /* not made, or gone already */ }
+  }
 }
 
 /** A read-only check, retried on throttling and transient errors like any AWS CLI call. */
-async function withRetries(call: () => Promise<void>, maxAttempts: number, random: () => number, clock: Clock): Promise<void> {
+async function withRetries(call: () => Promise<void>, maxAttempts: number, random: () => number, clock: Clock, signal?: AbortSignal): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (e) {
       const kind = classifyFailure(e);
-      if ((kind !== 'throttled' && kind !== 'transient') || attempt >= maxAttempts) throw withAttempts(e, attempt);
-      await clock.sleep(backoffMs(attempt, random));
+      if ((kind !== 'throttled' && kind !== 'transient') || attempt >= maxAttempts || signal?.aborted === true) throw withAttempts(e, attempt);
+      await clock.sleep(backoffMs(attempt, random), signal);
     }
   }
 }

@@ -1,6 +1,6 @@
 // The journal: what a resumed run skips, what it appends, and what survives a crash mid-write.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +168,34 @@ describe('openJournal: the path must still name the journal', () => {
     j.append({ username: 'bob', userPoolId: POOL, outcome: 'signed-out', at: AT });
     expect(() => j.close()).toThrow(new JournalError(`${path} was replaced by another file during the run: what this run recorded is in the file it replaced, and nothing was written to the new one (${rerun})`));
     expect(readFileSync(path, 'utf8')).toBe(header(AT));
+  });
+});
+
+describe('openJournal: the file must still hold what the run wrote', () => {
+  it('cut short during the run (truncated): the next batch says so, and nothing is written after the cut', () => {
+    const j = openJournal(path, { now: fixedNow });
+    j.append({ username: 'alice', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    j.flush();
+    const written = statSync(path).size;
+    truncateSync(path, 0);
+    j.append({ username: 'bob', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    const error = new JournalError(`${path} was cut short during the run (from ${written} to 0 bytes): records of this run, and of earlier ones, are gone (rerun with this journal: the users they recorded as signed out are signed out again, which is harmless)`);
+    expect(() => j.flush()).toThrow(error);
+    expect(() => j.close()).toThrow(error);
+    expect(readFileSync(path, 'utf8')).toBe('');
+  });
+
+  it('cut short after the last batch: close says so; a file that grew (a line added by hand) is no error', () => {
+    const j = openJournal(path, { now: fixedNow });
+    j.append({ username: 'alice', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    j.flush();
+    truncateSync(path, 10);
+    expect(() => j.close()).toThrow(/was cut short during the run \(from \d+ to 10 bytes\)/);
+    const k = openJournal(join(dir, 'other'), { now: fixedNow });
+    k.flush();
+    appendFileSync(join(dir, 'other'), '\n');
+    k.append({ username: 'bob', userPoolId: POOL, outcome: 'signed-out', at: AT });
+    k.close();
   });
 });
 

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
-import { stdinOf, takeInterrupt, type SignalSource } from '../../src/bulk/process-hooks.js';
+import { stdinOf, takeInterrupt, whileReporting, type SignalSource } from '../../src/bulk/process-hooks.js';
 
 describe('stdinOf', () => {
   it('uses a stream as it is', () => {
@@ -84,6 +84,26 @@ describe('takeInterrupt', () => {
     expect(process.listeners('SIGINT')).toEqual(before);
     expect(interrupt.signal.aborted).toBe(false);
     interrupt.release();
+  });
+});
+
+describe('whileReporting', () => {
+  it('a signal writes first, then is raised again; Ctrl-C taken later (a pager) is the later taker\'s; released, nothing is left', () => {
+    const handlers: Array<() => void> = [];
+    const io = { onInterrupt: (h: () => void) => { handlers.push(h); return () => { handlers.splice(handlers.indexOf(h), 1); }; } } as unknown as Io;
+    const signals = fakeSignals();
+    const events: string[] = [];
+    const release = whileReporting(io, (signal) => events.push(`wrote ${signal}`), (signal) => events.push(`raised ${signal}`), signals);
+    const pager = io.onInterrupt!(() => events.push('pager'));
+    handlers[handlers.length - 1]?.();
+    pager();
+    signals.emit('SIGTERM');
+    expect(events).toEqual(['pager', 'wrote SIGTERM', 'raised SIGTERM']);
+    expect({ handlers: handlers.length, signals: signals.count() }).toEqual({ handlers: 0, signals: 0 });
+    const again = whileReporting(io, () => events.push('never'), () => events.push('never'), signals);
+    again();
+    signals.emit('SIGHUP');
+    expect({ handlers: handlers.length, signals: signals.count(), last: events.at(-1) }).toEqual({ handlers: 0, signals: 0, last: 'raised SIGTERM' });
   });
 });
 

@@ -197,7 +197,7 @@ describe.concurrent('one user whose request always resets the connection', () =>
     for (const [n, skipped] of [[3, ''], [0, ', 3 skipped']] as const) {
       const r = await bulk(p, ['--usernames-file', 'users.txt', '--journal', 'j', '--concurrency', '1', '--max-rps', '0']);
       expect(r.code).toBe(254);
-      expect(r.stderr).toMatch(new RegExp(`^bulk-sign-out: finished: 4 users: ${n} signed out, 1 failed, ${skipped === '' ? '0 skipped' : '3 skipped \\(signed out by earlier runs of the journal, the first at [^)]+\\)'}, 0 not attempted; the failed users are listed in the summary\\.\\n$`));
+      expect(r.stderr).toMatch(new RegExp(`^bulk-sign-out: finished: 4 users: ${n} signed out, 1 failed, ${skipped === '' ? '0 skipped' : '3 skipped \\(signed out by earlier runs of the journal, the first at [^)]+\\)'}, 0 not attempted; the failed users are listed in the summary; it failed on the service's side or the connection, not for anything about the user; to try them again: cogsignout bulk-sign-out --endpoint-url ${server.url} --user-pool-id ${p} --usernames-file users\\.txt --journal j --concurrency 1 --max-rps 0\\n$`));
       expect(JSON.parse(r.stdout)).toMatchObject({ Users: 4, Succeeded: n, Failed: 1, Finished: true, Failures: [{ Username: 'bob', Code: 'ConnectionError', Message: reason }] });
     }
     expect(journalLines(join(dir, 'j')).filter((x) => x.username === 'bob')).toMatchObject([
@@ -211,7 +211,11 @@ describe.concurrent('one user whose request always resets the connection', () =>
     const p = pool(['alice']);
     server.injectFault({ operation: 'AdminUserGlobalSignOut', username: 'alice', kind: 'reset' });
     const r = await bulk(p, ['--usernames-file', file('users.txt', ['alice'])]);
-    expect(r).toMatchObject({ code: 254, stderr: 'bulk-sign-out: finished: 1 user: 0 signed out, 1 failed, 0 skipped, 0 not attempted; the failed users are listed in the summary.\n' });
+    expect(r).toMatchObject({
+      code: 254,
+      stderr: 'bulk-sign-out: finished: 1 user: 0 signed out, 1 failed, 0 skipped, 0 not attempted; the failed users are listed in the summary; it failed on the service\'s side or the connection, not for anything about the user; '
+        + `to try them again, run it again with a journal (users already signed out are signed out again, which is harmless): cogsignout bulk-sign-out --endpoint-url ${server.url} --user-pool-id ${p} --usernames-file users.txt --journal bulk-sign-out-${p}.journal\n`,
+    });
   });
 
   it('a connection that is down (the check fails too) still stops the run, the user left for the next one', async ({ onTestFinished }) => {
