@@ -99,13 +99,28 @@ describe('--version alone, without the core', () => {
     expect(versionAloneLine({ ...baseEnv('/'), HOME: '/' }, VERSION)).toBe(atRoot ? undefined : versionAloneLine(baseEnv(emptyHome()), VERSION));
   });
 
-  it('leaves a write that fails, or writes part, to the core, which then writes it from the start', () => {
+  it('leaves a write that fails to the core, which then writes it from the start', async () => {
     const env = baseEnv(emptyHome());
     expect(answerVersionAlone(env, VERSION, () => { throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }); })).toBe(false);
     expect(answerVersionAlone(env, VERSION, () => 0)).toBe(false);
     const written: string[] = [];
     expect(answerVersionAlone(env, VERSION, (text) => { written.push(text); return text.length; })).toBe(true);
     expect(written).toEqual([versionAloneLine(env, VERSION)]);
+    // Nothing written: the core writes the whole line.
+    const core = await runCli(['--version']);
+    expect(core.stdout).toBe(written[0]);
+  });
+
+  // In process: the core's run must be the one that reads what bin/ wrote (one module, as the
+  // linker shares the version bundle's with the core).
+  it.skipIf(process.env.COGSO_TEST_SPAWN === '1')('leaves the rest of a write that took part of the line (a terminal, a socket) to the core, which writes only the rest', async () => {
+    const env = baseEnv(emptyHome());
+    const line = versionAloneLine(env, VERSION) as string;
+    expect(answerVersionAlone(env, VERSION, () => 10)).toBe(false);
+    const core = await runCli(['--version']);
+    expect({ code: core.code, stdout: core.stdout, stderr: core.stderr }).toEqual({ code: 0, stdout: line.slice(10), stderr: '' });
+    // Said once: the next run writes its own line whole.
+    expect((await runCli(['--version'])).stdout).toBe(line);
   });
 });
 
