@@ -3,12 +3,13 @@
 // give exactly the same, with nothing on stderr and exit 0: this sets every environment variable
 // the program reads (each name written in src/) to values that change what it does, and
 // puts the files the core reads in HOME, and compares the two.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerVersionAlone, versionAloneLine } from '../../src/cli/version.js';
-import { baseEnv, REPO, runCli } from '../support/cli.js';
+import { baseEnv, BIN, REPO, runCli } from '../support/cli.js';
 
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -121,6 +122,20 @@ describe('--version alone, without the core', () => {
     expect({ code: core.code, stdout: core.stdout, stderr: core.stderr }).toEqual({ code: 0, stdout: line.slice(10), stderr: '' });
     // Said once: the next run writes its own line whole.
     expect((await runCli(['--version'])).stdout).toBe(line);
+  });
+
+  // The process: bin/'s linker hands the core the version bundle's own module, which knows.
+  it('writes the line once, from bin/ through the core, when the first write takes part of it', () => {
+    const home = emptyHome();
+    // The first write to fd 1 takes 10 bytes, as a terminal or a socket may.
+    const preload = join(home, 'partial.cjs');
+    writeFileSync(preload, `const fs = require('node:fs'); const write = fs.writeSync; let first = true;
+fs.writeSync = function (fd, data, ...rest) {
+  if (fd === 1 && first && typeof data === 'string') { first = false; return write.call(fs, 1, data.slice(0, 10)); }
+  return write.call(fs, fd, data, ...rest);
+};`);
+    const r = spawnSync(process.execPath, ['--require', preload, BIN, '--version'], { env: baseEnv(home), encoding: 'utf8' });
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: versionAloneLine(baseEnv(home), VERSION), stderr: '' });
   });
 });
 
