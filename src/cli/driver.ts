@@ -279,7 +279,10 @@ async function versionLineOf(io: Io): Promise<string> {
  * the OS refuses are met by the flush at exit.
  */
 async function printVersion(io: Io, stdoutBuffer: StdoutBuffer): Promise<number> {
-  const line = `${await versionLineOf(io)}\n`;
+  const { takeWrittenAlone } = await import('./version.js');
+  // What bin/ wrote of this very line before its write stopped short (an ASCII line: one byte a
+  // character) is on stdout already, as Python's buffer would have written it before failing.
+  const line = `${await versionLineOf(io)}\n`.slice(takeWrittenAlone());
   // Only an unbuffered stdout raises in the write itself: the error handler's, as any OSError.
   await writeAsPython(stdoutBuffer, io.stdout, stdoutStartBytes(io.env, line, io.stdout.atFileStart === true), line, { flush: 'none' });
   return 0;

@@ -81,22 +81,41 @@ export function versionAloneLine(env: Env, version: string): string | undefined 
     if (e === noProc) return undefined;
     throw e;
   }
-  // A short ASCII line: one write(2) writes it whole or nothing (POSIX, up to PIPE_BUF on a
-  // pipe), so that a failed write leaves the core to write it from the start and meet the failure.
+  // A short ASCII line: its bytes are its characters, so the core can go on from any of them.
   return /^[\x20-\x7e]{1,500}\n$/.test(line) ? line : undefined;
+}
+
+/**
+ * The bytes of the line answerVersionAlone wrote before its write stopped short, which the core
+ * must not write again. A pipe takes a short line whole or not at all (POSIX, up to PIPE_BUF),
+ * but a terminal, a socket or a file on a disk that fills up can take part of it: the core then
+ * writes the rest, as its own write would have gone on after the part, and meets the failure.
+ */
+let writtenAlone = 0;
+
+/** What answerVersionAlone wrote of the line (see writtenAlone), said once: the run's core goes on from there. */
+export function takeWrittenAlone(): number {
+  const n = writtenAlone;
+  writtenAlone = 0;
+  return n;
 }
 
 /**
  * `--version` alone, answered without the core where the core would only print the line (see
  * versionAloneLine): true when it was written. A write that fails (a closed or full stdout, a
- * reader gone) is the core's to meet as it meets any, from the start.
+ * reader gone) is the core's to meet as it meets any, from where this one stopped (writtenAlone).
  */
 export function answerVersionAlone(env: Env, version: string = __COGSIGNOUT_VERSION__, write: (text: string) => number = (text) => writeSync(1, text)): boolean {
   const line = versionAloneLine(env, version);
   if (line === undefined) return false;
+  let n: number;
   try {
-    return write(line) === line.length;
+    n = write(line);
   } catch {
+    // Nothing written: a failed write(2) writes nothing.
     return false;
   }
+  if (n === line.length) return true;
+  writtenAlone = Math.max(0, n);
+  return false;
 }

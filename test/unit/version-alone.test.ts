@@ -3,12 +3,13 @@
 // give exactly the same, with nothing on stderr and exit 0: this sets every environment variable
 // the program reads (each name written in src/) to values that change what it does, and
 // puts the files the core reads in HOME, and compares the two.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerVersionAlone, versionAloneLine } from '../../src/cli/version.js';
-import { baseEnv, REPO, runCli } from '../support/cli.js';
+import { baseEnv, BIN, REPO, runCli } from '../support/cli.js';
 
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -99,13 +100,42 @@ describe('--version alone, without the core', () => {
     expect(versionAloneLine({ ...baseEnv('/'), HOME: '/' }, VERSION)).toBe(atRoot ? undefined : versionAloneLine(baseEnv(emptyHome()), VERSION));
   });
 
-  it('leaves a write that fails, or writes part, to the core, which then writes it from the start', () => {
+  it('leaves a write that fails to the core, which then writes it from the start', async () => {
     const env = baseEnv(emptyHome());
     expect(answerVersionAlone(env, VERSION, () => { throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }); })).toBe(false);
     expect(answerVersionAlone(env, VERSION, () => 0)).toBe(false);
     const written: string[] = [];
     expect(answerVersionAlone(env, VERSION, (text) => { written.push(text); return text.length; })).toBe(true);
     expect(written).toEqual([versionAloneLine(env, VERSION)]);
+    // Nothing written: the core writes the whole line.
+    const core = await runCli(['--version']);
+    expect(core.stdout).toBe(written[0]);
+  });
+
+  // In process: the core's run must be the one that reads what bin/ wrote (one module, as the
+  // linker shares the version bundle's with the core).
+  it.skipIf(process.env.COGSO_TEST_SPAWN === '1')('leaves the rest of a write that took part of the line (a terminal, a socket) to the core, which writes only the rest', async () => {
+    const env = baseEnv(emptyHome());
+    const line = versionAloneLine(env, VERSION) as string;
+    expect(answerVersionAlone(env, VERSION, () => 10)).toBe(false);
+    const core = await runCli(['--version']);
+    expect({ code: core.code, stdout: core.stdout, stderr: core.stderr }).toEqual({ code: 0, stdout: line.slice(10), stderr: '' });
+    // Said once: the next run writes its own line whole.
+    expect((await runCli(['--version'])).stdout).toBe(line);
+  });
+
+  // The process: bin/'s linker hands the core the version bundle's own module, which knows.
+  it('writes the line once, from bin/ through the core, when the first write takes part of it', () => {
+    const home = emptyHome();
+    // The first write to fd 1 takes 10 bytes, as a terminal or a socket may.
+    const preload = join(home, 'partial.cjs');
+    writeFileSync(preload, `const fs = require('node:fs'); const write = fs.writeSync; let first = true;
+fs.writeSync = function (fd, data, ...rest) {
+  if (fd === 1 && first && typeof data === 'string') { first = false; return write.call(fs, 1, data.slice(0, 10)); }
+  return write.call(fs, fd, data, ...rest);
+};`);
+    const r = spawnSync(process.execPath, ['--require', preload, BIN, '--version'], { env: baseEnv(home), encoding: 'utf8' });
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: versionAloneLine(baseEnv(home), VERSION), stderr: '' });
   });
 });
 
