@@ -8,7 +8,7 @@
 // RunState (run-state.ts). Every parse failure goes through parseFailure, every failure ends in
 // reportFailure.
 import { ArgparseError, parseKnownArgs, VersionRequested, type ParserSpec, type ParseResult } from './argparse.js';
-import type { ArgparseCommand } from './program.js';
+import type { ArgparseCommand } from './argparse-command.js';
 import { mainParserSpec } from './main-parser.js';
 import { SERVICE_WORD } from './vocabulary.js';
 import { coloramaAtExit, newColorama, type Colorama } from '../output/colorama.js';

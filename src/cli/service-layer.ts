@@ -10,7 +10,7 @@ import { configuredErrorFormat } from './error-format.js';
 import { toGlobalArgs } from './globals.js';
 import { commandNode, COMMANDS, EXTERNAL_ALIAS, SERVICE_WORD } from './program.js';
 import type { RunState } from './run-state.js';
-import { topLevelChecks } from './session-stage.js';
+import { topLevelChecks } from './top-level-checks.js';
 
 /** Python's recursion limit ends alias loops; this ends them sooner, with its message. */
 const MAX_ALIAS_DEPTH = 100;

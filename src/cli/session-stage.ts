@@ -1,45 +1,21 @@
 // Between the main parser and the service layer, in the AWS CLI's order: the top-level argument
-// checks (its top-level-args-parsed handlers), then the session (the profile, the output
+// checks (top-level-checks.ts), then the session (the profile, the output
 // encoding, the configuration files and the session-initialized handlers). The tree runs it as
 // the program node's preSubcommand hook (src/cli/program.ts).
 import { ConfigParseError } from '../config/files.js';
 import { checkSessionSettings, checkTimestampFormat, Settings } from '../config/settings.js';
 import { imdsEndpointForLog } from '../credentials/ec2.js';
 import type { DebugLog } from '../diagnostics/debug-log.js';
-import { GeneralError, ParamValidationError, PythonDiedError } from '../errors/errors.js';
-import type { CompiledQuery } from '../output/query.js';
-import { pyInt } from '../python/int.js';
+import { GeneralError, PythonDiedError } from '../errors/errors.js';
 import { keyLogFile, openKeyLog } from '../transport/tls-keylog.js';
 import { codecKind, moreCodecs } from '../util/codecs.js';
 import type { Aliases } from './alias.js';
-import type { ParsedValue } from './argparse.js';
 import type { ArgparseCommand } from './argparse-command.js';
 import { configuredErrorFormat } from './error-format.js';
 import { toGlobalArgs } from './globals.js';
 import type { Io } from './io.js';
 import type { RunState } from './run-state.js';
-
-/**
- * The top-level argument checks, in the AWS CLI's order, of the main parser's values (or an
- * alias's): the compiled --query, if any. `--opt=--` leaves argparse's empty list, which each
- * check trips over in Python's words.
- */
-export function topLevelChecks(state: RunState, vals: ReadonlyMap<string, ParsedValue>): CompiledQuery | undefined {
-  const g = toGlobalArgs(vals);
-  const isList = (dest: string): boolean => Array.isArray(vals.get(dest));
-  if (isList('query')) throw new ParamValidationError("Bad value for --query []: unhashable type: 'list'");
-  // The compiler is loaded by the session stage whenever a query can turn up.
-  const compiled = g.query === undefined ? undefined : (state.compile as (expression: string) => CompiledQuery)(g.query);
-  const { checkEndpointFlag } = state.endpoint as typeof import('../transport/endpoint.js');
-  if (isList('endpoint-url')) checkEndpointFlag('[]');
-  if (g.endpointUrl !== undefined) checkEndpointFlag(g.endpointUrl);
-  for (const dest of ['cli-read-timeout', 'cli-connect-timeout']) {
-    if (isList(dest)) throw new GeneralError("int() argument must be a string, a bytes-like object or a real number, not 'list'");
-    const v = vals.get(dest);
-    if (typeof v === 'string') pyInt(v);
-  }
-  return compiled;
-}
+import { topLevelChecks } from './top-level-checks.js';
 
 /**
  * The session stage, once the main parser has read the line. `logStart` logs the version and

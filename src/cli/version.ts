@@ -27,14 +27,18 @@ const readKernelFile = (name: string): string => readFileSync(`/proc/sys/kernel/
  * `fallback` (node:os, which the core has loaded lazily).
  */
 export function uname(fallback: () => Uname, read: (name: string) => string = readKernelFile): Uname {
-  if (process.platform === 'linux') {
-    try {
-      const found = { type: read('ostype'), release: read('osrelease') };
-      // An empty answer is no answer (a /proc that is not the kernel's): ask uname.
-      if (found.type !== '' && found.release !== '') return found;
-    } catch { /* no /proc: ask uname */ }
-  }
-  return fallback();
+  return kernelUname(read) ?? fallback();
+}
+
+/** The kernel's own answer (Linux, /proc), or undefined. */
+function kernelUname(read: (name: string) => string = readKernelFile): Uname | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const found = { type: read('ostype'), release: read('osrelease') };
+    // An empty answer is no answer (a /proc that is not the kernel's): ask uname.
+    if (found.type !== '' && found.release !== '') return found;
+  } catch { /* no /proc: ask uname */ }
+  return undefined;
 }
 
 export function versionLine(version: string, env: Env, fallback: () => Uname): string {
@@ -73,14 +77,9 @@ export function versionAloneLine(env: Env, version: string): string | undefined 
     }
   }
   // Without /proc's answer, node:os's: the core's to load.
-  const noProc = {};
-  let line: string;
-  try {
-    line = `${versionLine(version, env, () => { throw noProc; })}\n`;
-  } catch (e) {
-    if (e === noProc) return undefined;
-    throw e;
-  }
+  const os = kernelUname();
+  if (os === undefined) return undefined;
+  const line = `${versionLine(version, env, () => os)}\n`;
   // A short ASCII line: its bytes are its characters, so the core can go on from any of them.
   return /^[\x20-\x7e]{1,500}\n$/.test(line) ? line : undefined;
 }
