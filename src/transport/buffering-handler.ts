@@ -119,6 +119,8 @@ export interface HandlerOptions {
   readonly proxyFailure?: Error | undefined;
   /** The endpoint's user-info (`user:password@`), which botocore's request URL keeps: --debug shows it (its password redacted). */
   readonly urlUserInfo?: string;
+  /** An endpoint with an IPv6 zone ID (endpoint.ts scopedEndpoint): where its host's connections go. */
+  readonly scoped?: { readonly hostname: string; readonly connectTo: string } | undefined;
 }
 
 /** The request as a forward proxy expects it: to the proxy, absolute URL, its credentials added. */
@@ -184,6 +186,9 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
       try {
         const out = {
           ...sent, body: sent.body as string | Uint8Array | undefined, path: forwarded ? sent.path : pathWithQuery(sent),
+          // The address to connect to: an IPv6 host without its URL brackets (getaddrinfo would
+          // take `[::1]` for a name), with its zone ID if the endpoint gave one.
+          hostname: options.scoped !== undefined && sent.hostname === options.scoped.hostname ? options.scoped.connectTo : sent.hostname.replace(/^\[(.*)\]$/s, '$1'),
           ...(tlsToProxy ? { tlsToProxy, servername: isIP(sent.hostname) === 0 ? sent.hostname : '' } : {}),
         };
         if (options.proxyFailure) throw options.proxyFailure;
