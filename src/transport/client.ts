@@ -233,6 +233,11 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     httpAuthSchemeProvider: () => signing as ReturnType<NonNullable<CognitoIdentityProviderClientConfig['httpAuthSchemeProvider']>>,
   };
   const client = new CognitoIdentityProviderClient(config);
+  // The SDK's region config takes a region that still starts with `fips-` or ends with `-fips`
+  // as a FIPS pseudo-region once more (`fifips-ps-us-east-1` is `fips-us-east-1` after botocore's
+  // one pass, which botocore keeps), and refuses one that is no host label (`-us-east-1`):
+  // botocore has already done both its normalization and its checks (client-settings.ts).
+  Object.assign(client.config, { region: () => Promise.resolve(sdkRegion), useFipsEndpoint: () => Promise.resolve(s.useFips) });
   // botocore decides the proxy from the endpoint URL it creates the client with: without
   // --endpoint-url the region's (the FIPS one, another partition's DNS suffix), which the SDK's
   // rules give as botocore's do for this service.
