@@ -14,6 +14,7 @@ import { classifyNetworkError } from './network-errors.js';
 import { NO_DEBUG, type DebugLog } from '../diagnostics/debug-log.js';
 import { floatRepr } from '../python/builtins.js';
 import { pyBigInt } from '../python/int.js';
+import { AdaptiveRateLimiter } from './adaptive-limiter.js';
 
 const INITIAL_QUOTA = 500;
 const RETRY_COST = 5;
@@ -53,8 +54,19 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
     private readonly newRetries = false,
     /** Waits the backoff itself (src/cli/factory.ts), the SDK then waits nothing; else the SDK waits. */
     private readonly sleep?: (ms: number) => Promise<void>,
+    /** The adaptive mode's clock, in seconds (adaptive-limiter.ts). */
+    now?: () => number,
   ) {
     this.mode = mode;
+    this.limiter = mode === 'adaptive' ? new AdaptiveRateLimiter(now) : undefined;
+  }
+
+  private readonly limiter: AdaptiveRateLimiter | undefined;
+
+  /** The adaptive mode's limiter hears every answer, after the retry handler has decided. */
+  private adapt(throttling: boolean): void {
+    const line = this.limiter?.onResponse(throttling);
+    if (line !== undefined) this.log.log('botocore.retries.adaptive', line);
   }
 
   async acquireInitialRetryToken(): Promise<RetryToken> {
@@ -65,13 +77,14 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
     const attempt = token.getRetryCount() + 1;
     // botocore's needs-retry handler, in its order: the attempts are checked first (and noted
     // even for an error that is not retried), then whether the error is retryable, then the quota.
+    const throttling = retryClassOf(errorInfo.error) === 'throttling';
     const give = (why: string): never => {
       this.log.log('botocore.retries.standard', why);
+      this.adapt(throttling);
       throw errorInfo.error;
     };
     if (!this.underMaxAttempts(attempt) || retryClassOf(errorInfo.error) === 'no') give('Not retrying request.');
     const raw = rawResponseOf(errorInfo.error);
-    const throttling = retryClassOf(errorInfo.error) === 'throttling';
     const kind = raw ? undefined : classifyNetworkError(errorInfo.error);
     const cost = this.newRetries
       ? (throttling ? NEW_THROTTLING_RETRY_COST : NEW_RETRY_COST)
@@ -81,9 +94,13 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
     const seconds = this.newRetries ? this.newDelay(attempt, throttling, raw?.headers) : this.random() * Math.min(2 ** (attempt - 1), MAX_BACKOFF_S);
     const shown = this.newRetries ? floatRepr(seconds) : String(seconds);
     this.log.log('botocore.retries.standard', `Retry needed, retrying request after delay of: ${shown}`);
+    this.adapt(throttling);
     this.log.log('botocore.endpoint', `Response received to retry, sleeping for ${shown} seconds`);
-    if (this.sleep === undefined) return new Token(attempt, seconds * 1000, cost);
+    // The adaptive mode's send then waits for its token, once the backoff is over.
+    const waitMs = (seconds + (this.limiter?.tokenWait(seconds) ?? 0)) * 1000;
+    if (this.sleep === undefined) return new Token(attempt, waitMs, cost);
     await this.sleep(seconds * 1000);
+    if (waitMs > seconds * 1000) await this.sleep(waitMs - seconds * 1000);
     return new Token(attempt, 0, cost);
   }
 
@@ -122,6 +139,7 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
     // A success goes through the same handler, which does not retry it.
     this.underMaxAttempts(token.getRetryCount() + 1);
     this.log.log('botocore.retries.standard', 'Not retrying request.');
+    this.adapt(false);
     const cost = (token as Token).getRetryCost();
     this.quota = Math.min(INITIAL_QUOTA, this.quota + (cost ?? 1));
   }

@@ -2,8 +2,8 @@
 // IPv6 endpoints with zone IDs and other odd IPv6 forms, from the flag, the environment and the
 // profile; FIPS pseudo-regions that botocore's single pass of replace() leaves looking like FIPS
 // ones, and other partitions' global names; aliases that name `completion`; relative HOMEs;
-// AWS_NEW_RETRIES_2026 (its backoff, x-amz-retry-after and retry quota) against a server sending
-// given answers; stdout and stderr closed by the shell.
+// AWS_NEW_RETRIES_2026 (its backoff, x-amz-retry-after and retry quota) and adaptive mode (its
+// rate limiter's waits) against a server sending given answers; stdout and stderr closed by the shell.
 // Replayed in process against the local endpoint, but for the closed descriptors, which only a
 // process has (the built CLI under `sh -c 'exec "$@" >&-'`). A zone naming `eth0` is replayed
 // with an interface no machine has: a real eth0 would make the connection to fe80::1 wait for
@@ -26,6 +26,8 @@ interface NewRetriesCase {
   readonly requests: number;
   /** botocore's delays before each retry for a jitter of 0.5 (ms); the recording's own were random. */
   readonly waitsAtHalf?: number[];
+  /** Adaptive mode: each backoff is followed by a wait for the rate limiter's token (its length is the clock's). */
+  readonly tokenWaits?: boolean;
   /** Lines the --debug log has (after the timestamp and thread). */
   readonly debugLines?: string[];
 }
@@ -102,13 +104,20 @@ function injectAnswers(c: NewRetriesCase): (s: Parameters<NonNullable<Parameters
   };
 }
 
-describe('AWS_NEW_RETRIES_2026: the AWS CLI 2.36.7 against a server sending given answers', () => {
+describe('AWS_NEW_RETRIES_2026 and adaptive mode: the AWS CLI 2.36.7 against a server sending given answers', () => {
   for (const c of EXTRA.newRetriesCases) {
     it(c.id, async () => {
       const r = await endpoint.run(answerCase(c), FIXTURE.defaults.env, injectAnswers(c), { factory: { random: () => 0.5 } });
       expect({ code: r.code, stdout: r.stdout, stderr: r.stderr, requests: r.sent.length })
         .toEqual({ code: c.exitCode, stdout: '', stderr: c.stderr, requests: c.requests });
       if (c.waitsAtHalf !== undefined) expect(r.raw.waits).toEqual(c.waitsAtHalf);
+      if (c.tokenWaits === true) {
+        // Backoffs of 0.5 s and 1 s (throttling), each then up to 2 s for the token (0.5 a second at least).
+        const waits = r.raw.waits ?? [];
+        expect(waits.filter((_, i) => i % 2 === 0)).toEqual([500, 1000].slice(0, c.requests - 1));
+        for (const w of waits.filter((_, i) => i % 2 === 1)) expect(w > 0 && w <= 2000).toBe(true);
+        expect(waits.length).toBe(2 * (c.requests - 1));
+      }
     });
   }
   for (const c of EXTRA.newRetriesCases.filter((x) => x.debugLines !== undefined)) {
