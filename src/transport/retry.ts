@@ -58,10 +58,19 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
     now?: () => number,
   ) {
     this.mode = mode;
-    this.limiter = mode === 'adaptive' ? new AdaptiveRateLimiter(now) : undefined;
+    const clock = now ?? ((): number => Date.now() / 1000);
+    this.limiter = mode === 'adaptive' ? new AdaptiveRateLimiter(() => clock() + this.skew) : undefined;
   }
 
   private readonly limiter: AdaptiveRateLimiter | undefined;
+  /** Seconds of the waits asked for that the sleep did not take (a test's): the limiter's clock moves by them too. */
+  private skew = 0;
+
+  private async wait(sleep: (ms: number) => Promise<void>, ms: number): Promise<void> {
+    const start = Date.now();
+    await sleep(ms);
+    this.skew += Math.max(0, ms - (Date.now() - start)) / 1000;
+  }
 
   /** The adaptive mode's limiter hears every answer, after the retry handler has decided. */
   private adapt(throttling: boolean): void {
@@ -99,8 +108,8 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
     // The adaptive mode's send then waits for its token, once the backoff is over.
     const waitMs = (seconds + (this.limiter?.tokenWait(seconds) ?? 0)) * 1000;
     if (this.sleep === undefined) return new Token(attempt, waitMs, cost);
-    await this.sleep(seconds * 1000);
-    if (waitMs > seconds * 1000) await this.sleep(waitMs - seconds * 1000);
+    await this.wait(this.sleep, seconds * 1000);
+    if (waitMs > seconds * 1000) await this.wait(this.sleep, waitMs - seconds * 1000);
     return new Token(attempt, 0, cost);
   }
 

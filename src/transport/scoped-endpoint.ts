@@ -9,6 +9,8 @@ export interface ScopedEndpoint {
   readonly url: string;
   /** The bracketed host of `url` as WHATWG's URL writes it (the request's hostname). */
   readonly hostname: string;
+  /** The bracketed host as the endpoint gave it, zone and all. */
+  readonly given: string;
   readonly connectTo: string;
 }
 
@@ -20,5 +22,5 @@ export function scopedEndpoint(endpoint: string): ScopedEndpoint | undefined {
   let hostname: string;
   try { hostname = new URL(url).hostname; } catch { return undefined; }
   const id = zone.startsWith('%25') && zone !== '%25' ? zone.slice(3) : zone.slice(1);
-  return { url, hostname, connectTo: `${address.toLowerCase()}%${id}` };
+  return { url, hostname, given: `[${address}${zone}]`, connectTo: `${address.toLowerCase()}%${id}` };
 }
