@@ -88,6 +88,11 @@ export function serviceLayer(state: RunState, aliases: Aliases, program: () => A
       const chosen = parsed.values.get('operation') as string;
       if (chosen === 'help') return { operands: ['help', ...words.slice(words.indexOf('help') + 1)], unknown: [] };
       if (depth === 0 && chosen === 'completion' && !serviceAliases.has(chosen)) {
+        // Only as the user typed it: where a `[toplevel]` alias's value names `completion`, the
+        // AWS CLI sees an operation name, an invalid choice (which the parser says once it is not one).
+        if (words.indexOf('completion') < words.length - given.length) {
+          service.argparse(words, { positionals: [{ dest: 'operation', nargs: 'one', choices: choices.filter((w) => w !== 'completion') }] });
+        }
         return { operands: ['completion', ...words.slice(words.indexOf('completion'))], unknown: [] };
       }
       const value = serviceAliases.get(chosen);

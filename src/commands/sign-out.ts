@@ -69,6 +69,7 @@ export async function runSignOut(parsed: ParsedCommand, ctx: CommandContext): Pr
     env: io.env,
     warn: (text) => io.stderr.write(text),
     random: factoryOf(io).random,
+    sleep: factoryOf(io).sleep,
     timer: factoryOf(io).timer,
     noteLastAttempt: true,
     logsMakingRequest: false,

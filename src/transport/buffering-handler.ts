@@ -119,6 +119,8 @@ export interface HandlerOptions {
   readonly proxyFailure?: Error | undefined;
   /** The endpoint's user-info (`user:password@`), which botocore's request URL keeps: --debug shows it (its password redacted). */
   readonly urlUserInfo?: string;
+  /** An endpoint with an IPv6 zone ID (endpoint.ts scopedEndpoint): where its host's connections go. */
+  readonly scoped?: { readonly hostname: string; readonly given: string; readonly connectTo: string } | undefined;
 }
 
 /** The request as a forward proxy expects it: to the proxy, absolute URL, its credentials added. */
@@ -143,7 +145,9 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
   const connections = new Map<string, number>();
   return {
     async handle(request: HttpRequest, handlerOptions?: HttpHandlerOptions) {
-      target.url = urlForMessages(request);
+      // botocore's URL keeps an endpoint's zone ID as given, which the SDK's request has not.
+      const scoped = options.scoped;
+      target.url = scoped === undefined ? urlForMessages(request) : urlForMessages(request).replace(`//${scoped.hostname}`, `//${scoped.given}`);
       if (request.protocol !== 'http:' && request.protocol !== 'https:') {
         throw new GeneralError(`An HTTP Client raised an unhandled exception: Not supported URL scheme ${request.protocol.replace(/:$/, '')}`, 'HTTPClientError');
       }
@@ -170,13 +174,16 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
       const sent = forwarded ? viaProxy(request, httpProxy) : request;
       const tlsToProxy = forwarded && httpProxy.protocol === 'https:';
       const agent = tlsToProxy ? options.forwardTlsAgent ?? options.httpsAgent : request.protocol === 'https:' ? options.httpsAgent : options.httpAgent;
+      // The address to connect to: an IPv6 host without its URL brackets (getaddrinfo would
+      // take `[::1]` for a name), with its zone ID if the endpoint gave one. urllib3 logs it so.
+      const host = scoped !== undefined && sent.hostname === scoped.hostname ? scoped.connectTo : sent.hostname.replace(/^\[(.*)\]$/s, '$1');
       const onNewConnection = !log.enabled ? undefined : (): void => {
         // urllib3's pool (one per scheme, host and port) numbers the connections it starts.
         const port = sent.port ?? (request.protocol === 'https:' ? 443 : 80);
-        const key = `${request.protocol}//${sent.hostname}:${port}`;
+        const key = `${request.protocol}//${host}:${port}`;
         const n = (connections.get(key) ?? 0) + 1;
         connections.set(key, n);
-        log.log('urllib3.connectionpool', `Starting new ${request.protocol === 'https:' ? 'HTTPS' : 'HTTP'} connection (${n}): ${sent.hostname}:${port}`);
+        log.log('urllib3.connectionpool', `Starting new ${request.protocol === 'https:' ? 'HTTPS' : 'HTTP'} connection (${n}): ${host}:${port}`);
       };
       const limits = { connectTimeoutMs: options.connectTimeoutMs, readTimeoutMs: options.readTimeoutMs, maxBodyBytes: bodyLimitFor(request), caFailure: options.caFailure, onNewConnection };
       const signal = handlerOptions?.abortSignal instanceof AbortSignal ? handlerOptions.abortSignal : undefined;
@@ -184,6 +191,7 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
       try {
         const out = {
           ...sent, body: sent.body as string | Uint8Array | undefined, path: forwarded ? sent.path : pathWithQuery(sent),
+          hostname: host,
           ...(tlsToProxy ? { tlsToProxy, servername: isIP(sent.hostname) === 0 ? sent.hostname : '' } : {}),
         };
         if (options.proxyFailure) throw options.proxyFailure;

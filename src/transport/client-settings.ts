@@ -22,6 +22,8 @@ export interface ResolvedClientSettings {
   readonly useDualstack: boolean;
   readonly maxAttempts: number;
   readonly retryMode: 'standard' | 'adaptive';
+  /** AWS_NEW_RETRIES_2026 (retry.ts). */
+  readonly newRetries: boolean;
   readonly connectTimeoutMs: number;
   readonly readTimeoutMs: number;
   readonly verifyTls: boolean;
@@ -52,6 +54,12 @@ export interface ClientSettingsSource {
 }
 
 const DEFAULT_TIMEOUT_S = 60;
+
+/** botocore's NEW_RETRIES_ENABLED: AWS_NEW_RETRIES_2026, `.lower() == 'true'` (retry.ts). */
+function newRetriesEnabled(env: Env): boolean {
+  const value = env.AWS_NEW_RETRIES_2026;
+  return value !== undefined && value.toLowerCase() === 'true';
+}
 
 function timeoutMs(kind: 'read' | 'connect', text: string | undefined): number {
   if (text === undefined) return DEFAULT_TIMEOUT_S * 1000;
@@ -152,6 +160,7 @@ export async function resolveClientSettings(
     useDualstack: endpoint === undefined && dualstack,
     maxAttempts,
     retryMode,
+    newRetries: newRetriesEnabled(env),
     connectTimeoutMs,
     readTimeoutMs,
     verifyTls: !globals.noVerifySsl,

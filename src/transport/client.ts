@@ -14,6 +14,7 @@ import { CliError, ErrorlessServiceError, GeneralError, ServiceError } from '../
 import { OPERATION_NAME, SENSITIVE_MEMBERS } from '../service/model.js';
 import { REDACTED, redactParams } from '../diagnostics/redact.js';
 import { BotocoreRetryStrategy, retryClassOf } from './retry.js';
+import { scopedEndpoint } from './scoped-endpoint.js';
 import { bufferingHandler, rawResponseOf, type TargetRecord } from './buffering-handler.js';
 import { classifyNetworkError, networkErrorToCliError } from './network-errors.js';
 import { UnreadableErrorResponse, isErrorStatus, parseServiceError } from './service-error.js';
@@ -53,6 +54,8 @@ export interface ClientSettings extends ResolvedClientSettings {
   readonly logsMakingRequest?: boolean;
   /** The retry backoff's jitter (src/cli/factory.ts); Math.random by default. */
   readonly random?: (() => number) | undefined;
+  /** The wait between attempts (src/cli/factory.ts); the SDK's own timer by default. */
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
   /** The connect and read timeouts' timer (src/cli/factory.ts); the real one by default. */
   readonly timer?: Timer | undefined;
 }
@@ -185,7 +188,7 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
   silenceSdkNotices();
   const target: TargetRecord = {};
   let handler: Handler | undefined;
-  const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log, s.random);
+  const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log, s.random, s.newRetries, s.sleep);
   const seconds = (ms: number): string => (ms === 0 ? 'None' : String(ms / 1000));
   s.log.log('botocore.endpoint', `Setting cognito-idp timeout as (${seconds(s.connectTimeoutMs)}, ${seconds(s.readTimeoutMs)})`);
   s.log.log('botocore.regions', `Calling endpoint provider with parameters: {'Region': '${s.region}', 'UseDualStack': ${s.useDualstack ? 'True' : 'False'}, 'UseFIPS': ${s.useFips ? 'True' : 'False'}${s.endpoint === undefined ? '' : `, 'Endpoint': '${s.endpoint}'`}}`);
@@ -196,12 +199,13 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       signingProperties: { name: 'cognito-idp', region: s.region, signingRegion: s.region },
       propertiesExtractor: (config: unknown, context: unknown) => ({ signingProperties: { config, context } }),
     }];
+  const scoped = s.endpoint === undefined ? undefined : scopedEndpoint(s.endpoint);
   const sdkRegion = s.region.replace(/\n$/, '') || 'us-east-1';
   const config: CognitoIdentityProviderClientConfig = {
     // The SDK insists on a non-empty region even when the endpoint is given, and refuses the
     // final newline botocore's check lets through (the signature above still carries it).
     region: sdkRegion,
-    endpoint: s.endpoint,
+    endpoint: scoped?.url ?? s.endpoint,
     // The configured endpoints are resolved as botocore does (endpoint.ts); the SDK's own lookup
     // of AWS_ENDPOINT_URL and the config files knows only a lower-case `true` to switch it off.
     ignoreConfiguredEndpointUrls: true,
@@ -229,17 +233,23 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     httpAuthSchemeProvider: () => signing as ReturnType<NonNullable<CognitoIdentityProviderClientConfig['httpAuthSchemeProvider']>>,
   };
   const client = new CognitoIdentityProviderClient(config);
+  // The SDK's region config takes a region that still starts with `fips-` or ends with `-fips`
+  // as a FIPS pseudo-region once more (`fifips-ps-us-east-1` is `fips-us-east-1` after botocore's
+  // one pass, which botocore keeps), and refuses one that is no host label (`-us-east-1`):
+  // botocore has already done both its normalization and its checks (client-settings.ts).
+  Object.assign(client.config, { region: () => Promise.resolve(sdkRegion), useFipsEndpoint: () => Promise.resolve(s.useFips) });
   // botocore decides the proxy from the endpoint URL it creates the client with: without
   // --endpoint-url the region's (the FIPS one, another partition's DNS suffix), which the SDK's
   // rules give as botocore's do for this service.
   // A region the rules refuse fails the call itself, with the SDK's message.
-  const endpoint = s.endpoint ?? rulesEndpoint(client, sdkRegion, s)?.href ?? regionalEndpoint(s.region);
+  const endpoint = scoped?.url ?? s.endpoint ?? rulesEndpoint(client, sdkRegion, s)?.href ?? regionalEndpoint(s.region);
   const { httpAgent, httpsAgent, httpProxy, forwardTlsAgent, proxy, proxyTls, proxyFailure, caFailure } = agentsFor(s, endpoint);
   logKeysOf(s.env, httpsAgent === UNUSED_HTTPS_AGENT ? undefined : httpsAgent, forwardTlsAgent);
   handler = bufferingHandler(target, {
     httpAgent, httpsAgent, connectTimeoutMs: s.connectTimeoutMs, readTimeoutMs: s.readTimeoutMs, timer: s.timer, proxyUrl: proxy, proxyFailure, caFailure,
     log: s.log, warnInsecure: s.verifyTls ? undefined : s.warn, httpProxy, forwardTlsAgent, proxyTls, warn: s.warn,
     urlUserInfo: urlUserInfoForLog(s.endpoint),
+    scoped,
   });
   if (s.log.enabled) logEndpointResult(client, s);
   // botocore's request, before it is measured and signed: its JSON bytes, and an endpoint's path

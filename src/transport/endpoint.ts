@@ -42,10 +42,16 @@ function checkBrackets(netloc: string): void {
     if (!/^v[a-fA-F0-9]+\..+$/s.test(host)) throw new GeneralError('IPvFuture address is invalid');
     return;
   }
-  const kind = isIP(host);
-  if (kind === 4) throw new GeneralError('An IPv4 address cannot be in brackets');
-  if (kind === 0) throw new GeneralError(`${strRepr(host)} does not appear to be an IPv4 or IPv6 address`);
+  if (isIP(host) === 4) throw new GeneralError('An IPv4 address cannot be in brackets');
+  // ipaddress.ip_address: an IPv6 address may end with a scope id (`%` and anything but `%`).
+  const percent = host.indexOf('%');
+  const scope = percent < 0 ? undefined : host.slice(percent + 1);
+  const address = percent < 0 ? host : host.slice(0, percent);
+  if (isIP(address) !== 6 || scope === '' || scope?.includes('%')) {
+    throw new GeneralError(`${strRepr(host)} does not appear to be an IPv4 or IPv6 address`);
+  }
 }
+
 
 /** The parts of Python's urllib.parse.urlsplit that the checks use (and its ValueErrors). */
 export function urlsplit(url: string): SplitUrl {

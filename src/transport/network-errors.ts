@@ -7,7 +7,7 @@ import { strRepr } from '../python/builtins.js';
 const CANNOT_CONNECT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAI_NONAME', 'EAI_FAIL']);
 const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
-interface NodeLikeError { name?: string; code?: string; message?: string; cause?: unknown }
+interface NodeLikeError { name?: string; code?: string; syscall?: string; message?: string; cause?: unknown }
 
 function asNodeError(e: unknown): NodeLikeError {
   return e !== null && typeof e === 'object' ? e as NodeLikeError : { message: String(e) };
@@ -73,7 +73,9 @@ export function classifyNetworkError(e: unknown): NetworkFailure {
   if (err.name === 'TimeoutError') {
     return /did not establish a connection/.test(err.message ?? '') ? 'connect-timeout' : 'read-timeout';
   }
-  if (CANNOT_CONNECT.has(code)) return 'connect';
+  // urllib3 makes any OSError of connect() a NewConnectionError: EINVAL is a link-local address
+  // whose zone names no interface (or none at all).
+  if (CANNOT_CONNECT.has(code) || (code === 'EINVAL' && err.syscall === 'connect')) return 'connect';
   if (code === 'ETIMEDOUT') return 'connect-timeout';
   if (CLOSED.has(code) || /socket hang up/.test(err.message ?? '')) return 'closed';
   if (code in TLS_REASONS || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code === 'EPROTO' || /certificate|wrong version number/i.test(err.message ?? '')) return 'tls';
