@@ -18,6 +18,7 @@ import { pythonJsonDumps } from './wire-body.js';
 import { BodyTooLargeError, exchange, type Received, type Timer } from './http-send.js';
 import { maskProxyUrl, type ProxyRoute } from './proxy.js';
 import { classifyNetworkError } from './network-errors.js';
+import { zoneNamesAnInterface } from './scoped-endpoint.js';
 import { errorParseNote } from './service-error.js';
 
 /** A JSON document that is `null`, with the whitespace Python's json module allows around it. */
@@ -195,6 +196,12 @@ export function bufferingHandler(target: TargetRecord, options: HandlerOptions):
           ...(tlsToProxy ? { tlsToProxy, servername: isIP(sent.hostname) === 0 ? sent.hostname : '' } : {}),
         };
         if (options.proxyFailure) throw options.proxyFailure;
+        // A zone that names no interface of this machine: no connection, as getaddrinfo's failure
+        // (which urllib3 meets after it logs the connection it starts).
+        if (host === scoped?.connectTo && zoneNamesAnInterface(host) === false) {
+          onNewConnection?.();
+          throw Object.assign(new Error(`connect EINVAL ${host}`), { code: 'EINVAL', syscall: 'connect' });
+        }
         response = await exchange(out, agent, limits, proxyUrl === undefined ? undefined : maskProxyUrl(proxyUrl), signal, options.timer);
       } catch (e) {
         const failure = classifyNetworkError(e);

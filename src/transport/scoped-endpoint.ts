@@ -1,4 +1,5 @@
 // Endpoints with an IPv6 zone ID, which botocore (urllib3) connects to and the SDK cannot parse.
+import { readdirSync, readFileSync } from 'node:fs';
 /**
  * An endpoint whose bracketed IPv6 host has a zone ID (`http://[fe80::1%25eth0]:8080`, RFC 6874,
  * or `%eth0` as given). WHATWG's URL, which the SDK parses endpoints with, has no zone IDs: the
@@ -23,4 +24,28 @@ export function scopedEndpoint(endpoint: string): ScopedEndpoint | undefined {
   try { hostname = new URL(url).hostname; } catch { return undefined; }
   const id = zone.startsWith('%25') && zone !== '%25' ? zone.slice(3) : zone.slice(1);
   return { url, hostname, given: `[${address}${zone}]`, connectTo: `${address.toLowerCase()}%${id}` };
+}
+
+/**
+ * Whether the machine has the interface a zone ID names: by name, or by index for a number (Linux:
+ * /sys/class/net). getaddrinfo(3), which urllib3 asks first, fails for a zone that names none,
+ * and the AWS CLI cannot connect; Node 22 and later would instead send the connection out of
+ * some interface and wait out the connect timeout. Undefined where the system does not say.
+ */
+export function zoneNamesAnInterface(connectTo: string, sysNet = '/sys/class/net'): boolean | undefined {
+  const zone = connectTo.slice(connectTo.indexOf('%') + 1);
+  let names: string[];
+  try {
+    names = readdirSync(sysNet);
+  } catch {
+    return undefined;
+  }
+  if (!/^\d+$/.test(zone)) return names.includes(zone);
+  return names.some((name) => {
+    try {
+      return Number(readFileSync(`${sysNet}/${name}/ifindex`, 'utf8')) === Number(zone);
+    } catch {
+      return false;
+    }
+  });
 }
