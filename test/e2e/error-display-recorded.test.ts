@@ -155,7 +155,8 @@ describe('--debug: what the AWS CLI 2.36.7 logs as it reports an error', () => {
   });
 });
 
-describe('colorama at exit: what the AWS CLI 2.36.7 wrote to a terminal after a colored table', () => {
+// (Each run a terminal or a process of its own: side by side.)
+describe.concurrent('colorama at exit: what the AWS CLI 2.36.7 wrote to a terminal after a colored table', () => {
   const signOut = (user: string, ...extra: string[]): string[] => ['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', poolId, '--username', user, ...extra];
   const env = { ...FIXTURE.defaults.env, AWS_PAGER: '' };
   const table = (cell: (s: string) => string): string => '---------------------------------------------------------------------------\n'
@@ -179,22 +180,22 @@ describe('colorama at exit: what the AWS CLI 2.36.7 wrote to a terminal after a 
   it('the Pager error after a colored output table: stderr wrapped (a reset after every write), then one reset at exit, or two after a second colored table', async () => {
     const paged = signOut('alice', '--query', '`[1]`', '--output', 'table');
     const pager = { ...FIXTURE.defaults.env, AWS_PAGER: 'nonexistentpager' };
-    const json = await runInPty([...paged, '--cli-error-format', 'json'], pager);
+    const [json, table] = await Promise.all([runInPty([...paged, '--cli-error-format', 'json'], pager), runInPty([...paged, '--cli-error-format', 'table'], pager)]);
     expect(json).toEqual({
       code: 253,
       output: '{\x1b[0m\n    \x1b[0m"Code"\x1b[0m: \x1b[0m"Pager"\x1b[0m,\n    \x1b[0m"Message"\x1b[0m: \x1b[0m"Unable to redirect output to pager. Received the following error when opening pager:\\n[Errno 2] No such file or directory: \'nonexistentpager\'\\n\\nLearn more about configuring the output pager by running \\"cogsignout help config-vars\\"."\x1b[0m\n\x1b[0m}\x1b[0m\n\x1b[0m\x1b[0m',
     });
-    const table = await runInPty([...paged, '--cli-error-format', 'table'], pager);
     expect({ code: table.code, end: table.output.slice(-23) }).toEqual({ code: 253, end: '-+\x1b[0m\x1b[0m\n\x1b[0m\x1b[0m\x1b[0m' });
   });
 
   it('no colored table, no reset', async () => {
-    expect(await runInPty(signOut('nobody', '--cli-error-format', 'table', '--color', 'off'), env)).toEqual({ code: 254, output: table((s) => s) });
-    expect(await runInPty(signOut('alice', '--output', 'json'), env)).toEqual({ code: 0, output: '' });
+    const [plain, json] = await Promise.all([runInPty(signOut('nobody', '--cli-error-format', 'table', '--color', 'off'), env), runInPty(signOut('alice', '--output', 'json'), env)]);
+    expect(plain).toEqual({ code: 254, output: table((s) => s) });
+    expect(json).toEqual({ code: 0, output: '' });
   });
 });
 
-describe.skipIf(!existsSync('/dev/full'))('stderr that cannot be written (/dev/full): exit 120, as Python exits when its stderr fails to flush (AWS CLI 2.36.7)', () => {
+describe.skipIf(!existsSync('/dev/full'))('stderr that cannot be written (/dev/full): exit 120, as Python exits when its stderr fails to flush (AWS CLI 2.36.7)', { concurrent: true }, () => {
   /** The built CLI with stderr on /dev/full: its exit code. */
   const withFullStderr = async (args: string[]): Promise<number | null> => {
     const home = mkdtempSync(join(tmpdir(), 'cogso-full-'));
@@ -213,12 +214,10 @@ describe.skipIf(!existsSync('/dev/full'))('stderr that cannot be written (/dev/f
   const signOut = (user: string, ...extra: string[]): string[] => ['admin-user-global-sign-out', '--endpoint-url', server.url, '--user-pool-id', poolId, '--username', user, ...extra];
 
   it('an error message that cannot be written: 120, not the error\'s own code', async () => {
-    expect(await withFullStderr(['admin-user-global-sign-out', '--user-pool-id', poolId])).toBe(120);
-    expect(await withFullStderr(signOut('nobody', '--cli-error-format', 'table'))).toBe(120);
+    expect(await Promise.all([withFullStderr(['admin-user-global-sign-out', '--user-pool-id', poolId]), withFullStderr(signOut('nobody', '--cli-error-format', 'table'))])).toEqual([120, 120]);
   });
 
   it('a success writes nothing to stderr (0), unless --debug logs there (120)', async () => {
-    expect(await withFullStderr(signOut('alice'))).toBe(0);
-    expect(await withFullStderr(signOut('alice', '--debug'))).toBe(120);
+    expect(await Promise.all([withFullStderr(signOut('alice')), withFullStderr(signOut('alice', '--debug'))])).toEqual([0, 120]);
   });
 });
