@@ -184,14 +184,32 @@ function logEndpointResult(client: CognitoIdentityProviderClient, s: ClientSetti
   if (result !== undefined) s.log.log('botocore.regions', `Endpoint provider result: ${result}`);
 }
 
-export function createCognitoClient(s: ClientSettings): CognitoClient {
-  silenceSdkNotices();
-  const target: TargetRecord = {};
-  let handler: Handler | undefined;
-  const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log, s.random, s.newRetries, s.sleep);
-  const seconds = (ms: number): string => (ms === 0 ? 'None' : String(ms / 1000));
-  s.log.log('botocore.endpoint', `Setting cognito-idp timeout as (${seconds(s.connectTimeoutMs)}, ${seconds(s.readTimeoutMs)})`);
-  s.log.log('botocore.regions', `Calling endpoint provider with parameters: {'Region': '${s.region}', 'UseDualStack': ${s.useDualstack ? 'True' : 'False'}, 'UseFIPS': ${s.useFips ? 'True' : 'False'}${s.endpoint === undefined ? '' : `, 'Endpoint': '${s.endpoint}'`}}`);
+/**
+ * botocore's request, before it is measured and signed: its JSON bytes, and an endpoint's path
+ * used as is (the SDK appends the operation's `/` to it), with the endpoint's query.
+ */
+function addBotocoreRequest(client: CognitoIdentityProviderClient, s: ClientSettings): void {
+  const requestPath = s.endpoint === undefined ? '/' : endpointPath(s.endpoint);
+  const query = s.endpoint === undefined ? undefined : endpointQuery(s.endpoint);
+  client.middlewareStack.add((next, context) => async (args) => {
+    const given = (args as { input?: Record<string, string> & { [AS_GIVEN]?: Record<string, unknown> } }).input;
+    const input = given?.[AS_GIVEN] ?? given;
+    const req = args.request as HttpRequest;
+    if (context.commandName === 'AdminUserGlobalSignOutCommand' && input) {
+      req.body = pythonJsonDumps(input);
+      if (s.logsMakingRequest !== false) s.log.log('botocore.endpoint', makingRequestMessage(input));
+    }
+    if (requestPath !== '/') req.path = requestPath;
+    if (query !== undefined) req.query = { ...query, ...req.query };
+    return next(args);
+  }, { step: 'serialize', priority: 'low', name: 'cogsignoutBotocoreRequest' });
+}
+
+/**
+ * The SDK client's configuration: every setting given (so that the SDK never reads the config
+ * files or the environment itself), botocore's retries, and the signer or none.
+ */
+function sdkConfig(s: ClientSettings, sdkRegion: string, endpoint: string | undefined, retryStrategy: BotocoreRetryStrategy, requestHandler: NonNullable<CognitoIdentityProviderClientConfig['requestHandler']>): CognitoIdentityProviderClientConfig {
   const signing = s.credentials === undefined
     ? [{ schemeId: 'smithy.api#noAuth' }]
     : [{
@@ -199,13 +217,11 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
       signingProperties: { name: 'cognito-idp', region: s.region, signingRegion: s.region },
       propertiesExtractor: (config: unknown, context: unknown) => ({ signingProperties: { config, context } }),
     }];
-  const scoped = s.endpoint === undefined ? undefined : scopedEndpoint(s.endpoint);
-  const sdkRegion = s.region.replace(/\n$/, '') || 'us-east-1';
-  const config: CognitoIdentityProviderClientConfig = {
+  return {
     // The SDK insists on a non-empty region even when the endpoint is given, and refuses the
     // final newline botocore's check lets through (the signature above still carries it).
     region: sdkRegion,
-    endpoint: scoped?.url ?? s.endpoint,
+    endpoint,
     // The configured endpoints are resolved as botocore does (endpoint.ts); the SDK's own lookup
     // of AWS_ENDPOINT_URL and the config files knows only a lower-case `true` to switch it off.
     ignoreConfiguredEndpointUrls: true,
@@ -217,13 +233,8 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     retryStrategy,
     // Given, like every setting here, so that the SDK never reads the config files itself.
     disableClockSkewCorrection: false,
-    // Made once the client can say which endpoint the rules choose (below).
-    requestHandler: {
-      handle: (...args: Parameters<Handler['handle']>) => (handler as Handler).handle(...args),
-      updateHttpClientConfig() {},
-      httpHandlerConfigs() { return {}; },
-      destroy() { handler?.destroy?.(); },
-    },
+    // Made once the client can say which endpoint the rules choose (createCognitoClient).
+    requestHandler,
     customUserAgent: [['cogsignout', s.version]],
     // Never undefined: the SDK would then read the config files itself (with its own profile rules).
     userAgentAppId: s.userAgentAppId ?? '',
@@ -232,6 +243,24 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     logger: noLog,
     httpAuthSchemeProvider: () => signing as ReturnType<NonNullable<CognitoIdentityProviderClientConfig['httpAuthSchemeProvider']>>,
   };
+}
+
+export function createCognitoClient(s: ClientSettings): CognitoClient {
+  silenceSdkNotices();
+  const target: TargetRecord = {};
+  let handler: Handler | undefined;
+  const retryStrategy = new BotocoreRetryStrategy(s.maxAttempts, s.retryMode, s.log, s.random, s.newRetries, s.sleep);
+  const seconds = (ms: number): string => (ms === 0 ? 'None' : String(ms / 1000));
+  s.log.log('botocore.endpoint', `Setting cognito-idp timeout as (${seconds(s.connectTimeoutMs)}, ${seconds(s.readTimeoutMs)})`);
+  s.log.log('botocore.regions', `Calling endpoint provider with parameters: {'Region': '${s.region}', 'UseDualStack': ${s.useDualstack ? 'True' : 'False'}, 'UseFIPS': ${s.useFips ? 'True' : 'False'}${s.endpoint === undefined ? '' : `, 'Endpoint': '${s.endpoint}'`}}`);
+  const scoped = s.endpoint === undefined ? undefined : scopedEndpoint(s.endpoint);
+  const sdkRegion = s.region.replace(/\n$/, '') || 'us-east-1';
+  const config = sdkConfig(s, sdkRegion, scoped?.url ?? s.endpoint, retryStrategy, {
+    handle: (...args: Parameters<Handler['handle']>) => (handler as Handler).handle(...args),
+    updateHttpClientConfig() {},
+    httpHandlerConfigs() { return {}; },
+    destroy() { handler?.destroy?.(); },
+  });
   const client = new CognitoIdentityProviderClient(config);
   // The SDK's region config takes a region that still starts with `fips-` or ends with `-fips`
   // as a FIPS pseudo-region once more (`fifips-ps-us-east-1` is `fips-us-east-1` after botocore's
@@ -252,27 +281,12 @@ export function createCognitoClient(s: ClientSettings): CognitoClient {
     scoped,
   });
   if (s.log.enabled) logEndpointResult(client, s);
-  // botocore's request, before it is measured and signed: its JSON bytes, and an endpoint's path
-  // used as is (the SDK appends the operation's `/` to it).
-  const requestPath = s.endpoint === undefined ? '/' : endpointPath(s.endpoint);
-  const query = s.endpoint === undefined ? undefined : endpointQuery(s.endpoint);
   const messageUrl = s.endpoint === undefined ? undefined : botocoreRequestUrl(s.endpoint);
   // The rules put the region in the host as it was given; botocore's messages keep its case,
   // where the parsed URL the SDK sent to has it in lower case.
   const targetUrl = (): string => regionAsGiven(target.url ?? '', s.region);
   const sentUrl = (): string => messageUrl ?? targetUrl();
-  client.middlewareStack.add((next, context) => async (args) => {
-    const given = (args as { input?: Record<string, string> & { [AS_GIVEN]?: Record<string, unknown> } }).input;
-    const input = given?.[AS_GIVEN] ?? given;
-    const req = args.request as HttpRequest;
-    if (context.commandName === 'AdminUserGlobalSignOutCommand' && input) {
-      req.body = pythonJsonDumps(input);
-      if (s.logsMakingRequest !== false) s.log.log('botocore.endpoint', makingRequestMessage(input));
-    }
-    if (requestPath !== '/') req.path = requestPath;
-    if (query !== undefined) req.query = { ...query, ...req.query };
-    return next(args);
-  }, { step: 'serialize', priority: 'low', name: 'cogsignoutBotocoreRequest' });
+  addBotocoreRequest(client, s);
   const monitor = s.csm === undefined ? undefined
     : new CsmMonitor(s.csm, { maxAttempts: s.maxAttempts, url: sentUrl, notMade: (e) => e === GATE_CLOSED, log: s.log });
   // The monitor reads no input or output shape: any stack of the client's commands will do.
