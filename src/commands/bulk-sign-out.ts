@@ -115,18 +115,9 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     if (options.dryRun && source.kind === 'file') {
       // The read-only check that needs the least permission and reads no user's data.
       log.log(LOGGER, 'Dry run: checking the pool and the credentials with DescribeUserPool');
-      // Ctrl-C ends the wait for it (an endpoint that does not answer holds a call for its
-      // timeouts, and its retries after): the engine below then tells the dry run interrupted.
-      const stopped = interrupt.signal;
-      const interrupted = new Promise<void>((resolve) => {
-        if (stopped.aborted) resolve(); else stopped.addEventListener('abort', () => resolve(), { once: true });
-      });
-      const check = withRetries(() => calls.describeUserPool(options.userPoolId), clientSettings.maxAttempts, factoryOf(io).random, clock, stopped);
-      check.catch(() => { /* after an interrupt nobody waits for it */ });
-      try {
-        await Promise.race([check, interrupted]);
-      } catch (e) {
-        result = { tally, fatal: e };
+      const fatal = await untilInterrupted(withRetries(() => calls.describeUserPool(options.userPoolId), clientSettings.maxAttempts, factoryOf(io).random, clock, interrupt.signal), interrupt.signal);
+      if (fatal !== undefined) {
+        result = { tally, fatal };
         tally.users = list?.usernames.length ?? 0;
       }
     }
@@ -242,6 +233,25 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     try { journal?.close(); } catch { /* reported by the caller when it matters */ }
     lock?.release();
     client?.destroy();
+  }
+}
+
+/**
+ * The failure of `check`, or undefined: when it succeeds, and when Ctrl-C comes first (an
+ * endpoint that does not answer holds a call for its timeouts, and its retries after; the engine
+ * then tells the run interrupted).
+ */
+async function untilInterrupted(check: Promise<unknown>, stopped: AbortSignal): Promise<unknown> {
+  const interrupted = new Promise<void>((resolve) => {
+    if (stopped.aborted) resolve(); else stopped.addEventListener('abort', () => resolve(), { once: true });
+  });
+  check.catch(() => { /* after an interrupt nobody waits for it */ });
+  try {
+    await Promise.race([check, interrupted]);
+    return undefined;
+  } catch (e) {
+    // (A failure that is undefined itself is none a check makes: withRetries rejects with errors.)
+    return e;
   }
 }
 
