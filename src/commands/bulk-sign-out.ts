@@ -190,6 +190,38 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
   const ending: Ending = fatal !== undefined
     ? { kind: 'stopped', reason: stopReason(fatal) }
     : tally.interrupted ? { kind: 'interrupted', signal: tally.signal ?? 'SIGINT' } : { kind: 'finished' };
+  const summary = summaryDocument(tally, options.dryRun, context(ending.kind === 'stopped' ? ending.reason : undefined));
+  return reportRun(ctx, { ending, fatal, tally, summary, lineContext, dryRun: options.dryRun, endingWritten });
+
+  function cleanUp(): void {
+    progress?.stop();
+    interrupt?.release();
+    try { journal?.close(); } catch { /* reported by the caller when it matters */ }
+    lock?.release();
+    client?.destroy();
+  }
+}
+
+/** How a run ended, what it did, and what the operator is told of it (summary, ending line, exit status). */
+interface RunReport {
+  readonly ending: Ending;
+  readonly fatal: unknown;
+  readonly tally: Tally;
+  readonly summary: ReturnType<typeof summaryDocument>;
+  readonly lineContext: Parameters<typeof endingLine>[2];
+  readonly dryRun: boolean;
+  /** The ending line is on stderr already (the second Ctrl-C's handler wrote it). */
+  readonly endingWritten: boolean;
+}
+
+/**
+ * The summary on stdout and the ending line on stderr, whatever happens to either: a signal
+ * while they are written, a pager that cannot be used, a summary that cannot be written. Then
+ * the run's exit status, or its error with that status.
+ */
+async function reportRun(ctx: CommandContext, { ending, fatal, tally, summary, lineContext, dryRun, endingWritten: alreadyWritten }: RunReport): Promise<number> {
+  const { io } = ctx;
+  let endingWritten = alreadyWritten;
   let unwritten: unknown;
   // From here to the ending line the run's own signal handling is gone: a signal (an impatient
   // second Ctrl-C, a `kill`, a closed terminal) while the summary is written ended the process
@@ -201,7 +233,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     io.stderr.write(`bulk-sign-out: ${signal} while the summary was being written: standard output may hold only part of it (the line above is how the run ended).\n`);
   });
   try {
-    await writeResult(summaryDocument(tally, options.dryRun, context(ending.kind === 'stopped' ? ending.reason : undefined)), ctx, 'BulkSignOut', {
+    await writeResult(summary, ctx, 'BulkSignOut', {
       // The summary is the record of a run that has happened: a pager that cannot show it (a
       // setting that does not split, a command that is not there or fails) must not lose it.
       withoutPager: (reason) => io.stderr.write(`bulk-sign-out: the output pager cannot be used (${reason}); the summary is written without it.\n`),
@@ -215,7 +247,7 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
   if (!endingWritten) io.stderr.write(endingLine(ending, tally, lineContext));
   endingWritten = true;
   releaseReporting();
-  const status = exitStatus(ending, tally, options.dryRun);
+  const status = exitStatus(ending, tally, dryRun);
   // The error as the AWS CLI would print it, with the exit status of the run (the error's own,
   // 254 for a service error, would read as "some users failed"); a finished run whose summary
   // was lost is no clean one for a script reading it: 255.
@@ -226,14 +258,6 @@ export async function runBulkSignOut(parsed: ParsedCommand, ctx: CommandContext)
     throw shown;
   }
   return status;
-
-  function cleanUp(): void {
-    progress?.stop();
-    interrupt?.release();
-    try { journal?.close(); } catch { /* reported by the caller when it matters */ }
-    lock?.release();
-    client?.destroy();
-  }
 }
 
 /**
