@@ -137,6 +137,24 @@ const realTimer: Timer = (fn, ms) => {
   return () => clearTimeout(t);
 };
 
+/**
+ * What a request's error is, as urllib3 tells them apart (network-errors.ts words them):
+ * `beforeProxyAnswer` while a proxy is yet to answer, `tlsToProxy` for an https proxy.
+ */
+function requestFailure(e: Error, beforeProxyAnswer: boolean, tlsToProxy: boolean, proxyFailure: (cause: unknown) => TransportFailure): Error {
+  const code = (e as { code?: string }).code ?? '';
+  if (isParseError(e)) return new TransportFailure('closed', e.message, e);
+  if (beforeProxyAnswer && (e instanceof ProxyHandshakeError || tlsToProxy)) return proxyFailure(e);
+  // A server that hangs up during the handshake: ssl's EOF error, not a dropped connection.
+  if (TLS_EOF.test(e.message)) return e;
+  const socketFailure = CANNOT_CONNECT.has(code) || CLOSED.has(code) || /socket hang up/.test(e.message);
+  if (beforeProxyAnswer && (socketFailure || /^Bad response: \d+$/.test(e.message))) return proxyFailure(e);
+  if (CANNOT_CONNECT.has(code)) return new TransportFailure('connect', e.message, e);
+  if (code === 'ETIMEDOUT') return new TransportFailure('connect-timeout', e.message, e);
+  if (socketFailure) return new TransportFailure('closed', e.message, e);
+  return e; // TLS failures and the unforeseen: network-errors.ts words them
+}
+
 export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: ExchangeLimits, proxy: string | undefined, signal?: AbortSignal, timer: Timer = realTimer): Promise<Received> {
   if (limits.connectTimeoutMs > PY_TIMEOUT_MAX_MS) {
     return Promise.reject(new GeneralError(`An HTTP Client raised an unhandled exception: ${PY_TIMEOUT_OVERFLOW}`, 'HTTPClientError'));
@@ -233,19 +251,7 @@ export function exchange(out: Outgoing, agent: HttpAgent | HttpsAgent, limits: E
     req.on('error', (e: Error) => {
       // Bytes after a complete answer (more than its Content-Length) are ignored, as by http.client.
       if (settled || response?.complete) return;
-      const code = (e as { code?: string }).code ?? '';
-      if (isParseError(e)) return fail(new TransportFailure('closed', e.message, e));
-      if (viaProxy && response === undefined && (e instanceof ProxyHandshakeError || out.tlsToProxy === true)) return fail(proxyFailure(e));
-      // A server that hangs up during the handshake: ssl's EOF error, not a dropped connection.
-      if (TLS_EOF.test(e.message)) return fail(e);
-      const socketFailure = CANNOT_CONNECT.has(code) || CLOSED.has(code) || /socket hang up/.test(e.message);
-      if (viaProxy && response === undefined && (socketFailure || /^Bad response: \d+$/.test(e.message))) {
-        return fail(proxyFailure(e));
-      }
-      if (CANNOT_CONNECT.has(code)) return fail(new TransportFailure('connect', e.message, e));
-      if (code === 'ETIMEDOUT') return fail(new TransportFailure('connect-timeout', e.message, e));
-      if (socketFailure) return fail(new TransportFailure('closed', e.message, e));
-      fail(e); // TLS failures and the unforeseen: network-errors.ts words them
+      fail(requestFailure(e, viaProxy && response === undefined, out.tlsToProxy === true, proxyFailure));
     });
 
     // http.client skips only `100 Continue`: any other informational answer (102, 103 Early
