@@ -15,12 +15,11 @@
 // Replayed in process against the project's local endpoint: exact stdout, stderr and exit code,
 // and the requests the endpoint received. The conformance stub's special users are the endpoint's
 // faults, with the stub's own answers (test/support/stub-users.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FaultAnswer } from '../../local-cognito/faults.js';
-import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
 import { runCli } from '../support/cli.js';
-import { refusedPort } from '../support/network.js';
 import { asRecorded, loadSweepFixture, prepareReplay, RECORDED_POOL, type SweepCase } from '../support/recordings.js';
+import { replayEndpoint } from '../support/replay.js';
 import { comparedRequests, MISSING_AUTH_ANSWER, stubAnswer } from '../support/stub-users.js';
 
 const FIXTURE = loadSweepFixture<SweepCase & { readonly requests: FixtureRequest[] }>('cross-sweep-recordings.json');
@@ -56,22 +55,9 @@ const UNKNOWN_OPERATION: FaultAnswer = {
   headers: { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-ErrorType': 'UnknownOperationException', 'x-amzn-ErrorMessage': '' },
 };
 
-let server: LocalCognito;
-let poolId: string;
-let closedPort: number;
-
-beforeAll(async () => {
-  server = await startLocalCognito({ keys: KEYS });
-  poolId = server.createUserPool('Example');
-  // The users the stub answered 200 {} (any it does not know, and flaky-500 after its two 500s).
-  const users = new Set(FIXTURE.cases.flatMap((c) => c.requests.filter((q) => !answeredBlindly(q)).map((q) => userOf(q.body))));
-  server.seedUsers(poolId, [...users].filter((u) => stubAnswer(u, '') === undefined || u === 'flaky-500').map((username) => ({ username })));
-  closedPort = await refusedPort();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+// The users the stub answered 200 {} (any it does not know, and flaky-500 after its two 500s).
+const ANSWERED = new Set(FIXTURE.cases.flatMap((c) => c.requests.filter((q) => !answeredBlindly(q)).map((q) => userOf(q.body))));
+const endpoint = replayEndpoint({ keys: KEYS, closedPort: true, users: [...ANSWERED].filter((u) => stubAnswer(u, '') === undefined || u === 'flaky-500') });
 
 describe('cross-family sweep: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
   it('has its fixture', () => {
@@ -79,7 +65,8 @@ describe('cross-family sweep: AWS CLI 2.36.7 recordings replayed against the loc
   });
   for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
     it(c.id, async () => {
-      const target = { url: server.url, port: server.port, poolId, closedPort };
+      const server = endpoint.server();
+      const target = endpoint.target();
       const { args, env, files } = prepareReplay(c, target, FIXTURE.defaults.env);
       server.clearFaults();
       const first = c.requests[0];

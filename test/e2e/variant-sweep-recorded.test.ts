@@ -16,11 +16,10 @@
 // Replayed against the built CLI and the project's local endpoint: exact stdout, stderr and exit
 // code, and the requests the endpoint received. The conformance stub's special users are the
 // endpoint's faults, with the stub's own answers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, type LocalCognito } from '../../local-cognito/server.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { refusedPort } from '../support/network.js';
 import { asRecorded, loadSweepFixture, prepareReplay } from '../support/recordings.js';
+import { replayEndpoint } from '../support/replay.js';
 import { comparedRequests, stubAnswer } from '../support/stub-users.js';
 
 const FIXTURE = loadSweepFixture('variant-sweep-recordings.json');
@@ -34,25 +33,14 @@ const userOf = (body: unknown): string => {
   return typeof user === 'string' ? user : '';
 };
 
-let server: LocalCognito;
-let poolId: string;
-let closedPort: number;
-
-beforeAll(async () => {
-  server = await startLocalCognito({ keys: KEYS });
-  poolId = server.createUserPool('Example');
-  // The users the stub answered 200 {} (any it does not know, and flaky-500 after its two 500s);
-  // no-such-user is the endpoint's own UserNotFoundException (and its own unsigned-request error).
-  const users = new Set(FIXTURE.cases.flatMap((c) => c.requests.map((q) => userOf(q.body))));
-  server.seedUsers(poolId, [...users].filter((u) => u !== '' && u !== 'no-such-user' && (stubAnswer(u, '') === undefined || u === 'flaky-500'))
-    .map((username) => ({ username })));
-  closedPort = await refusedPort();
+// The users the stub answered 200 {} (any it does not know, and flaky-500 after its two 500s);
+// no-such-user is the endpoint's own UserNotFoundException (and its own unsigned-request error).
+const ANSWERED = new Set(FIXTURE.cases.flatMap((c) => c.requests.map((q) => userOf(q.body))));
+const endpoint = replayEndpoint({
+  keys: KEYS,
+  closedPort: true,
+  users: [...ANSWERED].filter((u) => u !== '' && u !== 'no-such-user' && (stubAnswer(u, '') === undefined || u === 'flaky-500')),
 });
-
-afterAll(async () => {
-  await server.close();
-});
-
 
 describe('variant sweep: AWS CLI 2.36.7 recordings replayed against the local endpoint', () => {
   it('has its fixture', () => {
@@ -60,7 +48,8 @@ describe('variant sweep: AWS CLI 2.36.7 recordings replayed against the local en
   });
   for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
     it(c.id, async () => {
-      const target = { url: server.url, port: server.port, poolId, closedPort };
+      const server = endpoint.server();
+      const target = endpoint.target();
       const { args, env, files } = prepareReplay(c, target, FIXTURE.defaults.env);
       server.clearFaults();
       // The user and pool the recording sent (the stub chose its answer by them).
