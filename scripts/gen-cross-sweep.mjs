@@ -13,22 +13,12 @@
 // Left out: what depends on timing (slow users, read timeouts), --debug, -h/--help and a prompt
 // without a terminal (deliberate differences, README).
 import { parseArgs } from 'node:util';
+import { seededRandom } from './fuzz-random.mjs';
 
 const { values } = parseArgs({ options: { seed: { type: 'string', default: '1' }, count: { type: 'string', default: '100' }, prefix: { type: 'string', default: 'xs' }, min: { type: 'string', default: '2' }, max: { type: 'string', default: '5' }, with: { type: 'string' } } });
 
-/** mulberry32: a small PRNG, so that a seed gives the same cases on every machine. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = prng(Number(values.seed));
-const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+// Seeded (the fuzzers' mulberry32), so that a seed gives the same cases on every machine.
+const { rnd, pick } = seededRandom(Number(values.seed));
 const chance = (p) => rnd() < p;
 
 const POOL = 'us-east-1_Example';
