@@ -17,8 +17,7 @@
 // faults, with the stub's own answers (test/support/stub-users.ts).
 import { describe, expect, it } from 'vitest';
 import type { FaultAnswer } from '../../local-cognito/faults.js';
-import { runCli } from '../support/cli.js';
-import { asRecorded, loadSweepFixture, prepareReplay, RECORDED_POOL, type SweepCase } from '../support/recordings.js';
+import { loadSweepFixture, RECORDED_POOL, type SweepCase } from '../support/recordings.js';
 import { replayEndpoint } from '../support/replay.js';
 import { comparedRequests, MISSING_AUTH_ANSWER, stubAnswer } from '../support/stub-users.js';
 
@@ -65,10 +64,6 @@ describe('cross-family sweep: AWS CLI 2.36.7 recordings replayed against the loc
   });
   for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
     it(c.id, async () => {
-      const server = endpoint.server();
-      const target = endpoint.target();
-      const { args, env, files } = prepareReplay(c, target, FIXTURE.defaults.env);
-      server.clearFaults();
       const first = c.requests[0];
       const user = userOf(first?.body);
       const unsigned = first !== undefined && first.accessKeyId === null;
@@ -77,17 +72,15 @@ describe('cross-family sweep: AWS CLI 2.36.7 recordings replayed against the loc
         : unsigned && user !== 'anonymous-ok' ? { answer: MISSING_AUTH_ANSWER }
           : stubAnswer(user, String(field(first.body, 'UserPoolId') ?? ''))
             ?? (answeredBlindly(first) ? { answer: { status: 200, body: '{}' } } : undefined);
-      if (stub) server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'answer', answer: stub.answer, ...('times' in stub ? { times: stub.times } : {}) });
-      server.resetStats();
-
-      const r = await runCli(args, { env, files });
-      const norm = (s: string): string => asRecorded(s, target);
+      const r = await endpoint.run(c, FIXTURE.defaults.env, (server) => {
+        if (stub) server.injectFault({ operation: 'AdminUserGlobalSignOut', kind: 'answer', answer: stub.answer, ...('times' in stub ? { times: stub.times } : {}) });
+      });
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare !== 'exact') return;
-      expect(norm(r.stderr)).toBe(c.stderr);
-      expect(norm(r.stdout)).toBe(c.stdout);
-      const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut');
-      const compared = comparedRequests(sent, c.requests, stub === undefined ? 0 : ('times' in stub ? stub.times : undefined) ?? Infinity, norm);
+      expect(r.stderr).toBe(c.stderr);
+      expect(r.stdout).toBe(c.stdout);
+      const sent = endpoint.server().requests.filter((q) => q.operation === 'AdminUserGlobalSignOut');
+      const compared = comparedRequests(sent, c.requests, stub === undefined ? 0 : ('times' in stub ? stub.times : undefined) ?? Infinity, r.norm);
       expect(compared.sent).toEqual(compared.recorded);
     });
   }

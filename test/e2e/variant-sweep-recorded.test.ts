@@ -17,8 +17,7 @@
 // code, and the requests the endpoint received. The conformance stub's special users are the
 // endpoint's faults, with the stub's own answers.
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
-import { asRecorded, loadSweepFixture, prepareReplay } from '../support/recordings.js';
+import { loadSweepFixture } from '../support/recordings.js';
 import { replayEndpoint } from '../support/replay.js';
 import { comparedRequests, stubAnswer } from '../support/stub-users.js';
 
@@ -48,10 +47,6 @@ describe('variant sweep: AWS CLI 2.36.7 recordings replayed against the local en
   });
   for (const c of FIXTURE.cases.filter((x) => x.compare !== 'skip')) {
     it(c.id, async () => {
-      const server = endpoint.server();
-      const target = endpoint.target();
-      const { args, env, files } = prepareReplay(c, target, FIXTURE.defaults.env);
-      server.clearFaults();
       // The user and pool the recording sent (the stub chose its answer by them).
       const user = userOf(c.requests[0]?.body);
       const pool = String((c.requests[0]?.body as { UserPoolId?: unknown } | undefined)?.UserPoolId ?? '');
@@ -62,17 +57,15 @@ describe('variant sweep: AWS CLI 2.36.7 recordings replayed against the local en
       const unvalidated = /^(v-(cf-|sel-)?pv2?|np-pv)-/.test(c.id) && user !== 'no-such-user';
       const blanket = tokened || unvalidated;
       const stub = blanket ? { answer: { status: 200, body: '{}' } } : user === 'no-such-user' ? undefined : stubAnswer(user, pool);
-      if (stub) server.injectFault({ ...(blanket ? { operation: 'AdminUserGlobalSignOut' } : { username: user }), kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
-      server.resetStats();
-
-      const r = await runCli(args, { env, files });
-      const norm = (s: string): string => asRecorded(s, target);
+      const r = await endpoint.run(c, FIXTURE.defaults.env, (server) => {
+        if (stub) server.injectFault({ ...(blanket ? { operation: 'AdminUserGlobalSignOut' } : { username: user }), kind: 'answer', answer: stub.answer, ...(stub.times ? { times: stub.times } : {}) });
+      });
       expect({ code: r.code }).toEqual({ code: c.exitCode });
       if (c.compare !== 'exact') return;
-      expect(norm(r.stderr)).toBe(c.stderr);
-      expect(norm(r.stdout)).toBe(c.stdout);
-      const sent = server.requests.filter((q) => q.operation === 'AdminUserGlobalSignOut');
-      const compared = comparedRequests(sent, c.requests, stub === undefined ? 0 : stub.times ?? Infinity, norm);
+      expect(r.stderr).toBe(c.stderr);
+      expect(r.stdout).toBe(c.stdout);
+      const sent = endpoint.server().requests.filter((q) => q.operation === 'AdminUserGlobalSignOut');
+      const compared = comparedRequests(sent, c.requests, stub === undefined ? 0 : stub.times ?? Infinity, r.norm);
       expect(compared.sent).toEqual(compared.recorded);
     });
   }
