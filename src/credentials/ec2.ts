@@ -2,6 +2,7 @@
 // credentials or a region only costs time (the AWS CLI waits up to a second); on Linux the DMI
 // tables answer the question instantly, as the AWS CDK's EC2 detection does.
 import { readFileSync } from 'node:fs';
+import { isTrue } from '../config/settings.js';
 
 const DMI_FILES = ['/sys/class/dmi/id/sys_vendor', '/sys/class/dmi/id/board_vendor', '/sys/class/dmi/id/product_uuid', '/sys/class/dmi/id/board_asset_tag'];
 
@@ -32,7 +33,7 @@ type Lookups = { readonly env: Readonly<Record<string, string | undefined>>; qui
 
 /** Whether the configuration turns the instance metadata service off (botocore lower-cases it). */
 export function imdsDisabled(env: Readonly<Record<string, string | undefined>>): boolean {
-  return (env.AWS_EC2_METADATA_DISABLED ?? '').toLowerCase() === 'true';
+  return isTrue(env.AWS_EC2_METADATA_DISABLED);
 }
 
 /** The endpoint botocore's IMDS fetchers log as they are made (utils.py _select_base_url); `warning`: both a custom one and IPv6 are set. */

@@ -55,11 +55,6 @@ export interface ClientSettingsSource {
 
 const DEFAULT_TIMEOUT_S = 60;
 
-/** botocore's NEW_RETRIES_ENABLED: AWS_NEW_RETRIES_2026, `.lower() == 'true'` (retry.ts). */
-function newRetriesEnabled(env: Env): boolean {
-  const value = env.AWS_NEW_RETRIES_2026;
-  return value !== undefined && value.toLowerCase() === 'true';
-}
 
 function timeoutMs(kind: 'read' | 'connect', text: string | undefined): number {
   if (text === undefined) return DEFAULT_TIMEOUT_S * 1000;
@@ -160,7 +155,8 @@ export async function resolveClientSettings(
     useDualstack: endpoint === undefined && dualstack,
     maxAttempts,
     retryMode,
-    newRetries: newRetriesEnabled(env),
+    // botocore's NEW_RETRIES_ENABLED: `.lower() == 'true'` (retry.ts).
+    newRetries: isTrue(env.AWS_NEW_RETRIES_2026),
     connectTimeoutMs,
     readTimeoutMs,
     verifyTls: !globals.noVerifySsl,

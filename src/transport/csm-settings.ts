@@ -5,7 +5,7 @@
 // client ID's length is checked.
 import { GeneralError } from '../errors/errors.js';
 import { pyBigInt } from '../python/int.js';
-import type { Settings } from '../config/settings.js';
+import { isTrue, type Settings } from '../config/settings.js';
 
 export interface CsmSettings {
   readonly clientId: string;
@@ -19,7 +19,7 @@ const MAX_CLIENT_ID_LENGTH = 255;
 /** The monitor's settings, or undefined when monitoring is off (anything but `true`, in any case). */
 export function resolveCsmSettings(settings: Pick<Settings, 'envOrProfile'>): CsmSettings | undefined {
   // utils.ensure_boolean: only the string "true" (any case) turns it on.
-  if ((settings.envOrProfile('AWS_CSM_ENABLED', 'csm_enabled') ?? '').toLowerCase() !== 'true') return undefined;
+  if (!isTrue(settings.envOrProfile('AWS_CSM_ENABLED', 'csm_enabled'))) return undefined;
   const clientId = settings.envOrProfile('AWS_CSM_CLIENT_ID', 'csm_client_id') ?? '';
   const host = settings.envOrProfile('AWS_CSM_HOST', 'csm_host') ?? '127.0.0.1';
   const portText = settings.envOrProfile('AWS_CSM_PORT', 'csm_port');

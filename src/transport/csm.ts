@@ -368,7 +368,7 @@ function errorFields(f: Fields, a: Attempt, prefix: string): void {
 }
 
 /** urlparse(url).netloc: what follows `//` up to the path, query or fragment. */
-export function netloc(url: string): string {
+function netloc(url: string): string {
   const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url);
   return m ? (m[1] as string) : '';
 }

@@ -54,12 +54,10 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
     private readonly newRetries = false,
     /** Waits the backoff itself (src/cli/factory.ts), the SDK then waits nothing; else the SDK waits. */
     private readonly sleep?: (ms: number) => Promise<void>,
-    /** The adaptive mode's clock, in seconds (adaptive-limiter.ts). */
-    now?: () => number,
   ) {
     this.mode = mode;
-    const clock = now ?? ((): number => Date.now() / 1000);
-    this.limiter = mode === 'adaptive' ? new AdaptiveRateLimiter(() => clock() + this.skew) : undefined;
+    // The adaptive mode's clock, in seconds (adaptive-limiter.ts).
+    this.limiter = mode === 'adaptive' ? new AdaptiveRateLimiter(() => Date.now() / 1000 + this.skew) : undefined;
   }
 
   private readonly limiter: AdaptiveRateLimiter | undefined;
@@ -86,13 +84,14 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
     const attempt = token.getRetryCount() + 1;
     // botocore's needs-retry handler, in its order: the attempts are checked first (and noted
     // even for an error that is not retried), then whether the error is retryable, then the quota.
-    const throttling = retryClassOf(errorInfo.error) === 'throttling';
+    const retryClass = retryClassOf(errorInfo.error);
+    const throttling = retryClass === 'throttling';
     const give = (why: string): never => {
       this.log.log('botocore.retries.standard', why);
       this.adapt(throttling);
       throw errorInfo.error;
     };
-    if (!this.underMaxAttempts(attempt) || retryClassOf(errorInfo.error) === 'no') give('Not retrying request.');
+    if (!this.underMaxAttempts(attempt) || retryClass === 'no') give('Not retrying request.');
     const raw = rawResponseOf(errorInfo.error);
     const kind = raw ? undefined : classifyNetworkError(errorInfo.error);
     const cost = this.newRetries
