@@ -7,7 +7,6 @@ import { checkSessionSettings, checkTimestampFormat, Settings } from '../config/
 import { imdsEndpointForLog } from '../credentials/ec2.js';
 import type { DebugLog } from '../diagnostics/debug-log.js';
 import { GeneralError, PythonDiedError } from '../errors/errors.js';
-import { keyLogFile, openKeyLog } from '../transport/tls-keylog.js';
 import { codecKind, moreCodecs } from '../util/codecs.js';
 import type { Aliases } from './alias.js';
 import type { ArgparseCommand } from './argparse-command.js';
@@ -64,8 +63,11 @@ export async function sessionStage(io: Io, state: RunState, program: ArgparseCom
   const chainBuilt = await checkSessionSettings(settings, endpoint.isValidEndpointUrl, {
     profileMissing: () => log.log('awscli.customizations.assumerole', 'ProfileNotFound caught when trying to inject assume-role cred provider cache.  Not configuring JSONFileCache for assume-role.'),
     httpSessions: async () => {
-      const keyLog = keyLogFile(io.env);
-      if (keyLog !== undefined) await openKeyLog(keyLog);
+      // The key log's module is set up only where SSLKEYLOGFILE names a file (keyLogFile's rule).
+      if (io.env.SSLKEYLOGFILE) {
+        const { keyLogFile, openKeyLog } = await import('../transport/tls-keylog.js');
+        await openKeyLog(keyLogFile(io.env) as string);
+      }
       if (log.enabled) logImdsEndpoint(log, settings);
     },
   });
