@@ -374,13 +374,16 @@ function writeList(path: string, usernames: readonly string[], options: BulkOpti
 
 /** A read-only check, retried on throttling and transient errors like any AWS CLI call. */
 async function withRetries(call: () => Promise<void>, maxAttempts: number, random: () => number, clock: Clock, signal?: AbortSignal): Promise<void> {
+  const stopped = (): boolean => signal?.aborted === true;
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (e) {
       const kind = classifyFailure(e);
-      if ((kind !== 'throttled' && kind !== 'transient') || attempt >= maxAttempts || signal?.aborted === true) throw withAttempts(e, attempt);
+      if ((kind !== 'throttled' && kind !== 'transient') || attempt >= maxAttempts || stopped()) throw withAttempts(e, attempt);
       await clock.sleep(backoffMs(attempt, random), signal);
+      // Ctrl-C ends the backoff: no call after it that nobody waits for.
+      if (stopped()) throw withAttempts(e, attempt);
     }
   }
 }
