@@ -20,9 +20,9 @@ import type { Io } from './io.js';
 import { factoryOf } from './factory.js';
 import type { RunState } from './run-state.js';
 import { sessionStage } from './session-stage.js';
-import { ConfigParseError, loadConfigFiles } from '../config/files.js';
+import { loadConfigFiles, parsedOrFail } from '../config/files.js';
 import { Settings } from '../config/settings.js';
-import { GeneralError, ParamValidationError, PROG } from '../errors/errors.js';
+import { ParamValidationError, PROG } from '../errors/errors.js';
 import { needsMoreCodecs, outputLabel, useCharmaps } from '../util/codecs.js';
 import { stdioCodec, stdoutStartBytes } from '../output/stream.js';
 import { createDebugLog, NO_DEBUG } from '../diagnostics/debug-log.js';
@@ -100,7 +100,6 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
     errorFormat: { format: 'enhanced' },
     debug: false,
     loggingSet: false,
-    colorFlag: undefined,
     log: NO_DEBUG,
     settings: new Settings(io.env, undefined),
     values: new Map(),
@@ -123,12 +122,7 @@ async function runStages(io: Io, options: RunOptions, colorama: Colorama, stdout
     // The AWS CLI reads both files (the plugins section of the merged config) as it creates the
     // session: a file that does not parse fails before anything else, --version included, and
     // before --debug sets up its log (no line, no traceback).
-    try {
-      loadConfigFiles(io.env);
-    } catch (e) {
-      if (e instanceof ConfigParseError) throw new GeneralError(e.message);
-      throw e;
-    }
+    parsedOrFail(() => loadConfigFiles(io.env));
     state.debug = first.values.get('debug') === true;
     const log = createDebugLog(state.debug, (text) => io.stderr.write(text), factoryOf(io).now);
     state.log = log;
@@ -236,7 +230,8 @@ async function reportFailure(e: unknown, io: Io, state: RunState, options: RunOp
   // The error handler is given get_stdout_text_writer() and get_stderr_text_writer(), which
   // reconfigure the streams.
   stdoutBuffer.reconfigured = true;
-  const { log, colorFlag } = state;
+  const { log } = state;
+  const colorFlag = state.globals.color;
   return (await import('../errors/report.js')).reportError(e, {
     prog: PROG,
     format: state.errorFormat.format,

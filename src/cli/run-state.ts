@@ -13,8 +13,6 @@ export interface RunState {
   debug: boolean;
   /** The AWS CLI's _set_logging has run: its `awscli` handler (ERROR and up) takes the warnings. */
   loggingSet: boolean;
-  /** `--color` as given (on, off, auto), once the main parser has read it. */
-  colorFlag: string | undefined;
   log: DebugLog;
   /** Until the top-level arguments are handled, the session knows only the environment's profile. */
   settings: Settings;

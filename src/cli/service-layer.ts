@@ -45,7 +45,6 @@ export function serviceLayer(state: RunState, aliases: Aliases, program: () => A
     state.values = merged;
     state.globals = toGlobalArgs(merged);
     if (given.has('query')) state.query = aliasQuery;
-    state.colorFlag = state.globals.color;
     state.errorFormat = configuredErrorFormat(state.settings, state.globals.errorFormat);
     aliasTarget = parsed.values.get('command') as string;
     return parsed.extras;

@@ -2,7 +2,7 @@
 // checks (top-level-checks.ts), then the session (the profile, the output
 // encoding, the configuration files and the session-initialized handlers). The tree runs it as
 // the program node's preSubcommand hook (src/cli/program.ts).
-import { ConfigParseError } from '../config/files.js';
+import { parsedOrFail } from '../config/files.js';
 import { checkSessionSettings, checkTimestampFormat, Settings } from '../config/settings.js';
 import { imdsEndpointForLog } from '../credentials/ec2.js';
 import type { DebugLog } from '../diagnostics/debug-log.js';
@@ -25,7 +25,6 @@ export async function sessionStage(io: Io, state: RunState, program: ArgparseCom
   const globals = toGlobalArgs(state.values);
   state.globals = globals;
   state.debug = globals.debug;
-  state.colorFlag = globals.color;
   state.errorFormat = configuredErrorFormat(state.settings, globals.errorFormat);
   // An alias can bring a --query of its own, checked as synchronously as the rest of the line.
   if (globals.query !== undefined || !aliases.empty) state.compile = (await import('../output/query.js')).compileQuery;
@@ -41,12 +40,7 @@ export async function sessionStage(io: Io, state: RunState, program: ArgparseCom
   state.errorFormat = configuredErrorFormat(settings, globals.errorFormat);
   checkOutputEncoding(io.env);
   // Session start: the configuration files are read (a syntax error in either is fatal).
-  try {
-    settings.configFiles();
-  } catch (e) {
-    if (e instanceof ConfigParseError) throw new GeneralError(e.message);
-    throw e;
-  }
+  parsedOrFail(() => settings.configFiles());
   // The session-initialized handlers, in the AWS CLI's order: the timestamp format (the
   // first), the binary format, the assume-role cache (which builds the credential chain: the
   // instance-metadata settings, the key log of its HTTP sessions), then the history.

@@ -8,6 +8,7 @@
 // and services are views over the parsed files (found by name through a hash), never copies,
 // which keeps a call at the files' limit under 100 MiB.
 import { statSync } from 'node:fs';
+import { GeneralError } from '../errors/errors.js';
 import { homedir } from 'node:os';
 import { IniParseError, parseIni, type IniFile, type IniValue } from './ini.js';
 import { firstOfHash, hashOf, hashRange } from './ini-scan.js';
@@ -22,6 +23,16 @@ export class ConfigParseError extends Error {
   override readonly name = 'ConfigParseError';
   constructor(readonly path: string, message = `Unable to parse config file: ${path}`) {
     super(message);
+  }
+}
+
+/** `read()` (a read of the config files), with a file that does not parse the AWS CLI's error (255). */
+export function parsedOrFail<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ConfigParseError) throw new GeneralError(e.message);
+    throw e;
   }
 }
 
